@@ -1,0 +1,93 @@
+using Microsoft.CodeAnalysis;
+
+namespace KConnector.Generator.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Messages start with the file, the line and the JSON
+/// path, so that they read well in a build log as well as in an IDE.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    private const string Category = "KConnector";
+    private const string Where = "{0}, line {1}, at {2}: ";
+
+    public static readonly DiagnosticDescriptor InvalidJson = Error(
+        "KCN0001",
+        "Schema file is not valid JSON",
+        Where + "the file is not valid JSON: {3}"
+    );
+
+    public static readonly DiagnosticDescriptor MissingAttribute = Error(
+        "KCN0002",
+        "Avro schema lacks a required attribute",
+        Where + "an Avro {3} needs the attribute \"{4}\""
+    );
+
+    public static readonly DiagnosticDescriptor UnknownType = Error(
+        "KCN0003",
+        "Unknown Avro type",
+        Where + "\"{3}\" is neither an Avro primitive type nor a named type defined before it"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidName = Error(
+        "KCN0004",
+        "Invalid Avro name",
+        Where + "\"{3}\" is not a valid Avro name: it must match [A-Za-z_][A-Za-z0-9_]*"
+    );
+
+    public static readonly DiagnosticDescriptor DuplicateField = Error(
+        "KCN0005",
+        "Duplicate Avro field",
+        Where + "the field \"{3}\" is declared more than once in record {4}"
+    );
+
+    public static readonly DiagnosticDescriptor UnsupportedType = Error(
+        "KCN0006",
+        "Avro construct not supported yet",
+        Where
+            + "{3} is valid Avro but this version of the generator cannot generate code for it yet"
+    );
+
+    public static readonly DiagnosticDescriptor TopLevelNotRecord = Error(
+        "KCN0007",
+        "Top-level Avro schema is not a record",
+        Where + "the top-level schema must be a record to generate a type, not {3}"
+    );
+
+    public static readonly DiagnosticDescriptor DuplicateGeneratedType = Error(
+        "KCN0008",
+        "Two schemas generate the same type",
+        Where
+            + "the type {3} is also generated from {4}; give one of them another name or namespace"
+    );
+
+    public static readonly DiagnosticDescriptor WrongAttributeType = Error(
+        "KCN0009",
+        "Avro attribute has the wrong JSON type",
+        Where + "the attribute \"{3}\" must be {4}"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidFileMetadata = Error(
+        "KCN0010",
+        "Invalid KConnector item metadata",
+        Where + "the item metadata {3}=\"{4}\" is not valid; expected {5}"
+    );
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error(
+        "KCN0099",
+        "The KConnector generator failed",
+        Where + "the generator failed unexpectedly ({3}); please report this with the file attached"
+    );
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(
+            id,
+            title,
+            message,
+            Category,
+            DiagnosticSeverity.Error,
+            isEnabledByDefault: true,
+            helpLinkUri: "https://github.com/kconnector/kconnector/blob/main/docs/diagnostics.md#"
+                + id.ToLowerInvariant()
+        );
+}

@@ -1,0 +1,13 @@
+namespace KConnector.Generator.Models;
+
+/// <summary>
+/// One schema file as the pipeline's first step sees it: its path, its text and its MSBuild item
+/// metadata. Plain strings, so that an unrelated C# edit compares equal and stops here.
+/// </summary>
+internal sealed record SchemaFileInput(
+    string Path,
+    string Text,
+    string NamespaceOverride,
+    string Access,
+    bool Generate
+);

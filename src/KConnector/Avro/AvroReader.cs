@@ -1,0 +1,156 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace KConnector.Avro;
+
+/// <summary>
+/// Reads Avro binary encoding from a span. Every read names the field it is reading so that
+/// corrupt or truncated input fails with an <see cref="AvroDecodeException"/> that says where.
+/// Lengths read from the input are checked against the bytes that remain before anything is
+/// allocated, so an untrusted length can never cause a huge allocation.
+/// </summary>
+public ref struct AvroReader
+{
+    private readonly ReadOnlySpan<byte> _input;
+    private int _position;
+
+    /// <summary>Creates a reader over <paramref name="input"/>.</summary>
+    public AvroReader(ReadOnlySpan<byte> input)
+    {
+        _input = input;
+        _position = 0;
+    }
+
+    /// <summary>Bytes consumed so far.</summary>
+    public readonly int Position => _position;
+
+    /// <summary>Bytes not yet consumed.</summary>
+    public readonly int Remaining => _input.Length - _position;
+
+    /// <summary>Reads a boolean; any byte other than 0 or 1 is corrupt.</summary>
+    public bool ReadBoolean(string field)
+    {
+        Need(1, field);
+        var b = _input[_position++];
+        return b switch
+        {
+            0 => false,
+            1 => true,
+            _ => throw Corrupt(field, $"a boolean must be 0 or 1, found {b}"),
+        };
+    }
+
+    /// <summary>Reads a zig-zag varint that must fit in 32 bits.</summary>
+    public int ReadInt(string field)
+    {
+        var value = ReadLong(field);
+        if (value is < int.MinValue or > int.MaxValue)
+        {
+            throw Corrupt(field, $"the value {value} does not fit an int");
+        }
+        return (int)value;
+    }
+
+    /// <summary>Reads a zig-zag varint of at most 10 bytes.</summary>
+    public long ReadLong(string field)
+    {
+        ulong n = 0;
+        var shift = 0;
+        while (true)
+        {
+            Need(1, field);
+            var b = _input[_position++];
+            n |= (ulong)(b & 0x7F) << shift;
+            if ((b & 0x80) == 0)
+            {
+                break;
+            }
+            shift += 7;
+            if (shift > 63)
+            {
+                throw Corrupt(field, "a varint is longer than 10 bytes");
+            }
+        }
+        return (long)(n >> 1) ^ -(long)(n & 1);
+    }
+
+    /// <summary>Reads 4 little-endian bytes as a float.</summary>
+    public float ReadFloat(string field)
+    {
+        Need(4, field);
+        var value = BinaryPrimitives.ReadSingleLittleEndian(_input.Slice(_position, 4));
+        _position += 4;
+        return value;
+    }
+
+    /// <summary>Reads 8 little-endian bytes as a double.</summary>
+    public double ReadDouble(string field)
+    {
+        Need(8, field);
+        var value = BinaryPrimitives.ReadDoubleLittleEndian(_input.Slice(_position, 8));
+        _position += 8;
+        return value;
+    }
+
+    /// <summary>Reads length-prefixed bytes into a new array.</summary>
+    public byte[] ReadBytes(string field) => ReadBytesSpan(field).ToArray();
+
+    /// <summary>Reads length-prefixed bytes as a slice of the input, without copying.</summary>
+    public ReadOnlySpan<byte> ReadBytesSpan(string field)
+    {
+        var length = ReadLength(field);
+        var slice = _input.Slice(_position, length);
+        _position += length;
+        return slice;
+    }
+
+    /// <summary>Reads a length-prefixed UTF-8 string.</summary>
+    public string ReadString(string field)
+    {
+        var bytes = ReadBytesSpan(field);
+        try
+        {
+            return Encoding.UTF8.GetString(bytes);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw Corrupt(field, "a string is not valid UTF-8: " + e.Message);
+        }
+    }
+
+    /// <summary>Reads a union branch index and checks it against the branch count.</summary>
+    public int ReadUnionIndex(string field, int branchCount)
+    {
+        var index = ReadLong(field);
+        if (index < 0 || index >= branchCount)
+        {
+            throw Corrupt(field, $"union branch {index} is out of range 0..{branchCount - 1}");
+        }
+        return (int)index;
+    }
+
+    private int ReadLength(string field)
+    {
+        var length = ReadLong(field);
+        if (length < 0)
+        {
+            throw Corrupt(field, $"a length of {length} is negative");
+        }
+        if (length > Remaining)
+        {
+            throw Corrupt(field, $"a length of {length} exceeds the {Remaining} bytes left");
+        }
+        return (int)length;
+    }
+
+    private readonly void Need(int count, string field)
+    {
+        if (Remaining < count)
+        {
+            throw Corrupt(field, $"the data ends after {_position} bytes (truncated)");
+        }
+    }
+
+    private readonly AvroDecodeException Corrupt(string field, string reason) =>
+        new(field, _position, reason);
+}

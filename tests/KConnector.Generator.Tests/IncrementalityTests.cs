@@ -1,0 +1,106 @@
+using System.Collections;
+using System.Reflection;
+using KConnector.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace KConnector.Generator.Tests;
+
+/// <summary>The Roslyn cookbook's incremental contract, checked as NetEscapades.EnumGenerators does.</summary>
+public class IncrementalityTests
+{
+    [Fact]
+    public void UnrelatedCSharpEdit_LeavesEveryTrackedStepCachedOrUnchanged()
+    {
+        var harness = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSource("public class A { }");
+        var compilation = harness.CreateCompilation();
+        var driver = harness.CreateDriver().RunGenerators(compilation);
+
+        var edited = compilation.AddSyntaxTrees(
+            CSharpSyntaxTree.ParseText("public class B { public int X => 1; }")
+        );
+        var second = driver.RunGenerators(edited).GetRunResult().Results.Single();
+
+        foreach (var name in KConnectorGeneratorStepNames.All)
+        {
+            Assert.True(second.TrackedSteps.ContainsKey(name), $"step {name} is not tracked");
+            foreach (var step in second.TrackedSteps[name])
+            {
+                foreach (var (_, reason) in step.Outputs)
+                {
+                    Assert.True(
+                        reason
+                            is IncrementalStepRunReason.Cached
+                                or IncrementalStepRunReason.Unchanged,
+                        $"step {name} was {reason}"
+                    );
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void StepOutputs_HoldNoSymbolsSyntaxOrCompilation()
+    {
+        var run = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSchema("bad.avsc", "{")
+            .Run();
+
+        var tracked = run.Result.Results.Single().TrackedSteps;
+        // Only the generator's own steps: Roslyn's input steps (AdditionalTexts, options) hold its objects by design.
+        foreach (var name in KConnectorGeneratorStepNames.All)
+        {
+            foreach (var step in tracked[name])
+            {
+                foreach (var (value, _) in step.Outputs)
+                {
+                    AssertHoldsNoCompilerObjects(value, name, depth: 0);
+                }
+            }
+        }
+    }
+
+    private static void AssertHoldsNoCompilerObjects(object? value, string step, int depth)
+    {
+        if (
+            value is null
+            || depth > 8
+            || value is string
+            || value.GetType().IsPrimitive
+            || value.GetType().IsEnum
+        )
+        {
+            return;
+        }
+        Assert.False(
+            value is Compilation or ISymbol or SyntaxNode or SemanticModel,
+            $"step {step} holds a {value.GetType().Name}"
+        );
+        if (value is DiagnosticDescriptor)
+        {
+            return;
+        }
+        if (value is IEnumerable items)
+        {
+            foreach (var item in items)
+            {
+                AssertHoldsNoCompilerObjects(item, step, depth + 1);
+            }
+            return;
+        }
+        foreach (
+            var property in value
+                .GetType()
+                .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+        )
+        {
+            if (property.GetIndexParameters().Length == 0)
+            {
+                AssertHoldsNoCompilerObjects(property.GetValue(value), step, depth + 1);
+            }
+        }
+    }
+}

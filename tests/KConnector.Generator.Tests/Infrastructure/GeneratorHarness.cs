@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace KConnector.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// Runs <see cref="KConnectorGenerator"/> the way the compiler does, over in-memory schema files,
+/// and compiles its output against the real runtime so that generated code is checked, not just read.
+/// </summary>
+internal sealed class GeneratorHarness
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var paths = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .ToList();
+        paths.Add(typeof(KConnector.Avro.AvroWriter).Assembly.Location);
+        return
+        [
+            .. paths.Distinct().Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
+        ];
+    });
+
+    private readonly List<AdditionalText> _files = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _metadata = new(
+        StringComparer.Ordinal
+    );
+    private readonly List<SyntaxTree> _sources = [];
+
+    public GeneratorHarness AddSchema(
+        string fileName,
+        string text,
+        IReadOnlyDictionary<string, string>? metadata = null
+    )
+    {
+        var path = "/project/" + fileName;
+        _files.Add(new InMemoryAdditionalText(path, text));
+        if (metadata is not null)
+        {
+            _metadata[path] = metadata;
+        }
+        return this;
+    }
+
+    public GeneratorHarness AddSource(string code)
+    {
+        _sources.Add(
+            CSharpSyntaxTree.ParseText(code, new CSharpParseOptions(LanguageVersion.Latest))
+        );
+        return this;
+    }
+
+    public CSharpCompilation CreateCompilation() =>
+        CSharpCompilation.Create(
+            "UserProject",
+            _sources,
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable
+            )
+        );
+
+    public GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
+            [new KConnectorGenerator().AsSourceGenerator()],
+            _files,
+            new CSharpParseOptions(LanguageVersion.Latest),
+            new ItemMetadataOptionsProvider(_metadata),
+            new GeneratorDriverOptions(
+                IncrementalGeneratorOutputKind.None,
+                trackIncrementalGeneratorSteps: true
+            )
+        );
+
+    public GeneratorRun Run()
+    {
+        var driver = CreateDriver()
+            .RunGeneratorsAndUpdateCompilation(CreateCompilation(), out var output, out _);
+        return new GeneratorRun(driver.GetRunResult(), output);
+    }
+}
+
+/// <summary>One generator run: what it produced and the compilation with its output added.</summary>
+internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation Output)
+{
+    public ImmutableArray<Diagnostic> Diagnostics => Result.Diagnostics;
+
+    public string Source(string hintName) =>
+        Result
+            .Results.Single()
+            .GeneratedSources.Single(s => s.HintName == hintName)
+            .SourceText.ToString();
+
+    public IReadOnlyList<string> HintNames =>
+        [.. Result.Results.Single().GeneratedSources.Select(s => s.HintName)];
+
+    /// <summary>Errors and warnings of compiling the user's code with the generated code.</summary>
+    public IReadOnlyList<Diagnostic> CompileProblems() =>
+        [.. Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+}
