@@ -5,11 +5,13 @@ namespace KConnector.Generator.Diagnostics;
 /// <summary>
 /// Every diagnostic the generator reports. Messages start with the file, the line and the JSON
 /// path, so that they read well in a build log as well as in an IDE.
+/// Id ranges by area, one partial file each: KCN0001-KCN0099 Avro and shared,
+/// KCN0100-KCN0199 JSON Schema, KCN0200-KCN0299 connector specs and attributes.
 /// </summary>
-internal static class DiagnosticDescriptors
+internal static partial class DiagnosticDescriptors
 {
-    private const string Category = "KConnector";
-    private const string Where = "{0}, line {1}, at {2}: ";
+    internal const string Category = "KConnector";
+    internal const string Where = "{0}, line {1}, at {2}: ";
 
     public static readonly DiagnosticDescriptor InvalidJson = Error(
         "KCN0001",
@@ -79,7 +81,7 @@ internal static class DiagnosticDescriptors
         Where + "the generator failed unexpectedly ({3}); please report this with the file attached"
     );
 
-    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+    internal static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(
             id,
             title,
