@@ -19,9 +19,12 @@ PACKAGES="$ROOT/artifacts/packages"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 step() { printf '\n==> %s\n' "$*"; }
+SUMMARY_ON_FAILURE=0
 fail() {
   printf '\nbuild.sh: FAILED: %s\n' "$1" >&2
   printf '  what to do: %s\n' "$2" >&2
+  # CI reads the last line: a build that cannot even run its tests still reports a failure there.
+  if [ "$SUMMARY_ON_FAILURE" -eq 1 ]; then echo "0 passed, 1 failed, 0 skipped"; fi
   exit 1
 }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -152,6 +155,7 @@ build_all() {
 
 # --- commands ----------------------------------------------------------------------------------
 cmd_test() {
+  SUMMARY_ON_FAILURE=1
   setup
   step "checking formatting (CSharpier)"
   local format_failed=0
