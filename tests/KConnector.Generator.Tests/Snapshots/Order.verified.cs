@@ -9,8 +9,14 @@ namespace Shop.Orders
     [global::System.CodeDom.Compiler.GeneratedCode("KConnector.Generator", "0.1.0")]
     public sealed partial record Order : global::KConnector.Avro.IAvroRecord<Order>, global::KConnector.Json.IJsonRecord<Order>
     {
-        /// <summary>The Avro schema this type was generated from, as registered with a Schema Registry.</summary>
+        /// <summary>The Avro schema this type was generated from, self-contained, as registered with a Schema Registry.</summary>
         public static string AvroSchemaJson => """{"type":"record","name":"Order","namespace":"Shop.Orders","doc":"An order placed in the shop.","fields":[{"name":"order_id","type":"string","doc":"The shop's order number."},{"name":"customer_id","type":"long"},{"name":"quantity","type":"int"},{"name":"unit_price","type":"double"},{"name":"weight","type":"float"},{"name":"express","type":"boolean"},{"name":"signature","type":"bytes"},{"name":"note","type":["null","string"],"default":null},{"name":"coupon","type":["string","null"]},{"name":"placed_at","type":{"type":"long","logicalType":"timestamp-millis"}}]}""";
+
+        /// <summary>The schema's Parsing Canonical Form (Avro specification, "Parsing Canonical Form for Schemas").</summary>
+        public const string AvroCanonicalForm = """{"name":"Shop.Orders.Order","type":"record","fields":[{"name":"order_id","type":"string"},{"name":"customer_id","type":"long"},{"name":"quantity","type":"int"},{"name":"unit_price","type":"double"},{"name":"weight","type":"float"},{"name":"express","type":"boolean"},{"name":"signature","type":"bytes"},{"name":"note","type":["null","string"]},{"name":"coupon","type":["string","null"]},{"name":"placed_at","type":"long"}]}""";
+
+        /// <summary>The CRC-64-AVRO (Rabin) fingerprint of <see cref="AvroCanonicalForm"/>, as Avro's SchemaNormalization.parsingFingerprint64 returns it.</summary>
+        public const long AvroFingerprint = -8246351753899691431L;
 
         /// <summary>
         /// The shop's order number.
@@ -50,7 +56,7 @@ namespace Shop.Orders
         /// <summary>
         /// The Avro field "note".
         /// </summary>
-        public string? Note { get; init; }
+        public string? Note { get; init; } = null;
 
         /// <summary>
         /// The Avro field "coupon".
@@ -60,7 +66,7 @@ namespace Shop.Orders
         /// <summary>
         /// The Avro field "placed_at".
         /// </summary>
-        public required long PlacedAt { get; init; }
+        public required global::System.DateTimeOffset PlacedAt { get; init; }
 
         /// <summary>Writes <paramref name="value"/> in Avro binary encoding.</summary>
         public static void Encode(ref global::KConnector.Avro.AvroWriter writer, Order value)
@@ -72,83 +78,222 @@ namespace Shop.Orders
             writer.WriteFloat(value.Weight);
             writer.WriteBoolean(value.Express);
             writer.WriteBytes(value.Signature);
-            if (value.Note is { } __note)
+            if (value.Note is { } __v1)
             {
                 writer.WriteUnionIndex(1);
-                writer.WriteString(__note);
+                writer.WriteString(__v1);
             }
             else
             {
                 writer.WriteUnionIndex(0);
             }
-            if (value.Coupon is { } __coupon)
+            if (value.Coupon is { } __v2)
             {
                 writer.WriteUnionIndex(0);
-                writer.WriteString(__coupon);
+                writer.WriteString(__v2);
             }
             else
             {
                 writer.WriteUnionIndex(1);
             }
-            writer.WriteLong(value.PlacedAt);
+            writer.WriteLong(global::KConnector.Avro.AvroTime.ToUnixMillis(value.PlacedAt));
         }
 
         /// <summary>Reads a value written with this type's own schema.</summary>
         public static Order Decode(ref global::KConnector.Avro.AvroReader reader)
         {
-            var __orderId = reader.ReadString("Order.order_id");
-            var __customerId = reader.ReadLong("Order.customer_id");
-            var __quantity = reader.ReadInt("Order.quantity");
-            var __unitPrice = reader.ReadDouble("Order.unit_price");
-            var __weight = reader.ReadFloat("Order.weight");
-            var __express = reader.ReadBoolean("Order.express");
-            var __signature = reader.ReadBytes("Order.signature");
-            var __note = reader.ReadUnionIndex("Order.note", 2) == 1 ? reader.ReadString("Order.note") : default(string?);
-            var __coupon = reader.ReadUnionIndex("Order.coupon", 2) == 0 ? reader.ReadString("Order.coupon") : default(string?);
-            var __placedAt = reader.ReadLong("Order.placed_at");
+            reader.EnterRecord("Order");
+            string __OrderId = default!;
+            __OrderId = reader.ReadString("Order.order_id");
+            long __CustomerId = default!;
+            __CustomerId = reader.ReadLong("Order.customer_id");
+            int __Quantity = default!;
+            __Quantity = reader.ReadInt("Order.quantity");
+            double __UnitPrice = default!;
+            __UnitPrice = reader.ReadDouble("Order.unit_price");
+            float __Weight = default!;
+            __Weight = reader.ReadFloat("Order.weight");
+            bool __Express = default!;
+            __Express = reader.ReadBoolean("Order.express");
+            byte[] __Signature = default!;
+            __Signature = reader.ReadBytes("Order.signature");
+            string? __Note = default!;
+            if (reader.ReadUnionIndex("Order.note", 2) == 1)
+            {
+                __Note = reader.ReadString("Order.note");
+            }
+            else
+            {
+                __Note = null;
+            }
+            string? __Coupon = default!;
+            if (reader.ReadUnionIndex("Order.coupon", 2) == 0)
+            {
+                __Coupon = reader.ReadString("Order.coupon");
+            }
+            else
+            {
+                __Coupon = null;
+            }
+            global::System.DateTimeOffset __PlacedAt = default!;
+            __PlacedAt = reader.ReadTimestampMillis("Order.placed_at");
+            reader.ExitRecord();
             return new Order
             {
-                OrderId = __orderId,
-                CustomerId = __customerId,
-                Quantity = __quantity,
-                UnitPrice = __unitPrice,
-                Weight = __weight,
-                Express = __express,
-                Signature = __signature,
-                Note = __note,
-                Coupon = __coupon,
-                PlacedAt = __placedAt,
+                OrderId = __OrderId,
+                CustomerId = __CustomerId,
+                Quantity = __Quantity,
+                UnitPrice = __UnitPrice,
+                Weight = __Weight,
+                Express = __Express,
+                Signature = __Signature,
+                Note = __Note,
+                Coupon = __Coupon,
+                PlacedAt = __PlacedAt,
             };
         }
 
-        /// <summary>Writes <paramref name="value"/> as a JSON object with the schema's field names.</summary>
+        /// <summary>Reads a value written with another schema, through a plan built by <see cref="global::KConnector.Avro.AvroResolvingReader{T}"/>.</summary>
+        public static Order DecodeResolved(ref global::KConnector.Avro.AvroReader reader, global::KConnector.Avro.AvroResolutionPlan plan)
+        {
+            plan = global::KConnector.Avro.AvroResolve.EnterRecord(ref reader, plan, "Order");
+            string __OrderId = default!;
+            long __CustomerId = default!;
+            int __Quantity = default!;
+            double __UnitPrice = default!;
+            float __Weight = default!;
+            bool __Express = default!;
+            byte[] __Signature = default!;
+            string? __Note = null;
+            string? __Coupon = default!;
+            global::System.DateTimeOffset __PlacedAt = default!;
+            foreach (var step in plan.Fields)
+            {
+                switch (step.ReaderIndex)
+                {
+                    case 0:
+                        {
+                            __OrderId = global::KConnector.Avro.AvroResolve.ReadString(ref reader, step.Plan!, "Order.order_id");
+                            break;
+                        }
+                    case 1:
+                        {
+                            __CustomerId = global::KConnector.Avro.AvroResolve.ReadLong(ref reader, step.Plan!, "Order.customer_id");
+                            break;
+                        }
+                    case 2:
+                        {
+                            __Quantity = global::KConnector.Avro.AvroResolve.ReadInt(ref reader, step.Plan!, "Order.quantity");
+                            break;
+                        }
+                    case 3:
+                        {
+                            __UnitPrice = global::KConnector.Avro.AvroResolve.ReadDouble(ref reader, step.Plan!, "Order.unit_price");
+                            break;
+                        }
+                    case 4:
+                        {
+                            __Weight = global::KConnector.Avro.AvroResolve.ReadFloat(ref reader, step.Plan!, "Order.weight");
+                            break;
+                        }
+                    case 5:
+                        {
+                            __Express = global::KConnector.Avro.AvroResolve.ReadBoolean(ref reader, step.Plan!, "Order.express");
+                            break;
+                        }
+                    case 6:
+                        {
+                            __Signature = global::KConnector.Avro.AvroResolve.ReadBytes(ref reader, step.Plan!, "Order.signature");
+                            break;
+                        }
+                    case 7:
+                        {
+                            if (global::KConnector.Avro.AvroResolve.ReadUnionBranch(ref reader, step.Plan!, "Order.note", out var __bp3) == 1)
+                            {
+                                __Note = global::KConnector.Avro.AvroResolve.ReadString(ref reader, __bp3, "Order.note");
+                            }
+                            else
+                            {
+                                __Note = null;
+                            }
+                            break;
+                        }
+                    case 8:
+                        {
+                            if (global::KConnector.Avro.AvroResolve.ReadUnionBranch(ref reader, step.Plan!, "Order.coupon", out var __bp4) == 0)
+                            {
+                                __Coupon = global::KConnector.Avro.AvroResolve.ReadString(ref reader, __bp4, "Order.coupon");
+                            }
+                            else
+                            {
+                                __Coupon = null;
+                            }
+                            break;
+                        }
+                    case 9:
+                        {
+                            __PlacedAt = global::KConnector.Avro.AvroTime.TimestampFromMillis(global::KConnector.Avro.AvroResolve.ReadLong(ref reader, step.Plan!, "Order.placed_at"));
+                            break;
+                        }
+                    default:
+                        global::KConnector.Avro.AvroResolve.Skip(ref reader, step, "Order");
+                        break;
+                }
+            }
+            reader.ExitRecord();
+            return new Order
+            {
+                OrderId = __OrderId,
+                CustomerId = __CustomerId,
+                Quantity = __Quantity,
+                UnitPrice = __UnitPrice,
+                Weight = __Weight,
+                Express = __Express,
+                Signature = __Signature,
+                Note = __Note,
+                Coupon = __Coupon,
+                PlacedAt = __PlacedAt,
+            };
+        }
+
+        /// <summary>Writes <paramref name="value"/> as a JSON object with the schema's field names, as Kafka Connect's JsonConverter (schemas.enable=false) prints it.</summary>
         public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, Order value)
         {
             writer.WriteStartObject();
-            writer.WriteString("order_id", value.OrderId);
-            writer.WriteNumber("customer_id", value.CustomerId);
-            writer.WriteNumber("quantity", value.Quantity);
-            writer.WriteNumber("unit_price", value.UnitPrice);
-            writer.WriteNumber("weight", value.Weight);
-            writer.WriteBoolean("express", value.Express);
-            writer.WriteBase64String("signature", value.Signature);
-            if (value.Note is { } __note)
+            writer.WritePropertyName("order_id");
+            writer.WriteStringValue(value.OrderId);
+            writer.WritePropertyName("customer_id");
+            writer.WriteNumberValue(value.CustomerId);
+            writer.WritePropertyName("quantity");
+            writer.WriteNumberValue(value.Quantity);
+            writer.WritePropertyName("unit_price");
+            global::KConnector.Avro.AvroJson.WriteNumber(writer, value.UnitPrice);
+            writer.WritePropertyName("weight");
+            global::KConnector.Avro.AvroJson.WriteNumber(writer, value.Weight);
+            writer.WritePropertyName("express");
+            writer.WriteBooleanValue(value.Express);
+            writer.WritePropertyName("signature");
+            writer.WriteBase64StringValue(value.Signature);
+            writer.WritePropertyName("note");
+            if (value.Note is { } __v5)
             {
-                writer.WriteString("note", __note);
+                writer.WriteStringValue(__v5);
             }
             else
             {
-                writer.WriteNull("note");
+                writer.WriteNullValue();
             }
-            if (value.Coupon is { } __coupon)
+            writer.WritePropertyName("coupon");
+            if (value.Coupon is { } __v6)
             {
-                writer.WriteString("coupon", __coupon);
+                writer.WriteStringValue(__v6);
             }
             else
             {
-                writer.WriteNull("coupon");
+                writer.WriteNullValue();
             }
-            writer.WriteNumber("placed_at", value.PlacedAt);
+            writer.WritePropertyName("placed_at");
+            writer.WriteNumberValue(global::KConnector.Avro.AvroTime.ToUnixMillis(value.PlacedAt));
             writer.WriteEndObject();
         }
     }
