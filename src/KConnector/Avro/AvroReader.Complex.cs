@@ -159,7 +159,7 @@ public ref partial struct AvroReader
         {
             return convert(raw);
         }
-        catch (ArgumentOutOfRangeException)
+        catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
             throw Corrupt(field, $"the value {raw} is out of the logical type's range");
         }
