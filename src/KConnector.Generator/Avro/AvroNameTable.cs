@@ -157,7 +157,7 @@ internal sealed class AvroNameTable
                         field.DefaultLocation ?? current.Location,
                         field.Path + ".default",
                         field.AvroName,
-                        error.Replace("at $ ", string.Empty).Replace("at $", "at ")
+                        error.StartsWith("at $ ", StringComparison.Ordinal) ? error.Substring(5) : error
                     );
                     ok = false;
                 }
