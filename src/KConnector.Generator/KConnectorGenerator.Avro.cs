@@ -1,9 +1,6 @@
 using System;
-using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using KConnector.Generator.Avro;
-using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Emit;
 using KConnector.Generator.Helpers;
 using KConnector.Generator.Models;
@@ -14,7 +11,12 @@ namespace KConnector.Generator;
 
 public sealed partial class KConnectorGenerator
 {
-    /// <summary>*.avsc files -> records with Avro codecs.</summary>
+    /// <summary>
+    /// *.avsc files -> records, enums and unions with Avro codecs. Each file is parsed on its own
+    /// (cached per file); the parsed files are then collected into one name table, since a file
+    /// may reference types defined in another; the resolved types fan out again one by one, so
+    /// that only the types whose model changed are emitted again.
+    /// </summary>
     private static void InitializeAvro(IncrementalGeneratorInitializationContext context)
     {
         var schemaFiles = context
@@ -33,17 +35,21 @@ public sealed partial class KConnectorGenerator
             .Select(static (file, _) => AvroSchemaParser.Parse(file))
             .WithTrackingName(KConnectorGeneratorStepNames.ParsedSchemas);
 
-        // Records of all files together: clashes between files can only be seen here.
-        var records = parsed
-            .SelectMany(static (result, _) => result.Records)
+        var resolved = parsed
             .Collect()
-            .Select(static (all, _) => Deduplicate(all))
-            .WithTrackingName(KConnectorGeneratorStepNames.Records);
+            .Select(static (all, _) => new ResolvedSet(AvroNameTable.Resolve(all)))
+            .WithTrackingName(KConnectorGeneratorStepNames.ResolvedSchemas);
+
+        var types = resolved
+            .SelectMany(
+                static (set, _) => set.Types.Where(t => t.Definition.Kind != AvroKind.Fixed)
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.AvroTypes);
 
         var diagnostics = parsed
             .Select(static (result, _) => result.Diagnostics)
             .Collect()
-            .Combine(records)
+            .Combine(resolved)
             .Select(
                 static (pair, _) =>
                     pair.Left.SelectMany(d => d).Concat(pair.Right.Diagnostics).ToEquatableArray()
@@ -51,17 +57,12 @@ public sealed partial class KConnectorGenerator
             .WithTrackingName(KConnectorGeneratorStepNames.Diagnostics);
 
         context.RegisterSourceOutput(
-            records,
-            static (spc, result) =>
-            {
-                foreach (var record in result.Records)
-                {
-                    spc.AddSource(
-                        record.CSharpFullName + ".g.cs",
-                        SourceText.From(AvroRecordEmitter.Emit(record), System.Text.Encoding.UTF8)
-                    );
-                }
-            }
+            types,
+            static (spc, type) =>
+                spc.AddSource(
+                    type.Definition.CSharpFullName + ".g.cs",
+                    SourceText.From(AvroTypeEmitter.Emit(type), System.Text.Encoding.UTF8)
+                )
         );
         context.RegisterSourceOutput(
             diagnostics,
@@ -75,37 +76,17 @@ public sealed partial class KConnectorGenerator
         );
     }
 
-    private static RecordSet Deduplicate(IEnumerable<AvroRecordModel> all)
-    {
-        var byType = new Dictionary<string, AvroRecordModel>(StringComparer.Ordinal);
-        var kept = new List<AvroRecordModel>();
-        var clashes = new List<DiagnosticInfo>();
-        foreach (var record in all.OrderBy(r => r.SourcePath, StringComparer.Ordinal))
-        {
-            if (byType.TryGetValue(record.CSharpFullName, out var first))
-            {
-                var location = new LocationInfo(record.SourcePath, default, default);
-                clashes.Add(
-                    DiagnosticInfo.Create(
-                        DiagnosticDescriptors.DuplicateGeneratedType,
-                        location,
-                        System.IO.Path.GetFileName(record.SourcePath),
-                        1.ToString(CultureInfo.InvariantCulture),
-                        "$.name",
-                        record.CSharpFullName,
-                        System.IO.Path.GetFileName(first.SourcePath)
-                    )
-                );
-                continue;
-            }
-            byType.Add(record.CSharpFullName, record);
-            kept.Add(record);
-        }
-        return new RecordSet(kept.ToEquatableArray(), clashes.ToEquatableArray());
-    }
-
-    private sealed record RecordSet(
-        EquatableArray<AvroRecordModel> Records,
+    private sealed record ResolvedSet(
+        EquatableArray<AvroGeneratedType> Types,
         EquatableArray<DiagnosticInfo> Diagnostics
-    );
+    )
+    {
+        public ResolvedSet(
+            (
+                EquatableArray<AvroGeneratedType> Types,
+                EquatableArray<DiagnosticInfo> Diagnostics
+            ) pair
+        )
+            : this(pair.Types, pair.Diagnostics) { }
+    }
 }

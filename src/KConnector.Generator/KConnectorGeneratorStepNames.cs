@@ -8,8 +8,20 @@ internal static class KConnectorGeneratorStepNames
 {
     public const string SchemaFiles = nameof(SchemaFiles);
     public const string ParsedSchemas = nameof(ParsedSchemas);
-    public const string Records = nameof(Records);
+
+    /// <summary>All files' named types resolved together (the cross-file name table).</summary>
+    public const string ResolvedSchemas = nameof(ResolvedSchemas);
+
+    /// <summary>One output per generated type: an edit to one file leaves the others Unchanged here.</summary>
+    public const string AvroTypes = nameof(AvroTypes);
     public const string Diagnostics = nameof(Diagnostics);
 
-    public static readonly string[] All = { SchemaFiles, ParsedSchemas, Records, Diagnostics };
+    public static readonly string[] All =
+    {
+        SchemaFiles,
+        ParsedSchemas,
+        ResolvedSchemas,
+        AvroTypes,
+        Diagnostics,
+    };
 }

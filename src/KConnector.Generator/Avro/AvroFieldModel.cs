@@ -1,17 +1,27 @@
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
+
 namespace KConnector.Generator.Avro;
 
-/// <summary>
-/// One record field, as the emitter needs it.
-/// <paramref name="NullBranch"/> is the index of "null" in a ["null", T] union, or -1 when the
-/// field is not nullable: the branch order is part of the encoding.
-/// </summary>
+/// <summary>One record field, as the emitter and the name table need it.</summary>
+/// <param name="DefaultJson">The field's default as compact JSON, or null when it has none.</param>
+/// <param name="DefaultLocation">Where the default stands, for a diagnostic when it does not match the type.</param>
+/// <param name="TypeLocation">Where the field's type stands, for unresolved references.</param>
+/// <param name="DefaultCSharp">The default as a C# expression, set once the name table validated it.</param>
+/// <param name="Path">The field's JSON path in its file, e.g. <c>$.fields[2]</c>.</param>
 internal sealed record AvroFieldModel(
     string AvroName,
     string PropertyName,
-    AvroPrimitive Type,
-    int NullBranch,
-    string? Doc
+    AvroTypeModel Type,
+    string? Doc,
+    EquatableArray<string> Aliases,
+    string? DefaultJson,
+    string? Order,
+    LocationInfo? DefaultLocation,
+    LocationInfo? TypeLocation,
+    string Path,
+    string? DefaultCSharp = null
 )
 {
-    public bool IsNullable => NullBranch >= 0;
+    public bool HasDefault => DefaultJson is not null;
 }

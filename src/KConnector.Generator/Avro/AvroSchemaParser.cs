@@ -5,59 +5,49 @@ using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Helpers;
 using KConnector.Generator.Json;
 using KConnector.Generator.Models;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KConnector.Generator.Avro;
 
 /// <summary>
-/// Turns the text of an .avsc file into record models and diagnostics (Avro specification 1.12,
-/// "Schema Declaration"). Pure: it knows nothing of Roslyn beyond spans, so it is tested directly.
-/// This first version covers records of primitive fields and ["null", T] unions; every other
-/// valid construct is reported as not supported yet rather than generated wrongly.
+/// Turns the text of an .avsc file into named-type models and diagnostics (Avro specification
+/// 1.12, "Schema Declaration"). Pure: it knows nothing of Roslyn beyond spans, so it is tested
+/// directly. References to named types stay unresolved here: the name table of all files
+/// (<see cref="AvroNameTable"/>) resolves them, so a file may use types defined in another.
 /// </summary>
-internal sealed class AvroSchemaParser
+internal sealed partial class AvroSchemaParser
 {
-    private static readonly Dictionary<string, AvroPrimitive> Primitives = new(
-        StringComparer.Ordinal
-    )
+    private static readonly Dictionary<string, AvroKind> Primitives = new(StringComparer.Ordinal)
     {
-        ["boolean"] = AvroPrimitive.Boolean,
-        ["int"] = AvroPrimitive.Int,
-        ["long"] = AvroPrimitive.Long,
-        ["float"] = AvroPrimitive.Float,
-        ["double"] = AvroPrimitive.Double,
-        ["bytes"] = AvroPrimitive.Bytes,
-        ["string"] = AvroPrimitive.String,
-    };
-
-    private static readonly HashSet<string> ComplexTypes = new(StringComparer.Ordinal)
-    {
-        "record",
-        "error",
-        "enum",
-        "array",
-        "map",
-        "fixed",
+        ["null"] = AvroKind.Null,
+        ["boolean"] = AvroKind.Boolean,
+        ["int"] = AvroKind.Int,
+        ["long"] = AvroKind.Long,
+        ["float"] = AvroKind.Float,
+        ["double"] = AvroKind.Double,
+        ["bytes"] = AvroKind.Bytes,
+        ["string"] = AvroKind.String,
     };
 
     private readonly SchemaFileInput _file;
     private readonly TextLines _lines;
+    private readonly string _access;
     private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<AvroNamedTypeModel> _types = new();
+    private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
 
     private AvroSchemaParser(SchemaFileInput file)
     {
         _file = file;
         _lines = new TextLines(file.Text);
+        _access = file.Access.Length == 0 ? "public" : file.Access;
     }
 
     public static SchemaFileResult Parse(SchemaFileInput file)
     {
         var parser = new AvroSchemaParser(file);
-        var records = new List<AvroRecordModel>();
         try
         {
-            parser.ParseFile(records);
+            parser.ParseFile();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -69,15 +59,19 @@ internal sealed class AvroSchemaParser
                 "$",
                 e.GetType().Name + ": " + e.Message
             );
-            records.Clear();
+            parser._types.Clear();
         }
+        var ok = !parser._diagnostics.Exists(d =>
+            d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
+        );
+        // A file with errors generates nothing: half a schema would only add confusing C# errors.
         return new SchemaFileResult(
-            records.ToEquatableArray(),
+            ok ? parser._types.ToEquatableArray() : EquatableArray<AvroNamedTypeModel>.Empty,
             parser._diagnostics.ToEquatableArray()
         );
     }
 
-    private void ParseFile(List<AvroRecordModel> records)
+    private void ParseFile()
     {
         JsonNode root;
         try
@@ -89,8 +83,7 @@ internal sealed class AvroSchemaParser
             Report(DiagnosticDescriptors.InvalidJson, e.Offset, e.Offset, "$", e.Message);
             return;
         }
-        var access = _file.Access.Length == 0 ? "public" : _file.Access;
-        if (access != "public" && access != "internal")
+        if (_access != "public" && _access != "internal")
         {
             Report(
                 DiagnosticDescriptors.InvalidFileMetadata,
@@ -103,295 +96,207 @@ internal sealed class AvroSchemaParser
             );
             return;
         }
-        if (
-            root.Kind != JsonKind.Object
-            || root["type"] is not { Kind: JsonKind.String, Text: "record" or "error" }
-        )
+        var type = ParseType(root, "$", string.Empty);
+        if (type is not null && _types.Count == 0)
         {
             Report(DiagnosticDescriptors.TopLevelNotRecord, root, "$", Describe(root));
-            return;
-        }
-        var record = ParseRecord(root, "$", access);
-        if (record is not null)
-        {
-            records.Add(record);
         }
     }
 
-    private AvroRecordModel? ParseRecord(JsonNode node, string path, string access)
+    /// <summary>Parses any schema; named types found on the way are added to <see cref="_types"/>.</summary>
+    private AvroTypeModel? ParseType(JsonNode node, string path, string ns)
     {
-        var name = RequiredString(node, "name", "record", path);
-        if (name is null)
+        switch (node.Kind)
         {
-            return null;
+            case JsonKind.String:
+                return ParseTypeName(node, node.Text!, path, ns);
+            case JsonKind.Array:
+                return ParseUnion(node, path, ns);
+            case JsonKind.Object:
+                return ParseTypeObject(node, path, ns);
+            default:
+                Report(
+                    DiagnosticDescriptors.WrongAttributeType,
+                    node,
+                    path,
+                    "type",
+                    "a type name, a schema object or a union array"
+                );
+                return null;
         }
-        var avroNamespace = OptionalString(node, "namespace", path) ?? string.Empty;
-        var simpleName = name;
-        // A dotted name carries its own namespace and wins over "namespace" (spec: "Names").
-        var dot = name.LastIndexOf('.');
-        if (dot >= 0)
+    }
+
+    private AvroTypeModel? ParseTypeName(JsonNode node, string name, string path, string ns)
+    {
+        if (Primitives.TryGetValue(name, out var kind))
         {
-            avroNamespace = name.Substring(0, dot);
-            simpleName = name.Substring(dot + 1);
+            return AvroTypeModel.Primitive(kind);
         }
-        var ok = CheckName(simpleName, node["name"]!, path + ".name");
-        foreach (
-            var part in avroNamespace.Length == 0 ? Array.Empty<string>() : avroNamespace.Split('.')
-        )
-        {
-            ok &= CheckName(
-                part,
-                node.Property("namespace")?.Value ?? node["name"]!,
-                path + ".namespace"
-            );
-        }
-        var doc = OptionalString(node, "doc", path);
-        var fieldsNode = node["fields"];
-        if (fieldsNode is null)
-        {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, "record", "fields");
-            return null;
-        }
-        if (fieldsNode.Kind != JsonKind.Array)
+        if (name is "record" or "error" or "enum" or "array" or "map" or "fixed")
         {
             Report(
-                DiagnosticDescriptors.WrongAttributeType,
-                fieldsNode,
-                path + ".fields",
-                "fields",
-                "an array of field objects"
+                DiagnosticDescriptors.UnknownType,
+                node,
+                path,
+                name
+                    + "\" (a complex type is declared as an object: {\"type\": \""
+                    + name
+                    + "\", ...}"
             );
             return null;
         }
-        var fields = new List<AvroFieldModel>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < fieldsNode.Items.Count; i++)
+        if (!CheckFullName(name, node, path))
         {
-            var fieldPath = path + ".fields[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            var field = ParseField(fieldsNode.Items[i], fieldPath, simpleName);
-            if (field is null)
+            return null;
+        }
+        // Spec "Names": a simple name is relative to the enclosing namespace.
+        var full = name.IndexOf('.') >= 0 || ns.Length == 0 ? name : ns + "." + name;
+        var fallback = full == name ? string.Empty : name;
+        return AvroTypeModel.Primitive(AvroKind.Reference) with
+        {
+            Name = full,
+            FallbackName = fallback,
+        };
+    }
+
+    private AvroTypeModel? ParseUnion(JsonNode node, string path, string ns)
+    {
+        if (node.Items.Count == 0)
+        {
+            Report(
+                DiagnosticDescriptors.InvalidUnion,
+                node,
+                path,
+                "a union needs at least one branch"
+            );
+            return null;
+        }
+        var branches = new List<AvroTypeModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var ok = true;
+        for (var i = 0; i < node.Items.Count; i++)
+        {
+            var itemPath = path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var item = node.Items[i];
+            if (item.Kind == JsonKind.Array)
             {
-                ok = false;
-                continue;
-            }
-            if (!seen.Add(field.AvroName))
-            {
+                // Spec "Unions": unions may not immediately contain other unions.
                 Report(
-                    DiagnosticDescriptors.DuplicateField,
-                    fieldsNode.Items[i],
-                    fieldPath + ".name",
-                    field.AvroName,
-                    simpleName
+                    DiagnosticDescriptors.InvalidUnion,
+                    item,
+                    itemPath,
+                    "a union may not immediately contain another union"
                 );
                 ok = false;
                 continue;
             }
-            fields.Add(field);
+            var branch = ParseType(item, itemPath, ns);
+            if (branch is null)
+            {
+                ok = false;
+                continue;
+            }
+            // Spec "Unions": no two branches of the same type, except named types of different names.
+            var key = branch.IsNamed ? "named:" + branch.Name : branch.Kind.ToString();
+            if (!seen.Add(key))
+            {
+                Report(
+                    DiagnosticDescriptors.InvalidUnion,
+                    item,
+                    itemPath,
+                    "the union already has a branch of type "
+                        + (branch.IsNamed ? branch.Name : branch.Kind.ToString().ToLowerInvariant())
+                );
+                ok = false;
+                continue;
+            }
+            branches.Add(branch);
         }
-        if (!ok)
-        {
-            return null;
-        }
-        var csharpNamespace =
-            _file.NamespaceOverride.Length > 0 ? _file.NamespaceOverride : avroNamespace;
-        var fullName = avroNamespace.Length == 0 ? simpleName : avroNamespace + "." + simpleName;
-        return new AvroRecordModel(
-            csharpNamespace,
-            simpleName,
-            fullName,
-            doc,
-            access,
-            fields.ToEquatableArray(),
-            JsonCompactWriter.Write(node),
-            _file.Path
-        );
-    }
-
-    private AvroFieldModel? ParseField(JsonNode node, string path, string recordName)
-    {
-        if (node.Kind != JsonKind.Object)
-        {
-            Report(
-                DiagnosticDescriptors.WrongAttributeType,
-                node,
-                path,
-                "fields[]",
-                "a field object with \"name\" and \"type\""
-            );
-            return null;
-        }
-        var name = RequiredString(node, "name", "field", path);
-        var typeNode = node["type"];
-        if (typeNode is null)
-        {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, "field", "type");
-            return null;
-        }
-        if (name is null || !CheckName(name, node["name"]!, path + ".name"))
-        {
-            return null;
-        }
-        var doc = OptionalString(node, "doc", path);
-        var typePath = path + ".type";
-        if (typeNode.Kind == JsonKind.Array)
-        {
-            return ParseNullableUnion(typeNode, typePath, name, recordName, doc);
-        }
-        var primitive = ParsePrimitive(typeNode, typePath);
-        return primitive is { } p
-            ? new AvroFieldModel(name, PropertyName(name, recordName), p, -1, doc)
+        return ok
+            ? AvroTypeModel.Primitive(AvroKind.Union) with
+            {
+                Branches = branches.ToEquatableArray(),
+            }
             : null;
     }
 
-    private AvroFieldModel? ParseNullableUnion(
-        JsonNode union,
-        string path,
-        string name,
-        string recordName,
-        string? doc
-    )
+    private AvroTypeModel? ParseTypeObject(JsonNode node, string path, string ns)
     {
-        var nullIndex = -1;
-        AvroPrimitive? valueType = null;
-        if (union.Items.Count == 2)
+        var typeNode = node["type"];
+        if (typeNode is null)
         {
-            for (var i = 0; i < 2; i++)
+            Report(DiagnosticDescriptors.MissingAttribute, node, path, "schema", "type");
+            return null;
+        }
+        if (typeNode.Kind != JsonKind.String)
+        {
+            // {"type": {...}} and {"type": [...]} wrap a schema: accepted by Avro's Java parser.
+            return ParseType(typeNode, path + ".type", ns);
+        }
+        var type = typeNode.Text!;
+        switch (type)
+        {
+            case "record":
+            case "error":
+                return ParseRecord(node, path, ns);
+            case "enum":
+                return ParseEnum(node, path, ns);
+            case "fixed":
+                return ParseFixed(node, path, ns);
+            case "array":
+            case "map":
             {
-                if (union.Items[i] is { Kind: JsonKind.String, Text: "null" })
+                var attribute = type == "array" ? "items" : "values";
+                var inner = node[attribute];
+                if (inner is null)
                 {
-                    nullIndex = i;
-                }
-            }
-            if (nullIndex >= 0)
-            {
-                var other = 1 - nullIndex;
-                valueType = ParsePrimitive(
-                    union.Items[other],
-                    path + "[" + other.ToString(CultureInfo.InvariantCulture) + "]"
-                );
-                if (valueType is null)
-                {
+                    Report(DiagnosticDescriptors.MissingAttribute, node, path, type, attribute);
                     return null;
                 }
+                var items = ParseType(inner, path + "." + attribute, ns);
+                return items is null
+                    ? null
+                    : AvroTypeModel.Primitive(type == "array" ? AvroKind.Array : AvroKind.Map) with
+                    {
+                        Items = items,
+                        ExtraJson = ExtraMembers(node, "type", attribute),
+                    };
             }
         }
-        if (valueType is not { } type)
+        if (Primitives.TryGetValue(type, out var kind))
         {
-            Report(
-                DiagnosticDescriptors.UnsupportedType,
-                union,
-                path,
-                "a union other than [\"null\", T]"
-            );
-            return null;
+            var (logical, precision, scale) = ParseLogical(node, kind, 0, path);
+            return AvroTypeModel.Primitive(kind) with
+            {
+                Logical = logical,
+                Precision = precision,
+                Scale = scale,
+                ExtraJson = ExtraMembers(node, "type"),
+            };
         }
-        return new AvroFieldModel(name, PropertyName(name, recordName), type, nullIndex, doc);
+        // {"type": "com.acme.Name"}: a reference in object form.
+        return ParseTypeName(typeNode, type, path + ".type", ns);
     }
 
-    private AvroPrimitive? ParsePrimitive(JsonNode node, string path)
+    /// <summary>The attributes not in <paramref name="known"/>, as compact JSON members (",\"a\":1").</summary>
+    private static string ExtraMembers(JsonNode node, params string[] known)
     {
-        var typeName = node.Kind switch
+        var sb = new System.Text.StringBuilder();
+        foreach (var property in node.Properties)
         {
-            JsonKind.String => node.Text,
-            // {"type": "long", "logicalType": ...}: this version generates the underlying type,
-            // which is what the specification requires for logical types a reader does not know.
-            JsonKind.Object when node["type"] is { Kind: JsonKind.String } inner => inner.Text,
-            _ => null,
-        };
-        if (typeName is null)
-        {
-            Report(DiagnosticDescriptors.UnsupportedType, node, path, Describe(node));
-            return null;
+            if (Array.IndexOf(known, property.Name) >= 0)
+            {
+                continue;
+            }
+            sb.Append(',')
+                .Append(
+                    JsonCompactWriter.Write(
+                        new JsonNode(JsonKind.String, 0, 0, property.Name, null, null)
+                    )
+                );
+            sb.Append(':').Append(JsonCompactWriter.Write(property.Value));
         }
-        if (Primitives.TryGetValue(typeName, out var primitive))
-        {
-            return primitive;
-        }
-        if (ComplexTypes.Contains(typeName) || typeName == "null")
-        {
-            Report(
-                DiagnosticDescriptors.UnsupportedType,
-                node,
-                path,
-                "a field of type \"" + typeName + "\""
-            );
-            return null;
-        }
-        Report(DiagnosticDescriptors.UnknownType, node, path, typeName);
-        return null;
-    }
-
-    private string? RequiredString(JsonNode node, string attribute, string what, string path)
-    {
-        var value = node[attribute];
-        if (value is null)
-        {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, what, attribute);
-            return null;
-        }
-        if (value.Kind != JsonKind.String)
-        {
-            Report(
-                DiagnosticDescriptors.WrongAttributeType,
-                value,
-                path + "." + attribute,
-                attribute,
-                "a string"
-            );
-            return null;
-        }
-        return value.Text;
-    }
-
-    private string? OptionalString(JsonNode node, string attribute, string path)
-    {
-        var value = node[attribute];
-        if (value is null)
-        {
-            return null;
-        }
-        if (value.Kind != JsonKind.String)
-        {
-            Report(
-                DiagnosticDescriptors.WrongAttributeType,
-                value,
-                path + "." + attribute,
-                attribute,
-                "a string"
-            );
-            return null;
-        }
-        return value.Text;
-    }
-
-    private bool CheckName(string name, JsonNode node, string path)
-    {
-        var valid = name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name[0] < 128;
-        foreach (var c in name)
-        {
-            valid &= c < 128 && (char.IsLetterOrDigit(c) || c == '_');
-        }
-        if (!valid)
-        {
-            Report(DiagnosticDescriptors.InvalidName, node, path, name);
-        }
-        return valid;
-    }
-
-    /// <summary>order_id and orderId both become OrderId; a clash with the type name gets a suffix.</summary>
-    internal static string PropertyName(string avroName, string recordName)
-    {
-        var parts = avroName.Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries);
-        var result = string.Empty;
-        foreach (var part in parts)
-        {
-            result += char.ToUpperInvariant(part[0]) + part.Substring(1);
-        }
-        if (result.Length == 0 || char.IsDigit(result[0]))
-        {
-            result = "_" + result;
-        }
-        return result == recordName ? result + "Value" : result;
+        return sb.ToString();
     }
 
     private static string Describe(JsonNode node) =>
@@ -400,39 +305,8 @@ internal sealed class AvroSchemaParser
             JsonKind.Object => node["type"] is { Kind: JsonKind.String } t
                 ? "a schema of type \"" + t.Text + "\""
                 : "an object without a \"type\"",
-            JsonKind.Array => "a union",
+            JsonKind.Array => "a union without named types",
             JsonKind.String => "the type \"" + node.Text + "\"",
             _ => "a JSON " + node.Kind.ToString().ToLowerInvariant(),
         };
-
-    private void Report(
-        DiagnosticDescriptor descriptor,
-        JsonNode node,
-        string path,
-        params string[] details
-    ) => Report(descriptor, node.Start, node.End, path, details);
-
-    private void Report(
-        DiagnosticDescriptor descriptor,
-        int start,
-        int end,
-        string path,
-        params string[] details
-    )
-    {
-        var lines = _lines.Span(start, end);
-        var location = new LocationInfo(
-            _file.Path,
-            TextSpan.FromBounds(start, Math.Max(start, end)),
-            lines
-        );
-        var arguments = new List<string>
-        {
-            System.IO.Path.GetFileName(_file.Path),
-            (lines.Start.Line + 1).ToString(CultureInfo.InvariantCulture),
-            path,
-        };
-        arguments.AddRange(details);
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments.ToArray()));
-    }
 }

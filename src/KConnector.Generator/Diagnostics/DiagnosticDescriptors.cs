@@ -28,7 +28,8 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownType = Error(
         "KCN0003",
         "Unknown Avro type",
-        Where + "\"{3}\" is neither an Avro primitive type nor a named type defined before it"
+        Where
+            + "\"{3}\" is neither an Avro primitive type nor a named type defined in any schema file of the project"
     );
 
     public static readonly DiagnosticDescriptor InvalidName = Error(
@@ -52,8 +53,8 @@ internal static partial class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor TopLevelNotRecord = Error(
         "KCN0007",
-        "Top-level Avro schema is not a record",
-        Where + "the top-level schema must be a record to generate a type, not {3}"
+        "Top-level Avro schema defines no named type",
+        Where + "the file must define a record, an enum or a fixed to generate a type, not only {3}"
     );
 
     public static readonly DiagnosticDescriptor DuplicateGeneratedType = Error(
@@ -73,6 +74,46 @@ internal static partial class DiagnosticDescriptors
         "KCN0010",
         "Invalid KConnector item metadata",
         Where + "the item metadata {3}=\"{4}\" is not valid; expected {5}"
+    );
+
+    public static readonly DiagnosticDescriptor DuplicateName = Error(
+        "KCN0011",
+        "Avro named type defined twice",
+        Where + "the named type {3} is already defined differently in {4}"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidDefault = Error(
+        "KCN0012",
+        "Avro field default does not match its type",
+        Where + "the default of field \"{3}\" does not match its type: {4}"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidLogicalType = new(
+        "KCN0013",
+        "Invalid Avro logical type ignored",
+        Where + "the logical type \"{3}\" is ignored ({4}); the field keeps its underlying type",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/kconnector/kconnector/blob/main/docs/diagnostics.md#kcn0013"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidEnum = Error(
+        "KCN0014",
+        "Invalid Avro enum",
+        Where + "{3}"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidFixedSize = Error(
+        "KCN0015",
+        "Invalid Avro fixed size",
+        Where + "the size of a fixed must be a positive integer, not {3}"
+    );
+
+    public static readonly DiagnosticDescriptor InvalidUnion = Error(
+        "KCN0016",
+        "Invalid Avro union",
+        Where + "{3}"
     );
 
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(

@@ -9,16 +9,18 @@ namespace KConnector.Avro;
 /// Lengths read from the input are checked against the bytes that remain before anything is
 /// allocated, so an untrusted length can never cause a huge allocation.
 /// </summary>
-public ref struct AvroReader
+public ref partial struct AvroReader
 {
     private readonly ReadOnlySpan<byte> _input;
     private int _position;
+    private int _depth;
 
     /// <summary>Creates a reader over <paramref name="input"/>.</summary>
     public AvroReader(ReadOnlySpan<byte> input)
     {
         _input = input;
         _position = 0;
+        _depth = 0;
     }
 
     /// <summary>Bytes consumed so far.</summary>

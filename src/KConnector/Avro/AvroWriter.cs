@@ -9,7 +9,7 @@ namespace KConnector.Avro;
 /// A ref struct over <see cref="IBufferWriter{T}"/> so that a pooled buffer can be reused and an
 /// encode allocates nothing once the buffer has grown.
 /// </summary>
-public ref struct AvroWriter
+public ref partial struct AvroWriter
 {
     private readonly IBufferWriter<byte> _output;
 

@@ -40,7 +40,7 @@ public class GeneratedCodeSnapshotTests
                     public static Order Make() => new()
                     {
                         OrderId = "A-1", CustomerId = 7, Quantity = 1, UnitPrice = 2.5, Weight = 1f,
-                        Express = false, Signature = [], PlacedAt = 0,
+                        Express = false, Signature = [], PlacedAt = System.DateTimeOffset.UnixEpoch,
                     };
                 }
                 """

@@ -74,11 +74,11 @@ public class SchemaDiagnosticsTests
                 "declared more than once"
             },
             {
-                "top-level enum",
-                "{\"type\":\"enum\",\"name\":\"E\",\"symbols\":[\"A\"]}",
+                "top-level array of primitives",
+                "{\"type\":\"array\",\"items\":\"int\"}",
                 "KCN0007",
                 1,
-                "not a schema of type \"enum\""
+                "not only a schema of type \"array\""
             },
             { "top-level primitive", "\"string\"", "KCN0007", 1, "the type \"string\"" },
             {
@@ -96,11 +96,11 @@ public class SchemaDiagnosticsTests
                 "\"name\" must be a string"
             },
             {
-                "three-branch union",
-                "{\"type\":\"record\",\"name\":\"A\",\"fields\":[\n{\"name\":\"u\",\"type\":[\"null\",\"int\",\"string\"]}]}",
-                "KCN0006",
+                "union with two ints",
+                "{\"type\":\"record\",\"name\":\"A\",\"fields\":[\n{\"name\":\"u\",\"type\":[\"null\",\"int\",\"int\"]}]}",
+                "KCN0016",
                 2,
-                "a union other than"
+                "already has a branch of type int"
             },
         };
 

@@ -1,0 +1,283 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Emit;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Json;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.Avro;
+
+/// <summary>
+/// The named types of every schema file of the project together: resolves references by full
+/// name across files and namespaces, reports clashes and unknown names, validates field defaults
+/// (which need the referenced types), and writes each type's self-contained schema text.
+/// </summary>
+internal sealed class AvroNameTable
+{
+    private readonly Dictionary<string, AvroNamedTypeModel> _byName = new(StringComparer.Ordinal);
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+
+    public static (
+        EquatableArray<AvroGeneratedType> Types,
+        EquatableArray<DiagnosticInfo> Diagnostics
+    ) Resolve(IEnumerable<SchemaFileResult> files)
+    {
+        var table = new AvroNameTable();
+        var types = new List<AvroGeneratedType>();
+        try
+        {
+            types = table.Build(files);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            table._diagnostics.Add(
+                DiagnosticInfo.Create(
+                    DiagnosticDescriptors.GeneratorFailure,
+                    null,
+                    "(all schemas)",
+                    "0",
+                    "$",
+                    e.GetType().Name + ": " + e.Message
+                )
+            );
+            types.Clear();
+        }
+        return (types.ToEquatableArray(), table._diagnostics.ToEquatableArray());
+    }
+
+    private AvroNamedTypeModel? Lookup(string name) =>
+        _byName.TryGetValue(name, out var d) ? d : null;
+
+    private List<AvroGeneratedType> Build(IEnumerable<SchemaFileResult> files)
+    {
+        var all = files
+            .SelectMany(f => f.Types)
+            .OrderBy(t => t.SourcePath, StringComparer.Ordinal)
+            .ToList();
+        var byCSharp = new Dictionary<string, AvroNamedTypeModel>(StringComparer.Ordinal);
+        var defs = new List<AvroNamedTypeModel>();
+        foreach (var def in all)
+        {
+            if (_byName.TryGetValue(def.FullName, out var first))
+            {
+                // Self-contained .avsc files often repeat a shared type: identical copies are one type.
+                var identical =
+                    first.WithoutOrigin() == def.WithoutOrigin()
+                    && !(first.Path == "$" && def.Path == "$");
+                if (!identical)
+                {
+                    var descriptor =
+                        first.WithoutOrigin() == def.WithoutOrigin()
+                            ? DiagnosticDescriptors.DuplicateGeneratedType
+                            : DiagnosticDescriptors.DuplicateName;
+                    Report(
+                        descriptor,
+                        def.Location,
+                        def.Path + ".name",
+                        descriptor == DiagnosticDescriptors.DuplicateName
+                            ? def.FullName
+                            : def.CSharpFullName,
+                        System.IO.Path.GetFileName(first.SourcePath)
+                    );
+                }
+                continue;
+            }
+            if (byCSharp.TryGetValue(def.CSharpFullName, out var clash))
+            {
+                Report(
+                    DiagnosticDescriptors.DuplicateGeneratedType,
+                    def.Location,
+                    def.Path + ".name",
+                    def.CSharpFullName,
+                    System.IO.Path.GetFileName(clash.SourcePath)
+                );
+                continue;
+            }
+            byCSharp.Add(def.CSharpFullName, def);
+            _byName.Add(def.FullName, def);
+            defs.Add(def);
+        }
+
+        // Resolve references; a type with an unknown reference is dropped, then whatever uses it.
+        var resolved = new Dictionary<string, AvroNamedTypeModel>(StringComparer.Ordinal);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var def in defs)
+        {
+            var ok = true;
+            var fields = new List<AvroFieldModel>();
+            foreach (var field in def.Fields)
+            {
+                var type = ResolveType(field.Type, def, field, ref ok);
+                fields.Add(field with { Type = type });
+            }
+            resolved[def.FullName] = def with { Fields = fields.ToEquatableArray() };
+            if (!ok)
+            {
+                failed.Add(def.FullName);
+            }
+        }
+        foreach (var pair in resolved)
+        {
+            _byName[pair.Key] = pair.Value;
+        }
+
+        // Defaults need the resolved types of what they reference.
+        var converter = new AvroDefaultValue(Lookup);
+        foreach (
+            var def in defs.Where(d => d.Kind == AvroKind.Record && !failed.Contains(d.FullName))
+                .ToList()
+        )
+        {
+            var current = _byName[def.FullName];
+            var fields = new List<AvroFieldModel>();
+            var ok = true;
+            foreach (var field in current.Fields)
+            {
+                if (field.DefaultJson is null)
+                {
+                    fields.Add(field);
+                    continue;
+                }
+                var json = JsonParser.Parse(field.DefaultJson);
+                var csharp = converter.Convert(
+                    json,
+                    field.Type,
+                    field.PropertyName,
+                    current.GlobalName,
+                    "$",
+                    out var error
+                );
+                if (csharp is null)
+                {
+                    Report(
+                        DiagnosticDescriptors.InvalidDefault,
+                        field.DefaultLocation ?? current.Location,
+                        field.Path + ".default",
+                        field.AvroName,
+                        error.StartsWith("at $ ", StringComparison.Ordinal) ? error.Substring(5) : error
+                    );
+                    ok = false;
+                }
+                fields.Add(field with { DefaultCSharp = csharp });
+            }
+            _byName[def.FullName] = current with { Fields = fields.ToEquatableArray() };
+            if (!ok)
+            {
+                failed.Add(def.FullName);
+            }
+        }
+        PropagateFailures(defs, failed);
+
+        var result = new List<AvroGeneratedType>();
+        foreach (var def in defs)
+        {
+            if (failed.Contains(def.FullName))
+            {
+                continue;
+            }
+            var final = _byName[def.FullName];
+            var canonical = AvroSchemaText.CanonicalForm(final, Lookup);
+            result.Add(
+                new AvroGeneratedType(
+                    final,
+                    AvroSchemaText.Json(final, Lookup),
+                    canonical,
+                    AvroFingerprint.Of(canonical)
+                )
+            );
+        }
+        return result;
+    }
+
+    private void PropagateFailures(List<AvroNamedTypeModel> defs, HashSet<string> failed)
+    {
+        bool changed;
+        do
+        {
+            changed = false;
+            foreach (var def in defs)
+            {
+                if (
+                    !failed.Contains(def.FullName)
+                    && _byName[def.FullName].Fields.Any(f => Uses(f.Type, failed))
+                )
+                {
+                    failed.Add(def.FullName);
+                    changed = true;
+                }
+            }
+        } while (changed);
+    }
+
+    private static bool Uses(AvroTypeModel t, HashSet<string> names) =>
+        (t.IsNamed && names.Contains(t.Name))
+        || (t.Items is not null && Uses(t.Items, names))
+        || t.Branches.Any(b => Uses(b, names));
+
+    private AvroTypeModel ResolveType(
+        AvroTypeModel t,
+        AvroNamedTypeModel owner,
+        AvroFieldModel field,
+        ref bool ok
+    )
+    {
+        switch (t.Kind)
+        {
+            case AvroKind.Reference:
+                var def =
+                    Lookup(t.Name) ?? (t.FallbackName.Length > 0 ? Lookup(t.FallbackName) : null);
+                if (def is null)
+                {
+                    Report(
+                        DiagnosticDescriptors.UnknownType,
+                        field.TypeLocation ?? owner.Location,
+                        field.Path + ".type",
+                        t.Name
+                    );
+                    ok = false;
+                    return t;
+                }
+                return AvroTypeModel.Primitive(def.Kind) with
+                {
+                    Name = def.FullName,
+                    CSharpName = def.GlobalName,
+                    Size = def.Size,
+                    Logical = def.Logical,
+                    Precision = def.Precision,
+                    Scale = def.Scale,
+                };
+            case AvroKind.Array:
+            case AvroKind.Map:
+                return t with { Items = ResolveType(t.Items!, owner, field, ref ok) };
+            case AvroKind.Union:
+                var branches = new List<AvroTypeModel>();
+                foreach (var b in t.Branches)
+                {
+                    branches.Add(ResolveType(b, owner, field, ref ok));
+                }
+                return t with { Branches = branches.ToEquatableArray() };
+            default:
+                return t;
+        }
+    }
+
+    private void Report(
+        Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor,
+        LocationInfo location,
+        string path,
+        params string[] details
+    )
+    {
+        var arguments = new List<string>
+        {
+            System.IO.Path.GetFileName(location.FilePath),
+            location.Line.ToString(CultureInfo.InvariantCulture),
+            path,
+        };
+        arguments.AddRange(details);
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments.ToArray()));
+    }
+}

@@ -1,0 +1,543 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Json;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.Avro;
+
+internal sealed partial class AvroSchemaParser
+{
+    private static readonly string[] RecordAttributes =
+    {
+        "type",
+        "name",
+        "namespace",
+        "doc",
+        "aliases",
+        "fields",
+    };
+    private static readonly string[] EnumAttributes =
+    {
+        "type",
+        "name",
+        "namespace",
+        "doc",
+        "aliases",
+        "symbols",
+        "default",
+    };
+    private static readonly string[] FixedAttributes =
+    {
+        "type",
+        "name",
+        "namespace",
+        "doc",
+        "aliases",
+        "size",
+    };
+    private static readonly string[] FieldAttributes =
+    {
+        "name",
+        "type",
+        "doc",
+        "default",
+        "aliases",
+        "order",
+    };
+
+    /// <summary>Members a generated record already has: a field with one of these names gets a suffix.</summary>
+    private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
+    {
+        "AvroSchemaJson",
+        "AvroCanonicalForm",
+        "AvroFingerprint",
+        "Encode",
+        "Decode",
+        "DecodeResolved",
+        "WriteJson",
+        "EqualityContract",
+        "Equals",
+        "GetHashCode",
+        "ToString",
+        "Deconstruct",
+        "PrintMembers",
+        "GetType",
+        "MemberwiseClone",
+        "Finalize",
+    };
+
+    private readonly record struct NamedHeader(string FullName, string Namespace, string Name);
+
+    /// <summary>Reads name and namespace (spec "Names"): a dotted name wins over "namespace", which wins over the enclosing one.</summary>
+    private NamedHeader? ParseHeader(JsonNode node, string what, string path, string ns)
+    {
+        var name = RequiredString(node, "name", what, path);
+        if (name is null)
+        {
+            return null;
+        }
+        var nsNode = node["namespace"];
+        if (nsNode is not null && nsNode.Kind != JsonKind.String && nsNode.Kind != JsonKind.Null)
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                nsNode,
+                path + ".namespace",
+                "namespace",
+                "a string"
+            );
+            return null;
+        }
+        var space =
+            nsNode is { Kind: JsonKind.String } ? nsNode.Text!
+            : nsNode is null ? ns
+            : string.Empty;
+        var simple = name;
+        var dot = name.LastIndexOf('.');
+        if (dot >= 0)
+        {
+            space = name.Substring(0, dot);
+            simple = name.Substring(dot + 1);
+        }
+        if (!CheckFullName(name, node["name"]!, path + ".name"))
+        {
+            return null;
+        }
+        if (space.Length > 0 && !CheckFullName(space, nsNode ?? node["name"]!, path + ".namespace"))
+        {
+            return null;
+        }
+        if (Primitives.ContainsKey(simple))
+        {
+            // Spec "Names": primitive type names may not be defined in any namespace.
+            Report(DiagnosticDescriptors.InvalidName, node["name"]!, path + ".name", simple);
+            return null;
+        }
+        var full = space.Length == 0 ? simple : space + "." + simple;
+        if (!_defined.Add(full))
+        {
+            Report(
+                DiagnosticDescriptors.DuplicateName,
+                node["name"]!,
+                path + ".name",
+                full,
+                "this file"
+            );
+            return null;
+        }
+        return new NamedHeader(full, space, simple);
+    }
+
+    private AvroTypeModel? ParseRecord(JsonNode node, string path, string ns)
+    {
+        var header = ParseHeader(node, "record", path, ns);
+        if (header is not { } h)
+        {
+            return null;
+        }
+        var doc = OptionalString(node, "doc", path);
+        var aliases = ParseAliases(node, path, h.Namespace);
+        var fieldsNode = node["fields"];
+        if (fieldsNode is null)
+        {
+            Report(DiagnosticDescriptors.MissingAttribute, node, path, "record", "fields");
+            return null;
+        }
+        if (fieldsNode.Kind != JsonKind.Array)
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                fieldsNode,
+                path + ".fields",
+                "fields",
+                "an array of field objects"
+            );
+            return null;
+        }
+        // Reserve the slot before the fields so a recursive record appears before the types it contains.
+        var slot = _types.Count;
+        _types.Add(null!);
+        var fields = new List<AvroFieldModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var properties = new HashSet<string>(StringComparer.Ordinal) { h.Name };
+        var ok = true;
+        for (var i = 0; i < fieldsNode.Items.Count; i++)
+        {
+            var fieldPath = path + ".fields[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            var field = ParseField(fieldsNode.Items[i], fieldPath, h.Namespace, h.Name, properties);
+            if (field is null)
+            {
+                ok = false;
+                continue;
+            }
+            if (!seen.Add(field.AvroName))
+            {
+                Report(
+                    DiagnosticDescriptors.DuplicateField,
+                    fieldsNode.Items[i],
+                    fieldPath + ".name",
+                    field.AvroName,
+                    h.Name
+                );
+                ok = false;
+                continue;
+            }
+            fields.Add(field);
+        }
+        if (!ok)
+        {
+            _types.RemoveAt(slot);
+            return null;
+        }
+        _types[slot] = Named(AvroKind.Record, h, doc, aliases, node, path, RecordAttributes) with
+        {
+            Fields = fields.ToEquatableArray(),
+        };
+        return Reference(h.FullName);
+    }
+
+    private AvroFieldModel? ParseField(
+        JsonNode node,
+        string path,
+        string ns,
+        string recordName,
+        HashSet<string> properties
+    )
+    {
+        if (node.Kind != JsonKind.Object)
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                node,
+                path,
+                "fields[]",
+                "a field object with \"name\" and \"type\""
+            );
+            return null;
+        }
+        var name = RequiredString(node, "name", "field", path);
+        var typeNode = node["type"];
+        if (typeNode is null)
+        {
+            Report(DiagnosticDescriptors.MissingAttribute, node, path, "field", "type");
+            return null;
+        }
+        if (name is null || !CheckName(name, node["name"]!, path + ".name"))
+        {
+            return null;
+        }
+        var doc = OptionalString(node, "doc", path);
+        var aliases = new List<string>();
+        if (node["aliases"] is { } aliasNode)
+        {
+            if (aliasNode.Kind != JsonKind.Array)
+            {
+                Report(
+                    DiagnosticDescriptors.WrongAttributeType,
+                    aliasNode,
+                    path + ".aliases",
+                    "aliases",
+                    "an array of names"
+                );
+                return null;
+            }
+            foreach (var alias in aliasNode.Items)
+            {
+                if (alias.Kind != JsonKind.String)
+                {
+                    Report(
+                        DiagnosticDescriptors.WrongAttributeType,
+                        alias,
+                        path + ".aliases",
+                        "aliases",
+                        "an array of names"
+                    );
+                    return null;
+                }
+                if (!CheckName(alias.Text!, alias, path + ".aliases"))
+                {
+                    return null;
+                }
+                aliases.Add(alias.Text!);
+            }
+        }
+        var order = OptionalString(node, "order", path);
+        if (order is not null and not ("ascending" or "descending" or "ignore"))
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                node["order"]!,
+                path + ".order",
+                "order",
+                "\"ascending\", \"descending\" or \"ignore\""
+            );
+            return null;
+        }
+        var type = ParseType(typeNode, path + ".type", ns);
+        if (type is null)
+        {
+            return null;
+        }
+        var defaultNode = node["default"];
+        var property = PropertyName(name, recordName);
+        var unique = property;
+        for (var n = 2; !properties.Add(unique) || ReservedMembers.Contains(unique); n++)
+        {
+            unique = property + n.ToString(CultureInfo.InvariantCulture);
+        }
+        return new AvroFieldModel(
+            name,
+            unique,
+            type,
+            doc,
+            aliases.ToEquatableArray(),
+            defaultNode is null ? null : JsonCompactWriter.Write(defaultNode),
+            order,
+            defaultNode is null ? null : Location(defaultNode.Start, defaultNode.End),
+            Location(typeNode.Start, typeNode.End),
+            path
+        );
+    }
+
+    private AvroTypeModel? ParseEnum(JsonNode node, string path, string ns)
+    {
+        var header = ParseHeader(node, "enum", path, ns);
+        if (header is not { } h)
+        {
+            return null;
+        }
+        var doc = OptionalString(node, "doc", path);
+        var aliases = ParseAliases(node, path, h.Namespace);
+        var symbolsNode = node["symbols"];
+        if (symbolsNode is null)
+        {
+            Report(DiagnosticDescriptors.MissingAttribute, node, path, "enum", "symbols");
+            return null;
+        }
+        if (symbolsNode.Kind != JsonKind.Array)
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                symbolsNode,
+                path + ".symbols",
+                "symbols",
+                "an array of names"
+            );
+            return null;
+        }
+        var symbols = new List<string>();
+        var ok = true;
+        for (var i = 0; i < symbolsNode.Items.Count; i++)
+        {
+            var item = symbolsNode.Items[i];
+            var itemPath = path + ".symbols[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (item.Kind != JsonKind.String)
+            {
+                Report(
+                    DiagnosticDescriptors.WrongAttributeType,
+                    item,
+                    itemPath,
+                    "symbols",
+                    "an array of names"
+                );
+                ok = false;
+                continue;
+            }
+            if (!CheckName(item.Text!, item, itemPath))
+            {
+                ok = false;
+                continue;
+            }
+            if (symbols.Contains(item.Text!))
+            {
+                Report(
+                    DiagnosticDescriptors.InvalidEnum,
+                    item,
+                    itemPath,
+                    "the symbol \"" + item.Text + "\" appears more than once"
+                );
+                ok = false;
+                continue;
+            }
+            symbols.Add(item.Text!);
+        }
+        string? enumDefault = null;
+        if (node["default"] is { } defaultNode)
+        {
+            if (defaultNode.Kind != JsonKind.String || !symbols.Contains(defaultNode.Text!))
+            {
+                Report(
+                    DiagnosticDescriptors.InvalidEnum,
+                    defaultNode,
+                    path + ".default",
+                    "the default must be one of the symbols, not "
+                        + JsonCompactWriter.Write(defaultNode)
+                );
+                ok = false;
+            }
+            else
+            {
+                enumDefault = defaultNode.Text;
+            }
+        }
+        if (!ok)
+        {
+            return null;
+        }
+        _types.Add(
+            Named(AvroKind.Enum, h, doc, aliases, node, path, EnumAttributes) with
+            {
+                Symbols = symbols.ToEquatableArray(),
+                EnumDefault = enumDefault,
+            }
+        );
+        return Reference(h.FullName);
+    }
+
+    private AvroTypeModel? ParseFixed(JsonNode node, string path, string ns)
+    {
+        var header = ParseHeader(node, "fixed", path, ns);
+        if (header is not { } h)
+        {
+            return null;
+        }
+        var doc = OptionalString(node, "doc", path);
+        var aliases = ParseAliases(node, path, h.Namespace);
+        var sizeNode = node["size"];
+        if (sizeNode is null)
+        {
+            Report(DiagnosticDescriptors.MissingAttribute, node, path, "fixed", "size");
+            return null;
+        }
+        if (
+            sizeNode.Kind != JsonKind.Number
+            || !int.TryParse(
+                sizeNode.Text,
+                NumberStyles.None,
+                CultureInfo.InvariantCulture,
+                out var size
+            )
+            || size <= 0
+        )
+        {
+            Report(
+                DiagnosticDescriptors.InvalidFixedSize,
+                sizeNode,
+                path + ".size",
+                sizeNode.Text ?? JsonCompactWriter.Write(sizeNode)
+            );
+            return null;
+        }
+        var (logical, precision, scale) = ParseLogical(node, AvroKind.Fixed, size, path);
+        _types.Add(
+            Named(AvroKind.Fixed, h, doc, aliases, node, path, FixedAttributes) with
+            {
+                Size = size,
+                Logical = logical,
+                Precision = precision,
+                Scale = scale,
+            }
+        );
+        return Reference(h.FullName);
+    }
+
+    private EquatableArray<string> ParseAliases(JsonNode node, string path, string ns)
+    {
+        var result = new List<string>();
+        if (node["aliases"] is not { } aliases)
+        {
+            return result.ToEquatableArray();
+        }
+        if (aliases.Kind != JsonKind.Array)
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                aliases,
+                path + ".aliases",
+                "aliases",
+                "an array of names"
+            );
+            return result.ToEquatableArray();
+        }
+        foreach (var alias in aliases.Items)
+        {
+            if (alias.Kind != JsonKind.String)
+            {
+                Report(
+                    DiagnosticDescriptors.WrongAttributeType,
+                    alias,
+                    path + ".aliases",
+                    "aliases",
+                    "an array of names"
+                );
+                continue;
+            }
+            if (CheckFullName(alias.Text!, alias, path + ".aliases"))
+            {
+                // Spec "Aliases": an alias may be fully qualified or relative to the type's namespace.
+                result.Add(
+                    alias.Text!.IndexOf('.') >= 0 || ns.Length == 0
+                        ? alias.Text!
+                        : ns + "." + alias.Text
+                );
+            }
+        }
+        return result.ToEquatableArray();
+    }
+
+    private AvroNamedTypeModel Named(
+        AvroKind kind,
+        NamedHeader h,
+        string? doc,
+        EquatableArray<string> aliases,
+        JsonNode node,
+        string path,
+        string[] known
+    ) =>
+        new(
+            kind,
+            h.FullName,
+            h.Namespace,
+            h.Name,
+            _file.NamespaceOverride.Length > 0 ? _file.NamespaceOverride : h.Namespace,
+            _access,
+            doc,
+            aliases,
+            EquatableArray<AvroFieldModel>.Empty,
+            EquatableArray<string>.Empty,
+            null,
+            0,
+            AvroLogical.None,
+            0,
+            0,
+            ExtraMembers(node, known),
+            _file.Path,
+            Location(node.Start, node.End),
+            path
+        );
+
+    private static AvroTypeModel Reference(string fullName) =>
+        AvroTypeModel.Primitive(AvroKind.Reference) with
+        {
+            Name = fullName,
+        };
+
+    /// <summary>order_id and orderId both become OrderId; a clash with the type name gets a suffix.</summary>
+    internal static string PropertyName(string avroName, string recordName)
+    {
+        var parts = avroName.Split(new[] { '_' }, StringSplitOptions.RemoveEmptyEntries);
+        var result = string.Empty;
+        foreach (var part in parts)
+        {
+            result += char.ToUpperInvariant(part[0]) + part.Substring(1);
+        }
+        if (result.Length == 0 || char.IsDigit(result[0]))
+        {
+            result = "_" + result;
+        }
+        return result == recordName ? result + "Value" : result;
+    }
+}

@@ -1,0 +1,254 @@
+using System.Collections.Generic;
+using KConnector.Generator.Avro;
+
+namespace KConnector.Generator.Emit;
+
+/// <summary>
+/// The C# type of each Avro type (docs/avro.md has the table), and the names of generated union
+/// types. A union gets a type nested in its record, named after where it stands: a field's
+/// position is its property name, array items add "Item", map values add "Value".
+/// </summary>
+internal static class AvroCSharpTypes
+{
+    public const string Runtime = "global::KConnector.Avro";
+
+    public static string Of(AvroTypeModel t, string position)
+    {
+        switch (t.Kind)
+        {
+            case AvroKind.Null:
+                return "object?";
+            case AvroKind.Boolean:
+                return "bool";
+            case AvroKind.Int:
+                return t.Logical switch
+                {
+                    AvroLogical.Date => "global::System.DateOnly",
+                    AvroLogical.TimeMillis => "global::System.TimeOnly",
+                    _ => "int",
+                };
+            case AvroKind.Long:
+                return t.Logical switch
+                {
+                    AvroLogical.TimeMicros => "global::System.TimeOnly",
+                    AvroLogical.TimestampMillis or AvroLogical.TimestampMicros =>
+                        "global::System.DateTimeOffset",
+                    AvroLogical.LocalTimestampMillis or AvroLogical.LocalTimestampMicros =>
+                        "global::System.DateTime",
+                    _ => "long",
+                };
+            case AvroKind.Float:
+                return "float";
+            case AvroKind.Double:
+                return "double";
+            case AvroKind.String:
+                return t.Logical == AvroLogical.Uuid ? "global::System.Guid" : "string";
+            case AvroKind.Bytes:
+            case AvroKind.Fixed:
+                return t.Logical switch
+                {
+                    AvroLogical.Decimal => IsClrDecimal(t) ? "decimal" : Runtime + ".AvroDecimal",
+                    AvroLogical.Duration => Runtime + ".AvroDuration",
+                    AvroLogical.Uuid => "global::System.Guid",
+                    _ => "byte[]",
+                };
+            case AvroKind.Record:
+            case AvroKind.Enum:
+                return t.CSharpName;
+            case AvroKind.Array:
+                return "global::System.Collections.Generic.IReadOnlyList<"
+                    + Of(t.Items!, position + "Item")
+                    + ">";
+            case AvroKind.Map:
+                return "global::System.Collections.Generic.IReadOnlyDictionary<string, "
+                    + Of(t.Items!, position + "Value")
+                    + ">";
+            case AvroKind.Union:
+                var nullable = t.NullableIndex;
+                if (nullable >= 0)
+                {
+                    var inner = Of(t.Branches[1 - nullable], position);
+                    return inner.EndsWith("?", System.StringComparison.Ordinal)
+                        ? inner
+                        : inner + "?";
+                }
+                return UnionName(position) + (t.NullBranch >= 0 ? "?" : string.Empty);
+            default:
+                return "object";
+        }
+    }
+
+    /// <summary>C# decimal holds 28 significant digits: wider decimals use AvroDecimal.</summary>
+    public static bool IsClrDecimal(AvroTypeModel t) => t.Precision <= 28;
+
+    public static string UnionName(string position) => position + "Union";
+
+    /// <summary>The case names of a union's non-null branches, in branch order (null gets no case).</summary>
+    public static string[] CaseNames(AvroTypeModel union)
+    {
+        var names = new string[union.Branches.Count];
+        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        for (var i = 0; i < names.Length; i++)
+        {
+            var b = union.Branches[i];
+            if (b.Kind == AvroKind.Null)
+            {
+                names[i] = string.Empty;
+                continue;
+            }
+            var name = b.IsNamed
+                ? b.Name.Substring(b.Name.LastIndexOf('.') + 1)
+                : b.Kind.ToString();
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+            names[i] = unique;
+        }
+        return names;
+    }
+
+    /// <summary>True when the C# type is a value type (matters for `T?` and default checks).</summary>
+    public static bool IsValueType(AvroTypeModel t) =>
+        t.Kind switch
+        {
+            AvroKind.Boolean
+            or AvroKind.Int
+            or AvroKind.Long
+            or AvroKind.Float
+            or AvroKind.Double
+            or AvroKind.Enum => true,
+            AvroKind.String => t.Logical == AvroLogical.Uuid,
+            AvroKind.Bytes or AvroKind.Fixed => t.Logical != AvroLogical.None,
+            _ => false,
+        };
+
+    private static readonly HashSet<string> Keywords = new(System.StringComparer.Ordinal)
+    {
+        "abstract",
+        "as",
+        "base",
+        "bool",
+        "break",
+        "byte",
+        "case",
+        "catch",
+        "char",
+        "checked",
+        "class",
+        "const",
+        "continue",
+        "decimal",
+        "default",
+        "delegate",
+        "do",
+        "double",
+        "else",
+        "enum",
+        "event",
+        "explicit",
+        "extern",
+        "false",
+        "finally",
+        "fixed",
+        "float",
+        "for",
+        "foreach",
+        "goto",
+        "if",
+        "implicit",
+        "in",
+        "int",
+        "interface",
+        "internal",
+        "is",
+        "lock",
+        "long",
+        "namespace",
+        "new",
+        "null",
+        "object",
+        "operator",
+        "out",
+        "override",
+        "params",
+        "private",
+        "protected",
+        "public",
+        "readonly",
+        "ref",
+        "return",
+        "sbyte",
+        "sealed",
+        "short",
+        "sizeof",
+        "stackalloc",
+        "static",
+        "string",
+        "struct",
+        "switch",
+        "this",
+        "throw",
+        "true",
+        "try",
+        "typeof",
+        "uint",
+        "ulong",
+        "unchecked",
+        "unsafe",
+        "ushort",
+        "using",
+        "virtual",
+        "void",
+        "volatile",
+        "while",
+    };
+
+    /// <summary>An Avro name as a C# identifier: keywords get '@'.</summary>
+    public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
+
+    /// <summary>A C# regular string literal.</summary>
+    public static string Literal(string text)
+    {
+        var sb = new System.Text.StringBuilder("\"");
+        foreach (var c in text)
+        {
+            switch (c)
+            {
+                case '"':
+                    sb.Append("\\\"");
+                    break;
+                case '\\':
+                    sb.Append("\\\\");
+                    break;
+                case '\n':
+                    sb.Append("\\n");
+                    break;
+                case '\r':
+                    sb.Append("\\r");
+                    break;
+                case '\t':
+                    sb.Append("\\t");
+                    break;
+                default:
+                    if (c < ' ' || c > '~')
+                    {
+                        sb.Append("\\u")
+                            .Append(
+                                ((int)c).ToString(
+                                    "x4",
+                                    System.Globalization.CultureInfo.InvariantCulture
+                                )
+                            );
+                    }
+                    else
+                    {
+                        sb.Append(c);
+                    }
+                    break;
+            }
+        }
+        return sb.Append('"').ToString();
+    }
+}

@@ -1,0 +1,67 @@
+namespace KConnector.Avro;
+
+/// <summary>
+/// Conversions between Avro's date and time logical types and .NET's types (spec "Logical
+/// Types"). Conversions to .NET throw <see cref="ArgumentOutOfRangeException"/> for values .NET
+/// cannot represent; sub-tick precision does not exist for micros (a tick is 100 ns).
+/// </summary>
+public static class AvroTime
+{
+    private const long TicksPerMicro = TimeSpan.TicksPerMillisecond / 1000;
+    private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
+
+    /// <summary>date: days since 1970-01-01.</summary>
+    public static DateOnly DateFromDays(int days) =>
+        DateOnly.FromDayNumber(checked(EpochDayNumber + days));
+
+    /// <summary>date: days since 1970-01-01.</summary>
+    public static int ToDays(DateOnly date) => date.DayNumber - EpochDayNumber;
+
+    /// <summary>time-millis: milliseconds after midnight.</summary>
+    public static TimeOnly TimeFromMillis(int millis) =>
+        new(checked(millis * TimeSpan.TicksPerMillisecond));
+
+    /// <summary>time-millis: milliseconds after midnight.</summary>
+    public static int ToMillisOfDay(TimeOnly time) =>
+        (int)(time.Ticks / TimeSpan.TicksPerMillisecond);
+
+    /// <summary>time-micros: microseconds after midnight.</summary>
+    public static TimeOnly TimeFromMicros(long micros) => new(checked(micros * TicksPerMicro));
+
+    /// <summary>time-micros: microseconds after midnight.</summary>
+    public static long ToMicrosOfDay(TimeOnly time) => time.Ticks / TicksPerMicro;
+
+    /// <summary>timestamp-millis: milliseconds since the Unix epoch, UTC.</summary>
+    public static DateTimeOffset TimestampFromMillis(long millis) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(millis);
+
+    /// <summary>timestamp-millis: milliseconds since the Unix epoch, UTC.</summary>
+    public static long ToUnixMillis(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    /// <summary>timestamp-micros: microseconds since the Unix epoch, UTC.</summary>
+    public static DateTimeOffset TimestampFromMicros(long micros) =>
+        new(DateTime.UnixEpoch.Ticks + checked(micros * TicksPerMicro), TimeSpan.Zero);
+
+    /// <summary>timestamp-micros: microseconds since the Unix epoch, UTC.</summary>
+    public static long ToUnixMicros(DateTimeOffset value) =>
+        (value.UtcTicks - DateTime.UnixEpoch.Ticks) / TicksPerMicro;
+
+    /// <summary>local-timestamp-millis: a wall-clock time, as milliseconds from 1970-01-01T00:00.</summary>
+    public static DateTime LocalTimestampFromMillis(long millis) =>
+        new(
+            DateTime.UnixEpoch.Ticks + checked(millis * TimeSpan.TicksPerMillisecond),
+            DateTimeKind.Unspecified
+        );
+
+    /// <summary>local-timestamp-millis: a wall-clock time, as milliseconds from 1970-01-01T00:00.</summary>
+    public static long ToLocalMillis(DateTime value) =>
+        (value.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+
+    /// <summary>local-timestamp-micros: a wall-clock time, as microseconds from 1970-01-01T00:00.</summary>
+    public static DateTime LocalTimestampFromMicros(long micros) =>
+        new(DateTime.UnixEpoch.Ticks + checked(micros * TicksPerMicro), DateTimeKind.Unspecified);
+
+    /// <summary>local-timestamp-micros: a wall-clock time, as microseconds from 1970-01-01T00:00.</summary>
+    public static long ToLocalMicros(DateTime value) =>
+        (value.Ticks - DateTime.UnixEpoch.Ticks) / TicksPerMicro;
+}

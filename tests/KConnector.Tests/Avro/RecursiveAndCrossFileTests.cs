@@ -1,0 +1,117 @@
+using System.Buffers;
+using KConnector.Avro;
+using KConnector.Tests.Avro.Billing;
+using KConnector.Tests.Avro.Model;
+using KConnector.Tests.Avro.Shared;
+
+namespace KConnector.Tests.Avro;
+
+public class RecursiveAndCrossFileTests
+{
+    private static byte[] Encode<T>(T value)
+        where T : IAvroRecord<T>
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        var writer = new AvroWriter(buffer);
+        T.Encode(ref writer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static T Decode<T>(byte[] bytes)
+        where T : IAvroRecord<T>
+    {
+        var reader = new AvroReader(bytes);
+        return T.Decode(ref reader);
+    }
+
+    [Fact]
+    public void Tree_RoundTripsThroughItsRecursiveChildren()
+    {
+        var tree = new TreeNode
+        {
+            Value = 1,
+            Children =
+            [
+                new TreeNode { Value = 2 },
+                new TreeNode { Value = 3, Children = [new TreeNode { Value = 4 }] },
+            ],
+        };
+
+        var bytes = Encode(tree);
+        var decoded = Decode<TreeNode>(bytes);
+
+        // value 1, block of 2, (2, end), (3, block of 1, (4, end), end), end
+        Assert.Equal("02040400060208000000", Convert.ToHexStringLower(bytes));
+        Assert.Equal(4, decoded.Children[1].Children[0].Value);
+    }
+
+    [Fact]
+    public void Tree_NestedDeeperThanTheLimit_FailsWithAnExceptionNotAStackOverflow()
+    {
+        // Each level: value 0, a block of one child. A few hundred bytes nest past any sane depth.
+        var bytes = Enumerable
+            .Repeat(new byte[] { 0x00, 0x02 }, 100_000)
+            .SelectMany(b => b)
+            .ToArray();
+
+        var e = Assert.Throws<AvroDecodeException>(() => Decode<TreeNode>(bytes));
+        Assert.Contains("deeper than 256", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ArrayBlockCountLargerThanTheBytesLeft_IsCorruptBeforeAnyAllocation()
+    {
+        // value 0, then a block claiming 2^62 children.
+        byte[] bytes = [0x00, 0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F];
+
+        var e = Assert.Throws<AvroDecodeException>(() => Decode<TreeNode>(bytes));
+        Assert.Equal("TreeNode.children", e.Field);
+        Assert.Contains("cannot fit", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NegativeBlockCounts_WithByteSizes_AreRead()
+    {
+        // value 5, block of -2 items with byte size 4: (1, end) (2, end), then end.
+        byte[] bytes = [0x0A, 0x03, 0x08, 0x02, 0x00, 0x04, 0x00, 0x00];
+
+        var tree = Decode<TreeNode>(bytes);
+
+        Assert.Equal([1, 2], tree.Children.Select(c => c.Value));
+    }
+
+    [Fact]
+    public void Invoice_UsesTypesOfOtherFiles_AndItsSchemaInlinesThem()
+    {
+        var invoice = new Invoice
+        {
+            Total = new Money { Currency = "EUR", Cents = 1250 },
+            Lines =
+            [
+                new Money { Currency = "EUR", Cents = 1000 },
+                new Money { Currency = "EUR", Cents = 250 },
+            ],
+        };
+
+        var decoded = Decode<Invoice>(Encode(invoice));
+
+        Assert.Equal(Suit.CLUBS, invoice.Suit);
+        Assert.Equal(250, decoded.Lines[1].Cents);
+        // Self-contained for a registry: Money defined once at first use, then referenced by full name.
+        Assert.Contains(
+            "{\"type\":\"record\",\"name\":\"Money\",\"namespace\":\"KConnector.Tests.Avro.Shared\"",
+            Invoice.AvroSchemaJson,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "\"items\":\"KConnector.Tests.Avro.Shared.Money\"",
+            Invoice.AvroSchemaJson,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "\"symbols\":[\"SPADES\",\"HEARTS\",\"DIAMONDS\",\"CLUBS\"]",
+            Invoice.AvroSchemaJson,
+            StringComparison.Ordinal
+        );
+    }
+}
