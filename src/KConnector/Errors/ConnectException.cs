@@ -26,4 +26,13 @@ public sealed class ConnectException : Exception
 
     /// <summary>The stage the error happened in.</summary>
     public Stage Stage { get; }
+
+    /// <summary>The topic of the consumed record at fault, when there is one (sinks).</summary>
+    public string? Topic { get; init; }
+
+    /// <summary>The partition of the consumed record at fault, when there is one.</summary>
+    public int? Partition { get; init; }
+
+    /// <summary>The offset of the consumed record at fault, when there is one.</summary>
+    public long? Offset { get; init; }
 }

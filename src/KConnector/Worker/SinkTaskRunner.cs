@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using Confluent.Kafka;
 using KConnector.Converters;
 using KConnector.Errors;
+using KConnector.Metrics;
 using KConnector.Records;
 using KConnector.Tasks;
 using Microsoft.Extensions.Logging;
@@ -9,13 +11,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KConnector.Worker;
 
 /// <summary>
-/// Runs a sink task: consumes its topics in the connector's group (<c>connect-{name}</c>), converts
-/// each record, hands batches to <c>PutAsync</c>, and commits a batch's offsets only after the task
-/// has put and flushed it. A crash therefore re-delivers at most the batch in flight.
+/// Runs a sink task, as Kafka Connect's <c>WorkerSinkTask</c>: consumes its topics in the
+/// connector's group (<c>connect-{name}</c>), converts each record, hands batches to the task's put,
+/// and commits offsets (every <c>offset.flush.interval.ms</c>, on partitions revoked and at stop)
+/// only after the task has flushed, and only for records durably written or dead-lettered. A crash
+/// therefore re-delivers at most the work since the last commit; a clean stop re-delivers nothing.
+/// Partitions lost to the group are dropped without a commit. While a put is being retried the
+/// consumer's partitions are paused, so the task stays in the group without reading further.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
-public sealed class SinkTaskRunner<TKey, TValue>
+public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
 {
     private static readonly TimeSpan ConsumeWait = TimeSpan.FromMilliseconds(100);
     private readonly WorkerOptions _options;
@@ -23,7 +29,21 @@ public sealed class SinkTaskRunner<TKey, TValue>
     private readonly IConverter<TKey> _keyConverter;
     private readonly IConverter<TValue> _valueConverter;
     private readonly ILogger _logger;
-    private long _put;
+    private readonly TaskMetrics _metrics;
+    private readonly List<Entry> _entries = [];
+    private readonly HashSet<TopicPartition> _assigned = [];
+    private readonly Dictionary<TopicPartition, long> _done = [];
+    private readonly Dictionary<TopicPartition, long> _doneCount = [];
+    private readonly Dictionary<TopicPartition, long> _committed = [];
+    private RetryWithToleranceOperator _errors = null!;
+    private IConsumer<byte[]?, byte[]?> _consumer = null!;
+    private long _recordsCommitted;
+    private bool _dirty;
+    private bool _putting;
+    private bool _failed;
+    private volatile bool _paused;
+    private volatile TaskState _state = TaskState.UNASSIGNED;
+    private Exception? _failure;
 
     /// <summary>Creates a runner; nothing connects until <see cref="RunAsync"/>.</summary>
     public SinkTaskRunner(
@@ -38,10 +58,10 @@ public sealed class SinkTaskRunner<TKey, TValue>
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(keyConverter);
         ArgumentNullException.ThrowIfNull(valueConverter);
-        if (options.Topics.Count == 0)
+        if (options.Topics.Count == 0 && string.IsNullOrEmpty(options.TopicsRegex))
         {
             throw new ArgumentException(
-                $"Sink connector '{options.Name}' needs at least one topic ('topics').",
+                $"Sink connector '{options.Name}' needs at least one topic ('topics' or 'topics.regex').",
                 nameof(options)
             );
         }
@@ -50,22 +70,88 @@ public sealed class SinkTaskRunner<TKey, TValue>
         _keyConverter = keyConverter;
         _valueConverter = valueConverter;
         _logger = logger ?? NullLogger.Instance;
+        _metrics = new TaskMetrics(options.Name, options.TaskId);
     }
 
-    /// <summary>Records put, flushed and committed so far.</summary>
-    public long RecordsCommitted => Interlocked.Read(ref _put);
+    /// <summary>Records put (or dead-lettered), flushed and committed so far.</summary>
+    public long RecordsCommitted => Interlocked.Read(ref _recordsCommitted);
 
-    /// <summary>Consumes and puts until <paramref name="stoppingToken"/> is cancelled, then commits and leaves the group.</summary>
+    /// <inheritdoc/>
+    public string ConnectorName => _options.Name;
+
+    /// <inheritdoc/>
+    public int TaskId => _options.TaskId;
+
+    /// <inheritdoc/>
+    public TaskState State => _state;
+
+    /// <inheritdoc/>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <inheritdoc/>
+    public TaskMetrics Metrics => _metrics;
+
+    /// <inheritdoc/>
+    public void Pause()
+    {
+        _paused = true;
+        if (_state == TaskState.RUNNING)
+        {
+            _state = TaskState.PAUSED;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Resume()
+    {
+        _paused = false;
+        if (_state == TaskState.PAUSED)
+        {
+            _state = TaskState.RUNNING;
+        }
+    }
+
+    /// <summary>
+    /// Consumes and puts until <paramref name="stoppingToken"/> is cancelled, then flushes, commits
+    /// and leaves the group. Throws a <see cref="ConnectException"/> naming the stage and the record
+    /// when a failure is not tolerated; offsets are then committed up to, not including, that record.
+    /// </summary>
     public Task RunAsync(CancellationToken stoppingToken) =>
         // Consume blocks in native code; give the loop its own thread rather than a pool thread.
         Task
             .Factory.StartNew(
-                () => RunLoopAsync(stoppingToken),
+                () => RunGuardedAsync(stoppingToken),
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default
             )
             .Unwrap();
+
+    private async Task RunGuardedAsync(CancellationToken stoppingToken)
+    {
+        Volatile.Write(ref _failure, null);
+        _failed = false;
+        _state = _paused ? TaskState.PAUSED : TaskState.RUNNING;
+        using var scope = _logger.BeginScope(
+            new Dictionary<string, object>
+            {
+                ["connector"] = _options.Name,
+                ["task"] = _options.TaskId,
+            }
+        );
+        try
+        {
+            await RunLoopAsync(stoppingToken).ConfigureAwait(false);
+            _state = TaskState.UNASSIGNED;
+        }
+        catch (Exception e)
+        {
+            Volatile.Write(ref _failure, e);
+            _state = TaskState.FAILED;
+            LogTaskFailed(_logger, e, _options.Name, _options.TaskId);
+            throw;
+        }
+    }
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
@@ -79,93 +165,670 @@ public sealed class SinkTaskRunner<TKey, TValue>
                 ? null
                 : AutoOffsetReset.Earliest,
         };
-        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config).Build();
-        consumer.Subscribe(_options.Topics);
-        _logger.LogInformation(
-            "Sink connector {Connector} consuming {Topics} as group {Group}",
+        IProducer<byte[]?, byte[]?>? dlqProducer = null;
+        var reporters = new List<IErrorReporter>
+        {
+            new LogReporter(_options.Errors, _metrics, _logger),
+        };
+        if (_options.Errors.HasDeadLetterQueue)
+        {
+            await DeadLetterQueueReporter
+                .EnsureTopicAsync(
+                    _options.BootstrapServers,
+                    _options.ClientConfig,
+                    _options.Errors,
+                    _logger
+                )
+                .ConfigureAwait(false);
+            dlqProducer = new ProducerBuilder<byte[]?, byte[]?>(
+                new ProducerConfig
+                {
+                    BootstrapServers = _options.BootstrapServers,
+                    EnableIdempotence = true,
+                    Acks = Acks.All,
+                    LingerMs = 0,
+                }
+            ).Build();
+            reporters.Add(
+                new DeadLetterQueueReporter(_options.Errors, dlqProducer, _metrics, _logger)
+            );
+        }
+        _errors = new RetryWithToleranceOperator(_options.Errors, _metrics, reporters);
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
+            .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
+            .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
+            .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
+            .SetErrorHandler((_, e) => LogClientError(_logger, _options.Name, e.Code, e.Reason))
+            .Build();
+        _consumer = consumer;
+        if (_options.TopicsRegex is { } regex)
+        {
+            // librdkafka treats a subscription starting with ^ as a (POSIX) regular expression;
+            // Kafka Connect's topics.regex must match the whole name (Pattern.matches).
+            consumer.Subscribe("^(" + regex + ")$");
+        }
+        else
+        {
+            consumer.Subscribe(_options.Topics);
+        }
+        LogStarted(
+            _logger,
             _options.Name,
-            _options.Topics,
+            _options.TaskId,
+            _options.TopicsRegex ?? string.Join(",", _options.Topics),
             _options.GroupId
         );
-        var batch = new List<SinkRecord<TKey, TValue>>(_options.MaxPollRecords);
+        var lastCommit = Stopwatch.StartNew();
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                batch.Clear();
-                var next = new Dictionary<TopicPartition, Offset>();
-                while (batch.Count < _options.MaxPollRecords)
+                if (_paused)
                 {
-                    var result = consumer.Consume(batch.Count == 0 ? ConsumeWait : TimeSpan.Zero);
-                    if (result is null)
-                    {
-                        break;
-                    }
-                    if (result.IsPartitionEOF)
-                    {
-                        continue;
-                    }
-                    batch.Add(ToSinkRecord(result));
-                    next[result.TopicPartition] = result.Offset + 1;
-                }
-                if (batch.Count == 0)
-                {
+                    PauseAndPoll(ConsumeWait, stoppingToken);
                     continue;
                 }
-                await _task.PutAsync(batch, CancellationToken.None).ConfigureAwait(false);
-                await _task.FlushAsync(CancellationToken.None).ConfigureAwait(false);
-                consumer.Commit(next.Select(kv => new TopicPartitionOffset(kv.Key, kv.Value)));
-                Interlocked.Add(ref _put, batch.Count);
+                var fatal = Consume(stoppingToken);
+                await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
+                if (lastCommit.Elapsed >= _options.OffsetFlushInterval)
+                {
+                    await FlushAndCommitAsync(null, stoppingToken).ConfigureAwait(false);
+                    lastCommit.Restart();
+                }
+            }
+            // A clean stop: flush and commit everything finished, then leave the group.
+            await FlushAndCommitAsync(null, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            _failed = true;
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                // Leaves the group at once so that the partitions move without a session timeout.
+                consumer.Close();
+            }
+            finally
+            {
+                dlqProducer?.Flush(TimeSpan.FromSeconds(10));
+                dlqProducer?.Dispose();
+            }
+        }
+    }
+
+    // Reads up to max.poll.records and converts them. Returns the error that stopped the batch
+    // early (a record that failed conversion and was not tolerated), or null.
+    private ConnectException? Consume(CancellationToken stoppingToken)
+    {
+        _entries.Clear();
+        while (_entries.Count < _options.MaxPollRecords && !stoppingToken.IsCancellationRequested)
+        {
+            ConsumeResult<byte[]?, byte[]?>? result;
+            try
+            {
+                result = _consumer.Consume(_entries.Count == 0 ? ConsumeWait : TimeSpan.Zero);
+            }
+            catch (ConsumeException e) when (!e.Error.IsFatal)
+            {
+                LogClientError(_logger, _options.Name, e.Error.Code, e.Error.Reason);
+                break;
+            }
+            catch (ConsumeException e)
+            {
+                throw new ConnectException(
+                    Stage.KAFKA_CONSUME,
+                    $"Sink task {_options.Name}-{_options.TaskId} cannot consume: {e.Error.Reason}",
+                    e
+                );
+            }
+            if (result is null)
+            {
+                break;
+            }
+            if (result.IsPartitionEOF)
+            {
+                continue;
+            }
+            _metrics.RecordRead(1);
+            var entry = new Entry(result);
+            _entries.Add(entry);
+            try
+            {
+                entry.Record = ToSinkRecord(result);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                var fatal = ConvertAfterFailure(entry, e, stoppingToken);
+                if (fatal is not null)
+                {
+                    _entries.RemoveAt(_entries.Count - 1);
+                    return fatal;
+                }
+            }
+        }
+        return null;
+    }
+
+    private ConnectException? ConvertAfterFailure(
+        Entry entry,
+        Exception error,
+        CancellationToken stoppingToken
+    )
+    {
+        var result = entry.Raw;
+        var failed = ToFailedRecord(result);
+        var keyFailed = error is KeyConversionException;
+        var cause = error is KeyConversionException k ? k.InnerException! : error;
+        try
+        {
+            // Converters are synchronous: the retry loop blocks this (dedicated) thread.
+            TKey? key = default;
+            if (keyFailed)
+            {
+                var (ok, value) = _errors
+                    .ExecuteAsync(
+                        _ =>
+                            ValueTask.FromResult(
+                                _keyConverter.ToConnectData(result.Topic, result.Message.Key)
+                            ),
+                        Stage.KEY_CONVERTER,
+                        _keyConverter.GetType(),
+                        failed,
+                        stoppingToken,
+                        cause
+                    )
+                    .AsTask()
+                    .GetAwaiter()
+                    .GetResult();
+                if (!ok)
+                {
+                    entry.Handled = true;
+                    return null;
+                }
+                key = value;
+            }
+            else
+            {
+                key = _keyConverter.ToConnectData(result.Topic, result.Message.Key);
+            }
+            var (valueOk, converted) = _errors
+                .ExecuteAsync(
+                    _ =>
+                        ValueTask.FromResult(
+                            _valueConverter.ToConnectData(result.Topic, result.Message.Value)
+                        ),
+                    Stage.VALUE_CONVERTER,
+                    _valueConverter.GetType(),
+                    failed,
+                    stoppingToken,
+                    keyFailed ? null : cause
+                )
+                .AsTask()
+                .GetAwaiter()
+                .GetResult();
+            if (!valueOk)
+            {
+                entry.Handled = true;
+                return null;
+            }
+            entry.Record = ToSinkRecord(result, key, converted);
+            return null;
+        }
+        catch (ConnectException e)
+        {
+            return e;
+        }
+    }
+
+    private async ValueTask ProcessBatchAsync(
+        ConnectException? fatal,
+        CancellationToken stoppingToken
+    )
+    {
+        var records = new List<SinkRecord<TKey, TValue>>(_entries.Count);
+        var positions = new List<int>(_entries.Count);
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Record is { } record)
+            {
+                records.Add(record);
+                positions.Add(i);
+            }
+        }
+        if (records.Count > 0)
+        {
+            try
+            {
+                await PutAsync(records, positions, stoppingToken).ConfigureAwait(false);
+            }
+            catch (ConnectException e) when (e.Partition is not null)
+            {
+                fatal = e;
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped during a put's retries: the batch is not done, so it is not committed.
+                _entries.Clear();
+                return;
+            }
+        }
+        MarkDone();
+        _entries.Clear();
+        if (fatal is not null)
+        {
+            // Commit what was finished before the record at fault, and nothing after it.
+            await FlushAndCommitAsync(null, CancellationToken.None).ConfigureAwait(false);
+            throw fatal;
+        }
+    }
+
+    private async ValueTask PutAsync(
+        List<SinkRecord<TKey, TValue>> records,
+        List<int> positions,
+        CancellationToken stoppingToken
+    )
+    {
+        var started = _errors.Now();
+        var pending = Enumerable.Range(0, records.Count).ToList();
+        _putting = true;
+        var paused = false;
+        try
+        {
+            for (var attempt = 1; ; attempt++)
+            {
+                var batch =
+                    pending.Count == records.Count
+                        ? records
+                        : pending.Select(i => records[i]).ToList();
+                _metrics.RecordSend(batch.Count);
+                PutResult result;
+                try
+                {
+                    result = await _errors
+                        .RetryAsync(
+                            ct => _task.TryPutAsync(batch, ct),
+                            stoppingToken,
+                            delay => paused |= PauseAndPoll(delay, stoppingToken)
+                        )
+                        .ConfigureAwait(false);
+                }
+                catch (Exception e)
+                    when (e is not ConnectException and not OperationCanceledException)
+                {
+                    // As Kafka Connect: a put that throws fails the task; it cannot be pinned on a record.
+                    throw new ConnectException(
+                        Stage.TASK_PUT,
+                        $"Sink task {_options.Name}-{_options.TaskId} failed in put of {batch.Count} records: {e.Message}",
+                        e
+                    );
+                }
+                var rejected = new HashSet<int>(result.Rejections.Select(r => r.Index));
+                foreach (
+                    var index in Enumerable.Range(0, batch.Count).Where(i => !rejected.Contains(i))
+                )
+                {
+                    _entries[positions[pending[index]]].Handled = true;
+                }
+                var retry = new List<int>();
+                TimeSpan delay = TimeSpan.Zero;
+                foreach (var rejection in result.Rejections.OrderBy(r => r.Index))
+                {
+                    if (rejection.Index < 0 || rejection.Index >= batch.Count)
+                    {
+                        throw new ConnectException(
+                            Stage.TASK_PUT,
+                            $"Sink task {_options.Name}-{_options.TaskId} rejected record index {rejection.Index} of a batch of {batch.Count}."
+                        );
+                    }
+                    var position = positions[pending[rejection.Index]];
+                    if (
+                        retry.Count == 0
+                            ? _errors.ShouldRetry(rejection.Error, attempt, started, out delay)
+                            : rejection.Error is RetriableException
+                    )
+                    {
+                        retry.Add(pending[rejection.Index]);
+                        continue;
+                    }
+                    var entry = _entries[position];
+                    await _errors
+                        .FailAsync(
+                            new ErrorContext(
+                                ToFailedRecord(entry.Raw),
+                                Stage.TASK_PUT,
+                                _task.GetType(),
+                                rejection.Error
+                            ),
+                            stoppingToken
+                        )
+                        .ConfigureAwait(false);
+                    entry.Handled = true;
+                }
+                if (retry.Count == 0)
+                {
+                    return;
+                }
+                paused |= PauseAndPoll(delay, stoppingToken);
+                pending = retry;
             }
         }
         finally
         {
-            // Leaves the group at once so that the partitions move without a session timeout.
-            consumer.Close();
+            _putting = false;
+            if (paused && !_paused)
+            {
+                _consumer.Resume(_consumer.Assignment);
+            }
+        }
+    }
+
+    // Waits while keeping the consumer in its group: all partitions paused, Consume called so that
+    // rebalances and heartbeats proceed; a record that still arrives is sought back to be read again.
+    private bool PauseAndPoll(TimeSpan wait, CancellationToken stoppingToken)
+    {
+        var clock = Stopwatch.StartNew();
+        do
+        {
+            _consumer.Pause(_consumer.Assignment);
+            ConsumeResult<byte[]?, byte[]?>? result = null;
+            try
+            {
+                var slice = wait - clock.Elapsed;
+                result = _consumer.Consume(
+                    slice < ConsumeWait
+                        ? (slice > TimeSpan.Zero ? slice : TimeSpan.Zero)
+                        : ConsumeWait
+                );
+            }
+            catch (ConsumeException e) when (!e.Error.IsFatal)
+            {
+                LogClientError(_logger, _options.Name, e.Error.Code, e.Error.Reason);
+            }
+            if (result is { IsPartitionEOF: false })
+            {
+                _consumer.Seek(result.TopicPartitionOffset);
+            }
+        } while (clock.Elapsed < wait && !stoppingToken.IsCancellationRequested);
+        if (!_paused && !_putting)
+        {
+            _consumer.Resume(_consumer.Assignment);
+        }
+        return true;
+    }
+
+    // Advances each partition's committable offset over the leading run of finished records
+    // (written, or failed and tolerated); the first unfinished record stops its partition.
+    private void MarkDone()
+    {
+        var stopped = new HashSet<TopicPartition>();
+        foreach (var entry in _entries)
+        {
+            var tp = entry.Raw.TopicPartition;
+            if (!_assigned.Contains(tp) || stopped.Contains(tp))
+            {
+                continue;
+            }
+            if (!entry.Handled)
+            {
+                stopped.Add(tp);
+                continue;
+            }
+            _done[tp] = entry.Raw.Offset.Value + 1;
+            _doneCount[tp] = _doneCount.GetValueOrDefault(tp) + 1;
+            _dirty = true;
+        }
+    }
+
+    private async ValueTask FlushAndCommitAsync(
+        IReadOnlyCollection<TopicPartition>? only,
+        CancellationToken cancellationToken
+    )
+    {
+        var offsets = _done
+            .Where(kv =>
+                (only is null || only.Contains(kv.Key))
+                && _committed.GetValueOrDefault(kv.Key, -1) != kv.Value
+            )
+            .Select(kv => new TopicPartitionOffset(kv.Key, kv.Value))
+            .ToList();
+        if (offsets.Count == 0 && !_dirty)
+        {
+            return;
+        }
+        var started = Stopwatch.StartNew();
+        // Flush before each commit: the offsets are committed only once the task says its writes are durable.
+        await _errors
+            .RetryAsync(
+                async ct =>
+                {
+                    await _task.FlushAsync(ct).ConfigureAwait(false);
+                    return true;
+                },
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        if (only is null)
+        {
+            _dirty = false;
+        }
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+        try
+        {
+            _consumer.Commit(offsets);
+        }
+        catch (KafkaException e)
+        {
+            // As Kafka Connect: a failed commit is logged and tried again at the next one.
+            _metrics.RecordCommitFailure();
+            LogCommitFailed(_logger, _options.Name, _options.TaskId, e.Error.Code, e.Error.Reason);
+            return;
+        }
+        foreach (var offset in offsets)
+        {
+            _committed[offset.TopicPartition] = offset.Offset.Value;
+            Interlocked.Add(
+                ref _recordsCommitted,
+                _doneCount.GetValueOrDefault(offset.TopicPartition)
+            );
+            _doneCount[offset.TopicPartition] = 0;
+        }
+        _metrics.RecordCommit(started.Elapsed);
+    }
+
+    private void OnAssigned(List<TopicPartition> partitions)
+    {
+        foreach (var tp in partitions)
+        {
+            _assigned.Add(tp);
+        }
+        LogAssigned(_logger, _options.Name, _options.TaskId, partitions.Count);
+    }
+
+    // Partitions revoked (a rebalance or our own close): finish what is done, commit it, drop the
+    // rest (records read but not yet put go to the new owner, which reads them from the commit).
+    private void OnRevoked(List<TopicPartitionOffset> partitions)
+    {
+        var revoked = partitions.Select(p => p.TopicPartition).ToHashSet();
+        if (!_putting)
+        {
+            _entries.RemoveAll(e => revoked.Contains(e.Raw.TopicPartition));
+        }
+        if (!_failed)
+        {
+            try
+            {
+                FlushAndCommitAsync(revoked, CancellationToken.None)
+                    .AsTask()
+                    .GetAwaiter()
+                    .GetResult();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                LogRevokeCommitFailed(_logger, e, _options.Name, _options.TaskId);
+            }
+        }
+        Forget(revoked);
+    }
+
+    // Partitions lost (the session expired): another member may own them already; commit nothing.
+    private void OnLost(List<TopicPartitionOffset> partitions)
+    {
+        var lost = partitions.Select(p => p.TopicPartition).ToHashSet();
+        if (!_putting)
+        {
+            _entries.RemoveAll(e => lost.Contains(e.Raw.TopicPartition));
+        }
+        Forget(lost);
+    }
+
+    private void Forget(HashSet<TopicPartition> partitions)
+    {
+        foreach (var tp in partitions)
+        {
+            _assigned.Remove(tp);
+            _done.Remove(tp);
+            _doneCount.Remove(tp);
+            _committed.Remove(tp);
         }
     }
 
     private SinkRecord<TKey, TValue> ToSinkRecord(ConsumeResult<byte[]?, byte[]?> result)
     {
-        var topic = result.Topic;
-        var headers = new List<RecordHeader>(result.Message.Headers?.Count ?? 0);
-        if (result.Message.Headers is { } raw)
-        {
-            foreach (var h in raw)
-            {
-                headers.Add(new RecordHeader(h.Key, h.GetValueBytes()));
-            }
-        }
-        return new SinkRecord<TKey, TValue>
-        {
-            Topic = topic,
-            Partition = result.Partition.Value,
-            Offset = result.Offset.Value,
-            Key = Convert(_keyConverter, result, result.Message.Key, Stage.KEY_CONVERTER),
-            Value = Convert(_valueConverter, result, result.Message.Value, Stage.VALUE_CONVERTER),
-            Headers = headers,
-            Timestamp = result.Message.Timestamp.UtcDateTime,
-        };
-    }
-
-    private static T? Convert<T>(
-        IConverter<T> converter,
-        ConsumeResult<byte[]?, byte[]?> result,
-        byte[]? data,
-        Stage stage
-    )
-    {
+        TKey? key;
         try
         {
-            return converter.ToConnectData(result.Topic, data);
+            key = _keyConverter.ToConnectData(result.Topic, result.Message.Key);
         }
         catch (Exception e)
         {
-            throw new ConnectException(
-                stage,
-                $"{stage} failed for {result.TopicPartitionOffset}: {e.Message}",
-                e
-            );
+            throw new KeyConversionException(e);
         }
+        return ToSinkRecord(
+            result,
+            key,
+            _valueConverter.ToConnectData(result.Topic, result.Message.Value)
+        );
     }
+
+    private static SinkRecord<TKey, TValue> ToSinkRecord(
+        ConsumeResult<byte[]?, byte[]?> result,
+        TKey? key,
+        TValue? value
+    ) =>
+        new()
+        {
+            Topic = result.Topic,
+            Partition = result.Partition.Value,
+            Offset = result.Offset.Value,
+            Key = key,
+            Value = value,
+            Headers = Headers(result),
+            Timestamp = result.Message.Timestamp.UtcDateTime,
+        };
+
+    private static IReadOnlyList<RecordHeader> Headers(ConsumeResult<byte[]?, byte[]?> result)
+    {
+        if (result.Message.Headers is not { Count: > 0 } raw)
+        {
+            return [];
+        }
+        var headers = new List<RecordHeader>(raw.Count);
+        foreach (var h in raw)
+        {
+            headers.Add(new RecordHeader(h.Key, h.GetValueBytes()));
+        }
+        return headers;
+    }
+
+    private static FailedRecord ToFailedRecord(ConsumeResult<byte[]?, byte[]?> result) =>
+        new()
+        {
+            Topic = result.Topic,
+            Partition = result.Partition.Value,
+            Offset = result.Offset.Value,
+            Key = result.Message.Key,
+            Value = result.Message.Value,
+            Headers = Headers(result),
+            Timestamp =
+                result.Message.Timestamp.Type == TimestampType.NotAvailable
+                    ? null
+                    : result.Message.Timestamp.UtcDateTime,
+        };
+
+    private sealed class Entry(ConsumeResult<byte[]?, byte[]?> raw)
+    {
+        public ConsumeResult<byte[]?, byte[]?> Raw { get; } = raw;
+
+        public SinkRecord<TKey, TValue>? Record { get; set; }
+
+        public bool Handled { get; set; }
+    }
+
+    private sealed class KeyConversionException(Exception inner) : Exception(inner.Message, inner);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Sink task {Connector}-{Task} consuming {Topics} as group {Group}"
+    )]
+    private static partial void LogStarted(
+        ILogger logger,
+        string connector,
+        int task,
+        string topics,
+        string group
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Sink task {Connector}-{Task} assigned {Count} partitions"
+    )]
+    private static partial void LogAssigned(ILogger logger, string connector, int task, int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Sink task {Connector}-{Task} failed")]
+    private static partial void LogTaskFailed(
+        ILogger logger,
+        Exception error,
+        string connector,
+        int task
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Sink task {Connector}-{Task} could not commit offsets ({Code}: {Reason}); retrying at the next commit"
+    )]
+    private static partial void LogCommitFailed(
+        ILogger logger,
+        string connector,
+        int task,
+        ErrorCode code,
+        string reason
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Sink task {Connector}-{Task} could not flush and commit revoked partitions"
+    )]
+    private static partial void LogRevokeCommitFailed(
+        ILogger logger,
+        Exception error,
+        string connector,
+        int task
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Kafka client error in connector {Connector}: {Code} {Reason}"
+    )]
+    private static partial void LogClientError(
+        ILogger logger,
+        string connector,
+        ErrorCode code,
+        string reason
+    );
 }

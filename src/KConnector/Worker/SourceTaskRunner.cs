@@ -1,6 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Confluent.Kafka;
 using KConnector.Converters;
 using KConnector.Errors;
+using KConnector.Metrics;
+using KConnector.Offsets;
 using KConnector.Records;
 using KConnector.Tasks;
 using Microsoft.Extensions.Logging;
@@ -9,23 +13,31 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace KConnector.Worker;
 
 /// <summary>
-/// Runs a source task: polls it, converts each record, and produces it through an idempotent
-/// producer with <c>acks=all</c>, so a retried send can neither reorder nor duplicate records.
-/// The first produce or conversion error stops the task (Kafka Connect's <c>errors.tolerance=none</c>).
+/// Runs a source task, as Kafka Connect's <c>WorkerSourceTask</c>: polls it, converts each record,
+/// and produces it through an idempotent producer with <c>acks=all</c>, so a retried send can
+/// neither reorder nor duplicate records. A record's source offset is committed (every
+/// <c>offset.flush.interval.ms</c>, and at stop) only once Kafka acknowledged it and every record
+/// polled before it from the same source partition. Failures go through <c>errors.*</c>: retried,
+/// then fatal (<c>none</c>) or skipped and dead-lettered (<c>all</c>; Kafka Connect has no source
+/// dead-letter queue, see docs/worker.md).
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
-public sealed class SourceTaskRunner<TKey, TValue>
+public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
 {
     private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(30);
     private readonly WorkerOptions _options;
     private readonly ISourceTask<TKey, TValue> _task;
     private readonly IConverter<TKey> _keyConverter;
     private readonly IConverter<TValue> _valueConverter;
     private readonly ILogger _logger;
-    private long _polled;
-    private long _acknowledged;
-    private Exception? _produceError;
+    private readonly TaskMetrics _metrics;
+    private readonly SubmittedRecords _submitted = new();
+    private readonly ConcurrentQueue<FailedDelivery> _failedDeliveries = new();
+    private volatile bool _paused;
+    private volatile TaskState _state = TaskState.UNASSIGNED;
+    private Exception? _failure;
 
     /// <summary>Creates a runner; nothing connects until <see cref="RunAsync"/>.</summary>
     public SourceTaskRunner(
@@ -45,21 +57,85 @@ public sealed class SourceTaskRunner<TKey, TValue>
         _keyConverter = keyConverter;
         _valueConverter = valueConverter;
         _logger = logger ?? NullLogger.Instance;
+        _metrics = new TaskMetrics(options.Name, options.TaskId);
     }
 
     /// <summary>Records returned by the task's polls so far.</summary>
-    public long RecordsPolled => Interlocked.Read(ref _polled);
+    public long RecordsPolled => _metrics.SourceRecordPollTotal;
 
     /// <summary>Records Kafka has acknowledged so far.</summary>
-    public long RecordsAcknowledged => Interlocked.Read(ref _acknowledged);
+    public long RecordsAcknowledged => _metrics.SourceRecordWriteTotal;
+
+    /// <inheritdoc/>
+    public string ConnectorName => _options.Name;
+
+    /// <inheritdoc/>
+    public int TaskId => _options.TaskId;
+
+    /// <inheritdoc/>
+    public TaskState State => _state;
+
+    /// <inheritdoc/>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <inheritdoc/>
+    public TaskMetrics Metrics => _metrics;
+
+    /// <inheritdoc/>
+    public void Pause()
+    {
+        _paused = true;
+        if (_state == TaskState.RUNNING)
+        {
+            _state = TaskState.PAUSED;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Resume()
+    {
+        _paused = false;
+        if (_state == TaskState.PAUSED)
+        {
+            _state = TaskState.RUNNING;
+        }
+    }
 
     /// <summary>
     /// Polls and produces until <paramref name="stoppingToken"/> is cancelled, then waits for every
-    /// record in flight to be acknowledged. Throws a <see cref="ConnectException"/> naming the stage
-    /// when a record cannot be converted or produced.
+    /// record in flight to be acknowledged and commits the offsets. Throws a
+    /// <see cref="ConnectException"/> naming the stage (and the record) when a failure is not
+    /// tolerated; offsets of records acknowledged before it are still committed.
     /// </summary>
     public async Task RunAsync(CancellationToken stoppingToken)
     {
+        Volatile.Write(ref _failure, null);
+        _state = _paused ? TaskState.PAUSED : TaskState.RUNNING;
+        using var scope = _logger.BeginScope(
+            new Dictionary<string, object>
+            {
+                ["connector"] = _options.Name,
+                ["task"] = _options.TaskId,
+            }
+        );
+        try
+        {
+            await RunCoreAsync(stoppingToken).ConfigureAwait(false);
+            _state = TaskState.UNASSIGNED;
+        }
+        catch (Exception e)
+        {
+            Volatile.Write(ref _failure, e);
+            _state = TaskState.FAILED;
+            LogTaskFailed(_logger, e, _options.Name, _options.TaskId);
+            throw;
+        }
+    }
+
+    private async Task RunCoreAsync(CancellationToken stoppingToken)
+    {
+        var store = _options.OffsetStore ?? new MemoryOffsetBackingStore();
+        await store.StartAsync(stoppingToken).ConfigureAwait(false);
         var config = new ProducerConfig(new Dictionary<string, string>(_options.ClientConfig))
         {
             BootstrapServers = _options.BootstrapServers,
@@ -67,60 +143,144 @@ public sealed class SourceTaskRunner<TKey, TValue>
             Acks = Acks.All,
             LingerMs = _options.ClientConfig.ContainsKey("linger.ms") ? null : 5,
         };
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(config).Build();
-        _logger.LogInformation(
-            "Source connector {Connector} producing to {BootstrapServers}",
-            _options.Name,
-            _options.BootstrapServers
+        using var producer = new ProducerBuilder<byte[]?, byte[]?>(config)
+            .SetErrorHandler((_, e) => LogClientError(_logger, _options.Name, e.Code, e.Reason))
+            .Build();
+        var reporters = new List<IErrorReporter>
+        {
+            new LogReporter(_options.Errors, _metrics, _logger),
+        };
+        if (_options.Errors.HasDeadLetterQueue)
+        {
+            await DeadLetterQueueReporter
+                .EnsureTopicAsync(
+                    _options.BootstrapServers,
+                    _options.ClientConfig,
+                    _options.Errors,
+                    _logger
+                )
+                .ConfigureAwait(false);
+            reporters.Add(
+                new DeadLetterQueueReporter(_options.Errors, producer, _metrics, _logger)
+            );
+        }
+        var errors = new RetryWithToleranceOperator(_options.Errors, _metrics, reporters);
+        _task.Initialize(
+            new SourceTaskContext(
+                _options.Name,
+                _options.TaskId,
+                new OffsetStorageReader(store, _options.Name)
+            )
         );
+        LogStarted(_logger, _options.Name, _options.TaskId, _options.BootstrapServers);
+        var lastCommit = Stopwatch.StartNew();
+        var failed = true;
         try
         {
-            while (
-                !stoppingToken.IsCancellationRequested && Volatile.Read(ref _produceError) is null
-            )
+            while (!stoppingToken.IsCancellationRequested)
             {
+                await HandleFailedDeliveriesAsync(errors, stoppingToken).ConfigureAwait(false);
+                if (lastCommit.Elapsed >= _options.OffsetFlushInterval)
+                {
+                    await CommitOffsetsAsync(store, stoppingToken).ConfigureAwait(false);
+                    lastCommit.Restart();
+                }
+                if (_paused)
+                {
+                    await Task.Delay(IdlePause, CancellationToken.None).ConfigureAwait(false);
+                    continue;
+                }
                 IReadOnlyList<SourceRecord<TKey, TValue>> batch;
                 try
                 {
-                    batch = await _task.PollAsync(stoppingToken).ConfigureAwait(false);
+                    // TASK_POLL: a RetriableException is polled again after a backoff (Kafka Connect logs and polls again).
+                    batch = await errors
+                        .RetryAsync(_task.PollAsync, stoppingToken)
+                        .ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     break;
+                }
+                catch (Exception e) when (e is not ConnectException)
+                {
+                    throw new ConnectException(
+                        Stage.TASK_POLL,
+                        $"Source task {_options.Name}-{_options.TaskId} failed in poll: {e.Message}",
+                        e
+                    );
                 }
                 if (batch.Count == 0)
                 {
                     await Task.Delay(IdlePause, CancellationToken.None).ConfigureAwait(false);
                     continue;
                 }
-                Interlocked.Add(ref _polled, batch.Count);
+                _metrics.RecordPoll(batch.Count);
                 foreach (var record in batch)
                 {
-                    Produce(producer, record);
+                    await SendAsync(producer, errors, record, stoppingToken).ConfigureAwait(false);
                 }
             }
+            failed = false;
         }
         finally
         {
-            // A clean stop: everything handed to the producer is acknowledged before returning.
-            producer.Flush(Timeout.InfiniteTimeSpan);
-        }
-        if (Volatile.Read(ref _produceError) is { } error)
-        {
-            throw new ConnectException(
-                Stage.KAFKA_PRODUCE,
-                $"Source connector '{_options.Name}' failed to produce: {error.Message}",
-                error
-            );
+            // Clean stop or failure: whatever was handed to the producer is acknowledged (or has
+            // failed) before the offsets of acknowledged records are committed.
+            await DrainAsync(producer).ConfigureAwait(false);
+            if (!failed)
+            {
+                await HandleFailedDeliveriesAsync(errors, CancellationToken.None)
+                    .ConfigureAwait(false);
+            }
+            await CommitOffsetsAsync(store, CancellationToken.None).ConfigureAwait(false);
+            if (_options.OffsetStore is null)
+            {
+                await store.DisposeAsync().ConfigureAwait(false);
+            }
         }
     }
 
-    private void Produce(IProducer<byte[]?, byte[]?> producer, SourceRecord<TKey, TValue> record)
+    private async ValueTask SendAsync(
+        IProducer<byte[]?, byte[]?> producer,
+        RetryWithToleranceOperator errors,
+        SourceRecord<TKey, TValue> record,
+        CancellationToken cancellationToken
+    )
     {
+        var submitted =
+            record.SourcePartition is { } partition && record.SourceOffset is { } offset
+                ? _submitted.Submit(
+                    OffsetJson.Key(_options.Name, partition),
+                    OffsetJson.Map(offset)
+                )
+                : null;
+        byte[]? key = null;
+        byte[]? value = null;
+        var converted = false;
+        try
+        {
+            key = _keyConverter.FromConnectData(record.Topic, record.Key);
+            value = _valueConverter.FromConnectData(record.Topic, record.Value);
+            converted = true;
+        }
+        catch (Exception e)
+        {
+            converted =
+                await ConvertAfterFailureAsync(errors, record, e, key, cancellationToken)
+                    .ConfigureAwait(false)
+                    is { } done
+                && Assign(done, out key, out value);
+        }
+        if (!converted)
+        {
+            Skip(record, submitted);
+            return;
+        }
         var message = new Message<byte[]?, byte[]?>
         {
-            Key = Convert(_keyConverter, record.Topic, record.Key, Stage.KEY_CONVERTER),
-            Value = Convert(_valueConverter, record.Topic, record.Value, Stage.VALUE_CONVERTER),
+            Key = key,
+            Value = value,
             Timestamp = record.Timestamp is { } t ? new Timestamp(t) : Timestamp.Default,
         };
         if (record.Headers.Count > 0)
@@ -134,32 +294,259 @@ public sealed class SourceTaskRunner<TKey, TValue>
         var destination = record.Partition is { } p
             ? new TopicPartition(record.Topic, p)
             : new TopicPartition(record.Topic, Partition.Any);
-        producer.Produce(destination, message, OnDelivered);
+        while (true)
+        {
+            try
+            {
+                producer.Produce(
+                    destination,
+                    message,
+                    report => OnDelivered(report, record, submitted)
+                );
+                return;
+            }
+            catch (ProduceException<byte[]?, byte[]?> e)
+                when (e.Error.Code == ErrorCode.Local_QueueFull)
+            {
+                // The producer's queue is full: wait for deliveries rather than failing (back-pressure).
+                await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
     }
 
-    private void OnDelivered(DeliveryReport<byte[]?, byte[]?> report)
+    private static bool Assign(
+        (byte[]? Key, byte[]? Value) done,
+        out byte[]? key,
+        out byte[]? value
+    )
+    {
+        (key, value) = done;
+        return true;
+    }
+
+    // The slow path, after a converter threw: retries (for a RetriableException) and tolerance.
+    // Returns the converted bytes, or null when the record failed and was tolerated.
+    private async ValueTask<(byte[]? Key, byte[]? Value)?> ConvertAfterFailureAsync(
+        RetryWithToleranceOperator errors,
+        SourceRecord<TKey, TValue> record,
+        Exception firstFailure,
+        byte[]? keyIfConverted,
+        CancellationToken cancellationToken
+    )
+    {
+        var failed = new FailedRecord
+        {
+            Topic = record.Topic,
+            Headers = record.Headers,
+            Timestamp = record.Timestamp,
+            SourcePartition = record.SourcePartition,
+            SourceOffset = record.SourceOffset,
+        };
+        byte[]? key = keyIfConverted;
+        var keyFailed = keyIfConverted is null && record.Key is not null;
+        if (keyFailed)
+        {
+            var (ok, bytes) = await errors
+                .ExecuteAsync(
+                    _ =>
+                        ValueTask.FromResult(
+                            _keyConverter.FromConnectData(record.Topic, record.Key)
+                        ),
+                    Stage.KEY_CONVERTER,
+                    _keyConverter.GetType(),
+                    failed,
+                    cancellationToken,
+                    firstFailure
+                )
+                .ConfigureAwait(false);
+            if (!ok)
+            {
+                return null;
+            }
+            key = bytes;
+        }
+        var (valueOk, value) = await errors
+            .ExecuteAsync(
+                _ =>
+                    ValueTask.FromResult(
+                        _valueConverter.FromConnectData(record.Topic, record.Value)
+                    ),
+                Stage.VALUE_CONVERTER,
+                _valueConverter.GetType(),
+                failed with
+                {
+                    Key = key,
+                },
+                cancellationToken,
+                keyFailed ? null : firstFailure
+            )
+            .ConfigureAwait(false);
+        return valueOk ? (key, value) : null;
+    }
+
+    private void Skip(SourceRecord<TKey, TValue> record, SubmittedRecords.Submitted? submitted)
+    {
+        if (submitted is not null)
+        {
+            _submitted.Acknowledge(submitted);
+        }
+        _task.CommitRecord(record, null);
+    }
+
+    private void OnDelivered(
+        DeliveryReport<byte[]?, byte[]?> report,
+        SourceRecord<TKey, TValue> record,
+        SubmittedRecords.Submitted? submitted
+    )
     {
         if (report.Error.IsError)
         {
-            Interlocked.CompareExchange(ref _produceError, new KafkaException(report.Error), null);
+            _failedDeliveries.Enqueue(
+                new FailedDelivery(
+                    record,
+                    submitted,
+                    report.Message,
+                    new KafkaException(report.Error)
+                )
+            );
             return;
         }
-        Interlocked.Increment(ref _acknowledged);
+        _metrics.RecordWrite();
+        if (submitted is not null)
+        {
+            _submitted.Acknowledge(submitted);
+        }
+        _task.CommitRecord(
+            record,
+            new RecordMetadata(
+                report.Topic,
+                report.Partition.Value,
+                report.Offset.Value,
+                report.Message.Timestamp.UtcDateTime
+            )
+        );
     }
 
-    private static byte[]? Convert<T>(IConverter<T> converter, string topic, T? value, Stage stage)
+    // KAFKA_PRODUCE failures arrive on the producer's thread; they are handled here, on the task's
+    // loop, so that dead-lettering (which awaits Kafka) never blocks deliveries.
+    private async ValueTask HandleFailedDeliveriesAsync(
+        RetryWithToleranceOperator errors,
+        CancellationToken cancellationToken
+    )
     {
-        try
+        while (_failedDeliveries.TryDequeue(out var failure))
         {
-            return converter.FromConnectData(topic, value);
-        }
-        catch (Exception e)
-        {
-            throw new ConnectException(
-                stage,
-                $"{stage} failed for a record to topic '{topic}': {e.Message}",
-                e
-            );
+            var record = failure.Record;
+            var failed = new FailedRecord
+            {
+                Topic = record.Topic,
+                Key = failure.Message.Key,
+                Value = failure.Message.Value,
+                Headers = record.Headers,
+                Timestamp = record.Timestamp,
+                SourcePartition = record.SourcePartition,
+                SourceOffset = record.SourceOffset,
+            };
+            await errors
+                .FailAsync(
+                    new ErrorContext(
+                        failed,
+                        Stage.KAFKA_PRODUCE,
+                        typeof(IProducer<byte[], byte[]>),
+                        failure.Error
+                    ),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            Skip(record, failure.Submitted);
         }
     }
+
+    private async Task DrainAsync(IProducer<byte[]?, byte[]?> producer)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (
+            producer.Flush(TimeSpan.FromMilliseconds(500)) > 0 && deadline.Elapsed < StopFlushLimit
+        )
+        {
+            await Task.Yield();
+        }
+    }
+
+    private async ValueTask CommitOffsetsAsync(
+        IOffsetBackingStore store,
+        CancellationToken cancellationToken
+    )
+    {
+        var offsets = _submitted.TakeCommittable();
+        if (offsets.Count == 0)
+        {
+            return;
+        }
+        var started = Stopwatch.StartNew();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.OffsetFlushTimeout);
+        try
+        {
+            await store.SetAsync(offsets, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or KafkaException or IOException)
+        {
+            // As Kafka Connect: a failed offset commit is logged and tried again at the next interval.
+            _submitted.Restore(offsets);
+            _metrics.RecordCommitFailure();
+            LogCommitFailed(_logger, _options.Name, _options.TaskId, e.Message);
+            return;
+        }
+        _metrics.RecordCommit(started.Elapsed);
+        await _task.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private sealed record FailedDelivery(
+        SourceRecord<TKey, TValue> Record,
+        SubmittedRecords.Submitted? Submitted,
+        Message<byte[]?, byte[]?> Message,
+        KafkaException Error
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Source task {Connector}-{Task} producing to {BootstrapServers}"
+    )]
+    private static partial void LogStarted(
+        ILogger logger,
+        string connector,
+        int task,
+        string bootstrapServers
+    );
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Source task {Connector}-{Task} failed")]
+    private static partial void LogTaskFailed(
+        ILogger logger,
+        Exception error,
+        string connector,
+        int task
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Source task {Connector}-{Task} could not commit offsets ({Reason}); retrying at the next commit"
+    )]
+    private static partial void LogCommitFailed(
+        ILogger logger,
+        string connector,
+        int task,
+        string reason
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Kafka client error in connector {Connector}: {Code} {Reason}"
+    )]
+    private static partial void LogClientError(
+        ILogger logger,
+        string connector,
+        ErrorCode code,
+        string reason
+    );
 }

@@ -1,8 +1,12 @@
+using KConnector.Errors;
+using KConnector.Offsets;
+
 namespace KConnector.Worker;
 
 /// <summary>
-/// What a task runner needs to know, under Kafka Connect's config keys. Unset
-/// <see cref="BootstrapServers"/> means the embedded cluster (see <c>EmbeddedKafka</c>).
+/// What a task runner needs to know, under Kafka Connect's config keys. Build it in code, or parse
+/// a connector's settings with <see cref="ConnectorConfig.Parse"/> and call
+/// <see cref="ConnectorConfig.ToWorkerOptions"/>.
 /// </summary>
 public sealed record WorkerOptions
 {
@@ -12,8 +16,14 @@ public sealed record WorkerOptions
     /// <summary><c>bootstrap.servers</c>.</summary>
     public required string BootstrapServers { get; init; }
 
+    /// <summary>The task's id (0 to <c>tasks.max</c> - 1): in logs, metrics and dead-letter headers.</summary>
+    public int TaskId { get; init; }
+
     /// <summary><c>topics</c>: the topics a sink reads.</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary><c>topics.regex</c>: a pattern naming the topics a sink reads (instead of <see cref="Topics"/>).</summary>
+    public string? TopicsRegex { get; init; }
 
     /// <summary><c>consumer.max.poll.records</c>: the most records handed to one put (Kafka's default, 500).</summary>
     public int MaxPollRecords { get; init; } = 500;
@@ -21,6 +31,30 @@ public sealed record WorkerOptions
     /// <summary>Client settings passed to the producer or consumer as they are (<c>producer.*</c>, <c>consumer.*</c>).</summary>
     public IReadOnlyDictionary<string, string> ClientConfig { get; init; } =
         new Dictionary<string, string>();
+
+    /// <summary>The <c>errors.*</c> settings.</summary>
+    public ErrorHandlingOptions Errors { get; init; } = ErrorHandlingOptions.Default;
+
+    /// <summary>
+    /// <c>offset.flush.interval.ms</c>: how often offsets are committed (sinks flush the task first).
+    /// Zero, this record's default, commits after every batch, which suits tests and code that waits
+    /// for <c>RecordsCommitted</c>; the config key's default, as in Kafka Connect, is 60 s.
+    /// </summary>
+    public TimeSpan OffsetFlushInterval { get; init; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// <c>offset.flush.timeout.ms</c>: how long a commit may wait for records in flight or for the
+    /// offset store before it is given up and tried again at the next interval (default 5 s).
+    /// </summary>
+    public TimeSpan OffsetFlushTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Where a source's offsets are stored: a <see cref="FileOffsetBackingStore"/>
+    /// (<c>offset.storage.file.filename</c>), a <see cref="KafkaOffsetBackingStore"/>
+    /// (<c>offset.storage.topic</c>), or null for an in-memory store owned by the runner.
+    /// The caller owns a store it passes here (and may share it between tasks).
+    /// </summary>
+    public IOffsetBackingStore? OffsetStore { get; init; }
 
     /// <summary>The consumer group a sink joins: Kafka Connect's <c>connect-{name}</c>.</summary>
     public string GroupId => "connect-" + Name;

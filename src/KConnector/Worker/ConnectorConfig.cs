@@ -1,0 +1,295 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using KConnector.Errors;
+using KConnector.Offsets;
+using Microsoft.Extensions.Configuration;
+
+namespace KConnector.Worker;
+
+/// <summary>
+/// A connector's settings under Kafka Connect's keys, with its defaults, parsed and validated:
+/// every error names the key at fault (and, for an enumeration, the allowed values). Keys that are
+/// not the worker's own are kept: <c>producer.*</c> and <c>consumer.*</c> go to the Kafka clients
+/// with the prefix removed, everything else is the connector's own (<see cref="Settings"/>).
+/// </summary>
+public sealed record ConnectorConfig
+{
+    /// <summary><c>name</c> (required).</summary>
+    public required string Name { get; init; }
+
+    /// <summary><c>tasks.max</c> (default 1).</summary>
+    public int TasksMax { get; init; } = 1;
+
+    /// <summary><c>topics</c>: a comma-separated list, for sinks.</summary>
+    public IReadOnlyList<string> Topics { get; init; } = [];
+
+    /// <summary><c>topics.regex</c>, for sinks.</summary>
+    public string? TopicsRegex { get; init; }
+
+    /// <summary><c>bootstrap.servers</c>; null means the embedded cluster.</summary>
+    public string? BootstrapServers { get; init; }
+
+    /// <summary>The <c>errors.*</c> settings.</summary>
+    public ErrorHandlingOptions Errors { get; init; } = ErrorHandlingOptions.Default;
+
+    /// <summary><c>offset.storage.file.filename</c>: the standalone offsets file.</summary>
+    public string? OffsetStorageFileName { get; init; }
+
+    /// <summary><c>offset.storage.topic</c>: the offsets topic (used when no file is named).</summary>
+    public string? OffsetStorageTopic { get; init; }
+
+    /// <summary><c>offset.flush.interval.ms</c> (default 60000, as Kafka Connect).</summary>
+    public TimeSpan OffsetFlushInterval { get; init; } = TimeSpan.FromMilliseconds(60_000);
+
+    /// <summary><c>offset.flush.timeout.ms</c> (default 5000, as Kafka Connect).</summary>
+    public TimeSpan OffsetFlushTimeout { get; init; } = TimeSpan.FromMilliseconds(5_000);
+
+    /// <summary><c>consumer.max.poll.records</c> (default 500).</summary>
+    public int MaxPollRecords { get; init; } = 500;
+
+    /// <summary><c>producer.*</c> settings, prefix removed.</summary>
+    public IReadOnlyDictionary<string, string> ProducerConfig { get; init; } =
+        new Dictionary<string, string>();
+
+    /// <summary><c>consumer.*</c> settings, prefix removed.</summary>
+    public IReadOnlyDictionary<string, string> ConsumerConfig { get; init; } =
+        new Dictionary<string, string>();
+
+    /// <summary>Every setting as given, for the connector's own keys.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } =
+        new Dictionary<string, string>();
+
+    /// <summary>Parses settings from a configuration section; nested sections join with dots (<c>errors:tolerance</c> is <c>errors.tolerance</c>).</summary>
+    public static ConnectorConfig FromConfiguration(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in configuration.AsEnumerable(makePathsRelative: true))
+        {
+            if (value is not null)
+            {
+                settings[key.Replace(':', '.')] = value;
+            }
+        }
+        return Parse(settings);
+    }
+
+    /// <summary>Parses and validates <paramref name="settings"/>; throws a <see cref="ConfigException"/> naming the key at fault.</summary>
+    public static ConnectorConfig Parse(IEnumerable<KeyValuePair<string, string>> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var all = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in settings)
+        {
+            all[key] = value;
+        }
+        var name = Get(all, "name");
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ConfigException(
+                "name",
+                "Missing required configuration \"name\" which has no default value."
+            );
+        }
+        var topics = (Get(all, "topics") ?? "").Split(
+            ',',
+            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
+        );
+        var regex = Get(all, "topics.regex");
+        if (!string.IsNullOrEmpty(regex))
+        {
+            try
+            {
+                _ = new Regex(regex, RegexOptions.None, TimeSpan.FromSeconds(1));
+            }
+            catch (ArgumentException e)
+            {
+                throw new ConfigException(
+                    "topics.regex",
+                    $"Invalid value {regex} for configuration topics.regex: {e.Message}"
+                );
+            }
+        }
+        if (topics.Length > 0 && !string.IsNullOrEmpty(regex))
+        {
+            throw new ConfigException(
+                "topics.regex",
+                "topics and topics.regex are mutually exclusive: set one of them."
+            );
+        }
+        var fileName = Get(all, "offset.storage.file.filename");
+        return new ConnectorConfig
+        {
+            Name = name,
+            TasksMax = Int(all, "tasks.max", 1, min: 1),
+            Topics = topics,
+            TopicsRegex = string.IsNullOrEmpty(regex) ? null : regex,
+            BootstrapServers = NullIfEmpty(Get(all, "bootstrap.servers")),
+            Errors = new ErrorHandlingOptions
+            {
+                Tolerance = Tolerance(all),
+                RetryTimeout =
+                    Long(all, "errors.retry.timeout", 0, min: -1) is var t && t == -1
+                        ? Timeout.InfiniteTimeSpan
+                        : TimeSpan.FromMilliseconds(t),
+                RetryDelayMax = TimeSpan.FromMilliseconds(
+                    Long(all, "errors.retry.delay.max.ms", 60_000, min: 1)
+                ),
+                LogEnable = Bool(all, "errors.log.enable", false),
+                LogIncludeMessages = Bool(all, "errors.log.include.messages", false),
+                DeadLetterQueueTopicName = NullIfEmpty(
+                    Get(all, "errors.deadletterqueue.topic.name")
+                ),
+                DeadLetterQueueTopicReplicationFactor = ReplicationFactor(all),
+                DeadLetterQueueContextHeadersEnable = Bool(
+                    all,
+                    "errors.deadletterqueue.context.headers.enable",
+                    false
+                ),
+            },
+            OffsetStorageFileName = NullIfEmpty(fileName),
+            OffsetStorageTopic = NullIfEmpty(Get(all, "offset.storage.topic")),
+            OffsetFlushInterval = TimeSpan.FromMilliseconds(
+                Long(all, "offset.flush.interval.ms", 60_000, min: 0)
+            ),
+            OffsetFlushTimeout = TimeSpan.FromMilliseconds(
+                Long(all, "offset.flush.timeout.ms", 5_000, min: 1)
+            ),
+            MaxPollRecords = Int(all, "consumer.max.poll.records", 500, min: 1),
+            ProducerConfig = Prefixed(all, "producer."),
+            ConsumerConfig = Prefixed(all, "consumer.", except: "consumer.max.poll.records"),
+            Settings = all,
+        };
+    }
+
+    /// <summary>
+    /// Checks what a sink needs: exactly one of <c>topics</c> and <c>topics.regex</c>, and a
+    /// dead-letter topic that is not one of the topics it reads (Kafka Connect's
+    /// <c>SinkConnectorConfig.validate</c>).
+    /// </summary>
+    public void ValidateSink()
+    {
+        if (Topics.Count == 0 && TopicsRegex is null)
+        {
+            throw new ConfigException(
+                "topics",
+                "A sink connector must configure one of topics or topics.regex."
+            );
+        }
+        if (
+            Errors.DeadLetterQueueTopicName is { } dlq
+            && Topics.Contains(dlq, StringComparer.Ordinal)
+        )
+        {
+            throw new ConfigException(
+                "errors.deadletterqueue.topic.name",
+                $"The dead-letter queue topic '{dlq}' may not be included in the list of topics ('topics') the sink reads."
+            );
+        }
+    }
+
+    /// <summary>The runner options of task <paramref name="taskId"/>, on <paramref name="bootstrapServers"/> (the embedded cluster's when none is configured).</summary>
+    public WorkerOptions ToWorkerOptions(
+        int taskId,
+        string bootstrapServers,
+        bool isSink,
+        IOffsetBackingStore? offsetStore = null
+    ) =>
+        new()
+        {
+            Name = Name,
+            BootstrapServers = bootstrapServers,
+            TaskId = taskId,
+            Topics = Topics,
+            TopicsRegex = TopicsRegex,
+            MaxPollRecords = MaxPollRecords,
+            ClientConfig = isSink ? ConsumerConfig : ProducerConfig,
+            Errors = Errors,
+            OffsetFlushInterval = OffsetFlushInterval,
+            OffsetFlushTimeout = OffsetFlushTimeout,
+            OffsetStore = offsetStore,
+        };
+
+    private static string? Get(Dictionary<string, string> all, string key) =>
+        all.TryGetValue(key, out var value) ? value.Trim() : null;
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+
+    private static ErrorTolerance Tolerance(Dictionary<string, string> all) =>
+        Get(all, "errors.tolerance")?.ToLowerInvariant() switch
+        {
+            null or "none" => ErrorTolerance.None,
+            "all" => ErrorTolerance.All,
+            _ => throw new ConfigException(
+                "errors.tolerance",
+                $"Invalid value {all["errors.tolerance"]} for configuration errors.tolerance: String must be one of: none, all"
+            ),
+        };
+
+    private static short ReplicationFactor(Dictionary<string, string> all)
+    {
+        var value = Long(all, "errors.deadletterqueue.topic.replication.factor", 3, min: -1);
+        if (value == 0 || value > short.MaxValue)
+        {
+            throw new ConfigException(
+                "errors.deadletterqueue.topic.replication.factor",
+                $"Invalid value {value} for configuration errors.deadletterqueue.topic.replication.factor: must be -1 (the broker's default) or at least 1."
+            );
+        }
+        return (short)value;
+    }
+
+    private static bool Bool(Dictionary<string, string> all, string key, bool fallback) =>
+        Get(all, key)?.ToLowerInvariant() switch
+        {
+            null or "" => fallback,
+            "true" => true,
+            "false" => false,
+            _ => throw new ConfigException(
+                key,
+                $"Invalid value {all[key]} for configuration {key}: Expected value to be either true or false"
+            ),
+        };
+
+    private static int Int(Dictionary<string, string> all, string key, int fallback, int min) =>
+        (int)Math.Min(Long(all, key, fallback, min), int.MaxValue);
+
+    private static long Long(Dictionary<string, string> all, string key, long fallback, long min)
+    {
+        var text = Get(all, key);
+        if (string.IsNullOrEmpty(text))
+        {
+            return fallback;
+        }
+        if (
+            !long.TryParse(
+                text,
+                NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture,
+                out var value
+            )
+        )
+        {
+            throw new ConfigException(
+                key,
+                $"Invalid value {text} for configuration {key}: Not a number of type LONG"
+            );
+        }
+        if (value < min)
+        {
+            throw new ConfigException(
+                key,
+                $"Invalid value {value} for configuration {key}: Value must be at least {min}"
+            );
+        }
+        return value;
+    }
+
+    private static Dictionary<string, string> Prefixed(
+        Dictionary<string, string> all,
+        string prefix,
+        string? except = null
+    ) =>
+        all.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && kv.Key != except)
+            .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+}

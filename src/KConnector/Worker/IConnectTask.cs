@@ -1,0 +1,34 @@
+using KConnector.Metrics;
+
+namespace KConnector.Worker;
+
+/// <summary>
+/// A running source or sink task as the worker's control API sees it, independent of its key and
+/// value types: its identity, state, failure and metrics, and pause/resume.
+/// </summary>
+public interface IConnectTask
+{
+    /// <summary>The connector's name.</summary>
+    string ConnectorName { get; }
+
+    /// <summary>The task's id.</summary>
+    int TaskId { get; }
+
+    /// <summary>The current state.</summary>
+    TaskState State { get; }
+
+    /// <summary>Why the task failed, when <see cref="State"/> is <see cref="TaskState.FAILED"/>.</summary>
+    Exception? Failure { get; }
+
+    /// <summary>The task's metrics.</summary>
+    TaskMetrics Metrics { get; }
+
+    /// <summary>Stops polling (source) or putting (sink) until <see cref="Resume"/>; finished work is still committed.</summary>
+    void Pause();
+
+    /// <summary>Undoes <see cref="Pause"/>.</summary>
+    void Resume();
+
+    /// <summary>Runs the task until <paramref name="stoppingToken"/> is cancelled (a clean stop) or it fails.</summary>
+    Task RunAsync(CancellationToken stoppingToken);
+}

@@ -1,0 +1,95 @@
+using KConnector.Offsets;
+
+namespace KConnector.Tests.Worker;
+
+public sealed class OffsetsTests : IDisposable
+{
+    private readonly string _directory = Directory
+        .CreateTempSubdirectory("kconnector-offsets-")
+        .FullName;
+
+    [Fact]
+    public void Key_IsKafkaConnectsConnectorAndPartitionArray_WithSortedKeys()
+    {
+        var key = OffsetJson.Key(
+            "files",
+            new Dictionary<string, string> { ["z"] = "1", ["filename"] = "/a \"b\"" }
+        );
+
+        Assert.Equal("[\"files\",{\"filename\":\"/a \\u0022b\\u0022\",\"z\":\"1\"}]", key);
+        var parsed = OffsetJson.ParseKey(key);
+        Assert.Equal("files", parsed!.Value.Connector);
+        Assert.Equal("/a \"b\"", parsed.Value.Partition["filename"]);
+    }
+
+    [Fact]
+    public void ParseMap_KafkaConnectNumbers_AreReadAsTheirText()
+    {
+        Assert.Equal("42", OffsetJson.ParseMap("{\"position\":42}")["position"]);
+    }
+
+    [Fact]
+    public void SubmittedRecords_OffsetIsCommittableOnlyWhenEveryEarlierRecordIsAcknowledged()
+    {
+        var records = new SubmittedRecords();
+        var first = records.Submit("p", "1");
+        var second = records.Submit("p", "2");
+        var third = records.Submit("p", "3");
+        var other = records.Submit("q", "9");
+
+        records.Acknowledge(third);
+        records.Acknowledge(other);
+        Assert.Equal([KeyValuePair.Create("q", "9")], records.TakeCommittable());
+
+        records.Acknowledge(second);
+        Assert.Empty(records.TakeCommittable());
+
+        records.Acknowledge(first);
+        Assert.Equal([KeyValuePair.Create("p", "3")], records.TakeCommittable());
+        Assert.Equal(0, records.Outstanding);
+    }
+
+    [Fact]
+    public async Task FileStore_OffsetsSurviveANewStoreOverTheSameFile()
+    {
+        var path = Path.Combine(_directory, "offsets.json");
+        var partition = new Dictionary<string, string> { ["file"] = "a.txt" };
+        await using (var store = new FileOffsetBackingStore(path))
+        {
+            await store.StartAsync(default);
+            await store.SetAsync(
+                [
+                    KeyValuePair.Create(
+                        OffsetJson.Key("c", partition),
+                        OffsetJson.Map(new Dictionary<string, string> { ["line"] = "7" })
+                    ),
+                ],
+                default
+            );
+        }
+
+        await using var reopened = new FileOffsetBackingStore(path);
+        await reopened.StartAsync(default);
+
+        var offset = new OffsetStorageReader(reopened, "c").Offset(partition);
+        Assert.Equal("7", offset!["line"]);
+        Assert.Null(new OffsetStorageReader(reopened, "other").Offset(partition));
+    }
+
+    [Fact]
+    public async Task FileStore_CorruptFile_NamesTheFileAndTheKey()
+    {
+        var path = Path.Combine(_directory, "offsets.json");
+        await File.WriteAllTextAsync(path, "{not json");
+        await using var store = new FileOffsetBackingStore(path);
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(async () =>
+            await store.StartAsync(default)
+        );
+
+        Assert.Contains(path, error.Message, StringComparison.Ordinal);
+        Assert.Contains("offset.storage.file.filename", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
