@@ -1,34 +1,44 @@
 using System.Buffers;
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Text.Json;
 using KConnector.Avro;
 using KConnector.SchemaRegistry;
 
 namespace KConnector.Converters;
 
 /// <summary>
-/// Kafka Connect's <c>AvroConverter</c> for a generated record type: Confluent's wire format
-/// (magic byte 0, the 4-byte big-endian schema id, then the Avro binary payload), with the schema
-/// registered under the topic's subject (TopicNameStrategy: <c>{topic}-key</c> or <c>{topic}-value</c>).
+/// Kafka Connect's <c>AvroConverter</c> (<c>io.confluent.connect.avro.AvroConverter</c>) for a
+/// generated record type: Confluent's wire format (magic byte 0, the 4-byte big-endian schema id,
+/// then the Avro binary payload). The schema is registered (<c>auto.register.schemas</c>), looked up,
+/// or taken as the subject's latest version (<c>use.latest.version</c>) under the subject the
+/// configured strategy names (TopicNameStrategy by default: <c>{topic}-key</c> / <c>{topic}-value</c>).
 /// </summary>
 /// <typeparam name="T">A type generated from an .avsc file.</typeparam>
 public sealed class AvroConverter<T> : IConverter<T>
     where T : class, IAvroRecord<T>
 {
-    private const byte MagicByte = 0;
-    private const int HeaderLength = 5;
     private readonly ISchemaRegistryClient _registry;
-    private readonly bool _isKey;
-    private readonly ConcurrentDictionary<string, int> _idByTopic = new(StringComparer.Ordinal);
+    private readonly WriterSchemaIds _writerIds;
     private readonly ConcurrentDictionary<int, bool> _writerMatchesReader = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
-    /// <summary>Creates a converter that registers and looks up schemas in <paramref name="registry"/>.</summary>
+    /// <summary>Creates a converter with the defaults (auto-registering under TopicNameStrategy).</summary>
     public AvroConverter(ISchemaRegistryClient registry, bool isKey)
+        : this(registry, ConverterConfig.From(new Dictionary<string, string>(), isKey)) { }
+
+    /// <summary>Creates a converter with <paramref name="config"/>'s subject strategy,
+    /// <c>auto.register.schemas</c> and <c>use.latest.version</c>.</summary>
+    public AvroConverter(ISchemaRegistryClient registry, ConverterConfig config)
     {
         ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(config);
         _registry = registry;
-        _isKey = isKey;
+        _writerIds = new WriterSchemaIds(
+            registry,
+            config,
+            new Schema(T.AvroSchemaJson, SchemaType.Avro),
+            FullName(T.AvroSchemaJson)
+        );
     }
 
     /// <inheritdoc />
@@ -38,12 +48,9 @@ public sealed class AvroConverter<T> : IConverter<T>
         {
             return null;
         }
-        var id = _idByTopic.GetOrAdd(topic, RegisterSchema);
+        var id = _writerIds.For(topic);
         _buffer.ResetWrittenCount();
-        var header = _buffer.GetSpan(HeaderLength);
-        header[0] = MagicByte;
-        BinaryPrimitives.WriteInt32BigEndian(header[1..], id);
-        _buffer.Advance(HeaderLength);
+        ConfluentWireFormat.WriteHeader(_buffer, id);
         var writer = new AvroWriter(_buffer);
         T.Encode(ref writer, value);
         return _buffer.WrittenSpan.ToArray();
@@ -56,18 +63,22 @@ public sealed class AvroConverter<T> : IConverter<T>
         {
             return null;
         }
-        if (data.Length < HeaderLength || data[0] != MagicByte)
+        if (
+            data.Length < ConfluentWireFormat.HeaderLength
+            || data[0] != ConfluentWireFormat.MagicByte
+        )
         {
             throw new AvroDecodeException(
                 $"Record from topic '{topic}' is not in Confluent's wire format: "
                     + (
-                        data.Length == 0
-                            ? "it is empty."
-                            : $"the magic byte is {data[0]}, expected 0."
+                        data.Length == 0 ? "it is empty."
+                        : data[0] != ConfluentWireFormat.MagicByte
+                            ? $"the magic byte is {data[0]}, expected 0."
+                        : $"it has {data.Length} byte(s), fewer than the 5 of the magic byte and schema id."
                     )
             );
         }
-        var id = BinaryPrimitives.ReadInt32BigEndian(data.AsSpan(1, 4));
+        var id = ConfluentWireFormat.ReadSchemaId(topic, data);
         if (!_writerMatchesReader.GetOrAdd(id, WriterMatchesReader))
         {
             throw new AvroDecodeException(
@@ -75,16 +86,9 @@ public sealed class AvroConverter<T> : IConverter<T>
                     + "schema resolution between different writer and reader schemas is not supported yet."
             );
         }
-        var reader = new AvroReader(data.AsSpan(HeaderLength));
+        var reader = new AvroReader(data.AsSpan(ConfluentWireFormat.HeaderLength));
         return T.Decode(ref reader);
     }
-
-    private int RegisterSchema(string topic) =>
-        _registry
-            .RegisterSchemaAsync(Subject(topic), T.AvroSchemaJson, CancellationToken.None)
-            .AsTask()
-            .GetAwaiter()
-            .GetResult();
 
     private bool WriterMatchesReader(int id)
     {
@@ -96,5 +100,21 @@ public sealed class AvroConverter<T> : IConverter<T>
         return string.Equals(writer, T.AvroSchemaJson, StringComparison.Ordinal);
     }
 
-    private string Subject(string topic) => topic + (_isKey ? "-key" : "-value");
+    // The record's full name (Avro spec, "Names"): what RecordNameStrategy registers under.
+    internal static string FullName(string schemaJson)
+    {
+        using var doc = JsonDocument.Parse(schemaJson);
+        var root = doc.RootElement;
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("name", out var name))
+        {
+            return root.ValueKind == JsonValueKind.String ? root.GetString()! : "record";
+        }
+        var simple = name.GetString()!;
+        return
+            simple.Contains('.', StringComparison.Ordinal)
+            || !root.TryGetProperty("namespace", out var ns)
+            || string.IsNullOrEmpty(ns.GetString())
+            ? simple
+            : ns.GetString() + "." + simple;
+    }
 }

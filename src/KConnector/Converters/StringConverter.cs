@@ -4,7 +4,7 @@ namespace KConnector.Converters;
 
 /// <summary>
 /// Kafka Connect's <c>StringConverter</c>: strings as bytes in an encoding, UTF-8 by default
-/// (<c>converter.encoding</c>).
+/// (<c>converter.encoding</c>). Null stays null.
 /// </summary>
 public sealed class StringConverter : IConverter<string>
 {
@@ -13,16 +13,34 @@ public sealed class StringConverter : IConverter<string>
     /// <summary>Creates a converter for <paramref name="encoding"/>, UTF-8 when null.</summary>
     public StringConverter(Encoding? encoding = null)
     {
-        _encoding =
-            encoding
-            ?? new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        _encoding = encoding ?? ConverterConfig.StrictUtf8;
     }
+
+    /// <summary>Creates a converter from its config (<c>converter.encoding</c>).</summary>
+    public StringConverter(ConverterConfig config)
+        : this(config?.Encoding) { }
 
     /// <inheritdoc />
     public byte[]? FromConnectData(string topic, string? value) =>
         value is null ? null : _encoding.GetBytes(value);
 
     /// <inheritdoc />
-    public string? ToConnectData(string topic, byte[]? data) =>
-        data is null ? null : _encoding.GetString(data);
+    public string? ToConnectData(string topic, byte[]? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+        try
+        {
+            return _encoding.GetString(data);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new DataException(
+                $"Record from topic '{topic}' is not valid {_encoding.WebName}: {e.Message}",
+                e
+            );
+        }
+    }
 }

@@ -1,0 +1,140 @@
+using KConnector.Converters.Headers;
+using KConnector.Converters.Json;
+using KConnector.SchemaRegistry;
+
+namespace KConnector.Converters;
+
+/// <summary>
+/// Builds a converter from its Kafka Connect class name and config, as a worker reads
+/// <c>key.converter</c> / <c>value.converter</c> and their <c>key.converter.*</c> /
+/// <c>value.converter.*</c> settings. Known classes:
+/// <c>io.confluent.connect.avro.AvroConverter</c>, <c>io.confluent.connect.protobuf.ProtobufConverter</c>,
+/// <c>io.confluent.connect.json.JsonSchemaConverter</c>, <c>org.apache.kafka.connect.json.JsonConverter</c>,
+/// <c>org.apache.kafka.connect.storage.StringConverter</c>, <c>org.apache.kafka.connect.converters.ByteArrayConverter</c>;
+/// for <c>header.converter</c>, <c>org.apache.kafka.connect.storage.SimpleHeaderConverter</c>.
+/// </summary>
+public static class ConverterFactory
+{
+    /// <summary><c>io.confluent.connect.avro.AvroConverter</c>.</summary>
+    public const string AvroConverterClass = "io.confluent.connect.avro.AvroConverter";
+
+    /// <summary><c>io.confluent.connect.protobuf.ProtobufConverter</c>.</summary>
+    public const string ProtobufConverterClass = "io.confluent.connect.protobuf.ProtobufConverter";
+
+    /// <summary><c>io.confluent.connect.json.JsonSchemaConverter</c>.</summary>
+    public const string JsonSchemaConverterClass = "io.confluent.connect.json.JsonSchemaConverter";
+
+    /// <summary><c>org.apache.kafka.connect.json.JsonConverter</c>.</summary>
+    public const string JsonConverterClass = "org.apache.kafka.connect.json.JsonConverter";
+
+    /// <summary><c>org.apache.kafka.connect.storage.StringConverter</c>.</summary>
+    public const string StringConverterClass = "org.apache.kafka.connect.storage.StringConverter";
+
+    /// <summary><c>org.apache.kafka.connect.converters.ByteArrayConverter</c>.</summary>
+    public const string ByteArrayConverterClass =
+        "org.apache.kafka.connect.converters.ByteArrayConverter";
+
+    /// <summary><c>org.apache.kafka.connect.storage.SimpleHeaderConverter</c>.</summary>
+    public const string SimpleHeaderConverterClass =
+        "org.apache.kafka.connect.storage.SimpleHeaderConverter";
+
+    /// <summary>
+    /// Builds the key (<paramref name="isKey"/>) or value converter a worker config names: the class in
+    /// <c>key.converter</c> / <c>value.converter</c>, configured by the keys under that prefix.
+    /// </summary>
+    /// <exception cref="ArgumentException">The class is missing, unknown, or cannot convert <typeparamref name="T"/>; the message names the key.</exception>
+    public static IConverter<T> FromWorkerConfig<T>(
+        IReadOnlyDictionary<string, string> workerConfig,
+        bool isKey,
+        ConverterFormats<T> formats
+    )
+    {
+        ArgumentNullException.ThrowIfNull(workerConfig);
+        var key = isKey ? "key.converter" : "value.converter";
+        if (
+            !workerConfig.TryGetValue(key, out var className)
+            || string.IsNullOrWhiteSpace(className)
+        )
+        {
+            throw new ArgumentException(
+                $"'{key}' is required: the converter's class name, e.g. {AvroConverterClass}."
+            );
+        }
+        var prefix = key + ".";
+        var config = workerConfig
+            .Where(e => e.Key.StartsWith(prefix, StringComparison.Ordinal))
+            .ToDictionary(e => e.Key[prefix.Length..], e => e.Value, StringComparer.Ordinal);
+        return Create(className, config, isKey, formats);
+    }
+
+    /// <summary>Builds the converter <paramref name="className"/> names, configured by <paramref name="config"/> (keys without prefix).</summary>
+    /// <exception cref="ArgumentException">The class is unknown or cannot convert <typeparamref name="T"/>; the message names <c>key.converter</c> or <c>value.converter</c>.</exception>
+    public static IConverter<T> Create<T>(
+        string className,
+        IReadOnlyDictionary<string, string> config,
+        bool isKey,
+        ConverterFormats<T> formats
+    )
+    {
+        ArgumentNullException.ThrowIfNull(className);
+        ArgumentNullException.ThrowIfNull(config);
+        ArgumentNullException.ThrowIfNull(formats);
+        var key = isKey ? "key.converter" : "value.converter";
+        var settings = ConverterConfig.From(config, isKey);
+        var converter = className.Trim() switch
+        {
+            AvroConverterClass => WithRegistry(formats.Avro),
+            ProtobufConverterClass => WithRegistry(formats.Protobuf),
+            JsonSchemaConverterClass => WithRegistry(formats.JsonSchema),
+            JsonConverterClass => Json(formats.Json),
+            StringConverterClass => typeof(T) == typeof(string)
+                ? (IConverter<T>)(object)new StringConverter(settings)
+                : null,
+            ByteArrayConverterClass => typeof(T) == typeof(byte[])
+                ? (IConverter<T>)(object)new ByteArrayConverter()
+                : null,
+            _ => throw new ArgumentException(
+                $"'{key}' is '{className}', which is not a known converter class; expected one of {AvroConverterClass}, {ProtobufConverterClass}, {JsonSchemaConverterClass}, {JsonConverterClass}, {StringConverterClass}, {ByteArrayConverterClass}."
+            ),
+        };
+        return converter
+            ?? throw new ArgumentException(
+                $"'{key}' is '{className}', which cannot convert {typeof(T).Name}: the type has no such codec (see ConverterFormats)."
+            );
+
+        IConverter<T>? WithRegistry(
+            Func<ISchemaRegistryClient, ConverterConfig, IConverter<T>>? create
+        )
+        {
+            if (create is null)
+            {
+                return null;
+            }
+            if (!config.ContainsKey(SchemaRegistryConfig.UrlKey))
+            {
+                throw new ArgumentException(
+                    $"'{key}.{SchemaRegistryConfig.UrlKey}' is required by {className} (use mock://scope for an in-memory registry)."
+                );
+            }
+            return create(SchemaRegistryClientFactory.Create(config), settings);
+        }
+
+        IConverter<T>? Json(IJsonCodec<T>? codec)
+        {
+            codec ??=
+                typeof(T) == typeof(string) ? (IJsonCodec<T>)(object)StringJsonCodec.Instance
+                : typeof(T) == typeof(byte[]) ? (IJsonCodec<T>)(object)BytesJsonCodec.Instance
+                : null;
+            return codec is null ? null : new JsonConverter<T>(codec, settings);
+        }
+    }
+
+    /// <summary>Builds the header converter <c>header.converter</c> names (SimpleHeaderConverter when absent, Kafka Connect's default).</summary>
+    /// <exception cref="ArgumentException">The class is unknown; the message names <c>header.converter</c>.</exception>
+    public static IHeaderConverter CreateHeaderConverter(string? className) =>
+        className is null || className.Trim() == SimpleHeaderConverterClass
+            ? new SimpleHeaderConverter()
+            : throw new ArgumentException(
+                $"'header.converter' is '{className}', which is not a known header converter; expected {SimpleHeaderConverterClass}."
+            );
+}

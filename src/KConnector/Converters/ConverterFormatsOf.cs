@@ -1,0 +1,42 @@
+using Google.Protobuf;
+using KConnector.Avro;
+using KConnector.Converters.Json;
+using KConnector.Json;
+
+namespace KConnector.Converters;
+
+/// <summary>Builds <see cref="ConverterFormats{T}"/> for the kinds of types converters know.</summary>
+public static class ConverterFormats
+{
+    /// <summary>A type generated from an .avsc file: Avro, and Json (with its Connect schema from Avro).</summary>
+    public static ConverterFormats<T> AvroRecord<T>()
+        where T : class, IAvroRecord<T>, IJsonRecord<T> =>
+        new()
+        {
+            Avro = static (registry, config) => new AvroConverter<T>(registry, config),
+            Json = new AvroRecordJsonCodec<T>(),
+        };
+
+    /// <summary>A type generated from a JSON Schema: JsonSchema and Json.</summary>
+    public static ConverterFormats<T> JsonSchemaRecord<T>()
+        where T : class, IJsonSchemaRecord<T> =>
+        new()
+        {
+            JsonSchema = static (registry, config) => new JsonSchemaConverter<T>(registry, config),
+            Json = new JsonSchemaRecordJsonCodec<T>(),
+        };
+
+    /// <summary>A protoc-generated message declared in <paramref name="protoText"/>: Protobuf.</summary>
+    public static ConverterFormats<T> ProtobufMessage<T>(string protoText)
+        where T : class, IMessage<T>, new() =>
+        new()
+        {
+            Protobuf = (registry, config) => new ProtobufConverter<T>(registry, config, protoText),
+        };
+
+    /// <summary>Any type with a hand-written <see cref="IJsonCodec{T}"/>: Json.</summary>
+    public static ConverterFormats<T> Json<T>(IJsonCodec<T> codec) => new() { Json = codec };
+
+    /// <summary>Nothing beyond what the type itself allows (String for string, ByteArray for byte[], Json for both).</summary>
+    public static ConverterFormats<T> None<T>() => new();
+}

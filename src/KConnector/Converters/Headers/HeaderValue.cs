@@ -1,0 +1,102 @@
+using System.Globalization;
+
+namespace KConnector.Converters.Headers;
+
+/// <summary>
+/// A typed header value (Kafka Connect's <c>SchemaAndValue</c> for headers) without boxing: the type,
+/// and the one member that type uses.
+/// </summary>
+public readonly record struct HeaderValue
+{
+    private HeaderValue(
+        HeaderValueType type,
+        long integer,
+        double number,
+        string? text,
+        DateTime time
+    )
+    {
+        Type = type;
+        Integer = integer;
+        Number = number;
+        Text = text;
+        Time = time;
+    }
+
+    /// <summary>The value's Connect type.</summary>
+    public HeaderValueType Type { get; }
+
+    /// <summary>The value of INT8..INT64, or 1/0 for BOOLEAN.</summary>
+    public long Integer { get; }
+
+    /// <summary>The value of FLOAT32 and FLOAT64.</summary>
+    public double Number { get; }
+
+    /// <summary>The value of STRING.</summary>
+    public string? Text { get; }
+
+    /// <summary>The value of Timestamp, Date and Time (UTC).</summary>
+    public DateTime Time { get; }
+
+    /// <summary>The null header value.</summary>
+    public static HeaderValue Null => default;
+
+    /// <summary>A BOOLEAN.</summary>
+    public static HeaderValue FromBoolean(bool value) =>
+        new(HeaderValueType.Boolean, value ? 1 : 0, 0, null, default);
+
+    /// <summary>An integer of <paramref name="type"/> (INT8, INT16, INT32 or INT64).</summary>
+    public static HeaderValue FromInteger(HeaderValueType type, long value) =>
+        type
+            is HeaderValueType.Int8
+                or HeaderValueType.Int16
+                or HeaderValueType.Int32
+                or HeaderValueType.Int64
+            ? new(type, value, 0, null, default)
+            : throw new ArgumentOutOfRangeException(
+                nameof(type),
+                type,
+                "Expected an integer type."
+            );
+
+    /// <summary>A FLOAT32.</summary>
+    public static HeaderValue FromFloat(float value) =>
+        new(HeaderValueType.Float32, 0, value, null, default);
+
+    /// <summary>A FLOAT64.</summary>
+    public static HeaderValue FromDouble(double value) =>
+        new(HeaderValueType.Float64, 0, value, null, default);
+
+    /// <summary>A STRING (null gives the null value).</summary>
+    public static HeaderValue FromString(string? value) =>
+        value is null ? Null : new(HeaderValueType.String, 0, 0, value, default);
+
+    /// <summary>A Timestamp, Date or Time.</summary>
+    public static HeaderValue FromTime(HeaderValueType type, DateTime value) =>
+        type is HeaderValueType.Timestamp or HeaderValueType.Date or HeaderValueType.Time
+            ? new(type, 0, 0, null, DateTime.SpecifyKind(value, DateTimeKind.Utc))
+            : throw new ArgumentOutOfRangeException(
+                nameof(type),
+                type,
+                "Expected Timestamp, Date or Time."
+            );
+
+    /// <summary>The BOOLEAN value.</summary>
+    public bool Boolean => Integer != 0;
+
+    /// <inheritdoc />
+    public override string ToString() =>
+        Type switch
+        {
+            HeaderValueType.Null => "null",
+            HeaderValueType.String => Text!,
+            HeaderValueType.Boolean => Boolean ? "true" : "false",
+            HeaderValueType.Float32 or HeaderValueType.Float64 => Number.ToString(
+                "R",
+                CultureInfo.InvariantCulture
+            ),
+            HeaderValueType.Timestamp or HeaderValueType.Date or HeaderValueType.Time =>
+                Time.ToString("O", CultureInfo.InvariantCulture),
+            _ => Integer.ToString(CultureInfo.InvariantCulture),
+        };
+}

@@ -1,0 +1,146 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Text;
+using System.Text.Json;
+using KConnector.Json;
+using KConnector.SchemaRegistry;
+using NJsonSchema;
+using SchemaType = KConnector.SchemaRegistry.SchemaType;
+
+namespace KConnector.Converters;
+
+/// <summary>
+/// Confluent's <c>io.confluent.connect.json.JsonSchemaConverter</c> for a type generated from a JSON
+/// Schema: magic byte 0, the 4-byte big-endian schema id, then the JSON text. The schema text is what
+/// is registered (schemaType JSON; RecordNameStrategy uses its <c>title</c>). Every payload is validated
+/// with NJsonSchema: on write against the type's schema, on read against the writer's schema fetched
+/// by id; a violation is a <see cref="JsonSchemaValidationException"/> listing the failing paths.
+/// </summary>
+/// <typeparam name="T">A type generated from a <c>*.schema.json</c> file.</typeparam>
+public sealed class JsonSchemaConverter<T> : IConverter<T>
+    where T : class, IJsonSchemaRecord<T>
+{
+    private readonly JsonSchema _schema;
+    private readonly WriterSchemaIds _writerIds;
+    private readonly ReaderSchemas _readerSchemas;
+    private readonly ConcurrentDictionary<int, JsonSchema> _writerSchemas = new();
+    private readonly ArrayBufferWriter<byte> _buffer = new(256);
+    private readonly Utf8JsonWriter _writer;
+
+    /// <summary>Creates a converter with <paramref name="config"/>'s subject strategy, auto-registration and use.latest.version.</summary>
+    public JsonSchemaConverter(ISchemaRegistryClient registry, ConverterConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(config);
+        _schema = Parse(T.JsonSchemaText, typeof(T).Name);
+        _writerIds = new WriterSchemaIds(
+            registry,
+            config,
+            new Schema(T.JsonSchemaText, SchemaType.Json),
+            string.IsNullOrEmpty(_schema.Title) ? typeof(T).Name : _schema.Title
+        );
+        _readerSchemas = new ReaderSchemas(registry, SchemaType.Json);
+        _writer = new Utf8JsonWriter(_buffer);
+    }
+
+    /// <inheritdoc />
+    public byte[]? FromConnectData(string topic, T? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+        var id = _writerIds.For(topic);
+        _buffer.ResetWrittenCount();
+        ConfluentWireFormat.WriteHeader(_buffer, id);
+        _writer.Reset(_buffer);
+        T.WriteJson(_writer, value);
+        _writer.Flush();
+        Validate(_schema, _buffer.WrittenSpan[ConfluentWireFormat.HeaderLength..], topic, "write");
+        return _buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc />
+    public T? ToConnectData(string topic, byte[]? data)
+    {
+        if (data is null)
+        {
+            return null;
+        }
+        var id = ConfluentWireFormat.ReadSchemaId(topic, data);
+        var writerSchema = _writerSchemas.GetOrAdd(
+            id,
+            static (schemaId, state) =>
+                Parse(
+                    state.Self._readerSchemas.For(state.Topic, schemaId).SchemaString,
+                    $"schema id {schemaId}"
+                ),
+            (Self: this, Topic: topic)
+        );
+        var json = data.AsSpan(ConfluentWireFormat.HeaderLength);
+        Validate(writerSchema, json, topic, "read");
+        try
+        {
+            var reader = new Utf8JsonReader(json);
+            reader.Read();
+            return T.ReadJson(ref reader);
+        }
+        catch (JsonException e)
+        {
+            throw new DataException(
+                $"Record from topic '{topic}' (schema id {id}) cannot be read as {typeof(T).Name}: {e.Message}",
+                e
+            );
+        }
+    }
+
+    private static void Validate(
+        JsonSchema schema,
+        ReadOnlySpan<byte> json,
+        string topic,
+        string direction
+    )
+    {
+        // NJsonSchema validates Newtonsoft tokens, so the payload is handed over as text.
+        var text = Encoding.UTF8.GetString(json);
+        ICollection<NJsonSchema.Validation.ValidationError> errors;
+        try
+        {
+            errors = schema.Validate(text);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            throw new JsonSchemaValidationException(
+                $"Record {(direction == "write" ? "for" : "from")} topic '{topic}' is not valid JSON: {e.Message}",
+                e
+            );
+        }
+        if (errors.Count > 0)
+        {
+            var list = errors
+                .Select(e => $"{(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}")
+                .ToArray();
+            throw new JsonSchemaValidationException(
+                $"{typeof(T).Name} {(direction == "write" ? "written to" : "read from")} topic '{topic}' violates its JSON Schema: {string.Join("; ", list)}.",
+                list
+            );
+        }
+    }
+
+    private static JsonSchema Parse(string text, string what)
+    {
+        try
+        {
+            return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
+        }
+        catch (Exception e)
+            when (e
+                    is Newtonsoft.Json.JsonException
+                        or InvalidOperationException
+                        or NotSupportedException
+            )
+        {
+            throw new DataException($"The JSON Schema of {what} cannot be parsed: {e.Message}", e);
+        }
+    }
+}

@@ -1,0 +1,12 @@
+namespace KConnector.Tests.SchemaRegistry;
+
+/// <summary>One request the test registry received.</summary>
+public sealed record RegistryRequest(
+    string Method,
+    string Path,
+    string? Authorization,
+    string? ContentType,
+    string? Accept,
+    IReadOnlyDictionary<string, string> Headers,
+    string Body
+);
