@@ -10,6 +10,22 @@ internal static class KConnectorGeneratorStepNames
     public const string ParsedSchemas = nameof(ParsedSchemas);
     public const string Records = nameof(Records);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string JsonSchemaFiles = nameof(JsonSchemaFiles);
+    public const string JsonSchemaParsed = nameof(JsonSchemaParsed);
+    public const string JsonSchemaResolved = nameof(JsonSchemaResolved);
+    public const string JsonSchemaTypes = nameof(JsonSchemaTypes);
+    public const string JsonSchemaDiagnostics = nameof(JsonSchemaDiagnostics);
 
-    public static readonly string[] All = { SchemaFiles, ParsedSchemas, Records, Diagnostics };
+    public static readonly string[] All =
+    {
+        SchemaFiles,
+        ParsedSchemas,
+        Records,
+        Diagnostics,
+        JsonSchemaFiles,
+        JsonSchemaParsed,
+        JsonSchemaResolved,
+        JsonSchemaTypes,
+        JsonSchemaDiagnostics,
+    };
 }
