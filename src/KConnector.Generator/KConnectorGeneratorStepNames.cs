@@ -15,6 +15,11 @@ internal static class KConnectorGeneratorStepNames
     /// <summary>One output per generated type: an edit to one file leaves the others Unchanged here.</summary>
     public const string AvroTypes = nameof(AvroTypes);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string JsonSchemaFiles = nameof(JsonSchemaFiles);
+    public const string JsonSchemaParsed = nameof(JsonSchemaParsed);
+    public const string JsonSchemaResolved = nameof(JsonSchemaResolved);
+    public const string JsonSchemaTypes = nameof(JsonSchemaTypes);
+    public const string JsonSchemaDiagnostics = nameof(JsonSchemaDiagnostics);
 
     public static readonly string[] All =
     {
@@ -23,5 +28,10 @@ internal static class KConnectorGeneratorStepNames
         ResolvedSchemas,
         AvroTypes,
         Diagnostics,
+        JsonSchemaFiles,
+        JsonSchemaParsed,
+        JsonSchemaResolved,
+        JsonSchemaTypes,
+        JsonSchemaDiagnostics,
     };
 }

@@ -14,6 +14,7 @@ public class IncrementalityTests
     {
         var harness = new GeneratorHarness()
             .AddSchema("order.avsc", Schemas.Order)
+            .AddSchema("customer.schema.json", JsonSchema.JsonSchemaFixtures.Customer)
             .AddSource("public class A { }");
         var compilation = harness.CreateCompilation();
         var driver = harness.CreateDriver().RunGenerators(compilation);
@@ -47,6 +48,7 @@ public class IncrementalityTests
         var run = new GeneratorHarness()
             .AddSchema("order.avsc", Schemas.Order)
             .AddSchema("bad.avsc", "{")
+            .AddSchema("customer.schema.json", JsonSchema.JsonSchemaFixtures.Customer)
             .Run();
 
         var tracked = run.Result.Results.Single().TrackedSteps;

@@ -1,0 +1,510 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Json;
+
+namespace KConnector.Generator.JsonSchema;
+
+/// <summary>The declaring shapes: objects (records or maps), string enums and unions.</summary>
+internal sealed partial class JsonSchemaParser
+{
+    private JsonTypeRef Object(JsonNode node, string path, string pointer, string name, Site site)
+    {
+        var properties = node["properties"];
+        if (properties is not null && properties.Kind != JsonKind.Object)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                properties,
+                path + ".properties",
+                "properties",
+                "an object whose members are schemas"
+            );
+            properties = null;
+        }
+        var mode = AdditionalPropertiesMode.Keep;
+        JsonTypeRef? additionalType = null;
+        var additional = node["additionalProperties"];
+        switch (additional?.Kind)
+        {
+            case null:
+            case JsonKind.True:
+                break;
+            case JsonKind.False:
+                mode = AdditionalPropertiesMode.Forbid;
+                break;
+            case JsonKind.Object:
+                mode = AdditionalPropertiesMode.Typed;
+                additionalType = Schema(
+                    additional,
+                    path + ".additionalProperties",
+                    pointer + "/additionalProperties",
+                    name + "Value",
+                    Site.Inline
+                );
+                break;
+            default:
+                Report(
+                    DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                    additional,
+                    path + ".additionalProperties",
+                    "additionalProperties",
+                    "a boolean or a schema"
+                );
+                break;
+        }
+        var required = Required(node, path);
+
+        if (properties is null && site != Site.Root)
+        {
+            // No declared properties: a dictionary (of the additionalProperties schema, else of any value).
+            foreach (var (requiredName, requiredNode, requiredPath) in required)
+            {
+                Report(
+                    DiagnosticDescriptors.JsonSchemaRequiredUnknownProperty,
+                    requiredNode,
+                    requiredPath,
+                    requiredName,
+                    "this object, which declares no \"properties\""
+                );
+            }
+            return new JsonTypeRef(
+                JsonTypeKind.Map,
+                false,
+                additionalType ?? JsonTypeRef.Of(JsonTypeKind.Any)
+            );
+        }
+
+        var requiredSet = new HashSet<string>(required.Select(r => r.Name));
+        var models = new List<JsonPropertyModel>();
+        var taken = new HashSet<string>();
+        var seen = new HashSet<string>();
+        foreach (var property in properties?.Properties ?? new List<JsonProperty>())
+        {
+            if (!seen.Add(property.Name))
+            {
+                Report(
+                    DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                    property.NameStart,
+                    property.NameEnd,
+                    PathOf(path + ".properties", property.Name),
+                    "properties",
+                    $"an object with unique member names (\"{property.Name}\" appears twice)"
+                );
+                continue;
+            }
+            var propertyName = CSharpNames.UniqueMember(
+                CSharpNames.Pascal(property.Name, "Property"),
+                name,
+                taken
+            );
+            var type = Schema(
+                property.Value,
+                PathOf(path + ".properties", property.Name),
+                pointer + "/properties/" + PointerSegment(property.Name),
+                name + CSharpNames.Pascal(property.Name, "Property"),
+                Site.Inline
+            );
+            var doc =
+                property.Value.Kind == JsonKind.Object
+                    ? property.Value["description"] is { Kind: JsonKind.String } d
+                        ? d.Text
+                        : property.Value["title"] is { Kind: JsonKind.String } t
+                            ? t.Text
+                            : null
+                    : null;
+            models.Add(
+                new JsonPropertyModel(
+                    property.Name,
+                    propertyName,
+                    type,
+                    requiredSet.Contains(property.Name),
+                    doc
+                )
+            );
+        }
+        foreach (var (requiredName, requiredNode, requiredPath) in required)
+        {
+            if (!seen.Contains(requiredName))
+            {
+                Report(
+                    DiagnosticDescriptors.JsonSchemaRequiredUnknownProperty,
+                    requiredNode,
+                    requiredPath,
+                    requiredName,
+                    name
+                );
+            }
+        }
+        Add(
+            Declare(JsonDeclarationKind.Record, node, path, pointer, name, site) with
+            {
+                Properties = models.ToEquatableArray(),
+                Additional = mode,
+                AdditionalType = additionalType,
+            }
+        );
+        return new JsonTypeRef(JsonTypeKind.Record, false, null, FullName(name));
+    }
+
+    private List<(string Name, JsonNode Node, string Path)> Required(JsonNode node, string path)
+    {
+        var result = new List<(string, JsonNode, string)>();
+        var required = node["required"];
+        if (required is null)
+        {
+            return result;
+        }
+        if (required.Kind != JsonKind.Array)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                required,
+                path + ".required",
+                "required",
+                "an array of property names"
+            );
+            return result;
+        }
+        for (var i = 0; i < required.Items.Count; i++)
+        {
+            var item = required.Items[i];
+            var itemPath = path + ".required[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (item.Kind != JsonKind.String)
+            {
+                Report(
+                    DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                    item,
+                    itemPath,
+                    "required",
+                    "an array of property names"
+                );
+                continue;
+            }
+            result.Add((item.Text!, item, itemPath));
+        }
+        return result;
+    }
+
+    /// <summary>A string enum becomes a C# enum; null when the enum holds no strings (its type decides).</summary>
+    private JsonTypeRef? Enum(
+        JsonNode node,
+        JsonNode values,
+        List<string> types,
+        string path,
+        string pointer,
+        string name,
+        ref bool nullable
+    )
+    {
+        if (values.Kind != JsonKind.Array || values.Items.Count == 0)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                values,
+                path + ".enum",
+                "enum",
+                "a non-empty array"
+            );
+            return JsonTypeRef.Of(JsonTypeKind.Any);
+        }
+        var kinds = new SortedSet<string>(System.StringComparer.Ordinal);
+        var strings = new List<string>();
+        foreach (var value in values.Items)
+        {
+            switch (value.Kind)
+            {
+                case JsonKind.String:
+                    if (!strings.Contains(value.Text!))
+                    {
+                        strings.Add(value.Text!);
+                    }
+                    break;
+                case JsonKind.Null:
+                    nullable = true;
+                    break;
+                default:
+                    kinds.Add(
+                        Describe(value).Replace("an ", string.Empty).Replace("a ", string.Empty)
+                            + "s"
+                    );
+                    break;
+            }
+        }
+        if (strings.Count == 0)
+        {
+            return null;
+        }
+        if (kinds.Count > 0)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaMixedEnum,
+                values,
+                path + ".enum",
+                "strings with " + string.Join(" and ", kinds)
+            );
+            return JsonTypeRef.Of(JsonTypeKind.Any);
+        }
+        if (types.Count > 0 && !types.Contains("string"))
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaConflictingTypes,
+                node["type"]!,
+                path + ".type",
+                $"\"type\": \"{string.Join(", ", types)}\" conflicts with an enum of strings"
+            );
+        }
+        var taken = new HashSet<string>();
+        var members = strings
+            .Select(s => new JsonEnumMemberModel(
+                s,
+                CSharpNames.UniqueMember(CSharpNames.Pascal(s, "Empty"), name, taken)
+            ))
+            .ToEquatableArray();
+        Add(
+            Declare(JsonDeclarationKind.Enum, node, path, pointer, name, Site.Inline) with
+            {
+                Members = members,
+            }
+        );
+        return new JsonTypeRef(JsonTypeKind.Enum, false, null, FullName(name));
+    }
+
+    private JsonTypeRef Union(
+        JsonNode node,
+        JsonNode branches,
+        string keyword,
+        string path,
+        string pointer,
+        string name,
+        Site site,
+        bool nullable
+    )
+    {
+        if (node["oneOf"] is not null && node["anyOf"] is not null)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaUnsupported,
+                node.Property("anyOf")!.NameStart,
+                node.Property("anyOf")!.NameEnd,
+                path + ".anyOf",
+                "anyOf",
+                "oneOf and anyOf in the same schema describe an intersection of unions"
+            );
+            return JsonTypeRef.Of(JsonTypeKind.Any);
+        }
+        if (branches.Kind != JsonKind.Array || branches.Items.Count == 0)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                branches,
+                path + "." + keyword,
+                keyword,
+                "a non-empty array of schemas"
+            );
+            return JsonTypeRef.Of(JsonTypeKind.Any);
+        }
+        if (node.Property("properties") is { } properties)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaUnsupported,
+                properties.NameStart,
+                properties.NameEnd,
+                path + ".properties",
+                keyword,
+                "a union beside declared properties has no single C# shape; move the properties into each branch"
+            );
+            return JsonTypeRef.Of(JsonTypeKind.Any);
+        }
+        var types = new List<JsonTypeRef>();
+        for (var i = 0; i < branches.Items.Count; i++)
+        {
+            var branch = branches.Items[i];
+            var index = i.ToString(CultureInfo.InvariantCulture);
+            if (branch["type"] is { Kind: JsonKind.String, Text: "null" })
+            {
+                nullable = true;
+                continue;
+            }
+            types.Add(
+                Schema(
+                    branch,
+                    path + "." + keyword + "[" + index + "]",
+                    pointer + "/" + keyword + "/" + index,
+                    name + "Option" + (i + 1).ToString(CultureInfo.InvariantCulture),
+                    Site.Inline
+                )
+            );
+        }
+        if (types.Count == 0)
+        {
+            return Declared(
+                new JsonTypeRef(JsonTypeKind.Any, true),
+                node,
+                path,
+                pointer,
+                name,
+                site
+            );
+        }
+        if (types.Count == 1)
+        {
+            // oneOf [T, {"type": "null"}]: the common spelling of a nullable T.
+            var single = types[0].WithNullable(types[0].Nullable || nullable);
+            return single.Kind is JsonTypeKind.Record or JsonTypeKind.Enum or JsonTypeKind.Union
+                ? single
+                : Declared(single, node, path, pointer, name, site);
+        }
+        return DeclareUnion(node, types, path, pointer, name, site, nullable);
+    }
+
+    private JsonTypeRef TypeUnion(
+        JsonNode node,
+        List<string> typeNames,
+        string path,
+        string pointer,
+        string name,
+        Site site,
+        bool nullable
+    )
+    {
+        var types = typeNames
+            .Select(t =>
+                TypeOf(node, t, path, pointer, name + CSharpNames.Pascal(t, "Value"), Site.Inline)
+            )
+            .ToList();
+        return DeclareUnion(node, types, path, pointer, name, site, nullable);
+    }
+
+    private JsonTypeRef DeclareUnion(
+        JsonNode node,
+        List<JsonTypeRef> types,
+        string path,
+        string pointer,
+        string name,
+        Site site,
+        bool nullable
+    )
+    {
+        var taken = new HashSet<string>();
+        var branchModels = types
+            .Select(t => new JsonUnionBranchModel(
+                CSharpNames.UniqueMember(CaseName(t), name, taken),
+                t
+            ))
+            .ToEquatableArray();
+        Add(
+            Declare(JsonDeclarationKind.Union, node, path, pointer, name, site) with
+            {
+                Branches = branchModels,
+            }
+        );
+        return new JsonTypeRef(JsonTypeKind.Union, nullable, null, FullName(name));
+    }
+
+    private static string CaseName(JsonTypeRef type)
+    {
+        switch (type.Kind)
+        {
+            case JsonTypeKind.Ref:
+                var target = type.Target;
+                var slash = target.LastIndexOf('/');
+                if (slash >= 0 && slash < target.Length - 1)
+                {
+                    return CSharpNames.Pascal(target.Substring(slash + 1), "Reference");
+                }
+                var hash = target.IndexOf('#');
+                return CSharpNames.FromFileName(hash >= 0 ? target.Substring(0, hash) : target);
+            case JsonTypeKind.Record:
+            case JsonTypeKind.Enum:
+            case JsonTypeKind.Union:
+                var dot = type.Target.LastIndexOf('.');
+                return type.Target.Substring(dot + 1);
+            case JsonTypeKind.Any:
+                return "Value";
+            default:
+                return type.Kind.ToString();
+        }
+    }
+
+    private void CheckKeywords(JsonNode node, string path)
+    {
+        foreach (var keyword in node.Properties)
+        {
+            var keywordPath = path + "." + keyword.Name;
+            switch (keyword.Name)
+            {
+                case "if":
+                case "then":
+                case "else":
+                case "not":
+                case "dependentSchemas":
+                case "dependentRequired":
+                case "dependencies":
+                case "propertyNames":
+                case "unevaluatedProperties":
+                case "unevaluatedItems":
+                case "contains":
+                    Report(
+                        DiagnosticDescriptors.JsonSchemaConstraintNotInType,
+                        keyword.NameStart,
+                        keyword.NameEnd,
+                        keywordPath,
+                        keyword.Name,
+                        "it constrains values without changing their shape"
+                    );
+                    break;
+                case "patternProperties":
+                    if (node["additionalProperties"] is { Kind: JsonKind.False })
+                    {
+                        Report(
+                            DiagnosticDescriptors.JsonSchemaUnsupported,
+                            keyword.NameStart,
+                            keyword.NameEnd,
+                            keywordPath,
+                            keyword.Name,
+                            "beside \"additionalProperties\": false the generated reader would reject the members the patterns allow"
+                        );
+                    }
+                    else
+                    {
+                        Report(
+                            DiagnosticDescriptors.JsonSchemaConstraintNotInType,
+                            keyword.NameStart,
+                            keyword.NameEnd,
+                            keywordPath,
+                            keyword.Name,
+                            "members matching its patterns are kept with the other undeclared members in AdditionalProperties"
+                        );
+                    }
+                    break;
+                case "$dynamicRef":
+                case "$recursiveRef":
+                    Report(
+                        DiagnosticDescriptors.JsonSchemaUnsupported,
+                        keyword.NameStart,
+                        keyword.NameEnd,
+                        keywordPath,
+                        keyword.Name,
+                        "dynamic references are resolved at validation time; use $ref"
+                    );
+                    break;
+                case "prefixItems":
+                case "additionalItems":
+                    Report(
+                        DiagnosticDescriptors.JsonSchemaUnsupported,
+                        keyword.NameStart,
+                        keyword.NameEnd,
+                        keywordPath,
+                        keyword.Name,
+                        "tuples (items that differ by position) have no C# type here; use one schema for all items"
+                    );
+                    break;
+            }
+        }
+    }
+
+    private string FullName(string name) => _namespace.Length == 0 ? name : _namespace + "." + name;
+}

@@ -1,0 +1,33 @@
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.JsonSchema;
+
+/// <summary>
+/// A type to generate (or, for <see cref="JsonDeclarationKind.Alias"/>, a name $refs may use),
+/// keyed by its file and JSON pointer. Value-equatable: an incremental pipeline model.
+/// </summary>
+internal sealed record JsonTypeDeclaration(
+    string SourcePath,
+    string Pointer,
+    JsonDeclarationKind Kind,
+    string Namespace,
+    string Name,
+    string Access,
+    string? Doc,
+    EquatableArray<JsonPropertyModel> Properties,
+    AdditionalPropertiesMode Additional,
+    JsonTypeRef? AdditionalType,
+    EquatableArray<JsonEnumMemberModel> Members,
+    EquatableArray<JsonUnionBranchModel> Branches,
+    JsonTypeRef? AliasOf,
+    string? SchemaText,
+    LocationInfo Location,
+    string JsonPath
+)
+{
+    public string FullName => Namespace.Length == 0 ? Name : Namespace + "." + Name;
+
+    /// <summary>The resolver's key: the file and the pointer, as a $ref names them.</summary>
+    public string Key => SourcePath + "#" + Pointer;
+}
