@@ -10,6 +10,30 @@ internal static class KConnectorGeneratorStepNames
     public const string ParsedSchemas = nameof(ParsedSchemas);
     public const string Records = nameof(Records);
     public const string Diagnostics = nameof(Diagnostics);
+    public const string ConnectorSpecFiles = nameof(ConnectorSpecFiles);
+    public const string ParsedConnectorSpecs = nameof(ParsedConnectorSpecs);
+    public const string ConnectorSchemaIndex = nameof(ConnectorSchemaIndex);
+    public const string ConnectorPackages = nameof(ConnectorPackages);
+    public const string ResolvedConnectorSpecs = nameof(ResolvedConnectorSpecs);
+    public const string SourceConnectorClasses = nameof(SourceConnectorClasses);
+    public const string SinkConnectorClasses = nameof(SinkConnectorClasses);
+    public const string ResolvedConnectorClasses = nameof(ResolvedConnectorClasses);
+    public const string Connectors = nameof(Connectors);
 
-    public static readonly string[] All = { SchemaFiles, ParsedSchemas, Records, Diagnostics };
+    public static readonly string[] All =
+    {
+        SchemaFiles,
+        ParsedSchemas,
+        Records,
+        Diagnostics,
+        ConnectorSpecFiles,
+        ParsedConnectorSpecs,
+        ConnectorSchemaIndex,
+        ConnectorPackages,
+        ResolvedConnectorSpecs,
+        SourceConnectorClasses,
+        SinkConnectorClasses,
+        ResolvedConnectorClasses,
+        Connectors,
+    };
 }

@@ -14,6 +14,9 @@ public class IncrementalityTests
     {
         var harness = new GeneratorHarness()
             .AddSchema("order.avsc", Schemas.Order)
+            .AddSchema("orders.connector.json", Connectors.ConnectorTexts.FileSinkSpec)
+            .AddSource(Connectors.ConnectorTexts.AttributeSink)
+            .AddSource(Connectors.ConnectorTexts.AttributeSource)
             .AddSource("public class A { }");
         var compilation = harness.CreateCompilation();
         var driver = harness.CreateDriver().RunGenerators(compilation);
@@ -47,6 +50,9 @@ public class IncrementalityTests
         var run = new GeneratorHarness()
             .AddSchema("order.avsc", Schemas.Order)
             .AddSchema("bad.avsc", "{")
+            .AddSchema("orders.connector.json", Connectors.ConnectorTexts.FileSinkSpec)
+            .AddSource(Connectors.ConnectorTexts.AttributeSink)
+            .AddSource(Connectors.ConnectorTexts.AttributeSource)
             .Run();
 
         var tracked = run.Result.Results.Single().TrackedSteps;
