@@ -300,6 +300,26 @@ internal sealed class ConnectorSpecParser
             }
         }
 
+        if (name is not null)
+        {
+            // Kafka Connect's REST API takes the name beside the config and rejects a config whose
+            // own "name" differs; the spec does the same.
+            if (texts.TryGetValue(CommonConfigKeys.Name, out var inner) && inner.Text != name)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.SpecWrongType,
+                    inner.Node,
+                    inner.Path,
+                    CommonConfigKeys.Name,
+                    "the spec's name \"" + name + "\"",
+                    Describe(inner.Node)
+                );
+            }
+            else if (!texts.ContainsKey(CommonConfigKeys.Name))
+            {
+                values.Insert(0, new SpecValue(CommonConfigKeys.Name, name));
+            }
+        }
         if (
             texts.TryGetValue(CommonConfigKeys.Transforms, out var transforms)
             && transforms.Text.Trim().Length > 0

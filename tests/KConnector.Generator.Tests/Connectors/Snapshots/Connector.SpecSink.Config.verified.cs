@@ -220,6 +220,7 @@ namespace KConnector.Generated
         public static global::System.Collections.Generic.IReadOnlyDictionary<string, string?> SpecValues { get; } =
             new global::System.Collections.Generic.Dictionary<string, string?>(global::System.StringComparer.Ordinal)
             {
+                ["name"] = "orders-file-sink",
                 ["connector.class"] = "FileStreamSink",
                 ["tasks.max"] = "1",
                 ["topics"] = "orders",
