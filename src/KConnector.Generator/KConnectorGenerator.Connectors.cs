@@ -1,9 +1,220 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text;
+using KConnector.Generator.Avro;
+using KConnector.Generator.Connectors;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 
 namespace KConnector.Generator;
 
 public sealed partial class KConnectorGenerator
 {
-    /// <summary>*.connector.json specs and [SourceConnector]/[SinkConnector] classes -> workers (not yet: see issue "Declarative connector specs").</summary>
-    private static void InitializeConnectors(IncrementalGeneratorInitializationContext context) { }
+    /// <summary>
+    /// *.connector.json specs and [SourceConnector]/[SinkConnector] classes -> config classes, workers
+    /// and DI registrations. Specs and attribute classes are read on their own (cached per file), then
+    /// matched with the .avsc files' types and the referenced connector packages.
+    /// </summary>
+    private static void InitializeConnectors(IncrementalGeneratorInitializationContext context)
+    {
+        var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(
+            static (options, _) =>
+                options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var ns)
+                    ? ns.Trim()
+                    : string.Empty
+        );
+
+        var specFiles = context
+            .AdditionalTextsProvider.Where(static file =>
+                file.Path.EndsWith(".connector.json", StringComparison.OrdinalIgnoreCase)
+            )
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(
+                static (pair, cancellationToken) =>
+                    SchemaFileInputs.Read(pair.Left, pair.Right, cancellationToken)
+            )
+            .Where(static file => file.Generate)
+            .Combine(rootNamespace)
+            .Select(
+                static (pair, _) =>
+                    new ConnectorSource(
+                        pair.Left.Path,
+                        pair.Left.Text,
+                        pair.Left.NamespaceOverride,
+                        pair.Left.Access,
+                        pair.Left.Generate,
+                        pair.Right
+                    )
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.ConnectorSpecFiles);
+
+        var parsedSpecs = specFiles
+            .Select(static (file, _) => ConnectorSpecParser.Parse(file))
+            .WithTrackingName(KConnectorGeneratorStepNames.ParsedConnectorSpecs);
+
+        var schemaIndex = context
+            .AdditionalTextsProvider.Where(static file =>
+                file.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
+            )
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(
+                static (pair, cancellationToken) =>
+                    IndexEntry(SchemaFileInputs.Read(pair.Left, pair.Right, cancellationToken))
+            )
+            .Collect()
+            .Select(
+                static (all, _) =>
+                    all.OrderBy(e => e.NormalizedPath, StringComparer.Ordinal).ToEquatableArray()
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.ConnectorSchemaIndex);
+
+        // Which built-in connector packages the project references. Re-run on each compilation, but
+        // its output is a few strings, so everything after it stays cached.
+        var packages = context
+            .CompilationProvider.Select(
+                static (compilation, _) =>
+                    BuiltInConnectors
+                        .All.Where(c =>
+                            compilation.GetTypeByMetadataName(c.TaskMetadataName) is not null
+                        )
+                        .Select(c => c.TaskMetadataName)
+                        .ToEquatableArray()
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.ConnectorPackages);
+
+        var specConnectors = parsedSpecs
+            .Combine(schemaIndex)
+            .Combine(packages)
+            .Select(
+                static (pair, _) =>
+                    ConnectorSpecResolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right)
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.ResolvedConnectorSpecs);
+
+        var sourceClasses = context
+            .SyntaxProvider.ForAttributeWithMetadataName(
+                AttributeConnectorReader.SourceAttribute,
+                static (node, _) =>
+                    node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => AttributeConnectorReader.Read(ctx, ConnectorKind.Source, ct)
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.SourceConnectorClasses);
+        var sinkClasses = context
+            .SyntaxProvider.ForAttributeWithMetadataName(
+                AttributeConnectorReader.SinkAttribute,
+                static (node, _) =>
+                    node is Microsoft.CodeAnalysis.CSharp.Syntax.ClassDeclarationSyntax,
+                static (ctx, ct) => AttributeConnectorReader.Read(ctx, ConnectorKind.Sink, ct)
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.SinkConnectorClasses);
+
+        var classConnectors = sourceClasses
+            .Collect()
+            .Combine(sinkClasses.Collect())
+            .Combine(schemaIndex)
+            .Select(
+                static (pair, _) =>
+                    pair
+                        .Left.Left.Concat(pair.Left.Right)
+                        .Select(draft => AttributeConnectorResolver.Resolve(draft, pair.Right))
+                        .ToEquatableArray()
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.ResolvedConnectorClasses);
+
+        var connectors = specConnectors
+            .Collect()
+            .Combine(classConnectors)
+            .Select(static (pair, _) => Deduplicate(pair.Left.Concat(pair.Right)))
+            .WithTrackingName(KConnectorGeneratorStepNames.Connectors);
+
+        context.RegisterSourceOutput(
+            connectors.SelectMany(static (set, _) => set.Models),
+            static (spc, model) =>
+            {
+                var hint = model.FullTypeName;
+                spc.AddSource(hint + ".Config.g.cs", Text(ConnectorConfigEmitter.Emit(model)));
+                spc.AddSource(hint + ".Worker.g.cs", Text(ConnectorWorkerEmitter.Emit(model)));
+                spc.AddSource(
+                    hint + ".Registration.g.cs",
+                    Text(ConnectorRegistrationEmitter.Emit(model))
+                );
+                if (model.UserClass)
+                {
+                    spc.AddSource(hint + ".Task.g.cs", Text(ConnectorTaskEmitter.Emit(model)));
+                }
+            }
+        );
+        context.RegisterSourceOutput(
+            connectors.Select(static (set, _) => set.Diagnostics),
+            static (spc, all) =>
+            {
+                foreach (var diagnostic in all)
+                {
+                    spc.ReportDiagnostic(diagnostic.ToDiagnostic());
+                }
+            }
+        );
+    }
+
+    private static SourceText Text(string code) => SourceText.From(code, Encoding.UTF8);
+
+    private static SchemaTypeEntry IndexEntry(SchemaFileInput file)
+    {
+        var path = ConnectorSpecParser.NormalizePath(file.Path);
+        if (!file.Generate)
+        {
+            return new SchemaTypeEntry(path, string.Empty, null);
+        }
+        var parsed = AvroSchemaParser.Parse(file);
+        var record = parsed.Diagnostics.Count == 0 ? parsed.Records.FirstOrDefault() : null;
+        return record is null
+            ? new SchemaTypeEntry(path, string.Empty, null)
+            : new SchemaTypeEntry(path, record.Name, record.CSharpFullName);
+    }
+
+    private static ConnectorSet Deduplicate(IEnumerable<ConnectorResult> results)
+    {
+        var models = new List<ConnectorModel>();
+        var diagnostics = new List<DiagnosticInfo>();
+        var byType = new Dictionary<string, ConnectorModel>(StringComparer.Ordinal);
+        foreach (var result in results)
+        {
+            diagnostics.AddRange(result.Diagnostics);
+            if (result.Model is not { } model)
+            {
+                continue;
+            }
+            if (byType.TryGetValue(model.FullTypeName, out var first))
+            {
+                var where = new SpecLocation(
+                    model.Location ?? new LocationInfo(string.Empty, default, default),
+                    "$.name"
+                );
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.DuplicateConnector,
+                        where,
+                        model.ConnectorName,
+                        model.FullTypeName + "Config/Worker",
+                        first.SourceDescription
+                    )
+                );
+                continue;
+            }
+            byType.Add(model.FullTypeName, model);
+            models.Add(model);
+        }
+        return new ConnectorSet(models.ToEquatableArray(), diagnostics.ToEquatableArray());
+    }
+
+    private sealed record ConnectorSet(
+        EquatableArray<ConnectorModel> Models,
+        EquatableArray<DiagnosticInfo> Diagnostics
+    );
 }

@@ -21,6 +21,16 @@ internal static class KConnectorGeneratorStepNames
     public const string JsonSchemaTypes = nameof(JsonSchemaTypes);
     public const string JsonSchemaDiagnostics = nameof(JsonSchemaDiagnostics);
 
+    public const string ConnectorSpecFiles = nameof(ConnectorSpecFiles);
+    public const string ParsedConnectorSpecs = nameof(ParsedConnectorSpecs);
+    public const string ConnectorSchemaIndex = nameof(ConnectorSchemaIndex);
+    public const string ConnectorPackages = nameof(ConnectorPackages);
+    public const string ResolvedConnectorSpecs = nameof(ResolvedConnectorSpecs);
+    public const string SourceConnectorClasses = nameof(SourceConnectorClasses);
+    public const string SinkConnectorClasses = nameof(SinkConnectorClasses);
+    public const string ResolvedConnectorClasses = nameof(ResolvedConnectorClasses);
+    public const string Connectors = nameof(Connectors);
+
     public static readonly string[] All =
     {
         SchemaFiles,
@@ -33,5 +43,14 @@ internal static class KConnectorGeneratorStepNames
         JsonSchemaResolved,
         JsonSchemaTypes,
         JsonSchemaDiagnostics,
+        ConnectorSpecFiles,
+        ParsedConnectorSpecs,
+        ConnectorSchemaIndex,
+        ConnectorPackages,
+        ResolvedConnectorSpecs,
+        SourceConnectorClasses,
+        SinkConnectorClasses,
+        ResolvedConnectorClasses,
+        Connectors,
     };
 }

@@ -15,6 +15,9 @@ public class IncrementalityTests
         var harness = new GeneratorHarness()
             .AddSchema("order.avsc", Schemas.Order)
             .AddSchema("customer.schema.json", JsonSchema.JsonSchemaFixtures.Customer)
+            .AddSchema("orders.connector.json", Connectors.ConnectorTexts.FileSinkSpec)
+            .AddSource(Connectors.ConnectorTexts.AttributeSink)
+            .AddSource(Connectors.ConnectorTexts.AttributeSource)
             .AddSource("public class A { }");
         var compilation = harness.CreateCompilation();
         var driver = harness.CreateDriver().RunGenerators(compilation);
@@ -49,6 +52,9 @@ public class IncrementalityTests
             .AddSchema("order.avsc", Schemas.Order)
             .AddSchema("bad.avsc", "{")
             .AddSchema("customer.schema.json", JsonSchema.JsonSchemaFixtures.Customer)
+            .AddSchema("orders.connector.json", Connectors.ConnectorTexts.FileSinkSpec)
+            .AddSource(Connectors.ConnectorTexts.AttributeSink)
+            .AddSource(Connectors.ConnectorTexts.AttributeSource)
             .Run();
 
         var tracked = run.Result.Results.Single().TrackedSteps;

@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>
+/// Completes an <see cref="AttributeDraft"/>: matches key and value types generated in this project
+/// with the schema index, picks and checks the converters, and builds the <see cref="ConnectorModel"/>.
+/// </summary>
+internal static class AttributeConnectorResolver
+{
+    public static ConnectorResult Resolve(
+        AttributeDraft draft,
+        EquatableArray<SchemaTypeEntry> schemas
+    )
+    {
+        var diagnostics = new List<DiagnosticInfo>(draft.Diagnostics);
+        var key = Complete(draft.Key, "key", draft.AttributeLocation, schemas, diagnostics);
+        var value = Complete(draft.Value, "value", draft.AttributeLocation, schemas, diagnostics);
+        var keyConverter = Converter(
+            draft.KeyConverterName,
+            key,
+            "KeyConverter",
+            draft.AttributeLocation,
+            diagnostics
+        );
+        var valueConverter = Converter(
+            draft.ValueConverterName,
+            value,
+            "ValueConverter",
+            draft.AttributeLocation,
+            diagnostics
+        );
+        if (
+            !draft.Valid
+            || key is null
+            || value is null
+            || keyConverter is null
+            || valueConverter is null
+            || diagnostics.Count > 0
+        )
+        {
+            return new ConnectorResult(null, diagnostics.ToEquatableArray());
+        }
+        var className =
+            draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
+        var globalName = "global::" + className;
+        var keys = ConnectorKeys.For(
+            draft.Kind,
+            className,
+            draft.ConnectorName,
+            draft.Topics,
+            keyConverter.Value,
+            valueConverter.Value,
+            draft.UserKeys
+        );
+        var model = new ConnectorModel(
+            draft.Namespace,
+            draft.ClassName,
+            draft.Access,
+            draft.Kind,
+            draft.ConnectorName,
+            className,
+            key.FullName!,
+            value.FullName!,
+            keyConverter.Value,
+            valueConverter.Value,
+            keys,
+            EquatableArray<SpecValue>.Empty,
+            globalName,
+            "new " + globalName + "()",
+            UserClass: true,
+            draft.HasStart,
+            draft.HasStop,
+            draft.HasFlush,
+            draft.IsDisposable,
+            draft.ClassName,
+            draft.AttributeLocation.Location
+        );
+        return new ConnectorResult(model, diagnostics.ToEquatableArray());
+    }
+
+    private static TypeReference? Complete(
+        TypeReference? type,
+        string side,
+        SpecLocation where,
+        EquatableArray<SchemaTypeEntry> schemas,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        if (type is null)
+        {
+            return null;
+        }
+        if (type.IsString || type.IsRecord)
+        {
+            return type;
+        }
+        if (type.FullName is null)
+        {
+            // Generated in this project: match "Order" or "global::Shop.Order" with the schema index.
+            var written = type.Written.Replace("global::", string.Empty);
+            var match = schemas
+                .Where(s =>
+                    s.CSharpFullName is not null
+                    && (
+                        s.CSharpFullName == written
+                        || s.SimpleName == written
+                        || s.CSharpFullName.EndsWith("." + written, StringComparison.Ordinal)
+                    )
+                )
+                .Select(s => s.CSharpFullName!)
+                .Distinct()
+                .ToList();
+            if (match.Count == 1)
+            {
+                return type with { FullName = "global::" + match[0], IsRecord = true };
+            }
+        }
+        diagnostics.Add(
+            DiagnosticBag.Create(
+                DiagnosticDescriptors.ConnectorKeyValueTypeUnknown,
+                where,
+                side,
+                type.Written.Replace("global::", string.Empty)
+            )
+        );
+        return null;
+    }
+
+    private static ConverterKind? Converter(
+        string? name,
+        TypeReference? type,
+        string argument,
+        SpecLocation where,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        if (type is null)
+        {
+            return null;
+        }
+        if (name is null)
+        {
+            return type.IsString ? ConverterKind.String : ConverterKind.Avro;
+        }
+        if (!ConverterCatalog.TryGet(name, out var kind))
+        {
+            diagnostics.Add(
+                ConverterCatalog.IsKnownButUnsupported(name)
+                    ? DiagnosticBag.Create(
+                        DiagnosticDescriptors.NotSupportedYet,
+                        where,
+                        "the converter \"" + name + "\""
+                    )
+                    : DiagnosticBag.Create(
+                        DiagnosticDescriptors.UnknownConverter,
+                        where,
+                        name,
+                        EditDistance.Suggestion(name, ConverterCatalog.AllNames)
+                    )
+            );
+            return null;
+        }
+        var typeName = type.Written.Replace("global::", string.Empty);
+        if (kind == ConverterKind.String && !type.IsString)
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.ConverterCannotCarryType,
+                    where,
+                    "the StringConverter (" + argument + ")",
+                    "the record " + typeName,
+                    "it reads and writes strings only; use the AvroConverter"
+                )
+            );
+            return null;
+        }
+        if (kind == ConverterKind.Avro && type.IsString)
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.ConverterCannotCarryType,
+                    where,
+                    "the AvroConverter (" + argument + ")",
+                    "string",
+                    "it needs a type generated from an .avsc file; use the StringConverter"
+                )
+            );
+            return null;
+        }
+        return kind;
+    }
+}

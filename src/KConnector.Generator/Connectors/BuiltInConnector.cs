@@ -1,0 +1,28 @@
+using KConnector.Generator.Helpers;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>
+/// A connector that ships with KConnector, as the generator knows it: the names a spec may give in
+/// <c>connector.class</c>, its own config keys, and the code to emit. Adding a connector (SQL, HTTP)
+/// is adding one row to <see cref="BuiltInConnectors"/>.
+/// </summary>
+/// <param name="ClassName">The canonical <c>connector.class</c>.</param>
+/// <param name="Aliases">Other accepted names (Kafka Connect's short names).</param>
+/// <param name="TaskType">The task's C# type, with {0} for the key type and {1} for the value type.</param>
+/// <param name="TaskCreation">An expression building the task from <c>config</c> (the generated config class).</param>
+/// <param name="TaskMetadataName">The task type's metadata name, to check that its package is referenced.</param>
+/// <param name="Package">The package (assembly) to reference.</param>
+/// <param name="ValueMustBeRecord">Whether the value type must be a generated record (e.g. to be written as JSON).</param>
+internal sealed record BuiltInConnector(
+    string ClassName,
+    EquatableArray<string> Aliases,
+    ConnectorKind Kind,
+    EquatableArray<ConfigKeyModel> Keys,
+    string TaskType,
+    string TaskCreation,
+    string TaskMetadataName,
+    string Package,
+    bool ValueMustBeRecord,
+    bool TaskIsDisposable
+);

@@ -1,0 +1,233 @@
+using System.Linq;
+using KConnector.Generator.Emit;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>
+/// Writes {TypeName}Config: a typed property per config key, <c>Definition</c> (the ConfigDef a CLI or
+/// REST layer serves), <c>Validate</c> (every issue at once) and <c>Parse</c>, and a <c>ToString</c>
+/// that hides secrets.
+/// </summary>
+internal static class ConnectorConfigEmitter
+{
+    private const string Cfg = "global::KConnector.Configuration";
+
+    public static string Emit(ConnectorModel model)
+    {
+        var w = EmitText.Begin(model.Namespace);
+        var type = model.TypeName + "Config";
+        w.WriteLine("/// <summary>");
+        w.WriteLine(
+            $"/// The config of the {Kind(model)} connector \"{EmitText.Xml(model.ConnectorName)}\" ({EmitText.Xml(model.ConnectorClass)}), typed and validated:"
+        );
+        w.WriteLine(
+            "/// <see cref=\"Parse\"/> reports every invalid key at once and resolves <c>${env:NAME}</c> and <c>${file:path:key}</c> references."
+        );
+        w.WriteLine("/// </summary>");
+        w.WriteLine(EmitText.GeneratedCode);
+        using (w.WriteBlock($"{model.Access} sealed partial class {type}"))
+        {
+            WriteDefinition(w, model);
+            w.WriteLine();
+            w.WriteLine(
+                model.UserClass
+                    ? "/// <summary>Values given in code; none for an attribute connector (its defaults are in <see cref=\"Definition\"/>).</summary>"
+                    : $"/// <summary>The values written in {EmitText.Xml(model.SourceDescription)}; configuration given at run time overrides them.</summary>"
+            );
+            w.WriteLine(
+                "public static global::System.Collections.Generic.IReadOnlyDictionary<string, string?> SpecValues { get; } ="
+            );
+            w.Indentation++;
+            w.WriteLine(
+                "new global::System.Collections.Generic.Dictionary<string, string?>(global::System.StringComparer.Ordinal)"
+            );
+            w.WriteLine("{");
+            w.Indentation++;
+            foreach (var value in model.SpecValues)
+            {
+                w.WriteLine($"[{EmitText.Literal(value.Key)}] = {EmitText.Literal(value.Value)},");
+            }
+            w.Indentation--;
+            w.WriteLine("};");
+            w.Indentation--;
+            w.WriteLine();
+            using (w.WriteBlock($"private {type}({Cfg}.ParsedConfig parsed)"))
+            {
+                w.WriteLine("Parsed = parsed;");
+                foreach (var key in model.Keys)
+                {
+                    w.WriteLine($"{key.PropertyName} = {Read(key)};");
+                }
+            }
+            w.WriteLine();
+            w.WriteLine(
+                "/// <summary>The validated values, including keys this class does not type (such as client overrides).</summary>"
+            );
+            w.WriteLine($"public {Cfg}.ParsedConfig Parsed {{ get; }}");
+            foreach (var key in model.Keys)
+            {
+                w.WriteLine();
+                w.WriteLine(
+                    $"/// <summary><c>{EmitText.Xml(key.Name)}</c>: {EmitText.Xml(key.Doc)}</summary>"
+                );
+                w.WriteLine($"public {CSharpType(key)} {key.PropertyName} {{ get; }}");
+            }
+            w.WriteLine();
+            w.WriteLine(
+                "/// <summary>Checks <paramref name=\"values\"/> and returns the typed values with every issue found.</summary>"
+            );
+            w.WriteLine(
+                $"public static {Cfg}.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null) =>"
+            );
+            w.WriteLine(
+                $"    Definition.Parse(values, resolver ?? {Cfg}.ConfigValueResolver.Default);"
+            );
+            w.WriteLine();
+            w.WriteLine(
+                "/// <summary>Validates <paramref name=\"values\"/>; throws a <see cref=\"global::KConnector.Configuration.ConfigValidationException\"/> listing every issue.</summary>"
+            );
+            using (
+                w.WriteBlock(
+                    $"public static {type} Parse(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null)"
+                )
+            )
+            {
+                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(values);");
+                w.WriteLine("var parsed = Validate(values, resolver);");
+                w.WriteLine(
+                    $"return new {type}(parsed.ThrowIfInvalid(parsed.Get<string>(\"name\") ?? {EmitText.Literal(model.ConnectorName)}));"
+                );
+            }
+            w.WriteLine();
+            w.WriteLine(
+                "/// <summary>Every key and value, secrets shown as [hidden]: safe to log.</summary>"
+            );
+            using (w.WriteBlock("public override string ToString()"))
+            {
+                w.WriteLine("var text = new global::System.Text.StringBuilder();");
+                foreach (var key in model.Keys)
+                {
+                    var value = key.Type switch
+                    {
+                        ConfigKeyType.Password =>
+                            $"{key.PropertyName} is null ? \"null\" : {Cfg}.Password.Hidden",
+                        ConfigKeyType.List => $"string.Join(\",\", {key.PropertyName})",
+                        ConfigKeyType.Boolean =>
+                            $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString()",
+                        ConfigKeyType.String => key.PropertyName,
+                        _ =>
+                            $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+                    };
+                    w.WriteLine(
+                        $"text.Append({EmitText.Literal(key.Name + "=")}).Append({value}).Append('\\n');"
+                    );
+                }
+                w.WriteLine("return text.ToString();");
+            }
+        }
+        return EmitText.End(w, model.Namespace);
+    }
+
+    private static void WriteDefinition(SourceWriter w, ConnectorModel model)
+    {
+        w.WriteLine(
+            "/// <summary>The connector's config keys, as Kafka Connect's ConfigDef: names, types, defaults, docs and importance.</summary>"
+        );
+        w.WriteLine($"public static {Cfg}.ConfigDefinition Definition {{ get; }} =");
+        w.Indentation++;
+        w.WriteLine("new(");
+        w.Indentation++;
+        w.WriteLine(EmitText.Literal(model.ConnectorClass) + ",");
+        w.WriteLine($"new {Cfg}.ConfigKey[]");
+        w.WriteLine("{");
+        w.Indentation++;
+        foreach (var key in model.Keys)
+        {
+            w.WriteLine("new()");
+            w.WriteLine("{");
+            w.Indentation++;
+            w.WriteLine($"Name = {EmitText.Literal(key.Name)},");
+            w.WriteLine($"Type = {Cfg}.ConfigType.{key.Type},");
+            if (key.Default is not null)
+            {
+                w.WriteLine($"DefaultValue = {EmitText.Literal(key.Default)},");
+            }
+            if (key.Required)
+            {
+                w.WriteLine("Required = true,");
+            }
+            w.WriteLine($"Importance = {Cfg}.ConfigImportance.{key.Importance},");
+            w.WriteLine($"Documentation = {EmitText.Literal(key.Doc)},");
+            w.WriteLine($"Group = {EmitText.Literal(key.Group)},");
+            if (key.Min is not null)
+            {
+                w.WriteLine($"Min = {key.Min},");
+            }
+            if (key.Max is not null)
+            {
+                w.WriteLine($"Max = {key.Max},");
+            }
+            if (key.Pattern is not null)
+            {
+                w.WriteLine($"Pattern = {EmitText.Literal(key.Pattern)},");
+            }
+            if (key.OneOf.Count > 0)
+            {
+                w.WriteLine(
+                    $"OneOf = new[] {{ {string.Join(", ", key.OneOf.Select(EmitText.Literal))} }},"
+                );
+            }
+            w.Indentation--;
+            w.WriteLine("},");
+        }
+        w.Indentation--;
+        w.WriteLine("}");
+        w.Indentation--;
+        w.WriteLine(");");
+        w.Indentation--;
+    }
+
+    /// <summary>Whether the property can be null: neither required nor defaulted.</summary>
+    public static bool Nullable(ConfigKeyModel key) =>
+        !key.Required && key.Default is null && key.Type != ConfigKeyType.List;
+
+    public static string CSharpType(ConfigKeyModel key)
+    {
+        var type = key.Type switch
+        {
+            ConfigKeyType.Boolean => "bool",
+            ConfigKeyType.Int => "int",
+            ConfigKeyType.Long => "long",
+            ConfigKeyType.Double => "double",
+            ConfigKeyType.List => "global::System.Collections.Generic.IReadOnlyList<string>",
+            ConfigKeyType.Password => Cfg + ".Password",
+            _ => "string",
+        };
+        return Nullable(key) ? type + "?" : type;
+    }
+
+    private static string Read(ConfigKeyModel key)
+    {
+        var type = CSharpType(key);
+        var name = EmitText.Literal(key.Name);
+        if (key.Type == ConfigKeyType.List)
+        {
+            return $"parsed.Get<{type}>({name}) ?? global::System.Array.Empty<string>()";
+        }
+        if (Nullable(key))
+        {
+            return $"parsed.Get<{type}>({name})";
+        }
+        // Valid configs always hold a value here; the fallback only matters for an invalid one.
+        return key.Type switch
+        {
+            ConfigKeyType.String => $"parsed.Get<string>({name}) ?? string.Empty",
+            ConfigKeyType.Password =>
+                $"parsed.Get<{type}>({name}) ?? new {Cfg}.Password(string.Empty)",
+            _ => $"parsed.Get<{type}>({name})",
+        };
+    }
+
+    private static string Kind(ConnectorModel model) =>
+        model.Kind == ConnectorKind.Source ? "source" : "sink";
+}

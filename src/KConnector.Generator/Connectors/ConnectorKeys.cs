@@ -1,0 +1,58 @@
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Helpers;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>Assembles the runtime config keys of a connector: the common ones of its kind, then its own.</summary>
+internal static class ConnectorKeys
+{
+    public static EquatableArray<ConfigKeyModel> For(
+        ConnectorKind kind,
+        string connectorClass,
+        string? defaultName,
+        string? defaultTopics,
+        ConverterKind keyConverter,
+        ConverterKind valueConverter,
+        IEnumerable<ConfigKeyModel> own
+    )
+    {
+        var keys = new List<ConfigKeyModel>();
+        foreach (
+            var known in CommonConfigKeys.All.Where(k => !k.BuildTimeOnly && k.AppliesTo(kind))
+        )
+        {
+            var key = known.Key;
+            switch (key.Name)
+            {
+                case CommonConfigKeys.Name when defaultName is not null:
+                    key = key with { Default = defaultName, Required = false };
+                    break;
+                case CommonConfigKeys.ConnectorClass:
+                    key = key with { Default = connectorClass };
+                    break;
+                case CommonConfigKeys.Topics when defaultTopics is not null:
+                    key = key with { Default = defaultTopics };
+                    break;
+                case CommonConfigKeys.KeyConverter:
+                    // The types are compiled in: a run-time override may only name the same converter.
+                    key = key with
+                    {
+                        Default = ConverterCatalog.ClassOf(keyConverter),
+                        OneOf = ConverterCatalog.NamesOf(keyConverter).ToEquatableArray(),
+                    };
+                    break;
+                case CommonConfigKeys.ValueConverter:
+                    key = key with
+                    {
+                        Default = ConverterCatalog.ClassOf(valueConverter),
+                        OneOf = ConverterCatalog.NamesOf(valueConverter).ToEquatableArray(),
+                    };
+                    break;
+            }
+            keys.Add(key);
+        }
+        keys.AddRange(own);
+        return keys.ToEquatableArray();
+    }
+}

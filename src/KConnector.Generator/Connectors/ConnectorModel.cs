@@ -1,0 +1,44 @@
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>
+/// Everything the emitters need for one connector, from a spec or from an attribute: value-equatable
+/// (no symbols, nodes or locations), so the incremental pipeline can cache it.
+/// </summary>
+/// <param name="TypeName">The base of the generated names: {TypeName}Config, {TypeName}Worker, Add{TypeName}Connector.</param>
+/// <param name="KeyType">The key's C# type, fully qualified.</param>
+/// <param name="ValueType">The value's C# type, fully qualified.</param>
+/// <param name="Keys">Every config key, in description order.</param>
+/// <param name="SpecValues">Values baked in from a spec (the defaults that configuration overrides).</param>
+/// <param name="TaskType">The task's C# type.</param>
+/// <param name="TaskCreation">An expression that builds the task from <c>config</c>.</param>
+/// <param name="UserClass">Whether the task is the user's [SourceConnector]/[SinkConnector] class.</param>
+/// <param name="SourceDescription">"file.connector.json" or "Type.cs", for clash diagnostics.</param>
+internal sealed record ConnectorModel(
+    string Namespace,
+    string TypeName,
+    string Access,
+    ConnectorKind Kind,
+    string ConnectorName,
+    string ConnectorClass,
+    string KeyType,
+    string ValueType,
+    ConverterKind KeyConverter,
+    ConverterKind ValueConverter,
+    EquatableArray<ConfigKeyModel> Keys,
+    EquatableArray<SpecValue> SpecValues,
+    string TaskType,
+    string TaskCreation,
+    bool UserClass,
+    bool HasStart,
+    bool HasStop,
+    bool HasFlush,
+    bool TaskIsDisposable,
+    string SourceDescription,
+    LocationInfo? Location
+)
+{
+    public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
+}

@@ -1,0 +1,697 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Json;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>
+/// Reads a <c>*.connector.json</c> spec (Kafka Connect's REST shape, <c>{"name", "config"}</c>) and
+/// checks everything that needs no other file: keys, value types, enumerations, ranges, converters and
+/// the connector class. Pure: it knows nothing of Roslyn beyond spans. Never throws.
+/// </summary>
+internal sealed class ConnectorSpecParser
+{
+    private static readonly string[] TopLevelKeys = { "$schema", "name", "config" };
+
+    private readonly ConnectorSource _file;
+    private readonly DiagnosticBag _diagnostics;
+
+    private ConnectorSpecParser(ConnectorSource file)
+    {
+        _file = file;
+        _diagnostics = new DiagnosticBag(file.Path, file.Text);
+    }
+
+    public static ParsedSpec Parse(ConnectorSource file)
+    {
+        var parser = new ConnectorSpecParser(file);
+        try
+        {
+            return parser.ParseFile();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The generator must never throw (a crash becomes an opaque AD0001 warning): report it.
+            parser._diagnostics.Report(
+                DiagnosticDescriptors.GeneratorFailure,
+                parser._diagnostics.Locate(0, 0, "$"),
+                e.GetType().Name + ": " + e.Message
+            );
+            return parser.Failed();
+        }
+    }
+
+    private ParsedSpec Failed() =>
+        new(
+            _file.Path,
+            string.Empty,
+            string.Empty,
+            string.Empty,
+            _diagnostics.Locate(0, 0, "$"),
+            null,
+            _diagnostics.Locate(0, 0, "$"),
+            EquatableArray<SpecValue>.Empty,
+            null,
+            null,
+            null,
+            null,
+            _diagnostics.ToEquatableArray()
+        );
+
+    private ParsedSpec ParseFile()
+    {
+        JsonNode root;
+        try
+        {
+            root = JsonParser.Parse(_file.Text);
+        }
+        catch (JsonSyntaxException e)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecInvalidJson,
+                _diagnostics.Locate(e.Offset, e.Offset, "$"),
+                e.Message
+            );
+            return Failed();
+        }
+        if (root.Kind != JsonKind.Object)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecWrongType,
+                root,
+                "$",
+                "$",
+                "an object {\"name\": ..., \"config\": {...}}",
+                Describe(root)
+            );
+            return Failed();
+        }
+        CheckKeys(root, "$", TopLevelKeys, "a connector spec");
+        var nameNode = root["name"];
+        var config = root["config"];
+        string? name = null;
+        if (nameNode is null)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecMissingKey,
+                root,
+                "$",
+                "name",
+                ": the connector's unique name"
+            );
+        }
+        else if (nameNode.Kind != JsonKind.String)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecWrongType,
+                nameNode,
+                "$.name",
+                "name",
+                "a string",
+                Describe(nameNode)
+            );
+        }
+        else if (!IsValidName(nameNode.Text!))
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.InvalidConnectorName,
+                nameNode,
+                "$.name",
+                nameNode.Text!
+            );
+        }
+        else
+        {
+            name = nameNode.Text!;
+        }
+        if (config is null)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecMissingKey,
+                root,
+                "$",
+                "config",
+                ": the connector's config, as Kafka Connect's REST API takes it"
+            );
+            return Failed();
+        }
+        if (config.Kind != JsonKind.Object)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecWrongType,
+                config,
+                "$.config",
+                "config",
+                "an object",
+                Describe(config)
+            );
+            return Failed();
+        }
+        return ParseConfig(config, name, nameNode);
+    }
+
+    private ParsedSpec ParseConfig(JsonNode config, string? name, JsonNode? nameNode)
+    {
+        // The connector class decides which keys exist, so it is read first.
+        BuiltInConnector? connector = null;
+        var classProperty = config.Property(CommonConfigKeys.ConnectorClass);
+        var classLocation = _diagnostics.Locate(config, "$.config");
+        if (classProperty is null)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecMissingKey,
+                config,
+                "$.config",
+                CommonConfigKeys.ConnectorClass,
+                ": the connector to run (known: "
+                    + string.Join(", ", BuiltInConnectors.All.Select(c => c.ClassName))
+                    + ")"
+            );
+        }
+        else
+        {
+            var path = "$.config['connector.class']";
+            classLocation = _diagnostics.Locate(classProperty.Value, path);
+            if (classProperty.Value.Kind != JsonKind.String)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.SpecWrongType,
+                    classProperty.Value,
+                    path,
+                    CommonConfigKeys.ConnectorClass,
+                    "a string",
+                    Describe(classProperty.Value)
+                );
+            }
+            else
+            {
+                var written = classProperty.Value.Text!;
+                connector = BuiltInConnectors.Find(written);
+                if (connector is null)
+                {
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.UnknownConnectorClass,
+                        classProperty.Value,
+                        path,
+                        written,
+                        string.Join(", ", BuiltInConnectors.All.Select(c => c.ClassName)),
+                        EditDistance.Suggestion(written, BuiltInConnectors.AllNames)
+                    );
+                }
+            }
+        }
+
+        var kind = connector?.Kind;
+        var values = new List<SpecValue>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var known = CommonConfigKeys.All.ToDictionary(k => k.Key.Name, StringComparer.Ordinal);
+        if (connector is not null)
+        {
+            foreach (var key in connector.Keys)
+            {
+                known[key.Name] = new KnownKey(
+                    key,
+                    connector.Kind == ConnectorKind.Source,
+                    connector.Kind == ConnectorKind.Sink,
+                    false
+                );
+            }
+        }
+        var texts = new Dictionary<string, (string Text, JsonNode Node, string Path)>(
+            StringComparer.Ordinal
+        );
+        foreach (var property in config.Properties)
+        {
+            var path = "$.config['" + property.Name + "']";
+            if (!seen.Add(property.Name))
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.DuplicateSpecKey,
+                    _diagnostics.Locate(property.NameStart, property.NameEnd, path),
+                    property.Name
+                );
+                continue;
+            }
+            if (
+                property.Name.StartsWith(
+                    CommonConfigKeys.ProducerOverridePrefix,
+                    StringComparison.Ordinal
+                )
+                || property.Name.StartsWith(
+                    CommonConfigKeys.ConsumerOverridePrefix,
+                    StringComparison.Ordinal
+                )
+            )
+            {
+                // Client overrides pass through to librdkafka as they are (Kafka Connect's
+                // connector.client.config.override.policy=All).
+                var text = AsText(property.Value, ConfigKeyType.String, property.Name, path);
+                if (text is not null)
+                {
+                    values.Add(new SpecValue(property.Name, text));
+                }
+                continue;
+            }
+            if (!known.TryGetValue(property.Name, out var knownKey))
+            {
+                // Keys of a connector class that is not known cannot be checked: its own error says why.
+                if (connector is not null || classProperty is null)
+                {
+                    var candidates = known
+                        .Values.Where(k => kind is null || k.AppliesTo(kind.Value))
+                        .Select(k => k.Key.Name);
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.SpecUnknownKey,
+                        _diagnostics.Locate(property.NameStart, property.NameEnd, path),
+                        property.Name,
+                        connector is null
+                            ? "a connector spec"
+                            : "the connector " + connector.ClassName,
+                        EditDistance.Suggestion(property.Name, candidates)
+                    );
+                }
+                continue;
+            }
+            if (kind is { } k && !knownKey.AppliesTo(k))
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.KeyNotForKind,
+                    _diagnostics.Locate(property.NameStart, property.NameEnd, path),
+                    property.Name,
+                    k == ConnectorKind.Source ? "sink" : "source",
+                    connector!.ClassName,
+                    k == ConnectorKind.Source ? "source" : "sink"
+                );
+                continue;
+            }
+            var value = CheckValue(knownKey.Key, property.Value, path);
+            if (value is null)
+            {
+                continue;
+            }
+            texts[property.Name] = (value, property.Value, path);
+            if (!knownKey.BuildTimeOnly)
+            {
+                values.Add(new SpecValue(property.Name, value));
+            }
+        }
+
+        if (name is not null)
+        {
+            // Kafka Connect's REST API takes the name beside the config and rejects a config whose
+            // own "name" differs; the spec does the same.
+            if (texts.TryGetValue(CommonConfigKeys.Name, out var inner) && inner.Text != name)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.SpecWrongType,
+                    inner.Node,
+                    inner.Path,
+                    CommonConfigKeys.Name,
+                    "the spec's name \"" + name + "\"",
+                    Describe(inner.Node)
+                );
+            }
+            else if (!texts.ContainsKey(CommonConfigKeys.Name))
+            {
+                values.Insert(0, new SpecValue(CommonConfigKeys.Name, name));
+            }
+        }
+        if (
+            texts.TryGetValue(CommonConfigKeys.Transforms, out var transforms)
+            && transforms.Text.Trim().Length > 0
+        )
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.NotSupportedYet,
+                transforms.Node,
+                transforms.Path,
+                "\"transforms\" (single message transforms)"
+            );
+        }
+        if (connector is not null)
+        {
+            foreach (var key in connector.Keys.Where(k => k.Required && !texts.ContainsKey(k.Name)))
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.SpecMissingKey,
+                    config,
+                    "$.config",
+                    key.Name,
+                    " by the connector " + connector.ClassName + ": " + key.Doc
+                );
+            }
+        }
+        if (kind == ConnectorKind.Sink)
+        {
+            var hasTopics =
+                texts.TryGetValue(CommonConfigKeys.Topics, out var topics)
+                && topics.Text.Trim().Length > 0;
+            var hasRegex =
+                texts.TryGetValue(CommonConfigKeys.TopicsRegex, out var regex)
+                && regex.Text.Trim().Length > 0;
+            if (hasTopics == hasRegex)
+            {
+                var at = hasTopics ? (topics.Node, topics.Path) : (config, "$.config");
+                _diagnostics.Report(
+                    DiagnosticDescriptors.TopicsConflict,
+                    at.Item1,
+                    at.Item2,
+                    hasTopics ? ", not both" : "; neither is given"
+                );
+            }
+        }
+        var tolerance = texts.TryGetValue(CommonConfigKeys.ErrorsTolerance, out var t)
+            ? t.Text
+            : "none";
+        if (
+            texts.TryGetValue(CommonConfigKeys.DeadLetterQueueTopic, out var dlq)
+            && dlq.Text.Trim().Length > 0
+            && !dlq.Text.Contains("${")
+            && string.Equals(tolerance.Trim(), "none", StringComparison.OrdinalIgnoreCase)
+        )
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.DeadLetterQueueNeedsToleranceAll,
+                dlq.Node,
+                dlq.Path,
+                tolerance
+            );
+        }
+
+        var keySchema = SchemaOf(texts, CommonConfigKeys.KeySchema);
+        var valueSchema = SchemaOf(texts, CommonConfigKeys.ValueSchema);
+        var keyConverter = ConverterOf(texts, CommonConfigKeys.KeyConverter, keySchema is not null);
+        var valueConverter = ConverterOf(
+            texts,
+            CommonConfigKeys.ValueConverter,
+            valueSchema is not null
+        );
+        if (
+            connector is { ValueMustBeRecord: true }
+            && valueSchema is null
+            && !texts.ContainsKey(CommonConfigKeys.ValueSchema)
+        )
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecMissingKey,
+                config,
+                "$.config",
+                CommonConfigKeys.ValueSchema,
+                " by the connector "
+                    + connector.ClassName
+                    + ", which writes generated records: name the value's .avsc file"
+            );
+        }
+
+        return new ParsedSpec(
+            _file.Path,
+            NamespaceOf(),
+            _file.Access.Length == 0 ? "public" : _file.Access,
+            name ?? string.Empty,
+            nameNode is null
+                ? _diagnostics.Locate(0, 0, "$")
+                : _diagnostics.Locate(nameNode, "$.name"),
+            name is null ? null : connector,
+            classLocation,
+            values.ToEquatableArray(),
+            keySchema,
+            valueSchema,
+            keyConverter,
+            valueConverter,
+            _diagnostics.ToEquatableArray()
+        );
+    }
+
+    private string NamespaceOf()
+    {
+        if (_file.NamespaceOverride.Length > 0)
+        {
+            return _file.NamespaceOverride;
+        }
+        return _file.RootNamespace.Length > 0 ? _file.RootNamespace : "KConnector.Generated";
+    }
+
+    private SchemaReference? SchemaOf(
+        Dictionary<string, (string Text, JsonNode Node, string Path)> texts,
+        string key
+    )
+    {
+        if (!texts.TryGetValue(key, out var entry) || entry.Text.Trim().Length == 0)
+        {
+            return null;
+        }
+        var written = entry.Text.Trim();
+        return new SchemaReference(
+            written,
+            ResolveRelative(_file.Path, written),
+            _diagnostics.Locate(entry.Node, entry.Path)
+        );
+    }
+
+    private ConverterChoice? ConverterOf(
+        Dictionary<string, (string Text, JsonNode Node, string Path)> texts,
+        string key,
+        bool hasSchema
+    )
+    {
+        if (!texts.TryGetValue(key, out var entry))
+        {
+            // KConnector's default: Avro for a schema-typed side, String otherwise (Kafka Connect takes
+            // the worker's converter; a compiled worker knows the type and can choose).
+            return new ConverterChoice(hasSchema ? ConverterKind.Avro : ConverterKind.String, null);
+        }
+        var where = _diagnostics.Locate(entry.Node, entry.Path);
+        if (ConverterCatalog.TryGet(entry.Text, out var kind))
+        {
+            return new ConverterChoice(kind, where);
+        }
+        if (ConverterCatalog.IsKnownButUnsupported(entry.Text))
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.NotSupportedYet,
+                where,
+                "the converter \"" + entry.Text + "\""
+            );
+        }
+        else
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.UnknownConverter,
+                where,
+                entry.Text,
+                EditDistance.Suggestion(entry.Text, ConverterCatalog.AllNames)
+            );
+        }
+        return null;
+    }
+
+    /// <summary>Checks one value against its key and returns it as text, or null after reporting.</summary>
+    private string? CheckValue(ConfigKeyModel key, JsonNode node, string path)
+    {
+        var text = AsText(node, key.Type, key.Name, path);
+        if (text is null || text.Contains("${"))
+        {
+            // ${provider:path:key} is resolved at run time, and checked then.
+            return text;
+        }
+        if (
+            key.OneOf.Count > 0
+            && !key.OneOf.Any(v =>
+                string.Equals(v, text.Trim(), StringComparison.OrdinalIgnoreCase)
+            )
+        )
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.InvalidEnumValue,
+                node,
+                path,
+                text,
+                key.Name,
+                string.Join(", ", key.OneOf),
+                EditDistance.Suggestion(text, key.OneOf)
+            );
+            return null;
+        }
+        if (
+            key.Min is { } min
+            && (key.Type == ConfigKeyType.Int || key.Type == ConfigKeyType.Long)
+            && long.TryParse(
+                text.Trim(),
+                NumberStyles.Integer,
+                CultureInfo.InvariantCulture,
+                out var n
+            )
+            && n < long.Parse(min, CultureInfo.InvariantCulture)
+        )
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.ValueOutOfRange,
+                node,
+                path,
+                key.Name,
+                text,
+                "at least " + min
+            );
+            return null;
+        }
+        return text;
+    }
+
+    /// <summary>
+    /// Kafka Connect config values are strings, so "2" and 2 are both accepted for a number and
+    /// "true" and true for a boolean; a list may also be a JSON array of strings.
+    /// </summary>
+    private string? AsText(JsonNode node, ConfigKeyType type, string key, string path)
+    {
+        string? text = node.Kind switch
+        {
+            JsonKind.String => node.Text,
+            JsonKind.Number => node.Text,
+            JsonKind.True => "true",
+            JsonKind.False => "false",
+            JsonKind.Array
+                when type == ConfigKeyType.List && node.Items.All(i => i.Kind == JsonKind.String) =>
+                string.Join(",", node.Items.Select(i => i.Text)),
+            _ => null,
+        };
+        var ok = text is not null;
+        if (ok && !text!.Contains("${"))
+        {
+            ok = type switch
+            {
+                ConfigKeyType.Int => node.Kind is JsonKind.Number or JsonKind.String
+                    && int.TryParse(
+                        text.Trim(),
+                        NumberStyles.Integer,
+                        CultureInfo.InvariantCulture,
+                        out _
+                    ),
+                ConfigKeyType.Long => node.Kind is JsonKind.Number or JsonKind.String
+                    && long.TryParse(
+                        text.Trim(),
+                        NumberStyles.Integer,
+                        CultureInfo.InvariantCulture,
+                        out _
+                    ),
+                ConfigKeyType.Double => node.Kind is JsonKind.Number or JsonKind.String
+                    && double.TryParse(
+                        text.Trim(),
+                        NumberStyles.Float,
+                        CultureInfo.InvariantCulture,
+                        out _
+                    ),
+                ConfigKeyType.Boolean => node.Kind is JsonKind.True or JsonKind.False
+                    || text.Trim() is "true" or "false",
+                _ => node.Kind is JsonKind.String or JsonKind.Array,
+            };
+        }
+        if (!ok)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecWrongType,
+                node,
+                path,
+                key,
+                Expected(type),
+                Describe(node)
+            );
+            return null;
+        }
+        return text;
+    }
+
+    private void CheckKeys(JsonNode node, string path, string[] allowed, string what)
+    {
+        foreach (var property in node.Properties)
+        {
+            if (Array.IndexOf(allowed, property.Name) < 0)
+            {
+                var at = path + "['" + property.Name + "']";
+                _diagnostics.Report(
+                    DiagnosticDescriptors.SpecUnknownKey,
+                    _diagnostics.Locate(property.NameStart, property.NameEnd, at),
+                    property.Name,
+                    what + " (whose keys are name and config; connector settings go inside config)",
+                    EditDistance.Suggestion(property.Name, allowed)
+                );
+            }
+        }
+    }
+
+    private static string Expected(ConfigKeyType type) =>
+        type switch
+        {
+            ConfigKeyType.Int => "a 32-bit integer (a number or a string such as \"2\")",
+            ConfigKeyType.Long => "a 64-bit integer (a number or a string such as \"2\")",
+            ConfigKeyType.Double => "a number",
+            ConfigKeyType.Boolean => "true or false",
+            ConfigKeyType.List => "a comma-separated string or an array of strings",
+            _ => "a string",
+        };
+
+    internal static string Describe(JsonNode node) =>
+        node.Kind switch
+        {
+            JsonKind.String => "the string \"" + node.Text + "\"",
+            JsonKind.Number => "the number " + node.Text,
+            JsonKind.True => "true",
+            JsonKind.False => "false",
+            JsonKind.Null => "null",
+            JsonKind.Array => "an array",
+            _ => "an object",
+        };
+
+    internal static bool IsValidName(string name)
+    {
+        var hasLetter = false;
+        foreach (var c in name)
+        {
+            if (char.IsLetter(c))
+            {
+                hasLetter = true;
+            }
+            else if (!char.IsDigit(c) && c != '.' && c != '-' && c != '_')
+            {
+                return false;
+            }
+        }
+        return hasLetter && name.Length > 0 && char.IsLetterOrDigit(name[0]);
+    }
+
+    /// <summary>Resolves a path written relative to the spec's folder, with / or \ separators.</summary>
+    internal static string ResolveRelative(string specPath, string written)
+    {
+        var separator = specPath.IndexOf('\\') >= 0 && specPath.IndexOf('/') < 0 ? '\\' : '/';
+        var normalizedSpec = specPath.Replace('\\', '/');
+        var relative = written.Replace('\\', '/');
+        var parts = new List<string>();
+        if (
+            !relative.StartsWith("/", StringComparison.Ordinal)
+            && !(relative.Length > 1 && relative[1] == ':')
+        )
+        {
+            var slash = normalizedSpec.LastIndexOf('/');
+            parts.AddRange(normalizedSpec.Substring(0, Math.Max(0, slash)).Split('/'));
+        }
+        foreach (var part in relative.Split('/'))
+        {
+            if (part == "." || (part.Length == 0 && parts.Count > 0))
+            {
+                continue;
+            }
+            if (part == ".." && parts.Count > 1)
+            {
+                parts.RemoveAt(parts.Count - 1);
+                continue;
+            }
+            parts.Add(part);
+        }
+        return NormalizePath(string.Join("/", parts)).Replace('/', separator);
+    }
+
+    internal static string NormalizePath(string path) => path.Replace('\\', '/');
+}

@@ -1,0 +1,155 @@
+using System.Linq;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>
+/// Writes {TypeName}Worker: builds the task from the config, the converters the types need, and runs
+/// the worker's SourceTaskRunner / SinkTaskRunner, calling the task's optional StartAsync/StopAsync.
+/// </summary>
+internal static class ConnectorWorkerEmitter
+{
+    private const string Ns = "global::KConnector";
+
+    public static string Emit(ConnectorModel model)
+    {
+        var w = EmitText.Begin(model.Namespace);
+        var type = model.TypeName + "Worker";
+        var config = model.TypeName + "Config";
+        var source = model.Kind == ConnectorKind.Source;
+        var runner =
+            $"{Ns}.Worker.{(source ? "SourceTaskRunner" : "SinkTaskRunner")}<{model.KeyType}, {model.ValueType}>";
+        w.WriteLine("/// <summary>");
+        w.WriteLine(
+            $"/// Runs the {(source ? "source" : "sink")} connector \"{EmitText.Xml(model.ConnectorName)}\": {EmitText.Xml(model.KeyType.Replace("global::", string.Empty))} keys through the {model.KeyConverter}Converter,"
+        );
+        w.WriteLine(
+            $"/// {EmitText.Xml(model.ValueType.Replace("global::", string.Empty))} values through the {model.ValueConverter}Converter."
+        );
+        w.WriteLine("/// </summary>");
+        w.WriteLine(EmitText.GeneratedCode);
+        using (
+            w.WriteBlock(
+                $"{model.Access} sealed partial class {type} : {Ns}.Connectors.IConnectorWorker"
+            )
+        )
+        {
+            w.WriteLine($"private readonly {Ns}.Connectors.ConnectorEnvironment _environment;");
+            w.WriteLine("private readonly global::Microsoft.Extensions.Logging.ILogger _logger;");
+            w.WriteLine($"private {runner}? _runner;");
+            w.WriteLine();
+            w.WriteLine(
+                "/// <summary>Creates the worker; nothing connects until <see cref=\"RunAsync\"/>.</summary>"
+            );
+            using (
+                w.WriteBlock(
+                    $"public {type}({config} config, {Ns}.Connectors.ConnectorEnvironment environment, global::Microsoft.Extensions.Logging.ILogger? logger = null)"
+                )
+            )
+            {
+                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(config);");
+                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(environment);");
+                w.WriteLine("Config = config;");
+                w.WriteLine("_environment = environment;");
+                w.WriteLine(
+                    "_logger = logger ?? global::Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;"
+                );
+            }
+            w.WriteLine();
+            w.WriteLine("/// <summary>The validated config.</summary>");
+            w.WriteLine($"public {config} Config {{ get; }}");
+            w.WriteLine();
+            w.WriteLine("/// <inheritdoc />");
+            w.WriteLine("public string Name => Config.Name;");
+            w.WriteLine();
+            w.WriteLine("/// <inheritdoc />");
+            w.WriteLine(
+                $"public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _runner)?.{(source ? "RecordsAcknowledged" : "RecordsCommitted")} ?? 0;"
+            );
+            w.WriteLine();
+            w.WriteLine("/// <inheritdoc />");
+            using (
+                w.WriteBlock(
+                    "public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)"
+                )
+            )
+            {
+                w.WriteLine("var config = Config;");
+                w.WriteLine(
+                    $"var options = {Ns}.Connectors.ConnectorWorkerOptions.{(source ? "ForSource" : "ForSink")}(config.Parsed, _environment.BootstrapServers(config.BootstrapServers), _logger);"
+                );
+                WriteTaskCreation(w, model);
+                using (w.WriteBlock("try"))
+                {
+                    if (model.HasStart)
+                    {
+                        w.WriteLine("await task.StartAsync(stoppingToken).ConfigureAwait(false);");
+                    }
+                    w.WriteLine($"var runner = new {runner}(");
+                    w.Indentation++;
+                    w.WriteLine("options,");
+                    w.WriteLine("task,");
+                    w.WriteLine(Converter(model.KeyConverter, model.KeyType, "key") + ",");
+                    w.WriteLine(Converter(model.ValueConverter, model.ValueType, "value") + ",");
+                    w.WriteLine("_logger");
+                    w.Indentation--;
+                    w.WriteLine(");");
+                    w.WriteLine("global::System.Threading.Volatile.Write(ref _runner, runner);");
+                    w.WriteLine("await runner.RunAsync(stoppingToken).ConfigureAwait(false);");
+                }
+                if (model.HasStop || model.TaskIsDisposable)
+                {
+                    using (w.WriteBlock("finally"))
+                    {
+                        if (model.HasStop)
+                        {
+                            w.WriteLine(
+                                "await task.StopAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);"
+                            );
+                        }
+                        if (model.TaskIsDisposable)
+                        {
+                            w.WriteLine("task.Dispose();");
+                        }
+                    }
+                }
+                else
+                {
+                    using (w.WriteBlock("finally"))
+                    {
+                        w.WriteLine("// The task holds nothing to release.");
+                    }
+                }
+            }
+        }
+        return EmitText.End(w, model.Namespace);
+    }
+
+    private static void WriteTaskCreation(Emit.SourceWriter w, ConnectorModel model)
+    {
+        var userKeys = model.Keys.Where(k => k.UserProperty is not null).ToList();
+        if (!model.UserClass || userKeys.Count == 0)
+        {
+            w.WriteLine($"var task = {model.TaskCreation};");
+            return;
+        }
+        w.WriteLine($"var task = {model.TaskCreation}");
+        w.WriteLine("{");
+        w.Indentation++;
+        foreach (var key in userKeys)
+        {
+            var value = "config." + key.PropertyName;
+            if (key.Type == ConfigKeyType.Password)
+            {
+                value += ConnectorConfigEmitter.Nullable(key) ? "?.Value" : ".Value";
+            }
+            w.WriteLine($"{key.UserProperty} = {value},");
+        }
+        w.Indentation--;
+        w.WriteLine("};");
+    }
+
+    private static string Converter(ConverterKind kind, string type, string side) =>
+        kind == ConverterKind.String
+            ? $"new {Ns}.Converters.StringConverter()"
+            : $"new {Ns}.Converters.AvroConverter<{type}>({Ns}.Connectors.ConnectorEnvironment.SchemaRegistry(config.{(side == "key" ? "KeyConverterSchemaRegistryUrl" : "ValueConverterSchemaRegistryUrl")}, \"{side}.converter.schema.registry.url\"), isKey: {(side == "key" ? "true" : "false")})";
+}

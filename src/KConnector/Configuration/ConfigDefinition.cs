@@ -1,0 +1,210 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace KConnector.Configuration;
+
+/// <summary>
+/// The config keys of one connector, as Kafka Connect's <c>ConfigDef</c>: a description for a CLI
+/// and a REST layer to serve, and the validation that turns raw string values into typed ones.
+/// Validation reports every issue at once (as <c>Connector.validate</c> does), never only the first.
+/// </summary>
+public sealed class ConfigDefinition
+{
+    private readonly Dictionary<string, ConfigKey> _byName;
+
+    /// <summary>Creates a definition of <paramref name="keys"/> for the connector class <paramref name="connectorClass"/>.</summary>
+    public ConfigDefinition(string connectorClass, IEnumerable<ConfigKey> keys)
+    {
+        ArgumentNullException.ThrowIfNull(connectorClass);
+        ArgumentNullException.ThrowIfNull(keys);
+        ConnectorClass = connectorClass;
+        Keys = [.. keys];
+        _byName = Keys.ToDictionary(k => k.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The connector class these keys configure.</summary>
+    public string ConnectorClass { get; }
+
+    /// <summary>The keys, in declaration order.</summary>
+    public IReadOnlyList<ConfigKey> Keys { get; }
+
+    /// <summary>The key named <paramref name="name"/>, or null.</summary>
+    public ConfigKey? Find(string name) => _byName.GetValueOrDefault(name);
+
+    /// <summary>
+    /// Validates <paramref name="values"/> (after <c>${provider:path:key}</c> references are
+    /// resolved by <paramref name="resolver"/>, when given) and returns the typed values with every
+    /// issue found. Keys this definition does not know pass through untouched, as in Kafka Connect.
+    /// </summary>
+    public ParsedConfig Parse(
+        IReadOnlyDictionary<string, string?> values,
+        ConfigValueResolver? resolver = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var issues = new List<ConfigIssue>();
+        var resolved = resolver is null ? values : resolver.Resolve(values, issues);
+        var typed = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var key in Keys)
+        {
+            resolved.TryGetValue(key.Name, out var raw);
+            var text = raw ?? key.DefaultValue;
+            if (text is null || (text.Length == 0 && key.Type != ConfigType.String))
+            {
+                if (key.Required && key.DefaultValue is null)
+                {
+                    issues.Add(new ConfigIssue(key.Name, "a value is required and none was given"));
+                }
+                typed[key.Name] = null;
+                continue;
+            }
+            typed[key.Name] = Convert(key, text, issues);
+        }
+        return new ParsedConfig(this, typed, resolved, issues);
+    }
+
+    private static object? Convert(ConfigKey key, string text, List<ConfigIssue> issues)
+    {
+        // A secret's value must not reach the message: say what is wrong without quoting it.
+        var shown = key.IsSecret ? "the value" : $"'{text}'";
+        object? value = null;
+        double? number = null;
+        switch (key.Type)
+        {
+            case ConfigType.Boolean:
+                if (bool.TryParse(text.Trim(), out var b))
+                {
+                    value = b;
+                }
+                else
+                {
+                    issues.Add(
+                        new ConfigIssue(key.Name, $"{shown} is not a boolean (true or false)")
+                    );
+                }
+                break;
+            case ConfigType.Int:
+                if (
+                    int.TryParse(
+                        text.Trim(),
+                        NumberStyles.Integer,
+                        CultureInfo.InvariantCulture,
+                        out var i
+                    )
+                )
+                {
+                    value = i;
+                    number = i;
+                }
+                else
+                {
+                    issues.Add(new ConfigIssue(key.Name, $"{shown} is not a 32-bit integer"));
+                }
+                break;
+            case ConfigType.Long:
+                if (
+                    long.TryParse(
+                        text.Trim(),
+                        NumberStyles.Integer,
+                        CultureInfo.InvariantCulture,
+                        out var l
+                    )
+                )
+                {
+                    value = l;
+                    number = l;
+                }
+                else
+                {
+                    issues.Add(new ConfigIssue(key.Name, $"{shown} is not a 64-bit integer"));
+                }
+                break;
+            case ConfigType.Double:
+                if (
+                    double.TryParse(
+                        text.Trim(),
+                        NumberStyles.Float,
+                        CultureInfo.InvariantCulture,
+                        out var d
+                    )
+                )
+                {
+                    value = d;
+                    number = d;
+                }
+                else
+                {
+                    issues.Add(new ConfigIssue(key.Name, $"{shown} is not a number"));
+                }
+                break;
+            case ConfigType.List:
+                // ConfigDef.Type.LIST: comma-separated, items trimmed, empty items dropped.
+                value =
+                    (IReadOnlyList<string>)
+                        [
+                            .. text.Split(
+                                ',',
+                                StringSplitOptions.TrimEntries
+                                    | StringSplitOptions.RemoveEmptyEntries
+                            ),
+                        ];
+                break;
+            case ConfigType.Password:
+                value = new Password(text);
+                break;
+            default:
+                value = text;
+                break;
+        }
+        if (value is null)
+        {
+            return null;
+        }
+        if (number is { } n)
+        {
+            if ((key.Min is { } min && n < min) || (key.Max is { } max && n > max))
+            {
+                issues.Add(
+                    new ConfigIssue(
+                        key.Name,
+                        $"{shown} is out of range: expected a value in {key.ValidValues}"
+                    )
+                );
+            }
+        }
+        var strings = value switch
+        {
+            string s => [s],
+            Password p => [p.Value],
+            IReadOnlyList<string> list => list,
+            _ => Array.Empty<string>(),
+        };
+        foreach (var s in strings)
+        {
+            if (
+                key.OneOf is { Count: > 0 } oneOf
+                && !oneOf.Contains(s, StringComparer.OrdinalIgnoreCase)
+            )
+            {
+                var item = key.IsSecret ? "the value" : $"'{s}'";
+                issues.Add(new ConfigIssue(key.Name, $"{item} is not one of {key.ValidValues}"));
+            }
+            if (
+                key.Pattern is { } pattern
+                && !Regex.IsMatch(
+                    s,
+                    "^(?:" + pattern + ")$",
+                    RegexOptions.CultureInvariant,
+                    TimeSpan.FromSeconds(1)
+                )
+            )
+            {
+                var item = key.IsSecret ? "the value" : $"'{s}'";
+                issues.Add(
+                    new ConfigIssue(key.Name, $"{item} does not match the pattern /{pattern}/")
+                );
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,69 @@
+namespace KConnector.Configuration;
+
+/// <summary>
+/// The outcome of <see cref="ConfigDefinition.Parse"/>: typed values of the known keys, the
+/// resolved raw values of all keys (for pass-through such as <c>producer.override.*</c>), and every
+/// issue. Generated config classes read their properties from it.
+/// </summary>
+public sealed class ParsedConfig
+{
+    private readonly IReadOnlyDictionary<string, object?> _typed;
+
+    internal ParsedConfig(
+        ConfigDefinition definition,
+        IReadOnlyDictionary<string, object?> typed,
+        IReadOnlyDictionary<string, string?> originals,
+        IReadOnlyList<ConfigIssue> issues
+    )
+    {
+        Definition = definition;
+        _typed = typed;
+        Originals = originals;
+        Issues = issues;
+    }
+
+    /// <summary>The definition the values were checked against.</summary>
+    public ConfigDefinition Definition { get; }
+
+    /// <summary>Every value given, after <c>${...}</c> references were resolved.</summary>
+    public IReadOnlyDictionary<string, string?> Originals { get; }
+
+    /// <summary>Every issue found; empty when the config is valid.</summary>
+    public IReadOnlyList<ConfigIssue> Issues { get; }
+
+    /// <summary>Whether no issue was found.</summary>
+    public bool IsValid => Issues.Count == 0;
+
+    /// <summary>Throws a <see cref="ConfigValidationException"/> listing every issue, unless valid.</summary>
+    public ParsedConfig ThrowIfInvalid(string connector)
+    {
+        if (!IsValid)
+        {
+            throw new ConfigValidationException(connector, Issues);
+        }
+        return this;
+    }
+
+    /// <summary>The typed value of <paramref name="key"/> (a bool, int, long, double, string, list or <see cref="Password"/>), or default.</summary>
+    public T? Get<T>(string key) =>
+        _typed.TryGetValue(key, out var value) && value is T typed ? typed : default;
+
+    /// <summary>The raw values whose keys start with <paramref name="prefix"/>, with the prefix removed (e.g. <c>producer.override.</c>).</summary>
+    public IReadOnlyDictionary<string, string> WithPrefix(string prefix)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in Originals)
+        {
+            if (
+                value is not null
+                && key.StartsWith(prefix, StringComparison.Ordinal)
+                && key.Length > prefix.Length
+            )
+            {
+                result[key[prefix.Length..]] = value;
+            }
+        }
+        return result;
+    }
+}

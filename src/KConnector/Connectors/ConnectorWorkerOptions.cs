@@ -1,0 +1,88 @@
+using KConnector.Configuration;
+using KConnector.Worker;
+using Microsoft.Extensions.Logging;
+
+namespace KConnector.Connectors;
+
+/// <summary>
+/// Turns a validated connector config into the runners' <see cref="WorkerOptions"/>: the name, the
+/// brokers, the topics, and the client overrides (<c>producer.override.*</c> for a source,
+/// <c>consumer.override.*</c> for a sink, Kafka Connect's per-connector client overrides, KIP-458).
+/// </summary>
+public static class ConnectorWorkerOptions
+{
+    /// <summary>Options for a source connector's runner.</summary>
+    public static WorkerOptions ForSource(
+        ParsedConfig config,
+        string bootstrapServers,
+        ILogger logger
+    )
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        WarnAboutErrorHandling(config, logger);
+        return new WorkerOptions
+        {
+            Name = config.Get<string>("name") ?? string.Empty,
+            BootstrapServers = bootstrapServers,
+            ClientConfig = config.WithPrefix("producer.override."),
+        };
+    }
+
+    /// <summary>Options for a sink connector's runner; <c>topics.regex</c> becomes a librdkafka <c>^regex</c> subscription.</summary>
+    public static WorkerOptions ForSink(
+        ParsedConfig config,
+        string bootstrapServers,
+        ILogger logger
+    )
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        WarnAboutErrorHandling(config, logger);
+        var client = new Dictionary<string, string>(
+            config.WithPrefix("consumer.override."),
+            StringComparer.Ordinal
+        );
+        // max.poll.records is a Java consumer setting librdkafka does not know: the runner applies it.
+        var maxPollRecords = 500;
+        if (
+            client.Remove("max.poll.records", out var max)
+            && int.TryParse(max, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
+            && parsed > 0
+        )
+        {
+            maxPollRecords = parsed;
+        }
+        var topics = config.Get<IReadOnlyList<string>>("topics") ?? [];
+        var regex = config.Get<string>("topics.regex");
+        if (topics.Count == 0 && !string.IsNullOrWhiteSpace(regex))
+        {
+            topics = [regex.StartsWith('^') ? regex : "^" + regex];
+        }
+        return new WorkerOptions
+        {
+            Name = config.Get<string>("name") ?? string.Empty,
+            BootstrapServers = bootstrapServers,
+            Topics = topics,
+            MaxPollRecords = maxPollRecords,
+            ClientConfig = client,
+        };
+    }
+
+    // The runners of this version stop at the first error (errors.tolerance=none). Say so rather than
+    // pretend a configured dead letter queue is in use.
+    private static void WarnAboutErrorHandling(ParsedConfig config, ILogger logger)
+    {
+        ArgumentNullException.ThrowIfNull(logger);
+        var tolerance = config.Get<string>("errors.tolerance");
+        var dlq = config.Get<string>("errors.deadletterqueue.topic.name");
+        if (
+            string.Equals(tolerance, "all", StringComparison.OrdinalIgnoreCase)
+            || !string.IsNullOrEmpty(dlq)
+        )
+        {
+            logger.LogWarning(
+                "Connector {Connector}: errors.tolerance=all and the dead letter queue are not applied by this worker version; the first error stops the task",
+                config.Get<string>("name")
+            );
+        }
+    }
+}

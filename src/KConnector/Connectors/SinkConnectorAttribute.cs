@@ -1,0 +1,29 @@
+namespace KConnector.Connectors;
+
+/// <summary>
+/// Makes a partial class a sink connector: the class writes <c>PutAsync</c> (and optionally <c>FlushAsync</c>,
+/// <c>StartAsync</c>/<c>StopAsync</c>); the generator writes its config class with validation and a
+/// <c>ConfigDefinition</c>, the worker wiring with the converters, and <c>services.Add{Name}Connector(...)</c>.
+/// </summary>
+/// <param name="name">The connector's default <c>name</c> (Kafka Connect's unique connector name).</param>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class SinkConnectorAttribute(string name) : Attribute
+{
+    /// <summary>The connector's default name.</summary>
+    public string Name { get; } = name;
+
+    /// <summary>The default <c>topics</c> to read, comma-separated; can be overridden by config.</summary>
+    public string? Topics { get; set; }
+
+    /// <summary>The key type: <c>typeof(string)</c> (the default) or a type generated from an .avsc file.</summary>
+    public Type? KeyType { get; set; }
+
+    /// <summary>The value type: <c>typeof(string)</c> (the default) or a type generated from an .avsc file.</summary>
+    public Type? ValueType { get; set; }
+
+    /// <summary>The default <c>key.converter</c>, by Kafka Connect class name or short name (<c>String</c>, <c>Avro</c>); <c>String</c> when unset.</summary>
+    public string? KeyConverter { get; set; }
+
+    /// <summary>The default <c>value.converter</c>; <c>Avro</c> for a generated type and <c>String</c> for a string when unset.</summary>
+    public string? ValueConverter { get; set; }
+}

@@ -1,0 +1,757 @@
+using KConnector.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+
+namespace KConnector.Generator.Tests.Connectors;
+
+/// <summary>
+/// The corpus of malformed specs and attribute uses: each gets its diagnostic id on the right line,
+/// with the file and JSON path (or member) in the message, and the generator never throws.
+/// </summary>
+public class ConnectorDiagnosticsTests
+{
+    /// <summary>A file sink spec whose config holds <paramref name="extra"/> from line 8 on.</summary>
+    private static string Spec(params string[] extra) =>
+        "{\n"
+        + "  \"name\": \"bad-spec\",\n"
+        + "  \"config\": {\n"
+        + "    \"connector.class\": \"FileStreamSink\",\n"
+        + "    \"topics\": \"orders\",\n"
+        + "    \"file\": \"out.jsonl\",\n"
+        + "    \"value.schema\": \"order.avsc\""
+        + string.Concat(extra.Select(e => ",\n    " + e))
+        + "\n  }\n}\n";
+
+    public static TheoryData<string, string, string, int, string> MalformedSpecs =>
+        new()
+        {
+            // name, spec text, expected id, expected 1-based line, text the message must contain
+            {
+                "truncated JSON",
+                "{\n  \"name\": \"x\",\n  \"config\": {\n",
+                "KCN0200",
+                4,
+                "not valid JSON"
+            },
+            {
+                "trailing comma",
+                "{\n  \"name\": \"x\",\n  \"config\": {},\n}",
+                "KCN0200",
+                4,
+                "property name"
+            },
+            { "root is an array", "[\n  1\n]", "KCN0203", 1, "must be an object" },
+            {
+                "no name",
+                "{\n  \"config\": {\"connector.class\": \"FileStreamSink\"}\n}",
+                "KCN0201",
+                1,
+                "\"name\" is required"
+            },
+            { "no config", "{\n  \"name\": \"x\"\n}", "KCN0201", 1, "\"config\" is required" },
+            {
+                "misspelt top-level key",
+                "{\n  \"name\": \"x\",\n  \"conifg\": {}\n}",
+                "KCN0202",
+                3,
+                "Did you mean \"config\"?"
+            },
+            {
+                "misspelt config key",
+                Spec("\"tasks.maxx\": 2"),
+                "KCN0202",
+                8,
+                "Did you mean \"tasks.max\"?"
+            },
+            {
+                "tasks.max is a word",
+                Spec("\"tasks.max\": \"two\""),
+                "KCN0203",
+                8,
+                "$.config['tasks.max']: \"tasks.max\" must be a 32-bit integer"
+            },
+            { "tasks.max zero", Spec("\"tasks.max\": 0"), "KCN0217", 8, "must be at least 1" },
+            {
+                "errors.tolerance unknown",
+                Spec("\"errors.tolerance\": \"some\""),
+                "KCN0206",
+                8,
+                "expected one of none, all"
+            },
+            {
+                "errors.tolerance misspelt",
+                Spec("\"errors.tolerance\": \"nonee\""),
+                "KCN0206",
+                8,
+                "Did you mean \"none\"?"
+            },
+            {
+                "DLQ without tolerance all",
+                Spec("\"errors.deadletterqueue.topic.name\": \"orders-dlq\""),
+                "KCN0207",
+                8,
+                "errors.tolerance is \"none\""
+            },
+            {
+                "DLQ with tolerance none",
+                Spec(
+                    "\"errors.tolerance\": \"none\"",
+                    "\"errors.deadletterqueue.topic.name\": \"dlq\""
+                ),
+                "KCN0207",
+                9,
+                "set errors.tolerance to \"all\""
+            },
+            {
+                "schema file missing",
+                Spec("\"key.schema\": \"schemas/missing.avsc\""),
+                "KCN0204",
+                8,
+                "/project/schemas/missing.avsc"
+            },
+            {
+                "String converter with a record",
+                Spec("\"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\""),
+                "KCN0205",
+                8,
+                "cannot carry the record Shop.Orders.Order"
+            },
+            {
+                "Avro converter without a key schema",
+                Spec("\"key.converter\": \"io.confluent.connect.avro.AvroConverter\""),
+                "KCN0205",
+                8,
+                "the AvroConverter cannot carry a string key"
+            },
+            {
+                "unknown connector class",
+                "{\n  \"name\": \"x\",\n  \"config\": {\n    \"connector.class\": \"FileStreamSinc\"\n  }\n}",
+                "KCN0208",
+                4,
+                "Did you mean \"FileStreamSink\"?"
+            },
+            {
+                "misspelt converter",
+                Spec("\"value.converter\": \"io.confluent.connect.avro.AvroConvertr\""),
+                "KCN0209",
+                8,
+                "Did you mean \"io.confluent.connect.avro.AvroConverter\"?"
+            },
+            {
+                "converter not supported yet",
+                Spec("\"value.converter\": \"org.apache.kafka.connect.json.JsonConverter\""),
+                "KCN0210",
+                8,
+                "JsonConverter"
+            },
+            {
+                "transforms",
+                Spec("\"transforms\": \"unwrap\""),
+                "KCN0210",
+                8,
+                "single message transforms"
+            },
+            {
+                "topic instead of topics",
+                Spec("\"topic\": \"orders\""),
+                "KCN0202",
+                8,
+                "Did you mean \"topics\"?"
+            },
+            {
+                "topics and topics.regex",
+                Spec("\"topics.regex\": \"orders.*\""),
+                "KCN0218",
+                5,
+                "not both"
+            },
+            { "duplicate key", Spec("\"file\": \"other.jsonl\""), "KCN0214", 8, "more than once" },
+            {
+                "invalid name",
+                "{\n  \"name\": \"orders sink!\",\n  \"config\": {\"connector.class\": \"FileStreamSink\", \"topics\": \"t\", \"file\": \"f\", \"value.schema\": \"order.avsc\"}\n}",
+                "KCN0215",
+                2,
+                "orders sink!"
+            },
+            {
+                "boolean as yes",
+                Spec("\"errors.log.enable\": \"yes\""),
+                "KCN0203",
+                8,
+                "must be true or false"
+            },
+            {
+                "config name differs",
+                Spec("\"name\": \"other\""),
+                "KCN0203",
+                8,
+                "the spec's name \"bad-spec\""
+            },
+            {
+                "JSON Schema value schema",
+                Spec("\"key.schema\": \"order.schema.json\"", "\"key.converter\": \"Avro\""),
+                "KCN0210",
+                8,
+                "JSON Schema"
+            },
+            {
+                "schema file yields no type",
+                Spec("\"key.schema\": \"broken.avsc\"", "\"key.converter\": \"Avro\""),
+                "KCN0213",
+                8,
+                "yields no generated record type"
+            },
+            {
+                "name is a number",
+                "{\n  \"name\": 42,\n  \"config\": {\"connector.class\": \"FileStreamSink\"}\n}",
+                "KCN0203",
+                2,
+                "the number 42"
+            },
+            {
+                "no connector.class",
+                "{\n  \"name\": \"x\",\n  \"config\": {\n    \"topics\": \"t\"\n  }\n}",
+                "KCN0201",
+                3,
+                "connector.class"
+            },
+            {
+                "retry timeout below -1",
+                Spec("\"errors.retry.timeout\": \"-5\""),
+                "KCN0217",
+                8,
+                "at least -1"
+            },
+            { "list of numbers", Spec("\"transforms\": [1, 2]"), "KCN0203", 8, "an array" },
+        };
+
+    public static TheoryData<string, string, string, string> MalformedSpecsWithoutRequiredKeys =>
+        new()
+        {
+            {
+                "sink without topics",
+                "{\n  \"name\": \"x\",\n  \"config\": {\"connector.class\": \"FileStreamSink\", \"file\": \"f\", \"value.schema\": \"order.avsc\"}\n}",
+                "KCN0218",
+                "neither is given"
+            },
+            {
+                "file sink without file",
+                "{\n  \"name\": \"x\",\n  \"config\": {\"connector.class\": \"FileStreamSink\", \"topics\": \"t\", \"value.schema\": \"order.avsc\"}\n}",
+                "KCN0201",
+                "\"file\" is required"
+            },
+            {
+                "file sink without value schema",
+                "{\n  \"name\": \"x\",\n  \"config\": {\"connector.class\": \"FileStreamSink\", \"topics\": \"t\", \"file\": \"f\"}\n}",
+                "KCN0201",
+                "\"value.schema\" is required"
+            },
+        };
+
+    [Theory]
+    [MemberData(nameof(MalformedSpecs))]
+    public void MalformedSpec_IsReportedWithIdFileLineAndPath(
+        string name,
+        string text,
+        string id,
+        int line,
+        string fragment
+    )
+    {
+        var run = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSchema("broken.avsc", "{")
+            .AddSchema("bad.connector.json", text)
+            .Run();
+
+        AssertReported(run, name, id, line, fragment, "bad.connector.json");
+    }
+
+    [Theory]
+    [MemberData(nameof(MalformedSpecsWithoutRequiredKeys))]
+    public void SpecWithoutARequiredKey_IsReported(
+        string name,
+        string text,
+        string id,
+        string fragment
+    )
+    {
+        var run = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSchema("bad.connector.json", text)
+            .Run();
+
+        AssertReported(run, name, id, 3, fragment, "bad.connector.json");
+    }
+
+    [Fact]
+    public void TwoSpecsWithTheSameName_AreReported()
+    {
+        var run = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSchema("a.connector.json", ConnectorTexts.FileSinkSpec)
+            .AddSchema("b.connector.json", ConnectorTexts.FileSinkSpec)
+            .Run();
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "KCN0216");
+        Assert.Contains("orders-file-sink", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("a.connector.json", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    private const string Usings = """
+        using System.Collections.Generic;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using KConnector.Connectors;
+        using KConnector.Records;
+        using Shop.Orders;
+
+        """;
+
+    /// <summary>Attribute uses; the expected line is the one holding the marker /*!*/.</summary>
+    public static TheoryData<string, string, string, string> MalformedAttributeUses =>
+        new()
+        {
+            {
+                "not partial",
+                """
+                    [SinkConnector("s")]
+                    public class /*!*/S
+                    {
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0230",
+                "must be declared partial"
+            },
+            {
+                "PollAsync missing",
+                """
+                    [SourceConnector("s")]
+                    public partial class /*!*/S
+                    {
+                    }
+                    """,
+                "KCN0231",
+                "IReadOnlyList<KConnector.Records.SourceRecord<string, string>>> PollAsync(System.Threading.CancellationToken cancellationToken)"
+            },
+            {
+                "PutAsync missing",
+                """
+                    [SinkConnector("s")]
+                    public partial class /*!*/S
+                    {
+                    }
+                    """,
+                "KCN0231",
+                "PutAsync"
+            },
+            {
+                "PollAsync returns Task",
+                """
+                    [SourceConnector("s")]
+                    public partial class S
+                    {
+                        public Task<IReadOnlyList<SourceRecord<string, string>>> /*!*/PollAsync(CancellationToken cancellationToken) => null!;
+                    }
+                    """,
+                "KCN0232",
+                "S.PollAsync has the wrong signature"
+            },
+            {
+                "PutAsync with the wrong value type",
+                """
+                    [SinkConnector("s", ValueType = typeof(Order))]
+                    public partial class S
+                    {
+                        public ValueTask /*!*/PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0232",
+                "SinkRecord<string, Order>"
+            },
+            {
+                "PutAsync without a token",
+                """
+                    [SinkConnector("s")]
+                    public partial class S
+                    {
+                        public ValueTask /*!*/PutAsync(IReadOnlyList<SinkRecord<string, string>> records) => default;
+                    }
+                    """,
+                "KCN0232",
+                "CancellationToken cancellationToken"
+            },
+            {
+                "StartAsync returns Task",
+                """
+                    [SinkConnector("s")]
+                    public partial class S
+                    {
+                        public Task /*!*/StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0232",
+                "S.StartAsync"
+            },
+            {
+                "default of the wrong type",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("batch.size", Default = "ten")]
+                    public int BatchSize { get; set; }
+                    """
+                ),
+                "KCN0233",
+                "the default \"ten\" of \"batch.size\" is not a valid int"
+            },
+            {
+                "Min greater than Max",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("batch.size", Default = 5, Min = 10, Max = 1)]
+                    public int BatchSize { get; set; }
+                    """
+                ),
+                "KCN0234",
+                "Min (10) is greater than Max (1)"
+            },
+            {
+                "range on a string",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("mode", Default = "a", Min = 1)]
+                    public string Mode { get; set; } = "";
+                    """
+                ),
+                "KCN0234",
+                "Min and Max apply to numbers"
+            },
+            {
+                "default outside the range",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("batch.size", Default = 0, Min = 1, Max = 100)]
+                    public int BatchSize { get; set; }
+                    """
+                ),
+                "KCN0234",
+                "the default 0 is outside [1, 100]"
+            },
+            {
+                "invalid pattern",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("mode", Default = "a", Pattern = "[a-")]
+                    public string Mode { get; set; } = "";
+                    """
+                ),
+                "KCN0235",
+                "not a valid regular expression"
+            },
+            {
+                "default not matching the pattern",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("mode", Default = "ABC", Pattern = "[a-z]+")]
+                    public string Mode { get; set; } = "";
+                    """
+                ),
+                "KCN0233",
+                "does not match the Pattern"
+            },
+            {
+                "unsupported type",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("started.at")]
+                    public System.DateTime? StartedAt { get; set; }
+                    """
+                ),
+                "KCN0236",
+                "System.DateTime?"
+            },
+            {
+                "secret int",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("pin", Secret = true, Required = true)]
+                    public int Pin { get; set; }
+                    """
+                ),
+                "KCN0236",
+                "Pin (Secret)"
+            },
+            {
+                "not settable",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("mode", Default = "a")]
+                    public string Mode { get; } = "";
+                    """
+                ),
+                "KCN0237",
+                "needs an accessible set or init accessor"
+            },
+            {
+                "a common key",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("tasks.max", Default = 1)]
+                    public int Tasks { get; set; }
+                    """
+                ),
+                "KCN0238",
+                "every connector already has"
+            },
+            {
+                "duplicate key",
+                Sink(
+                    """
+                    [ConfigProperty("mode", Default = "a")]
+                    public string Mode { get; set; } = "";
+                    [/*!*/ConfigProperty("mode", Default = "b")]
+                    public string Mode2 { get; set; } = "";
+                    """
+                ),
+                "KCN0238",
+                "more than one property"
+            },
+            {
+                "required with a default",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("mode", Default = "a", Required = true)]
+                    public string Mode { get; set; } = "";
+                    """
+                ),
+                "KCN0238",
+                "is Required and has a Default"
+            },
+            {
+                "optional without a default",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("batch.size")]
+                    public int BatchSize { get; set; }
+                    """
+                ),
+                "KCN0238",
+                "has no Default, is not Required"
+            },
+            {
+                "invalid key",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("batch size", Default = 1)]
+                    public int BatchSize { get; set; }
+                    """
+                ),
+                "KCN0238",
+                "must contain a letter"
+            },
+            {
+                "default not in OneOf",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("mode", Default = "upsert", OneOf = new[] { "insert", "update" })]
+                    public string Mode { get; set; } = "";
+                    """
+                ),
+                "KCN0240",
+                "\"upsert\" is not one of insert, update"
+            },
+            {
+                "OneOf on a number",
+                Sink(
+                    """
+                    [/*!*/ConfigProperty("level", Default = 1, OneOf = new[] { "1" })]
+                    public int Level { get; set; }
+                    """
+                ),
+                "KCN0240",
+                "OneOf applies to strings"
+            },
+            {
+                "nested class",
+                """
+                    public partial class Outer
+                    {
+                        [SinkConnector("s")]
+                        public partial class /*!*/S
+                        {
+                            public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                        }
+                    }
+                    """,
+                "KCN0239",
+                "is nested in another type"
+            },
+            {
+                "generic class",
+                """
+                    [SinkConnector("s")]
+                    public partial class /*!*/S<T>
+                    {
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0239",
+                "is generic"
+            },
+            {
+                "no parameterless constructor",
+                """
+                    [SinkConnector("s")]
+                    public partial class /*!*/S
+                    {
+                        public S(int x) { }
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0239",
+                "parameterless constructor"
+            },
+            {
+                "unknown value type",
+                """
+                    [/*!*/SinkConnector("s", ValueType = typeof(Customer))]
+                    public partial class S
+                    {
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, Customer>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0241",
+                "the value type Customer is neither string nor"
+            },
+            {
+                "String converter with a record",
+                """
+                    [/*!*/SinkConnector("s", ValueType = typeof(Order), ValueConverter = "String")]
+                    public partial class S
+                    {
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, Order>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0205",
+                "cannot carry the record Order"
+            },
+            {
+                "Avro converter with a string",
+                """
+                    [/*!*/SinkConnector("s", KeyConverter = "io.confluent.connect.avro.AvroConverter")]
+                    public partial class S
+                    {
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0205",
+                "the AvroConverter (KeyConverter) cannot carry string"
+            },
+            {
+                "misspelt converter",
+                """
+                    [/*!*/SinkConnector("s", ValueType = typeof(Order), ValueConverter = "Avor")]
+                    public partial class S
+                    {
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, Order>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0209",
+                "Did you mean \"Avro\"?"
+            },
+            {
+                "invalid connector name",
+                """
+                    [/*!*/SinkConnector("my sink")]
+                    public partial class S
+                    {
+                        public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;
+                    }
+                    """,
+                "KCN0215",
+                "\"my sink\""
+            },
+        };
+
+    private static string Sink(string members) =>
+        "[SinkConnector(\"s\")]\npublic partial class S\n{\n"
+        + members
+        + "\n    public ValueTask PutAsync(IReadOnlyList<SinkRecord<string, string>> records, CancellationToken cancellationToken) => default;\n}\n";
+
+    [Theory]
+    [MemberData(nameof(MalformedAttributeUses))]
+    public void MalformedAttributeUse_IsReportedWithIdLineAndMember(
+        string name,
+        string code,
+        string id,
+        string fragment
+    )
+    {
+        var source = Usings + code;
+        var line =
+            source
+                .Split('\n')
+                .ToList()
+                .FindIndex(l => l.Contains("/*!*/", StringComparison.Ordinal)) + 1;
+        var run = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSource(source)
+            .Run();
+
+        AssertReported(run, name, id, line, fragment, file: null);
+    }
+
+    [Fact]
+    public void Corpus_HasAtLeastThirtyCasesWithDistinctIds()
+    {
+        var ids = MalformedSpecs
+            .Select(row => (string)row[2])
+            .Concat(MalformedSpecsWithoutRequiredKeys.Select(row => (string)row[2]))
+            .Concat(MalformedAttributeUses.Select(row => (string)row[2]))
+            .ToList();
+
+        Assert.True(ids.Count >= 30, $"{ids.Count} cases");
+        Assert.True(ids.Distinct().Count() >= 25, $"{ids.Distinct().Count()} distinct ids");
+    }
+
+    private static void AssertReported(
+        GeneratorRun run,
+        string name,
+        string id,
+        int line,
+        string fragment,
+        string? file
+    )
+    {
+        Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "KCN0099");
+        var matching = run.Diagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(
+            matching.Count > 0,
+            $"{name}: expected {id}, got: "
+                + string.Join(" | ", run.Diagnostics.Select(d => d.Id + " " + d.GetMessage()))
+        );
+        var diagnostic = matching.FirstOrDefault(d =>
+            d.Location.GetLineSpan().StartLinePosition.Line + 1 == line
+        );
+        Assert.True(
+            diagnostic is not null,
+            $"{name}: {id} not on line {line}: "
+                + string.Join(
+                    " | ",
+                    matching.Select(d =>
+                        d.Location.GetLineSpan().StartLinePosition.Line + 1 + " " + d.GetMessage()
+                    )
+                )
+        );
+        var message = diagnostic!.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains($"line {line}, at ", message, StringComparison.Ordinal);
+        Assert.Contains(fragment, message, StringComparison.Ordinal);
+        if (file is not null)
+        {
+            Assert.StartsWith(file + ", line ", message, StringComparison.Ordinal);
+        }
+    }
+}

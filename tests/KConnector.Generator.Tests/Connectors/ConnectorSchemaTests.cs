@@ -1,0 +1,140 @@
+using KConnector.Generator.Connectors;
+using Newtonsoft.Json.Linq;
+using NJsonSchema;
+
+namespace KConnector.Generator.Tests.Connectors;
+
+/// <summary>
+/// schemas/connector.schema.json: every spec in the repository validates against it, it documents
+/// exactly the keys the generator knows, and it rejects what the generator rejects.
+/// </summary>
+public class ConnectorSchemaTests
+{
+    private static readonly Lazy<JsonSchema> Schema = new(() =>
+        JsonSchema
+            .FromJsonAsync(
+                File.ReadAllText(
+                    Path.Combine(RepositoryFiles.Root, "schemas", "connector.schema.json")
+                )
+            )
+            .GetAwaiter()
+            .GetResult()
+    );
+
+    public static TheoryData<string> RepositorySpecs()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in RepositoryFiles.Find("*.connector.json"))
+        {
+            data.Add(Path.GetRelativePath(RepositoryFiles.Root, path));
+        }
+        return data;
+    }
+
+    [Fact]
+    public void TheRepository_HasSpecsToValidate() =>
+        Assert.NotEmpty(RepositoryFiles.Find("*.connector.json"));
+
+    [Theory]
+    [MemberData(nameof(RepositorySpecs))]
+    public void EverySpecInTheRepository_ValidatesAgainstTheSchema(string relativePath)
+    {
+        var errors = Schema.Value.Validate(
+            File.ReadAllText(Path.Combine(RepositoryFiles.Root, relativePath))
+        );
+
+        Assert.True(errors.Count == 0, relativePath + ": " + string.Join("; ", errors));
+    }
+
+    [Fact]
+    public void EverySpecInTheRepository_NamesTheSchema()
+    {
+        foreach (var path in RepositoryFiles.Find("*.connector.json"))
+        {
+            var reference = (string?)JObject.Parse(File.ReadAllText(path))["$schema"];
+            Assert.NotNull(reference);
+            var resolved = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(path)!, reference));
+            Assert.True(File.Exists(resolved), $"{path}: $schema {reference} does not exist");
+        }
+    }
+
+    [Fact]
+    public void TheSchema_DocumentsExactlyTheKeysTheGeneratorKnows()
+    {
+        var config = Schema.Value.Properties["config"].ActualSchema;
+        var documented = config.Properties.Keys.Order(StringComparer.Ordinal).ToList();
+        var known = CommonConfigKeys
+            .All.Select(k => k.Key.Name)
+            .Concat(BuiltInConnectors.All.SelectMany(c => c.Keys.Select(k => k.Name)))
+            .Distinct()
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(known, documented);
+        foreach (var (name, property) in config.Properties)
+        {
+            Assert.False(
+                string.IsNullOrWhiteSpace(property.Description),
+                name + " has no description"
+            );
+        }
+    }
+
+    [Fact]
+    public void TheSchema_HasTheGeneratorsDefaultsAndAllowedValues()
+    {
+        var config = Schema.Value.Properties["config"].ActualSchema;
+        foreach (var key in CommonConfigKeys.All.Select(k => k.Key))
+        {
+            var property = config.Properties[key.Name];
+            if (key.Default is { Length: > 0 } text && property.Default is { } documented)
+            {
+                var shown = documented is bool b
+                    ? (b ? "true" : "false")
+                    : Convert.ToString(
+                        documented,
+                        System.Globalization.CultureInfo.InvariantCulture
+                    );
+                Assert.Equal(text, shown);
+            }
+            if (key.OneOf.Count > 0)
+            {
+                var allowed = property
+                    .Enumeration.Concat(property.AnyOf.SelectMany(a => a.Enumeration))
+                    .Select(e => e?.ToString())
+                    .ToList();
+                Assert.All(key.OneOf, v => Assert.Contains(v, allowed));
+            }
+        }
+        Assert.Equal(
+            BuiltInConnectors.AllNames.Order(StringComparer.Ordinal),
+            config
+                .Properties["connector.class"]
+                .Enumeration.Select(e => (string)e!)
+                .Order(StringComparer.Ordinal)
+        );
+    }
+
+    [Theory]
+    [InlineData("\"tasks.max\": \"two\"", "tasks.max")]
+    [InlineData("\"errors.tolerence\": \"all\"", "errors.tolerence")]
+    [InlineData("\"errors.tolerance\": \"some\"", "errors.tolerance")]
+    [InlineData("\"value.converter\": \"JsonConvertr\"", "value.converter")]
+    [InlineData("\"errors.log.enable\": \"yes\"", "errors.log.enable")]
+    public void TheSchema_RejectsMistakesTheGeneratorRejects(string entry, string key)
+    {
+        var spec =
+            "{\"name\": \"x\", \"config\": {\"connector.class\": \"FileStreamSink\", \"topics\": \"t\", \"file\": \"f\", "
+            + entry
+            + "}}";
+
+        var errors = Schema.Value.Validate(spec);
+
+        Assert.Contains(
+            errors,
+            e =>
+                (e.Path ?? string.Empty).Contains(key, StringComparison.Ordinal)
+                || e.Property == key
+        );
+    }
+}
