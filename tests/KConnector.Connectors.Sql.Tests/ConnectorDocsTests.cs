@@ -9,7 +9,7 @@ namespace KConnector.Connectors.Sql.Tests;
 /// </summary>
 public sealed class ConnectorDocsTests
 {
-    public static TheoryData<string> Pages => new() { "sql-sink.md" };
+    public static TheoryData<string> Pages => new() { "sql-sink.md", "sql-source.md" };
 
     [Theory]
     [MemberData(nameof(Pages))]
@@ -18,7 +18,7 @@ public sealed class ConnectorDocsTests
         var keys = page switch
         {
             "sql-sink.md" => SqlSinkOptions.Keys,
-            _ => throw new ArgumentException(page),
+            _ => SqlSourceOptions.Keys,
         };
         DocsPage.Check(page, keys);
     }
