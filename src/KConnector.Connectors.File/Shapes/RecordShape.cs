@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+
+namespace KConnector.Connectors.Shapes;
+
+/// <summary>
+/// The runtime view of a generated record's schema that connectors need: its fields in schema
+/// order, with types and nullability. Built once per schema from the Avro schema JSON a generated
+/// type carries (<c>T.AvroSchemaJson</c>), so connectors map typed records to columns and
+/// documents without reflection.
+/// </summary>
+public sealed class RecordShape
+{
+    private static readonly ConcurrentDictionary<string, RecordShape> Cache = new(
+        StringComparer.Ordinal
+    );
+    private readonly Dictionary<string, int> _indexByName;
+
+    /// <summary>Creates a shape from fields (for keys that are primitives, or tests).</summary>
+    public RecordShape(string name, IReadOnlyList<RecordField> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        Name = name;
+        Fields = fields;
+        _indexByName = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < fields.Count; i++)
+        {
+            _indexByName[fields[i].Name] = i;
+        }
+    }
+
+    /// <summary>The record's name (the Avro full name).</summary>
+    public string Name { get; }
+
+    /// <summary>The fields in schema (encoding) order.</summary>
+    public IReadOnlyList<RecordField> Fields { get; }
+
+    /// <summary>The index of the field named <paramref name="name"/>, or -1.</summary>
+    public int IndexOf(string name) => _indexByName.TryGetValue(name, out var i) ? i : -1;
+
+    /// <summary>
+    /// Parses an Avro record schema (primitives and two-branch unions with null, what the
+    /// generator supports), caching the result per schema text.
+    /// </summary>
+    /// <exception cref="FormatException">The schema is not a record of supported field types; the message names the field.</exception>
+    public static RecordShape FromAvroSchema(string schemaJson)
+    {
+        ArgumentNullException.ThrowIfNull(schemaJson);
+        return Cache.GetOrAdd(schemaJson, Parse);
+    }
+
+    private static RecordShape Parse(string schemaJson)
+    {
+        using var document = JsonDocument.Parse(schemaJson);
+        var root = document.RootElement;
+        if (
+            root.ValueKind != JsonValueKind.Object
+            || !root.TryGetProperty("type", out var type)
+            || type.GetString() != "record"
+        )
+        {
+            throw new FormatException("the Avro schema is not a record");
+        }
+        var name = root.GetProperty("name").GetString() ?? string.Empty;
+        if (
+            root.TryGetProperty("namespace", out var ns)
+            && ns.GetString() is { Length: > 0 } nsText
+            && !name.Contains('.', StringComparison.Ordinal)
+        )
+        {
+            name = nsText + "." + name;
+        }
+        var fields = new List<RecordField>();
+        foreach (var field in root.GetProperty("fields").EnumerateArray())
+        {
+            var fieldName = field.GetProperty("name").GetString() ?? string.Empty;
+            var fieldType = field.GetProperty("type");
+            var hasDefault = field.TryGetProperty("default", out _);
+            if (fieldType.ValueKind == JsonValueKind.Array)
+            {
+                var branches = fieldType.EnumerateArray().ToArray();
+                var nullIndex = Array.FindIndex(
+                    branches,
+                    b => b.ValueKind == JsonValueKind.String && b.GetString() == "null"
+                );
+                if (branches.Length != 2 || nullIndex < 0)
+                {
+                    throw new FormatException(
+                        $"field '{fieldName}' of {name}: only unions of null and one type are supported"
+                    );
+                }
+                fields.Add(
+                    new RecordField(
+                        fieldName,
+                        Primitive(name, fieldName, branches[1 - nullIndex]),
+                        true,
+                        nullIndex,
+                        hasDefault
+                    )
+                );
+            }
+            else
+            {
+                fields.Add(
+                    new RecordField(
+                        fieldName,
+                        Primitive(name, fieldName, fieldType),
+                        false,
+                        0,
+                        hasDefault
+                    )
+                );
+            }
+        }
+        return new RecordShape(name, fields);
+    }
+
+    private static FieldType Primitive(string record, string field, JsonElement type)
+    {
+        var text =
+            type.ValueKind == JsonValueKind.String ? type.GetString()
+            : type.ValueKind == JsonValueKind.Object && type.TryGetProperty("type", out var inner)
+                ? inner.GetString()
+            : null;
+        return text switch
+        {
+            "boolean" => FieldType.Boolean,
+            "int" => FieldType.Int,
+            "long" => FieldType.Long,
+            "float" => FieldType.Float,
+            "double" => FieldType.Double,
+            "bytes" => FieldType.Bytes,
+            "string" => FieldType.String,
+            _ => throw new FormatException(
+                $"field '{field}' of {record}: type {type.GetRawText()} is not supported by connectors yet"
+            ),
+        };
+    }
+}

@@ -1,0 +1,10 @@
+using KConnector.Connectors.Shapes;
+
+namespace KConnector.Connectors.Sql.Dialects;
+
+/// <summary>A table column the sink writes: its name, the field type it holds, and its role.</summary>
+/// <param name="Name">The column name (the field name, as the JDBC sink uses it).</param>
+/// <param name="Type">The field type the column holds.</param>
+/// <param name="IsNullable">True for an optional field: the column accepts NULL.</param>
+/// <param name="IsKey">True for a primary-key column.</param>
+public sealed record SqlColumn(string Name, FieldType Type, bool IsNullable, bool IsKey);

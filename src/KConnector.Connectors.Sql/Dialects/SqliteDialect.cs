@@ -1,0 +1,62 @@
+using System.Data.Common;
+using System.Globalization;
+using KConnector.Connectors.Shapes;
+using Microsoft.Data.Sqlite;
+
+namespace KConnector.Connectors.Sql.Dialects;
+
+/// <summary>
+/// SQLite through Microsoft.Data.Sqlite: named <c>@pN</c> parameters, SQLite's type affinities
+/// (INTEGER, REAL, TEXT, BLOB, as the JDBC connector's <c>SqliteDatabaseDialect</c>), upsert as
+/// <c>INSERT ... ON CONFLICT (key) DO UPDATE SET c = excluded.c</c> (SQLite 3.24+).
+/// </summary>
+public sealed class SqliteDialect : SqlDialect
+{
+    /// <inheritdoc />
+    public override string Name => "SqliteDatabaseDialect";
+
+    /// <inheritdoc />
+    public override DbConnection CreateConnection(string connectionString) =>
+        new SqliteConnection(connectionString);
+
+    /// <inheritdoc />
+    public override string Placeholder(int index) =>
+        "@p" + index.ToString(CultureInfo.InvariantCulture);
+
+    /// <inheritdoc />
+    public override string? ParameterName(int index) => Placeholder(index);
+
+    /// <inheritdoc />
+    public override string SqlType(FieldType type, bool isKey) =>
+        type switch
+        {
+            FieldType.Boolean or FieldType.Int or FieldType.Long => "INTEGER",
+            FieldType.Float or FieldType.Double => "REAL",
+            FieldType.Bytes => "BLOB",
+            _ => "TEXT",
+        };
+
+    /// <inheritdoc />
+    public override string TableExistsQuery =>
+        "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @p0";
+
+    /// <inheritdoc />
+    public override SqlStatement Upsert(string table, IReadOnlyList<SqlColumn> columns)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var keys = string.Join(
+            ", ",
+            columns.Where(c => c.IsKey).Select(c => QuoteIdentifier(c.Name))
+        );
+        var updates = columns
+            .Where(c => !c.IsKey)
+            .Select(c => $"{QuoteIdentifier(c.Name)} = excluded.{QuoteIdentifier(c.Name)}")
+            .ToArray();
+        var action =
+            updates.Length == 0 ? "DO NOTHING" : "DO UPDATE SET " + string.Join(", ", updates);
+        return new SqlStatement(
+            $"INSERT INTO {QuoteTable(table)} ({ColumnList(columns)}) VALUES ({Placeholders(columns.Count)}) ON CONFLICT ({keys}) {action}",
+            Enumerable.Range(0, columns.Count).ToArray()
+        );
+    }
+}

@@ -1,0 +1,185 @@
+using System.Data.Common;
+using KConnector.Connectors.Shapes;
+using KConnector.Connectors.Sql.Configuration;
+using KConnector.Connectors.Sql.Dialects;
+using KConnector.Errors;
+using KConnector.Records;
+using KConnector.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KConnector.Connectors.Sql.Source;
+
+/// <summary>
+/// Copies rows of tables (table.whitelist) or of a query into typed records, as Confluent's JDBC
+/// source connector (<c>JdbcSourceTask</c>): modes bulk, incrementing, timestamp and
+/// timestamp+incrementing; poll.interval.ms between two queries of a table; at most batch.max.rows
+/// records per poll. Each record carries its source partition (<c>{"table": name}</c> or
+/// <c>{"query": "query"}</c>) and offset (<c>incrementing</c>, <c>timestamp</c>,
+/// <c>timestamp_nanos</c>); a task started with the last stored offsets resumes after them.
+/// Keys are null, as in the JDBC source (a ValueToKey transform sets one).
+/// </summary>
+/// <typeparam name="TValue">The record type rows become; its fields are matched to columns by name.</typeparam>
+public sealed class SqlSourceTask<TValue> : ISourceTask<string, TValue>, IAsyncDisposable
+{
+    private readonly SqlSourceOptions _options;
+    private readonly SqlConnectionUrl _url;
+    private readonly RecordAccessor<TValue> _value;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly List<SqlTableQuerier> _queriers;
+    private readonly object?[] _values;
+    private DbConnection? _connection;
+
+    /// <summary>Creates the task.</summary>
+    /// <param name="options">The parsed configuration.</param>
+    /// <param name="value">Builds a <typeparamref name="TValue"/> from column values (e.g. <c>new AvroRecordAccessor&lt;Product&gt;()</c>).</param>
+    /// <param name="storedOffset">
+    /// Returns the last committed offset of a source partition, or null (Kafka Connect's
+    /// <c>OffsetStorageReader.offset</c>); null starts every table from the beginning.
+    /// </param>
+    /// <param name="time">The clock (tests may pass a fake one).</param>
+    /// <param name="logger">Where errors are logged; never given secrets.</param>
+    public SqlSourceTask(
+        SqlSourceOptions options,
+        RecordAccessor<TValue> value,
+        Func<
+            IReadOnlyDictionary<string, string>,
+            IReadOnlyDictionary<string, string>?
+        >? storedOffset = null,
+        TimeProvider? time = null,
+        ILogger? logger = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(value);
+        _options = options;
+        _url = SqlConnectionUrl.Parse(
+            options.ConnectionUrl,
+            options.ConnectionUser,
+            options.ConnectionPassword
+        );
+        _value = value;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        _values = new object?[value.Shape.Fields.Count];
+        IReadOnlyList<string?> tables = options.Tables.Count > 0 ? [.. options.Tables] : [null];
+        _queriers = tables
+            .Select(table =>
+            {
+                var querier = new SqlTableQuerier(
+                    options,
+                    _url.Dialect,
+                    value.Shape,
+                    table,
+                    default
+                );
+                var offset = storedOffset?.Invoke(querier.Partition);
+                return offset is null
+                    ? querier
+                    : new SqlTableQuerier(
+                        options,
+                        _url.Dialect,
+                        value.Shape,
+                        table,
+                        SqlSourceOffset.FromDictionary(offset)
+                    );
+            })
+            .ToList();
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<IReadOnlyList<SourceRecord<string, TValue>>> PollAsync(
+        CancellationToken cancellationToken
+    )
+    {
+        // The head is the querier due first (JdbcSourceTask's priority queue by next update time).
+        var querier = _queriers.MinBy(q => q.IsQuerying ? DateTimeOffset.MinValue : q.NextPoll)!;
+        var wait = querier.NextPoll - _time.GetUtcNow();
+        if (!querier.IsQuerying && wait > TimeSpan.Zero)
+        {
+            await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
+        }
+        var records = new List<SourceRecord<string, TValue>>();
+        try
+        {
+            if (!querier.IsQuerying)
+            {
+                await OpenAsync(cancellationToken).ConfigureAwait(false);
+                await querier
+                    .StartAsync(_connection!, _time.GetUtcNow(), cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            while (records.Count < _options.BatchMaxRows)
+            {
+                if (!await querier.NextAsync(_values, cancellationToken).ConfigureAwait(false))
+                {
+                    await querier.StopAsync().ConfigureAwait(false);
+                    querier.NextPoll = querier.LastStart.AddMilliseconds(_options.PollIntervalMs);
+                    break;
+                }
+                records.Add(
+                    new SourceRecord<string, TValue>
+                    {
+                        Topic = querier.Topic,
+                        Value = _value.Create(_values),
+                        SourcePartition = querier.Partition,
+                        SourceOffset =
+                            _options.Mode == SourceMode.Bulk ? null : querier.Offset.ToDictionary(),
+                    }
+                );
+            }
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or FormatException)
+        {
+            await querier.StopAsync().ConfigureAwait(false);
+            await DisposeConnectionAsync().ConfigureAwait(false);
+            querier.NextPoll = _time.GetUtcNow().AddMilliseconds(_options.PollIntervalMs);
+            throw new ConnectException(
+                Stage.TASK_POLL,
+                $"SQL source: reading {querier.Name} failed: {e.Message}",
+                e
+            );
+        }
+        return records;
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var querier in _queriers)
+        {
+            await querier.StopAsync().ConfigureAwait(false);
+        }
+        await DisposeConnectionAsync().ConfigureAwait(false);
+    }
+
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not null)
+        {
+            return;
+        }
+        var connection = _url.Dialect.CreateConnection(_url.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+        _logger.LogDebug("SQL source connected ({Dialect})", _url.Dialect.Name);
+        _connection = connection;
+    }
+
+    private async Task DisposeConnectionAsync()
+    {
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync().ConfigureAwait(false);
+            _connection = null;
+        }
+    }
+}

@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+
+namespace KConnector.Connectors.Sql.Tests;
+
+/// <summary>
+/// A real PostgreSQL server for the tests: initdb into a temp folder, pg_ctl start on 127.0.0.1
+/// with a free port (as the postgres user when run as root, since PostgreSQL refuses root), and
+/// stop and delete at the end. Debian's binaries live in /usr/lib/postgresql/&lt;major&gt;/bin.
+/// </summary>
+public sealed class PostgreSqlServer : IAsyncLifetime
+{
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
+    private string _bin = string.Empty;
+    private string _root = string.Empty;
+    private string _data = string.Empty;
+    private bool _asPostgresUser;
+
+    /// <summary>The port the server listens on.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>The database the tests use.</summary>
+    public string Database => "postgres";
+
+    /// <summary>The superuser the tests connect as (trust authentication, 127.0.0.1 only).</summary>
+    public string User => "kconnector";
+
+    /// <summary>A connection.url for the SQL connectors.</summary>
+    public string JdbcUrl => $"jdbc:postgresql://127.0.0.1:{Port}/{Database}";
+
+    /// <summary>An Npgsql connection string for assertions.</summary>
+    public string ConnectionString =>
+        $"Host=127.0.0.1;Port={Port};Database={Database};Username={User};Pooling=false";
+
+    /// <inheritdoc />
+    public async Task InitializeAsync()
+    {
+        _bin = FindBinaries();
+        _asPostgresUser = Environment.UserName == "root";
+        _root = Path.Combine(
+            Path.GetTempPath(),
+            "kconnector-pg-" + Guid.NewGuid().ToString("N")[..12]
+        );
+        _data = Path.Combine(_root, "data");
+        Directory.CreateDirectory(_root);
+        if (_asPostgresUser)
+        {
+            await RunAsync("chown", ["-R", "postgres:postgres", _root], asPostgres: false);
+        }
+        await RunAsync(
+            Path.Combine(_bin, "initdb"),
+            ["-D", _data, "-U", User, "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"],
+            _asPostgresUser
+        );
+        Port = FreePort();
+        var options =
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+        await RunAsync(
+            Path.Combine(_bin, "pg_ctl"),
+            [
+                "-D",
+                _data,
+                "-o",
+                options,
+                "-l",
+                Path.Combine(_root, "server.log"),
+                "-w",
+                "-t",
+                "60",
+                "start",
+            ],
+            _asPostgresUser
+        );
+    }
+
+    /// <inheritdoc />
+    public async Task DisposeAsync()
+    {
+        if (_data.Length > 0 && Directory.Exists(_data))
+        {
+            try
+            {
+                await RunAsync(
+                    Path.Combine(_bin, "pg_ctl"),
+                    ["-D", _data, "-m", "fast", "-w", "-t", "30", "stop"],
+                    _asPostgresUser
+                );
+            }
+            finally
+            {
+                NpgsqlConnection.ClearAllPools();
+                Directory.Delete(_root, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Runs SQL and returns the first column of the first row.</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
+    /// <summary>Runs SQL and returns every row as an array of values.</summary>
+    public async Task<List<object?[]>> QueryAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<object?[]>();
+        while (await reader.ReadAsync())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++)
+            {
+                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            }
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>Runs a statement.</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static string FindBinaries()
+    {
+        const string debian = "/usr/lib/postgresql";
+        var candidates = Directory.Exists(debian)
+            ? Directory
+                .GetDirectories(debian)
+                .Select(d => Path.Combine(d, "bin"))
+                .Where(b => System.IO.File.Exists(Path.Combine(b, "initdb")))
+                .OrderDescending()
+                .ToArray()
+            : [];
+        return candidates.FirstOrDefault()
+            ?? throw new InvalidOperationException(
+                "PostgreSQL server binaries not found under /usr/lib/postgresql/<major>/bin: run ./build.sh test (it installs the Debian package 'postgresql')"
+            );
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static async Task RunAsync(
+        string file,
+        IReadOnlyList<string> arguments,
+        bool asPostgres
+    )
+    {
+        var start = new ProcessStartInfo
+        {
+            FileName = asPostgres ? "runuser" : file,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asPostgres)
+        {
+            foreach (var a in new[] { "-u", "postgres", "--", file })
+            {
+                start.ArgumentList.Add(a);
+            }
+        }
+        foreach (var a in arguments)
+        {
+            start.ArgumentList.Add(a);
+        }
+        using var process =
+            Process.Start(start) ?? throw new InvalidOperationException("cannot start " + file);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(CommandTimeout);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException(
+                $"{file} did not finish within {CommandTimeout.TotalSeconds} s"
+            );
+        }
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{Path.GetFileName(file)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await stderr}{await stdout}"
+            );
+        }
+    }
+}
