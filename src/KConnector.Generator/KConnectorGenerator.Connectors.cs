@@ -172,7 +172,11 @@ public sealed partial class KConnectorGenerator
             return new SchemaTypeEntry(path, string.Empty, null);
         }
         var parsed = AvroSchemaParser.Parse(file);
-        var record = parsed.Diagnostics.Count == 0 ? parsed.Records.FirstOrDefault() : null;
+        // The file's top-level record (path "$") is the type a spec's key.schema/value.schema names.
+        var record =
+            parsed.Diagnostics.Count == 0
+                ? parsed.Types.FirstOrDefault(t => t.Kind == AvroKind.Record && t.Path == "$")
+                : null;
         return record is null
             ? new SchemaTypeEntry(path, string.Empty, null)
             : new SchemaTypeEntry(path, record.Name, record.CSharpFullName);

@@ -8,7 +8,7 @@ internal static class EmitText
 {
     public const string GeneratedCode =
         "[global::System.CodeDom.Compiler.GeneratedCode(\"KConnector.Generator\", \""
-        + AvroRecordEmitter.GeneratorVersion
+        + GeneratorInfo.Version
         + "\")]";
 
     public static SourceWriter Begin(string ns)

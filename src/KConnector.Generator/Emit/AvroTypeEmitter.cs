@@ -7,7 +7,7 @@ namespace KConnector.Generator.Emit;
 /// <summary>Writes the C# file of one generated type: a record or an enum.</summary>
 internal static class AvroTypeEmitter
 {
-    internal const string GeneratorVersion = "0.1.0";
+    internal const string GeneratorVersion = GeneratorInfo.Version;
 
     public static string Emit(AvroGeneratedType type)
     {

@@ -12,7 +12,7 @@ namespace KConnector.Generator.JsonSchema;
 /// </summary>
 internal static partial class JsonSchemaEmitter
 {
-    internal const string GeneratorVersion = "0.1.0";
+    internal const string GeneratorVersion = KConnector.Generator.Emit.GeneratorInfo.Version;
     private const string Json = "global::KConnector.Json";
     private const string Reader = "global::System.Text.Json.Utf8JsonReader";
     private const string Writer = "global::System.Text.Json.Utf8JsonWriter";

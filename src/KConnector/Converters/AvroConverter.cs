@@ -19,7 +19,9 @@ public sealed class AvroConverter<T> : IConverter<T>
 {
     private readonly ISchemaRegistryClient _registry;
     private readonly WriterSchemaIds _writerIds;
-    private readonly ConcurrentDictionary<int, bool> _writerMatchesReader = new();
+
+    // One reader per writer schema id: the resolution plan is built once per writer schema.
+    private readonly ConcurrentDictionary<int, AvroResolvingReader<T>> _readers = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
     /// <summary>Creates a converter with the defaults (auto-registering under TopicNameStrategy).</summary>
@@ -79,25 +81,30 @@ public sealed class AvroConverter<T> : IConverter<T>
             );
         }
         var id = ConfluentWireFormat.ReadSchemaId(topic, data);
-        if (!_writerMatchesReader.GetOrAdd(id, WriterMatchesReader))
-        {
-            throw new AvroDecodeException(
-                $"Record from topic '{topic}' was written with schema id {id}, which differs from {typeof(T).Name}'s schema; "
-                    + "schema resolution between different writer and reader schemas is not supported yet."
-            );
-        }
-        var reader = new AvroReader(data.AsSpan(ConfluentWireFormat.HeaderLength));
-        return T.Decode(ref reader);
+        // The writer schema comes from the registry by id; data written with an older or newer
+        // version is resolved into T as the Avro specification's "Schema Resolution" says.
+        var reader = _readers.GetOrAdd(id, ReaderFor, topic);
+        return reader.Read(data.AsSpan(ConfluentWireFormat.HeaderLength));
     }
 
-    private bool WriterMatchesReader(int id)
+    private AvroResolvingReader<T> ReaderFor(int id, string topic)
     {
-        var writer = _registry
+        var writerSchema = _registry
             .GetSchemaAsync(id, CancellationToken.None)
             .AsTask()
             .GetAwaiter()
             .GetResult();
-        return string.Equals(writer, T.AvroSchemaJson, StringComparison.Ordinal);
+        try
+        {
+            return AvroResolvingReader<T>.For(writerSchema);
+        }
+        catch (AvroSchemaResolutionException e)
+        {
+            throw new AvroDecodeException(
+                $"Record from topic '{topic}' was written with schema id {id}, which {typeof(T).Name}'s schema cannot read: {e.Message}",
+                e
+            );
+        }
     }
 
     // The record's full name (Avro spec, "Names"): what RecordNameStrategy registers under.

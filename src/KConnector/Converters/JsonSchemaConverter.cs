@@ -5,6 +5,7 @@ using System.Text.Json;
 using KConnector.Json;
 using KConnector.SchemaRegistry;
 using NJsonSchema;
+using NJsonSchemaDocument = NJsonSchema.JsonSchema;
 using SchemaType = KConnector.SchemaRegistry.SchemaType;
 
 namespace KConnector.Converters;
@@ -20,10 +21,10 @@ namespace KConnector.Converters;
 public sealed class JsonSchemaConverter<T> : IConverter<T>
     where T : class, IJsonSchemaRecord<T>
 {
-    private readonly JsonSchema _schema;
+    private readonly NJsonSchemaDocument _schema;
     private readonly WriterSchemaIds _writerIds;
     private readonly ReaderSchemas _readerSchemas;
-    private readonly ConcurrentDictionary<int, JsonSchema> _writerSchemas = new();
+    private readonly ConcurrentDictionary<int, NJsonSchemaDocument> _writerSchemas = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _writer;
 
@@ -95,7 +96,7 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>
     }
 
     private static void Validate(
-        JsonSchema schema,
+        NJsonSchemaDocument schema,
         ReadOnlySpan<byte> json,
         string topic,
         string direction
@@ -127,11 +128,11 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>
         }
     }
 
-    private static JsonSchema Parse(string text, string what)
+    private static NJsonSchemaDocument Parse(string text, string what)
     {
         try
         {
-            return JsonSchema.FromJsonAsync(text).GetAwaiter().GetResult();
+            return NJsonSchemaDocument.FromJsonAsync(text).GetAwaiter().GetResult();
         }
         catch (Exception e)
             when (e

@@ -10,9 +10,9 @@ namespace KConnector.Generator.Tests.Connectors;
 /// </summary>
 public class ConnectorSchemaTests
 {
-    private static readonly Lazy<JsonSchema> Schema = new(() =>
-        JsonSchema
-            .FromJsonAsync(
+    private static readonly Lazy<NJsonSchema.JsonSchema> Schema = new(() =>
+        NJsonSchema
+            .JsonSchema.FromJsonAsync(
                 File.ReadAllText(
                     Path.Combine(RepositoryFiles.Root, "schemas", "connector.schema.json")
                 )
