@@ -107,6 +107,57 @@ public sealed class GeneratedWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task SpecsNamingAttributeClasses_RunTheirOwnConfiguredInstances()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("spec-generated-orders", partitions: 2);
+        kafka.CreateTopic("spec-greetings-2", partitions: 1);
+        using var environment = new ConnectorEnvironment();
+        // orders-generator.connector.json configures the OrdersSource class: 500 orders to its topic.
+        var source = new OrdersGeneratorWorker(
+            OrdersGeneratorConfig.Parse(
+                new Dictionary<string, string?>(OrdersGeneratorConfig.SpecValues)
+                {
+                    ["bootstrap.servers"] = kafka.BootstrapServers,
+                }
+            ),
+            environment
+        );
+        using (
+            var producer = new Confluent.Kafka.ProducerBuilder<string, string>(
+                new Confluent.Kafka.ProducerConfig { BootstrapServers = kafka.BootstrapServers }
+            ).Build()
+        )
+        {
+            producer.Produce("spec-greetings-2", new() { Key = "k", Value = "from spec" });
+            producer.Flush(TimeSpan.FromSeconds(30));
+        }
+        GreetingsSink.Received.Clear();
+        var sink = new SpecGreetingsWorker(
+            SpecGreetingsConfig.Parse(
+                new Dictionary<string, string?>(SpecGreetingsConfig.SpecValues)
+                {
+                    ["bootstrap.servers"] = kafka.BootstrapServers,
+                }
+            ),
+            environment
+        );
+
+        await RunUntilAsync(
+            [source, sink],
+            () => source.RecordsProcessed >= 500 && sink.RecordsProcessed >= 1
+        );
+
+        Assert.Equal(500, source.RecordsProcessed);
+        Assert.Equal("orders-generator", source.Name);
+        Assert.Equal(["spec:from spec"], GreetingsSink.Received);
+        Assert.Equal(
+            "KConnector.IntegrationTests.Specs.OrdersSource",
+            OrdersGeneratorConfig.Definition.ConnectorClass
+        );
+    }
+
+    [Fact]
     public async Task Host_RunsTheRegisteredConnectors_WithTheFileTakenFromTheEnvironment()
     {
         const int Total = 300;
