@@ -158,6 +158,45 @@ public sealed class GeneratedWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task WithoutBootstrapServers_WorkersShareOneEmbeddedCluster_AndSaySoInTheLog()
+    {
+        const int Total = 200;
+        var logger = new ListLogger();
+        using var environment = new ConnectorEnvironment(logger);
+        var output = Path.Combine(_directory, "embedded.jsonl");
+        var source = new OrdersSourceWorker(
+            OrdersSourceConfig.Parse(
+                new Dictionary<string, string?>
+                {
+                    ["orders.topic"] = "spec-embedded-orders",
+                    ["orders.count"] = "200",
+                }
+            ),
+            environment
+        );
+        var sink = new SpecOrdersFileSinkWorker(
+            SpecOrdersFileSinkConfig.Parse(
+                new Dictionary<string, string?>(SpecOrdersFileSinkConfig.SpecValues)
+                {
+                    ["topics"] = "spec-embedded-orders",
+                    ["file"] = output,
+                    // The source registered the schema in the default scope; the sink must read it there.
+                    ["value.converter.schema.registry.url"] = "",
+                }
+            ),
+            environment
+        );
+
+        await RunUntilAsync([source, sink], () => sink.RecordsProcessed >= Total);
+
+        Assert.Equal(Total, File.ReadAllLines(output).Length);
+        Assert.Single(
+            logger.Lines,
+            l => l.Contains("EMBEDDED Kafka cluster", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
     public async Task Host_RunsTheRegisteredConnectors_WithTheFileTakenFromTheEnvironment()
     {
         const int Total = 300;
