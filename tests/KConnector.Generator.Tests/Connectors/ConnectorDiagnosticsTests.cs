@@ -337,6 +337,13 @@ public class ConnectorDiagnosticsTests
                 "at least 0"
             },
             {
+                "DLQ on a source without tolerance all",
+                SourceSpec("\"errors.deadletterqueue.topic.name\": \"greetings-dlq\""),
+                "KCN0207",
+                5,
+                "errors.tolerance is \"none\""
+            },
+            {
                 "topics on a source class",
                 SourceSpec("\"topics\": \"t\""),
                 "KCN0212",
