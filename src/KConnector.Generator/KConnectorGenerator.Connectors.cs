@@ -88,15 +88,6 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ConnectorPackages);
 
-        var specConnectors = parsedSpecs
-            .Combine(schemaIndex)
-            .Combine(packages)
-            .Select(
-                static (pair, _) =>
-                    ConnectorSpecResolver.Resolve(pair.Left.Left, pair.Left.Right, pair.Right)
-            )
-            .WithTrackingName(KConnectorGeneratorStepNames.ResolvedConnectorSpecs);
-
         var sourceClasses = context
             .SyntaxProvider.ForAttributeWithMetadataName(
                 AttributeConnectorReader.SourceAttribute,
@@ -114,15 +105,33 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.SinkConnectorClasses);
 
-        var classConnectors = sourceClasses
+        var classDrafts = sourceClasses
             .Collect()
             .Combine(sinkClasses.Collect())
+            .Select(static (pair, _) => pair.Left.Concat(pair.Right).ToEquatableArray())
+            .WithTrackingName(KConnectorGeneratorStepNames.ConnectorClassDrafts);
+
+        var specConnectors = parsedSpecs
+            .Combine(schemaIndex)
+            .Combine(packages)
+            .Combine(classDrafts)
+            .Select(
+                static (pair, _) =>
+                    ConnectorSpecResolver.Resolve(
+                        pair.Left.Left.Left,
+                        pair.Left.Left.Right,
+                        pair.Left.Right,
+                        pair.Right
+                    )
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.ResolvedConnectorSpecs);
+
+        var classConnectors = classDrafts
             .Combine(schemaIndex)
             .Select(
                 static (pair, _) =>
                     pair
-                        .Left.Left.Concat(pair.Left.Right)
-                        .Select(draft => AttributeConnectorResolver.Resolve(draft, pair.Right))
+                        .Left.Select(draft => AttributeConnectorResolver.Resolve(draft, pair.Right))
                         .ToEquatableArray()
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ResolvedConnectorClasses);
@@ -144,7 +153,7 @@ public sealed partial class KConnectorGenerator
                     hint + ".Registration.g.cs",
                     Text(ConnectorRegistrationEmitter.Emit(model))
                 );
-                if (model.UserClass)
+                if (model.EmitsTaskPart)
                 {
                     spc.AddSource(hint + ".Task.g.cs", Text(ConnectorTaskEmitter.Emit(model)));
                 }

@@ -28,6 +28,7 @@ internal static class KConnectorGeneratorStepNames
     public const string ResolvedConnectorSpecs = nameof(ResolvedConnectorSpecs);
     public const string SourceConnectorClasses = nameof(SourceConnectorClasses);
     public const string SinkConnectorClasses = nameof(SinkConnectorClasses);
+    public const string ConnectorClassDrafts = nameof(ConnectorClassDrafts);
     public const string ResolvedConnectorClasses = nameof(ResolvedConnectorClasses);
     public const string Connectors = nameof(Connectors);
 
@@ -50,6 +51,7 @@ internal static class KConnectorGeneratorStepNames
         ResolvedConnectorSpecs,
         SourceConnectorClasses,
         SinkConnectorClasses,
+        ConnectorClassDrafts,
         ResolvedConnectorClasses,
         Connectors,
     };

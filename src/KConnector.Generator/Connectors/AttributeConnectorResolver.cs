@@ -78,6 +78,7 @@ internal static class AttributeConnectorResolver
             draft.HasStop,
             draft.HasFlush,
             draft.IsDisposable,
+            EmitsTaskPart: true,
             draft.ClassName,
             draft.AttributeLocation.Location
         );

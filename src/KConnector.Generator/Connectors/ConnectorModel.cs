@@ -15,6 +15,7 @@ namespace KConnector.Generator.Connectors;
 /// <param name="TaskType">The task's C# type.</param>
 /// <param name="TaskCreation">An expression that builds the task from <c>config</c>.</param>
 /// <param name="UserClass">Whether the task is the user's [SourceConnector]/[SinkConnector] class.</param>
+/// <param name="EmitsTaskPart">Whether to complete the user's class (once per class, not per spec that names it).</param>
 /// <param name="SourceDescription">"file.connector.json" or "Type.cs", for clash diagnostics.</param>
 internal sealed record ConnectorModel(
     string Namespace,
@@ -36,6 +37,7 @@ internal sealed record ConnectorModel(
     bool HasStop,
     bool HasFlush,
     bool TaskIsDisposable,
+    bool EmitsTaskPart,
     string SourceDescription,
     LocationInfo? Location
 )

@@ -53,8 +53,10 @@ internal sealed class ConnectorSpecParser
             string.Empty,
             _diagnostics.Locate(0, 0, "$"),
             null,
+            null,
             _diagnostics.Locate(0, 0, "$"),
             EquatableArray<SpecValue>.Empty,
+            EquatableArray<SpecEntry>.Empty,
             null,
             null,
             null,
@@ -156,8 +158,11 @@ internal sealed class ConnectorSpecParser
 
     private ParsedSpec ParseConfig(JsonNode config, string? name, JsonNode? nameNode)
     {
-        // The connector class decides which keys exist, so it is read first.
+        // The connector class decides which keys exist, so it is read first. A class that is not
+        // built in may be a [SourceConnector]/[SinkConnector] class of the project: the resolver,
+        // which sees those, checks its keys.
         BuiltInConnector? connector = null;
+        string? userClass = null;
         var classProperty = config.Property(CommonConfigKeys.ConnectorClass);
         var classLocation = _diagnostics.Locate(config, "$.config");
         if (classProperty is null)
@@ -167,9 +172,9 @@ internal sealed class ConnectorSpecParser
                 config,
                 "$.config",
                 CommonConfigKeys.ConnectorClass,
-                ": the connector to run (known: "
+                ": the connector to run (built in: "
                     + string.Join(", ", BuiltInConnectors.All.Select(c => c.ClassName))
-                    + ")"
+                    + ", or a [SourceConnector]/[SinkConnector] class of the project)"
             );
         }
         else
@@ -189,24 +194,14 @@ internal sealed class ConnectorSpecParser
             }
             else
             {
-                var written = classProperty.Value.Text!;
-                connector = BuiltInConnectors.Find(written);
-                if (connector is null)
-                {
-                    _diagnostics.Report(
-                        DiagnosticDescriptors.UnknownConnectorClass,
-                        classProperty.Value,
-                        path,
-                        written,
-                        string.Join(", ", BuiltInConnectors.All.Select(c => c.ClassName)),
-                        EditDistance.Suggestion(written, BuiltInConnectors.AllNames)
-                    );
-                }
+                connector = BuiltInConnectors.Find(classProperty.Value.Text!);
+                userClass = connector is null ? classProperty.Value.Text!.Trim() : null;
             }
         }
 
         var kind = connector?.Kind;
         var values = new List<SpecValue>();
+        var deferred = new List<SpecEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var known = CommonConfigKeys.All.ToDictionary(k => k.Key.Name, StringComparer.Ordinal);
         if (connector is not null)
@@ -221,17 +216,16 @@ internal sealed class ConnectorSpecParser
                 );
             }
         }
-        var texts = new Dictionary<string, (string Text, JsonNode Node, string Path)>(
-            StringComparer.Ordinal
-        );
+        var texts = new Dictionary<string, SpecEntry>(StringComparer.Ordinal);
         foreach (var property in config.Properties)
         {
             var path = "$.config['" + property.Name + "']";
+            var entry = SpecValueRules.Entry(property, path, _diagnostics);
             if (!seen.Add(property.Name))
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.DuplicateSpecKey,
-                    _diagnostics.Locate(property.NameStart, property.NameEnd, path),
+                    entry.KeyWhere,
                     property.Name
                 );
                 continue;
@@ -249,7 +243,17 @@ internal sealed class ConnectorSpecParser
             {
                 // Client overrides pass through to librdkafka as they are (Kafka Connect's
                 // connector.client.config.override.policy=All).
-                var text = AsText(property.Value, ConfigKeyType.String, property.Name, path);
+                var text = entry.Kind == JsonKind.Array ? null : entry.Text;
+                if (text is null)
+                {
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.SpecWrongType,
+                        entry.ValueWhere,
+                        property.Name,
+                        "a string, number or boolean",
+                        entry.Description
+                    );
+                }
                 if (text is not null)
                 {
                     values.Add(new SpecValue(property.Name, text));
@@ -258,15 +262,18 @@ internal sealed class ConnectorSpecParser
             }
             if (!known.TryGetValue(property.Name, out var knownKey))
             {
-                // Keys of a connector class that is not known cannot be checked: its own error says why.
-                if (connector is not null || classProperty is null)
+                if (userClass is not null)
+                {
+                    deferred.Add(entry);
+                }
+                else if (classProperty is null || connector is not null)
                 {
                     var candidates = known
                         .Values.Where(k => kind is null || k.AppliesTo(kind.Value))
                         .Select(k => k.Key.Name);
                     _diagnostics.Report(
                         DiagnosticDescriptors.SpecUnknownKey,
-                        _diagnostics.Locate(property.NameStart, property.NameEnd, path),
+                        entry.KeyWhere,
                         property.Name,
                         connector is null
                             ? "a connector spec"
@@ -280,7 +287,7 @@ internal sealed class ConnectorSpecParser
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.KeyNotForKind,
-                    _diagnostics.Locate(property.NameStart, property.NameEnd, path),
+                    entry.KeyWhere,
                     property.Name,
                     k == ConnectorKind.Source ? "sink" : "source",
                     connector!.ClassName,
@@ -288,12 +295,18 @@ internal sealed class ConnectorSpecParser
                 );
                 continue;
             }
-            var value = CheckValue(knownKey.Key, property.Value, path);
+            if (userClass is not null && !knownKey.AppliesTo(ConnectorKind.Source))
+            {
+                // Whether topics apply is known once the class's kind is.
+                deferred.Add(entry);
+                continue;
+            }
+            var value = SpecValueRules.Check(knownKey.Key, entry, _diagnostics.Items);
             if (value is null)
             {
                 continue;
             }
-            texts[property.Name] = (value, property.Value, path);
+            texts[property.Name] = entry with { Text = value };
             if (!knownKey.BuildTimeOnly)
             {
                 values.Add(new SpecValue(property.Name, value));
@@ -308,11 +321,10 @@ internal sealed class ConnectorSpecParser
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.SpecWrongType,
-                    inner.Node,
-                    inner.Path,
+                    inner.ValueWhere,
                     CommonConfigKeys.Name,
                     "the spec's name \"" + name + "\"",
-                    Describe(inner.Node)
+                    inner.Description
                 );
             }
             else if (!texts.ContainsKey(CommonConfigKeys.Name))
@@ -322,13 +334,12 @@ internal sealed class ConnectorSpecParser
         }
         if (
             texts.TryGetValue(CommonConfigKeys.Transforms, out var transforms)
-            && transforms.Text.Trim().Length > 0
+            && transforms.Text!.Trim().Length > 0
         )
         {
             _diagnostics.Report(
                 DiagnosticDescriptors.NotSupportedYet,
-                transforms.Node,
-                transforms.Path,
+                transforms.ValueWhere,
                 "\"transforms\" (single message transforms)"
             );
         }
@@ -347,37 +358,32 @@ internal sealed class ConnectorSpecParser
         }
         if (kind == ConnectorKind.Sink)
         {
-            var hasTopics =
-                texts.TryGetValue(CommonConfigKeys.Topics, out var topics)
-                && topics.Text.Trim().Length > 0;
-            var hasRegex =
-                texts.TryGetValue(CommonConfigKeys.TopicsRegex, out var regex)
-                && regex.Text.Trim().Length > 0;
-            if (hasTopics == hasRegex)
+            texts.TryGetValue(CommonConfigKeys.Topics, out var topics);
+            texts.TryGetValue(CommonConfigKeys.TopicsRegex, out var regex);
+            var conflict = TopicsConflict(
+                topics,
+                regex,
+                _diagnostics.Locate(config, "$.config"),
+                defaultTopics: false
+            );
+            if (conflict is not null)
             {
-                var at = hasTopics ? (topics.Node, topics.Path) : (config, "$.config");
-                _diagnostics.Report(
-                    DiagnosticDescriptors.TopicsConflict,
-                    at.Item1,
-                    at.Item2,
-                    hasTopics ? ", not both" : "; neither is given"
-                );
+                _diagnostics.Items.Add(conflict);
             }
         }
         var tolerance = texts.TryGetValue(CommonConfigKeys.ErrorsTolerance, out var t)
-            ? t.Text
+            ? t.Text!
             : "none";
         if (
             texts.TryGetValue(CommonConfigKeys.DeadLetterQueueTopic, out var dlq)
-            && dlq.Text.Trim().Length > 0
+            && dlq.Text!.Trim().Length > 0
             && !dlq.Text.Contains("${")
             && string.Equals(tolerance.Trim(), "none", StringComparison.OrdinalIgnoreCase)
         )
         {
             _diagnostics.Report(
                 DiagnosticDescriptors.DeadLetterQueueNeedsToleranceAll,
-                dlq.Node,
-                dlq.Path,
+                dlq.ValueWhere,
                 tolerance
             );
         }
@@ -416,14 +422,48 @@ internal sealed class ConnectorSpecParser
                 ? _diagnostics.Locate(0, 0, "$")
                 : _diagnostics.Locate(nameNode, "$.name"),
             name is null ? null : connector,
+            name is null ? null : userClass,
             classLocation,
             values.ToEquatableArray(),
+            deferred.ToEquatableArray(),
             keySchema,
             valueSchema,
             keyConverter,
             valueConverter,
             _diagnostics.ToEquatableArray()
         );
+    }
+
+    /// <summary>
+    /// KCN0218 unless exactly one of topics and topics.regex is given; a sink class whose attribute
+    /// names default topics needs neither.
+    /// </summary>
+    internal static Models.DiagnosticInfo? TopicsConflict(
+        SpecEntry? topics,
+        SpecEntry? regex,
+        SpecLocation config,
+        bool defaultTopics
+    )
+    {
+        var hasTopics = topics?.Text is { } a && a.Trim().Length > 0;
+        var hasRegex = regex?.Text is { } b && b.Trim().Length > 0;
+        if (hasTopics && hasRegex)
+        {
+            return DiagnosticBag.Create(
+                DiagnosticDescriptors.TopicsConflict,
+                topics!.ValueWhere,
+                ", not both"
+            );
+        }
+        if (!hasTopics && !hasRegex && !defaultTopics)
+        {
+            return DiagnosticBag.Create(
+                DiagnosticDescriptors.TopicsConflict,
+                config,
+                "; neither is given"
+            );
+        }
+        return null;
     }
 
     private string NamespaceOf()
@@ -435,25 +475,18 @@ internal sealed class ConnectorSpecParser
         return _file.RootNamespace.Length > 0 ? _file.RootNamespace : "KConnector.Generated";
     }
 
-    private SchemaReference? SchemaOf(
-        Dictionary<string, (string Text, JsonNode Node, string Path)> texts,
-        string key
-    )
+    private SchemaReference? SchemaOf(Dictionary<string, SpecEntry> texts, string key)
     {
-        if (!texts.TryGetValue(key, out var entry) || entry.Text.Trim().Length == 0)
+        if (!texts.TryGetValue(key, out var entry) || entry.Text!.Trim().Length == 0)
         {
             return null;
         }
-        var written = entry.Text.Trim();
-        return new SchemaReference(
-            written,
-            ResolveRelative(_file.Path, written),
-            _diagnostics.Locate(entry.Node, entry.Path)
-        );
+        var written = entry.Text!.Trim();
+        return new SchemaReference(written, ResolveRelative(_file.Path, written), entry.ValueWhere);
     }
 
     private ConverterChoice? ConverterOf(
-        Dictionary<string, (string Text, JsonNode Node, string Path)> texts,
+        Dictionary<string, SpecEntry> texts,
         string key,
         bool hasSchema
     )
@@ -464,12 +497,12 @@ internal sealed class ConnectorSpecParser
             // the worker's converter; a compiled worker knows the type and can choose).
             return new ConverterChoice(hasSchema ? ConverterKind.Avro : ConverterKind.String, null);
         }
-        var where = _diagnostics.Locate(entry.Node, entry.Path);
-        if (ConverterCatalog.TryGet(entry.Text, out var kind))
+        var where = entry.ValueWhere;
+        if (ConverterCatalog.TryGet(entry.Text!, out var kind))
         {
             return new ConverterChoice(kind, where);
         }
-        if (ConverterCatalog.IsKnownButUnsupported(entry.Text))
+        if (ConverterCatalog.IsKnownButUnsupported(entry.Text!))
         {
             _diagnostics.Report(
                 DiagnosticDescriptors.NotSupportedYet,
@@ -482,126 +515,11 @@ internal sealed class ConnectorSpecParser
             _diagnostics.Report(
                 DiagnosticDescriptors.UnknownConverter,
                 where,
-                entry.Text,
-                EditDistance.Suggestion(entry.Text, ConverterCatalog.AllNames)
+                entry.Text!,
+                EditDistance.Suggestion(entry.Text!, ConverterCatalog.AllNames)
             );
         }
         return null;
-    }
-
-    /// <summary>Checks one value against its key and returns it as text, or null after reporting.</summary>
-    private string? CheckValue(ConfigKeyModel key, JsonNode node, string path)
-    {
-        var text = AsText(node, key.Type, key.Name, path);
-        if (text is null || text.Contains("${"))
-        {
-            // ${provider:path:key} is resolved at run time, and checked then.
-            return text;
-        }
-        if (
-            key.OneOf.Count > 0
-            && !key.OneOf.Any(v =>
-                string.Equals(v, text.Trim(), StringComparison.OrdinalIgnoreCase)
-            )
-        )
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.InvalidEnumValue,
-                node,
-                path,
-                text,
-                key.Name,
-                string.Join(", ", key.OneOf),
-                EditDistance.Suggestion(text, key.OneOf)
-            );
-            return null;
-        }
-        if (
-            key.Min is { } min
-            && (key.Type == ConfigKeyType.Int || key.Type == ConfigKeyType.Long)
-            && long.TryParse(
-                text.Trim(),
-                NumberStyles.Integer,
-                CultureInfo.InvariantCulture,
-                out var n
-            )
-            && n < long.Parse(min, CultureInfo.InvariantCulture)
-        )
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.ValueOutOfRange,
-                node,
-                path,
-                key.Name,
-                text,
-                "at least " + min
-            );
-            return null;
-        }
-        return text;
-    }
-
-    /// <summary>
-    /// Kafka Connect config values are strings, so "2" and 2 are both accepted for a number and
-    /// "true" and true for a boolean; a list may also be a JSON array of strings.
-    /// </summary>
-    private string? AsText(JsonNode node, ConfigKeyType type, string key, string path)
-    {
-        string? text = node.Kind switch
-        {
-            JsonKind.String => node.Text,
-            JsonKind.Number => node.Text,
-            JsonKind.True => "true",
-            JsonKind.False => "false",
-            JsonKind.Array
-                when type == ConfigKeyType.List && node.Items.All(i => i.Kind == JsonKind.String) =>
-                string.Join(",", node.Items.Select(i => i.Text)),
-            _ => null,
-        };
-        var ok = text is not null;
-        if (ok && !text!.Contains("${"))
-        {
-            ok = type switch
-            {
-                ConfigKeyType.Int => node.Kind is JsonKind.Number or JsonKind.String
-                    && int.TryParse(
-                        text.Trim(),
-                        NumberStyles.Integer,
-                        CultureInfo.InvariantCulture,
-                        out _
-                    ),
-                ConfigKeyType.Long => node.Kind is JsonKind.Number or JsonKind.String
-                    && long.TryParse(
-                        text.Trim(),
-                        NumberStyles.Integer,
-                        CultureInfo.InvariantCulture,
-                        out _
-                    ),
-                ConfigKeyType.Double => node.Kind is JsonKind.Number or JsonKind.String
-                    && double.TryParse(
-                        text.Trim(),
-                        NumberStyles.Float,
-                        CultureInfo.InvariantCulture,
-                        out _
-                    ),
-                ConfigKeyType.Boolean => node.Kind is JsonKind.True or JsonKind.False
-                    || text.Trim() is "true" or "false",
-                _ => node.Kind is JsonKind.String or JsonKind.Array,
-            };
-        }
-        if (!ok)
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.SpecWrongType,
-                node,
-                path,
-                key,
-                Expected(type),
-                Describe(node)
-            );
-            return null;
-        }
-        return text;
     }
 
     private void CheckKeys(JsonNode node, string path, string[] allowed, string what)
@@ -621,17 +539,6 @@ internal sealed class ConnectorSpecParser
             }
         }
     }
-
-    private static string Expected(ConfigKeyType type) =>
-        type switch
-        {
-            ConfigKeyType.Int => "a 32-bit integer (a number or a string such as \"2\")",
-            ConfigKeyType.Long => "a 64-bit integer (a number or a string such as \"2\")",
-            ConfigKeyType.Double => "a number",
-            ConfigKeyType.Boolean => "true or false",
-            ConfigKeyType.List => "a comma-separated string or an array of strings",
-            _ => "a string",
-        };
 
     internal static string Describe(JsonNode node) =>
         node.Kind switch

@@ -16,9 +16,14 @@ internal static class ConnectorSpecResolver
     public static ConnectorResult Resolve(
         ParsedSpec spec,
         EquatableArray<SchemaTypeEntry> schemas,
-        EquatableArray<string> availableTypes
+        EquatableArray<string> availableTypes,
+        EquatableArray<AttributeDraft> classes
     )
     {
+        if (spec.Connector is null && spec.UserClass is not null)
+        {
+            return UserClassSpecResolver.Resolve(spec, schemas, classes);
+        }
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
         var keyType = TypeOf(spec.KeySchema, schemas, diagnostics);
@@ -86,6 +91,7 @@ internal static class ConnectorSpecResolver
             HasStop: false,
             HasFlush: true,
             connector.TaskIsDisposable,
+            EmitsTaskPart: false,
             System.IO.Path.GetFileName(spec.Path),
             spec.NameLocation.Location
         );

@@ -78,26 +78,17 @@ internal static class ConnectorWorkerEmitter
                     $"var options = {Ns}.Connectors.ConnectorWorkerOptions.{(source ? "ForSource" : "ForSink")}(config.Parsed, _environment.BootstrapServers(config.BootstrapServers), _logger);"
                 );
                 WriteTaskCreation(w, model);
-                using (w.WriteBlock("try"))
+                var releases = model.HasStop || model.TaskIsDisposable;
+                if (!releases)
                 {
-                    if (model.HasStart)
-                    {
-                        w.WriteLine("await task.StartAsync(stoppingToken).ConfigureAwait(false);");
-                    }
-                    w.WriteLine($"var runner = new {runner}(");
-                    w.Indentation++;
-                    w.WriteLine("options,");
-                    w.WriteLine("task,");
-                    w.WriteLine(Converter(model.KeyConverter, model.KeyType, "key") + ",");
-                    w.WriteLine(Converter(model.ValueConverter, model.ValueType, "value") + ",");
-                    w.WriteLine("_logger");
-                    w.Indentation--;
-                    w.WriteLine(");");
-                    w.WriteLine("global::System.Threading.Volatile.Write(ref _runner, runner);");
-                    w.WriteLine("await runner.RunAsync(stoppingToken).ConfigureAwait(false);");
+                    WriteRun(w, model, runner);
                 }
-                if (model.HasStop || model.TaskIsDisposable)
+                else
                 {
+                    using (w.WriteBlock("try"))
+                    {
+                        WriteRun(w, model, runner);
+                    }
                     using (w.WriteBlock("finally"))
                     {
                         if (model.HasStop)
@@ -112,16 +103,28 @@ internal static class ConnectorWorkerEmitter
                         }
                     }
                 }
-                else
-                {
-                    using (w.WriteBlock("finally"))
-                    {
-                        w.WriteLine("// The task holds nothing to release.");
-                    }
-                }
             }
         }
         return EmitText.End(w, model.Namespace);
+    }
+
+    private static void WriteRun(Emit.SourceWriter w, ConnectorModel model, string runner)
+    {
+        if (model.HasStart)
+        {
+            w.WriteLine("await task.StartAsync(stoppingToken).ConfigureAwait(false);");
+        }
+        w.WriteLine($"var runner = new {runner}(");
+        w.Indentation++;
+        w.WriteLine("options,");
+        w.WriteLine("task,");
+        w.WriteLine(Converter(model.KeyConverter, model.KeyType, "key") + ",");
+        w.WriteLine(Converter(model.ValueConverter, model.ValueType, "value") + ",");
+        w.WriteLine("_logger");
+        w.Indentation--;
+        w.WriteLine(");");
+        w.WriteLine("global::System.Threading.Volatile.Write(ref _runner, runner);");
+        w.WriteLine("await runner.RunAsync(stoppingToken).ConfigureAwait(false);");
     }
 
     private static void WriteTaskCreation(Emit.SourceWriter w, ConnectorModel model)

@@ -27,6 +27,9 @@ internal sealed class DiagnosticBag
 
     public int Count => _items.Count;
 
+    /// <summary>The diagnostics so far, to add to (as rules shared with later steps do).</summary>
+    public ICollection<DiagnosticInfo> Items => _items;
+
     public SpecLocation Locate(int start, int end, string jsonPath)
     {
         var lines = _lines!.Span(start, end);

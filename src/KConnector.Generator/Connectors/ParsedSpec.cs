@@ -5,7 +5,9 @@ namespace KConnector.Generator.Connectors;
 
 /// <summary>
 /// A connector spec after its own checks, before schema files are looked up. Null members mean the
-/// spec had errors there; <see cref="Connector"/> is null when no worker can be generated.
+/// spec had errors there. <see cref="Connector"/> is a built-in class; otherwise <see cref="UserClass"/>
+/// names a class the resolver looks for among the project's attribute connectors, and
+/// <see cref="Deferred"/> holds the entries only that class's keys can check.
 /// </summary>
 internal sealed record ParsedSpec(
     string Path,
@@ -14,8 +16,10 @@ internal sealed record ParsedSpec(
     string ConnectorName,
     SpecLocation NameLocation,
     BuiltInConnector? Connector,
+    string? UserClass,
     SpecLocation ClassLocation,
     EquatableArray<SpecValue> Values,
+    EquatableArray<SpecEntry> Deferred,
     SchemaReference? KeySchema,
     SchemaReference? ValueSchema,
     ConverterChoice? KeyConverter,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
 namespace KConnector.Connectors;
@@ -39,7 +40,23 @@ public static class ConfigurationValues
         {
             return;
         }
-        foreach (var child in section.GetChildren())
+        var children = section.GetChildren().ToList();
+        // A JSON array ("topics": ["a", "b"]) arrives as children 0, 1, ...: a Kafka LIST is "a,b".
+        if (
+            prefix.Length > 0
+            && children.Count > 0
+            && children.All(c => c.Value is not null && int.TryParse(c.Key, out _))
+        )
+        {
+            result[prefix] = string.Join(
+                ",",
+                children
+                    .OrderBy(c => int.Parse(c.Key, CultureInfo.InvariantCulture))
+                    .Select(c => c.Value)
+            );
+            return;
+        }
+        foreach (var child in children)
         {
             var key = prefix.Length == 0 ? child.Key : prefix + "." + child.Key;
             if (child.Value is not null)

@@ -67,11 +67,19 @@ public static class ConnectorWorkerOptions
         };
     }
 
-    // The runners of this version stop at the first error (errors.tolerance=none). Say so rather than
-    // pretend a configured dead letter queue is in use.
+    // The runners of this version stop at the first error (errors.tolerance=none) and run one task.
+    // Say so rather than pretend a configured dead letter queue or more tasks are in use.
     private static void WarnAboutErrorHandling(ParsedConfig config, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
+        if (config.Get<int>("tasks.max") > 1)
+        {
+            logger.LogWarning(
+                "Connector {Connector}: tasks.max={TasksMax}, but this worker version runs one task",
+                config.Get<string>("name"),
+                config.Get<int>("tasks.max")
+            );
+        }
         var tolerance = config.Get<string>("errors.tolerance");
         var dlq = config.Get<string>("errors.deadletterqueue.topic.name");
         if (

@@ -297,6 +297,101 @@ public class ConnectorDiagnosticsTests
         Assert.Contains("a.connector.json", diagnostic.GetMessage(), StringComparison.Ordinal);
     }
 
+    /// <summary>A spec for the attribute source GreetingSource, with <paramref name="extra"/> from line 5 on.</summary>
+    private static string SourceSpec(params string[] extra) =>
+        "{\n"
+        + "  \"name\": \"greetings-spec\",\n"
+        + "  \"config\": {\n"
+        + "    \"connector.class\": \"Shop.Connectors.GreetingSource\""
+        + string.Concat(extra.Select(e => ",\n    " + e))
+        + "\n  }\n}\n";
+
+    public static TheoryData<
+        string,
+        string,
+        string,
+        int,
+        string
+    > MalformedSpecsOfAttributeClasses =>
+        new()
+        {
+            {
+                "misspelt class key",
+                SourceSpec("\"greeting.cont\": 3"),
+                "KCN0202",
+                5,
+                "Did you mean \"greeting.count\"?"
+            },
+            {
+                "class key of the wrong type",
+                SourceSpec("\"greeting.count\": \"many\""),
+                "KCN0203",
+                5,
+                "must be a 64-bit integer"
+            },
+            {
+                "class key below its Min",
+                SourceSpec("\"greeting.count\": -1"),
+                "KCN0217",
+                5,
+                "at least 0"
+            },
+            {
+                "DLQ on a source without tolerance all",
+                SourceSpec("\"errors.deadletterqueue.topic.name\": \"greetings-dlq\""),
+                "KCN0207",
+                5,
+                "errors.tolerance is \"none\""
+            },
+            {
+                "topics on a source class",
+                SourceSpec("\"topics\": \"t\""),
+                "KCN0212",
+                5,
+                "applies only to sink connectors"
+            },
+            {
+                "schema with a class",
+                SourceSpec("\"value.schema\": \"order.avsc\""),
+                "KCN0202",
+                5,
+                "types come from its attribute"
+            },
+            {
+                "converter the class cannot use",
+                SourceSpec("\"value.converter\": \"Avro\""),
+                "KCN0205",
+                5,
+                "compiled for the StringConverter"
+            },
+            {
+                "class not in the project",
+                "{\n  \"name\": \"x\",\n  \"config\": {\n    \"connector.class\": \"Shop.Connectors.GreetingSorce\"\n  }\n}",
+                "KCN0208",
+                4,
+                "Did you mean \"Shop.Connectors.GreetingSource\"?"
+            },
+        };
+
+    [Theory]
+    [MemberData(nameof(MalformedSpecsOfAttributeClasses))]
+    public void MalformedSpecOfAnAttributeClass_IsReported(
+        string name,
+        string text,
+        string id,
+        int line,
+        string fragment
+    )
+    {
+        var run = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSource(ConnectorTexts.AttributeSource)
+            .AddSchema("bad.connector.json", text)
+            .Run();
+
+        AssertReported(run, name, id, line, fragment, "bad.connector.json");
+    }
+
     private const string Usings = """
         using System.Collections.Generic;
         using System.Threading;
@@ -709,6 +804,7 @@ public class ConnectorDiagnosticsTests
             .Select(row => (string)row[2])
             .Concat(MalformedSpecsWithoutRequiredKeys.Select(row => (string)row[2]))
             .Concat(MalformedAttributeUses.Select(row => (string)row[2]))
+            .Concat(MalformedSpecsOfAttributeClasses.Select(row => (string)row[2]))
             .ToList();
 
         Assert.True(ids.Count >= 30, $"{ids.Count} cases");

@@ -110,7 +110,8 @@ public class ConnectorSchemaTests
             BuiltInConnectors.AllNames.Order(StringComparer.Ordinal),
             config
                 .Properties["connector.class"]
-                .Enumeration.Select(e => (string)e!)
+                .AnyOf.SelectMany(a => a.Enumeration)
+                .Select(e => (string)e!)
                 .Order(StringComparer.Ordinal)
         );
     }
@@ -128,7 +129,7 @@ public class ConnectorSchemaTests
             + entry
             + "}}";
 
-        var errors = Schema.Value.Validate(spec);
+        var errors = Flatten(Schema.Value.Validate(spec)).ToList();
 
         Assert.Contains(
             errors,
@@ -136,5 +137,22 @@ public class ConnectorSchemaTests
                 (e.Path ?? string.Empty).Contains(key, StringComparison.Ordinal)
                 || e.Property == key
         );
+    }
+
+    private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(
+        IEnumerable<NJsonSchema.Validation.ValidationError> errors
+    )
+    {
+        foreach (var error in errors)
+        {
+            yield return error;
+            if (error is NJsonSchema.Validation.ChildSchemaValidationError child)
+            {
+                foreach (var inner in Flatten(child.Errors.SelectMany(e => e.Value)))
+                {
+                    yield return inner;
+                }
+            }
+        }
     }
 }

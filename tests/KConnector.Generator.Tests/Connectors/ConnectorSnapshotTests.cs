@@ -58,4 +58,24 @@ public class ConnectorSnapshotTests
             "Connector.AttributeSource." + part
         );
     }
+
+    [Theory]
+    [InlineData("Config")]
+    [InlineData("Worker")]
+    [InlineData("Registration")]
+    public void SpecSource_NamingAnAttributeSource(string part)
+    {
+        var run = new GeneratorHarness()
+            .AddSource(ConnectorTexts.AttributeSource)
+            .AddSchema("morning.connector.json", ConnectorTexts.SourceSpec)
+            .Run();
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileProblems());
+        Assert.DoesNotContain("KConnector.Generated.MorningGreetings.Task.g.cs", run.HintNames);
+        SnapshotVerifier.Verify(
+            run.Source($"KConnector.Generated.MorningGreetings.{part}.g.cs"),
+            "Connector.SpecSource." + part
+        );
+    }
 }

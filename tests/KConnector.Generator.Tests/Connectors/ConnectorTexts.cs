@@ -21,6 +21,20 @@ internal static class ConnectorTexts
         }
         """;
 
+    /// <summary>A spec configuring an instance of the attribute source <see cref="AttributeSource"/>.</summary>
+    public const string SourceSpec = """
+        {
+          "$schema": "../schemas/connector.schema.json",
+          "name": "morning-greetings",
+          "config": {
+            "connector.class": "Shop.Connectors.GreetingSource",
+            "greeting.topic": "greetings.morning",
+            "greeting.count": 25,
+            "errors.log.enable": true
+          }
+        }
+        """;
+
     public const string AttributeSink = """
         using System.Collections.Generic;
         using System.Threading;

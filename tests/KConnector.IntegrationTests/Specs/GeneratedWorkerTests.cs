@@ -107,6 +107,96 @@ public sealed class GeneratedWorkerTests : IDisposable
     }
 
     [Fact]
+    public async Task SpecsNamingAttributeClasses_RunTheirOwnConfiguredInstances()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("spec-generated-orders", partitions: 2);
+        kafka.CreateTopic("spec-greetings-2", partitions: 1);
+        using var environment = new ConnectorEnvironment();
+        // orders-generator.connector.json configures the OrdersSource class: 500 orders to its topic.
+        var source = new OrdersGeneratorWorker(
+            OrdersGeneratorConfig.Parse(
+                new Dictionary<string, string?>(OrdersGeneratorConfig.SpecValues)
+                {
+                    ["bootstrap.servers"] = kafka.BootstrapServers,
+                }
+            ),
+            environment
+        );
+        using (
+            var producer = new Confluent.Kafka.ProducerBuilder<string, string>(
+                new Confluent.Kafka.ProducerConfig { BootstrapServers = kafka.BootstrapServers }
+            ).Build()
+        )
+        {
+            producer.Produce("spec-greetings-2", new() { Key = "k", Value = "from spec" });
+            producer.Flush(TimeSpan.FromSeconds(30));
+        }
+        GreetingsSink.Received.Clear();
+        var sink = new SpecGreetingsWorker(
+            SpecGreetingsConfig.Parse(
+                new Dictionary<string, string?>(SpecGreetingsConfig.SpecValues)
+                {
+                    ["bootstrap.servers"] = kafka.BootstrapServers,
+                }
+            ),
+            environment
+        );
+
+        await RunUntilAsync(
+            [source, sink],
+            () => source.RecordsProcessed >= 500 && sink.RecordsProcessed >= 1
+        );
+
+        Assert.Equal(500, source.RecordsProcessed);
+        Assert.Equal("orders-generator", source.Name);
+        Assert.Equal(["spec:from spec"], GreetingsSink.Received);
+        Assert.Equal(
+            "KConnector.IntegrationTests.Specs.OrdersSource",
+            OrdersGeneratorConfig.Definition.ConnectorClass
+        );
+    }
+
+    [Fact]
+    public async Task WithoutBootstrapServers_WorkersShareOneEmbeddedCluster_AndSaySoInTheLog()
+    {
+        const int Total = 200;
+        var logger = new ListLogger();
+        using var environment = new ConnectorEnvironment(logger);
+        var output = Path.Combine(_directory, "embedded.jsonl");
+        var source = new OrdersSourceWorker(
+            OrdersSourceConfig.Parse(
+                new Dictionary<string, string?>
+                {
+                    ["orders.topic"] = "spec-embedded-orders",
+                    ["orders.count"] = "200",
+                }
+            ),
+            environment
+        );
+        var sink = new SpecOrdersFileSinkWorker(
+            SpecOrdersFileSinkConfig.Parse(
+                new Dictionary<string, string?>(SpecOrdersFileSinkConfig.SpecValues)
+                {
+                    ["topics"] = "spec-embedded-orders",
+                    ["file"] = output,
+                    // The source registered the schema in the default scope; the sink must read it there.
+                    ["value.converter.schema.registry.url"] = "",
+                }
+            ),
+            environment
+        );
+
+        await RunUntilAsync([source, sink], () => sink.RecordsProcessed >= Total);
+
+        Assert.Equal(Total, File.ReadAllLines(output).Length);
+        Assert.Single(
+            logger.Lines,
+            l => l.Contains("EMBEDDED Kafka cluster", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
     public async Task Host_RunsTheRegisteredConnectors_WithTheFileTakenFromTheEnvironment()
     {
         const int Total = 300;

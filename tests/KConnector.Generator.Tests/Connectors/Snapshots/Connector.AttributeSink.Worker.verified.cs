@@ -45,22 +45,15 @@ namespace Shop.Connectors
                 Mode = config.Mode,
                 Token = config.Token.Value,
             };
-            try
-            {
-                var runner = new global::KConnector.Worker.SinkTaskRunner<string, global::Shop.Orders.Order>(
-                    options,
-                    task,
-                    new global::KConnector.Converters.StringConverter(),
-                    new global::KConnector.Converters.AvroConverter<global::Shop.Orders.Order>(global::KConnector.Connectors.ConnectorEnvironment.SchemaRegistry(config.ValueConverterSchemaRegistryUrl, "value.converter.schema.registry.url"), isKey: false),
-                    _logger
-                );
-                global::System.Threading.Volatile.Write(ref _runner, runner);
-                await runner.RunAsync(stoppingToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                // The task holds nothing to release.
-            }
+            var runner = new global::KConnector.Worker.SinkTaskRunner<string, global::Shop.Orders.Order>(
+                options,
+                task,
+                new global::KConnector.Converters.StringConverter(),
+                new global::KConnector.Converters.AvroConverter<global::Shop.Orders.Order>(global::KConnector.Connectors.ConnectorEnvironment.SchemaRegistry(config.ValueConverterSchemaRegistryUrl, "value.converter.schema.registry.url"), isKey: false),
+                _logger
+            );
+            global::System.Threading.Volatile.Write(ref _runner, runner);
+            await runner.RunAsync(stoppingToken).ConfigureAwait(false);
         }
     }
 }

@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.Connectors;
+
+/// <summary>
+/// A spec whose <c>connector.class</c> names a [SourceConnector]/[SinkConnector] class of the
+/// project, as Kafka Connect's connector.class names any plugin class: the spec configures one
+/// instance of that connector (its own name, topics, values) and gets its own Config, Worker and
+/// registration, sharing the class's code.
+/// </summary>
+internal static class UserClassSpecResolver
+{
+    public static ConnectorResult Resolve(
+        ParsedSpec spec,
+        EquatableArray<SchemaTypeEntry> schemas,
+        EquatableArray<AttributeDraft> classes
+    )
+    {
+        var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
+        var written = spec.UserClass!;
+        var draft =
+            classes.FirstOrDefault(c => FullName(c) == written)
+            ?? (
+                classes.Count(c => c.ClassName == written) == 1
+                    ? classes.First(c => c.ClassName == written)
+                    : null
+            );
+        if (draft is null)
+        {
+            var candidates = BuiltInConnectors.AllNames.Concat(classes.Select(FullName)).ToList();
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.UnknownConnectorClass,
+                    spec.ClassLocation,
+                    written,
+                    string.Join(", ", candidates.Take(12)),
+                    EditDistance.Suggestion(
+                        written,
+                        candidates.Concat(classes.Select(c => c.ClassName))
+                    )
+                )
+            );
+            return new ConnectorResult(null, diagnostics.ToEquatableArray());
+        }
+        // The class's own problems are reported by the class pipeline; here only the spec's.
+        var model = AttributeConnectorResolver.Resolve(draft, schemas).Model;
+        if (model is null)
+        {
+            return new ConnectorResult(null, diagnostics.ToEquatableArray());
+        }
+        foreach (var schema in new[] { spec.KeySchema, spec.ValueSchema })
+        {
+            if (schema is not null)
+            {
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.SpecUnknownKey,
+                        schema.Where,
+                        schema.Where.JsonPath.Contains("key.")
+                            ? CommonConfigKeys.KeySchema
+                            : CommonConfigKeys.ValueSchema,
+                        "the connector "
+                            + model.ConnectorClass
+                            + " (its key and value types come from its attribute)",
+                        string.Empty
+                    )
+                );
+            }
+        }
+        CheckConverter(spec.KeyConverter, model.KeyConverter, model.KeyType, diagnostics);
+        CheckConverter(spec.ValueConverter, model.ValueConverter, model.ValueType, diagnostics);
+
+        var values = new List<SpecValue>(spec.Values);
+        SpecEntry? topics = null;
+        SpecEntry? regex = null;
+        foreach (var entry in spec.Deferred)
+        {
+            var key = model.Keys.FirstOrDefault(k => k.Name == entry.Key);
+            if (key is null)
+            {
+                var common = CommonConfigKeys.All.FirstOrDefault(k => k.Key.Name == entry.Key);
+                diagnostics.Add(
+                    common is not null
+                        ? DiagnosticBag.Create(
+                            DiagnosticDescriptors.KeyNotForKind,
+                            entry.KeyWhere,
+                            entry.Key,
+                            "sink",
+                            model.ConnectorClass,
+                            "source"
+                        )
+                        : DiagnosticBag.Create(
+                            DiagnosticDescriptors.SpecUnknownKey,
+                            entry.KeyWhere,
+                            entry.Key,
+                            "the connector " + model.ConnectorClass,
+                            EditDistance.Suggestion(entry.Key, model.Keys.Select(k => k.Name))
+                        )
+                );
+                continue;
+            }
+            var text = SpecValueRules.Check(key, entry, diagnostics);
+            if (text is null)
+            {
+                continue;
+            }
+            values.Add(new SpecValue(entry.Key, text));
+            if (entry.Key == CommonConfigKeys.Topics)
+            {
+                topics = entry;
+            }
+            else if (entry.Key == CommonConfigKeys.TopicsRegex)
+            {
+                regex = entry;
+            }
+        }
+        if (model.Kind == ConnectorKind.Sink)
+        {
+            var defaultTopics = model.Keys.Any(k =>
+                k.Name == CommonConfigKeys.Topics && !string.IsNullOrEmpty(k.Default)
+            );
+            if (
+                ConnectorSpecParser.TopicsConflict(
+                    topics,
+                    regex,
+                    spec.ClassLocation,
+                    defaultTopics
+                ) is
+                { } conflict
+            )
+            {
+                diagnostics.Add(conflict);
+            }
+        }
+        if (diagnostics.Count > 0)
+        {
+            return new ConnectorResult(null, diagnostics.ToEquatableArray());
+        }
+        var configured = model with
+        {
+            Namespace = spec.Namespace,
+            TypeName = CommonConfigKeys.PropertyNameOf(spec.ConnectorName),
+            Access = spec.Access,
+            ConnectorName = spec.ConnectorName,
+            SpecValues = values.ToEquatableArray(),
+            EmitsTaskPart = false,
+            SourceDescription = System.IO.Path.GetFileName(spec.Path),
+            Location = spec.NameLocation.Location,
+        };
+        return new ConnectorResult(configured, diagnostics.ToEquatableArray());
+    }
+
+    private static string FullName(AttributeDraft draft) =>
+        draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
+
+    private static void CheckConverter(
+        ConverterChoice? chosen,
+        ConverterKind compiled,
+        string type,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        if (chosen?.Where is { } where && chosen.Kind != compiled)
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.ConverterCannotCarryType,
+                    where,
+                    "the " + chosen.Kind + "Converter",
+                    type.Replace("global::", string.Empty),
+                    "the connector class is compiled for the " + compiled + "Converter"
+                )
+            );
+        }
+    }
+}

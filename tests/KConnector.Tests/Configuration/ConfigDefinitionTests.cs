@@ -1,0 +1,163 @@
+using KConnector.Configuration;
+
+namespace KConnector.Tests.Configuration;
+
+public class ConfigDefinitionTests
+{
+    private static readonly ConfigDefinition Definition = new(
+        "Test.Connector",
+        [
+            new ConfigKey
+            {
+                Name = "name",
+                Type = ConfigType.String,
+                Required = true,
+            },
+            new ConfigKey
+            {
+                Name = "tasks.max",
+                Type = ConfigType.Int,
+                DefaultValue = "1",
+                Min = 1,
+            },
+            new ConfigKey
+            {
+                Name = "batch.bytes",
+                Type = ConfigType.Long,
+                DefaultValue = "1048576",
+                Min = 1,
+                Max = 1073741824,
+            },
+            new ConfigKey
+            {
+                Name = "ratio",
+                Type = ConfigType.Double,
+                DefaultValue = "0.5",
+            },
+            new ConfigKey
+            {
+                Name = "enabled",
+                Type = ConfigType.Boolean,
+                DefaultValue = "false",
+            },
+            new ConfigKey
+            {
+                Name = "topics",
+                Type = ConfigType.List,
+                DefaultValue = "",
+            },
+            new ConfigKey
+            {
+                Name = "mode",
+                Type = ConfigType.String,
+                DefaultValue = "insert",
+                OneOf = ["insert", "upsert"],
+            },
+            new ConfigKey
+            {
+                Name = "table",
+                Type = ConfigType.String,
+                DefaultValue = "t",
+                Pattern = "[a-z_]+",
+            },
+            new ConfigKey
+            {
+                Name = "password",
+                Type = ConfigType.Password,
+                Required = true,
+            },
+        ]
+    );
+
+    [Fact]
+    public void ValidValues_AreTyped_AndDefaultsFillTheRest()
+    {
+        var parsed = Definition.Parse(
+            new Dictionary<string, string?>
+            {
+                ["name"] = "c",
+                ["tasks.max"] = " 3 ",
+                ["enabled"] = "true",
+                ["topics"] = "a, b,,c",
+                ["mode"] = "UPSERT",
+                ["password"] = "pw",
+                ["producer.override.linger.ms"] = "10",
+            }
+        );
+
+        Assert.True(parsed.IsValid, string.Join("; ", parsed.Issues));
+        Assert.Equal(3, parsed.Get<int>("tasks.max"));
+        Assert.Equal(1048576L, parsed.Get<long>("batch.bytes"));
+        Assert.Equal(0.5, parsed.Get<double>("ratio"));
+        Assert.True(parsed.Get<bool>("enabled"));
+        Assert.Equal(["a", "b", "c"], parsed.Get<IReadOnlyList<string>>("topics"));
+        Assert.Equal("UPSERT", parsed.Get<string>("mode"));
+        Assert.Equal("pw", parsed.Get<Password>("password")!.Value);
+        Assert.Equal("10", parsed.WithPrefix("producer.override.")["linger.ms"]);
+    }
+
+    [Fact]
+    public void EveryInvalidKey_IsReportedAtOnce_ByName()
+    {
+        var parsed = Definition.Parse(
+            new Dictionary<string, string?>
+            {
+                ["tasks.max"] = "two",
+                ["batch.bytes"] = "0",
+                ["ratio"] = "half",
+                ["enabled"] = "yes",
+                ["mode"] = "merge",
+                ["table"] = "Orders!",
+            }
+        );
+
+        Assert.Equal(
+            ["batch.bytes", "enabled", "mode", "name", "password", "ratio", "table", "tasks.max"],
+            parsed.Issues.Select(i => i.Key).Order(StringComparer.Ordinal)
+        );
+        var error = Assert.Throws<ConfigValidationException>(() => parsed.ThrowIfInvalid("c"));
+        Assert.StartsWith(
+            "The config of connector 'c' has 8 issues:",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "tasks.max: 'two' is not a 32-bit integer",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "batch.bytes: '0' is out of range: expected a value in [1,...,1073741824]",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "mode: 'merge' is not one of [insert, upsert]",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "table: 'Orders!' does not match the pattern /[a-z_]+/",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "name: a value is required and none was given",
+            error.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void Description_ServesWhatAConfigDefServes()
+    {
+        var key = Definition.Find("batch.bytes")!;
+
+        Assert.Equal(ConfigType.Long, key.Type);
+        Assert.Equal("1048576", key.DefaultValue);
+        Assert.Equal("[1,...,1073741824]", key.ValidValues);
+        Assert.Equal("[insert, upsert]", Definition.Find("mode")!.ValidValues);
+        Assert.True(Definition.Find("password")!.IsSecret);
+        Assert.Null(Definition.Find("nope"));
+    }
+}
