@@ -157,7 +157,9 @@ internal sealed class AvroNameTable
                         field.DefaultLocation ?? current.Location,
                         field.Path + ".default",
                         field.AvroName,
-                        error.StartsWith("at $ ", StringComparison.Ordinal) ? error.Substring(5) : error
+                        error.StartsWith("at $ ", StringComparison.Ordinal)
+                            ? error.Substring(5)
+                            : error
                     );
                     ok = false;
                 }
