@@ -56,14 +56,7 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.Diagnostics);
 
-        context.RegisterSourceOutput(
-            types,
-            static (spc, type) =>
-                spc.AddSource(
-                    type.Definition.CSharpFullName + ".g.cs",
-                    SourceText.From(AvroTypeEmitter.Emit(type), System.Text.Encoding.UTF8)
-                )
-        );
+        context.RegisterSourceOutput(types, static (spc, type) => EmitAvroType(spc, type));
         context.RegisterSourceOutput(
             diagnostics,
             static (spc, all) =>
@@ -73,6 +66,37 @@ public sealed partial class KConnectorGenerator
                     spc.ReportDiagnostic(diagnostic.ToDiagnostic());
                 }
             }
+        );
+    }
+
+    private static void EmitAvroType(SourceProductionContext spc, AvroGeneratedType type)
+    {
+        string source;
+        try
+        {
+            source = AvroTypeEmitter.Emit(type);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The generator must never throw (a crash becomes an opaque AD0001 warning): report it.
+            var location = type.Definition.Location;
+            spc.ReportDiagnostic(
+                DiagnosticInfo
+                    .Create(
+                        Diagnostics.DiagnosticDescriptors.GeneratorFailure,
+                        location,
+                        System.IO.Path.GetFileName(location.FilePath),
+                        location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        type.Definition.Path,
+                        e.GetType().Name + ": " + e.Message
+                    )
+                    .ToDiagnostic()
+            );
+            return;
+        }
+        spc.AddSource(
+            type.Definition.CSharpFullName + ".g.cs",
+            SourceText.From(source, System.Text.Encoding.UTF8)
         );
     }
 

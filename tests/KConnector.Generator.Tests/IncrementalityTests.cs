@@ -46,6 +46,66 @@ public class IncrementalityTests
     }
 
     [Fact]
+    public void EditingOneSchema_RegeneratesOnlyTheTypesOfThatFile()
+    {
+        const string other = """
+            {"type":"record","name":"Customer","namespace":"Crm","fields":[
+              {"name":"id","type":"long"},
+              {"name":"tier","type":{"type":"enum","name":"Tier","symbols":["GOLD","SILVER"]}}]}
+            """;
+        var harness = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSchema("customer.avsc", other);
+        var compilation = harness.CreateCompilation();
+        var driver = harness.CreateDriver().RunGenerators(compilation);
+
+        // A one-line edit of order.avsc: a new doc string on a field.
+        var edited = Schemas.Order.Replace(
+            "\"type\": \"long\" }",
+            "\"type\": \"long\", \"doc\": \"Who ordered.\" }",
+            StringComparison.Ordinal
+        );
+        Assert.NotEqual(Schemas.Order, edited);
+        var original = harness.Files.Single(t =>
+            t.Path.EndsWith("order.avsc", StringComparison.Ordinal)
+        );
+        driver = driver.ReplaceAdditionalText(
+            original,
+            new InMemoryAdditionalText(original.Path, edited)
+        );
+        var second = driver.RunGenerators(compilation).GetRunResult().Results.Single();
+
+        var reasons = second
+            .TrackedSteps[KConnectorGeneratorStepNames.AvroTypes]
+            .SelectMany(step => step.Outputs)
+            .Select(o =>
+                (
+                    ((KConnector.Generator.Avro.AvroGeneratedType)o.Value).Definition.FullName,
+                    o.Reason
+                )
+            )
+            .ToDictionary(x => x.FullName, x => x.Reason);
+        Assert.Equal(IncrementalStepRunReason.Modified, reasons["Shop.Orders.Order"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, reasons["Crm.Customer"]);
+        Assert.Equal(IncrementalStepRunReason.Unchanged, reasons["Crm.Tier"]);
+        // The per-file parse of the untouched file is cached too.
+        var parsed = second
+            .TrackedSteps[KConnectorGeneratorStepNames.ParsedSchemas]
+            .SelectMany(s => s.Outputs)
+            .Select(o => o.Reason)
+            .ToList();
+        Assert.Contains(IncrementalStepRunReason.Cached, parsed);
+        Assert.Contains(IncrementalStepRunReason.Modified, parsed);
+        Assert.Contains(
+            "Who ordered.",
+            second
+                .GeneratedSources.Single(s => s.HintName == "Shop.Orders.Order.g.cs")
+                .SourceText.ToString(),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void StepOutputs_HoldNoSymbolsSyntaxOrCompilation()
     {
         var run = new GeneratorHarness()

@@ -135,13 +135,18 @@ internal sealed partial class AvroSchemaParser
         if (name is "record" or "error" or "enum" or "array" or "map" or "fixed")
         {
             Report(
-                DiagnosticDescriptors.UnknownType,
+                DiagnosticDescriptors.WrongAttributeType,
                 node,
                 path,
-                name
-                    + "\" (a complex type is declared as an object: {\"type\": \""
+                "type",
+                "an object such as {\"type\": \""
                     + name
-                    + "\", ...}"
+                    + "\", ...} to declare a"
+                    + (name is "array" or "enum" or "error" ? "n " : " ")
+                    + name
+                    + ", not the bare name \""
+                    + name
+                    + "\""
             );
             return null;
         }

@@ -30,7 +30,7 @@ internal static class AvroEnumEmitter
             }
         }
         w.WriteLine();
-        AvroTypeEmitter.WriteDoc(w, "The Avro schema and symbols of <see cref=\"" + name + "\"/>.");
+        AvroTypeEmitter.WriteDoc(w, "The Avro schema and symbol names of the enum " + name + ".");
         AvroTypeEmitter.WriteGeneratedCode(w);
         using (w.WriteBlock($"{def.Access} static class {def.Name}Avro"))
         {

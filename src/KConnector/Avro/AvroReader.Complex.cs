@@ -11,7 +11,7 @@ public ref partial struct AvroReader
     /// </summary>
     public const int MaxDepth = 256;
 
-    /// <summary>The most items of zero bytes each (null, empty records) one block may claim.</summary>
+    /// <summary>The most items of types that may take zero bytes (null, records) one payload may hold.</summary>
     public const int MaxZeroSizeItems = 1 << 20;
 
     /// <summary>Enters a nested record, failing when the data nests deeper than <see cref="MaxDepth"/>.</summary>
@@ -47,11 +47,24 @@ public ref partial struct AvroReader
                 throw Corrupt(field, $"a block size of {size} exceeds the {Remaining} bytes left");
             }
         }
-        var bound = minItemBytes > 0 ? (long)Remaining / minItemBytes : MaxZeroSizeItems;
-        if (count > bound)
+        if (minItemBytes > 0)
         {
-            throw Corrupt(field, $"a block of {count} items cannot fit the {Remaining} bytes left");
+            if (count > (long)Remaining / minItemBytes)
+            {
+                throw Corrupt(
+                    field,
+                    $"a block of {count} items cannot fit the {Remaining} bytes left"
+                );
+            }
+            return (int)count;
         }
+        // Items that may take no bytes (null, empty records) are not bounded by the bytes left:
+        // bound them per payload instead, so a few bytes cannot claim a billion of them.
+        if (count > MaxZeroSizeItems - _zeroSizeItems)
+        {
+            throw Corrupt(field, $"more than {MaxZeroSizeItems} items that may take no bytes");
+        }
+        _zeroSizeItems += (int)count;
         return (int)count;
     }
 

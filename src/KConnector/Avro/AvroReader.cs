@@ -14,6 +14,7 @@ public ref partial struct AvroReader
     private readonly ReadOnlySpan<byte> _input;
     private int _position;
     private int _depth;
+    private int _zeroSizeItems;
 
     /// <summary>Creates a reader over <paramref name="input"/>.</summary>
     public AvroReader(ReadOnlySpan<byte> input)
@@ -21,6 +22,7 @@ public ref partial struct AvroReader
         _input = input;
         _position = 0;
         _depth = 0;
+        _zeroSizeItems = 0;
     }
 
     /// <summary>Bytes consumed so far.</summary>

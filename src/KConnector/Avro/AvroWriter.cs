@@ -71,10 +71,38 @@ public ref partial struct AvroWriter
     public readonly void WriteString(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        // One pass for strings whose length prefix size is known in advance: UTF-8 takes at most
+        // 3 bytes per UTF-16 char, and a zig-zag varint holds 0..63 in one byte, 0..8191 in two.
+        var maxBytes = value.Length * 3;
+        if (maxBytes <= 63)
+        {
+            var span = _output.GetSpan(1 + maxBytes);
+            var written = Encoding.UTF8.GetBytes(value, span[1..]);
+            span[0] = (byte)(written << 1);
+            _output.Advance(1 + written);
+            return;
+        }
+        if (maxBytes <= 8191)
+        {
+            var span = _output.GetSpan(2 + maxBytes);
+            var written = Encoding.UTF8.GetBytes(value, span[2..]);
+            if (written <= 63)
+            {
+                span.Slice(2, written).CopyTo(span[1..]);
+                span[0] = (byte)(written << 1);
+                _output.Advance(1 + written);
+                return;
+            }
+            var zigzag = (uint)written << 1;
+            span[0] = (byte)(zigzag | 0x80);
+            span[1] = (byte)(zigzag >> 7);
+            _output.Advance(2 + written);
+            return;
+        }
         var count = Encoding.UTF8.GetByteCount(value);
         WriteLong(count);
-        var written = Encoding.UTF8.GetBytes(value, _output.GetSpan(count));
-        _output.Advance(written);
+        var bytes = Encoding.UTF8.GetBytes(value, _output.GetSpan(count));
+        _output.Advance(bytes);
     }
 
     /// <summary>Writes the index of the union branch that follows.</summary>

@@ -35,11 +35,17 @@ public class AvroDiagnosticsCorpusTests
             {
                 "complex type written as a name",
                 Field("\"array\""),
-                "KCN0003",
+                "KCN0009",
                 2,
-                "declared as an object"
+                "to declare an array, not the bare name"
             },
-            { "record written as a name", Field("\"record\""), "KCN0003", 2, "\"record\"" },
+            {
+                "record written as a name",
+                Field("\"record\""),
+                "KCN0009",
+                2,
+                "{\"type\": \"record\", ...}"
+            },
             {
                 "named type defined twice in a file",
                 Record(

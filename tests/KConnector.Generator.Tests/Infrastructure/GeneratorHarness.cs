@@ -43,6 +43,9 @@ internal sealed class GeneratorHarness
         return this;
     }
 
+    /// <summary>The schema files added so far, for tests that replace one between runs.</summary>
+    public IReadOnlyList<AdditionalText> Files => _files;
+
     public GeneratorHarness AddSource(string code)
     {
         _sources.Add(

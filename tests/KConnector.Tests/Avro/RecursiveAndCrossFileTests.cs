@@ -59,14 +59,15 @@ public class RecursiveAndCrossFileTests
     }
 
     [Fact]
-    public void ArrayBlockCountLargerThanTheBytesLeft_IsCorruptBeforeAnyAllocation()
+    public void ArrayBlockCountBeyondAnyBound_IsCorruptBeforeAnyAllocation()
     {
-        // value 0, then a block claiming 2^62 children.
+        // value 0, then a block claiming 2^62 children. A record may take no bytes at all, so the
+        // bound is the per-payload limit of such items, checked before the list is sized.
         byte[] bytes = [0x00, 0xFE, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x7F];
 
         var e = Assert.Throws<AvroDecodeException>(() => Decode<TreeNode>(bytes));
         Assert.Equal("TreeNode.children", e.Field);
-        Assert.Contains("cannot fit", e.Message, StringComparison.Ordinal);
+        Assert.Contains("more than 1048576 items", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -111,6 +112,23 @@ public class RecursiveAndCrossFileTests
         Assert.Contains(
             "\"symbols\":[\"SPADES\",\"HEARTS\",\"DIAMONDS\",\"CLUBS\"]",
             Invoice.AvroSchemaJson,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void StringBlockCountLargerThanTheBytesLeft_IsCorrupt()
+    {
+        // Customer v1: id 0, name "", then legacy_code (an array of maps) claiming 1,000 items in 2 bytes.
+        byte[] bytes = [0x00, 0x00, 0xD0, 0x0F, 0x00, 0x00];
+
+        var e = Assert.Throws<AvroDecodeException>(() =>
+            Decode<KConnector.Tests.Avro.V1.Customer>(bytes)
+        );
+        Assert.Equal("Customer.legacy_code", e.Field);
+        Assert.Contains(
+            "a block of 1000 items cannot fit the 2 bytes left",
+            e.Message,
             StringComparison.Ordinal
         );
     }

@@ -160,4 +160,67 @@ public class SchemaResolutionTests
             Assert.Throws<AvroDecodeException>(() => reader.Read(bytes.AsSpan(0, length)));
         }
     }
+
+    [Theory]
+    [InlineData("Client", "old", true)] // the reader's alias "old.Client"
+    [InlineData("Customer", "elsewhere", true)] // same unqualified name
+    [InlineData("Stranger", "old", false)]
+    public void RecordNames_MatchByUnqualifiedNameOrReaderAlias(
+        string name,
+        string ns,
+        bool matches
+    )
+    {
+        var writer = $$$"""
+            {"type":"record","name":"{{{name}}}","namespace":"{{{ns}}}","fields":[
+              {"name":"id","type":"long"},{"name":"full_name","type":"string"},
+              {"name":"status","type":{"type":"enum","name":"Status","symbols":["ACTIVE"]}},
+              {"name":"score","type":"double"},{"name":"tags","type":{"type":"array","items":"bytes"}},
+              {"name":"contact","type":"null"}]}
+            """;
+
+        if (matches)
+        {
+            // id 5, "A", ACTIVE, 0.0, no tags, null
+            var customer = AvroResolvingReader<V2.Customer>
+                .For(writer)
+                .Read([0x0A, 0x02, 0x41, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0x00]);
+            Assert.Equal(5L, customer.Id);
+        }
+        else
+        {
+            var e = Assert.Throws<AvroSchemaResolutionException>(() =>
+                AvroResolvingReader<V2.Customer>.For(writer)
+            );
+            Assert.Contains(
+                $"record {ns}.{name} cannot be read as the reader's record KConnector.Tests.Avro.V2.Customer",
+                e.Message,
+                StringComparison.Ordinal
+            );
+        }
+    }
+
+    [Fact]
+    public void ArraysMapsAndNestedRecords_AreResolvedItemByItem()
+    {
+        // Writer: legacy_code (array of maps) and retired (a record) are skipped whole, the
+        // array of strings becomes an array of bytes, item by item.
+        var value = Sample() with
+        {
+            LegacyCode =
+            [
+                new Dictionary<string, string> { ["x"] = "y", ["z"] = "w" },
+                new Dictionary<string, string>(),
+            ],
+            Tags = [.. Enumerable.Range(0, 300).Select(i => "t" + i)],
+        };
+
+        var customer = AvroResolvingReader<V2.Customer>
+            .For(V1.Customer.AvroSchemaJson)
+            .Read(EncodeV1(value));
+
+        Assert.Equal(300, customer.Tags.Count);
+        Assert.Equal("t299"u8.ToArray(), customer.Tags[299]);
+        Assert.Equal("Ada", customer.FullName);
+    }
 }
