@@ -76,6 +76,18 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
     /// <summary>Records put (or dead-lettered), flushed and committed so far.</summary>
     public long RecordsCommitted => Interlocked.Read(ref _recordsCommitted);
 
+    /// <summary>The partitions currently assigned to this task by the group (tasks.max tasks share them).</summary>
+    public IReadOnlyList<TopicPartition> Assignment
+    {
+        get
+        {
+            lock (_assigned)
+            {
+                return [.. _assigned];
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public string ConnectorName => _options.Name;
 
@@ -643,9 +655,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
 
     private void OnAssigned(List<TopicPartition> partitions)
     {
-        foreach (var tp in partitions)
+        lock (_assigned)
         {
-            _assigned.Add(tp);
+            foreach (var tp in partitions)
+            {
+                _assigned.Add(tp);
+            }
         }
         LogAssigned(_logger, _options.Name, _options.TaskId, partitions.Count);
     }
@@ -691,7 +706,10 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
     {
         foreach (var tp in partitions)
         {
-            _assigned.Remove(tp);
+            lock (_assigned)
+            {
+                _assigned.Remove(tp);
+            }
             _done.Remove(tp);
             _doneCount.Remove(tp);
             _committed.Remove(tp);
