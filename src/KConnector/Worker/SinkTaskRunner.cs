@@ -176,6 +176,13 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
             AutoOffsetReset = _options.ClientConfig.ContainsKey("auto.offset.reset")
                 ? null
                 : AutoOffsetReset.Earliest,
+            // librdkafka prefetches up to 64 MiB per consumer by default; a worker with many tasks
+            // should not, so the default prefetch is 16 MiB (still many batches ahead).
+            QueuedMaxMessagesKbytes = _options.ClientConfig.ContainsKey(
+                "queued.max.messages.kbytes"
+            )
+                ? null
+                : 16384,
         };
         IProducer<byte[]?, byte[]?>? dlqProducer = null;
         var reporters = new List<IErrorReporter>
@@ -276,6 +283,18 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
     private ConnectException? Consume(CancellationToken stoppingToken)
     {
         _entries.Clear();
+        try
+        {
+            return ConsumeBatch(stoppingToken);
+        }
+        finally
+        {
+            _metrics.RecordRead(_entries.Count);
+        }
+    }
+
+    private ConnectException? ConsumeBatch(CancellationToken stoppingToken)
+    {
         while (_entries.Count < _options.MaxPollRecords && !stoppingToken.IsCancellationRequested)
         {
             ConsumeResult<byte[]?, byte[]?>? result;
@@ -304,7 +323,6 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
             {
                 continue;
             }
-            _metrics.RecordRead(1);
             var entry = new Entry(result);
             _entries.Add(entry);
             try
