@@ -245,10 +245,13 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
                 if (_paused)
                 {
                     PauseAndPoll(ConsumeWait, stoppingToken);
-                    continue;
                 }
-                var fatal = Consume(stoppingToken);
-                await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
+                else
+                {
+                    var fatal = Consume(stoppingToken);
+                    await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
+                }
+                // Also while paused: work finished before the pause is still committed.
                 if (lastCommit.Elapsed >= _options.OffsetFlushInterval)
                 {
                     await FlushAndCommitAsync(null, stoppingToken).ConfigureAwait(false);
@@ -542,6 +545,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
                     return;
                 }
                 paused |= PauseAndPoll(delay, stoppingToken);
+                stoppingToken.ThrowIfCancellationRequested();
                 pending = retry;
             }
         }

@@ -58,6 +58,48 @@ public sealed class RetriesAndRejectionsTests
     }
 
     [Fact]
+    public async Task StopWhileRetryingForEver_StopsPromptlyAndCommitsNothingUnwritten()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("seq", partitions: Partitions);
+        CleanStopRestartTests.Produce(kafka.BootstrapServers, "seq");
+        var target = new CollectingSinkTask { FailRetriablyUntil = DateTime.MaxValue };
+        var sink = new SinkTaskRunner<string, string>(
+            new WorkerOptions
+            {
+                Name = "seq-forever",
+                BootstrapServers = kafka.BootstrapServers,
+                Topics = ["seq"],
+                Errors = new ErrorHandlingOptions
+                {
+                    RetryTimeout = Timeout.InfiniteTimeSpan,
+                    RetryDelayMax = TimeSpan.FromMilliseconds(500),
+                },
+            },
+            target,
+            new StringConverter(),
+            new StringConverter()
+        );
+
+        using var stop = new CancellationTokenSource();
+        var run = sink.RunAsync(stop.Token);
+        await TopicReader.WaitUntilAsync(
+            () => target.RetriableFailures >= 3,
+            Wait,
+            "three failed puts",
+            run
+        );
+        await stop.CancelAsync();
+        var stopped = await Task.WhenAny(run, Task.Delay(TimeSpan.FromSeconds(15)));
+
+        Assert.Same(run, stopped);
+        await run;
+        Assert.Equal(TaskState.UNASSIGNED, sink.State);
+        Assert.Equal(0, sink.RecordsCommitted);
+        Assert.Empty(target.Durable);
+    }
+
+    [Fact]
     public async Task PutRejectsSingleRecords_UnderToleranceAllTheyAreDeadLetteredAndTheRestArrives()
     {
         using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
