@@ -27,6 +27,7 @@ public sealed class ProcessKillTests : IDisposable
         var offsets = Path.Combine(_directory, "offsets.json");
         string[] arguments =
         [
+            "source",
             kafka.BootstrapServers,
             offsets,
             "seq",
@@ -95,6 +96,98 @@ public sealed class ProcessKillTests : IDisposable
             Assert.All(seqs.GroupBy(s => s), g => Assert.InRange(g.Count(), 1, 2));
         }
         Assert.Equal(Partitions * PerPartition, values.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task SinkWorkerKilledWithSigkillAndRestarted_NoGapsAndDuplicatesOnlyAfterTheCommittedOffsets()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("seq", partitions: 4);
+        CleanStopRestartTests.Produce(kafka.BootstrapServers, "seq");
+        var output = Path.Combine(_directory, "sink.txt");
+        string[] arguments = ["sink", kafka.BootstrapServers, "seq", output];
+        const int total = 4 * 1000;
+
+        using (var first = WorkerProcess.Start(arguments))
+        {
+            await TopicReader.WaitUntilAsync(
+                () => first.HasExited || Lines(output).Count >= 1000,
+                Wait,
+                "the first sink worker to write 1000 records"
+            );
+            Assert.False(
+                first.HasExited,
+                "the worker exited early: " + string.Join("\n", first.Output)
+            );
+            first.KillHard();
+        }
+        var committed = Committed(kafka, "connect-seq-sink");
+        Assert.InRange(Lines(output).Count, 1000, total - 1);
+
+        using (var second = WorkerProcess.Start(arguments))
+        {
+            await TopicReader.WaitUntilAsync(
+                () => second.HasExited || Lines(output).Distinct().Count() >= total,
+                Wait,
+                "the restarted sink worker to write everything"
+            );
+            Assert.False(
+                second.HasExited,
+                "the worker exited early: " + string.Join("\n", second.Output)
+            );
+        }
+
+        var values = Lines(output);
+        SequenceCheck.NoGaps(values, 4, 1000);
+        // sp-N went to partition N at offset seq (CleanStopRestartTests.Produce): a duplicate must lie
+        // at or after the offset the group had committed when the worker was killed.
+        foreach (var (partition, seqs) in SequenceCheck.BySourcePartition(values))
+        {
+            var p = int.Parse(partition[3..], CultureInfo.InvariantCulture);
+            foreach (var seq in seqs.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key))
+            {
+                Assert.True(
+                    seq >= committed[p],
+                    $"{partition}:{seq} was committed (offset {committed[p]}) before the kill yet written twice"
+                );
+            }
+        }
+    }
+
+    private static List<string> Lines(string path)
+    {
+        if (!File.Exists(path))
+        {
+            return [];
+        }
+        using var stream = new FileStream(
+            path,
+            FileMode.Open,
+            FileAccess.Read,
+            FileShare.ReadWrite
+        );
+        using var reader = new StreamReader(stream);
+        // A line still being written (no newline yet) is not counted.
+        var text = reader.ReadToEnd();
+        return
+        [
+            .. text[..(text.LastIndexOf('\n') + 1)]
+                .Split('\n', StringSplitOptions.RemoveEmptyEntries),
+        ];
+    }
+
+    private static long[] Committed(EmbeddedKafka kafka, string group)
+    {
+        using var consumer = new ConsumerBuilder<Ignore, Ignore>(
+            new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = group }
+        ).Build();
+        return consumer
+            .Committed(
+                Enumerable.Range(0, 4).Select(p => new TopicPartition("seq", p)),
+                TimeSpan.FromSeconds(10)
+            )
+            .Select(o => o.Offset.Value < 0 ? 0 : o.Offset.Value)
+            .ToArray();
     }
 
     private static long Written(EmbeddedKafka kafka)
