@@ -204,6 +204,7 @@ internal sealed class RetryWithToleranceOperator
         if (whileWaiting is not null)
         {
             whileWaiting(delay);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         else
         {

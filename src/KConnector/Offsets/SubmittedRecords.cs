@@ -5,27 +5,34 @@ namespace KConnector.Offsets;
 /// they were submitted, as Kafka Connect's <c>SubmittedRecords</c>: an offset becomes committable
 /// only once it and every record submitted before it for the same source partition have been
 /// acknowledged (or dead-lettered). Acknowledgements arrive on the producer's thread; everything is
-/// under one lock.
+/// under one lock. Offsets stay dictionaries until they are taken for a commit.
 /// </summary>
 internal sealed class SubmittedRecords
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, Queue<Submitted>> _pending = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _committable = new(StringComparer.Ordinal);
+    private readonly Dictionary<IReadOnlyDictionary<string, string>, Queue<Submitted>> _pending =
+        new(SourcePartitionComparer.Instance);
+    private readonly Dictionary<
+        IReadOnlyDictionary<string, string>,
+        IReadOnlyDictionary<string, string>
+    > _committable = new(SourcePartitionComparer.Instance);
     private long _outstanding;
 
     /// <summary>Records submitted and not yet acknowledged.</summary>
     public long Outstanding => Interlocked.Read(ref _outstanding);
 
-    /// <summary>Registers a record for <paramref name="key"/> (its offset-store key) with its offset text.</summary>
-    public Submitted Submit(string key, string offset)
+    /// <summary>Registers a record of source partition <paramref name="partition"/> with its offset.</summary>
+    public Submitted Submit(
+        IReadOnlyDictionary<string, string> partition,
+        IReadOnlyDictionary<string, string> offset
+    )
     {
-        var submitted = new Submitted(key, offset);
+        var submitted = new Submitted(partition, offset);
         lock (_gate)
         {
-            if (!_pending.TryGetValue(key, out var queue))
+            if (!_pending.TryGetValue(partition, out var queue))
             {
-                _pending[key] = queue = new Queue<Submitted>();
+                _pending[partition] = queue = new Queue<Submitted>();
             }
             queue.Enqueue(submitted);
         }
@@ -43,24 +50,30 @@ internal sealed class SubmittedRecords
                 return;
             }
             submitted.Acknowledged = true;
-            var queue = _pending[submitted.Key];
+            var queue = _pending[submitted.Partition];
             while (queue.Count > 0 && queue.Peek().Acknowledged)
             {
-                _committable[submitted.Key] = queue.Dequeue().Offset;
+                var done = queue.Dequeue();
+                _committable[done.Partition] = done.Offset;
             }
         }
         Interlocked.Decrement(ref _outstanding);
     }
 
-    /// <summary>Takes the offsets that became committable since the last call.</summary>
-    public List<KeyValuePair<string, string>> TakeCommittable()
+    /// <summary>Takes the offsets that became committable since the last call, as offset-store key and value JSON.</summary>
+    public List<KeyValuePair<string, string>> TakeCommittable(string connector)
     {
+        List<
+            KeyValuePair<IReadOnlyDictionary<string, string>, IReadOnlyDictionary<string, string>>
+        > taken;
         lock (_gate)
         {
-            var taken = _committable.ToList();
+            taken = [.. _committable];
             _committable.Clear();
-            return taken;
         }
+        return taken.ConvertAll(kv =>
+            KeyValuePair.Create(OffsetJson.Key(connector, kv.Key), OffsetJson.Map(kv.Value))
+        );
     }
 
     /// <summary>Puts back offsets whose commit failed, unless newer ones arrived meanwhile.</summary>
@@ -70,17 +83,23 @@ internal sealed class SubmittedRecords
         {
             foreach (var (key, offset) in offsets)
             {
-                _committable.TryAdd(key, offset);
+                if (OffsetJson.ParseKey(key) is { } parsed)
+                {
+                    _committable.TryAdd(parsed.Partition, OffsetJson.ParseMap(offset));
+                }
             }
         }
     }
 
     /// <summary>One submitted record.</summary>
-    internal sealed class Submitted(string key, string offset)
+    internal sealed class Submitted(
+        IReadOnlyDictionary<string, string> partition,
+        IReadOnlyDictionary<string, string> offset
+    )
     {
-        public string Key { get; } = key;
+        public IReadOnlyDictionary<string, string> Partition { get; } = partition;
 
-        public string Offset { get; } = offset;
+        public IReadOnlyDictionary<string, string> Offset { get; } = offset;
 
         public bool Acknowledged { get; set; }
     }

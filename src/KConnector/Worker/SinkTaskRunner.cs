@@ -76,6 +76,18 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
     /// <summary>Records put (or dead-lettered), flushed and committed so far.</summary>
     public long RecordsCommitted => Interlocked.Read(ref _recordsCommitted);
 
+    /// <summary>The partitions currently assigned to this task by the group (tasks.max tasks share them).</summary>
+    public IReadOnlyList<TopicPartition> Assignment
+    {
+        get
+        {
+            lock (_assigned)
+            {
+                return [.. _assigned];
+            }
+        }
+    }
+
     /// <inheritdoc/>
     public string ConnectorName => _options.Name;
 
@@ -164,6 +176,13 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
             AutoOffsetReset = _options.ClientConfig.ContainsKey("auto.offset.reset")
                 ? null
                 : AutoOffsetReset.Earliest,
+            // librdkafka prefetches up to 64 MiB per consumer by default; a worker with many tasks
+            // should not, so the default prefetch is 16 MiB (still many batches ahead).
+            QueuedMaxMessagesKbytes = _options.ClientConfig.ContainsKey(
+                "queued.max.messages.kbytes"
+            )
+                ? null
+                : 16384,
         };
         IProducer<byte[]?, byte[]?>? dlqProducer = null;
         var reporters = new List<IErrorReporter>
@@ -226,10 +245,13 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
                 if (_paused)
                 {
                     PauseAndPoll(ConsumeWait, stoppingToken);
-                    continue;
                 }
-                var fatal = Consume(stoppingToken);
-                await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
+                else
+                {
+                    var fatal = Consume(stoppingToken);
+                    await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
+                }
+                // Also while paused: work finished before the pause is still committed.
                 if (lastCommit.Elapsed >= _options.OffsetFlushInterval)
                 {
                     await FlushAndCommitAsync(null, stoppingToken).ConfigureAwait(false);
@@ -264,6 +286,18 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
     private ConnectException? Consume(CancellationToken stoppingToken)
     {
         _entries.Clear();
+        try
+        {
+            return ConsumeBatch(stoppingToken);
+        }
+        finally
+        {
+            _metrics.RecordRead(_entries.Count);
+        }
+    }
+
+    private ConnectException? ConsumeBatch(CancellationToken stoppingToken)
+    {
         while (_entries.Count < _options.MaxPollRecords && !stoppingToken.IsCancellationRequested)
         {
             ConsumeResult<byte[]?, byte[]?>? result;
@@ -292,7 +326,6 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
             {
                 continue;
             }
-            _metrics.RecordRead(1);
             var entry = new Entry(result);
             _entries.Add(entry);
             try
@@ -512,6 +545,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
                     return;
                 }
                 paused |= PauseAndPoll(delay, stoppingToken);
+                stoppingToken.ThrowIfCancellationRequested();
                 pending = retry;
             }
         }
@@ -643,9 +677,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
 
     private void OnAssigned(List<TopicPartition> partitions)
     {
-        foreach (var tp in partitions)
+        lock (_assigned)
         {
-            _assigned.Add(tp);
+            foreach (var tp in partitions)
+            {
+                _assigned.Add(tp);
+            }
         }
         LogAssigned(_logger, _options.Name, _options.TaskId, partitions.Count);
     }
@@ -691,7 +728,10 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
     {
         foreach (var tp in partitions)
         {
-            _assigned.Remove(tp);
+            lock (_assigned)
+            {
+                _assigned.Remove(tp);
+            }
             _done.Remove(tp);
             _doneCount.Remove(tp);
             _committed.Remove(tp);

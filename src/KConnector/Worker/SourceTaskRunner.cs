@@ -142,6 +142,13 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
             EnableIdempotence = true,
             Acks = Acks.All,
             LingerMs = _options.ClientConfig.ContainsKey("linger.ms") ? null : 5,
+            // Bound the producer's buffer as Java's buffer.memory (32 MiB) does, not librdkafka's
+            // 1 GiB: a task that polls faster than Kafka acknowledges then waits instead of growing.
+            QueueBufferingMaxKbytes = _options.ClientConfig.ContainsKey(
+                "queue.buffering.max.kbytes"
+            )
+                ? null
+                : 32768,
         };
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(config)
             .SetErrorHandler((_, e) => LogClientError(_logger, _options.Name, e.Code, e.Reason))
@@ -250,10 +257,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
     {
         var submitted =
             record.SourcePartition is { } partition && record.SourceOffset is { } offset
-                ? _submitted.Submit(
-                    OffsetJson.Key(_options.Name, partition),
-                    OffsetJson.Map(offset)
-                )
+                ? _submitted.Submit(partition, offset)
                 : null;
         byte[]? key = null;
         byte[]? value = null;
@@ -478,7 +482,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
         CancellationToken cancellationToken
     )
     {
-        var offsets = _submitted.TakeCommittable();
+        var offsets = _submitted.TakeCommittable(_options.Name);
         if (offsets.Count == 0)
         {
             return;

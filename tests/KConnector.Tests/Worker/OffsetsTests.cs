@@ -32,20 +32,30 @@ public sealed class OffsetsTests : IDisposable
     public void SubmittedRecords_OffsetIsCommittableOnlyWhenEveryEarlierRecordIsAcknowledged()
     {
         var records = new SubmittedRecords();
-        var first = records.Submit("p", "1");
-        var second = records.Submit("p", "2");
-        var third = records.Submit("p", "3");
-        var other = records.Submit("q", "9");
+        var p = new Dictionary<string, string> { ["file"] = "p" };
+        var q = new Dictionary<string, string> { ["file"] = "q" };
+        static Dictionary<string, string> At(string line) => new() { ["line"] = line };
+        var first = records.Submit(p, At("1"));
+        // Equal content, another instance: the same source partition.
+        var second = records.Submit(new Dictionary<string, string> { ["file"] = "p" }, At("2"));
+        var third = records.Submit(p, At("3"));
+        var other = records.Submit(q, At("9"));
 
         records.Acknowledge(third);
         records.Acknowledge(other);
-        Assert.Equal([KeyValuePair.Create("q", "9")], records.TakeCommittable());
+        Assert.Equal(
+            [KeyValuePair.Create("[\"c\",{\"file\":\"q\"}]", "{\"line\":\"9\"}")],
+            records.TakeCommittable("c")
+        );
 
         records.Acknowledge(second);
-        Assert.Empty(records.TakeCommittable());
+        Assert.Empty(records.TakeCommittable("c"));
 
         records.Acknowledge(first);
-        Assert.Equal([KeyValuePair.Create("p", "3")], records.TakeCommittable());
+        Assert.Equal(
+            [KeyValuePair.Create("[\"c\",{\"file\":\"p\"}]", "{\"line\":\"3\"}")],
+            records.TakeCommittable("c")
+        );
         Assert.Equal(0, records.Outstanding);
     }
 

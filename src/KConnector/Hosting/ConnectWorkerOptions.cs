@@ -1,0 +1,16 @@
+namespace KConnector.Hosting;
+
+/// <summary>
+/// Worker-wide settings under Kafka Connect's worker keys (bound from the worker's configuration
+/// section). Every key is also a default for each connector's own settings, as in a Kafka Connect
+/// standalone worker's properties file.
+/// </summary>
+public sealed class ConnectWorkerOptions
+{
+    /// <summary><c>bootstrap.servers</c>; empty starts an in-process, non-durable embedded cluster.</summary>
+    public string? BootstrapServers { get; set; }
+
+    /// <summary>Every worker-level setting as given (<c>offset.storage.file.filename</c>, <c>offset.flush.interval.ms</c>, <c>producer.*</c>, ...).</summary>
+    public IDictionary<string, string> Settings { get; } =
+        new Dictionary<string, string>(StringComparer.Ordinal);
+}

@@ -1,0 +1,18 @@
+using KConnector.Worker;
+
+namespace KConnector.Hosting;
+
+/// <summary>
+/// A connector's status, shaped as Kafka Connect's <c>GET /connectors/{name}/status</c> answer so
+/// that a REST layer can serve it as it is.
+/// </summary>
+/// <param name="Name">The connector's name.</param>
+/// <param name="State">The connector's state: FAILED when every task failed, PAUSED when every task is paused, RUNNING when any runs, UNASSIGNED otherwise.</param>
+/// <param name="Tasks">Its tasks.</param>
+public sealed record ConnectorStatus(string Name, TaskState State, IReadOnlyList<TaskStatus> Tasks);
+
+/// <summary>One task's status.</summary>
+/// <param name="Id">The task id.</param>
+/// <param name="State">The task's state.</param>
+/// <param name="Trace">For a FAILED task, the cause with its stack (Kafka Connect's <c>trace</c>); otherwise null.</param>
+public sealed record TaskStatus(int Id, TaskState State, string? Trace);

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using KConnector.Converters;
+using KConnector.Kafka;
+using KConnector.SchemaRegistry;
+using KConnector.Throughput.Records;
+using KConnector.Worker;
+
+namespace KConnector.Throughput;
+
+/// <summary>The four timed loops: raw producer, raw consumer, source pipeline, sink pipeline.</summary>
+internal sealed class Loops(string bootstrapServers, HarnessSettings settings, string registryScope)
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromMinutes(5);
+
+    public string Body { get; } = new('x', Math.Max(0, settings.RecordBytes - 16));
+
+    public AvroConverter<Payload> NewConverter() =>
+        new(new MockSchemaRegistryClient(registryScope), isKey: false);
+
+    public TimeSpan RawProducer(string topic)
+    {
+        // The raw loop sends bytes already encoded: the baseline is the client alone.
+        var value = NewConverter()
+            .FromConnectData(
+                topic,
+                new Payload
+                {
+                    Sequence = 1,
+                    Source = "p0",
+                    Body = Body,
+                }
+            )!;
+        var config = new ProducerConfig(new Dictionary<string, string>(HarnessSettings.Producer))
+        {
+            BootstrapServers = bootstrapServers,
+            EnableIdempotence = true,
+            Acks = Acks.All,
+        };
+        using var producer = new ProducerBuilder<byte[], byte[]>(config).Build();
+        var keys = Enumerable
+            .Range(0, HarnessSettings.Partitions)
+            .Select(p => System.Text.Encoding.UTF8.GetBytes("p" + p))
+            .ToArray();
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < settings.Records; i++)
+        {
+            var partition = i % HarnessSettings.Partitions;
+            while (true)
+            {
+                try
+                {
+                    producer.Produce(
+                        new TopicPartition(topic, partition),
+                        new Message<byte[], byte[]> { Key = keys[partition], Value = value }
+                    );
+                    break;
+                }
+                catch (ProduceException<byte[], byte[]> e)
+                    when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(1));
+                }
+            }
+        }
+        if (producer.Flush(Limit) != 0)
+        {
+            throw new TimeoutException("The raw producer did not finish.");
+        }
+        return clock.Elapsed;
+    }
+
+    public TimeSpan RawConsumer(string topic)
+    {
+        var config = new ConsumerConfig(new Dictionary<string, string>(HarnessSettings.Consumer))
+        {
+            BootstrapServers = bootstrapServers,
+            GroupId = "raw-" + Guid.NewGuid().ToString("N"),
+            AutoOffsetReset = AutoOffsetReset.Earliest,
+            EnableAutoCommit = false,
+        };
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        var clock = Stopwatch.StartNew();
+        consumer.Subscribe(topic);
+        long count = 0;
+        while (count < settings.Records)
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is { IsPartitionEOF: false })
+            {
+                count++;
+            }
+            if (clock.Elapsed > Limit)
+            {
+                throw new TimeoutException("The raw consumer did not finish.");
+            }
+        }
+        var elapsed = clock.Elapsed;
+        consumer.Close();
+        return elapsed;
+    }
+
+    public async Task<TimeSpan> SourcePipeline(string topic)
+    {
+        var task = new PayloadSourceTask(topic, settings.Records, Body);
+        var runner = new SourceTaskRunner<string, Payload>(
+            new WorkerOptions
+            {
+                Name = "throughput-source-" + topic,
+                BootstrapServers = bootstrapServers,
+                ClientConfig = HarnessSettings.Producer,
+                OffsetFlushInterval = TimeSpan.FromSeconds(60),
+            },
+            task,
+            new StringConverter(),
+            NewConverter()
+        );
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var run = runner.RunAsync(stop.Token);
+        while (runner.RecordsAcknowledged < settings.Records)
+        {
+            await Task.Delay(2);
+            if (run.IsCompleted || clock.Elapsed > Limit)
+            {
+                await run;
+                throw new TimeoutException("The source pipeline did not finish.");
+            }
+        }
+        var elapsed = clock.Elapsed;
+        await stop.CancelAsync();
+        await run;
+        return elapsed;
+    }
+
+    public async Task<TimeSpan> SinkPipeline(string topic)
+    {
+        var task = new CountingSinkTask();
+        var runner = new SinkTaskRunner<string, Payload>(
+            new WorkerOptions
+            {
+                Name = "throughput-sink-" + Guid.NewGuid().ToString("N"),
+                BootstrapServers = bootstrapServers,
+                Topics = [topic],
+                ClientConfig = HarnessSettings.Consumer,
+                OffsetFlushInterval = TimeSpan.FromSeconds(60),
+            },
+            task,
+            new StringConverter(),
+            NewConverter()
+        );
+        using var stop = new CancellationTokenSource();
+        var clock = Stopwatch.StartNew();
+        var run = runner.RunAsync(stop.Token);
+        while (task.Count < settings.Records)
+        {
+            await Task.Delay(2);
+            if (run.IsCompleted || clock.Elapsed > Limit)
+            {
+                await run;
+                throw new TimeoutException("The sink pipeline did not finish.");
+            }
+        }
+        var elapsed = clock.Elapsed;
+        await stop.CancelAsync();
+        await run;
+        return elapsed;
+    }
+
+    public static void CreateTopics(EmbeddedKafka kafka, params string[] topics)
+    {
+        foreach (var topic in topics)
+        {
+            kafka.CreateTopic(topic, HarnessSettings.Partitions);
+        }
+    }
+}
