@@ -20,6 +20,10 @@ public sealed class AvroConverter<T> : IConverter<T>
     private readonly ISchemaRegistryClient _registry;
     private readonly WriterSchemaIds _writerIds;
     private readonly ConcurrentDictionary<int, bool> _writerMatchesReader = new();
+    private readonly Func<int, bool> _checkWriter;
+
+    // The last id whose writer schema matched: a steady stream costs one int compare, no lookup.
+    private int _lastMatchingId = -1;
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
     /// <summary>Creates a converter with the defaults (auto-registering under TopicNameStrategy).</summary>
@@ -33,6 +37,7 @@ public sealed class AvroConverter<T> : IConverter<T>
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(config);
         _registry = registry;
+        _checkWriter = WriterMatchesReader;
         _writerIds = new WriterSchemaIds(
             registry,
             config,
@@ -79,13 +84,17 @@ public sealed class AvroConverter<T> : IConverter<T>
             );
         }
         var id = ConfluentWireFormat.ReadSchemaId(topic, data);
-        if (!_writerMatchesReader.GetOrAdd(id, WriterMatchesReader))
+        if (
+            id != Volatile.Read(ref _lastMatchingId)
+            && !_writerMatchesReader.GetOrAdd(id, _checkWriter)
+        )
         {
             throw new AvroDecodeException(
                 $"Record from topic '{topic}' was written with schema id {id}, which differs from {typeof(T).Name}'s schema; "
                     + "schema resolution between different writer and reader schemas is not supported yet."
             );
         }
+        Volatile.Write(ref _lastMatchingId, id);
         var reader = new AvroReader(data.AsSpan(ConfluentWireFormat.HeaderLength));
         return T.Decode(ref reader);
     }

@@ -11,6 +11,8 @@ namespace KConnector.Benchmarks.Converters;
 /// schema id is cached after the first record). Both sides return a fresh byte[] per record.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class AvroConverterBenchmarks
 {
     private readonly BenchPayment _payment = new()
@@ -55,7 +57,7 @@ public class AvroConverterBenchmarks
     [BenchmarkCategory("serialize")]
     public byte[]? Converter() => _converter.FromConnectData("payments", _payment);
 
-    [Benchmark(Description = "deserialize: bare codec")]
+    [Benchmark(Baseline = true, Description = "deserialize: bare codec")]
     [BenchmarkCategory("deserialize")]
     public BenchPayment DecodeBare()
     {

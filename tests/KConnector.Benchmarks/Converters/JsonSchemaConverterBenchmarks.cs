@@ -14,6 +14,8 @@ namespace KConnector.Benchmarks.Converters;
 /// registry cost.
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class JsonSchemaConverterBenchmarks
 {
     private readonly BenchCustomer _customer = new()
@@ -67,7 +69,7 @@ public class JsonSchemaConverterBenchmarks
     [BenchmarkCategory("serialize")]
     public byte[]? Converter() => _converter.FromConnectData("customers", _customer);
 
-    [Benchmark(Description = "deserialize: bare codec")]
+    [Benchmark(Baseline = true, Description = "deserialize: bare codec")]
     [BenchmarkCategory("deserialize")]
     public BenchCustomer DecodeBare()
     {

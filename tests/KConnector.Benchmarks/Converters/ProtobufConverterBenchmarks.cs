@@ -9,6 +9,8 @@ namespace KConnector.Benchmarks.Converters;
 
 /// <summary>ProtobufConverter (framing + message indexes + cached registry id) against Google.Protobuf alone.</summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkDotNet.Configs.BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class ProtobufConverterBenchmarks
 {
     private readonly Order _order = new()
@@ -54,7 +56,7 @@ public class ProtobufConverterBenchmarks
     [BenchmarkCategory("serialize")]
     public byte[]? Converter() => _converter.FromConnectData("orders", _order);
 
-    [Benchmark(Description = "deserialize: bare Google.Protobuf")]
+    [Benchmark(Baseline = true, Description = "deserialize: bare Google.Protobuf")]
     [BenchmarkCategory("deserialize")]
     public Order DecodeBare() => Order.Parser.ParseFrom(_bare.AsSpan());
 
