@@ -14,7 +14,7 @@ public static class ConverterFormats
         new()
         {
             Avro = static (registry, config) => new AvroConverter<T>(registry, config),
-            Json = new AvroRecordJsonCodec<T>(),
+            Json = static () => new AvroRecordJsonCodec<T>(),
         };
 
     /// <summary>A type generated from a JSON Schema: JsonSchema and Json.</summary>
@@ -23,7 +23,7 @@ public static class ConverterFormats
         new()
         {
             JsonSchema = static (registry, config) => new JsonSchemaConverter<T>(registry, config),
-            Json = new JsonSchemaRecordJsonCodec<T>(),
+            Json = static () => new JsonSchemaRecordJsonCodec<T>(),
         };
 
     /// <summary>A protoc-generated message declared in <paramref name="protoText"/>: Protobuf.</summary>
@@ -34,8 +34,8 @@ public static class ConverterFormats
             Protobuf = (registry, config) => new ProtobufConverter<T>(registry, config, protoText),
         };
 
-    /// <summary>Any type with a hand-written <see cref="IJsonCodec{T}"/>: Json.</summary>
-    public static ConverterFormats<T> Json<T>(IJsonCodec<T> codec) => new() { Json = codec };
+    /// <summary>Any type with a hand-written <see cref="IJsonCodec{T}"/>: Json (<paramref name="codec"/> makes one per converter).</summary>
+    public static ConverterFormats<T> Json<T>(Func<IJsonCodec<T>> codec) => new() { Json = codec };
 
     /// <summary>Nothing beyond what the type itself allows (String for string, ByteArray for byte[], Json for both).</summary>
     public static ConverterFormats<T> None<T>() => new();

@@ -18,7 +18,8 @@ public sealed class ConverterFormats<T>
 
     internal Func<ISchemaRegistryClient, ConverterConfig, IConverter<T>>? JsonSchema { get; init; }
 
-    internal IJsonCodec<T>? Json { get; init; }
+    // A factory, not an instance: codecs keep buffers, and each converter gets its own.
+    internal Func<IJsonCodec<T>>? Json { get; init; }
 
     /// <summary>Both sets of formats (this one's where both have one).</summary>
     public ConverterFormats<T> And(ConverterFormats<T> other)
