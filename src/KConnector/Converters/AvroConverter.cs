@@ -22,6 +22,9 @@ public sealed class AvroConverter<T> : IConverter<T>
 
     // One reader per writer schema id: the resolution plan is built once per writer schema.
     private readonly ConcurrentDictionary<int, AvroResolvingReader<T>> _readers = new();
+
+    // The last id and its reader: a steady stream costs one int compare, no dictionary lookup.
+    private (int Id, AvroResolvingReader<T>? Reader) _last = (-1, null);
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
     /// <summary>Creates a converter with the defaults (auto-registering under TopicNameStrategy).</summary>
@@ -83,7 +86,9 @@ public sealed class AvroConverter<T> : IConverter<T>
         var id = ConfluentWireFormat.ReadSchemaId(topic, data);
         // The writer schema comes from the registry by id; data written with an older or newer
         // version is resolved into T as the Avro specification's "Schema Resolution" says.
-        var reader = _readers.GetOrAdd(id, ReaderFor, topic);
+        var last = _last;
+        var reader = last.Id == id && last.Reader is not null ? last.Reader : _readers.GetOrAdd(id, ReaderFor, topic);
+        _last = (id, reader);
         return reader.Read(data.AsSpan(ConfluentWireFormat.HeaderLength));
     }
 

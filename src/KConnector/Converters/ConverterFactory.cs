@@ -86,7 +86,7 @@ public static class ConverterFactory
             AvroConverterClass => WithRegistry(formats.Avro),
             ProtobufConverterClass => WithRegistry(formats.Protobuf),
             JsonSchemaConverterClass => WithRegistry(formats.JsonSchema),
-            JsonConverterClass => Json(formats.Json),
+            JsonConverterClass => Json(formats.Json?.Invoke()),
             StringConverterClass => typeof(T) == typeof(string)
                 ? (IConverter<T>)(object)new StringConverter(settings)
                 : null,

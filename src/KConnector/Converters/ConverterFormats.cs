@@ -1,35 +1,42 @@
+using Google.Protobuf;
+using KConnector.Avro;
 using KConnector.Converters.Json;
-using KConnector.SchemaRegistry;
+using KConnector.Json;
 
 namespace KConnector.Converters;
 
-/// <summary>
-/// The formats a type can be converted in, gathered without reflection so that
-/// <see cref="ConverterFactory"/> can build the converter a config's class name asks for. Build one
-/// with <see cref="ConverterFormats"/>' methods (whose generic constraints prove the type has the codec)
-/// and combine them with <see cref="And"/>.
-/// </summary>
-/// <typeparam name="T">The typed key or value.</typeparam>
-public sealed class ConverterFormats<T>
+/// <summary>Builds <see cref="ConverterFormats{T}"/> for the kinds of types converters know.</summary>
+public static class ConverterFormats
 {
-    internal Func<ISchemaRegistryClient, ConverterConfig, IConverter<T>>? Avro { get; init; }
-
-    internal Func<ISchemaRegistryClient, ConverterConfig, IConverter<T>>? Protobuf { get; init; }
-
-    internal Func<ISchemaRegistryClient, ConverterConfig, IConverter<T>>? JsonSchema { get; init; }
-
-    internal IJsonCodec<T>? Json { get; init; }
-
-    /// <summary>Both sets of formats (this one's where both have one).</summary>
-    public ConverterFormats<T> And(ConverterFormats<T> other)
-    {
-        ArgumentNullException.ThrowIfNull(other);
-        return new()
+    /// <summary>A type generated from an .avsc file: Avro, and Json (with its Connect schema from Avro).</summary>
+    public static ConverterFormats<T> AvroRecord<T>()
+        where T : class, IAvroRecord<T>, IJsonRecord<T> =>
+        new()
         {
-            Avro = Avro ?? other.Avro,
-            Protobuf = Protobuf ?? other.Protobuf,
-            JsonSchema = JsonSchema ?? other.JsonSchema,
-            Json = Json ?? other.Json,
+            Avro = static (registry, config) => new AvroConverter<T>(registry, config),
+            Json = static () => new AvroRecordJsonCodec<T>(),
         };
-    }
+
+    /// <summary>A type generated from a JSON Schema: JsonSchema and Json.</summary>
+    public static ConverterFormats<T> JsonSchemaRecord<T>()
+        where T : class, IJsonSchemaRecord<T> =>
+        new()
+        {
+            JsonSchema = static (registry, config) => new JsonSchemaConverter<T>(registry, config),
+            Json = static () => new JsonSchemaRecordJsonCodec<T>(),
+        };
+
+    /// <summary>A protoc-generated message declared in <paramref name="protoText"/>: Protobuf.</summary>
+    public static ConverterFormats<T> ProtobufMessage<T>(string protoText)
+        where T : class, IMessage<T>, new() =>
+        new()
+        {
+            Protobuf = (registry, config) => new ProtobufConverter<T>(registry, config, protoText),
+        };
+
+    /// <summary>Any type with a hand-written <see cref="IJsonCodec{T}"/>: Json (<paramref name="codec"/> makes one per converter).</summary>
+    public static ConverterFormats<T> Json<T>(Func<IJsonCodec<T>> codec) => new() { Json = codec };
+
+    /// <summary>Nothing beyond what the type itself allows (String for string, ByteArray for byte[], Json for both).</summary>
+    public static ConverterFormats<T> None<T>() => new();
 }

@@ -24,6 +24,9 @@ public sealed class ProtobufConverter<T> : IConverter<T>
     private readonly ReaderSchemas _readerSchemas;
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
+    // Magic byte, schema id and message indexes, built once per id and copied in one go.
+    private Prefix _prefix = new(-1, []);
+
     /// <summary>Creates a converter that registers <paramref name="protoText"/>, the .proto file declaring <typeparamref name="T"/>.</summary>
     public ProtobufConverter(
         ISchemaRegistryClient registry,
@@ -56,9 +59,16 @@ public sealed class ProtobufConverter<T> : IConverter<T>
             return null;
         }
         var id = _writerIds.For(topic);
+        var prefix = _prefix;
+        if (prefix.Id != id)
+        {
+            var builder = new ArrayBufferWriter<byte>(16);
+            ConfluentWireFormat.WriteHeader(builder, id);
+            builder.Write(_indexBytes);
+            _prefix = prefix = new Prefix(id, builder.WrittenSpan.ToArray());
+        }
         _buffer.ResetWrittenCount();
-        ConfluentWireFormat.WriteHeader(_buffer, id);
-        _buffer.Write(_indexBytes);
+        _buffer.Write(prefix.Bytes);
         value.WriteTo(_buffer);
         return _buffer.WrittenSpan.ToArray();
     }
@@ -118,4 +128,6 @@ public sealed class ProtobufConverter<T> : IConverter<T>
         matches = read.AsSpan().SequenceEqual(_indexes);
         return consumed;
     }
+
+    private sealed record Prefix(int Id, byte[] Bytes);
 }

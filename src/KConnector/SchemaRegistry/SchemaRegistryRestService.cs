@@ -128,7 +128,7 @@ internal sealed class SchemaRegistryRestService : IDisposable
         for (var attempt = 0; ; attempt++)
         {
             var start = Volatile.Read(ref _urlIndex);
-            var baseUrl = urls[start % urls.Count];
+            var baseUrl = urls[(int)((uint)start % (uint)urls.Count)];
             var url = new Uri(
                 baseUrl.AbsoluteUri.EndsWith('/') ? baseUrl : new Uri(baseUrl.AbsoluteUri + "/"),
                 path
