@@ -139,6 +139,7 @@ internal static partial class JsonSchemaEmitter
                             {
                                 w.WriteLine($"{Local(property)}Seen = true;");
                             }
+                            w.WriteLine("__member = null;");
                         }
                     }
                     using (w.WriteBlock(first ? null : "else"))
@@ -156,10 +157,10 @@ internal static partial class JsonSchemaEmitter
                                 w.WriteLine(
                                     $"(__additional ??= new global::System.Collections.Generic.Dictionary<string, {additional}>(global::System.StringComparer.Ordinal))[__member] = {JsonTypeExpressions.Read(AdditionalType(type), "reader", 1)};"
                                 );
+                                w.WriteLine("__member = null;");
                                 break;
                         }
                     }
-                    w.WriteLine("__member = null;");
                 }
             }
             using (

@@ -23,6 +23,7 @@ internal sealed class JsonSchemaResolver
     private readonly Dictionary<string, JsonSchemaFileModel> _byId = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _cyclic = new(StringComparer.Ordinal);
 
     public static JsonSchemaTypeSet Resolve(ImmutableArray<JsonSchemaFileModel> files)
     {
@@ -166,8 +167,14 @@ internal sealed class JsonSchemaResolver
             };
             return new JsonTypeRef(kind, type.Nullable, null, declaration.FullName);
         }
+        if (_cyclic.Contains(key))
+        {
+            // Already reported, at the $ref that closed the cycle.
+            return new JsonTypeRef(JsonTypeKind.Any, type.Nullable);
+        }
         if (!visiting.Add(key))
         {
+            _cyclic.UnionWith(visiting);
             ReportRef(DiagnosticDescriptors.JsonSchemaRefCycle, type, null);
             return new JsonTypeRef(JsonTypeKind.Any, type.Nullable);
         }

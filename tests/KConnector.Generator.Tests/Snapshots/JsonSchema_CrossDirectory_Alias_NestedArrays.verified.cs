@@ -54,26 +54,29 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     __amount = global::Amount.ReadJson(ref reader);
                     __amountSeen = true;
+                    __member = null;
                 }
                 else if (reader.ValueTextEquals("currency"u8))
                 {
                     __member = "currency";
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     __currency = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::KConnector.Json.JsonValueReaders.String(ref reader));
+                    __member = null;
                 }
                 else if (reader.ValueTextEquals("history"u8))
                 {
                     __member = "history";
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     __history = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>?) : global::KConnector.Json.JsonValueReaders.Array<global::System.Collections.Generic.IReadOnlyList<double?>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader __r1) => global::KConnector.Json.JsonValueReaders.Array<double?>(ref __r1, static (ref global::System.Text.Json.Utf8JsonReader __r2) => (__r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::KConnector.Json.JsonValueReaders.Double(ref __r2)))));
+                    __member = null;
                 }
                 else
                 {
                     __member = reader.GetString()!;
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     (__additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[__member] = global::KConnector.Json.JsonValueReaders.Element(ref reader);
+                    __member = null;
                 }
-                __member = null;
             }
         }
         catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))

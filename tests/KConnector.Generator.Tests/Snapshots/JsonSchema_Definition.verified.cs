@@ -51,6 +51,7 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __sku = global::KConnector.Json.JsonValueReaders.String(ref reader);
                         __skuSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("quantity"u8))
                     {
@@ -58,14 +59,15 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __quantity = global::KConnector.Json.JsonValueReaders.Int64(ref reader);
                         __quantitySeen = true;
+                        __member = null;
                     }
                     else
                     {
                         __member = reader.GetString()!;
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         (__additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[__member] = global::KConnector.Json.JsonValueReaders.Element(ref reader);
+                        __member = null;
                     }
-                    __member = null;
                 }
             }
             catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))

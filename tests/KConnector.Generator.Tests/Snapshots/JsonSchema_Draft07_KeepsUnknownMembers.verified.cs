@@ -62,32 +62,36 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __name = global::KConnector.Json.JsonValueReaders.String(ref reader);
                         __nameSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("address"u8))
                     {
                         __member = "address";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __address = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.Address?) : global::Shop.Json.Address.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("loyalty"u8))
                     {
                         __member = "loyalty";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __loyalty = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.CustomerLoyalty?) : global::Shop.Json.CustomerLoyalty.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("preferences"u8))
                     {
                         __member = "preferences";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __preferences = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.CustomerPreferences?) : global::Shop.Json.CustomerPreferences.ReadJson(ref reader));
+                        __member = null;
                     }
                     else
                     {
                         __member = reader.GetString()!;
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         (__additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[__member] = global::KConnector.Json.JsonValueReaders.Element(ref reader);
+                        __member = null;
                     }
-                    __member = null;
                 }
             }
             catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))

@@ -120,6 +120,7 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __id = global::KConnector.Json.JsonValueReaders.Uuid(ref reader);
                         __idSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("placedAt"u8))
                     {
@@ -127,18 +128,21 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __placedAt = global::KConnector.Json.JsonValueReaders.DateTime(ref reader);
                         __placedAtSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("deliveryDate"u8))
                     {
                         __member = "deliveryDate";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __deliveryDate = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::KConnector.Json.JsonValueReaders.Date(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("deliveryTime"u8))
                     {
                         __member = "deliveryTime";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __deliveryTime = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.TimeOnly?) : global::KConnector.Json.JsonValueReaders.Time(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("customer"u8))
                     {
@@ -146,12 +150,14 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __customer = global::Shop.Json.Customer.ReadJson(ref reader);
                         __customerSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("billingAddress"u8))
                     {
                         __member = "billingAddress";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __billingAddress = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.Address?) : global::Shop.Json.Address.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("status"u8))
                     {
@@ -159,6 +165,7 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __status = global::Shop.Json.StatusJson.Read(ref reader);
                         __statusSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("lines"u8))
                     {
@@ -166,42 +173,49 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __lines = global::KConnector.Json.JsonValueReaders.Array<global::Shop.Json.Line>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader __r1) => global::Shop.Json.Line.ReadJson(ref __r1));
                         __linesSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("note"u8))
                     {
                         __member = "note";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __note = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::KConnector.Json.JsonValueReaders.String(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("trackingUrl"u8))
                     {
                         __member = "trackingUrl";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __trackingUrl = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::KConnector.Json.JsonValueReaders.Uri(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("contactEmail"u8))
                     {
                         __member = "contactEmail";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __contactEmail = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::KConnector.Json.JsonValueReaders.String(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("total"u8))
                     {
                         __member = "total";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __total = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::KConnector.Json.JsonValueReaders.Double(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("payment"u8))
                     {
                         __member = "payment";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __payment = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.OrderPayment?) : global::Shop.Json.OrderPayment.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("attributes"u8))
                     {
                         __member = "attributes";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __attributes = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::KConnector.Json.JsonValueReaders.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader __r1) => global::KConnector.Json.JsonValueReaders.Int64(ref __r1)));
+                        __member = null;
                     }
                     else
                     {
@@ -209,7 +223,6 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         throw global::KConnector.Json.JsonSchemaReadException.UnknownMember("Order", __member);
                     }
-                    __member = null;
                 }
             }
             catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))
