@@ -287,6 +287,33 @@ internal static partial class JsonSchemaEmitter
         );
         w.WriteLine($"public static string JsonSchemaText => {RawString(type.SchemaText)};");
         w.WriteLine();
+        if (type.References.Count == 0)
+        {
+            return;
+        }
+        WriteDoc(
+            w,
+            "The schema documents JsonSchemaText refers to by $ref (address as written -> compact text), for validators and registries."
+        );
+        w.WriteLine(
+            "public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } ="
+        );
+        w.Indentation++;
+        w.WriteLine(
+            "new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)"
+        );
+        w.WriteLine("{");
+        w.Indentation++;
+        foreach (var reference in type.References)
+        {
+            w.WriteLine(
+                $"[{CSharpNames.Literal(reference.Address)}] = {RawString(reference.Text)},"
+            );
+        }
+        w.Indentation--;
+        w.WriteLine("};");
+        w.Indentation--;
+        w.WriteLine();
     }
 
     private static string Local(JsonPropertyModel property) =>

@@ -13,6 +13,15 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
     public static string JsonSchemaText => """{"title":"Invoice","type":"object","required":["amount"],"properties":{"amount":{"$ref":"../common/money.schema.json#/$defs/Amount"},"currency":{"$ref":"../common/money.schema.json#/$defs/Currency"},"history":{"type":"array","items":{"type":"array","items":{"type":["number","null"]}}}}}""";
 
     /// <summary>
+    /// The schema documents JsonSchemaText refers to by $ref (address as written -&gt; compact text), for validators and registries.
+    /// </summary>
+    public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } =
+        new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+        {
+            ["../common/money.schema.json"] = """{"$defs":{"Amount":{"type":"object","required":["value","currency"],"properties":{"value":{"type":"number"},"currency":{"$ref":"#/$defs/Currency"}}},"Currency":{"type":"string","minLength":3,"maxLength":3}}}""",
+        };
+
+    /// <summary>
     /// The JSON property "amount".
     /// </summary>
     public required global::Amount Amount { get; init; }

@@ -15,6 +15,15 @@ namespace Shop.Json
         public static string JsonSchemaText => """{"$schema":"https://json-schema.org/draft/2020-12/schema","$defs":{"Status":{"type":"string","enum":["pending","on-hold","shipped"]},"Line":{"type":"object","required":["sku","quantity"],"properties":{"sku":{"type":"string"},"quantity":{"type":"integer"}}},"Card":{"type":"object","additionalProperties":false,"required":["cardNumber"],"properties":{"cardNumber":{"type":"string"}}},"BankTransfer":{"type":"object","additionalProperties":false,"required":["iban"],"properties":{"iban":{"type":"string"}}}},"allOf":[{"$ref":"#/$defs/Line"}]}""";
 
         /// <summary>
+        /// The schema documents JsonSchemaText refers to by $ref (address as written -&gt; compact text), for validators and registries.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } =
+            new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["customer.schema.json"] = """{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["name"],"properties":{"name":{"type":"string"},"address":{"$ref":"#/definitions/Address"},"loyalty":{"type":["integer","string"]},"preferences":{"type":"object","properties":{"newsletter":{"type":"boolean"}}}},"definitions":{"Address":{"type":"object","required":["city"],"properties":{"street":{"type":"string"},"city":{"type":"string"}}}}}""",
+            };
+
+        /// <summary>
         /// The JSON property "sku".
         /// </summary>
         public required string Sku { get; init; }

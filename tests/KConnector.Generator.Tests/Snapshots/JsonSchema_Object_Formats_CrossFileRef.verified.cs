@@ -15,6 +15,15 @@ namespace Shop.Json
         public static string JsonSchemaText => """{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Order","description":"An order placed in the shop.","type":"object","additionalProperties":false,"required":["id","placedAt","customer","status","lines"],"properties":{"id":{"type":"string","format":"uuid"},"placedAt":{"type":"string","format":"date-time"},"deliveryDate":{"type":"string","format":"date"},"deliveryTime":{"type":"string","format":"time"},"customer":{"$ref":"customer.schema.json"},"billingAddress":{"$ref":"customer.schema.json#/definitions/Address"},"status":{"$ref":"#/$defs/Status"},"lines":{"type":"array","items":{"$ref":"#/$defs/Line"}},"note":{"type":["string","null"]},"trackingUrl":{"type":"string","format":"uri"},"contactEmail":{"type":"string","format":"email"},"total":{"type":"number"},"payment":{"oneOf":[{"$ref":"#/$defs/Card"},{"$ref":"#/$defs/BankTransfer"}]},"attributes":{"type":"object","additionalProperties":{"type":"integer"}}},"$defs":{"Status":{"type":"string","enum":["pending","on-hold","shipped"]},"Line":{"type":"object","required":["sku","quantity"],"properties":{"sku":{"type":"string"},"quantity":{"type":"integer"}}},"Card":{"type":"object","additionalProperties":false,"required":["cardNumber"],"properties":{"cardNumber":{"type":"string"}}},"BankTransfer":{"type":"object","additionalProperties":false,"required":["iban"],"properties":{"iban":{"type":"string"}}}}}""";
 
         /// <summary>
+        /// The schema documents JsonSchemaText refers to by $ref (address as written -&gt; compact text), for validators and registries.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } =
+            new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["customer.schema.json"] = """{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["name"],"properties":{"name":{"type":"string"},"address":{"$ref":"#/definitions/Address"},"loyalty":{"type":["integer","string"]},"preferences":{"type":"object","properties":{"newsletter":{"type":"boolean"}}}},"definitions":{"Address":{"type":"object","required":["city"],"properties":{"street":{"type":"string"},"city":{"type":"string"}}}}}""",
+            };
+
+        /// <summary>
         /// The JSON property "id".
         /// </summary>
         public required global::System.Guid Id { get; init; }
