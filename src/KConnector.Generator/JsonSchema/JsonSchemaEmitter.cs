@@ -80,6 +80,17 @@ internal static partial class JsonSchemaEmitter
                 );
                 w.WriteLine();
             }
+            // Pre-encoded (escaped, UTF-8) names, as System.Text.Json's generated fast path keeps them.
+            foreach (var property in type.Properties)
+            {
+                w.WriteLine(
+                    $"private static readonly global::System.Text.Json.JsonEncodedText {EncodedName(property)} = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(property.JsonName)});"
+                );
+            }
+            if (type.Properties.Count > 0)
+            {
+                w.WriteLine();
+            }
             WriteRecordRead(w, type, self);
             w.WriteLine();
             WriteRecordWrite(w, type, self);
@@ -209,7 +220,7 @@ internal static partial class JsonSchemaEmitter
             w.WriteLine("writer.WriteStartObject();");
             foreach (var property in type.Properties)
             {
-                var name = CSharpNames.Literal(property.JsonName) + "u8";
+                var name = EncodedName(property);
                 if (property.Required)
                 {
                     w.WriteLine($"writer.WritePropertyName({name});");
@@ -315,6 +326,9 @@ internal static partial class JsonSchemaEmitter
         w.Indentation--;
         w.WriteLine();
     }
+
+    private static string EncodedName(JsonPropertyModel property) =>
+        "__" + property.PropertyName + "Name";
 
     private static string Local(JsonPropertyModel property) =>
         "__" + char.ToLowerInvariant(property.PropertyName[0]) + property.PropertyName.Substring(1);
