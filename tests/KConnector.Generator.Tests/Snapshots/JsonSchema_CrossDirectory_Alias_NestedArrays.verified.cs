@@ -41,6 +41,10 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+    private static readonly global::System.Text.Json.JsonEncodedText __AmountName = global::System.Text.Json.JsonEncodedText.Encode("amount");
+    private static readonly global::System.Text.Json.JsonEncodedText __CurrencyName = global::System.Text.Json.JsonEncodedText.Encode("currency");
+    private static readonly global::System.Text.Json.JsonEncodedText __HistoryName = global::System.Text.Json.JsonEncodedText.Encode("history");
+
     /// <summary>
     /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
     /// </summary>
@@ -113,16 +117,16 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("amount"u8);
+        writer.WritePropertyName(__AmountName);
         global::Amount.WriteJson(writer, value.Amount);
         if (value.Currency is { } __currency)
         {
-            writer.WritePropertyName("currency"u8);
+            writer.WritePropertyName(__CurrencyName);
             writer.WriteStringValue(__currency);
         }
         if (value.History is { } __history)
         {
-            writer.WritePropertyName("history"u8);
+            writer.WritePropertyName(__HistoryName);
             global::KConnector.Json.JsonValueWriters.Array<global::System.Collections.Generic.IReadOnlyList<double?>>(writer, __history, static (__w1, __x1) => { global::KConnector.Json.JsonValueWriters.Array<double?>(__w1, __x1, static (__w2, __x2) => { if (__x2 is { } __x2NonNull) { __w2.WriteNumberValue(__x2NonNull); } else { __w2.WriteNullValue(); } }); });
         }
         if (value.AdditionalProperties is { } __additional)

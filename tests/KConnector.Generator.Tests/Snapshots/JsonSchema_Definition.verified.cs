@@ -38,6 +38,9 @@ namespace Shop.Json
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __SkuName = global::System.Text.Json.JsonEncodedText.Encode("sku");
+        private static readonly global::System.Text.Json.JsonEncodedText __QuantityName = global::System.Text.Json.JsonEncodedText.Encode("quantity");
+
         /// <summary>
         /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
         /// </summary>
@@ -107,9 +110,9 @@ namespace Shop.Json
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("sku"u8);
+            writer.WritePropertyName(__SkuName);
             writer.WriteStringValue(value.Sku);
-            writer.WritePropertyName("quantity"u8);
+            writer.WritePropertyName(__QuantityName);
             writer.WriteNumberValue(value.Quantity);
             if (value.AdditionalProperties is { } __additional)
             {

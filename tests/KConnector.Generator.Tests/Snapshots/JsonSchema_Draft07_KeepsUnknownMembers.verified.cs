@@ -39,6 +39,11 @@ namespace Shop.Json
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText __AddressName = global::System.Text.Json.JsonEncodedText.Encode("address");
+        private static readonly global::System.Text.Json.JsonEncodedText __LoyaltyName = global::System.Text.Json.JsonEncodedText.Encode("loyalty");
+        private static readonly global::System.Text.Json.JsonEncodedText __PreferencesName = global::System.Text.Json.JsonEncodedText.Encode("preferences");
+
         /// <summary>
         /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
         /// </summary>
@@ -120,21 +125,21 @@ namespace Shop.Json
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
+            writer.WritePropertyName(__NameName);
             writer.WriteStringValue(value.Name);
             if (value.Address is { } __address)
             {
-                writer.WritePropertyName("address"u8);
+                writer.WritePropertyName(__AddressName);
                 global::Shop.Json.Address.WriteJson(writer, __address);
             }
             if (value.Loyalty is { } __loyalty)
             {
-                writer.WritePropertyName("loyalty"u8);
+                writer.WritePropertyName(__LoyaltyName);
                 global::Shop.Json.CustomerLoyalty.WriteJson(writer, __loyalty);
             }
             if (value.Preferences is { } __preferences)
             {
-                writer.WritePropertyName("preferences"u8);
+                writer.WritePropertyName(__PreferencesName);
                 global::Shop.Json.CustomerPreferences.WriteJson(writer, __preferences);
             }
             if (value.AdditionalProperties is { } __additional)

@@ -93,6 +93,21 @@ namespace Shop.Json
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __IdName = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText __PlacedAtName = global::System.Text.Json.JsonEncodedText.Encode("placedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText __DeliveryDateName = global::System.Text.Json.JsonEncodedText.Encode("deliveryDate");
+        private static readonly global::System.Text.Json.JsonEncodedText __DeliveryTimeName = global::System.Text.Json.JsonEncodedText.Encode("deliveryTime");
+        private static readonly global::System.Text.Json.JsonEncodedText __CustomerName = global::System.Text.Json.JsonEncodedText.Encode("customer");
+        private static readonly global::System.Text.Json.JsonEncodedText __BillingAddressName = global::System.Text.Json.JsonEncodedText.Encode("billingAddress");
+        private static readonly global::System.Text.Json.JsonEncodedText __StatusName = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText __LinesName = global::System.Text.Json.JsonEncodedText.Encode("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText __NoteName = global::System.Text.Json.JsonEncodedText.Encode("note");
+        private static readonly global::System.Text.Json.JsonEncodedText __TrackingUrlName = global::System.Text.Json.JsonEncodedText.Encode("trackingUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText __ContactEmailName = global::System.Text.Json.JsonEncodedText.Encode("contactEmail");
+        private static readonly global::System.Text.Json.JsonEncodedText __TotalName = global::System.Text.Json.JsonEncodedText.Encode("total");
+        private static readonly global::System.Text.Json.JsonEncodedText __PaymentName = global::System.Text.Json.JsonEncodedText.Encode("payment");
+        private static readonly global::System.Text.Json.JsonEncodedText __AttributesName = global::System.Text.Json.JsonEncodedText.Encode("attributes");
+
         /// <summary>
         /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
         /// </summary>
@@ -285,59 +300,59 @@ namespace Shop.Json
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
+            writer.WritePropertyName(__IdName);
             writer.WriteStringValue(value.Id);
-            writer.WritePropertyName("placedAt"u8);
+            writer.WritePropertyName(__PlacedAtName);
             writer.WriteStringValue(value.PlacedAt);
             if (value.DeliveryDate is { } __deliveryDate)
             {
-                writer.WritePropertyName("deliveryDate"u8);
+                writer.WritePropertyName(__DeliveryDateName);
                 global::KConnector.Json.JsonValueWriters.Date(writer, __deliveryDate);
             }
             if (value.DeliveryTime is { } __deliveryTime)
             {
-                writer.WritePropertyName("deliveryTime"u8);
+                writer.WritePropertyName(__DeliveryTimeName);
                 global::KConnector.Json.JsonValueWriters.Time(writer, __deliveryTime);
             }
-            writer.WritePropertyName("customer"u8);
+            writer.WritePropertyName(__CustomerName);
             global::Shop.Json.Customer.WriteJson(writer, value.Customer);
             if (value.BillingAddress is { } __billingAddress)
             {
-                writer.WritePropertyName("billingAddress"u8);
+                writer.WritePropertyName(__BillingAddressName);
                 global::Shop.Json.Address.WriteJson(writer, __billingAddress);
             }
-            writer.WritePropertyName("status"u8);
+            writer.WritePropertyName(__StatusName);
             global::Shop.Json.StatusJson.Write(writer, value.Status);
-            writer.WritePropertyName("lines"u8);
+            writer.WritePropertyName(__LinesName);
             global::KConnector.Json.JsonValueWriters.Array<global::Shop.Json.Line>(writer, value.Lines, static (__w1, __x1) => { global::Shop.Json.Line.WriteJson(__w1, __x1); });
             if (value.Note is { } __note)
             {
-                writer.WritePropertyName("note"u8);
+                writer.WritePropertyName(__NoteName);
                 writer.WriteStringValue(__note);
             }
             if (value.TrackingUrl is { } __trackingUrl)
             {
-                writer.WritePropertyName("trackingUrl"u8);
+                writer.WritePropertyName(__TrackingUrlName);
                 global::KConnector.Json.JsonValueWriters.Uri(writer, __trackingUrl);
             }
             if (value.ContactEmail is { } __contactEmail)
             {
-                writer.WritePropertyName("contactEmail"u8);
+                writer.WritePropertyName(__ContactEmailName);
                 writer.WriteStringValue(__contactEmail);
             }
             if (value.Total is { } __total)
             {
-                writer.WritePropertyName("total"u8);
+                writer.WritePropertyName(__TotalName);
                 writer.WriteNumberValue(__total);
             }
             if (value.Payment is { } __payment)
             {
-                writer.WritePropertyName("payment"u8);
+                writer.WritePropertyName(__PaymentName);
                 global::Shop.Json.OrderPayment.WriteJson(writer, __payment);
             }
             if (value.Attributes is { } __attributes)
             {
-                writer.WritePropertyName("attributes"u8);
+                writer.WritePropertyName(__AttributesName);
                 global::KConnector.Json.JsonValueWriters.Map<long>(writer, __attributes, static (__w1, __x1) => { __w1.WriteNumberValue(__x1); });
             }
             writer.WriteEndObject();
