@@ -74,7 +74,8 @@ internal sealed class JsonSchemaResolver
         }
 
         var types = new List<JsonTypeDeclaration>();
-        var byName = new Dictionary<string, JsonTypeDeclaration>(StringComparer.Ordinal);
+        // Case-insensitive: generated file names (hint names) must differ ignoring case, as on Windows file systems.
+        var byName = new Dictionary<string, JsonTypeDeclaration>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in ordered)
         {
             foreach (var declaration in file.Declarations)
