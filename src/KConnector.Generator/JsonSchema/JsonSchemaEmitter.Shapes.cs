@@ -84,7 +84,25 @@ internal static partial class JsonSchemaEmitter
             using (w.WriteBlock($"public static void Write({Writer} writer, {self} value)"))
             {
                 w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
-                w.WriteLine("writer.WriteStringValue(ToJsonName(value));");
+                w.WriteLine("writer.WriteStringValue(value switch");
+                w.WriteLine("{");
+                w.Indentation++;
+                foreach (var member in type.Members)
+                {
+                    w.WriteLine($"{self}.{member.MemberName} => __{member.MemberName}Value,");
+                }
+                w.WriteLine(
+                    $"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"not a value of {type.Name}\"),"
+                );
+                w.Indentation--;
+                w.WriteLine("});");
+            }
+            w.WriteLine();
+            foreach (var member in type.Members)
+            {
+                w.WriteLine(
+                    $"private static readonly global::System.Text.Json.JsonEncodedText __{member.MemberName}Value = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(member.JsonName)});"
+                );
             }
         }
     }

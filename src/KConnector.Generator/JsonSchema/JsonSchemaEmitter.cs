@@ -80,6 +80,17 @@ internal static partial class JsonSchemaEmitter
                 );
                 w.WriteLine();
             }
+            // Pre-encoded (escaped, UTF-8) names, as System.Text.Json's generated fast path keeps them.
+            foreach (var property in type.Properties)
+            {
+                w.WriteLine(
+                    $"private static readonly global::System.Text.Json.JsonEncodedText {EncodedName(property)} = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(property.JsonName)});"
+                );
+            }
+            if (type.Properties.Count > 0)
+            {
+                w.WriteLine();
+            }
             WriteRecordRead(w, type, self);
             w.WriteLine();
             WriteRecordWrite(w, type, self);
@@ -139,6 +150,7 @@ internal static partial class JsonSchemaEmitter
                             {
                                 w.WriteLine($"{Local(property)}Seen = true;");
                             }
+                            w.WriteLine("__member = null;");
                         }
                     }
                     using (w.WriteBlock(first ? null : "else"))
@@ -156,10 +168,10 @@ internal static partial class JsonSchemaEmitter
                                 w.WriteLine(
                                     $"(__additional ??= new global::System.Collections.Generic.Dictionary<string, {additional}>(global::System.StringComparer.Ordinal))[__member] = {JsonTypeExpressions.Read(AdditionalType(type), "reader", 1)};"
                                 );
+                                w.WriteLine("__member = null;");
                                 break;
                         }
                     }
-                    w.WriteLine("__member = null;");
                 }
             }
             using (
@@ -208,7 +220,7 @@ internal static partial class JsonSchemaEmitter
             w.WriteLine("writer.WriteStartObject();");
             foreach (var property in type.Properties)
             {
-                var name = CSharpNames.Literal(property.JsonName) + "u8";
+                var name = EncodedName(property);
                 if (property.Required)
                 {
                     w.WriteLine($"writer.WritePropertyName({name});");
@@ -286,7 +298,37 @@ internal static partial class JsonSchemaEmitter
         );
         w.WriteLine($"public static string JsonSchemaText => {RawString(type.SchemaText)};");
         w.WriteLine();
+        if (type.References.Count == 0)
+        {
+            return;
+        }
+        WriteDoc(
+            w,
+            "The schema documents JsonSchemaText refers to by $ref (address as written -> compact text), for validators and registries."
+        );
+        w.WriteLine(
+            "public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } ="
+        );
+        w.Indentation++;
+        w.WriteLine(
+            "new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)"
+        );
+        w.WriteLine("{");
+        w.Indentation++;
+        foreach (var reference in type.References)
+        {
+            w.WriteLine(
+                $"[{CSharpNames.Literal(reference.Address)}] = {RawString(reference.Text)},"
+            );
+        }
+        w.Indentation--;
+        w.WriteLine("};");
+        w.Indentation--;
+        w.WriteLine();
     }
+
+    private static string EncodedName(JsonPropertyModel property) =>
+        "__" + property.PropertyName + "Name";
 
     private static string Local(JsonPropertyModel property) =>
         "__" + char.ToLowerInvariant(property.PropertyName[0]) + property.PropertyName.Substring(1);

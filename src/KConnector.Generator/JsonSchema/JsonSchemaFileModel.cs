@@ -5,11 +5,14 @@ namespace KConnector.Generator.JsonSchema;
 
 /// <summary>
 /// What parsing one *.schema.json file yields: its declarations with $refs still unresolved, its
-/// "$id" (a base for resolving relative $refs by URI), and the errors found.
+/// "$id" (a base for resolving relative $refs by URI), its compact text and the addresses of the
+/// other files its $refs name (what a validator needs beside it), and the errors found.
 /// </summary>
 internal sealed record JsonSchemaFileModel(
     string Path,
     string Id,
+    string CompactText,
+    EquatableArray<string> ExternalAddresses,
     EquatableArray<JsonTypeDeclaration> Declarations,
     EquatableArray<DiagnosticInfo> Diagnostics
 );

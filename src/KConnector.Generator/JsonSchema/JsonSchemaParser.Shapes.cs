@@ -388,7 +388,8 @@ internal sealed partial class JsonSchemaParser
         bool nullable
     )
     {
-        var taken = new HashSet<string>();
+        // "Value" is the property every case record holds; a case of that name would clash with it.
+        var taken = new HashSet<string> { "Value" };
         var branchModels = types
             .Select(t => new JsonUnionBranchModel(
                 CSharpNames.UniqueMember(CaseName(t), name, taken),
@@ -423,7 +424,7 @@ internal sealed partial class JsonSchemaParser
                 var dot = type.Target.LastIndexOf('.');
                 return type.Target.Substring(dot + 1);
             case JsonTypeKind.Any:
-                return "Value";
+                return "Element";
             default:
                 return type.Kind.ToString();
         }

@@ -26,6 +26,7 @@ internal sealed partial class JsonSchemaParser
     private string _namespace = string.Empty;
     private string _access = "public";
     private JsonNode? _root;
+    private readonly List<string> _externalAddresses = new();
 
     private JsonSchemaParser(JsonSchemaFileInput input)
     {
@@ -64,6 +65,8 @@ internal sealed partial class JsonSchemaParser
         return new JsonSchemaFileModel(
             parser._file.Path,
             id,
+            parser._root is null ? string.Empty : JsonCompactWriter.Write(parser._root),
+            parser._externalAddresses.ToEquatableArray(),
             parser._declarations.ToEquatableArray(),
             parser._diagnostics.ToEquatableArray()
         );
@@ -206,6 +209,13 @@ internal sealed partial class JsonSchemaParser
                     "a string (a URI reference)"
                 );
                 return JsonTypeRef.Of(JsonTypeKind.Any);
+            }
+            var hash = refProperty.Value.Text!.IndexOf('#');
+            var address =
+                hash >= 0 ? refProperty.Value.Text!.Substring(0, hash) : refProperty.Value.Text!;
+            if (address.Length > 0 && !_externalAddresses.Contains(address))
+            {
+                _externalAddresses.Add(address);
             }
             var target = new JsonTypeRef(
                 JsonTypeKind.Ref,

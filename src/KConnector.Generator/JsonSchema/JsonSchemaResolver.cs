@@ -23,6 +23,7 @@ internal sealed class JsonSchemaResolver
     private readonly Dictionary<string, JsonSchemaFileModel> _byId = new(StringComparer.Ordinal);
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _cyclic = new(StringComparer.Ordinal);
 
     public static JsonSchemaTypeSet Resolve(ImmutableArray<JsonSchemaFileModel> files)
     {
@@ -73,12 +74,17 @@ internal sealed class JsonSchemaResolver
         }
 
         var types = new List<JsonTypeDeclaration>();
-        var byName = new Dictionary<string, JsonTypeDeclaration>(StringComparer.Ordinal);
+        // Case-insensitive: generated file names (hint names) must differ ignoring case, as on Windows file systems.
+        var byName = new Dictionary<string, JsonTypeDeclaration>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in ordered)
         {
             foreach (var declaration in file.Declarations)
             {
                 var resolved = ResolveDeclaration(declaration, file);
+                if (resolved.SchemaText is not null)
+                {
+                    resolved = resolved with { References = References(file) };
+                }
                 if (resolved.Kind == JsonDeclarationKind.Alias)
                 {
                     continue;
@@ -166,8 +172,14 @@ internal sealed class JsonSchemaResolver
             };
             return new JsonTypeRef(kind, type.Nullable, null, declaration.FullName);
         }
+        if (_cyclic.Contains(key))
+        {
+            // Already reported, at the $ref that closed the cycle.
+            return new JsonTypeRef(JsonTypeKind.Any, type.Nullable);
+        }
         if (!visiting.Add(key))
         {
+            _cyclic.UnionWith(visiting);
             ReportRef(DiagnosticDescriptors.JsonSchemaRefCycle, type, null);
             return new JsonTypeRef(JsonTypeKind.Any, type.Nullable);
         }
@@ -195,26 +207,7 @@ internal sealed class JsonSchemaResolver
                 "plain-name fragments ($anchor) are not supported; use a JSON pointer such as #/$defs/Name";
             return null;
         }
-        if (address.Length == 0)
-        {
-            file = from;
-        }
-        else if (SchemaPaths.IsAbsoluteUri(address))
-        {
-            _byId.TryGetValue(address, out file);
-        }
-        else
-        {
-            if (from.Id.Length > 0 && SchemaPaths.IsAbsoluteUri(from.Id))
-            {
-                var combined = new Uri(new Uri(from.Id), address).ToString();
-                _byId.TryGetValue(combined, out file);
-            }
-            if (file is null)
-            {
-                _byPath.TryGetValue(SchemaPaths.Combine(from.Path, address), out file);
-            }
-        }
+        file = FindFile(from, address);
         if (file is null)
         {
             problem =
@@ -222,6 +215,57 @@ internal sealed class JsonSchemaResolver
             return null;
         }
         return SchemaPaths.Normalize(file.Path) + "#" + fragment;
+    }
+
+    private JsonSchemaFileModel? FindFile(JsonSchemaFileModel from, string address)
+    {
+        if (address.Length == 0)
+        {
+            return from;
+        }
+        JsonSchemaFileModel? file = null;
+        if (SchemaPaths.IsAbsoluteUri(address))
+        {
+            _byId.TryGetValue(address, out file);
+            return file;
+        }
+        if (from.Id.Length > 0 && SchemaPaths.IsAbsoluteUri(from.Id))
+        {
+            var combined = new Uri(new Uri(from.Id), address).ToString();
+            _byId.TryGetValue(combined, out file);
+        }
+        if (file is null)
+        {
+            _byPath.TryGetValue(SchemaPaths.Combine(from.Path, address), out file);
+        }
+        return file;
+    }
+
+    /// <summary>
+    /// The documents a validator needs beside <paramref name="root"/>'s own: every file its $refs
+    /// name, and the files those name in turn, keyed by the address as written.
+    /// </summary>
+    private EquatableArray<JsonSchemaReferenceModel> References(JsonSchemaFileModel root)
+    {
+        var result = new List<JsonSchemaReferenceModel>();
+        var seen = new HashSet<string>(StringComparer.Ordinal) { root.Path };
+        var queue = new Queue<JsonSchemaFileModel>();
+        queue.Enqueue(root);
+        while (queue.Count > 0)
+        {
+            var file = queue.Dequeue();
+            foreach (var address in file.ExternalAddresses)
+            {
+                var target = FindFile(file, address);
+                if (target is null || !seen.Add(target.Path))
+                {
+                    continue;
+                }
+                result.Add(new JsonSchemaReferenceModel(address, target.CompactText));
+                queue.Enqueue(target);
+            }
+        }
+        return result.ToEquatableArray();
     }
 
     private static string Fragment(string reference)

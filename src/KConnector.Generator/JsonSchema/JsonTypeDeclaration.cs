@@ -26,6 +26,10 @@ internal sealed record JsonTypeDeclaration(
     string JsonPath
 )
 {
+    /// <summary>The documents <see cref="SchemaText"/> refers to, directly or through each other (set by the resolver).</summary>
+    public EquatableArray<JsonSchemaReferenceModel> References { get; init; } =
+        EquatableArray<JsonSchemaReferenceModel>.Empty;
+
     public string FullName => Namespace.Length == 0 ? Name : Namespace + "." + Name;
 
     /// <summary>The resolver's key: the file and the pointer, as a $ref names them.</summary>

@@ -14,6 +14,14 @@ public interface IJsonSchemaRecord<TSelf> : IJsonRecord<TSelf>
     /// <summary>The JSON Schema document this type was generated from.</summary>
     static abstract string JsonSchemaText { get; }
 
+    /// <summary>
+    /// The other schema documents <see cref="JsonSchemaText"/> names in cross-file <c>$ref</c>s
+    /// (the address as written, such as <c>customer.schema.json</c> -> that document), directly or
+    /// through each other; empty when it names none.
+    /// </summary>
+    static virtual IReadOnlyDictionary<string, string> JsonSchemaReferences =>
+        System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+
     /// <summary>Reads one JSON value positioned at <paramref name="reader"/>'s current token.</summary>
     static abstract TSelf ReadJson(ref Utf8JsonReader reader);
 }

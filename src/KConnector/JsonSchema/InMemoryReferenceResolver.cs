@@ -66,6 +66,25 @@ internal sealed class InMemoryReferenceResolver : JsonReferenceResolver
         }
         var slash = location.LastIndexOfAny(['/', '\\']);
         var name = slash >= 0 ? location[(slash + 1)..] : location;
-        return _documents.TryGetValue(name, out var byName) ? byName : null;
+        if (_documents.TryGetValue(name, out var byName))
+        {
+            return byName;
+        }
+        // A key written relative to another folder ("../common/money.schema.json"): match its file name.
+        foreach (var (key, text) in _documents)
+        {
+            var keySlash = key.LastIndexOfAny(['/', '\\']);
+            if (
+                string.Equals(
+                    keySlash >= 0 ? key[(keySlash + 1)..] : key,
+                    name,
+                    StringComparison.Ordinal
+                )
+            )
+            {
+                return text;
+            }
+        }
+        return null;
     }
 }

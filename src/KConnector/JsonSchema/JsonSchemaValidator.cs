@@ -30,9 +30,9 @@ public sealed class JsonSchemaValidator
     /// <exception cref="JsonSchemaValidationException">The text is not a JSON Schema NJsonSchema can load.</exception>
     public static JsonSchemaValidator For(string schemaText) => For(schemaText, null);
 
-    /// <summary>The cached validator of the schema a generated type was built from.</summary>
+    /// <summary>The cached validator of the schema a generated type was built from, with the documents it refers to.</summary>
     public static JsonSchemaValidator For<T>()
-        where T : IJsonSchemaRecord<T> => For(T.JsonSchemaText, null);
+        where T : IJsonSchemaRecord<T> => For(T.JsonSchemaText, T.JsonSchemaReferences);
 
     /// <summary>
     /// The cached validator of <paramref name="schemaText"/>, whose cross-file $refs are resolved

@@ -104,4 +104,58 @@ public class JsonSchemaCompileTests
         Assert.Empty(run.HintNames);
         Assert.Empty(run.Diagnostics);
     }
+
+    [Fact]
+    public void AwkwardNames_BecomeValidIdentifiers_AndKeepTheirJsonSpelling()
+    {
+        const string Schema = """
+            {
+              "title": "weird thing",
+              "type": "object",
+              "required": ["first-name", "first_name"],
+              "properties": {
+                "first-name": { "type": "string" },
+                "first_name": { "type": "string" },
+                "2nd \"quoted\" name": { "type": "integer" },
+                "WeirdThing": { "type": "boolean" },
+                "equals": { "type": "string" },
+                "café": { "enum": ["a b", "A-B", "", "ä"] },
+                "choice": { "oneOf": [{ "type": "string" }, { "$ref": "#/$defs/Value" }, {}] }
+              },
+              "$defs": { "Value": { "type": "object", "properties": { "v": {} } } }
+            }
+            """;
+        var run = new GeneratorHarness()
+            .AddSchema("weird.schema.json", Schema)
+            .AddSource(
+                """
+                public static class UserCode
+                {
+                    public static WeirdThing Make() => new()
+                    {
+                        FirstName = "a",
+                        FirstName2 = "b",
+                        _2ndQuotedName = 2,
+                        WeirdThingValue = true,
+                        EqualsValue = "e",
+                        Café = WeirdThingCafé.AB2,
+                        Choice = new WeirdThingChoice.Value2(new Value()),
+                    };
+
+                    public static string Names() =>
+                        WeirdThingCaféJson.ToJsonName(WeirdThingCafé.AB) + WeirdThingCaféJson.ToJsonName(WeirdThingCafé.Empty);
+                }
+                """
+            )
+            .Run();
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileProblems());
+        var source = run.Source("WeirdThing.json.g.cs");
+        Assert.Contains(
+            "JsonEncodedText.Encode(\"2nd \\\"quoted\\\" name\")",
+            source,
+            StringComparison.Ordinal
+        );
+    }
 }

@@ -31,19 +31,28 @@ internal sealed class RootNamespaceHarness(string rootNamespace)
         return this;
     }
 
-    public GeneratorRun Run()
-    {
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+    public IReadOnlyList<AdditionalText> Files => _files;
+
+    public GeneratorDriver CreateDriver() =>
+        CSharpGeneratorDriver.Create(
             [new KConnectorGenerator().AsSourceGenerator()],
             _files,
             new CSharpParseOptions(LanguageVersion.Latest),
-            new WithGlobalOption(new ItemMetadataOptionsProvider(_metadata), rootNamespace)
+            new WithGlobalOption(new ItemMetadataOptionsProvider(_metadata), rootNamespace),
+            new GeneratorDriverOptions(
+                IncrementalGeneratorOutputKind.None,
+                trackIncrementalGeneratorSteps: true
+            )
         );
-        driver = driver.RunGeneratorsAndUpdateCompilation(
-            new GeneratorHarness().CreateCompilation(),
-            out var output,
-            out _
-        );
+
+    public GeneratorRun Run()
+    {
+        var driver = CreateDriver()
+            .RunGeneratorsAndUpdateCompilation(
+                new GeneratorHarness().CreateCompilation(),
+                out var output,
+                out _
+            );
         return new GeneratorRun(driver.GetRunResult(), output);
     }
 

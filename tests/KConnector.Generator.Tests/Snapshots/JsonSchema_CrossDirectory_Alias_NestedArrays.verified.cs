@@ -13,6 +13,15 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
     public static string JsonSchemaText => """{"title":"Invoice","type":"object","required":["amount"],"properties":{"amount":{"$ref":"../common/money.schema.json#/$defs/Amount"},"currency":{"$ref":"../common/money.schema.json#/$defs/Currency"},"history":{"type":"array","items":{"type":"array","items":{"type":["number","null"]}}}}}""";
 
     /// <summary>
+    /// The schema documents JsonSchemaText refers to by $ref (address as written -&gt; compact text), for validators and registries.
+    /// </summary>
+    public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } =
+        new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+        {
+            ["../common/money.schema.json"] = """{"$defs":{"Amount":{"type":"object","required":["value","currency"],"properties":{"value":{"type":"number"},"currency":{"$ref":"#/$defs/Currency"}}},"Currency":{"type":"string","minLength":3,"maxLength":3}}}""",
+        };
+
+    /// <summary>
     /// The JSON property "amount".
     /// </summary>
     public required global::Amount Amount { get; init; }
@@ -31,6 +40,10 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
     /// Members the schema does not declare, kept as read so that writing loses nothing ("additionalProperties" is absent or true).
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+    private static readonly global::System.Text.Json.JsonEncodedText __AmountName = global::System.Text.Json.JsonEncodedText.Encode("amount");
+    private static readonly global::System.Text.Json.JsonEncodedText __CurrencyName = global::System.Text.Json.JsonEncodedText.Encode("currency");
+    private static readonly global::System.Text.Json.JsonEncodedText __HistoryName = global::System.Text.Json.JsonEncodedText.Encode("history");
 
     /// <summary>
     /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
@@ -54,26 +67,29 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     __amount = global::Amount.ReadJson(ref reader);
                     __amountSeen = true;
+                    __member = null;
                 }
                 else if (reader.ValueTextEquals("currency"u8))
                 {
                     __member = "currency";
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     __currency = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::KConnector.Json.JsonValueReaders.String(ref reader));
+                    __member = null;
                 }
                 else if (reader.ValueTextEquals("history"u8))
                 {
                     __member = "history";
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     __history = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyList<global::System.Collections.Generic.IReadOnlyList<double?>>?) : global::KConnector.Json.JsonValueReaders.Array<global::System.Collections.Generic.IReadOnlyList<double?>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader __r1) => global::KConnector.Json.JsonValueReaders.Array<double?>(ref __r1, static (ref global::System.Text.Json.Utf8JsonReader __r2) => (__r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::KConnector.Json.JsonValueReaders.Double(ref __r2)))));
+                    __member = null;
                 }
                 else
                 {
                     __member = reader.GetString()!;
                     global::KConnector.Json.JsonValueReaders.Value(ref reader);
                     (__additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[__member] = global::KConnector.Json.JsonValueReaders.Element(ref reader);
+                    __member = null;
                 }
-                __member = null;
             }
         }
         catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))
@@ -101,16 +117,16 @@ public sealed partial record Invoice : global::KConnector.Json.IJsonSchemaRecord
         global::System.ArgumentNullException.ThrowIfNull(writer);
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
-        writer.WritePropertyName("amount"u8);
+        writer.WritePropertyName(__AmountName);
         global::Amount.WriteJson(writer, value.Amount);
         if (value.Currency is { } __currency)
         {
-            writer.WritePropertyName("currency"u8);
+            writer.WritePropertyName(__CurrencyName);
             writer.WriteStringValue(__currency);
         }
         if (value.History is { } __history)
         {
-            writer.WritePropertyName("history"u8);
+            writer.WritePropertyName(__HistoryName);
             global::KConnector.Json.JsonValueWriters.Array<global::System.Collections.Generic.IReadOnlyList<double?>>(writer, __history, static (__w1, __x1) => { global::KConnector.Json.JsonValueWriters.Array<double?>(__w1, __x1, static (__w2, __x2) => { if (__x2 is { } __x2NonNull) { __w2.WriteNumberValue(__x2NonNull); } else { __w2.WriteNullValue(); } }); });
         }
         if (value.AdditionalProperties is { } __additional)

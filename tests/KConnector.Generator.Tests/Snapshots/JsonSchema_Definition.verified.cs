@@ -15,6 +15,15 @@ namespace Shop.Json
         public static string JsonSchemaText => """{"$schema":"https://json-schema.org/draft/2020-12/schema","$defs":{"Status":{"type":"string","enum":["pending","on-hold","shipped"]},"Line":{"type":"object","required":["sku","quantity"],"properties":{"sku":{"type":"string"},"quantity":{"type":"integer"}}},"Card":{"type":"object","additionalProperties":false,"required":["cardNumber"],"properties":{"cardNumber":{"type":"string"}}},"BankTransfer":{"type":"object","additionalProperties":false,"required":["iban"],"properties":{"iban":{"type":"string"}}}},"allOf":[{"$ref":"#/$defs/Line"}]}""";
 
         /// <summary>
+        /// The schema documents JsonSchemaText refers to by $ref (address as written -&gt; compact text), for validators and registries.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } =
+            new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["customer.schema.json"] = """{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["name"],"properties":{"name":{"type":"string"},"address":{"$ref":"#/definitions/Address"},"loyalty":{"type":["integer","string"]},"preferences":{"type":"object","properties":{"newsletter":{"type":"boolean"}}}},"definitions":{"Address":{"type":"object","required":["city"],"properties":{"street":{"type":"string"},"city":{"type":"string"}}}}}""",
+            };
+
+        /// <summary>
         /// The JSON property "sku".
         /// </summary>
         public required string Sku { get; init; }
@@ -28,6 +37,9 @@ namespace Shop.Json
         /// Members the schema does not declare, kept as read so that writing loses nothing ("additionalProperties" is absent or true).
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
+
+        private static readonly global::System.Text.Json.JsonEncodedText __SkuName = global::System.Text.Json.JsonEncodedText.Encode("sku");
+        private static readonly global::System.Text.Json.JsonEncodedText __QuantityName = global::System.Text.Json.JsonEncodedText.Encode("quantity");
 
         /// <summary>
         /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
@@ -51,6 +63,7 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __sku = global::KConnector.Json.JsonValueReaders.String(ref reader);
                         __skuSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("quantity"u8))
                     {
@@ -58,14 +71,15 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __quantity = global::KConnector.Json.JsonValueReaders.Int64(ref reader);
                         __quantitySeen = true;
+                        __member = null;
                     }
                     else
                     {
                         __member = reader.GetString()!;
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         (__additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[__member] = global::KConnector.Json.JsonValueReaders.Element(ref reader);
+                        __member = null;
                     }
-                    __member = null;
                 }
             }
             catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))
@@ -96,9 +110,9 @@ namespace Shop.Json
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("sku"u8);
+            writer.WritePropertyName(__SkuName);
             writer.WriteStringValue(value.Sku);
-            writer.WritePropertyName("quantity"u8);
+            writer.WritePropertyName(__QuantityName);
             writer.WriteNumberValue(value.Quantity);
             if (value.AdditionalProperties is { } __additional)
             {

@@ -39,6 +39,11 @@ namespace Shop.Json
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __NameName = global::System.Text.Json.JsonEncodedText.Encode("name");
+        private static readonly global::System.Text.Json.JsonEncodedText __AddressName = global::System.Text.Json.JsonEncodedText.Encode("address");
+        private static readonly global::System.Text.Json.JsonEncodedText __LoyaltyName = global::System.Text.Json.JsonEncodedText.Encode("loyalty");
+        private static readonly global::System.Text.Json.JsonEncodedText __PreferencesName = global::System.Text.Json.JsonEncodedText.Encode("preferences");
+
         /// <summary>
         /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
         /// </summary>
@@ -62,32 +67,36 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __name = global::KConnector.Json.JsonValueReaders.String(ref reader);
                         __nameSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("address"u8))
                     {
                         __member = "address";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __address = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.Address?) : global::Shop.Json.Address.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("loyalty"u8))
                     {
                         __member = "loyalty";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __loyalty = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.CustomerLoyalty?) : global::Shop.Json.CustomerLoyalty.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("preferences"u8))
                     {
                         __member = "preferences";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __preferences = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.CustomerPreferences?) : global::Shop.Json.CustomerPreferences.ReadJson(ref reader));
+                        __member = null;
                     }
                     else
                     {
                         __member = reader.GetString()!;
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         (__additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[__member] = global::KConnector.Json.JsonValueReaders.Element(ref reader);
+                        __member = null;
                     }
-                    __member = null;
                 }
             }
             catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))
@@ -116,21 +125,21 @@ namespace Shop.Json
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("name"u8);
+            writer.WritePropertyName(__NameName);
             writer.WriteStringValue(value.Name);
             if (value.Address is { } __address)
             {
-                writer.WritePropertyName("address"u8);
+                writer.WritePropertyName(__AddressName);
                 global::Shop.Json.Address.WriteJson(writer, __address);
             }
             if (value.Loyalty is { } __loyalty)
             {
-                writer.WritePropertyName("loyalty"u8);
+                writer.WritePropertyName(__LoyaltyName);
                 global::Shop.Json.CustomerLoyalty.WriteJson(writer, __loyalty);
             }
             if (value.Preferences is { } __preferences)
             {
-                writer.WritePropertyName("preferences"u8);
+                writer.WritePropertyName(__PreferencesName);
                 global::Shop.Json.CustomerPreferences.WriteJson(writer, __preferences);
             }
             if (value.AdditionalProperties is { } __additional)

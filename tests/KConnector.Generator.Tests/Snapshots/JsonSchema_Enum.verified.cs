@@ -77,7 +77,17 @@ namespace Shop.Json
         public static void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Shop.Json.Status value)
         {
             global::System.ArgumentNullException.ThrowIfNull(writer);
-            writer.WriteStringValue(ToJsonName(value));
+            writer.WriteStringValue(value switch
+            {
+                global::Shop.Json.Status.Pending => __PendingValue,
+                global::Shop.Json.Status.OnHold => __OnHoldValue,
+                global::Shop.Json.Status.Shipped => __ShippedValue,
+                _ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, "not a value of Status"),
+            });
         }
+
+        private static readonly global::System.Text.Json.JsonEncodedText __PendingValue = global::System.Text.Json.JsonEncodedText.Encode("pending");
+        private static readonly global::System.Text.Json.JsonEncodedText __OnHoldValue = global::System.Text.Json.JsonEncodedText.Encode("on-hold");
+        private static readonly global::System.Text.Json.JsonEncodedText __ShippedValue = global::System.Text.Json.JsonEncodedText.Encode("shipped");
     }
 }

@@ -15,6 +15,15 @@ namespace Shop.Json
         public static string JsonSchemaText => """{"$schema":"https://json-schema.org/draft/2020-12/schema","title":"Order","description":"An order placed in the shop.","type":"object","additionalProperties":false,"required":["id","placedAt","customer","status","lines"],"properties":{"id":{"type":"string","format":"uuid"},"placedAt":{"type":"string","format":"date-time"},"deliveryDate":{"type":"string","format":"date"},"deliveryTime":{"type":"string","format":"time"},"customer":{"$ref":"customer.schema.json"},"billingAddress":{"$ref":"customer.schema.json#/definitions/Address"},"status":{"$ref":"#/$defs/Status"},"lines":{"type":"array","items":{"$ref":"#/$defs/Line"}},"note":{"type":["string","null"]},"trackingUrl":{"type":"string","format":"uri"},"contactEmail":{"type":"string","format":"email"},"total":{"type":"number"},"payment":{"oneOf":[{"$ref":"#/$defs/Card"},{"$ref":"#/$defs/BankTransfer"}]},"attributes":{"type":"object","additionalProperties":{"type":"integer"}}},"$defs":{"Status":{"type":"string","enum":["pending","on-hold","shipped"]},"Line":{"type":"object","required":["sku","quantity"],"properties":{"sku":{"type":"string"},"quantity":{"type":"integer"}}},"Card":{"type":"object","additionalProperties":false,"required":["cardNumber"],"properties":{"cardNumber":{"type":"string"}}},"BankTransfer":{"type":"object","additionalProperties":false,"required":["iban"],"properties":{"iban":{"type":"string"}}}}}""";
 
         /// <summary>
+        /// The schema documents JsonSchemaText refers to by $ref (address as written -&gt; compact text), for validators and registries.
+        /// </summary>
+        public static global::System.Collections.Generic.IReadOnlyDictionary<string, string> JsonSchemaReferences { get; } =
+            new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal)
+            {
+                ["customer.schema.json"] = """{"$schema":"http://json-schema.org/draft-07/schema#","type":"object","required":["name"],"properties":{"name":{"type":"string"},"address":{"$ref":"#/definitions/Address"},"loyalty":{"type":["integer","string"]},"preferences":{"type":"object","properties":{"newsletter":{"type":"boolean"}}}},"definitions":{"Address":{"type":"object","required":["city"],"properties":{"street":{"type":"string"},"city":{"type":"string"}}}}}""",
+            };
+
+        /// <summary>
         /// The JSON property "id".
         /// </summary>
         public required global::System.Guid Id { get; init; }
@@ -84,6 +93,21 @@ namespace Shop.Json
         /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, long>? Attributes { get; init; }
 
+        private static readonly global::System.Text.Json.JsonEncodedText __IdName = global::System.Text.Json.JsonEncodedText.Encode("id");
+        private static readonly global::System.Text.Json.JsonEncodedText __PlacedAtName = global::System.Text.Json.JsonEncodedText.Encode("placedAt");
+        private static readonly global::System.Text.Json.JsonEncodedText __DeliveryDateName = global::System.Text.Json.JsonEncodedText.Encode("deliveryDate");
+        private static readonly global::System.Text.Json.JsonEncodedText __DeliveryTimeName = global::System.Text.Json.JsonEncodedText.Encode("deliveryTime");
+        private static readonly global::System.Text.Json.JsonEncodedText __CustomerName = global::System.Text.Json.JsonEncodedText.Encode("customer");
+        private static readonly global::System.Text.Json.JsonEncodedText __BillingAddressName = global::System.Text.Json.JsonEncodedText.Encode("billingAddress");
+        private static readonly global::System.Text.Json.JsonEncodedText __StatusName = global::System.Text.Json.JsonEncodedText.Encode("status");
+        private static readonly global::System.Text.Json.JsonEncodedText __LinesName = global::System.Text.Json.JsonEncodedText.Encode("lines");
+        private static readonly global::System.Text.Json.JsonEncodedText __NoteName = global::System.Text.Json.JsonEncodedText.Encode("note");
+        private static readonly global::System.Text.Json.JsonEncodedText __TrackingUrlName = global::System.Text.Json.JsonEncodedText.Encode("trackingUrl");
+        private static readonly global::System.Text.Json.JsonEncodedText __ContactEmailName = global::System.Text.Json.JsonEncodedText.Encode("contactEmail");
+        private static readonly global::System.Text.Json.JsonEncodedText __TotalName = global::System.Text.Json.JsonEncodedText.Encode("total");
+        private static readonly global::System.Text.Json.JsonEncodedText __PaymentName = global::System.Text.Json.JsonEncodedText.Encode("payment");
+        private static readonly global::System.Text.Json.JsonEncodedText __AttributesName = global::System.Text.Json.JsonEncodedText.Encode("attributes");
+
         /// <summary>
         /// Reads one JSON object at the reader's current token (a fresh reader is moved to its first token). A missing required property or a value of the wrong kind throws a KConnector.Json.JsonSchemaReadException naming the JSON path.
         /// </summary>
@@ -120,6 +144,7 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __id = global::KConnector.Json.JsonValueReaders.Uuid(ref reader);
                         __idSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("placedAt"u8))
                     {
@@ -127,18 +152,21 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __placedAt = global::KConnector.Json.JsonValueReaders.DateTime(ref reader);
                         __placedAtSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("deliveryDate"u8))
                     {
                         __member = "deliveryDate";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __deliveryDate = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.DateOnly?) : global::KConnector.Json.JsonValueReaders.Date(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("deliveryTime"u8))
                     {
                         __member = "deliveryTime";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __deliveryTime = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.TimeOnly?) : global::KConnector.Json.JsonValueReaders.Time(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("customer"u8))
                     {
@@ -146,12 +174,14 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __customer = global::Shop.Json.Customer.ReadJson(ref reader);
                         __customerSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("billingAddress"u8))
                     {
                         __member = "billingAddress";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __billingAddress = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.Address?) : global::Shop.Json.Address.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("status"u8))
                     {
@@ -159,6 +189,7 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __status = global::Shop.Json.StatusJson.Read(ref reader);
                         __statusSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("lines"u8))
                     {
@@ -166,42 +197,49 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __lines = global::KConnector.Json.JsonValueReaders.Array<global::Shop.Json.Line>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader __r1) => global::Shop.Json.Line.ReadJson(ref __r1));
                         __linesSeen = true;
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("note"u8))
                     {
                         __member = "note";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __note = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::KConnector.Json.JsonValueReaders.String(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("trackingUrl"u8))
                     {
                         __member = "trackingUrl";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __trackingUrl = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Uri?) : global::KConnector.Json.JsonValueReaders.Uri(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("contactEmail"u8))
                     {
                         __member = "contactEmail";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __contactEmail = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(string?) : global::KConnector.Json.JsonValueReaders.String(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("total"u8))
                     {
                         __member = "total";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __total = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(double?) : global::KConnector.Json.JsonValueReaders.Double(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("payment"u8))
                     {
                         __member = "payment";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __payment = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::Shop.Json.OrderPayment?) : global::Shop.Json.OrderPayment.ReadJson(ref reader));
+                        __member = null;
                     }
                     else if (reader.ValueTextEquals("attributes"u8))
                     {
                         __member = "attributes";
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         __attributes = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? default(global::System.Collections.Generic.IReadOnlyDictionary<string, long>?) : global::KConnector.Json.JsonValueReaders.Map<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader __r1) => global::KConnector.Json.JsonValueReaders.Int64(ref __r1)));
+                        __member = null;
                     }
                     else
                     {
@@ -209,7 +247,6 @@ namespace Shop.Json
                         global::KConnector.Json.JsonValueReaders.Value(ref reader);
                         throw global::KConnector.Json.JsonSchemaReadException.UnknownMember("Order", __member);
                     }
-                    __member = null;
                 }
             }
             catch (global::System.Exception __e) when (__member is not null && global::KConnector.Json.JsonSchemaReadException.IsReadFailure(__e))
@@ -263,59 +300,59 @@ namespace Shop.Json
             global::System.ArgumentNullException.ThrowIfNull(writer);
             global::System.ArgumentNullException.ThrowIfNull(value);
             writer.WriteStartObject();
-            writer.WritePropertyName("id"u8);
+            writer.WritePropertyName(__IdName);
             writer.WriteStringValue(value.Id);
-            writer.WritePropertyName("placedAt"u8);
+            writer.WritePropertyName(__PlacedAtName);
             writer.WriteStringValue(value.PlacedAt);
             if (value.DeliveryDate is { } __deliveryDate)
             {
-                writer.WritePropertyName("deliveryDate"u8);
+                writer.WritePropertyName(__DeliveryDateName);
                 global::KConnector.Json.JsonValueWriters.Date(writer, __deliveryDate);
             }
             if (value.DeliveryTime is { } __deliveryTime)
             {
-                writer.WritePropertyName("deliveryTime"u8);
+                writer.WritePropertyName(__DeliveryTimeName);
                 global::KConnector.Json.JsonValueWriters.Time(writer, __deliveryTime);
             }
-            writer.WritePropertyName("customer"u8);
+            writer.WritePropertyName(__CustomerName);
             global::Shop.Json.Customer.WriteJson(writer, value.Customer);
             if (value.BillingAddress is { } __billingAddress)
             {
-                writer.WritePropertyName("billingAddress"u8);
+                writer.WritePropertyName(__BillingAddressName);
                 global::Shop.Json.Address.WriteJson(writer, __billingAddress);
             }
-            writer.WritePropertyName("status"u8);
+            writer.WritePropertyName(__StatusName);
             global::Shop.Json.StatusJson.Write(writer, value.Status);
-            writer.WritePropertyName("lines"u8);
+            writer.WritePropertyName(__LinesName);
             global::KConnector.Json.JsonValueWriters.Array<global::Shop.Json.Line>(writer, value.Lines, static (__w1, __x1) => { global::Shop.Json.Line.WriteJson(__w1, __x1); });
             if (value.Note is { } __note)
             {
-                writer.WritePropertyName("note"u8);
+                writer.WritePropertyName(__NoteName);
                 writer.WriteStringValue(__note);
             }
             if (value.TrackingUrl is { } __trackingUrl)
             {
-                writer.WritePropertyName("trackingUrl"u8);
+                writer.WritePropertyName(__TrackingUrlName);
                 global::KConnector.Json.JsonValueWriters.Uri(writer, __trackingUrl);
             }
             if (value.ContactEmail is { } __contactEmail)
             {
-                writer.WritePropertyName("contactEmail"u8);
+                writer.WritePropertyName(__ContactEmailName);
                 writer.WriteStringValue(__contactEmail);
             }
             if (value.Total is { } __total)
             {
-                writer.WritePropertyName("total"u8);
+                writer.WritePropertyName(__TotalName);
                 writer.WriteNumberValue(__total);
             }
             if (value.Payment is { } __payment)
             {
-                writer.WritePropertyName("payment"u8);
+                writer.WritePropertyName(__PaymentName);
                 global::Shop.Json.OrderPayment.WriteJson(writer, __payment);
             }
             if (value.Attributes is { } __attributes)
             {
-                writer.WritePropertyName("attributes"u8);
+                writer.WritePropertyName(__AttributesName);
                 global::KConnector.Json.JsonValueWriters.Map<long>(writer, __attributes, static (__w1, __x1) => { __w1.WriteNumberValue(__x1); });
             }
             writer.WriteEndObject();

@@ -145,6 +145,53 @@ public class JsonSchemaValidatorTests
     }
 
     [Fact]
+    public void GeneratedType_CarriesTheDocumentsItsSchemaRefersTo()
+    {
+        Assert.Equal(
+            CustomerProfile.JsonSchemaText,
+            PurchaseOrder.JsonSchemaReferences["customer-profile.schema.json"]
+        );
+        var validator = JsonSchemaValidator.For<PurchaseOrder>();
+
+        Assert.True(
+            validator
+                .Validate(Encoding.UTF8.GetBytes(GeneratedJsonRoundTripTests.Minimal(string.Empty)))
+                .IsValid
+        );
+        Assert.Contains(
+            validator
+                .Validate(
+                    Encoding.UTF8.GetBytes(
+                        GeneratedJsonRoundTripTests
+                            .Minimal(string.Empty)
+                            .Replace("\"name\":\"Ada\"", "\"name\":\"\"", StringComparison.Ordinal)
+                    )
+                )
+                .Errors,
+            e => e.Kind == "StringTooShort" && e.Path == "$.customer.name"
+        );
+    }
+
+    [Fact]
+    public void CrossDirectoryReferences_ResolveFromTheGivenDocuments()
+    {
+        const string Invoice =
+            """{"type":"object","properties":{"amount":{"$ref":"../common/money.schema.json#/$defs/Amount"}}}""";
+        const string Money =
+            """{"$defs":{"Amount":{"type":"object","required":["value"],"properties":{"value":{"type":"number"}}}}}""";
+        var validator = JsonSchemaValidator.For(
+            Invoice,
+            new Dictionary<string, string> { ["../common/money.schema.json"] = Money }
+        );
+
+        Assert.True(validator.Validate("{\"amount\":{\"value\":1.5}}"u8).IsValid);
+        Assert.Contains(
+            validator.Validate("{\"amount\":{}}"u8).Errors,
+            e => e.Kind == "PropertyRequired" && e.Path == "$.amount.value"
+        );
+    }
+
+    [Fact]
     public void CrossFileReference_NotGiven_IsAClearErrorAndNeverAFileOrNetworkRead()
     {
         var e = Assert.Throws<JsonSchemaValidationException>(() =>
