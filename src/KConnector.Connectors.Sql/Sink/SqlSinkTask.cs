@@ -63,9 +63,7 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
             options,
             key?.Shape,
             value.Shape,
-            key is not null
-                && key.GetType().IsGenericType
-                && key.GetType().GetGenericTypeDefinition() == typeof(PrimitiveRecordAccessor<>)
+            key is PrimitiveRecordAccessor<TKey>
         );
         _valueValues = new object?[value.Shape.Fields.Count];
         _keyValues = new object?[key?.Shape.Fields.Count ?? 0];
