@@ -227,6 +227,18 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
                 await DisposeAsync().ConfigureAwait(false);
                 _tables.Clear();
             }
+            catch (DbException e)
+            {
+                // The database went away mid-way: keep the records not yet written buffered.
+                _buffer.RemoveRange(0, i);
+                await DisposeAsync().ConfigureAwait(false);
+                _tables.Clear();
+                throw new ConnectException(
+                    Stage.TASK_PUT,
+                    $"SQL sink: writing records one by one failed with a transient error after {i} of {count}: {e.Message}",
+                    e
+                );
+            }
         }
         _buffer.RemoveRange(0, count);
     }
