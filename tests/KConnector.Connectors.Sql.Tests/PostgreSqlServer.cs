@@ -9,8 +9,10 @@ namespace KConnector.Connectors.Sql.Tests;
 /// A real PostgreSQL server for the tests: initdb into a temp folder, pg_ctl start on 127.0.0.1
 /// with a free port (as the postgres user when run as root, since PostgreSQL refuses root), and
 /// stop and delete at the end. Debian's binaries live in /usr/lib/postgresql/&lt;major&gt;/bin.
+/// Free of xunit so that the benchmark harness can link it; PostgreSqlServer.Lifetime.cs makes it
+/// a test fixture.
 /// </summary>
-public sealed class PostgreSqlServer : IAsyncLifetime
+public sealed partial class PostgreSqlServer
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private string _bin = string.Empty;
@@ -34,8 +36,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
     public string ConnectionString =>
         $"Host=127.0.0.1;Port={Port};Database={Database};Username={User};Pooling=false";
 
-    /// <inheritdoc />
-    public async Task InitializeAsync()
+    /// <summary>Creates the cluster and starts the server.</summary>
+    public async Task StartAsync()
     {
         _bin = FindBinaries();
         _asPostgresUser = Environment.UserName == "root";
@@ -75,8 +77,8 @@ public sealed class PostgreSqlServer : IAsyncLifetime
         );
     }
 
-    /// <inheritdoc />
-    public async Task DisposeAsync()
+    /// <summary>Stops the server and deletes its files.</summary>
+    public async Task StopAsync()
     {
         if (_data.Length > 0 && Directory.Exists(_data))
         {

@@ -1,3 +1,4 @@
+using KConnector.Connectors.Errors;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Sql.Configuration;
 using KConnector.Connectors.Sql.Sink;
@@ -133,6 +134,53 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
             [2L],
             (await server.QueryAsync($"SELECT id FROM \"{topic}\" ORDER BY id")).Select(r => r[0])
         );
+    }
+
+    [Fact]
+    public async Task ErrorsToleranceAll_FailedBatchIsUnrolled_AndOnlyTheBadRecordIsReported()
+    {
+        var topic = Topic();
+        await using (
+            var first = Task(
+                ("auto.create", "true"),
+                ("pk.mode", "record_value"),
+                ("pk.fields", "id")
+            )
+        )
+        {
+            await first.PutAsync(
+                [SinkRecords.Of(topic, 0, (string?)null, SinkRecords.Order(2))],
+                default
+            );
+            await first.FlushAsync(default);
+        }
+        await using var task = Task(
+            ("pk.mode", "record_value"),
+            ("pk.fields", "id"),
+            ("batch.size", "3"),
+            ("errors.tolerance", "all")
+        );
+
+        var error = await Assert.ThrowsAsync<SinkRecordsFailedException>(() =>
+            task.PutAsync(
+                    [
+                        SinkRecords.Of(topic, 10, (string?)null, SinkRecords.Order(1)),
+                        SinkRecords.Of(topic, 11, (string?)null, SinkRecords.Order(2)),
+                        SinkRecords.Of(topic, 12, (string?)null, SinkRecords.Order(3)),
+                    ],
+                    default
+                )
+                .AsTask()
+        );
+
+        var failed = Assert.Single(error.Failed);
+        Assert.Equal(11, failed.Offset);
+        Assert.Contains("duplicate key", failed.Reason, StringComparison.Ordinal);
+        Assert.Equal(
+            [1L, 2L, 3L],
+            (await server.QueryAsync($"SELECT id FROM \"{topic}\" ORDER BY id")).Select(r => r[0])
+        );
+        Assert.Equal(2, task.RecordsCommitted);
     }
 
     [Fact]

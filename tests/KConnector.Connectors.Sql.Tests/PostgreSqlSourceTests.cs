@@ -211,6 +211,44 @@ public sealed class PostgreSqlSourceTests(PostgreSqlServer server)
     }
 
     [Fact]
+    public async Task ColumnTypes_MapToTheRecordFields()
+    {
+        var table = "types_" + Guid.NewGuid().ToString("N")[..8];
+        await server.ExecuteAsync(
+            $"CREATE TABLE {table} (flag BOOLEAN NOT NULL, small SMALLINT NOT NULL, big BIGINT NOT NULL, ratio REAL NOT NULL, precise NUMERIC(12,4) NOT NULL, payload BYTEA NOT NULL, label VARCHAR(20) NOT NULL, maybe INT)"
+        );
+        await server.ExecuteAsync(
+            $"INSERT INTO {table} VALUES (true, -3, 9007199254740993, 0.5, 12345.6789, '\\x00ff10', 'héllo', NULL), (false, 7, 1, 2, 0, '', '', 42)"
+        );
+        var config = new Dictionary<string, string>
+        {
+            ["connection.url"] = server.JdbcUrl,
+            ["connection.user"] = server.User,
+            ["mode"] = "bulk",
+            ["table.whitelist"] = table,
+            ["topic.prefix"] = "t-",
+        };
+        await using var task = new SqlSourceTask<AllTypes>(
+            SqlSourceOptions.Parse(config),
+            new AvroRecordAccessor<AllTypes>()
+        );
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        var records = new List<KConnector.Records.SourceRecord<string, AllTypes>>();
+        while (records.Count < 2)
+        {
+            records.AddRange(await task.PollAsync(deadline.Token));
+        }
+
+        var first = records.Single(r => r.Value!.Flag).Value!;
+        Assert.Equal(
+            (-3, 9007199254740993L, 0.5f, 12345.6789, "héllo", (long?)null),
+            (first.Small, first.Big, first.Ratio, first.Precise, first.Label, first.Maybe)
+        );
+        Assert.Equal(new byte[] { 0, 255, 16 }, first.Payload);
+        Assert.Equal(42L, records.Single(r => !r.Value!.Flag).Value!.Maybe);
+    }
+
+    [Fact]
     public async Task MissingRequiredColumn_FailsNamingTheFieldAndTable()
     {
         var table = "narrow_" + Guid.NewGuid().ToString("N")[..8];

@@ -14,69 +14,71 @@ public sealed record HttpRequestSettings
 {
     /// <summary>The keys this part reads.</summary>
     public static IReadOnlyList<ConfigKey> Keys { get; } =
-    [
-        ConfigKey.Require(
-            "http.api.url",
-            ConfigType.String,
-            ConfigImportance.High,
-            "The endpoint URL (http or https)."
-        ),
-        new(
-            "auth.type",
-            ConfigType.String,
-            "none",
-            ConfigImportance.High,
-            "Authentication: none, basic (connection.user / connection.password) or bearer (bearer.token)."
-        )
-        {
-            ValidValues = ["none", "basic", "bearer"],
-        },
-        new(
-            "connection.user",
-            ConfigType.String,
-            null,
-            ConfigImportance.Medium,
-            "User for auth.type=basic."
-        ),
-        new(
-            "connection.password",
-            ConfigType.Password,
-            null,
-            ConfigImportance.Medium,
-            "Password for auth.type=basic; never logged."
-        ),
-        new(
-            "bearer.token",
-            ConfigType.Password,
-            null,
-            ConfigImportance.Medium,
-            "Token for auth.type=bearer; never logged."
-        ),
-        new(
-            "headers",
-            ConfigType.Password,
-            "",
-            ConfigImportance.Medium,
-            "Extra request headers, Name:Value, separated by header.separator. Treated as secret (they often carry API keys): never logged."
-        ),
-        new(
-            "header.separator",
-            ConfigType.String,
-            "|",
-            ConfigImportance.Low,
-            "Separator between the entries of headers."
-        ),
-        new(
-            "http.request.timeout.ms",
-            ConfigType.Int,
-            "30000",
-            ConfigImportance.Low,
-            "Timeout of one request, in milliseconds."
-        ),
-    ];
+        KeysWithUrl("http.api.url", "The endpoint URL (http or https).");
+
+    /// <summary>The keys, with the URL under <paramref name="urlKey"/> (Confluent's HTTP source calls it <c>url</c>).</summary>
+    public static IReadOnlyList<ConfigKey> KeysWithUrl(string urlKey, string urlDoc) =>
+        [
+            ConfigKey.Require(urlKey, ConfigType.String, ConfigImportance.High, urlDoc),
+            new(
+                "auth.type",
+                ConfigType.String,
+                "none",
+                ConfigImportance.High,
+                "Authentication: none, basic (connection.user / connection.password) or bearer (bearer.token)."
+            )
+            {
+                ValidValues = ["none", "basic", "bearer"],
+            },
+            new(
+                "connection.user",
+                ConfigType.String,
+                null,
+                ConfigImportance.Medium,
+                "User for auth.type=basic."
+            ),
+            new(
+                "connection.password",
+                ConfigType.Password,
+                null,
+                ConfigImportance.Medium,
+                "Password for auth.type=basic; never logged."
+            ),
+            new(
+                "bearer.token",
+                ConfigType.Password,
+                null,
+                ConfigImportance.Medium,
+                "Token for auth.type=bearer; never logged."
+            ),
+            new(
+                "headers",
+                ConfigType.Password,
+                "",
+                ConfigImportance.Medium,
+                "Extra request headers, Name:Value, separated by header.separator. Treated as secret (they often carry API keys): never logged."
+            ),
+            new(
+                "header.separator",
+                ConfigType.String,
+                "|",
+                ConfigImportance.Low,
+                "Separator between the entries of headers."
+            ),
+            new(
+                "http.request.timeout.ms",
+                ConfigType.Int,
+                "30000",
+                ConfigImportance.Low,
+                "Timeout of one request, in milliseconds."
+            ),
+        ];
 
     /// <summary>http.api.url.</summary>
     public required Uri Url { get; init; }
+
+    /// <summary>The URL as configured, possibly with an <c>${offset}</c> placeholder (HTTP source).</summary>
+    public string UrlTemplate { get; init; } = string.Empty;
 
     /// <summary>auth.type.</summary>
     public HttpAuthType AuthType { get; init; }
@@ -97,20 +99,23 @@ public sealed record HttpRequestSettings
     public int RequestTimeoutMs { get; init; } = 30000;
 
     /// <summary>Reads this part from <paramref name="config"/>, adding errors that name the key.</summary>
-    public static HttpRequestSettings Read(ConfigReader config)
+    public static HttpRequestSettings Read(ConfigReader config, string urlKey = "http.api.url")
     {
         ArgumentNullException.ThrowIfNull(config);
-        var urlText = config.GetRequiredString("http.api.url");
+        var urlText = config.GetRequiredString(urlKey);
         Uri? url = null;
         if (
             urlText.Length > 0
             && (
-                !Uri.TryCreate(urlText, UriKind.Absolute, out url)
-                || url.Scheme is not ("http" or "https")
+                !Uri.TryCreate(
+                    urlText.Replace("${offset}", "0", StringComparison.Ordinal),
+                    UriKind.Absolute,
+                    out url
+                ) || url.Scheme is not ("http" or "https")
             )
         )
         {
-            config.AddError("http.api.url", $"'{urlText}' is not an absolute http or https URL");
+            config.AddError(urlKey, $"'{urlText}' is not an absolute http or https URL");
         }
         var auth = config.GetString("auth.type") switch
         {
@@ -121,6 +126,7 @@ public sealed record HttpRequestSettings
         var settings = new HttpRequestSettings
         {
             Url = url ?? new Uri("http://invalid"),
+            UrlTemplate = urlText,
             AuthType = auth,
             User = config.GetString("connection.user"),
             Password = config.GetString("connection.password"),

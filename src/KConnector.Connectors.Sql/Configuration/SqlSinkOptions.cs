@@ -108,6 +108,16 @@ public sealed record SqlSinkOptions
             ConfigImportance.Medium,
             "Pause between retries of a failed batch, in milliseconds."
         ),
+        new(
+            "errors.tolerance",
+            ConfigType.String,
+            "none",
+            ConfigImportance.Medium,
+            "Kafka Connect's worker key, read as the JDBC sink reads it: none fails the put on a failed batch; all writes a failed batch's records one by one and reports those that still fail (SinkRecordsFailedException) for the dead-letter queue."
+        )
+        {
+            ValidValues = ["none", "all"],
+        },
     ];
 
     /// <summary>connection.url.</summary>
@@ -152,6 +162,9 @@ public sealed record SqlSinkOptions
     /// <summary>retry.backoff.ms.</summary>
     public int RetryBackoffMs { get; init; } = 3000;
 
+    /// <summary>errors.tolerance = all.</summary>
+    public bool ErrorsToleranceAll { get; init; }
+
     /// <summary>Parses and validates <paramref name="properties"/>; every problem names its key.</summary>
     /// <exception cref="ConnectorConfigException">The configuration is invalid.</exception>
     public static SqlSinkOptions Parse(IReadOnlyDictionary<string, string> properties)
@@ -184,6 +197,7 @@ public sealed record SqlSinkOptions
             BatchSize = config.GetInt("batch.size", min: 1),
             MaxRetries = config.GetInt("max.retries", min: 0),
             RetryBackoffMs = config.GetInt("retry.backoff.ms", min: 0),
+            ErrorsToleranceAll = config.GetString("errors.tolerance") == "all",
         };
         // Cross-key rules of JdbcSinkConfig / JdbcSinkTask.
         if (options.DeleteEnabled && options.PrimaryKeyMode != PrimaryKeyMode.RecordKey)

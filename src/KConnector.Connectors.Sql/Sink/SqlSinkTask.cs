@@ -1,4 +1,5 @@
 using System.Data.Common;
+using KConnector.Connectors.Errors;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Sql.Configuration;
 using KConnector.Connectors.Sql.Dialects;
@@ -17,7 +18,9 @@ namespace KConnector.Connectors.Sql.Sink;
 /// transaction; <see cref="FlushAsync"/> writes the rest in one transaction and commits it. A
 /// committed Kafka offset therefore never points past rows that are not committed in the database:
 /// at-least-once delivery, effectively exactly-once with insert.mode=upsert (replays rewrite the
-/// same rows).
+/// same rows). A batch that fails is rolled back as a whole; with errors.tolerance=all its records
+/// are then written one by one and those that still fail are reported by a
+/// <see cref="SinkRecordsFailedException"/> for the dead-letter queue.
 /// </summary>
 /// <typeparam name="TKey">The key type: a generated record or a primitive.</typeparam>
 /// <typeparam name="TValue">The value type: a generated record.</typeparam>
@@ -63,9 +66,7 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
             options,
             key?.Shape,
             value.Shape,
-            key is not null
-                && key.GetType().IsGenericType
-                && key.GetType().GetGenericTypeDefinition() == typeof(PrimitiveRecordAccessor<>)
+            key is PrimitiveRecordAccessor<TKey>
         );
         _valueValues = new object?[value.Shape.Fields.Count];
         _keyValues = new object?[key?.Shape.Fields.Count ?? 0];
@@ -104,20 +105,25 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
             }
             _buffer.Add(record);
         }
+        var failed = new List<FailedRecord>();
         while (_buffer.Count >= _options.BatchSize)
         {
-            await WriteAsync(_options.BatchSize, cancellationToken).ConfigureAwait(false);
+            await WriteAsync(_options.BatchSize, failed, cancellationToken).ConfigureAwait(false);
         }
+        ThrowIfFailed(failed, records.Count);
     }
 
     /// <inheritdoc />
     public async ValueTask FlushAsync(CancellationToken cancellationToken)
     {
+        var failed = new List<FailedRecord>();
+        var attempted = _buffer.Count;
         while (_buffer.Count > 0)
         {
-            await WriteAsync(Math.Min(_buffer.Count, _options.BatchSize), cancellationToken)
+            await WriteAsync(Math.Min(_buffer.Count, _options.BatchSize), failed, cancellationToken)
                 .ConfigureAwait(false);
         }
+        ThrowIfFailed(failed, attempted);
     }
 
     /// <inheritdoc />
@@ -130,13 +136,25 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
         }
     }
 
-    private async Task WriteAsync(int count, CancellationToken cancellationToken)
+    private static void ThrowIfFailed(List<FailedRecord> failed, int attempted)
+    {
+        if (failed.Count > 0)
+        {
+            throw new SinkRecordsFailedException("SQL sink", failed, attempted);
+        }
+    }
+
+    private async Task WriteAsync(
+        int count,
+        List<FailedRecord> failed,
+        CancellationToken cancellationToken
+    )
     {
         for (var attempt = 0; ; attempt++)
         {
             try
             {
-                await WriteOnceAsync(count, cancellationToken).ConfigureAwait(false);
+                await WriteOnceAsync(0, count, cancellationToken).ConfigureAwait(false);
                 _buffer.RemoveRange(0, count);
                 RecordsCommitted += count;
                 return;
@@ -156,6 +174,18 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
                 _tables.Clear();
                 await Task.Delay(_options.RetryBackoffMs, cancellationToken).ConfigureAwait(false);
             }
+            catch (DbException e) when (_options.ErrorsToleranceAll && count > 1)
+            {
+                _logger.LogWarning(
+                    "SQL sink: a batch of {Count} records failed ({Error}); writing them one by one to find the failing records",
+                    count,
+                    e.Message
+                );
+                await DisposeAsync().ConfigureAwait(false);
+                _tables.Clear();
+                await UnrollAsync(count, failed, cancellationToken).ConfigureAwait(false);
+                return;
+            }
             catch (DbException e)
             {
                 var first = _buffer[0];
@@ -171,7 +201,49 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
         }
     }
 
-    private async Task WriteOnceAsync(int count, CancellationToken cancellationToken)
+    /// <summary>
+    /// As the JDBC sink's <c>unrollAndRetry</c> with an errant-record reporter: each record of a
+    /// failed batch in its own transaction; those that still fail are reported, the others committed.
+    /// </summary>
+    private async Task UnrollAsync(
+        int count,
+        List<FailedRecord> failed,
+        CancellationToken cancellationToken
+    )
+    {
+        for (var i = 0; i < count; i++)
+        {
+            try
+            {
+                await WriteOnceAsync(i, 1, cancellationToken).ConfigureAwait(false);
+                RecordsCommitted++;
+            }
+            catch (DbException e) when (!e.IsTransient)
+            {
+                var record = _buffer[i];
+                failed.Add(
+                    new FailedRecord(record.Topic, record.Partition, record.Offset, e.Message)
+                );
+                await DisposeAsync().ConfigureAwait(false);
+                _tables.Clear();
+            }
+            catch (DbException e)
+            {
+                // The database went away mid-way: keep the records not yet written buffered.
+                _buffer.RemoveRange(0, i);
+                await DisposeAsync().ConfigureAwait(false);
+                _tables.Clear();
+                throw new ConnectException(
+                    Stage.TASK_PUT,
+                    $"SQL sink: writing records one by one failed with a transient error after {i} of {count}: {e.Message}",
+                    e
+                );
+            }
+        }
+        _buffer.RemoveRange(0, count);
+    }
+
+    private async Task WriteOnceAsync(int start, int count, CancellationToken cancellationToken)
     {
         if (_connection is null)
         {
@@ -200,7 +272,7 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
         var commands = new Dictionary<SqlStatement, DbCommand>();
         try
         {
-            for (var i = 0; i < count; i++)
+            for (var i = start; i < start + count; i++)
             {
                 var record = _buffer[i];
                 var table = await TableAsync(record.Topic, transaction, cancellationToken)
