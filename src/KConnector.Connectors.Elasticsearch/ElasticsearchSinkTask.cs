@@ -5,6 +5,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using KConnector.Connectors.Errors;
+using FailedRecord = KConnector.Connectors.Errors.FailedRecord;
 using KConnector.Connectors.Http;
 using KConnector.Connectors.Shapes;
 using KConnector.Errors;

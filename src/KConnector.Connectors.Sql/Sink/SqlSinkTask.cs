@@ -1,5 +1,6 @@
 using System.Data.Common;
 using KConnector.Connectors.Errors;
+using FailedRecord = KConnector.Connectors.Errors.FailedRecord;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Sql.Configuration;
 using KConnector.Connectors.Sql.Dialects;

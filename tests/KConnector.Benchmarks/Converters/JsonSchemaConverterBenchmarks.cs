@@ -26,7 +26,7 @@ public class JsonSchemaConverterBenchmarks
     };
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private Utf8JsonWriter _writer = null!;
-    private JsonSchema _schema = null!;
+    private NJsonSchema.JsonSchema _schema = null!;
     private JsonSchemaConverter<BenchCustomer> _converter = null!;
     private byte[] _framed = [];
     private byte[] _bare = [];
@@ -36,7 +36,7 @@ public class JsonSchemaConverterBenchmarks
     {
         var scope = "bench-" + Guid.NewGuid();
         _writer = new Utf8JsonWriter(_buffer);
-        _schema = JsonSchema.FromJsonAsync(BenchCustomer.JsonSchemaText).GetAwaiter().GetResult();
+        _schema = NJsonSchema.JsonSchema.FromJsonAsync(BenchCustomer.JsonSchemaText).GetAwaiter().GetResult();
         _converter = new JsonSchemaConverter<BenchCustomer>(
             new MockSchemaRegistryClient(scope),
             ConverterConfig.ForMockRegistry(scope, false)
