@@ -1,0 +1,142 @@
+using KConnector.Generator.Avro;
+
+namespace KConnector.Generator.Emit;
+
+internal sealed partial class AvroCodeWriter
+{
+    public void Decode(SourceWriter w, AvroTypeModel t, string target, string label, string pos)
+    {
+        switch (t.Kind)
+        {
+            case AvroKind.Null:
+                w.WriteLine($"{target} = null;");
+                return;
+            case AvroKind.Record:
+                w.WriteLine($"{target} = {t.CSharpName}.Decode(ref reader);");
+                return;
+            case AvroKind.Enum:
+                w.WriteLine(
+                    $"{target} = ({t.CSharpName})reader.ReadEnumIndex({label}, {t.CSharpName}Avro.Symbols.Length);"
+                );
+                return;
+            case AvroKind.Array:
+            case AvroKind.Map:
+            {
+                var isArray = t.Kind == AvroKind.Array;
+                var innerPos = pos + (isArray ? "Item" : "Value");
+                var itemType = AvroCSharpTypes.Of(t.Items!, innerPos);
+                var c = Temp("c");
+                var n = Temp("n");
+                var i = Temp("i");
+                var x = Temp("x");
+                using (w.WriteBlock())
+                {
+                    w.WriteLine(
+                        isArray
+                            ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
+                            : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
+                    );
+                    w.WriteLine($"int {n};");
+                    using (
+                        w.WriteBlock(
+                            $"while (({n} = reader.ReadBlockCount({label}, {Str(MinBytes(t.Items!))})) != 0)"
+                        )
+                    )
+                    {
+                        w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
+                        using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
+                        {
+                            if (!isArray)
+                            {
+                                w.WriteLine($"var {x}Key = reader.ReadString({label});");
+                            }
+                            w.WriteLine($"{itemType} {x} = default!;");
+                            Decode(w, t.Items!, x, label, innerPos);
+                            w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
+                        }
+                    }
+                    w.WriteLine($"{target} = {c};");
+                }
+                return;
+            }
+            case AvroKind.Union:
+            {
+                var nIndex = t.NullableIndex;
+                if (nIndex < 0)
+                {
+                    Unions[pos] = t;
+                    w.WriteLine(
+                        $"{target} = {AvroCSharpTypes.UnionName(pos)}.Decode(ref reader, {label});"
+                    );
+                    return;
+                }
+                using (w.WriteBlock($"if (reader.ReadUnionIndex({label}, 2) == {Str(1 - nIndex)})"))
+                {
+                    Decode(w, t.Branches[1 - nIndex], target, label, pos);
+                }
+                using (w.WriteBlock("else"))
+                {
+                    w.WriteLine($"{target} = null;");
+                }
+                return;
+            }
+            default:
+                w.WriteLine($"{target} = {ReadPrimitive(t, label)};");
+                return;
+        }
+    }
+
+    private static string ReadPrimitive(AvroTypeModel t, string label) =>
+        t.Kind switch
+        {
+            AvroKind.Boolean => $"reader.ReadBoolean({label})",
+            AvroKind.Int => t.Logical switch
+            {
+                AvroLogical.Date => $"reader.ReadDate({label})",
+                AvroLogical.TimeMillis => $"reader.ReadTimeMillis({label})",
+                _ => $"reader.ReadInt({label})",
+            },
+            AvroKind.Long => t.Logical switch
+            {
+                AvroLogical.TimeMicros => $"reader.ReadTimeMicros({label})",
+                AvroLogical.TimestampMillis => $"reader.ReadTimestampMillis({label})",
+                AvroLogical.TimestampMicros => $"reader.ReadTimestampMicros({label})",
+                AvroLogical.LocalTimestampMillis => $"reader.ReadLocalTimestampMillis({label})",
+                AvroLogical.LocalTimestampMicros => $"reader.ReadLocalTimestampMicros({label})",
+                _ => $"reader.ReadLong({label})",
+            },
+            AvroKind.Float => $"reader.ReadFloat({label})",
+            AvroKind.Double => $"reader.ReadDouble({label})",
+            AvroKind.String => t.Logical == AvroLogical.Uuid
+                ? $"reader.ReadUuid({label})"
+                : $"reader.ReadString({label})",
+            AvroKind.Bytes => t.Logical == AvroLogical.Decimal
+                ? (
+                    AvroCSharpTypes.IsClrDecimal(t)
+                        ? $"reader.ReadDecimal({label}, {Str(t.Scale)})"
+                        : $"reader.ReadAvroDecimal({label}, {Str(t.Scale)})"
+                )
+                : $"reader.ReadBytes({label})",
+            _ => t.Logical switch
+            {
+                AvroLogical.Decimal => AvroCSharpTypes.IsClrDecimal(t)
+                    ? $"reader.ReadDecimalFixed({label}, {Str(t.Size)}, {Str(t.Scale)})"
+                    : $"reader.ReadAvroDecimalFixed({label}, {Str(t.Size)}, {Str(t.Scale)})",
+                AvroLogical.Duration => $"reader.ReadDuration({label})",
+                AvroLogical.Uuid => $"reader.ReadUuidFixed({label})",
+                _ => $"reader.ReadFixed({label}, {Str(t.Size)})",
+            },
+        };
+
+    /// <summary>The fewest bytes one item can take: a block count larger than the bytes left over this is corrupt.</summary>
+    private static int MinBytes(AvroTypeModel t) =>
+        t.Kind switch
+        {
+            AvroKind.Null or AvroKind.Record => 0,
+            AvroKind.Float => 4,
+            AvroKind.Double => 8,
+            AvroKind.Fixed => t.Size,
+            AvroKind.Union when t.NullableIndex >= 0 => 1,
+            _ => 1,
+        };
+}
