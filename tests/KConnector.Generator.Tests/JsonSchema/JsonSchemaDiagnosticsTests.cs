@@ -278,6 +278,15 @@ public class JsonSchemaDiagnosticsTests
                 "also generated from case.schema.json (#/$defs/Other)"
             },
             {
+                "types differing only in case",
+                "{\n  \"$defs\": {\n    \"line\": { \"type\": \"object\", \"properties\": {} },\n    \"LINE\": { \"type\": \"object\", \"properties\": {} }\n  }\n}",
+                "",
+                "KCN0109",
+                "case",
+                4,
+                "the type LINE is also generated from case.schema.json (#/$defs/line)"
+            },
+            {
                 "$defs is an array",
                 "{\n  \"type\": \"object\",\n  \"$defs\": [\n  ]\n}",
                 "",
