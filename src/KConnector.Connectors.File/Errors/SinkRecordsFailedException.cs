@@ -1,3 +1,7 @@
+using KConnector.Errors;
+using KConnector.Records;
+using KConnector.Tasks;
+
 namespace KConnector.Connectors.Errors;
 
 /// <summary>
@@ -41,6 +45,36 @@ public sealed class SinkRecordsFailedException : Exception
     public SinkRecordsFailedException()
     {
         Failed = [];
+    }
+
+    /// <summary>
+    /// The same failures as the worker's per-record put result (<see cref="ISinkTask{TKey, TValue}.TryPutAsync"/>):
+    /// each failed record by its index in <paramref name="batch"/>, so that errors.tolerance and the
+    /// dead-letter queue take exactly those records and the rest of the batch counts as written.
+    /// </summary>
+    /// <exception cref="SinkRecordsFailedException">This exception, when a failed record is not in the batch.</exception>
+    public PutResult ToPutResult<TKey, TValue>(IReadOnlyList<SinkRecord<TKey, TValue>> batch)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var indexes = new Dictionary<(string Topic, int Partition, long Offset), int>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            indexes[(batch[i].Topic, batch[i].Partition, batch[i].Offset)] = i;
+        }
+        var rejections = new List<RecordRejection>(Failed.Count);
+        foreach (var failed in Failed)
+        {
+            if (
+                !indexes.TryGetValue((failed.Topic, failed.Partition, failed.Offset), out var index)
+            )
+            {
+                throw this;
+            }
+            rejections.Add(
+                new RecordRejection(index, new ConnectException(Stage.TASK_PUT, failed.Reason))
+            );
+        }
+        return PutResult.Reject(rejections);
     }
 
     /// <summary>The records that failed, in batch order.</summary>

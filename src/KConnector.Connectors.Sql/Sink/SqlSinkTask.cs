@@ -1,6 +1,5 @@
 using System.Data.Common;
 using KConnector.Connectors.Errors;
-using FailedRecord = KConnector.Connectors.Errors.FailedRecord;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Sql.Configuration;
 using KConnector.Connectors.Sql.Dialects;
@@ -9,6 +8,7 @@ using KConnector.Records;
 using KConnector.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using FailedRecord = KConnector.Connectors.Errors.FailedRecord;
 
 namespace KConnector.Connectors.Sql.Sink;
 
@@ -79,6 +79,27 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
 
     /// <summary>Records written and committed so far.</summary>
     public long RecordsCommitted { get; private set; }
+
+    /// <summary>
+    /// Puts the batch and hands the records the target refused one by one back to the worker as a
+    /// per-record result, so that errors.tolerance and the dead-letter queue apply to exactly those
+    /// records (beyond Kafka Connect, where only an errant-record reporter could do this).
+    /// </summary>
+    public async ValueTask<PutResult> TryPutAsync(
+        IReadOnlyList<SinkRecord<TKey, TValue>> records,
+        CancellationToken cancellationToken
+    )
+    {
+        try
+        {
+            await PutAsync(records, cancellationToken).ConfigureAwait(false);
+            return PutResult.Written;
+        }
+        catch (SinkRecordsFailedException e)
+        {
+            return e.ToPutResult(records);
+        }
+    }
 
     /// <inheritdoc />
     public async ValueTask PutAsync(

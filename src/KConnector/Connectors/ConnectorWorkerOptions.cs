@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Errors;
 using KConnector.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -19,12 +20,13 @@ public static class ConnectorWorkerOptions
     )
     {
         ArgumentNullException.ThrowIfNull(config);
-        WarnAboutErrorHandling(config, logger);
+        WarnAboutTasks(config, logger);
         return new WorkerOptions
         {
             Name = config.Get<string>("name") ?? string.Empty,
             BootstrapServers = bootstrapServers,
             ClientConfig = config.WithPrefix("producer.override."),
+            Errors = ErrorHandling(config),
         };
     }
 
@@ -36,7 +38,7 @@ public static class ConnectorWorkerOptions
     )
     {
         ArgumentNullException.ThrowIfNull(config);
-        WarnAboutErrorHandling(config, logger);
+        WarnAboutTasks(config, logger);
         var client = new Dictionary<string, string>(
             config.WithPrefix("consumer.override."),
             StringComparer.Ordinal
@@ -64,12 +66,32 @@ public static class ConnectorWorkerOptions
             Topics = topics,
             MaxPollRecords = maxPollRecords,
             ClientConfig = client,
+            Errors = ErrorHandling(config),
         };
     }
 
-    // The runners of this version stop at the first error (errors.tolerance=none) and run one task.
-    // Say so rather than pretend a configured dead letter queue or more tasks are in use.
-    private static void WarnAboutErrorHandling(ParsedConfig config, ILogger logger)
+    /// <summary>
+    /// The errors.* keys (tolerance, retries, logging, dead-letter queue) as the runners apply them,
+    /// parsed by the worker's own <see cref="ConnectorConfig"/> so that both read them identically.
+    /// </summary>
+    private static ErrorHandlingOptions ErrorHandling(ParsedConfig config)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["name"] = config.Get<string>("name") ?? "connector",
+        };
+        foreach (var (key, value) in config.Originals)
+        {
+            if (key.StartsWith("errors.", StringComparison.Ordinal) && value is not null)
+            {
+                settings[key] = value;
+            }
+        }
+        return ConnectorConfig.Parse(settings).Errors;
+    }
+
+    // A generated worker runs one task: say so rather than pretend tasks.max is in use.
+    private static void WarnAboutTasks(ParsedConfig config, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
         if (config.Get<int>("tasks.max") > 1)
@@ -78,18 +100,6 @@ public static class ConnectorWorkerOptions
                 "Connector {Connector}: tasks.max={TasksMax}, but this worker version runs one task",
                 config.Get<string>("name"),
                 config.Get<int>("tasks.max")
-            );
-        }
-        var tolerance = config.Get<string>("errors.tolerance");
-        var dlq = config.Get<string>("errors.deadletterqueue.topic.name");
-        if (
-            string.Equals(tolerance, "all", StringComparison.OrdinalIgnoreCase)
-            || !string.IsNullOrEmpty(dlq)
-        )
-        {
-            logger.LogWarning(
-                "Connector {Connector}: errors.tolerance=all and the dead letter queue are not applied by this worker version; the first error stops the task",
-                config.Get<string>("name")
             );
         }
     }

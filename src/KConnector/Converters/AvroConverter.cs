@@ -87,7 +87,10 @@ public sealed class AvroConverter<T> : IConverter<T>
         // The writer schema comes from the registry by id; data written with an older or newer
         // version is resolved into T as the Avro specification's "Schema Resolution" says.
         var last = _last;
-        var reader = last.Id == id && last.Reader is not null ? last.Reader : _readers.GetOrAdd(id, ReaderFor, topic);
+        var reader =
+            last.Id == id && last.Reader is not null
+                ? last.Reader
+                : _readers.GetOrAdd(id, ReaderFor, topic);
         _last = (id, reader);
         return reader.Read(data.AsSpan(ConfluentWireFormat.HeaderLength));
     }

@@ -36,7 +36,10 @@ public class JsonSchemaConverterBenchmarks
     {
         var scope = "bench-" + Guid.NewGuid();
         _writer = new Utf8JsonWriter(_buffer);
-        _schema = NJsonSchema.JsonSchema.FromJsonAsync(BenchCustomer.JsonSchemaText).GetAwaiter().GetResult();
+        _schema = NJsonSchema
+            .JsonSchema.FromJsonAsync(BenchCustomer.JsonSchemaText)
+            .GetAwaiter()
+            .GetResult();
         _converter = new JsonSchemaConverter<BenchCustomer>(
             new MockSchemaRegistryClient(scope),
             ConverterConfig.ForMockRegistry(scope, false)
