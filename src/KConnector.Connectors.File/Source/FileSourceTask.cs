@@ -25,7 +25,7 @@ public sealed class FileSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
     private const int FingerprintBytes = 8192;
     private readonly FileSourceOptions _options;
     private readonly RecordAccessor<TValue> _value;
-    private readonly Func<
+    private Func<
         IReadOnlyDictionary<string, string>,
         IReadOnlyDictionary<string, string>?
     >? _storedOffset;
@@ -56,6 +56,16 @@ public sealed class FileSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
         _storedOffset = storedOffset;
         _time = time ?? TimeProvider.System;
         _values = new object?[value.Shape.Fields.Count];
+    }
+
+    /// <summary>
+    /// Run by a worker: committed offsets come from its offset store (Kafka Connect's
+    /// <c>OffsetStorageReader</c>) unless the constructor was given a reader of its own.
+    /// </summary>
+    public void Initialize(SourceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        _storedOffset ??= context.OffsetStorageReader.Offset;
     }
 
     /// <inheritdoc />

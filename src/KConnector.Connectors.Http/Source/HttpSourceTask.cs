@@ -26,6 +26,7 @@ public sealed class HttpSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
     private readonly HttpRetryingSender _sender;
     private readonly TimeProvider _time;
     private readonly object?[] _values;
+    private readonly bool _offsetGiven;
     private readonly Dictionary<string, string> _partition;
     private string _offset;
     private string _emitted;
@@ -74,12 +75,31 @@ public sealed class HttpSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
         {
             ["url"] = options.Request.UrlTemplate.Split('?')[0],
         };
+        _offsetGiven = storedOffset is not null;
         _offset =
             storedOffset?.Invoke(_partition) is { } stored
             && stored.TryGetValue(OffsetKey, out var text)
                 ? text
                 : options.InitialOffset;
         _emitted = _offset;
+    }
+
+    /// <summary>
+    /// Run by a worker: the committed offset comes from its offset store (Kafka Connect's
+    /// <c>OffsetStorageReader</c>) unless the constructor was given a reader of its own.
+    /// </summary>
+    public void Initialize(SourceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (
+            !_offsetGiven
+            && context.OffsetStorageReader.Offset(_partition) is { } stored
+            && stored.TryGetValue(OffsetKey, out var text)
+        )
+        {
+            _offset = text;
+            _emitted = text;
+        }
     }
 
     /// <summary>The source partition of every record: <c>{"url": listing URL without query}</c>.</summary>

@@ -27,7 +27,8 @@ public sealed class SqlSourceTask<TValue> : ISourceTask<string, TValue>, IAsyncD
     private readonly RecordAccessor<TValue> _value;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly List<SqlTableQuerier> _queriers;
+    private readonly bool _offsetGiven;
+    private List<SqlTableQuerier> _queriers;
     private readonly object?[] _values;
     private DbConnection? _connection;
 
@@ -63,14 +64,38 @@ public sealed class SqlSourceTask<TValue> : ISourceTask<string, TValue>, IAsyncD
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _values = new object?[value.Shape.Fields.Count];
-        IReadOnlyList<string?> tables = options.Tables.Count > 0 ? [.. options.Tables] : [null];
-        _queriers = tables
+        _offsetGiven = storedOffset is not null;
+        _queriers = BuildQueriers(storedOffset);
+    }
+
+    /// <summary>
+    /// Run by a worker: committed offsets come from its offset store (Kafka Connect's
+    /// <c>OffsetStorageReader</c>) unless the constructor was given a reader of its own.
+    /// </summary>
+    public void Initialize(SourceTaskContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!_offsetGiven)
+        {
+            _queriers = BuildQueriers(context.OffsetStorageReader.Offset);
+        }
+    }
+
+    private List<SqlTableQuerier> BuildQueriers(
+        Func<
+            IReadOnlyDictionary<string, string>,
+            IReadOnlyDictionary<string, string>?
+        >? storedOffset
+    )
+    {
+        IReadOnlyList<string?> tables = _options.Tables.Count > 0 ? [.. _options.Tables] : [null];
+        return tables
             .Select(table =>
             {
                 var querier = new SqlTableQuerier(
-                    options,
+                    _options,
                     _url.Dialect,
-                    value.Shape,
+                    _value.Shape,
                     table,
                     default
                 );
@@ -78,9 +103,9 @@ public sealed class SqlSourceTask<TValue> : ISourceTask<string, TValue>, IAsyncD
                 return offset is null
                     ? querier
                     : new SqlTableQuerier(
-                        options,
+                        _options,
                         _url.Dialect,
-                        value.Shape,
+                        _value.Shape,
                         table,
                         SqlSourceOffset.FromDictionary(offset)
                     );
