@@ -23,6 +23,57 @@ public readonly record struct HeaderValue
         Time = time;
     }
 
+    private HeaderValue(
+        HeaderValueType type,
+        IReadOnlyList<HeaderValue>? items,
+        IReadOnlyList<KeyValuePair<HeaderValue, HeaderValue>>? entries,
+        HeaderValueType? elementType,
+        HeaderValueType? keyType
+    )
+    {
+        Type = type;
+        Items = items;
+        Entries = entries;
+        ElementType = elementType;
+        KeyType = keyType;
+    }
+
+    /// <summary>An ARRAY's elements, in order (a null element is <see cref="Null"/>).</summary>
+    public IReadOnlyList<HeaderValue>? Items { get; }
+
+    /// <summary>A MAP's entries, in order.</summary>
+    public IReadOnlyList<KeyValuePair<HeaderValue, HeaderValue>>? Entries { get; }
+
+    /// <summary>
+    /// The common type of an ARRAY's elements or a MAP's values (numbers widened as Kafka
+    /// Connect's <c>Values.commonSchemaFor</c> does), or null when they have none (mixed or all null).
+    /// </summary>
+    public HeaderValueType? ElementType { get; }
+
+    /// <summary>The common type of a MAP's keys, or null when they have none.</summary>
+    public HeaderValueType? KeyType { get; }
+
+    /// <summary>An ARRAY of <paramref name="items"/> whose common element type is <paramref name="elementType"/>.</summary>
+    public static HeaderValue FromArray(
+        IReadOnlyList<HeaderValue> items,
+        HeaderValueType? elementType
+    )
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        return new(HeaderValueType.Array, items, null, elementType, null);
+    }
+
+    /// <summary>A MAP of <paramref name="entries"/> with the common key and value types.</summary>
+    public static HeaderValue FromMap(
+        IReadOnlyList<KeyValuePair<HeaderValue, HeaderValue>> entries,
+        HeaderValueType? keyType,
+        HeaderValueType? valueType
+    )
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return new(HeaderValueType.Map, null, entries, valueType, keyType);
+    }
+
     /// <summary>The value's Connect type.</summary>
     public HeaderValueType Type { get; }
 
@@ -97,6 +148,7 @@ public readonly record struct HeaderValue
             ),
             HeaderValueType.Timestamp or HeaderValueType.Date or HeaderValueType.Time =>
                 Time.ToString("O", CultureInfo.InvariantCulture),
+            HeaderValueType.Array or HeaderValueType.Map => SimpleHeaderConverter.ToText(this),
             _ => Integer.ToString(CultureInfo.InvariantCulture),
         };
 }

@@ -38,4 +38,10 @@ public enum HeaderValueType
 
     /// <summary>Connect's Time logical type (<c>HH:mm:ss.SSS'Z'</c>).</summary>
     Time,
+
+    /// <summary>ARRAY: <see cref="HeaderValue.Items"/>, of <see cref="HeaderValue.ElementType"/>.</summary>
+    Array,
+
+    /// <summary>MAP: <see cref="HeaderValue.Entries"/>, of <see cref="HeaderValue.KeyType"/> to <see cref="HeaderValue.ElementType"/>.</summary>
+    Map,
 }

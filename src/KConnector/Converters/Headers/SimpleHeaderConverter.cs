@@ -12,7 +12,8 @@ namespace KConnector.Converters.Headers;
 /// integer takes the smallest of INT8/INT16/INT32/INT64 that holds it, a decimal is FLOAT32 when in
 /// float range, else FLOAT64, ISO timestamps/dates/times are Connect's logical types, and
 /// anything else (including an empty string) is a STRING.
-/// Arrays and maps (<c>[..]</c>, <c>{..}</c>) stay strings here: not parsed yet.
+/// Lists (<c>[1,2,3]</c>) and maps (<c>{"a":1}</c>) are ARRAY and MAP values with a common element
+/// type (see <see cref="CompositeHeaderValueParser"/>); text that only looks like one stays a STRING.
 /// </summary>
 public sealed class SimpleHeaderConverter : IHeaderConverter
 {
@@ -55,6 +56,10 @@ public sealed class SimpleHeaderConverter : IHeaderConverter
             return HeaderValue.FromString(text);
         }
         var token = text.Trim();
+        if (token[0] is '[' or '{' && CompositeHeaderValueParser.TryParse(token) is { } composite)
+        {
+            return composite;
+        }
         if (token.Equals("true", StringComparison.OrdinalIgnoreCase))
         {
             return HeaderValue.FromBoolean(true);
@@ -121,8 +126,57 @@ public sealed class SimpleHeaderConverter : IHeaderConverter
             ),
             HeaderValueType.Date => value.Time.ToString(DateFormat, CultureInfo.InvariantCulture),
             HeaderValueType.Time => value.Time.ToString(TimeFormat, CultureInfo.InvariantCulture),
+            HeaderValueType.Array or HeaderValueType.Map => CompositeText(value),
             _ => value.Integer.ToString(CultureInfo.InvariantCulture),
         };
+
+    // Values.append with embedded=true: list and map elements in their string form, strings
+    // double-quoted with \ and " escaped, null as "null".
+    private static string CompositeText(HeaderValue value)
+    {
+        var sb = new StringBuilder();
+        AppendEmbedded(sb, value);
+        return sb.ToString();
+    }
+
+    private static void AppendEmbedded(StringBuilder sb, HeaderValue value)
+    {
+        switch (value.Type)
+        {
+            case HeaderValueType.Array:
+                sb.Append('[');
+                for (var i = 0; i < value.Items!.Count; i++)
+                {
+                    sb.Append(i == 0 ? "" : ",");
+                    AppendEmbedded(sb, value.Items[i]);
+                }
+                sb.Append(']');
+                break;
+            case HeaderValueType.Map:
+                sb.Append('{');
+                for (var i = 0; i < value.Entries!.Count; i++)
+                {
+                    sb.Append(i == 0 ? "" : ",");
+                    AppendEmbedded(sb, value.Entries[i].Key);
+                    sb.Append(':');
+                    AppendEmbedded(sb, value.Entries[i].Value);
+                }
+                sb.Append('}');
+                break;
+            case HeaderValueType.String:
+                sb.Append('"')
+                    .Append(
+                        value
+                            .Text!.Replace("\\", "\\\\", StringComparison.Ordinal)
+                            .Replace("\"", "\\\"", StringComparison.Ordinal)
+                    )
+                    .Append('"');
+                break;
+            default:
+                sb.Append(ToText(value));
+                break;
+        }
+    }
 
     private static bool IsNumber(string token)
     {
