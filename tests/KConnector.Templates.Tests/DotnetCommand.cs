@@ -10,10 +10,23 @@ namespace KConnector.Templates.Tests;
 /// </summary>
 internal static class DotnetCommand
 {
+    public static Task<CommandResult> RunAsync(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan deadline,
+        params string[] arguments
+    ) => RunAsync(workingDirectory, environment, deadline, stopWhen: null, arguments);
+
+    /// <summary>
+    /// Runs a command that does not end by itself (<c>dotnet run</c> of a worker) until its output
+    /// satisfies <paramref name="stopWhen"/>, then ends it: exit code 0 when it was stopped that way,
+    /// -1 when the deadline passed first.
+    /// </summary>
     public static async Task<CommandResult> RunAsync(
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,
         TimeSpan deadline,
+        Func<string, bool>? stopWhen,
         params string[] arguments
     )
     {
@@ -58,6 +71,19 @@ internal static class DotnetCommand
         using var timeout = new CancellationTokenSource(deadline);
         try
         {
+            if (stopWhen is not null)
+            {
+                while (!process.HasExited)
+                {
+                    if (stopWhen(Text(output)))
+                    {
+                        process.Kill(entireProcessTree: true);
+                        await process.WaitForExitAsync(CancellationToken.None);
+                        return new CommandResult(0, Text(output));
+                    }
+                    await Task.Delay(200, timeout.Token);
+                }
+            }
             await process.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)

@@ -119,6 +119,14 @@ public sealed class TemplatePack : IDisposable
         return (directory, result);
     }
 
+    /// <summary>Runs a dotnet command that runs until stopped, until its output says <paramref name="stopWhen"/>.</summary>
+    public Task<CommandResult> DotnetUntilAsync(
+        string workingDirectory,
+        Func<string, bool> stopWhen,
+        TimeSpan deadline,
+        params string[] arguments
+    ) => DotnetCommand.RunAsync(workingDirectory, Environment, deadline, stopWhen, arguments);
+
     /// <summary>Runs a dotnet command with the shared packages folder.</summary>
     public Task<CommandResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
         DotnetCommand.RunAsync(workingDirectory, Environment, CommandDeadline, arguments);

@@ -44,6 +44,20 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
         Assert.True(test.ExitCode == 0, "dotnet test failed:\n" + test.Output);
         Assert.Contains("Failed:     0", test.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Passed:     0", test.Output, StringComparison.Ordinal);
+
+        // dotnet run: on the embedded cluster, records flow (the sample source's 100 orders, or
+        // the 20 sample orders fed to a sink), and the progress reporter says so.
+        var expected = variant.Kind == "source" && variant.Connector == "custom" ? 100 : 20;
+        var progress = $": {expected} records processed";
+        var run = await pack.DotnetUntilAsync(
+            directory,
+            output => output.Contains(progress, StringComparison.Ordinal),
+            TimeSpan.FromMinutes(2),
+            "run",
+            "--no-build"
+        );
+        Assert.True(run.ExitCode == 0, $"dotnet run never reported '{progress}':\n" + run.Output);
+        Assert.Contains("EMBEDDED Kafka cluster", run.Output, StringComparison.Ordinal);
     }
 
     [Fact]

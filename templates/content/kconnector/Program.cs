@@ -20,5 +20,6 @@ builder.Services.AddHostedService<SampleOrdersFeeder>();
 builder.Services.AddOrdersFileSinkConnector(connector);
 builder.Services.AddHostedService<SampleOrdersFeeder>();
 #endif
+builder.Services.AddHostedService<ProgressReporter>();
 
 await builder.Build().RunAsync();
