@@ -1,0 +1,123 @@
+using System.CommandLine;
+using System.Globalization;
+using KConnector.Generator.Connectors;
+
+namespace KConnector.Cli.Commands;
+
+/// <summary>
+/// <c>kconnector describe [connector]</c>: a built-in connector's config keys (its own, then the
+/// Kafka Connect keys every connector of its kind has) with type, default, importance and doc, read
+/// from the same table the generator validates specs against. Without an argument, lists the
+/// built-in connectors. Exit code 1 for an unknown connector.
+/// </summary>
+internal static class DescribeCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var connector = new Argument<string?>("connector")
+        {
+            Description =
+                "A connector.class or one of its aliases (e.g. FileStreamSink); omit to list the built-in connectors.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var command = new Command(
+            "describe",
+            "Show a built-in connector's config keys: type, default, importance and doc."
+        )
+        {
+            connector,
+        };
+        command.SetAction((parse, _) => RunAsync(parse.GetValue(connector), output, error));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? name, TextWriter output, TextWriter error)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            await output.WriteLineAsync("Built-in connectors:").ConfigureAwait(false);
+            foreach (var known in BuiltInConnectors.All)
+            {
+                await output
+                    .WriteLineAsync(
+                        $"  {known.ClassName} ({Kind(known.Kind)}; also {string.Join(", ", known.Aliases)})"
+                    )
+                    .ConfigureAwait(false);
+            }
+            return ExitCodes.Success;
+        }
+        var connector = BuiltInConnectors.Find(name.Trim());
+        if (connector is null)
+        {
+            await error
+                .WriteLineAsync(
+                    $"Unknown connector '{name}'.{EditDistance.Suggestion(name, BuiltInConnectors.AllNames)} Built-in connectors: {string.Join(", ", BuiltInConnectors.All.Select(c => c.ClassName))}."
+                )
+                .ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        await output
+            .WriteLineAsync($"{connector.ClassName}: a {Kind(connector.Kind)} connector")
+            .ConfigureAwait(false);
+        await output
+            .WriteLineAsync(
+                $"  connector.class may also be: {string.Join(", ", connector.Aliases)}"
+            )
+            .ConfigureAwait(false);
+        await output.WriteLineAsync($"  package: {connector.Package}").ConfigureAwait(false);
+        var keys = connector
+            .Keys.Select(k => (Key: k, BuildTime: false))
+            .Concat(
+                CommonConfigKeys
+                    .All.Where(k => k.AppliesTo(connector.Kind))
+                    .Select(k => (k.Key, k.BuildTimeOnly))
+            );
+        foreach (var group in keys.GroupBy(k => k.Key.Group))
+        {
+            await output.WriteLineAsync().ConfigureAwait(false);
+            await output.WriteLineAsync(group.Key).ConfigureAwait(false);
+            foreach (var (key, buildTime) in group)
+            {
+                await output.WriteLineAsync("  " + key.Name).ConfigureAwait(false);
+                await output.WriteLineAsync($"    {Facts(key, buildTime)}").ConfigureAwait(false);
+                await output.WriteLineAsync($"    {key.Doc}").ConfigureAwait(false);
+            }
+        }
+        return ExitCodes.Success;
+    }
+
+    private static string Facts(ConfigKeyModel key, bool buildTime)
+    {
+        var facts = new List<string>
+        {
+            "type: " + key.Type.ToString().ToLowerInvariant(),
+            "default: "
+                + (
+                    key.Default is { } d ? (d.Length == 0 ? "\"\"" : d)
+                    : key.Required ? "none (required)"
+                    : "none"
+                ),
+            "importance: " + key.Importance.ToLowerInvariant(),
+        };
+        if (key.Min is { } min)
+        {
+            facts.Add("min: " + min);
+        }
+        if (key.Max is { } max)
+        {
+            facts.Add("max: " + max);
+        }
+        if (key.OneOf.Count > 0)
+        {
+            facts.Add("one of: " + string.Join(", ", key.OneOf));
+        }
+        if (buildTime)
+        {
+            facts.Add("build time only");
+        }
+        return string.Join(", ", facts);
+    }
+
+    private static string Kind(ConnectorKind kind) =>
+        kind.ToString().ToLower(CultureInfo.InvariantCulture);
+}

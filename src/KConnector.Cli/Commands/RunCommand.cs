@@ -1,0 +1,132 @@
+using System.CommandLine;
+using KConnector.Cli.Compilation;
+using KConnector.Cli.Running;
+using Microsoft.CodeAnalysis;
+
+namespace KConnector.Cli.Commands;
+
+/// <summary>
+/// <c>kconnector run &lt;spec&gt;...</c>: a standalone worker, as Kafka Connect's
+/// <c>connect-standalone</c>: compiles the specs (built-in connectors only: a spec is the whole
+/// program) and runs them in this process until Ctrl+C, <c>--max-records</c> or <c>--duration</c>,
+/// printing progress. With no <c>bootstrap.servers</c> the workers share an embedded, NOT durable
+/// Kafka cluster.
+/// </summary>
+internal static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var specs = new Argument<FileInfo[]>("spec")
+        {
+            Description = "One or more *.connector.json files of built-in connectors.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var set = new Option<string[]>("--set", "-s")
+        {
+            Description =
+                "key=value overriding every spec's config (repeatable), e.g. --set bootstrap.servers=broker:9092.",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var maxRecords = new Option<long?>("--max-records")
+        {
+            Description =
+                "Stop cleanly once the connectors have processed this many records in all.",
+        };
+        var duration = new Option<double?>("--duration")
+        {
+            Description = "Stop cleanly after this many seconds.",
+        };
+        var progress = new Option<double>("--progress-interval")
+        {
+            Description = "Seconds between progress lines (0 for none).",
+            DefaultValueFactory = _ => 5,
+        };
+        var verbose = new Option<bool>("--verbose", "-v")
+        {
+            Description = "Also print the workers' information logs.",
+        };
+        var command = new Command(
+            "run",
+            "Run built-in connectors from their specs in this process (Kafka Connect's standalone mode)."
+        )
+        {
+            specs,
+            set,
+            maxRecords,
+            duration,
+            progress,
+            verbose,
+        };
+        command.SetAction(
+            (parse, cancellationToken) =>
+                RunAsync(
+                    new RunRequest(
+                        parse.GetValue(specs) ?? [],
+                        parse.GetValue(set) ?? [],
+                        parse.GetValue(maxRecords),
+                        parse.GetValue(duration) is { } seconds
+                            ? TimeSpan.FromSeconds(seconds)
+                            : null,
+                        TimeSpan.FromSeconds(Math.Max(0, parse.GetValue(progress))),
+                        parse.GetValue(verbose)
+                    ),
+                    output,
+                    error,
+                    cancellationToken
+                )
+        );
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        RunRequest request,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
+    {
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in request.Overrides)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                await error
+                    .WriteLineAsync($"--set {pair}: expected key=value, e.g. --set tasks.max=1")
+                    .ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            overrides[pair[..equals].Trim()] = pair[(equals + 1)..];
+        }
+        if (!await SpecFiles.AllExistAsync(request.Specs, error).ConfigureAwait(false))
+        {
+            return ExitCodes.InvalidInput;
+        }
+        var compiled = SpecCompiler.Compile([.. request.Specs.Select(s => s.FullName)], emit: true);
+        foreach (var diagnostic in compiled.Diagnostics)
+        {
+            var writer = diagnostic.Severity == DiagnosticSeverity.Error ? error : output;
+            await writer.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+        }
+        if (compiled.HasErrors || compiled.Assembly is null)
+        {
+            await error
+                .WriteLineAsync(
+                    "Not started: fix the errors above (kconnector validate shows them too)."
+                )
+                .ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        var connectors = CompiledConnector.FindAll(compiled.Assembly);
+        if (connectors.Count == 0)
+        {
+            await error
+                .WriteLineAsync("Not started: the specs define no connector.")
+                .ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        return await new StandaloneWorker(request, connectors, overrides, output, error)
+            .RunAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+}

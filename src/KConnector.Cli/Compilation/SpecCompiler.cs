@@ -1,0 +1,136 @@
+using System.Collections.Immutable;
+using System.Runtime.Loader;
+using KConnector.Generator;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace KConnector.Cli.Compilation;
+
+/// <summary>
+/// Compiles connector specs the way a project that references KConnector does: KConnector's own
+/// source generator runs over the specs and the schema files beside them (every <c>*.avsc</c> under
+/// the spec's folder, as the package's default items would include them), against the built-in
+/// connectors this tool carries. So <c>validate</c> reports exactly the compiler's diagnostics
+/// (KCN0001...) with the same messages, and <c>run</c> gets the same generated workers.
+/// </summary>
+internal static class SpecCompiler
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
+    {
+        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .ToList();
+        // The runtime and the built-in connectors, wherever the host loaded them from.
+        paths.Add(typeof(KConnector.Records.SinkRecord<,>).Assembly.Location);
+        paths.Add(typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly.Location);
+        return
+        [
+            .. paths
+                .Where(p => p.Length > 0 && File.Exists(p))
+                .Distinct(StringComparer.Ordinal)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
+        ];
+    });
+
+    /// <summary>
+    /// The schema files a spec sees: every <c>*.avsc</c> of its project (the nearest folder above it
+    /// holding a <c>*.csproj</c>, as the package's default items include them), or of the spec's own
+    /// folder tree when it is in no project; build output is skipped.
+    /// </summary>
+    public static IReadOnlyList<string> SchemaFilesBeside(string specPath)
+    {
+        var specDirectory = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
+        var directory = ProjectDirectory(specDirectory) ?? specDirectory;
+        var options = new EnumerationOptions
+        {
+            RecurseSubdirectories = true,
+            IgnoreInaccessible = true,
+        };
+        return
+        [
+            .. Directory
+                .EnumerateFiles(directory, "*.avsc", options)
+                .Where(p =>
+                {
+                    var relative = "/" + Path.GetRelativePath(directory, p).Replace('\\', '/');
+                    return !relative.Contains("/bin/", StringComparison.Ordinal)
+                        && !relative.Contains("/obj/", StringComparison.Ordinal);
+                })
+                .Order(StringComparer.Ordinal),
+        ];
+    }
+
+    private static string? ProjectDirectory(string start)
+    {
+        for (
+            var directory = new DirectoryInfo(start);
+            directory is not null;
+            directory = directory.Parent
+        )
+        {
+            if (directory.EnumerateFiles("*.csproj").Any())
+            {
+                return directory.FullName;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Runs the generator over <paramref name="specPaths"/> (full paths of existing files) and their
+    /// schemas; with <paramref name="emit"/>, also compiles and loads the result.
+    /// </summary>
+    public static SpecCompilation Compile(IReadOnlyList<string> specPaths, bool emit)
+    {
+        var files = specPaths
+            .Select(Path.GetFullPath)
+            .Concat(specPaths.SelectMany(SchemaFilesBeside))
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (AdditionalText)new FileAdditionalText(p))
+            .ToImmutableArray();
+        var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
+        var compilation = CSharpCompilation.Create(
+            "KConnectorSpecs" + Guid.NewGuid().ToString("N"),
+            [],
+            References.Value,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable,
+                optimizationLevel: OptimizationLevel.Release
+            )
+        );
+        GeneratorDriver driver = CSharpGeneratorDriver.Create(
+            [new KConnectorGenerator().AsSourceGenerator()],
+            files,
+            parseOptions
+        );
+        driver.RunGeneratorsAndUpdateCompilation(
+            compilation,
+            out var output,
+            out var generatorDiagnostics
+        );
+        var diagnostics = generatorDiagnostics
+            .OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal)
+            .ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line)
+            .ThenBy(d => d.Id, StringComparer.Ordinal)
+            .ToList();
+        if (!emit || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
+        {
+            return new SpecCompilation(diagnostics, null);
+        }
+        using var image = new MemoryStream();
+        var result = output.Emit(image);
+        if (!result.Success)
+        {
+            diagnostics.AddRange(
+                result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+            );
+            return new SpecCompilation(diagnostics, null);
+        }
+        image.Position = 0;
+        // A context of its own per run: two runs in one process (tests) load two assemblies; the
+        // runtime and connector assemblies resolve from the default context, so types match.
+        var context = new AssemblyLoadContext("kconnector-specs", isCollectible: false);
+        return new SpecCompilation(diagnostics, context.LoadFromStream(image));
+    }
+}

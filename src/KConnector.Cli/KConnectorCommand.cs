@@ -1,0 +1,49 @@
+using System.CommandLine;
+using KConnector.Cli.Commands;
+
+namespace KConnector.Cli;
+
+/// <summary>
+/// The <c>kconnector</c> command line: <c>validate</c>, <c>describe</c> and <c>run</c>. Tests call
+/// <see cref="InvokeAsync"/> in-process with their own writers.
+/// </summary>
+public static class KConnectorCommand
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command; returns one of <see cref="ExitCodes"/>.</summary>
+    public static async Task<int> InvokeAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+        var root = new RootCommand(
+            "KConnector: Kafka Connect for .NET, compiled. Validate connector specs, describe connectors, run built-in connectors standalone."
+        );
+        root.Subcommands.Add(ValidateCommand.Create(output, error));
+        root.Subcommands.Add(DescribeCommand.Create(output, error));
+        root.Subcommands.Add(RunCommand.Create(output, error));
+
+        var parsed = root.Parse(args);
+        // A usage error gets its own exit code (2), apart from invalid input (1), as many Unix tools do.
+        if (parsed.Errors.Count > 0 && !IsHelp(args))
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                await error.WriteLineAsync(problem.Message).ConfigureAwait(false);
+            }
+            await error
+                .WriteLineAsync("Run 'kconnector --help' for the commands and their options.")
+                .ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+        var configuration = new InvocationConfiguration { Output = output, Error = error };
+        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsHelp(string[] args) =>
+        args.Any(a => a is "-h" or "--help" or "-?" or "/?" or "/h");
+}

@@ -1,0 +1,119 @@
+namespace KConnector.Cli.Tests;
+
+/// <summary>
+/// <c>kconnector validate</c>: the compiler's own diagnostics (ids, file, line, JSON path, message)
+/// and exit codes 0 / 1 / 2.
+/// </summary>
+public sealed class ValidateCommandTests : IDisposable
+{
+    private readonly SpecFolder _folder = new();
+
+    [Fact]
+    public async Task ValidSpec_ExitsZero_AndSaysSo()
+    {
+        var run = await CliRun.InvokeAsync("validate", _folder.Spec);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains(
+            "orders-file-sink.connector.json: valid",
+            run.Output,
+            StringComparison.Ordinal
+        );
+        Assert.Contains("0 errors", run.Output, StringComparison.Ordinal);
+        Assert.Empty(run.Error);
+    }
+
+    [Fact]
+    public async Task MalformedSpec_PrintsEveryDiagnostic_AsTheCompilerDoes_AndExitsOne()
+    {
+        var spec = _folder.Write(
+            "bad.connector.json",
+            """
+            {
+              "name": "bad spec",
+              "config": {
+                "connector.class": "FileStreamSinc",
+                "tasks.max": "two",
+                "topics": "orders"
+              }
+            }
+            """
+        );
+
+        var run = await CliRun.InvokeAsync("validate", spec);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var lines = run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // path(line,col): error ID: {file}, line {n}, at {json path}: ... as csc prints it.
+        Assert.Contains(
+            lines,
+            l =>
+                l.StartsWith(spec + "(2,", StringComparison.Ordinal)
+                && l.Contains(
+                    "error KCN0215: bad.connector.json, line 2, at $.name:",
+                    StringComparison.Ordinal
+                )
+        );
+        Assert.Contains(
+            lines,
+            l =>
+                l.StartsWith(spec + "(4,", StringComparison.Ordinal)
+                && l.Contains("error KCN0208:", StringComparison.Ordinal)
+                && l.Contains("Did you mean \"FileStreamSink\"?", StringComparison.Ordinal)
+        );
+        Assert.Contains(
+            lines,
+            l =>
+                l.StartsWith(spec + "(5,", StringComparison.Ordinal)
+                && l.Contains(
+                    "error KCN0203: bad.connector.json, line 5, at $.config['tasks.max']:",
+                    StringComparison.Ordinal
+                )
+        );
+        Assert.Contains("3 error(s)", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SchemaErrors_InTheSpecsSchema_AreReportedToo()
+    {
+        File.WriteAllText(
+            _folder.File("order.avsc"),
+            """
+            {
+              "type": "record",
+              "name": "CliOrder",
+              "fields": [ { "name": "quantity", "type": "integer" } ]
+            }
+            """
+        );
+
+        var run = await CliRun.InvokeAsync("validate", _folder.Spec);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("order.avsc(4,", run.Error, StringComparison.Ordinal);
+        Assert.Contains("error KCN00", run.Error, StringComparison.Ordinal);
+        Assert.Contains("\"integer\"", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MissingFile_ExitsOne_NamingIt()
+    {
+        var missing = _folder.File("nowhere.connector.json");
+
+        var run = await CliRun.InvokeAsync("validate", missing);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains(missing + ": no such file", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NoSpec_IsAUsageError_ExitTwo()
+    {
+        var run = await CliRun.InvokeAsync("validate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("kconnector --help", run.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

@@ -1,0 +1,129 @@
+using System.Text;
+using KConnector.Testing;
+
+namespace KConnector.Templates.Tests;
+
+/// <summary>
+/// <c>dotnet new kconnector</c> from the freshly built pack: every supported combination is made,
+/// built and has its own tests run, and its files are snapshot. The variants run one after another
+/// (one test class) and share one NuGet packages folder.
+/// </summary>
+public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePack>
+{
+    /// <summary>Every --kind x --format of the custom connector, and each built-in connector.</summary>
+    public static TheoryData<TemplateVariant> Variants =>
+        new(
+            new TemplateVariant("source", "avro", "custom"),
+            new TemplateVariant("source", "string", "custom"),
+            new TemplateVariant("sink", "avro", "custom"),
+            new TemplateVariant("sink", "string", "custom"),
+            new TemplateVariant("sink", "avro", "file-sink")
+        );
+
+    [Theory]
+    [MemberData(nameof(Variants))]
+    public async Task NewProject_Builds_AndItsTestsPass(TemplateVariant variant)
+    {
+        var (directory, created) = await pack.NewAsync(
+            variant.Name,
+            [.. variant.Options, "--skip-restore"]
+        );
+        Assert.True(created.ExitCode == 0, "dotnet new failed:\n" + created.Output);
+        SnapshotVerifier.Verify(Describe(directory), variant.Name, "txt");
+
+        var build = await pack.DotnetAsync(
+            directory,
+            "build",
+            "Shop.Orders.Tests",
+            "-nologo",
+            "-v",
+            "quiet"
+        );
+        Assert.True(build.ExitCode == 0, "dotnet build failed:\n" + build.Output);
+        var test = await pack.DotnetAsync(directory, "test", "Shop.Orders.Tests", "--no-build");
+        Assert.True(test.ExitCode == 0, "dotnet test failed:\n" + test.Output);
+        Assert.Contains("Failed:     0", test.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Passed:     0", test.Output, StringComparison.Ordinal);
+
+        // dotnet run: on the embedded cluster, records flow (the sample source's 100 orders, or
+        // the 20 sample orders fed to a sink), and the progress reporter says so.
+        var expected = variant.Kind == "source" && variant.Connector == "custom" ? 100 : 20;
+        var progress = $": {expected} records processed";
+        var run = await pack.DotnetUntilAsync(
+            directory,
+            output => output.Contains(progress, StringComparison.Ordinal),
+            TimeSpan.FromMinutes(2),
+            "run",
+            "--no-build"
+        );
+        Assert.True(run.ExitCode == 0, $"dotnet run never reported '{progress}':\n" + run.Output);
+        Assert.Contains("EMBEDDED Kafka cluster", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task NewProject_RunsTheRestorePostAction_UnlessSkipped()
+    {
+        var (restored, created) = await pack.NewAsync("restored", "--kind", "source");
+        Assert.True(created.ExitCode == 0, "dotnet new failed:\n" + created.Output);
+        Assert.True(
+            File.Exists(Path.Combine(restored, "obj", "project.assets.json")),
+            "the restore post action did not restore the project:\n" + created.Output
+        );
+
+        var (skipped, _) = await pack.NewAsync("skipped", "--kind", "source", "--skip-restore");
+        Assert.False(File.Exists(Path.Combine(skipped, "obj", "project.assets.json")));
+    }
+
+    [Theory]
+    [InlineData("protobuf")]
+    [InlineData("jsonschema")]
+    [InlineData("json")]
+    public async Task FormatsGeneratedWorkersCannotUseYet_AreNotOffered(string format)
+    {
+        var (directory, created) = await pack.NewAsync(
+            "format-" + format,
+            "--format",
+            format,
+            "--skip-restore"
+        );
+
+        Assert.NotEqual(0, created.ExitCode);
+        Assert.Contains("--format", created.Output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(directory) && Directory.EnumerateFiles(directory).Any());
+    }
+
+    /// <summary>The file list and the files a user reads first, with machine paths masked.</summary>
+    private string Describe(string directory)
+    {
+        var text = new StringBuilder();
+        var files = Directory
+            .EnumerateFiles(directory, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(directory, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        text.AppendLine("# files");
+        foreach (var file in files)
+        {
+            text.AppendLine(file);
+        }
+        string[] keyFiles =
+        [
+            "Shop.Orders.csproj",
+            "Program.cs",
+            "OrdersSource.cs",
+            "OrdersSink.cs",
+            "orders-file-sink.connector.json",
+            "nuget.config",
+        ];
+        foreach (var file in keyFiles.Where(files.Contains))
+        {
+            text.AppendLine();
+            text.AppendLine("# " + file);
+            text.Append(
+                File.ReadAllText(Path.Combine(directory, file))
+                    .Replace(pack.Root, "{repository}", StringComparison.Ordinal)
+            );
+        }
+        return text.ToString();
+    }
+}
