@@ -422,7 +422,9 @@ internal sealed class ConnectorSpecParser
                 ? _diagnostics.Locate(0, 0, "$")
                 : _diagnostics.Locate(nameNode, "$.name"),
             name is null ? null : connector,
-            name is null ? null : userClass,
+            // Kept without a valid name, so that an unknown connector.class is still reported
+            // with the name's error: every problem of a spec at once.
+            userClass,
             classLocation,
             values.ToEquatableArray(),
             deferred.ToEquatableArray(),

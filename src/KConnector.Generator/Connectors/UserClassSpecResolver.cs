@@ -47,6 +47,11 @@ internal static class UserClassSpecResolver
             );
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
+        if (spec.ConnectorName.Length == 0)
+        {
+            // The spec's name was invalid (already reported): nothing can be generated for it.
+            return new ConnectorResult(null, diagnostics.ToEquatableArray());
+        }
         // The class's own problems are reported by the class pipeline; here only the spec's.
         var model = AttributeConnectorResolver.Resolve(draft, schemas).Model;
         if (model is null)
