@@ -175,12 +175,21 @@ internal sealed class RetryWithToleranceOperator
         if (_options.RetryTimeout != Timeout.InfiniteTimeSpan)
         {
             var remaining = _options.RetryTimeout - _time.GetElapsedTime(started);
-            if (remaining <= TimeSpan.Zero)
+            // Millisecond granularity, as Kafka Connect's deadline arithmetic on currentTimeMillis:
+            // a timer may fire a fraction of a millisecond early, and the wait that ended "at" the
+            // deadline must not be followed by one more.
+            if (remaining < TimeSpan.FromMilliseconds(1))
             {
                 return false;
             }
-            // As Kafka Connect: the last wait ends at the deadline, then one more attempt.
-            delay = delay < remaining ? delay : remaining;
+            // As Kafka Connect: the last wait ends at the deadline, then one more attempt. Rounded
+            // up to whole milliseconds: timers have millisecond resolution, and a wait of a fraction
+            // of a millisecond completes at once, so the attempts just before the deadline would
+            // otherwise repeat without any wait until it passed (seen: hundreds of them).
+            if (delay >= remaining)
+            {
+                delay = TimeSpan.FromMilliseconds(Math.Ceiling(remaining.TotalMilliseconds));
+            }
         }
         _metrics.RecordRetry();
         return true;
