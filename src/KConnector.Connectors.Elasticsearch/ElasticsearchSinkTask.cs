@@ -91,27 +91,6 @@ public sealed class ElasticsearchSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
     /// <summary>Bulk requests answered so far.</summary>
     public long BulkRequests { get; private set; }
 
-    /// <summary>
-    /// Puts the batch and hands the records the target refused one by one back to the worker as a
-    /// per-record result, so that errors.tolerance and the dead-letter queue apply to exactly those
-    /// records (beyond Kafka Connect, where only an errant-record reporter could do this).
-    /// </summary>
-    public async ValueTask<PutResult> TryPutAsync(
-        IReadOnlyList<SinkRecord<TKey, TValue>> records,
-        CancellationToken cancellationToken
-    )
-    {
-        try
-        {
-            await PutAsync(records, cancellationToken).ConfigureAwait(false);
-            return PutResult.Written;
-        }
-        catch (SinkRecordsFailedException e)
-        {
-            return e.ToPutResult(records);
-        }
-    }
-
     /// <inheritdoc />
     public async ValueTask PutAsync(
         IReadOnlyList<SinkRecord<TKey, TValue>> records,

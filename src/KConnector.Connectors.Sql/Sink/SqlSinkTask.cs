@@ -80,27 +80,6 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
     /// <summary>Records written and committed so far.</summary>
     public long RecordsCommitted { get; private set; }
 
-    /// <summary>
-    /// Puts the batch and hands the records the target refused one by one back to the worker as a
-    /// per-record result, so that errors.tolerance and the dead-letter queue apply to exactly those
-    /// records (beyond Kafka Connect, where only an errant-record reporter could do this).
-    /// </summary>
-    public async ValueTask<PutResult> TryPutAsync(
-        IReadOnlyList<SinkRecord<TKey, TValue>> records,
-        CancellationToken cancellationToken
-    )
-    {
-        try
-        {
-            await PutAsync(records, cancellationToken).ConfigureAwait(false);
-            return PutResult.Written;
-        }
-        catch (SinkRecordsFailedException e)
-        {
-            return e.ToPutResult(records);
-        }
-    }
-
     /// <inheritdoc />
     public async ValueTask PutAsync(
         IReadOnlyList<SinkRecord<TKey, TValue>> records,

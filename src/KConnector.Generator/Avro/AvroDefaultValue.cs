@@ -106,10 +106,10 @@ internal sealed class AvroDefaultValue
                 if (type.Logical == AvroLogical.Uuid)
                 {
                     return Guid.TryParse(value.Text, out _)
-                        ? "global::System.Guid.Parse(" + AvroCSharpTypes.Literal(value.Text!) + ")"
+                        ? "global::System.Guid.Parse(" + CSharpLiteral.Quote(value.Text!) + ")"
                         : Fail("a UUID string", out error);
                 }
-                return AvroCSharpTypes.Literal(value.Text!);
+                return CSharpLiteral.Quote(value.Text!);
             case AvroKind.Bytes:
             case AvroKind.Fixed:
                 return Bytes(value, type, path, out error);
@@ -181,7 +181,7 @@ internal sealed class AvroDefaultValue
                         return null;
                     }
                     sb.Append(" [")
-                        .Append(AvroCSharpTypes.Literal(property.Name))
+                        .Append(CSharpLiteral.Quote(property.Name))
                         .Append("] = ")
                         .Append(item)
                         .Append(',');

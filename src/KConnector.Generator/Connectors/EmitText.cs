@@ -36,53 +36,9 @@ internal static class EmitText
         return w.ToString();
     }
 
-    /// <summary>A regular C# string literal with escapes.</summary>
-    public static string Literal(string? s)
-    {
-        if (s is null)
-        {
-            return "null";
-        }
-        var sb = new StringBuilder("\"");
-        foreach (var c in s)
-        {
-            switch (c)
-            {
-                case '"':
-                    sb.Append("\\\"");
-                    break;
-                case '\\':
-                    sb.Append("\\\\");
-                    break;
-                case '\n':
-                    sb.Append("\\n");
-                    break;
-                case '\r':
-                    sb.Append("\\r");
-                    break;
-                case '\t':
-                    sb.Append("\\t");
-                    break;
-                default:
-                    if (c < ' ')
-                    {
-                        sb.Append("\\u")
-                            .Append(
-                                ((int)c).ToString(
-                                    "x4",
-                                    System.Globalization.CultureInfo.InvariantCulture
-                                )
-                            );
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
+    /// <summary>A string literal, or <c>null</c>; connector texts keep non-ASCII characters as written.</summary>
+    public static string Literal(string? s) =>
+        s is null ? "null" : CSharpLiteral.Quote(s, escapeNonAscii: false);
 
     public static string Xml(string s) =>
         s.Replace("&", "&amp;")

@@ -207,48 +207,4 @@ internal static class AvroCSharpTypes
 
     /// <summary>An Avro name as a C# identifier: keywords get '@'.</summary>
     public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
-
-    /// <summary>A C# regular string literal.</summary>
-    public static string Literal(string text)
-    {
-        var sb = new System.Text.StringBuilder("\"");
-        foreach (var c in text)
-        {
-            switch (c)
-            {
-                case '"':
-                    sb.Append("\\\"");
-                    break;
-                case '\\':
-                    sb.Append("\\\\");
-                    break;
-                case '\n':
-                    sb.Append("\\n");
-                    break;
-                case '\r':
-                    sb.Append("\\r");
-                    break;
-                case '\t':
-                    sb.Append("\\t");
-                    break;
-                default:
-                    if (c < ' ' || c > '~')
-                    {
-                        sb.Append("\\u")
-                            .Append(
-                                ((int)c).ToString(
-                                    "x4",
-                                    System.Globalization.CultureInfo.InvariantCulture
-                                )
-                            );
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-                    break;
-            }
-        }
-        return sb.Append('"').ToString();
-    }
 }

@@ -41,7 +41,7 @@ internal static class AvroEnumEmitter
                 "public static readonly string[] Symbols = { "
                     + string.Join(
                         ", ",
-                        System.Linq.Enumerable.Select(def.Symbols, AvroCSharpTypes.Literal)
+                        System.Linq.Enumerable.Select(def.Symbols, s => CSharpLiteral.Quote(s))
                     )
                     + " };"
             );

@@ -97,7 +97,7 @@ internal static class AvroTypeEmitter
         return
             text.StartsWith("\"", StringComparison.Ordinal)
             || text.EndsWith("\"", StringComparison.Ordinal)
-            ? AvroCSharpTypes.Literal(text)
+            ? CSharpLiteral.Quote(text)
             : quotes + text + quotes;
     }
 }

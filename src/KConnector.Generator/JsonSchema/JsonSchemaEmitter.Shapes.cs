@@ -17,7 +17,7 @@ internal static partial class JsonSchemaEmitter
             {
                 WriteDoc(w, $"The JSON value \"{member.JsonName}\".");
                 w.WriteLine(
-                    $"[global::System.Text.Json.Serialization.JsonStringEnumMemberName({CSharpNames.Literal(member.JsonName)})]"
+                    $"[global::System.Text.Json.Serialization.JsonStringEnumMemberName({CSharpLiteral.Quote(member.JsonName)})]"
                 );
                 w.WriteLine(member.MemberName + ",");
             }
@@ -45,7 +45,7 @@ internal static partial class JsonSchemaEmitter
                 {
                     using (
                         w.WriteBlock(
-                            $"if (reader.ValueTextEquals({CSharpNames.Literal(member.JsonName)}u8))"
+                            $"if (reader.ValueTextEquals({CSharpLiteral.Quote(member.JsonName)}u8))"
                         )
                     )
                     {
@@ -70,7 +70,7 @@ internal static partial class JsonSchemaEmitter
                 foreach (var member in type.Members)
                 {
                     w.WriteLine(
-                        $"{self}.{member.MemberName} => {CSharpNames.Literal(member.JsonName)},"
+                        $"{self}.{member.MemberName} => {CSharpLiteral.Quote(member.JsonName)},"
                     );
                 }
                 w.WriteLine(
@@ -101,7 +101,7 @@ internal static partial class JsonSchemaEmitter
             foreach (var member in type.Members)
             {
                 w.WriteLine(
-                    $"private static readonly global::System.Text.Json.JsonEncodedText __{member.MemberName}Value = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(member.JsonName)});"
+                    $"private static readonly global::System.Text.Json.JsonEncodedText __{member.MemberName}Value = global::System.Text.Json.JsonEncodedText.Encode({CSharpLiteral.Quote(member.JsonName)});"
                 );
             }
         }
@@ -217,7 +217,7 @@ internal static partial class JsonSchemaEmitter
 
     private static string Escape(string text)
     {
-        var literal = CSharpNames.Literal(text);
+        var literal = CSharpLiteral.Quote(text);
         return literal.Substring(1, literal.Length - 2);
     }
 }

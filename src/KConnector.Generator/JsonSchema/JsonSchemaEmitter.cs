@@ -84,7 +84,7 @@ internal static partial class JsonSchemaEmitter
             foreach (var property in type.Properties)
             {
                 w.WriteLine(
-                    $"private static readonly global::System.Text.Json.JsonEncodedText {EncodedName(property)} = global::System.Text.Json.JsonEncodedText.Encode({CSharpNames.Literal(property.JsonName)});"
+                    $"private static readonly global::System.Text.Json.JsonEncodedText {EncodedName(property)} = global::System.Text.Json.JsonEncodedText.Encode({CSharpLiteral.Quote(property.JsonName)});"
                 );
             }
             if (type.Properties.Count > 0)
@@ -106,7 +106,7 @@ internal static partial class JsonSchemaEmitter
         using (w.WriteBlock($"public static {self} ReadJson(ref {Reader} reader)"))
         {
             w.WriteLine(
-                $"{Json}.JsonValueReaders.StartObject(ref reader, {CSharpNames.Literal(type.Name)});"
+                $"{Json}.JsonValueReaders.StartObject(ref reader, {CSharpLiteral.Quote(type.Name)});"
             );
             foreach (var property in type.Properties)
             {
@@ -137,11 +137,11 @@ internal static partial class JsonSchemaEmitter
                         first = false;
                         using (
                             w.WriteBlock(
-                                $"{keyword} (reader.ValueTextEquals({CSharpNames.Literal(property.JsonName)}u8))"
+                                $"{keyword} (reader.ValueTextEquals({CSharpLiteral.Quote(property.JsonName)}u8))"
                             )
                         )
                         {
-                            w.WriteLine($"__member = {CSharpNames.Literal(property.JsonName)};");
+                            w.WriteLine($"__member = {CSharpLiteral.Quote(property.JsonName)};");
                             w.WriteLine($"{Json}.JsonValueReaders.Value(ref reader);");
                             w.WriteLine(
                                 $"{Local(property)} = {JsonTypeExpressions.Read(DeclaredType(property), "reader", 1)};"
@@ -161,7 +161,7 @@ internal static partial class JsonSchemaEmitter
                         {
                             case AdditionalPropertiesMode.Forbid:
                                 w.WriteLine(
-                                    $"throw {Json}.JsonSchemaReadException.UnknownMember({CSharpNames.Literal(type.Name)}, __member);"
+                                    $"throw {Json}.JsonSchemaReadException.UnknownMember({CSharpLiteral.Quote(type.Name)}, __member);"
                                 );
                                 break;
                             default:
@@ -187,7 +187,7 @@ internal static partial class JsonSchemaEmitter
                 using (w.WriteBlock($"if (!{Local(property)}Seen)"))
                 {
                     w.WriteLine(
-                        $"throw {Json}.JsonSchemaReadException.MissingRequired({CSharpNames.Literal(type.Name)}, {CSharpNames.Literal(property.JsonName)});"
+                        $"throw {Json}.JsonSchemaReadException.MissingRequired({CSharpLiteral.Quote(type.Name)}, {CSharpLiteral.Quote(property.JsonName)});"
                     );
                 }
             }
@@ -318,7 +318,7 @@ internal static partial class JsonSchemaEmitter
         foreach (var reference in type.References)
         {
             w.WriteLine(
-                $"[{CSharpNames.Literal(reference.Address)}] = {RawString(reference.Text)},"
+                $"[{CSharpLiteral.Quote(reference.Address)}] = {RawString(reference.Text)},"
             );
         }
         w.Indentation--;

@@ -1,3 +1,4 @@
+using KConnector.Connectors.Errors;
 using KConnector.Records;
 
 namespace KConnector.Tasks;
@@ -30,8 +31,17 @@ public interface ISinkTask<TKey, TValue>
         CancellationToken cancellationToken
     )
     {
-        await PutAsync(records, cancellationToken).ConfigureAwait(false);
-        return PutResult.Written;
+        try
+        {
+            await PutAsync(records, cancellationToken).ConfigureAwait(false);
+            return PutResult.Written;
+        }
+        catch (SinkRecordsFailedException e)
+        {
+            // A put that wrote the batch but for some records, named in the exception: exactly
+            // those go through errors.tolerance and the dead-letter queue.
+            return e.ToPutResult(records);
+        }
     }
 
     /// <summary>Makes everything put so far durable. Called before each offset commit.</summary>

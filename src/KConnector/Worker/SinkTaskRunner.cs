@@ -21,15 +21,10 @@ namespace KConnector.Worker;
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
-public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
+public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TValue>
 {
     private static readonly TimeSpan ConsumeWait = TimeSpan.FromMilliseconds(100);
-    private readonly WorkerOptions _options;
     private readonly ISinkTask<TKey, TValue> _task;
-    private readonly IConverter<TKey> _keyConverter;
-    private readonly IConverter<TValue> _valueConverter;
-    private readonly ILogger _logger;
-    private readonly TaskMetrics _metrics;
     private readonly List<Entry> _entries = [];
     private readonly HashSet<TopicPartition> _assigned = [];
     private readonly Dictionary<TopicPartition, long> _done = [];
@@ -41,9 +36,6 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
     private bool _dirty;
     private bool _putting;
     private bool _failed;
-    private volatile bool _paused;
-    private volatile TaskState _state = TaskState.UNASSIGNED;
-    private Exception? _failure;
 
     /// <summary>Creates a runner; nothing connects until <see cref="RunAsync"/>.</summary>
     public SinkTaskRunner(
@@ -53,11 +45,8 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
         IConverter<TValue> valueConverter,
         ILogger? logger = null
     )
+        : base(options, task, keyConverter, valueConverter, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(keyConverter);
-        ArgumentNullException.ThrowIfNull(valueConverter);
         if (options.Topics.Count == 0 && string.IsNullOrEmpty(options.TopicsRegex))
         {
             throw new ArgumentException(
@@ -65,12 +54,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
                 nameof(options)
             );
         }
-        _options = options;
         _task = task;
-        _keyConverter = keyConverter;
-        _valueConverter = valueConverter;
-        _logger = logger ?? NullLogger.Instance;
-        _metrics = new TaskMetrics(options.Name, options.TaskId);
     }
 
     /// <summary>Records put (or dead-lettered), flushed and committed so far.</summary>
@@ -88,82 +72,28 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : IConnectTask
         }
     }
 
-    /// <inheritdoc/>
-    public string ConnectorName => _options.Name;
-
-    /// <inheritdoc/>
-    public int TaskId => _options.TaskId;
-
-    /// <inheritdoc/>
-    public TaskState State => _state;
-
-    /// <inheritdoc/>
-    public Exception? Failure => Volatile.Read(ref _failure);
-
-    /// <inheritdoc/>
-    public TaskMetrics Metrics => _metrics;
-
-    /// <inheritdoc/>
-    public void Pause()
-    {
-        _paused = true;
-        if (_state == TaskState.RUNNING)
-        {
-            _state = TaskState.PAUSED;
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Resume()
-    {
-        _paused = false;
-        if (_state == TaskState.PAUSED)
-        {
-            _state = TaskState.RUNNING;
-        }
-    }
-
     /// <summary>
     /// Consumes and puts until <paramref name="stoppingToken"/> is cancelled, then flushes, commits
     /// and leaves the group. Throws a <see cref="ConnectException"/> naming the stage and the record
     /// when a failure is not tolerated; offsets are then committed up to, not including, that record.
     /// </summary>
-    public Task RunAsync(CancellationToken stoppingToken) =>
+    public override Task RunAsync(CancellationToken stoppingToken) =>
         // Consume blocks in native code; give the loop its own thread rather than a pool thread.
         Task
             .Factory.StartNew(
-                () => RunGuardedAsync(stoppingToken),
+                () =>
+                {
+                    _failed = false;
+                    return RunGuardedAsync(RunLoopAsync, stoppingToken);
+                },
                 CancellationToken.None,
                 TaskCreationOptions.LongRunning,
                 TaskScheduler.Default
             )
             .Unwrap();
 
-    private async Task RunGuardedAsync(CancellationToken stoppingToken)
-    {
-        Volatile.Write(ref _failure, null);
-        _failed = false;
-        _state = _paused ? TaskState.PAUSED : TaskState.RUNNING;
-        using var scope = _logger.BeginScope(
-            new Dictionary<string, object>
-            {
-                ["connector"] = _options.Name,
-                ["task"] = _options.TaskId,
-            }
-        );
-        try
-        {
-            await RunLoopAsync(stoppingToken).ConfigureAwait(false);
-            _state = TaskState.UNASSIGNED;
-        }
-        catch (Exception e)
-        {
-            Volatile.Write(ref _failure, e);
-            _state = TaskState.FAILED;
-            LogTaskFailed(_logger, e, _options.Name, _options.TaskId);
-            throw;
-        }
-    }
+    private protected override void LogFailed(Exception error) =>
+        LogTaskFailed(_logger, error, _options.Name, _options.TaskId);
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {

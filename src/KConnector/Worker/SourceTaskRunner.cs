@@ -23,21 +23,13 @@ namespace KConnector.Worker;
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
-public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
+public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TValue>
 {
     private static readonly TimeSpan IdlePause = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan StopFlushLimit = TimeSpan.FromSeconds(30);
-    private readonly WorkerOptions _options;
     private readonly ISourceTask<TKey, TValue> _task;
-    private readonly IConverter<TKey> _keyConverter;
-    private readonly IConverter<TValue> _valueConverter;
-    private readonly ILogger _logger;
-    private readonly TaskMetrics _metrics;
     private readonly SubmittedRecords _submitted = new();
     private readonly ConcurrentQueue<FailedDelivery> _failedDeliveries = new();
-    private volatile bool _paused;
-    private volatile TaskState _state = TaskState.UNASSIGNED;
-    private Exception? _failure;
 
     /// <summary>Creates a runner; nothing connects until <see cref="RunAsync"/>.</summary>
     public SourceTaskRunner(
@@ -47,17 +39,9 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
         IConverter<TValue> valueConverter,
         ILogger? logger = null
     )
+        : base(options, task, keyConverter, valueConverter, logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(task);
-        ArgumentNullException.ThrowIfNull(keyConverter);
-        ArgumentNullException.ThrowIfNull(valueConverter);
-        _options = options;
         _task = task;
-        _keyConverter = keyConverter;
-        _valueConverter = valueConverter;
-        _logger = logger ?? NullLogger.Instance;
-        _metrics = new TaskMetrics(options.Name, options.TaskId);
     }
 
     /// <summary>Records returned by the task's polls so far.</summary>
@@ -66,71 +50,17 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
     /// <summary>Records Kafka has acknowledged so far.</summary>
     public long RecordsAcknowledged => _metrics.SourceRecordWriteTotal;
 
-    /// <inheritdoc/>
-    public string ConnectorName => _options.Name;
-
-    /// <inheritdoc/>
-    public int TaskId => _options.TaskId;
-
-    /// <inheritdoc/>
-    public TaskState State => _state;
-
-    /// <inheritdoc/>
-    public Exception? Failure => Volatile.Read(ref _failure);
-
-    /// <inheritdoc/>
-    public TaskMetrics Metrics => _metrics;
-
-    /// <inheritdoc/>
-    public void Pause()
-    {
-        _paused = true;
-        if (_state == TaskState.RUNNING)
-        {
-            _state = TaskState.PAUSED;
-        }
-    }
-
-    /// <inheritdoc/>
-    public void Resume()
-    {
-        _paused = false;
-        if (_state == TaskState.PAUSED)
-        {
-            _state = TaskState.RUNNING;
-        }
-    }
-
     /// <summary>
     /// Polls and produces until <paramref name="stoppingToken"/> is cancelled, then waits for every
     /// record in flight to be acknowledged and commits the offsets. Throws a
     /// <see cref="ConnectException"/> naming the stage (and the record) when a failure is not
     /// tolerated; offsets of records acknowledged before it are still committed.
     /// </summary>
-    public async Task RunAsync(CancellationToken stoppingToken)
-    {
-        Volatile.Write(ref _failure, null);
-        _state = _paused ? TaskState.PAUSED : TaskState.RUNNING;
-        using var scope = _logger.BeginScope(
-            new Dictionary<string, object>
-            {
-                ["connector"] = _options.Name,
-                ["task"] = _options.TaskId,
-            }
-        );
-        try
-        {
-            await RunCoreAsync(stoppingToken).ConfigureAwait(false);
-            _state = TaskState.UNASSIGNED;
-        }
-        catch (Exception e)
-        {
-            Volatile.Write(ref _failure, e);
-            _state = TaskState.FAILED;
-            LogTaskFailed(_logger, e, _options.Name, _options.TaskId);
-            throw;
-        }
-    }
+    public override Task RunAsync(CancellationToken stoppingToken) =>
+        RunGuardedAsync(RunCoreAsync, stoppingToken);
+
+    private protected override void LogFailed(Exception error) =>
+        LogTaskFailed(_logger, error, _options.Name, _options.TaskId);
 
     private async Task RunCoreAsync(CancellationToken stoppingToken)
     {
@@ -260,26 +190,24 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
                 ? _submitted.Submit(partition, offset)
                 : null;
         byte[]? key = null;
-        byte[]? value = null;
-        var converted = false;
+        byte[]? value;
         try
         {
             key = _keyConverter.FromConnectData(record.Topic, record.Key);
             value = _valueConverter.FromConnectData(record.Topic, record.Value);
-            converted = true;
         }
         catch (Exception e)
         {
-            converted =
+            if (
                 await ConvertAfterFailureAsync(errors, record, e, key, cancellationToken)
                     .ConfigureAwait(false)
-                    is { } done
-                && Assign(done, out key, out value);
-        }
-        if (!converted)
-        {
-            Skip(record, submitted);
-            return;
+                is not { } done
+            )
+            {
+                Skip(record, submitted);
+                return;
+            }
+            (key, value) = done;
         }
         var message = new Message<byte[]?, byte[]?>
         {
@@ -316,16 +244,6 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : IConnectTask
                 await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
             }
         }
-    }
-
-    private static bool Assign(
-        (byte[]? Key, byte[]? Value) done,
-        out byte[]? key,
-        out byte[]? value
-    )
-    {
-        (key, value) = done;
-        return true;
     }
 
     // The slow path, after a converter threw: retries (for a RetriableException) and tolerance.

@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using KConnector.Connectors;
 using KConnector.Converters;
 using KConnector.Errors;
+using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Specs.Shop;
 using KConnector.Kafka;
 using KConnector.SchemaRegistry;
@@ -77,59 +78,50 @@ public sealed class SpecErrorHandlingTests : IDisposable
 
         using var stop = new CancellationTokenSource();
         var run = sink.RunAsync(stop.Token);
-        var deadLettered = await Task.Run(() => ReadDeadLetters(kafka, expected: 5));
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (
-            (!File.Exists(output) || File.ReadLines(output).Count() < 15)
-            && DateTime.UtcNow < deadline
-            && !run.IsCompleted
-        )
-        {
-            await Task.Delay(100);
-        }
+        using var watermarks = new ConsumerBuilder<Ignore, Ignore>(
+            new ConsumerConfig
+            {
+                BootstrapServers = kafka.BootstrapServers,
+                GroupId = "dlq-watermark",
+            }
+        ).Build();
+        await TopicReader.WaitUntilAsync(
+            () =>
+                File.Exists(output)
+                && File.ReadLines(output).Count() >= 15
+                && watermarks
+                    .QueryWatermarkOffsets(
+                        new TopicPartition(DeadLetters, 0),
+                        TimeSpan.FromSeconds(10)
+                    )
+                    .High.Value >= 5,
+            TimeSpan.FromSeconds(30),
+            "15 written orders and 5 dead letters",
+            run
+        );
         await stop.CancelAsync();
         await run;
+        var deadLettered = TopicReader
+            .ReadAll(kafka.BootstrapServers, DeadLetters, TimeSpan.FromSeconds(30))
+            .Select(r => r.Message)
+            .ToList();
 
         Assert.Equal(15, File.ReadLines(output).Count());
         Assert.Equal(
             ["not avro 11", "not avro 15", "not avro 19", "not avro 3", "not avro 7"],
-            deadLettered.Select(m => Encoding.UTF8.GetString(m.Value)).Order(StringComparer.Ordinal)
+            deadLettered
+                .Select(m => Encoding.UTF8.GetString(m.Value!))
+                .Order(StringComparer.Ordinal)
         );
-        var first = deadLettered.Single(m => Encoding.UTF8.GetString(m.Value) == "not avro 3");
-        Assert.Equal("k3", Encoding.UTF8.GetString(first.Key));
+        var first = deadLettered.Single(m => Encoding.UTF8.GetString(m.Value!) == "not avro 3");
+        Assert.Equal("k3", Encoding.UTF8.GetString(first.Key!));
         Assert.Equal(Topic, Header(first, DeadLetterQueueHeaders.Topic));
         Assert.Equal("3", Header(first, DeadLetterQueueHeaders.Offset));
         Assert.Equal("VALUE_CONVERTER", Header(first, DeadLetterQueueHeaders.Stage));
         Assert.Equal("spec-orders-file-sink", Header(first, DeadLetterQueueHeaders.ConnectorName));
     }
 
-    private static List<Message<byte[], byte[]>> ReadDeadLetters(EmbeddedKafka kafka, int expected)
-    {
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(
-            new ConsumerConfig
-            {
-                BootstrapServers = kafka.BootstrapServers,
-                GroupId = "dlq-reader-" + Guid.NewGuid().ToString("N"),
-                AutoOffsetReset = AutoOffsetReset.Earliest,
-            }
-        ).Build();
-        consumer.Subscribe(DeadLetters);
-        var messages = new List<Message<byte[], byte[]>>();
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (messages.Count < expected && DateTime.UtcNow < deadline)
-        {
-            if (
-                consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } result
-            )
-            {
-                messages.Add(result.Message);
-            }
-        }
-        consumer.Close();
-        return messages;
-    }
-
-    private static string? Header(Message<byte[], byte[]> message, string name) =>
+    private static string? Header(Message<byte[]?, byte[]?> message, string name) =>
         message.Headers.TryGetLastBytes(name, out var bytes)
             ? Encoding.UTF8.GetString(bytes)
             : null;

@@ -1,0 +1,118 @@
+using KConnector.Converters;
+using KConnector.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KConnector.Worker;
+
+/// <summary>
+/// What a source and a sink task runner share, as Kafka Connect's <c>WorkerTask</c>: the task's
+/// options, converters, logger and metrics, its state (RUNNING, PAUSED, FAILED with its cause,
+/// UNASSIGNED), pause and resume, and the guard around a run that keeps that state.
+/// </summary>
+/// <typeparam name="TKey">The key type.</typeparam>
+/// <typeparam name="TValue">The value type.</typeparam>
+public abstract class TaskRunner<TKey, TValue> : IConnectTask
+{
+    private protected readonly WorkerOptions _options;
+    private protected readonly IConverter<TKey> _keyConverter;
+    private protected readonly IConverter<TValue> _valueConverter;
+    private protected readonly ILogger _logger;
+    private protected readonly TaskMetrics _metrics;
+    private protected volatile bool _paused;
+    private volatile TaskState _state = TaskState.UNASSIGNED;
+    private Exception? _failure;
+
+    private protected TaskRunner(
+        WorkerOptions options,
+        object task,
+        IConverter<TKey> keyConverter,
+        IConverter<TValue> valueConverter,
+        ILogger? logger
+    )
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(task);
+        ArgumentNullException.ThrowIfNull(keyConverter);
+        ArgumentNullException.ThrowIfNull(valueConverter);
+        _options = options;
+        _keyConverter = keyConverter;
+        _valueConverter = valueConverter;
+        _logger = logger ?? NullLogger.Instance;
+        _metrics = new TaskMetrics(options.Name, options.TaskId);
+    }
+
+    /// <inheritdoc/>
+    public string ConnectorName => _options.Name;
+
+    /// <inheritdoc/>
+    public int TaskId => _options.TaskId;
+
+    /// <inheritdoc/>
+    public TaskState State => _state;
+
+    /// <inheritdoc/>
+    public Exception? Failure => Volatile.Read(ref _failure);
+
+    /// <inheritdoc/>
+    public TaskMetrics Metrics => _metrics;
+
+    /// <inheritdoc/>
+    public void Pause()
+    {
+        _paused = true;
+        if (_state == TaskState.RUNNING)
+        {
+            _state = TaskState.PAUSED;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void Resume()
+    {
+        _paused = false;
+        if (_state == TaskState.PAUSED)
+        {
+            _state = TaskState.RUNNING;
+        }
+    }
+
+    /// <inheritdoc/>
+    public abstract Task RunAsync(CancellationToken stoppingToken);
+
+    /// <summary>
+    /// Runs <paramref name="run"/> with the task's logging scope (connector, task) and keeps the
+    /// state: RUNNING (or PAUSED) while it runs, UNASSIGNED after a clean stop, FAILED with the cause
+    /// when it throws (the exception is logged and rethrown).
+    /// </summary>
+    private protected async Task RunGuardedAsync(
+        Func<CancellationToken, Task> run,
+        CancellationToken stoppingToken
+    )
+    {
+        Volatile.Write(ref _failure, null);
+        _state = _paused ? TaskState.PAUSED : TaskState.RUNNING;
+        using var scope = _logger.BeginScope(
+            new Dictionary<string, object>
+            {
+                ["connector"] = _options.Name,
+                ["task"] = _options.TaskId,
+            }
+        );
+        try
+        {
+            await run(stoppingToken).ConfigureAwait(false);
+            _state = TaskState.UNASSIGNED;
+        }
+        catch (Exception e)
+        {
+            Volatile.Write(ref _failure, e);
+            _state = TaskState.FAILED;
+            LogFailed(e);
+            throw;
+        }
+    }
+
+    /// <summary>Logs the error that failed the task, in the runner's own words.</summary>
+    private protected abstract void LogFailed(Exception error);
+}
