@@ -138,8 +138,7 @@ setup() {
   ensure_dotnet
   ensure_apt_packages
   ensure_librdkafka
-  step "restoring tools and packages"
-  (cd "$ROOT" && dotnet tool restore >/dev/null) || fail "dotnet tool restore" "check access to the NuGet mirror"
+  step "restoring packages"
   (cd "$ROOT" && dotnet restore Generator.sln -v quiet) ||
     fail "dotnet restore" "the NuGet error above names the package; see docs/building.md"
 }
@@ -161,12 +160,24 @@ build_all() {
   # The template pack bakes this clone's artifacts/ folders and version into its defaults (docs/templates.md).
   (cd "$ROOT" && dotnet pack templates/KConnector.Templates.csproj -c "$CONFIGURATION" -o "$PACKAGES" -v quiet -nologo) ||
     fail "dotnet pack templates" "see the error above"
+  restore_tools
+}
+
+# dotnet-tools.json lists the formatter and this repository's own kconnector tool, which exists only
+# once packed above. The global packages folder keeps a tool package by version, so the previous
+# build's kconnector would answer for this one: it is dropped first.
+restore_tools() {
+  step "restoring the local tools (csharpier, kconnector)"
+  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/kconnector.cli"
+  (cd "$ROOT" && dotnet tool restore >/dev/null) ||
+    fail "dotnet tool restore" "check access to the NuGet mirror and that artifacts/packages holds KConnector.Cli"
 }
 
 # --- commands ----------------------------------------------------------------------------------
 cmd_test() {
   SUMMARY_ON_FAILURE=1
   setup
+  build_all
   step "checking formatting (CSharpier)"
   local format_failed=0
   (cd "$ROOT" && dotnet csharpier check . >/dev/null 2>&1) || format_failed=1
@@ -174,7 +185,6 @@ cmd_test() {
     (cd "$ROOT" && dotnet csharpier check . 2>&1 | head -20) || true
     echo "formatting differs: run 'dotnet csharpier format .' and commit the result" >&2
   fi
-  build_all
   step "running every test project"
   local results="$ROOT/artifacts/test-results"
   rm -rf "$results" && mkdir -p "$results"

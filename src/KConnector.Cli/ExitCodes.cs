@@ -19,4 +19,11 @@ public static class ExitCodes
 
     /// <summary>A connector failed while running (Kafka Connect's FAILED state); the error is printed.</summary>
     public const int ConnectorFailed = 3;
+
+    /// <summary>
+    /// kconnector itself failed: an exception no command expected (a bug, or the output stream
+    /// closed). Apart from 1 and 3 so a script never mistakes it for a bad spec or a failed
+    /// connector; 70 is sysexits' EX_SOFTWARE.
+    /// </summary>
+    public const int InternalError = 70;
 }

@@ -40,8 +40,43 @@ public static class KConnectorCommand
                 .ConfigureAwait(false);
             return ExitCodes.Usage;
         }
-        var configuration = new InvocationConfiguration { Output = output, Error = error };
-        return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        // System.CommandLine's own handler would print the exception and return 1, which a script
+        // reads as "invalid input"; an unexpected failure gets its own code instead.
+        var configuration = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+        };
+        try
+        {
+            return await parsed.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            await ReportUnexpectedAsync(error, e).ConfigureAwait(false);
+            return ExitCodes.InternalError;
+        }
+    }
+
+    private static async Task ReportUnexpectedAsync(TextWriter error, Exception e)
+    {
+        try
+        {
+            await error
+                .WriteLineAsync(
+                    $"kconnector: unexpected error ({e.GetType().Name}): {e.Message}{Environment.NewLine}{e.StackTrace}"
+                )
+                .ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // stderr is gone too: the exit code is all that is left to say it.
+        }
     }
 
     private static bool IsHelp(string[] args) =>

@@ -75,7 +75,7 @@ public sealed partial class ReadmeTests
 
     private static Dictionary<string, string> Snippets()
     {
-        var readme = File.ReadAllText(Path.Combine(RepositoryRoot(), "README.md"));
+        var readme = File.ReadAllText(Path.Combine(Repository.Root(), "README.md"));
         return Snippet()
             .Matches(readme)
             .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["code"].Value);
@@ -96,19 +96,6 @@ public sealed partial class ReadmeTests
         paths.Add(typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly.Location);
         paths.Add(typeof(Microsoft.Extensions.Hosting.Host).Assembly.Location);
         return paths.Distinct().Select(p => MetadataReference.CreateFromFile(p));
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (
-            directory is not null && !File.Exists(Path.Combine(directory.FullName, "Generator.sln"))
-        )
-        {
-            directory = directory.Parent;
-        }
-        return directory?.FullName
-            ?? throw new InvalidOperationException("Generator.sln not found above the tests");
     }
 
     /// <summary>The MSBuild properties the compiler passes a generator: here only RootNamespace.</summary>
