@@ -149,6 +149,19 @@ internal static class ConnectorSpecResolver
     )
     {
         var wanted = ConnectorSpecParser.NormalizePath(reference.ResolvedPath);
+        if (reference.Written.EndsWith(".proto", StringComparison.OrdinalIgnoreCase))
+        {
+            // The runtime's ProtobufConverter exists; finding the protoc-generated type of a .proto
+            // from the generator does not yet.
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.NotSupportedYet,
+                    reference.Where,
+                    "a Protobuf schema (.proto) as a spec's key.schema or value.schema"
+                )
+            );
+            return null;
+        }
         if (
             !reference.Written.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
             && !reference.Written.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)

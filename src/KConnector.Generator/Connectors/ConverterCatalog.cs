@@ -100,7 +100,8 @@ internal static class ConverterCatalog
                 "it needs a type generated from a .schema.json file (name one in "
                     + schemaKey
                     + ")",
-            ConverterKind.Protobuf => "it needs a protoc-generated Protobuf message",
+            ConverterKind.Protobuf =>
+                "it needs a protoc-generated Protobuf message, which specs and connector attributes cannot name yet",
             ConverterKind.Json => "it carries .avsc records, .schema.json types, string and byte[]",
             ConverterKind.ByteArray => "it passes byte[] through as it is (leave "
                 + schemaKey

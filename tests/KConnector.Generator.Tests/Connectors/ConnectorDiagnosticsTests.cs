@@ -187,6 +187,13 @@ public class ConnectorDiagnosticsTests
                 "the spec's name \"bad-spec\""
             },
             {
+                "Protobuf value schema",
+                Spec("\"key.schema\": \"order.proto\""),
+                "KCN0210",
+                8,
+                "a Protobuf schema (.proto)"
+            },
+            {
                 "schema file of another language",
                 Spec("\"key.schema\": \"order.xsd\""),
                 "KCN0213",
