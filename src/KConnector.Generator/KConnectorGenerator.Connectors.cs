@@ -61,12 +61,15 @@ public sealed partial class KConnectorGenerator
         var schemaIndex = context
             .AdditionalTextsProvider.Where(static file =>
                 file.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
+                || file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
             )
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(
                 static (pair, cancellationToken) =>
-                    IndexEntry(SchemaFileInputs.Read(pair.Left, pair.Right, cancellationToken))
+                    SchemaFileInputs.Read(pair.Left, pair.Right, cancellationToken)
             )
+            .Combine(rootNamespace)
+            .Select(static (pair, _) => IndexEntry(pair.Left, pair.Right))
             .Collect()
             .Select(
                 static (all, _) =>
@@ -173,12 +176,32 @@ public sealed partial class KConnectorGenerator
 
     private static SourceText Text(string code) => SourceText.From(code, Encoding.UTF8);
 
-    private static SchemaTypeEntry IndexEntry(SchemaFileInput file)
+    private static SchemaTypeEntry IndexEntry(SchemaFileInput file, string rootNamespace)
     {
         var path = ConnectorSpecParser.NormalizePath(file.Path);
+        var none = new SchemaTypeEntry(path, string.Empty, null, TypeFormats.None);
         if (!file.Generate)
         {
-            return new SchemaTypeEntry(path, string.Empty, null);
+            return none;
+        }
+        if (file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
+        {
+            // The same parse as the JSON Schema pipeline's: its top-level type (pointer "") is the
+            // one a spec's key.schema/value.schema names; a record or a union carries its schema
+            // (IJsonSchemaRecord), what the JsonSchemaConverter registers.
+            var json = JsonSchema.JsonSchemaParser.Parse(
+                new JsonSchema.JsonSchemaFileInput(file, rootNamespace)
+            );
+            var root = json.Diagnostics.Any(d =>
+                d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error
+            )
+                ? null
+                : json.Declarations.FirstOrDefault(d =>
+                    d.Pointer.Length == 0 && d.SchemaText is not null
+                );
+            return root is null
+                ? none
+                : new SchemaTypeEntry(path, root.Name, root.FullName, TypeFormats.JsonSchemaRecord);
         }
         var parsed = AvroSchemaParser.Parse(file);
         // The file's top-level record (path "$") is the type a spec's key.schema/value.schema names.
@@ -187,8 +210,8 @@ public sealed partial class KConnectorGenerator
                 ? parsed.Types.FirstOrDefault(t => t.Kind == AvroKind.Record && t.Path == "$")
                 : null;
         return record is null
-            ? new SchemaTypeEntry(path, string.Empty, null)
-            : new SchemaTypeEntry(path, record.Name, record.CSharpFullName);
+            ? none
+            : new SchemaTypeEntry(path, record.Name, record.CSharpFullName, TypeFormats.AvroRecord);
     }
 
     private static ConnectorSet Deduplicate(IEnumerable<ConnectorResult> results)

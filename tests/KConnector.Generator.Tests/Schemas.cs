@@ -23,4 +23,18 @@ internal static class Schemas
           ]
         }
         """;
+
+    /// <summary>A JSON Schema whose top-level type is the record Shop.Billing.Invoice.</summary>
+    public const string Invoice = """
+        {
+          "$schema": "https://json-schema.org/draft/2020-12/schema",
+          "title": "Invoice",
+          "type": "object",
+          "properties": {
+            "invoice_id": { "type": "string" },
+            "amount": { "type": "number" }
+          },
+          "required": ["invoice_id", "amount"]
+        }
+        """;
 }

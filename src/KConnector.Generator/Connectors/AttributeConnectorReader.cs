@@ -343,12 +343,36 @@ internal static class AttributeConnectorReader
         var written = symbol.ToDisplayString(Format);
         if (symbol.TypeKind == TypeKind.Error)
         {
-            return new TypeReference(written, null, false, false, where);
+            return new TypeReference(written, null, TypeFormats.None, where);
         }
-        var isRecord = symbol.AllInterfaces.Any(i =>
-            i.OriginalDefinition.ToDisplayString() == "KConnector.Avro.IAvroRecord<TSelf>"
-        );
-        return new TypeReference(written, written, false, isRecord, where);
+        if (
+            symbol is IArrayTypeSymbol { Rank: 1, ElementType.SpecialType: SpecialType.System_Byte }
+        )
+        {
+            return new TypeReference("byte[]", "byte[]", TypeFormats.Bytes, where);
+        }
+        return new TypeReference(written, written, FormatsOf(symbol), where);
+    }
+
+    /// <summary>The ConverterFormats the type's interfaces allow (the constraints of their factory methods).</summary>
+    private static TypeFormats FormatsOf(ITypeSymbol symbol)
+    {
+        var interfaces = symbol
+            .AllInterfaces.Select(i => i.OriginalDefinition.ToDisplayString())
+            .ToList();
+        var formats = TypeFormats.None;
+        if (
+            interfaces.Contains("KConnector.Avro.IAvroRecord<TSelf>")
+            && interfaces.Contains("KConnector.Json.IJsonRecord<TSelf>")
+        )
+        {
+            formats |= TypeFormats.AvroRecord;
+        }
+        if (interfaces.Contains("KConnector.Json.IJsonSchemaRecord<TSelf>"))
+        {
+            formats |= TypeFormats.JsonSchemaRecord;
+        }
+        return formats;
     }
 
     private static bool CheckMethod(

@@ -54,6 +54,8 @@ internal static class AttributeConnectorResolver
             className,
             draft.ConnectorName,
             draft.Topics,
+            key.Formats,
+            value.Formats,
             keyConverter.Value,
             valueConverter.Value,
             draft.UserKeys
@@ -69,6 +71,8 @@ internal static class AttributeConnectorResolver
             value.FullName!,
             keyConverter.Value,
             valueConverter.Value,
+            key.Formats,
+            value.Formats,
             keys,
             EquatableArray<SpecValue>.Empty,
             globalName,
@@ -97,7 +101,7 @@ internal static class AttributeConnectorResolver
         {
             return null;
         }
-        if (type.IsString || type.IsRecord)
+        if (type.Formats != TypeFormats.None)
         {
             return type;
         }
@@ -114,12 +118,15 @@ internal static class AttributeConnectorResolver
                         || s.CSharpFullName.EndsWith("." + written, StringComparison.Ordinal)
                     )
                 )
-                .Select(s => s.CSharpFullName!)
-                .Distinct()
+                .GroupBy(s => s.CSharpFullName!)
                 .ToList();
             if (match.Count == 1)
             {
-                return type with { FullName = "global::" + match[0], IsRecord = true };
+                return type with
+                {
+                    FullName = "global::" + match[0].Key,
+                    Formats = match[0].Aggregate(TypeFormats.None, (all, s) => all | s.Format),
+                };
             }
         }
         diagnostics.Add(
@@ -147,51 +154,32 @@ internal static class AttributeConnectorResolver
         }
         if (name is null)
         {
-            return type.IsString ? ConverterKind.String : ConverterKind.Avro;
+            return ConverterCatalog.DefaultFor(type.Formats);
         }
         if (!ConverterCatalog.TryGet(name, out var kind))
         {
             diagnostics.Add(
-                ConverterCatalog.IsKnownButUnsupported(name)
-                    ? DiagnosticBag.Create(
-                        DiagnosticDescriptors.NotSupportedYet,
-                        where,
-                        "the converter \"" + name + "\""
-                    )
-                    : DiagnosticBag.Create(
-                        DiagnosticDescriptors.UnknownConverter,
-                        where,
-                        name,
-                        EditDistance.Suggestion(name, ConverterCatalog.AllNames)
-                    )
-            );
-            return null;
-        }
-        var typeName = type.Written.Replace("global::", string.Empty);
-        if (kind == ConverterKind.String && !type.IsString)
-        {
-            diagnostics.Add(
                 DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConverterCannotCarryType,
+                    DiagnosticDescriptors.UnknownConverter,
                     where,
-                    "the StringConverter (" + argument + ")",
-                    "the record " + typeName,
-                    "it reads and writes strings only; use the AvroConverter"
+                    name,
+                    EditDistance.Suggestion(name, ConverterCatalog.AllNames)
                 )
             );
             return null;
         }
-        if (kind == ConverterKind.Avro && type.IsString)
+        var problem = ConverterCompatibility.Check(
+            kind,
+            type.Formats,
+            type.Written,
+            argument.StartsWith("Key", StringComparison.Ordinal) ? "key" : "value",
+            " (" + argument + ")",
+            argument.Replace("Converter", "Type"),
+            where
+        );
+        if (problem is not null)
         {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConverterCannotCarryType,
-                    where,
-                    "the AvroConverter (" + argument + ")",
-                    "string",
-                    "it needs a type generated from an .avsc file; use the StringConverter"
-                )
-            );
+            diagnostics.Add(problem);
             return null;
         }
         return kind;

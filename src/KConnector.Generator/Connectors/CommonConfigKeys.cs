@@ -105,7 +105,7 @@ internal static class CommonConfigKeys
                 ConfigKeyType.String,
                 "",
                 "Medium",
-                "Schema Registry URL of the key converter; mock://scope for the in-memory registry (the default, mock://kconnector).",
+                "Schema Registry URL of the key converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).",
                 "Converters"
             )
         ),
@@ -115,7 +115,7 @@ internal static class CommonConfigKeys
                 ConfigKeyType.String,
                 "",
                 "Medium",
-                "Schema Registry URL of the value converter; mock://scope for the in-memory registry (the default, mock://kconnector).",
+                "Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).",
                 "Converters"
             )
         ),
@@ -240,7 +240,7 @@ internal static class CommonConfigKeys
                 ConfigKeyType.String,
                 "",
                 "High",
-                "KConnector: path of the .avsc file, relative to the spec, whose generated type is the key type. Absent: string keys.",
+                "KConnector: path of the .avsc or .schema.json file, relative to the spec, whose generated type is the key type. Absent: string keys (byte[] under the ByteArrayConverter).",
                 "Schemas"
             )
         ),
@@ -250,7 +250,7 @@ internal static class CommonConfigKeys
                 ConfigKeyType.String,
                 "",
                 "High",
-                "KConnector: path of the .avsc file, relative to the spec, whose generated type is the value type. Absent: string values.",
+                "KConnector: path of the .avsc or .schema.json file, relative to the spec, whose generated type is the value type. Absent: string values (byte[] under the ByteArrayConverter).",
                 "Schemas"
             )
         ),

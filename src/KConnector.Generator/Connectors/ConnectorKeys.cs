@@ -12,6 +12,8 @@ internal static class ConnectorKeys
         string connectorClass,
         string? defaultName,
         string? defaultTopics,
+        TypeFormats keyFormats,
+        TypeFormats valueFormats,
         ConverterKind keyConverter,
         ConverterKind valueConverter,
         IEnumerable<ConfigKeyModel> own
@@ -35,18 +37,19 @@ internal static class ConnectorKeys
                     key = key with { Default = defaultTopics };
                     break;
                 case CommonConfigKeys.KeyConverter:
-                    // The types are compiled in: a run-time override may only name the same converter.
+                    // The types are compiled in: a run-time override may only name a converter
+                    // that carries the same type (Avro or Json for an .avsc record, ...).
                     key = key with
                     {
                         Default = ConverterCatalog.ClassOf(keyConverter),
-                        OneOf = ConverterCatalog.NamesOf(keyConverter).ToEquatableArray(),
+                        OneOf = ConverterCatalog.NamesOf(keyFormats).ToEquatableArray(),
                     };
                     break;
                 case CommonConfigKeys.ValueConverter:
                     key = key with
                     {
                         Default = ConverterCatalog.ClassOf(valueConverter),
-                        OneOf = ConverterCatalog.NamesOf(valueConverter).ToEquatableArray(),
+                        OneOf = ConverterCatalog.NamesOf(valueFormats).ToEquatableArray(),
                     };
                     break;
             }

@@ -10,6 +10,8 @@ namespace KConnector.Generator.Connectors;
 /// <param name="TypeName">The base of the generated names: {TypeName}Config, {TypeName}Worker, Add{TypeName}Connector.</param>
 /// <param name="KeyType">The key's C# type, fully qualified.</param>
 /// <param name="ValueType">The value's C# type, fully qualified.</param>
+/// <param name="KeyFormats">What the key type can be converted as (the worker's ConverterFormats).</param>
+/// <param name="ValueFormats">What the value type can be converted as.</param>
 /// <param name="Keys">Every config key, in description order.</param>
 /// <param name="SpecValues">Values baked in from a spec (the defaults that configuration overrides).</param>
 /// <param name="TaskType">The task's C# type.</param>
@@ -28,6 +30,8 @@ internal sealed record ConnectorModel(
     string ValueType,
     ConverterKind KeyConverter,
     ConverterKind ValueConverter,
+    TypeFormats KeyFormats,
+    TypeFormats ValueFormats,
     EquatableArray<ConfigKeyModel> Keys,
     EquatableArray<SpecValue> SpecValues,
     string TaskType,

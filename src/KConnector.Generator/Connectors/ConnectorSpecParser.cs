@@ -260,6 +260,18 @@ internal sealed class ConnectorSpecParser
                 }
                 continue;
             }
+            if (
+                !known.ContainsKey(property.Name)
+                && ConverterSettingKeys.Find(property.Name) is { } setting
+            )
+            {
+                var text = SpecValueRules.Check(setting, entry, _diagnostics.Items);
+                if (text is not null)
+                {
+                    values.Add(new SpecValue(property.Name, text));
+                }
+                continue;
+            }
             if (!known.TryGetValue(property.Name, out var knownKey))
             {
                 if (userClass is not null)
@@ -390,12 +402,8 @@ internal sealed class ConnectorSpecParser
 
         var keySchema = SchemaOf(texts, CommonConfigKeys.KeySchema);
         var valueSchema = SchemaOf(texts, CommonConfigKeys.ValueSchema);
-        var keyConverter = ConverterOf(texts, CommonConfigKeys.KeyConverter, keySchema is not null);
-        var valueConverter = ConverterOf(
-            texts,
-            CommonConfigKeys.ValueConverter,
-            valueSchema is not null
-        );
+        var keyConverter = ConverterOf(texts, CommonConfigKeys.KeyConverter);
+        var valueConverter = ConverterOf(texts, CommonConfigKeys.ValueConverter);
         if (
             connector is { ValueMustBeRecord: true }
             && valueSchema is null
@@ -409,7 +417,7 @@ internal sealed class ConnectorSpecParser
                 CommonConfigKeys.ValueSchema,
                 " by the connector "
                     + connector.ClassName
-                    + ", which writes generated records: name the value's .avsc file"
+                    + ", which writes generated records: name the value's .avsc or .schema.json file"
             );
         }
 
@@ -487,40 +495,25 @@ internal sealed class ConnectorSpecParser
         return new SchemaReference(written, ResolveRelative(_file.Path, written), entry.ValueWhere);
     }
 
-    private ConverterChoice? ConverterOf(
-        Dictionary<string, SpecEntry> texts,
-        string key,
-        bool hasSchema
-    )
+    private ConverterChoice? ConverterOf(Dictionary<string, SpecEntry> texts, string key)
     {
         if (!texts.TryGetValue(key, out var entry))
         {
-            // KConnector's default: Avro for a schema-typed side, String otherwise (Kafka Connect takes
-            // the worker's converter; a compiled worker knows the type and can choose).
-            return new ConverterChoice(hasSchema ? ConverterKind.Avro : ConverterKind.String, null);
+            // The resolver picks the type's converter (Kafka Connect takes the worker's converter;
+            // a compiled worker knows the type and can choose).
+            return ConverterChoice.Unspecified;
         }
         var where = entry.ValueWhere;
         if (ConverterCatalog.TryGet(entry.Text!, out var kind))
         {
             return new ConverterChoice(kind, where);
         }
-        if (ConverterCatalog.IsKnownButUnsupported(entry.Text!))
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.NotSupportedYet,
-                where,
-                "the converter \"" + entry.Text + "\""
-            );
-        }
-        else
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.UnknownConverter,
-                where,
-                entry.Text!,
-                EditDistance.Suggestion(entry.Text!, ConverterCatalog.AllNames)
-            );
-        }
+        _diagnostics.Report(
+            DiagnosticDescriptors.UnknownConverter,
+            where,
+            entry.Text!,
+            EditDistance.Suggestion(entry.Text!, ConverterCatalog.AllNames)
+        );
         return null;
     }
 

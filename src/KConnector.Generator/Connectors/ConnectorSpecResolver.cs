@@ -26,10 +26,8 @@ internal static class ConnectorSpecResolver
         }
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
-        var keyType = TypeOf(spec.KeySchema, schemas, diagnostics);
-        var valueType = TypeOf(spec.ValueSchema, schemas, diagnostics);
-        CheckConverter(spec.KeyConverter, keyType, spec.KeySchema, "key", diagnostics);
-        CheckConverter(spec.ValueConverter, valueType, spec.ValueSchema, "value", diagnostics);
+        var key = SideOf(spec.KeySchema, spec.KeyConverter, "key", schemas, diagnostics);
+        var value = SideOf(spec.ValueSchema, spec.ValueConverter, "value", schemas, diagnostics);
         if (connector is not null && !availableTypes.Contains(connector.TaskMetadataName))
         {
             diagnostics.Add(
@@ -45,14 +43,12 @@ internal static class ConnectorSpecResolver
             connector is null
             || spec.Diagnostics.Count > 0
             || diagnostics.Count > spec.Diagnostics.Count
-            || spec.KeyConverter is null
-            || spec.ValueConverter is null
+            || key is null
+            || value is null
         )
         {
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
-        var key = keyType ?? "string";
-        var value = valueType ?? "string";
         var model = new ConnectorModel(
             spec.Namespace,
             CommonConfigKeys.PropertyNameOf(spec.ConnectorName),
@@ -60,31 +56,35 @@ internal static class ConnectorSpecResolver
             connector.Kind,
             spec.ConnectorName,
             connector.ClassName,
-            key,
-            value,
-            spec.KeyConverter.Kind,
-            spec.ValueConverter.Kind,
+            key!.Type,
+            value!.Type,
+            key.Converter,
+            value.Converter,
+            key.Formats,
+            value.Formats,
             ConnectorKeys.For(
                 connector.Kind,
                 connector.ClassName,
                 null,
                 null,
-                spec.KeyConverter.Kind,
-                spec.ValueConverter.Kind,
+                key.Formats,
+                value.Formats,
+                key.Converter,
+                value.Converter,
                 connector.Keys
             ),
             spec.Values,
             string.Format(
                 System.Globalization.CultureInfo.InvariantCulture,
                 connector.TaskType,
-                key,
-                value
+                key.Type,
+                value.Type
             ),
             string.Format(
                 System.Globalization.CultureInfo.InvariantCulture,
                 connector.TaskCreation,
-                key,
-                value
+                key.Type,
+                value.Type
             ),
             UserClass: false,
             HasStart: false,
@@ -98,29 +98,81 @@ internal static class ConnectorSpecResolver
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
 
-    private static string? TypeOf(
-        SchemaReference? reference,
+    /// <summary>
+    /// A key or value side: the type the schema file names (or string, or byte[] under the
+    /// ByteArrayConverter, with none), its converter (named or the type's default), checked against
+    /// each other. Null after a diagnostic.
+    /// </summary>
+    private static Side? SideOf(
+        SchemaReference? schema,
+        ConverterChoice? converter,
+        string side,
         EquatableArray<SchemaTypeEntry> schemas,
         List<DiagnosticInfo> diagnostics
     )
     {
-        if (reference is null)
+        var entry = schema is null ? null : TypeOf(schema, schemas, diagnostics);
+        if (converter is null || (schema is not null && entry is null))
         {
             return null;
         }
+        var (type, formats) =
+            entry is not null ? ("global::" + entry.CSharpFullName, entry.Format)
+            : converter.Kind == ConverterKind.ByteArray && converter.Where is not null
+                ? ("byte[]", TypeFormats.Bytes)
+            : ("string", TypeFormats.String);
+        var kind = converter.For(formats);
+        if (
+            converter.Where is { } where
+            && ConverterCompatibility.Check(
+                kind,
+                formats,
+                type,
+                side,
+                string.Empty,
+                side + ".schema",
+                where
+            )
+                is { } problem
+        )
+        {
+            diagnostics.Add(problem);
+            return null;
+        }
+        return new Side(type, formats, kind);
+    }
+
+    private static SchemaTypeEntry? TypeOf(
+        SchemaReference reference,
+        EquatableArray<SchemaTypeEntry> schemas,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
         var wanted = ConnectorSpecParser.NormalizePath(reference.ResolvedPath);
-        if (!reference.Written.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase))
+        if (reference.Written.EndsWith(".proto", StringComparison.OrdinalIgnoreCase))
+        {
+            // The runtime's ProtobufConverter exists; finding the protoc-generated type of a .proto
+            // from the generator does not yet.
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.NotSupportedYet,
+                    reference.Where,
+                    "a Protobuf schema (.proto) as a spec's key.schema or value.schema"
+                )
+            );
+            return null;
+        }
+        if (
+            !reference.Written.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
+            && !reference.Written.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
+        )
         {
             diagnostics.Add(
                 DiagnosticBag.Create(
-                    reference.Written.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
-                        ? DiagnosticDescriptors.NotSupportedYet
-                        : DiagnosticDescriptors.SchemaTypeUnavailable,
+                    DiagnosticDescriptors.SchemaTypeUnavailable,
                     reference.Where,
-                    reference.Written.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
-                        ? "a JSON Schema (.schema.json) as a connector's key or value schema"
-                        : reference.Written,
-                    "is not an Avro schema (.avsc)"
+                    reference.Written,
+                    "is neither an Avro schema (.avsc) nor a JSON Schema (.schema.json)"
                 )
             );
             return null;
@@ -152,50 +204,8 @@ internal static class ConnectorSpecResolver
             );
             return null;
         }
-        return "global::" + entry.CSharpFullName;
+        return entry;
     }
 
-    private static void CheckConverter(
-        ConverterChoice? converter,
-        string? type,
-        SchemaReference? schema,
-        string side,
-        List<DiagnosticInfo> diagnostics
-    )
-    {
-        if (converter?.Where is null)
-        {
-            return;
-        }
-        if (converter.Kind == ConverterKind.String && schema is not null && type is not null)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConverterCannotCarryType,
-                    converter.Where,
-                    "the StringConverter",
-                    "the record "
-                        + type.Replace("global::", string.Empty)
-                        + " of "
-                        + side
-                        + ".schema",
-                    "it reads and writes strings only; use io.confluent.connect.avro.AvroConverter"
-                )
-            );
-        }
-        if (converter.Kind == ConverterKind.Avro && schema is null)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConverterCannotCarryType,
-                    converter.Where,
-                    "the AvroConverter",
-                    "a string " + side,
-                    "it needs a record type; name the .avsc file in "
-                        + side
-                        + ".schema or use the StringConverter"
-                )
-            );
-        }
-    }
+    private sealed record Side(string Type, TypeFormats Formats, ConverterKind Converter);
 }

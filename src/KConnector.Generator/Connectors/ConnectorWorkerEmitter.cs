@@ -20,10 +20,10 @@ internal static class ConnectorWorkerEmitter
             $"{Ns}.Worker.{(source ? "SourceTaskRunner" : "SinkTaskRunner")}<{model.KeyType}, {model.ValueType}>";
         w.WriteLine("/// <summary>");
         w.WriteLine(
-            $"/// Runs the {(source ? "source" : "sink")} connector \"{EmitText.Xml(model.ConnectorName)}\": {EmitText.Xml(model.KeyType.Replace("global::", string.Empty))} keys through the {model.KeyConverter}Converter,"
+            $"/// Runs the {(source ? "source" : "sink")} connector \"{EmitText.Xml(model.ConnectorName)}\": {EmitText.Xml(model.KeyType.Replace("global::", string.Empty))} keys through the {model.KeyConverter}Converter by default,"
         );
         w.WriteLine(
-            $"/// {EmitText.Xml(model.ValueType.Replace("global::", string.Empty))} values through the {model.ValueConverter}Converter."
+            $"/// {EmitText.Xml(model.ValueType.Replace("global::", string.Empty))} values through the {model.ValueConverter}Converter by default."
         );
         w.WriteLine("/// </summary>");
         w.WriteLine(EmitText.GeneratedCode);
@@ -118,8 +118,8 @@ internal static class ConnectorWorkerEmitter
         w.Indentation++;
         w.WriteLine("options,");
         w.WriteLine("task,");
-        w.WriteLine(Converter(model.KeyConverter, model.KeyType, "key") + ",");
-        w.WriteLine(Converter(model.ValueConverter, model.ValueType, "value") + ",");
+        w.WriteLine(Converter(model.KeyFormats, model.KeyType, "key") + ",");
+        w.WriteLine(Converter(model.ValueFormats, model.ValueType, "value") + ",");
         w.WriteLine("_logger");
         w.Indentation--;
         w.WriteLine(");");
@@ -151,8 +151,33 @@ internal static class ConnectorWorkerEmitter
         w.WriteLine("};");
     }
 
-    private static string Converter(ConverterKind kind, string type, string side) =>
-        kind == ConverterKind.String
-            ? $"new {Ns}.Converters.StringConverter()"
-            : $"new {Ns}.Converters.AvroConverter<{type}>({Ns}.Connectors.ConnectorEnvironment.SchemaRegistry(config.{(side == "key" ? "KeyConverterSchemaRegistryUrl" : "ValueConverterSchemaRegistryUrl")}, \"{side}.converter.schema.registry.url\"), isKey: {(side == "key" ? "true" : "false")})";
+    /// <summary>
+    /// ConverterFactory builds the converter config's key.converter / value.converter names (the
+    /// spec's, or a run-time override that carries the same type) with its key.converter.* /
+    /// value.converter.* settings, from the formats the type was compiled with.
+    /// </summary>
+    private static string Converter(TypeFormats formats, string type, string side)
+    {
+        var isKey = side == "key" ? "true" : "false";
+        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type)})";
+    }
+
+    private static string Formats(TypeFormats formats, string type)
+    {
+        var parts = new System.Collections.Generic.List<string>();
+        if ((formats & TypeFormats.AvroRecord) != 0)
+        {
+            parts.Add($"{Ns}.Converters.ConverterFormats.AvroRecord<{type}>()");
+        }
+        if ((formats & TypeFormats.JsonSchemaRecord) != 0)
+        {
+            parts.Add($"{Ns}.Converters.ConverterFormats.JsonSchemaRecord<{type}>()");
+        }
+        if (parts.Count == 0)
+        {
+            // string and byte[]: String/ByteArray and Json need no codec of the type's own.
+            return $"{Ns}.Converters.ConverterFormats.None<{type}>()";
+        }
+        return string.Join(".And(", parts) + new string(')', parts.Count - 1);
+    }
 }

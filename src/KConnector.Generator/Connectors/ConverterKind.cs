@@ -1,8 +1,12 @@
 namespace KConnector.Generator.Connectors;
 
-/// <summary>The converters a generated worker can use today.</summary>
+/// <summary>Kafka Connect's converters, as a generated worker can use them.</summary>
 internal enum ConverterKind
 {
     String,
     Avro,
+    Json,
+    JsonSchema,
+    Protobuf,
+    ByteArray,
 }

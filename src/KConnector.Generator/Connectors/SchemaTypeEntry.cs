@@ -1,11 +1,13 @@
 namespace KConnector.Generator.Connectors;
 
 /// <summary>
-/// One .avsc file of the project as connectors see it: its path (with '/' separators) and the C#
-/// type generated from it, or null when it yields none (invalid, not a record, or left out).
+/// One schema file of the project (.avsc or .schema.json) as connectors see it: its path (with '/'
+/// separators), the C# type generated from its top level, or null when it yields none (invalid, not
+/// a record, or left out), and what that type can be converted as.
 /// </summary>
 internal sealed record SchemaTypeEntry(
     string NormalizedPath,
     string SimpleName,
-    string? CSharpFullName
+    string? CSharpFullName,
+    TypeFormats Format
 );

@@ -77,8 +77,22 @@ internal static class UserClassSpecResolver
                 );
             }
         }
-        CheckConverter(spec.KeyConverter, model.KeyConverter, model.KeyType, diagnostics);
-        CheckConverter(spec.ValueConverter, model.ValueConverter, model.ValueType, diagnostics);
+        var keyConverter = Converter(
+            spec.KeyConverter,
+            model.KeyConverter,
+            model.KeyFormats,
+            model.KeyType,
+            "key",
+            diagnostics
+        );
+        var valueConverter = Converter(
+            spec.ValueConverter,
+            model.ValueConverter,
+            model.ValueFormats,
+            model.ValueType,
+            "value",
+            diagnostics
+        );
 
         var values = new List<SpecValue>(spec.Values);
         SpecEntry? topics = null;
@@ -152,6 +166,23 @@ internal static class UserClassSpecResolver
             TypeName = CommonConfigKeys.PropertyNameOf(spec.ConnectorName),
             Access = spec.Access,
             ConnectorName = spec.ConnectorName,
+            KeyConverter = keyConverter,
+            ValueConverter = valueConverter,
+            Keys = model
+                .Keys.Select(k =>
+                    k.Name == CommonConfigKeys.KeyConverter
+                        ? k with
+                        {
+                            Default = ConverterCatalog.ClassOf(keyConverter),
+                        }
+                    : k.Name == CommonConfigKeys.ValueConverter
+                        ? k with
+                        {
+                            Default = ConverterCatalog.ClassOf(valueConverter),
+                        }
+                    : k
+                )
+                .ToEquatableArray(),
             SpecValues = values.ToEquatableArray(),
             EmitsTaskPart = false,
             SourceDescription = System.IO.Path.GetFileName(spec.Path),
@@ -163,24 +194,34 @@ internal static class UserClassSpecResolver
     private static string FullName(AttributeDraft draft) =>
         draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
 
-    private static void CheckConverter(
+    /// <summary>The converter the spec names, if the class's type allows it, else the class's own.</summary>
+    private static ConverterKind Converter(
         ConverterChoice? chosen,
         ConverterKind compiled,
+        TypeFormats formats,
         string type,
+        string side,
         List<DiagnosticInfo> diagnostics
     )
     {
-        if (chosen?.Where is { } where && chosen.Kind != compiled)
+        if (chosen?.Where is not { } where)
         {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConverterCannotCarryType,
-                    where,
-                    "the " + chosen.Kind + "Converter",
-                    type.Replace("global::", string.Empty),
-                    "the connector class is compiled for the " + compiled + "Converter"
-                )
-            );
+            return compiled;
         }
+        var problem = ConverterCompatibility.Check(
+            chosen.Kind,
+            formats,
+            type,
+            side,
+            string.Empty,
+            "the connector class's attribute (" + (side == "key" ? "KeyType" : "ValueType") + ")",
+            where
+        );
+        if (problem is not null)
+        {
+            diagnostics.Add(problem);
+            return compiled;
+        }
+        return chosen.Kind;
     }
 }

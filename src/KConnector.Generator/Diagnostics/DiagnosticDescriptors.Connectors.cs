@@ -195,6 +195,6 @@ internal static partial class DiagnosticDescriptors
         "KCN0241",
         "Connector key or value type not supported",
         Where
-            + "the {3} type {4} is neither string nor a type generated from an .avsc file of this project"
+            + "the {3} type {4} is neither string, byte[], a type generated from an .avsc or .schema.json file of this project, nor a type implementing IAvroRecord or IJsonSchemaRecord"
     );
 }

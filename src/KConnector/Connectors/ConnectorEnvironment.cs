@@ -1,5 +1,4 @@
 using KConnector.Kafka;
-using KConnector.SchemaRegistry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -8,12 +7,12 @@ namespace KConnector.Connectors;
 /// <summary>
 /// What generated workers share in one process: the embedded cluster used when no
 /// <c>bootstrap.servers</c> is given (started once, on first use, with a loud warning that its data
-/// is not durable) and Schema Registry clients by URL. Registered as a singleton by the generated
+/// is not durable). Registered as a singleton by the generated
 /// <c>Add{Name}Connector</c> extensions, so a source and a sink in one host meet on the same cluster.
 /// </summary>
 public sealed class ConnectorEnvironment : IDisposable
 {
-    /// <summary>The registry scope used when no <c>schema.registry.url</c> is given.</summary>
+    /// <summary>The in-memory registry's scope (<c>mock://kconnector</c>) used when no <c>schema.registry.url</c> is given.</summary>
     public const string DefaultRegistryScope = "kconnector";
 
     private readonly object _gate = new();
@@ -51,27 +50,6 @@ public sealed class ConnectorEnvironment : IDisposable
             }
             return _embedded.BootstrapServers;
         }
-    }
-
-    /// <summary>
-    /// A Schema Registry client for <paramref name="url"/>: <c>mock://scope</c> (or nothing, meaning
-    /// <c>mock://kconnector</c>) is the in-memory registry. Other URLs need the REST client, which
-    /// this version does not have yet: they fail with a message saying so.
-    /// </summary>
-    public static ISchemaRegistryClient SchemaRegistry(string? url, string key)
-    {
-        if (string.IsNullOrWhiteSpace(url))
-        {
-            return new MockSchemaRegistryClient(DefaultRegistryScope);
-        }
-        const string Mock = "mock://";
-        if (url.StartsWith(Mock, StringComparison.OrdinalIgnoreCase))
-        {
-            return new MockSchemaRegistryClient(url[Mock.Length..]);
-        }
-        throw new Configuration.ConfigValidationException(
-            $"{key}: '{url}' needs a Schema Registry REST client, which this version of KConnector does not have yet; use mock://scope."
-        );
     }
 
     /// <inheritdoc />

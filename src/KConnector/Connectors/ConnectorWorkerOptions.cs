@@ -1,5 +1,6 @@
 using KConnector.Configuration;
 using KConnector.Errors;
+using KConnector.SchemaRegistry;
 using KConnector.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -68,6 +69,33 @@ public static class ConnectorWorkerOptions
             ClientConfig = client,
             Errors = ErrorHandling(config),
         };
+    }
+
+    /// <summary>
+    /// The settings of the key (<paramref name="isKey"/>) or value converter: the config's
+    /// <c>key.converter.*</c> / <c>value.converter.*</c> values with the prefix removed, as Kafka
+    /// Connect's worker passes them. With no <c>schema.registry.url</c>, the in-memory registry
+    /// <c>mock://kconnector</c> (<see cref="ConnectorEnvironment.DefaultRegistryScope"/>) is used.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ConverterSettings(
+        ParsedConfig config,
+        bool isKey
+    )
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        var settings = new Dictionary<string, string>(
+            config.WithPrefix(isKey ? "key.converter." : "value.converter."),
+            StringComparer.Ordinal
+        );
+        if (
+            !settings.TryGetValue(SchemaRegistryConfig.UrlKey, out var url)
+            || string.IsNullOrWhiteSpace(url)
+        )
+        {
+            settings[SchemaRegistryConfig.UrlKey] =
+                "mock://" + ConnectorEnvironment.DefaultRegistryScope;
+        }
+        return settings;
     }
 
     /// <summary>

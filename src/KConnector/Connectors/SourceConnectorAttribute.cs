@@ -12,15 +12,15 @@ public sealed class SourceConnectorAttribute(string name) : Attribute
     /// <summary>The connector's default name.</summary>
     public string Name { get; } = name;
 
-    /// <summary>The key type: <c>typeof(string)</c> (the default) or a type generated from an .avsc file.</summary>
+    /// <summary>The key type: <c>typeof(string)</c> (the default), <c>typeof(byte[])</c>, or a type generated from an .avsc or .schema.json file.</summary>
     public Type? KeyType { get; set; }
 
-    /// <summary>The value type: <c>typeof(string)</c> (the default) or a type generated from an .avsc file.</summary>
+    /// <summary>The value type: <c>typeof(string)</c> (the default), <c>typeof(byte[])</c>, or a type generated from an .avsc or .schema.json file.</summary>
     public Type? ValueType { get; set; }
 
-    /// <summary>The default <c>key.converter</c>, by Kafka Connect class name or short name (<c>String</c>, <c>Avro</c>); <c>String</c> when unset.</summary>
+    /// <summary>The default <c>key.converter</c>, by Kafka Connect class name or short name (<c>String</c>, <c>ByteArray</c>, <c>Avro</c>, <c>JsonSchema</c>, <c>Json</c>); when unset, the type's own: String for string, ByteArray for byte[], Avro for an .avsc record, JsonSchema for a .schema.json type.</summary>
     public string? KeyConverter { get; set; }
 
-    /// <summary>The default <c>value.converter</c>; <c>Avro</c> for a generated type and <c>String</c> for a string when unset.</summary>
+    /// <summary>The default <c>value.converter</c>, named as <see cref="KeyConverter"/> is; when unset, the type's own.</summary>
     public string? ValueConverter { get; set; }
 }

@@ -81,7 +81,7 @@ public static class ConverterFactory
         ArgumentNullException.ThrowIfNull(formats);
         var key = isKey ? "key.converter" : "value.converter";
         var settings = ConverterConfig.From(config, isKey);
-        var converter = className.Trim() switch
+        var converter = ClassNameOf(className) switch
         {
             AvroConverterClass => WithRegistry(formats.Avro),
             ProtobufConverterClass => WithRegistry(formats.Protobuf),
@@ -128,6 +128,40 @@ public static class ConverterFactory
             return codec is null ? null : new JsonConverter<T>(codec, settings);
         }
     }
+
+    /// <summary>
+    /// The full class name <paramref name="name"/> stands for: a class name, or the simple name
+    /// (<c>AvroConverter</c>) or short alias (<c>Avro</c>) Kafka Connect's plugin loader also
+    /// accepts, in any case; an unknown name comes back trimmed.
+    /// </summary>
+    public static string ClassNameOf(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var trimmed = name.Trim();
+        foreach (var known in ConverterClasses)
+        {
+            var simple = known[(known.LastIndexOf('.') + 1)..];
+            if (
+                trimmed.Equals(known, StringComparison.OrdinalIgnoreCase)
+                || trimmed.Equals(simple, StringComparison.OrdinalIgnoreCase)
+                || trimmed.Equals(simple[..^"Converter".Length], StringComparison.OrdinalIgnoreCase)
+            )
+            {
+                return known;
+            }
+        }
+        return trimmed;
+    }
+
+    private static readonly string[] ConverterClasses =
+    [
+        AvroConverterClass,
+        ProtobufConverterClass,
+        JsonSchemaConverterClass,
+        JsonConverterClass,
+        StringConverterClass,
+        ByteArrayConverterClass,
+    ];
 
     /// <summary>Builds the header converter <c>header.converter</c> names (SimpleHeaderConverter when absent, Kafka Connect's default).</summary>
     /// <exception cref="ArgumentException">The class is unknown; the message names <c>header.converter</c>.</exception>

@@ -37,7 +37,9 @@ public sealed class SampleOrdersFeeder(
         var keys = new StringConverter();
 #if (avro)
         var values = new AvroConverter<Order>(
-            ConnectorEnvironment.SchemaRegistry(null, "value.converter.schema.registry.url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient(
+                ConnectorEnvironment.DefaultRegistryScope
+            ),
             isKey: false
         );
 #else

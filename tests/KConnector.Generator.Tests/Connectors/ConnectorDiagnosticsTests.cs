@@ -113,7 +113,7 @@ public class ConnectorDiagnosticsTests
                 Spec("\"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\""),
                 "KCN0205",
                 8,
-                "cannot carry the record Shop.Orders.Order"
+                "cannot carry the value record Shop.Orders.Order (from an .avsc file)"
             },
             {
                 "Avro converter without a key schema",
@@ -137,11 +137,11 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"io.confluent.connect.avro.AvroConverter\"?"
             },
             {
-                "converter not supported yet",
-                Spec("\"value.converter\": \"org.apache.kafka.connect.json.JsonConverter\""),
-                "KCN0210",
+                "converter setting that is not a boolean",
+                Spec("\"value.converter.schemas.enable\": \"yes\""),
+                "KCN0203",
                 8,
-                "JsonConverter"
+                "\"value.converter.schemas.enable\" must be true or false"
             },
             {
                 "transforms",
@@ -187,11 +187,18 @@ public class ConnectorDiagnosticsTests
                 "the spec's name \"bad-spec\""
             },
             {
-                "JSON Schema value schema",
-                Spec("\"key.schema\": \"order.schema.json\"", "\"key.converter\": \"Avro\""),
+                "Protobuf value schema",
+                Spec("\"key.schema\": \"order.proto\""),
                 "KCN0210",
                 8,
-                "JSON Schema"
+                "a Protobuf schema (.proto)"
+            },
+            {
+                "schema file of another language",
+                Spec("\"key.schema\": \"order.xsd\""),
+                "KCN0213",
+                8,
+                "neither an Avro schema (.avsc) nor a JSON Schema (.schema.json)"
             },
             {
                 "schema file yields no type",
@@ -362,7 +369,7 @@ public class ConnectorDiagnosticsTests
                 SourceSpec("\"value.converter\": \"Avro\""),
                 "KCN0205",
                 5,
-                "compiled for the StringConverter"
+                "cannot carry a string value"
             },
             {
                 "class not in the project",
@@ -717,7 +724,7 @@ public class ConnectorDiagnosticsTests
                     }
                     """,
                 "KCN0241",
-                "the value type Customer is neither string nor"
+                "the value type Customer is neither string, byte[]"
             },
             {
                 "String converter with a record",
@@ -729,7 +736,7 @@ public class ConnectorDiagnosticsTests
                     }
                     """,
                 "KCN0205",
-                "cannot carry the record Order"
+                "cannot carry the value record Order"
             },
             {
                 "Avro converter with a string",
@@ -741,7 +748,7 @@ public class ConnectorDiagnosticsTests
                     }
                     """,
                 "KCN0205",
-                "the AvroConverter (KeyConverter) cannot carry string"
+                "the AvroConverter (KeyConverter) cannot carry a string key"
             },
             {
                 "misspelt converter",

@@ -8,7 +8,12 @@ public class ConnectorSpecParserRobustnessTests
 {
     private static readonly EquatableArray<SchemaTypeEntry> Index = new[]
     {
-        new SchemaTypeEntry("/project/order.avsc", "Order", "Shop.Orders.Order"),
+        new SchemaTypeEntry(
+            "/project/order.avsc",
+            "Order",
+            "Shop.Orders.Order",
+            TypeFormats.AvroRecord
+        ),
     }.ToEquatableArray();
 
     [Fact]

@@ -51,7 +51,7 @@ public sealed class GeneratedWorkerTests : IDisposable
             environment
         );
 
-        await RunUntilAsync([source, sink], () => sink.RecordsProcessed >= Total);
+        await WorkerRuns.RunUntilAsync([source, sink], () => sink.RecordsProcessed >= Total);
 
         Assert.Equal(Total, source.RecordsProcessed);
         var lines = await File.ReadAllLinesAsync(output);
@@ -98,7 +98,7 @@ public sealed class GeneratedWorkerTests : IDisposable
             environment
         );
 
-        await RunUntilAsync([sink], () => sink.RecordsProcessed >= 50);
+        await WorkerRuns.RunUntilAsync([sink], () => sink.RecordsProcessed >= 50);
 
         Assert.Equal(
             Enumerable.Range(0, 50).Select(i => "seen:hello " + i).Order(StringComparer.Ordinal),
@@ -143,7 +143,7 @@ public sealed class GeneratedWorkerTests : IDisposable
             environment
         );
 
-        await RunUntilAsync(
+        await WorkerRuns.RunUntilAsync(
             [source, sink],
             () => source.RecordsProcessed >= 500 && sink.RecordsProcessed >= 1
         );
@@ -187,7 +187,7 @@ public sealed class GeneratedWorkerTests : IDisposable
             environment
         );
 
-        await RunUntilAsync([source, sink], () => sink.RecordsProcessed >= Total);
+        await WorkerRuns.RunUntilAsync([source, sink], () => sink.RecordsProcessed >= Total);
 
         Assert.Equal(Total, File.ReadAllLines(output).Length);
         Assert.Single(
@@ -269,24 +269,6 @@ public sealed class GeneratedWorkerTests : IDisposable
             error.Message,
             StringComparison.Ordinal
         );
-    }
-
-    private static async Task RunUntilAsync(
-        IReadOnlyList<IConnectorWorker> workers,
-        Func<bool> done
-    )
-    {
-        using var stop = new CancellationTokenSource();
-        var runs = workers.Select(w => w.RunAsync(stop.Token)).ToList();
-        var started = DateTime.UtcNow;
-        while (!done() && DateTime.UtcNow - started < Deadline && !runs.Any(r => r.IsCompleted))
-        {
-            await Task.Delay(100);
-        }
-        // Linger: a duplicate delivery would show now.
-        await Task.Delay(300);
-        await stop.CancelAsync();
-        await Task.WhenAll(runs);
     }
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);

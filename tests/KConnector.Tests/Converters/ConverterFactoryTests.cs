@@ -72,6 +72,29 @@ public class ConverterFactoryTests
         Assert.IsType<SimpleHeaderConverter>(ConverterFactory.CreateHeaderConverter(null));
     }
 
+    [Theory]
+    [InlineData("AvroConverter", "io.confluent.connect.avro.AvroConverter")]
+    [InlineData("avro", "io.confluent.connect.avro.AvroConverter")]
+    [InlineData(" JsonSchema ", "io.confluent.connect.json.JsonSchemaConverter")]
+    [InlineData("Json", "org.apache.kafka.connect.json.JsonConverter")]
+    [InlineData("ByteArrayConverter", "org.apache.kafka.connect.converters.ByteArrayConverter")]
+    [InlineData("String", "org.apache.kafka.connect.storage.StringConverter")]
+    [InlineData("Protobuf", "io.confluent.connect.protobuf.ProtobufConverter")]
+    [InlineData("com.acme.FancyConverter", "com.acme.FancyConverter")]
+    public void SimpleNamesAndAliases_StandForTheirClass(string name, string className) =>
+        Assert.Equal(className, ConverterFactory.ClassNameOf(name));
+
+    [Fact]
+    public void Alias_BuildsTheSameConverterAsTheClassName() =>
+        Assert.IsType<JsonConverter<GoldenOrder>>(
+            ConverterFactory.Create(
+                "Json",
+                new Dictionary<string, string>(),
+                false,
+                ConverterFormats.AvroRecord<GoldenOrder>()
+            )
+        );
+
     [Fact]
     public void UnknownClass_NamesValueConverterAndTheKnownClasses()
     {

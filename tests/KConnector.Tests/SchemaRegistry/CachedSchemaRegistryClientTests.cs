@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using KConnector.SchemaRegistry;
+using KConnector.Testing.SchemaRegistry;
 
 namespace KConnector.Tests.SchemaRegistry;
 

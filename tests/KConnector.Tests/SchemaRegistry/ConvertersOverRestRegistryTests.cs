@@ -1,5 +1,6 @@
 using System.Text;
 using KConnector.Converters;
+using KConnector.Testing.SchemaRegistry;
 using KConnector.Tests.Avro;
 
 namespace KConnector.Tests.SchemaRegistry;

@@ -58,7 +58,9 @@ public sealed class ConnectorTests : IDisposable
         consumer.Subscribe("orders");
 #if (avro)
         var values = new AvroConverter<Order>(
-            ConnectorEnvironment.SchemaRegistry(null, "value.converter.schema.registry.url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient(
+                ConnectorEnvironment.DefaultRegistryScope
+            ),
             isKey: false
         );
 #else
@@ -138,7 +140,9 @@ public sealed class ConnectorTests : IDisposable
         var keys = new StringConverter();
 #if (avro)
         var values = new AvroConverter<Order>(
-            ConnectorEnvironment.SchemaRegistry(null, "value.converter.schema.registry.url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient(
+                ConnectorEnvironment.DefaultRegistryScope
+            ),
             isKey: false
         );
 #else

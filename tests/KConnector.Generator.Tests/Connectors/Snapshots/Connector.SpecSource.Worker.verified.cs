@@ -4,8 +4,8 @@
 namespace KConnector.Generated
 {
     /// <summary>
-    /// Runs the source connector "morning-greetings": string keys through the StringConverter,
-    /// string values through the StringConverter.
+    /// Runs the source connector "morning-greetings": string keys through the StringConverter by default,
+    /// string values through the StringConverter by default.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KConnector.Generator", "0.1.0")]
     public sealed partial class MorningGreetingsWorker : global::KConnector.Connectors.IConnectorWorker
@@ -49,8 +49,8 @@ namespace KConnector.Generated
                 var runner = new global::KConnector.Worker.SourceTaskRunner<string, string>(
                     options,
                     task,
-                    new global::KConnector.Converters.StringConverter(),
-                    new global::KConnector.Converters.StringConverter(),
+                    global::KConnector.Converters.ConverterFactory.Create<string>(config.KeyConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.None<string>()),
+                    global::KConnector.Converters.ConverterFactory.Create<string>(config.ValueConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.None<string>()),
                     _logger
                 );
                 global::System.Threading.Volatile.Write(ref _runner, runner);

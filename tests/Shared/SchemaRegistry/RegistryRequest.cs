@@ -1,4 +1,4 @@
-namespace KConnector.Tests.SchemaRegistry;
+namespace KConnector.Testing.SchemaRegistry;
 
 /// <summary>One request the test registry received.</summary>
 public sealed record RegistryRequest(

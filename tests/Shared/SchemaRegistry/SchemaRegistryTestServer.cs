@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 
-namespace KConnector.Tests.SchemaRegistry;
+namespace KConnector.Testing.SchemaRegistry;
 
 /// <summary>
 /// A Schema Registry on Kestrel at 127.0.0.1 (a free port) that follows the documented API
