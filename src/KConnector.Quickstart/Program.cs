@@ -1,24 +1,20 @@
-using System.Diagnostics;
 using System.Globalization;
-using KConnector.Connectors.File;
-using KConnector.Converters;
-using KConnector.Kafka;
+using KConnector.Errors;
 using KConnector.Quickstart;
-using KConnector.SchemaRegistry;
-using KConnector.Worker;
 
-// The walking skeleton as a quickstart: generated Order type -> source task -> Avro (Confluent
-// wire format, in-memory registry) -> embedded Kafka -> sink task -> JSON-lines file.
-var records =
-    args.Length > 0 && int.TryParse(args[0], CultureInfo.InvariantCulture, out var n) && n > 0
-        ? n
-        : 10_000;
-var output = Path.GetFullPath(
-    args.Length > 1 ? args[1] : Path.Combine("artifacts", "demo", "orders.jsonl")
-);
-const string Topic = "orders";
+// The quickstart (issue 7): orders.jsonl (some lines malformed) -> file source -> Avro -> embedded
+// Kafka -> SQLite sink; malformed lines -> the dead-letter queue. The pipeline is OrdersPipeline.
+// The file shipped in the repository (./build.sh demo runs from its root), else the build's copy.
+var shipped = Path.Combine("src", "KConnector.Quickstart", "orders.jsonl");
+var orders =
+    args.Length > 0 ? args[0]
+    : File.Exists(shipped) ? shipped
+    : Path.Combine(AppContext.BaseDirectory, "orders.jsonl");
+var output = Path.GetFullPath(args.Length > 1 ? args[1] : Path.Combine("artifacts", "demo"));
+var shown = Path.GetRelativePath(Environment.CurrentDirectory, output);
 
-Console.WriteLine("KConnector quickstart: orders -> Avro -> Kafka -> orders.jsonl");
+Console.WriteLine("KConnector quickstart: orders.jsonl -> file source -> Avro -> Kafka -> SQLite");
+Console.WriteLine("                       malformed lines -> dead-letter queue 'orders-dlq'");
 Console.WriteLine();
 Console.WriteLine(
     "WARNING: no bootstrap.servers given, so this runs on an EMBEDDED Kafka cluster (librdkafka's"
@@ -27,35 +23,7 @@ Console.WriteLine(
     "         mock cluster) inside this process. Its data is NOT durable: it is gone when the run ends."
 );
 Console.WriteLine();
-
-using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
-kafka.CreateTopic(Topic, partitions: 4);
-Console.WriteLine(
-    $"embedded Kafka: 3 brokers at {kafka.BootstrapServers}; topic '{Topic}' with 4 partitions"
-);
-
-Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-File.Delete(output);
-var registry = new MockSchemaRegistryClient("quickstart");
-var source = new SyntheticOrdersSourceTask(Topic, records, batchSize: 500);
-using var sink = new JsonLinesFileSinkTask<string, Order>(output);
-var sourceRunner = new SourceTaskRunner<string, Order>(
-    new WorkerOptions { Name = "orders-source", BootstrapServers = kafka.BootstrapServers },
-    source,
-    new StringConverter(),
-    new AvroConverter<Order>(registry, isKey: false)
-);
-var sinkRunner = new SinkTaskRunner<string, Order>(
-    new WorkerOptions
-    {
-        Name = "orders-file-sink",
-        BootstrapServers = kafka.BootstrapServers,
-        Topics = [Topic],
-    },
-    sink,
-    new StringConverter(),
-    new AvroConverter<Order>(registry, isKey: false)
-);
+Console.WriteLine($"reading {orders}");
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -63,52 +31,64 @@ Console.CancelKeyPress += (_, e) =>
     e.Cancel = true;
     stop.Cancel();
 };
-var clock = Stopwatch.StartNew();
-var sourceRun = sourceRunner.RunAsync(stop.Token);
-var sinkRun = sinkRunner.RunAsync(stop.Token);
+var result = await OrdersPipeline.RunAsync(
+    orders,
+    output,
+    p =>
+        Console.WriteLine(
+            $"  {p.Elapsed.TotalSeconds, 5:F1}s  read {p.Read, 6:N0} / {p.Lines:N0}   written {p.Written, 6:N0}   dead-lettered {p.DeadLettered, 3:N0}"
+        ),
+    cancellationToken: stop.Token
+);
+var final = result.Final;
+var seconds = Math.Max(final.Elapsed.TotalSeconds, 0.001);
 
-// Bounded: the run ends when every record is in the file, when a runner fails, or after 2 minutes.
-var deadline = TimeSpan.FromMinutes(2);
-while (
-    sinkRunner.RecordsCommitted < records
-    && clock.Elapsed < deadline
-    && !stop.IsCancellationRequested
-)
-{
-    if (sourceRun.IsFaulted || sinkRun.IsFaulted)
-    {
-        break;
-    }
-    await Task.Delay(500);
-    Console.WriteLine(
-        $"  {clock.Elapsed.TotalSeconds, 5:F1}s  produced {sourceRunner.RecordsAcknowledged, 7:N0} / {records:N0}   written {sinkRunner.RecordsCommitted, 7:N0}"
-    );
-}
-await stop.CancelAsync();
-try
-{
-    await Task.WhenAll(sourceRun, sinkRun);
-}
-catch (Exception e)
-{
-    Console.Error.WriteLine($"The pipeline failed: {e.Message}");
-    return 1;
-}
-clock.Stop();
-
-var lines = File.ReadLines(output).Count();
 Console.WriteLine();
 Console.WriteLine("Summary");
-Console.WriteLine($"  records produced : {sourceRunner.RecordsAcknowledged:N0}");
-Console.WriteLine($"  records written  : {lines:N0} (to {output})");
+Console.WriteLine($"  lines read        : {final.Read:N0} (of {final.Lines:N0} in the file)");
 Console.WriteLine(
-    $"  elapsed          : {clock.Elapsed.TotalSeconds:F2} s ({lines / clock.Elapsed.TotalSeconds:N0} records/s end to end)"
+    $"  orders written    : {final.Written:N0} (table '{OrdersPipeline.Table}' in {Path.Combine(shown, "orders.db")})"
 );
-Console.WriteLine();
-Console.WriteLine($"Look at the result:  head -3 {output}");
-if (lines != records)
+Console.WriteLine(
+    $"  dead-lettered     : {final.DeadLettered:N0} (topic '{OrdersPipeline.DeadLetterTopic}', copied to {Path.Combine(shown, "orders-dlq.jsonl")})"
+);
+Console.WriteLine(
+    $"  elapsed           : {seconds:F2} s ({(final.Read / seconds).ToString("N0", CultureInfo.InvariantCulture)} lines/s end to end)"
+);
+if (result.DeadLetters.Count > 0)
 {
-    Console.Error.WriteLine($"Expected {records:N0} lines, found {lines:N0}.");
+    Console.WriteLine();
+    Console.WriteLine(
+        "Why each dead letter was rejected (header __connect.errors.exception.message):"
+    );
+    foreach (var letter in result.DeadLetters)
+    {
+        var message = letter.Header(DeadLetterQueueHeaders.ExceptionMessage) ?? "(no message)";
+        // The file source's messages start with the file's path: shown once above.
+        var cut = message.IndexOf(", line at byte ", StringComparison.Ordinal);
+        Console.WriteLine($"  {(cut >= 0 ? message[(cut + 2)..] : message)}");
+    }
+}
+Console.WriteLine();
+Console.WriteLine("Look at the results:");
+Console.WriteLine(
+    $"  sqlite3 -header -column {Path.Combine(shown, "orders.db")} 'select * from {OrdersPipeline.Table} order by order_id limit 5; select count(*) as orders, round(sum(quantity * unit_price), 2) as revenue from {OrdersPipeline.Table};'"
+);
+Console.WriteLine($"  head -3 {Path.Combine(shown, "orders-dlq.jsonl")}");
+
+var problems = result.Problems();
+if (problems.Count > 0)
+{
+    Console.Error.WriteLine();
+    Console.Error.WriteLine("The quickstart's self-check FAILED:");
+    foreach (var problem in problems)
+    {
+        Console.Error.WriteLine($"  - {problem}");
+    }
     return 1;
 }
+Console.WriteLine();
+Console.WriteLine(
+    "Self-check passed: every line is either in the table or in the dead-letter queue, once."
+);
 return 0;

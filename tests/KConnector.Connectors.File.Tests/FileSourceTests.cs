@@ -3,6 +3,7 @@ using KConnector.Connectors.Configuration;
 using KConnector.Connectors.File.Source;
 using KConnector.Connectors.File.Tests.Records;
 using KConnector.Connectors.Shapes;
+using KConnector.Converters;
 using KConnector.Errors;
 using KConnector.Records;
 
@@ -186,23 +187,64 @@ public sealed class FileSourceTests : IDisposable
         );
     }
 
-    [Fact]
-    public async Task MalformedLine_FailsNamingFileAndByte_AndIsNotSkipped()
+    [Theory]
+    [InlineData("{\"id\":4,\"sensor\":", "BytePositionInLine")]
+    [InlineData("{\"id\":\"x\",\"sensor\":\"s\",\"value\":1}", "field 'id' (long)")]
+    [InlineData("{\"id\":4,\"value\":1}", "field 'sensor' is not nullable")]
+    [InlineData("[1,2]", "expected a JSON object")]
+    public async Task MalformedJsonLine_IsReturnedUnreadableInItsPlace_WithItsBytesAndAnErrorNamingFileAndByte(
+        string malformed,
+        string expectedError
+    )
     {
         var path = Path.Combine(_dir, "bad.jsonl");
-        await System.IO.File.WriteAllTextAsync(
-            path,
-            Line(1) + "{\"id\":\"x\",\"sensor\":\"s\",\"value\":1}\n" + Line(3)
-        );
+        await System.IO.File.WriteAllTextAsync(path, Line(1) + malformed + "\r\n" + Line(3));
         using var source = Source();
 
-        var error = await Assert.ThrowsAsync<ConnectException>(() =>
-            source.PollAsync(default).AsTask()
+        var records = await DrainAsync(source);
+
+        Assert.Equal(3, records.Count);
+        Assert.Equal([1L, 3L], records.Where(r => r.Value is not null).Select(r => r.Value!.Id));
+        var bad = records[1];
+        Assert.NotNull(bad.UnreadableInput);
+        Assert.Null(bad.Value);
+        Assert.Equal("readings", bad.Topic);
+        Assert.Equal(System.Text.Encoding.UTF8.GetBytes(malformed), bad.UnreadableInput.RawValue);
+        Assert.Equal(records[0].SourcePartition, bad.SourcePartition);
+        Assert.Equal(
+            (Line(1).Length + malformed.Length + 2).ToString(CultureInfo.InvariantCulture),
+            bad.SourceOffset!["position"]
         );
-        Assert.Contains(path, error.Message, StringComparison.Ordinal);
-        Assert.Contains($"byte {Line(1).Length}", error.Message, StringComparison.Ordinal);
-        Assert.Contains("'id'", error.Message, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<ConnectException>(() => source.PollAsync(default).AsTask());
+        var error = Assert.IsType<DataException>(bad.UnreadableInput.Error);
+        Assert.StartsWith(
+            $"file source: {path}, line at byte {Line(1).Length}: ",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(expectedError, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MalformedCsvLine_IsReturnedUnreadable_AndTheLinesAroundItAreRead()
+    {
+        var path = Path.Combine(_dir, "r.csv");
+        await System.IO.File.WriteAllTextAsync(
+            path,
+            "id,sensor,value\n1,s1,1.5\n2,s2,not-a-number\n3,s3,3.5\n"
+        );
+        using var source = Source(null, ("format", "csv"), ("file.pattern", "*.csv"));
+
+        var records = await DrainAsync(source);
+
+        Assert.Equal([1L, 3L], records.Where(r => r.Value is not null).Select(r => r.Value!.Id));
+        var bad = Assert.Single(records, r => r.UnreadableInput is not null);
+        Assert.Same(bad, records[1]);
+        Assert.Equal("2,s2,not-a-number"u8.ToArray(), bad.UnreadableInput!.RawValue);
+        Assert.Contains(
+            $"{path}, line at byte {"id,sensor,value\n1,s1,1.5\n".Length}: field 'value' (double)",
+            bad.UnreadableInput.Error.Message,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using KConnector.Connectors.Shapes;
-using KConnector.Errors;
+using KConnector.Converters;
 using KConnector.Records;
 using KConnector.Tasks;
 
@@ -17,7 +17,10 @@ namespace KConnector.Connectors.File.Source;
 /// line. A file's source partition is <c>{"fingerprint": h}</c>, a hash of its first line (CSV with
 /// a header: its first two lines), not its path, so a rotated (renamed) file keeps its position;
 /// an open file that is renamed or deleted is read to its end before it is let go; a file that
-/// shrinks below the position (copytruncate) is read again from the start.
+/// shrinks below the position (copytruncate) is read again from the start. A line that is not
+/// valid JSON or CSV, or does not fit the record (a field of the wrong type, a required field
+/// missing), is returned as <see cref="SourceRecord{TKey,TValue}.Unreadable"/> with its raw bytes,
+/// for the worker's <c>errors.tolerance</c> and dead-letter queue.
 /// </summary>
 /// <typeparam name="TValue">The record type lines become (fields matched by name).</typeparam>
 public sealed class FileSourceTask<TValue> : ISourceTask<string, TValue>, IDisposable
@@ -257,14 +260,18 @@ public sealed class FileSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
                     break;
                 }
                 var lineStart = file.Position + start;
-                var line = Encoding.UTF8.GetString(_buffer, start, newline - start).TrimEnd('\r');
+                var raw = _buffer.AsSpan(start, newline - start);
+                if (raw.Length > 0 && raw[^1] == (byte)'\r')
+                {
+                    raw = raw[..^1];
+                }
                 start = newline + 1;
                 consumed = start;
                 var isHeader =
                     lineStart == 0 && _options.Format == FileFormat.Csv && _options.CsvHeader;
-                if (!isHeader && line.Length > 0)
+                if (!isHeader && raw.Length > 0)
                 {
-                    records.Add(ToRecord(file, line, lineStart, file.Position + consumed));
+                    records.Add(ToRecord(file, raw, lineStart, file.Position + consumed));
                 }
             }
             if (consumed == 0)
@@ -280,15 +287,24 @@ public sealed class FileSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
         }
     }
 
+    // A line that does not parse or does not fit the record becomes SourceRecord.Unreadable with
+    // the line's bytes: the worker fails the task (errors.tolerance=none; this offset is not
+    // committed, so the line is read again after a restart) or dead-letters it (all).
     private SourceRecord<string, TValue> ToRecord(
         TailedFile file,
-        string line,
+        ReadOnlySpan<byte> raw,
         long lineStart,
         long next
     )
     {
+        var offset = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["position"] = next.ToString(CultureInfo.InvariantCulture),
+        };
+        TValue value;
         try
         {
+            var line = Encoding.UTF8.GetString(raw);
             if (_options.Format == FileFormat.Json)
             {
                 using var document = JsonDocument.Parse(line);
@@ -298,25 +314,27 @@ public sealed class FileSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
             {
                 ReadCsv(file, line);
             }
+            value = _value.Create(_values);
         }
         catch (Exception e) when (e is JsonException or FormatException)
         {
-            // The position is not advanced past the bad line: nothing after it is lost or skipped.
-            throw new ConnectException(
-                Stage.TASK_POLL,
-                $"file source: {file.Path ?? "(rotated file)"}, line at byte {lineStart}: {e.Message}",
-                e
+            return SourceRecord<string, TValue>.Unreadable(
+                _options.Topic,
+                raw.ToArray(),
+                file.Partition,
+                offset,
+                new DataException(
+                    $"file source: {file.Path ?? "(rotated file)"}, line at byte {lineStart.ToString(CultureInfo.InvariantCulture)}: {e.Message}",
+                    e
+                )
             );
         }
         return new SourceRecord<string, TValue>
         {
             Topic = _options.Topic,
-            Value = _value.Create(_values),
+            Value = value,
             SourcePartition = file.Partition,
-            SourceOffset = new Dictionary<string, string>(StringComparer.Ordinal)
-            {
-                ["position"] = next.ToString(CultureInfo.InvariantCulture),
-            },
+            SourceOffset = offset,
         };
     }
 

@@ -19,7 +19,8 @@ namespace KConnector.Worker;
 /// <c>offset.flush.interval.ms</c>, and at stop) only once Kafka acknowledged it and every record
 /// polled before it from the same source partition. Failures go through <c>errors.*</c>: retried,
 /// then fatal (<c>none</c>) or skipped and dead-lettered (<c>all</c>; Kafka Connect has no source
-/// dead-letter queue, see docs/worker.md).
+/// dead-letter queue, see docs/worker.md). Input the task could not read comes back in its batch as
+/// <see cref="SourceRecord{TKey,TValue}.Unreadable"/> and fails at stage <c>TASK_POLL</c>.
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
@@ -155,6 +156,12 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 _metrics.RecordPoll(batch.Count);
                 foreach (var record in batch)
                 {
+                    if (record.UnreadableInput is { } unreadable)
+                    {
+                        await FailUnreadableAsync(errors, record, unreadable, stoppingToken)
+                            .ConfigureAwait(false);
+                        continue;
+                    }
                     await SendAsync(producer, errors, record, stoppingToken).ConfigureAwait(false);
                 }
             }
@@ -185,10 +192,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         CancellationToken cancellationToken
     )
     {
-        var submitted =
-            record.SourcePartition is { } partition && record.SourceOffset is { } offset
-                ? _submitted.Submit(partition, offset)
-                : null;
+        var submitted = Submit(record);
         byte[]? key = null;
         byte[]? value;
         try
@@ -305,6 +309,43 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             .ConfigureAwait(false);
         return valueOk ? (key, value) : null;
     }
+
+    // Input the task could not read (SourceRecord.Unreadable): a record error at TASK_POLL. Under
+    // none FailAsync throws before the offset is submitted, so it and everything after it stay
+    // uncommitted; under all it is reported (dead-lettered and acknowledged by Kafka) first, then
+    // submitted and acknowledged at once, so its offset commits in order with the records around it.
+    private async ValueTask FailUnreadableAsync(
+        RetryWithToleranceOperator errors,
+        SourceRecord<TKey, TValue> record,
+        UnreadableInput unreadable,
+        CancellationToken cancellationToken
+    )
+    {
+        var failed = new FailedRecord
+        {
+            Topic = record.Topic,
+            Key = unreadable.RawKey,
+            Value = unreadable.RawValue,
+            Headers = record.Headers,
+            Timestamp = record.Timestamp,
+            SourcePartition = record.SourcePartition,
+            SourceOffset = record.SourceOffset,
+        };
+        await errors
+            .FailAsync(
+                new ErrorContext(failed, Stage.TASK_POLL, _task.GetType(), unreadable.Error),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+        var submitted = Submit(record);
+        Skip(record, submitted);
+    }
+
+    // A record without a source partition and offset has nothing to commit.
+    private SubmittedRecords.Submitted? Submit(SourceRecord<TKey, TValue> record) =>
+        record.SourcePartition is { } partition && record.SourceOffset is { } offset
+            ? _submitted.Submit(partition, offset)
+            : null;
 
     private void Skip(SourceRecord<TKey, TValue> record, SubmittedRecords.Submitted? submitted)
     {
