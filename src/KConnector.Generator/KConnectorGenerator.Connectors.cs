@@ -159,6 +159,15 @@ public sealed partial class KConnectorGenerator
                 }
             }
         );
+        // One accessor per record type, however many specs map it.
+        context.RegisterSourceOutput(
+            connectors.SelectMany(static (set, _) => set.Accessors),
+            static (spc, shape) =>
+                spc.AddSource(
+                    shape.FullAccessorName + ".g.cs",
+                    Text(RecordAccessorEmitter.Emit(shape))
+                )
+        );
         context.RegisterSourceOutput(
             connectors.Select(static (set, _) => set.Diagnostics),
             static (spc, all) =>
@@ -188,13 +197,19 @@ public sealed partial class KConnectorGenerator
                 : null;
         return record is null
             ? new SchemaTypeEntry(path, string.Empty, null)
-            : new SchemaTypeEntry(path, record.Name, record.CSharpFullName);
+            : new SchemaTypeEntry(
+                path,
+                record.Name,
+                record.CSharpFullName,
+                RecordShapeReader.Read(record)
+            );
     }
 
     private static ConnectorSet Deduplicate(IEnumerable<ConnectorResult> results)
     {
         var models = new List<ConnectorModel>();
         var diagnostics = new List<DiagnosticInfo>();
+        var accessors = new List<RecordShapeModel>();
         var byType = new Dictionary<string, ConnectorModel>(StringComparer.Ordinal);
         foreach (var result in results)
         {
@@ -222,12 +237,19 @@ public sealed partial class KConnectorGenerator
             }
             byType.Add(model.FullTypeName, model);
             models.Add(model);
+            accessors.AddRange(model.Accessors.Where(a => !accessors.Contains(a)));
         }
-        return new ConnectorSet(models.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new ConnectorSet(
+            models.ToEquatableArray(),
+            // Two specs mapping the same record report its unmappable fields once.
+            diagnostics.Distinct().ToEquatableArray(),
+            accessors.ToEquatableArray()
+        );
     }
 
     private sealed record ConnectorSet(
         EquatableArray<ConnectorModel> Models,
-        EquatableArray<DiagnosticInfo> Diagnostics
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        EquatableArray<RecordShapeModel> Accessors
     );
 }

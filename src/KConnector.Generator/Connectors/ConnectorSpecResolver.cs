@@ -26,8 +26,10 @@ internal static class ConnectorSpecResolver
         }
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
-        var keyType = TypeOf(spec.KeySchema, schemas, diagnostics);
-        var valueType = TypeOf(spec.ValueSchema, schemas, diagnostics);
+        var keyEntry = EntryOf(spec.KeySchema, schemas, diagnostics);
+        var valueEntry = EntryOf(spec.ValueSchema, schemas, diagnostics);
+        var keyType = keyEntry is null ? null : "global::" + keyEntry.CSharpFullName;
+        var valueType = valueEntry is null ? null : "global::" + valueEntry.CSharpFullName;
         CheckConverter(spec.KeyConverter, keyType, spec.KeySchema, "key", diagnostics);
         CheckConverter(spec.ValueConverter, valueType, spec.ValueSchema, "value", diagnostics);
         if (connector is not null && !availableTypes.Contains(connector.TaskMetadataName))
@@ -40,6 +42,42 @@ internal static class ConnectorSpecResolver
                     connector.Package
                 )
             );
+        }
+        var accessors = new List<RecordShapeModel>();
+        if (connector is { MapsRecords: true })
+        {
+            if (!connector.KeyMayBeRecord && keyEntry is not null)
+            {
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.ConnectorKeyMustBeString,
+                        spec.KeySchema!.Where,
+                        connector.ClassName,
+                        spec.KeySchema.Written
+                    )
+                );
+            }
+            foreach (var entry in new[] { keyEntry, valueEntry })
+            {
+                if (entry?.Shape is not { } shape || accessors.Contains(shape))
+                {
+                    continue;
+                }
+                foreach (var field in shape.Unmappable)
+                {
+                    diagnostics.Add(
+                        DiagnosticBag.Create(
+                            DiagnosticDescriptors.RecordFieldUnmappable,
+                            new SpecLocation(field.Location, field.JsonPath),
+                            field.Name,
+                            shape.AvroFullName,
+                            connector.ClassName,
+                            field.Reason
+                        )
+                    );
+                }
+                accessors.Add(shape);
+            }
         }
         if (
             connector is null
@@ -84,7 +122,9 @@ internal static class ConnectorSpecResolver
                 System.Globalization.CultureInfo.InvariantCulture,
                 connector.TaskCreation,
                 key,
-                value
+                value,
+                AccessorOf(keyEntry, key),
+                AccessorOf(valueEntry, value)
             ),
             UserClass: false,
             HasStart: false,
@@ -93,12 +133,22 @@ internal static class ConnectorSpecResolver
             connector.TaskIsDisposable,
             EmitsTaskPart: false,
             System.IO.Path.GetFileName(spec.Path),
-            spec.NameLocation.Location
+            spec.NameLocation.Location,
+            accessors.ToEquatableArray()
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
 
-    private static string? TypeOf(
+    /// <summary>The generated accessor of a record, or a primitive accessor of a string key or value.</summary>
+    private static string AccessorOf(SchemaTypeEntry? entry, string type) =>
+        entry?.Shape is { } shape
+            ? "new " + shape.AccessorType + "()"
+            // The column name of a primitive key is pk.fields or __connect_key (the sink decides).
+            : "new global::KConnector.Connectors.Shapes.PrimitiveRecordAccessor<"
+                + type
+                + ">(\"__connect_key\")";
+
+    private static SchemaTypeEntry? EntryOf(
         SchemaReference? reference,
         EquatableArray<SchemaTypeEntry> schemas,
         List<DiagnosticInfo> diagnostics
@@ -152,7 +202,7 @@ internal static class ConnectorSpecResolver
             );
             return null;
         }
-        return "global::" + entry.CSharpFullName;
+        return entry;
     }
 
     private static void CheckConverter(
