@@ -17,6 +17,7 @@ internal static partial class BuiltInConnectors
     {
         JsonLinesFileSink(),
         SqlSink(),
+        FileStreamSource(),
     };
 
     /// <summary>Every name a spec may use, for did-you-mean suggestions.</summary>

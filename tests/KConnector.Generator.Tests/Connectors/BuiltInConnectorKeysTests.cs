@@ -21,6 +21,12 @@ public class BuiltInConnectorKeysTests
             .Sink
             .FileSinkOptions
             .Keys,
+        ["KConnector.Connectors.File.FileStreamSource"] = KConnector
+            .Connectors
+            .File
+            .Source
+            .FileSourceOptions
+            .Keys,
         ["KConnector.Connectors.Sql.SqlSink"] = KConnector
             .Connectors
             .Sql
