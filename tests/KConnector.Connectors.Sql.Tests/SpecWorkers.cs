@@ -1,4 +1,5 @@
 using KConnector.Connectors;
+using KConnector.Kafka;
 
 namespace KConnector.Connectors.Sql.Tests;
 
@@ -20,5 +21,33 @@ internal static class SpecWorkers
         await Task.Delay(300);
         await stop.CancelAsync();
         await run;
+    }
+
+    /// <summary>
+    /// The values of partition 0 of <paramref name="topic"/> from the start: <paramref name="count"/>
+    /// of them, and then nothing more (a record produced twice would show).
+    /// </summary>
+    public static List<byte[]> ReadTopic(EmbeddedKafka kafka, string topic, int count)
+    {
+        using var consumer = new Confluent.Kafka.ConsumerBuilder<byte[], byte[]>(
+            new Confluent.Kafka.ConsumerConfig
+            {
+                BootstrapServers = kafka.BootstrapServers,
+                GroupId = "spec-check-" + Guid.NewGuid().ToString("N"),
+                EnableAutoCommit = false,
+            }
+        ).Build();
+        consumer.Assign(new Confluent.Kafka.TopicPartitionOffset(topic, 0, 0));
+        var values = new List<byte[]>();
+        var started = DateTime.UtcNow;
+        while (values.Count < count && DateTime.UtcNow - started < TimeSpan.FromSeconds(30))
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { Message: { } message })
+            {
+                values.Add(message.Value);
+            }
+        }
+        Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(500)));
+        return values;
     }
 }

@@ -155,4 +155,122 @@ internal static partial class BuiltInConnectors
             KeyMayBeRecord: true,
             MapsRecords: true
         );
+
+    // Confluent's JDBC source (io.confluent.connect.jdbc.JdbcSourceConnector): table rows into records
+    // of the value's .avsc type, columns matched to fields by name; keys are null strings.
+    private static BuiltInConnector SqlSource() =>
+        new(
+            "KConnector.Connectors.Sql.SqlSource",
+            new[]
+            {
+                "io.confluent.connect.jdbc.JdbcSourceConnector",
+                "JdbcSourceConnector",
+                "JdbcSource",
+                "SqlSource",
+            }.ToEquatableArray(),
+            ConnectorKind.Source,
+            new[]
+            {
+                CommonConfigKeys.Key(
+                    "connection.url",
+                    ConfigKeyType.String,
+                    null,
+                    "High",
+                    "JDBC-style URL of the database: jdbc:postgresql://host:port/database or jdbc:sqlite:path.",
+                    "Connector",
+                    required: true
+                ),
+                CommonConfigKeys.Key(
+                    "connection.user",
+                    ConfigKeyType.String,
+                    null,
+                    "High",
+                    "Database user.",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "connection.password",
+                    ConfigKeyType.Password,
+                    null,
+                    "High",
+                    "Database password; never logged.",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "mode",
+                    ConfigKeyType.String,
+                    null,
+                    "High",
+                    "How new rows are found: bulk (whole table each poll), incrementing, timestamp or timestamp+incrementing.",
+                    "Connector",
+                    required: true,
+                    oneOf: new[] { "bulk", "incrementing", "timestamp", "timestamp+incrementing" }
+                ),
+                CommonConfigKeys.Key(
+                    "incrementing.column.name",
+                    ConfigKeyType.String,
+                    "",
+                    "Medium",
+                    "A strictly increasing, non-null integer column (modes incrementing and timestamp+incrementing).",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "timestamp.column.name",
+                    ConfigKeyType.List,
+                    "",
+                    "Medium",
+                    "Timestamp column(s) (modes timestamp and timestamp+incrementing); with several, the first non-null one counts (COALESCE).",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "table.whitelist",
+                    ConfigKeyType.List,
+                    "",
+                    "Medium",
+                    "Tables to copy, each to topic.prefix + table name. Give this or query.",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "query",
+                    ConfigKeyType.String,
+                    "",
+                    "Medium",
+                    "A SELECT to copy instead of tables, to the topic topic.prefix. It is wrapped as a subquery, so it may have its own WHERE.",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "poll.interval.ms",
+                    ConfigKeyType.Int,
+                    "5000",
+                    "High",
+                    "Milliseconds between two queries of the same table.",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "batch.max.rows",
+                    ConfigKeyType.Int,
+                    "100",
+                    "Low",
+                    "Most rows returned by one poll; a larger result is returned over several polls.",
+                    "Connector"
+                ),
+                CommonConfigKeys.Key(
+                    "topic.prefix",
+                    ConfigKeyType.String,
+                    null,
+                    "High",
+                    "Prefix of the topic names (table mode: prefix + table name; query mode: the whole topic name).",
+                    "Connector",
+                    required: true
+                ),
+            }.ToEquatableArray(),
+            "global::KConnector.Connectors.Sql.Source.SqlSourceTask<{1}>",
+            "global::KConnector.Connectors.Sql.Source.SqlSourceTaskFactory.Create<{1}>(config.Parsed.Originals, {3}, _logger)",
+            "KConnector.Connectors.Sql.Source.SqlSourceTask`1",
+            "KConnector.Connectors.Sql",
+            ValueMustBeRecord: true,
+            TaskIsDisposable: true,
+            KeyMayBeRecord: false,
+            MapsRecords: true
+        );
 }

@@ -18,6 +18,7 @@ internal static partial class BuiltInConnectors
         JsonLinesFileSink(),
         SqlSink(),
         FileStreamSource(),
+        SqlSource(),
     };
 
     /// <summary>Every name a spec may use, for did-you-mean suggestions.</summary>

@@ -27,6 +27,12 @@ public class BuiltInConnectorKeysTests
             .Source
             .FileSourceOptions
             .Keys,
+        ["KConnector.Connectors.Sql.SqlSource"] = KConnector
+            .Connectors
+            .Sql
+            .Configuration
+            .SqlSourceOptions
+            .Keys,
         ["KConnector.Connectors.Sql.SqlSink"] = KConnector
             .Connectors
             .Sql
