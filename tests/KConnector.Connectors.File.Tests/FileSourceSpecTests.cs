@@ -1,5 +1,6 @@
 using System.Globalization;
 using KConnector.Connectors.File.Tests.Records;
+using KConnector.Connectors.Sql.Tests;
 using KConnector.Converters;
 using KConnector.Kafka;
 
@@ -75,7 +76,8 @@ public sealed class FileSourceSpecTests : IDisposable
             ConnectorEnvironment.SchemaRegistry("mock://file-specs", "url"),
             isKey: false
         );
-        var read = ReadAll(kafka, "spec-measurements", Total)
+        var read = SpecWorkers
+            .ReadTopic(kafka, "spec-measurements", Total)
             .Select(v => values.ToConnectData("spec-measurements", v)!)
             .ToList();
         Assert.Equal(Enumerable.Range(0, Total).Select(i => (long)i), read.Select(m => m.Id));
@@ -95,31 +97,5 @@ public sealed class FileSourceSpecTests : IDisposable
                 );
             }
         );
-    }
-
-    private static List<byte[]> ReadAll(EmbeddedKafka kafka, string topic, int count)
-    {
-        using var consumer = new Confluent.Kafka.ConsumerBuilder<byte[], byte[]>(
-            new Confluent.Kafka.ConsumerConfig
-            {
-                BootstrapServers = kafka.BootstrapServers,
-                GroupId = "spec-check-" + Guid.NewGuid().ToString("N"),
-                AutoOffsetReset = Confluent.Kafka.AutoOffsetReset.Earliest,
-                EnableAutoCommit = false,
-            }
-        ).Build();
-        consumer.Assign(new Confluent.Kafka.TopicPartitionOffset(topic, 0, 0));
-        var values = new List<byte[]>();
-        var started = DateTime.UtcNow;
-        while (values.Count < count && DateTime.UtcNow - started < TimeSpan.FromSeconds(30))
-        {
-            if (consumer.Consume(TimeSpan.FromMilliseconds(200)) is { Message: { } message })
-            {
-                values.Add(message.Value);
-            }
-        }
-        // Nothing more than the file's lines: no line was produced twice.
-        Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(500)));
-        return values;
     }
 }

@@ -3,7 +3,10 @@ using KConnector.Kafka;
 
 namespace KConnector.Connectors.Sql.Tests;
 
-/// <summary>Runs generated workers until a condition holds (bounded), then stops them cleanly.</summary>
+/// <summary>
+/// What the spec tests of the connector projects share (linked into each): run a generated worker
+/// until a condition holds (bounded), produce test records, read a topic back.
+/// </summary>
 internal static class SpecWorkers
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
@@ -49,5 +52,35 @@ internal static class SpecWorkers
         }
         Assert.Null(consumer.Consume(TimeSpan.FromMilliseconds(500)));
         return values;
+    }
+
+    /// <summary>Produces <paramref name="count"/> records (string keys "order-i" unless <paramref name="key"/> is given) and waits for them.</summary>
+    public static void Produce(
+        EmbeddedKafka kafka,
+        string topic,
+        int count,
+        Func<int, byte[]> value,
+        Func<int, byte[]>? key = null
+    )
+    {
+        using var producer = new Confluent.Kafka.ProducerBuilder<byte[], byte[]>(
+            new Confluent.Kafka.ProducerConfig { BootstrapServers = kafka.BootstrapServers }
+        ).Build();
+        for (var i = 0; i < count; i++)
+        {
+            producer.Produce(
+                topic,
+                new()
+                {
+                    Key =
+                        key?.Invoke(i)
+                        ?? System.Text.Encoding.UTF8.GetBytes(
+                            "order-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                        ),
+                    Value = value(i),
+                }
+            );
+        }
+        producer.Flush(TimeSpan.FromSeconds(30));
     }
 }

@@ -44,7 +44,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
             ConnectorEnvironment.SchemaRegistry("mock://sql-specs", "url"),
             isKey: false
         );
-        Produce(
+        SpecWorkers.Produce(
             kafka,
             "spec_orders",
             Total,
@@ -106,7 +106,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
         var keys = new AvroConverter<OrderKey>(registry, isKey: true);
         var values = new AvroConverter<Order>(registry, isKey: false);
         // Each order twice, the second time with a new amount: upsert keeps one row per key.
-        Produce(
+        SpecWorkers.Produce(
             kafka,
             table,
             Total * 2,
@@ -144,35 +144,6 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
         var rows = await server.QueryAsync($"SELECT id, amount FROM {table} ORDER BY id");
         Assert.Equal(Total, rows.Count);
         Assert.All(rows, r => Assert.Equal((long)r[0]! + Total, (double)r[1]!));
-    }
-
-    private static void Produce(
-        EmbeddedKafka kafka,
-        string topic,
-        int count,
-        Func<int, byte[]> value,
-        Func<int, byte[]>? key = null
-    )
-    {
-        using var producer = new Confluent.Kafka.ProducerBuilder<byte[], byte[]>(
-            new Confluent.Kafka.ProducerConfig { BootstrapServers = kafka.BootstrapServers }
-        ).Build();
-        for (var i = 0; i < count; i++)
-        {
-            producer.Produce(
-                topic,
-                new()
-                {
-                    Key =
-                        key?.Invoke(i)
-                        ?? System.Text.Encoding.UTF8.GetBytes(
-                            "order-" + i.ToString(CultureInfo.InvariantCulture)
-                        ),
-                    Value = value(i),
-                }
-            );
-        }
-        producer.Flush(TimeSpan.FromSeconds(30));
     }
 
     private List<string> Sqlite(string sql)

@@ -19,6 +19,9 @@ internal static partial class BuiltInConnectors
         SqlSink(),
         FileStreamSource(),
         SqlSource(),
+        HttpSink(),
+        HttpSource(),
+        ElasticsearchSink(),
     };
 
     /// <summary>Every name a spec may use, for did-you-mean suggestions.</summary>

@@ -33,6 +33,23 @@ public class BuiltInConnectorKeysTests
             .Configuration
             .SqlSourceOptions
             .Keys,
+        ["KConnector.Connectors.Http.HttpSink"] = KConnector
+            .Connectors
+            .Http
+            .Configuration
+            .HttpSinkOptions
+            .Keys,
+        ["KConnector.Connectors.Http.HttpSource"] = KConnector
+            .Connectors
+            .Http
+            .Configuration
+            .HttpSourceOptions
+            .Keys,
+        ["KConnector.Connectors.Elasticsearch.ElasticsearchSink"] = KConnector
+            .Connectors
+            .Elasticsearch
+            .ElasticsearchSinkOptions
+            .Keys,
         ["KConnector.Connectors.Sql.SqlSink"] = KConnector
             .Connectors
             .Sql
