@@ -95,6 +95,56 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
     }
 
     [Fact]
+    public async Task SqliteSinkSpec_WithInvalidJdbcKeys_FailsNamingEachKey()
+    {
+        var typed = Assert.Throws<KConnector.Configuration.ConfigValidationException>(() =>
+            OrdersSqliteSinkConfig.Parse(
+                new Dictionary<string, string?>(OrdersSqliteSinkConfig.SpecValues)
+                {
+                    ["connection.url"] = "jdbc:sqlite:" + _file,
+                    ["insert.mode"] = "merge",
+                    ["batch.size"] = "many",
+                }
+            )
+        );
+        Assert.Equal(
+            ["batch.size", "insert.mode"],
+            typed.Issues.Select(i => i.Key).Order(StringComparer.Ordinal)
+        );
+
+        // Rules across keys are the JDBC sink's own (JdbcSinkConfig), checked when the task is built.
+        using var environment = new ConnectorEnvironment();
+        var sink = new OrdersSqliteSinkWorker(
+            OrdersSqliteSinkConfig.Parse(
+                new Dictionary<string, string?>(OrdersSqliteSinkConfig.SpecValues)
+                {
+                    ["bootstrap.servers"] = "127.0.0.1:1",
+                    ["connection.url"] = "jdbc:sqlite:" + _file,
+                    ["delete.enabled"] = "true",
+                    ["insert.mode"] = "upsert",
+                }
+            ),
+            environment
+        );
+        var error =
+            await Assert.ThrowsAsync<KConnector.Connectors.Configuration.ConnectorConfigException>(
+                () =>
+                    sink.RunAsync(CancellationToken.None)
+            );
+        Assert.Contains(
+            "delete.enabled: true requires pk.mode=record_key",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "insert.mode: upsert needs a primary key",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.False(System.IO.File.Exists(_file));
+    }
+
+    [Fact]
     public async Task PostgreSqlSinkSpec_UpsertsByTheKeyRecord_IntoTheColumnsOfBothSchemas()
     {
         const int Total = 300;
