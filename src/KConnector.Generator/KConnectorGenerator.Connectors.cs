@@ -162,6 +162,15 @@ public sealed partial class KConnectorGenerator
                 }
             }
         );
+        // One accessor per record type, however many specs map it.
+        context.RegisterSourceOutput(
+            connectors.SelectMany(static (set, _) => set.Accessors),
+            static (spc, shape) =>
+                spc.AddSource(
+                    shape.FullAccessorName + ".g.cs",
+                    Text(RecordAccessorEmitter.Emit(shape))
+                )
+        );
         context.RegisterSourceOutput(
             connectors.Select(static (set, _) => set.Diagnostics),
             static (spc, all) =>
@@ -211,13 +220,20 @@ public sealed partial class KConnectorGenerator
                 : null;
         return record is null
             ? none
-            : new SchemaTypeEntry(path, record.Name, record.CSharpFullName, TypeFormats.AvroRecord);
+            : new SchemaTypeEntry(
+                path,
+                record.Name,
+                record.CSharpFullName,
+                TypeFormats.AvroRecord,
+                RecordShapeReader.Read(record)
+            );
     }
 
     private static ConnectorSet Deduplicate(IEnumerable<ConnectorResult> results)
     {
         var models = new List<ConnectorModel>();
         var diagnostics = new List<DiagnosticInfo>();
+        var accessors = new List<RecordShapeModel>();
         var byType = new Dictionary<string, ConnectorModel>(StringComparer.Ordinal);
         foreach (var result in results)
         {
@@ -245,12 +261,19 @@ public sealed partial class KConnectorGenerator
             }
             byType.Add(model.FullTypeName, model);
             models.Add(model);
+            accessors.AddRange(model.Accessors.Where(a => !accessors.Contains(a)));
         }
-        return new ConnectorSet(models.ToEquatableArray(), diagnostics.ToEquatableArray());
+        return new ConnectorSet(
+            models.ToEquatableArray(),
+            // Two specs mapping the same record report its unmappable fields once.
+            diagnostics.Distinct().ToEquatableArray(),
+            accessors.ToEquatableArray()
+        );
     }
 
     private sealed record ConnectorSet(
         EquatableArray<ConnectorModel> Models,
-        EquatableArray<DiagnosticInfo> Diagnostics
+        EquatableArray<DiagnosticInfo> Diagnostics,
+        EquatableArray<RecordShapeModel> Accessors
     );
 }

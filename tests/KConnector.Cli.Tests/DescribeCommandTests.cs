@@ -22,7 +22,13 @@ public sealed class DescribeCommandTests
             lines,
             "file",
             "type: string, default: none (required), importance: high",
-            "The file to append records to"
+            "The file records are appended to"
+        );
+        AssertKey(
+            lines,
+            "file.roll.size.bytes",
+            "type: long, default: 0, importance: medium",
+            "Roll the file"
         );
         AssertKey(
             lines,
@@ -46,6 +52,59 @@ public sealed class DescribeCommandTests
             run.Output,
             StringComparison.Ordinal
         );
+    }
+
+    [Theory]
+    [InlineData(
+        "KConnector.Connectors.Sql.SqlSink (sink; also io.confluent.connect.jdbc.JdbcSinkConnector"
+    )]
+    [InlineData(
+        "KConnector.Connectors.Sql.SqlSource (source; also io.confluent.connect.jdbc.JdbcSourceConnector"
+    )]
+    [InlineData("KConnector.Connectors.File.FileStreamSource (source; also FileStreamSource")]
+    [InlineData(
+        "KConnector.Connectors.Http.HttpSink (sink; also io.confluent.connect.http.HttpSinkConnector"
+    )]
+    [InlineData(
+        "KConnector.Connectors.Http.HttpSource (source; also io.confluent.connect.http.HttpSourceConnector"
+    )]
+    [InlineData(
+        "KConnector.Connectors.Elasticsearch.ElasticsearchSink (sink; also io.confluent.connect.elasticsearch.ElasticsearchSinkConnector"
+    )]
+    public async Task NoArgument_ListsEveryBuiltInRow(string line)
+    {
+        var run = await CliRun.InvokeAsync("describe");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains(line, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task JdbcSinkConnector_ListsTheJdbcSinkKeys_AndErrorsToleranceOnce()
+    {
+        var run = await CliRun.InvokeAsync("describe", "JdbcSinkConnector");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.StartsWith(
+            "KConnector.Connectors.Sql.SqlSink: a sink connector",
+            run.Output,
+            StringComparison.Ordinal
+        );
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        AssertKey(
+            lines,
+            "connection.url",
+            "type: string, default: none (required), importance: high",
+            "JDBC-style URL"
+        );
+        AssertKey(
+            lines,
+            "insert.mode",
+            "default: insert, importance: high, one of: insert, upsert, update",
+            null
+        );
+        Assert.Single(lines, l => l == "  errors.tolerance");
+        Assert.Contains("  package: KConnector.Connectors.Sql", lines);
     }
 
     [Fact]

@@ -69,7 +69,11 @@ internal static class DescribeCommand
             .Keys.Select(k => (Key: k, BuildTime: false))
             .Concat(
                 CommonConfigKeys
-                    .All.Where(k => k.AppliesTo(connector.Kind))
+                    // A worker key the connector reads too (errors.tolerance for the JDBC sink) is shown once, with the connector's doc.
+                    .All.Where(k =>
+                        k.AppliesTo(connector.Kind)
+                        && !connector.Keys.Any(own => own.Name == k.Key.Name)
+                    )
                     .Select(k => (k.Key, k.BuildTimeOnly))
             );
         foreach (var group in keys.GroupBy(k => k.Key.Group))

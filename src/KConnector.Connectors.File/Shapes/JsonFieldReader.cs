@@ -5,7 +5,8 @@ namespace KConnector.Connectors.Shapes;
 
 /// <summary>
 /// Reads a JSON object's properties into field values in <see cref="RecordShape"/> order (by
-/// name; absent or null properties are null), converted to the fields' CLR types with errors that
+/// name; null properties are null, absent ones take the schema's default as Avro's schema
+/// resolution fills a field the writer lacks, or null), converted to the fields' CLR types with errors that
 /// name the field. Used where a source receives JSON (HTTP APIs, JSON-lines files) and must build
 /// a generated record through its <see cref="RecordAccessor{T}"/>.
 /// </summary>
@@ -25,7 +26,7 @@ public static class JsonFieldReader
         for (var i = 0; i < shape.Fields.Count; i++)
         {
             var field = shape.Fields[i];
-            object? raw = null;
+            var raw = field.Default;
             if (element.TryGetProperty(field.Name, out var property))
             {
                 raw = property.ValueKind switch

@@ -12,4 +12,11 @@ public sealed record RecordField(
     bool IsNullable,
     int NullBranch,
     bool HasDefault
-);
+)
+{
+    /// <summary>
+    /// The schema's default as the CLR value of <see cref="Type"/> (null when the default is null or
+    /// absent); generated accessors set it from the .avsc.
+    /// </summary>
+    public object? Default { get; init; }
+}

@@ -75,7 +75,7 @@ public sealed class RecordShape
         {
             var fieldName = field.GetProperty("name").GetString() ?? string.Empty;
             var fieldType = field.GetProperty("type");
-            var hasDefault = field.TryGetProperty("default", out _);
+            var hasDefault = field.TryGetProperty("default", out var defaultValue);
             if (fieldType.ValueKind == JsonValueKind.Array)
             {
                 var branches = fieldType.EnumerateArray().ToArray();
@@ -89,31 +89,50 @@ public sealed class RecordShape
                         $"field '{fieldName}' of {name}: only unions of null and one type are supported"
                     );
                 }
+                var kind = Primitive(name, fieldName, branches[1 - nullIndex]);
                 fields.Add(
-                    new RecordField(
-                        fieldName,
-                        Primitive(name, fieldName, branches[1 - nullIndex]),
-                        true,
-                        nullIndex,
-                        hasDefault
-                    )
+                    new RecordField(fieldName, kind, true, nullIndex, hasDefault)
+                    {
+                        Default = hasDefault ? DefaultOf(defaultValue, kind) : null,
+                    }
                 );
             }
             else
             {
+                var kind = Primitive(name, fieldName, fieldType);
                 fields.Add(
-                    new RecordField(
-                        fieldName,
-                        Primitive(name, fieldName, fieldType),
-                        false,
-                        0,
-                        hasDefault
-                    )
+                    new RecordField(fieldName, kind, false, 0, hasDefault)
+                    {
+                        Default = hasDefault ? DefaultOf(defaultValue, kind) : null,
+                    }
                 );
             }
         }
         return new RecordShape(name, fields);
     }
+
+    /// <summary>
+    /// A field's JSON default as the CLR value of its type (Avro spec, "Complex Types: Records":
+    /// bytes defaults are strings whose code points 0-255 are the bytes); null for a null default.
+    /// </summary>
+    private static object? DefaultOf(JsonElement value, FieldType type) =>
+        value.ValueKind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.True or JsonValueKind.False when type == FieldType.Boolean =>
+                value.GetBoolean(),
+            JsonValueKind.Number when type == FieldType.Int => value.GetInt32(),
+            JsonValueKind.Number when type == FieldType.Long => value.GetInt64(),
+            JsonValueKind.Number when type == FieldType.Float => value.GetSingle(),
+            JsonValueKind.Number when type == FieldType.Double => value.GetDouble(),
+            JsonValueKind.String when type == FieldType.String => value.GetString(),
+            JsonValueKind.String when type == FieldType.Bytes => value
+                .GetString()!
+                .Select(c => (byte)c)
+                .ToArray(),
+            // A default of the union's other branch, or one the generator rejected (KCN0012).
+            _ => null,
+        };
 
     private static FieldType Primitive(string record, string field, JsonElement type)
     {

@@ -25,7 +25,10 @@ namespace KConnector.Connectors.Sql.Sink;
 /// </summary>
 /// <typeparam name="TKey">The key type: a generated record or a primitive.</typeparam>
 /// <typeparam name="TValue">The value type: a generated record.</typeparam>
-public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncDisposable
+public sealed class SqlSinkTask<TKey, TValue>
+    : ISinkTask<TKey, TValue>,
+        IAsyncDisposable,
+        IDisposable
 {
     private readonly SqlSinkOptions _options;
     private readonly SqlConnectionUrl _url;
@@ -135,6 +138,16 @@ public sealed class SqlSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IAsyncD
             await _connection.DisposeAsync().ConfigureAwait(false);
             _connection = null;
         }
+    }
+
+    /// <summary>
+    /// Closes the connection. Buffered records that were not flushed are dropped (their offsets were
+    /// not committed either, so they are consumed again).
+    /// </summary>
+    public void Dispose()
+    {
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private static void ThrowIfFailed(List<FailedRecord> failed, int attempted)

@@ -20,7 +20,10 @@ namespace KConnector.Connectors.Sql.Source;
 /// Keys are null, as in the JDBC source (a ValueToKey transform sets one).
 /// </summary>
 /// <typeparam name="TValue">The record type rows become; its fields are matched to columns by name.</typeparam>
-public sealed class SqlSourceTask<TValue> : ISourceTask<string, TValue>, IAsyncDisposable
+public sealed class SqlSourceTask<TValue>
+    : ISourceTask<string, TValue>,
+        IAsyncDisposable,
+        IDisposable
 {
     private readonly SqlSourceOptions _options;
     private readonly SqlConnectionUrl _url;
@@ -177,6 +180,17 @@ public sealed class SqlSourceTask<TValue> : ISourceTask<string, TValue>, IAsyncD
             await querier.StopAsync().ConfigureAwait(false);
         }
         await DisposeConnectionAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Closes the open queries and the connection (what a generated worker calls when it stops).</summary>
+    public void Dispose()
+    {
+        foreach (var querier in _queriers)
+        {
+            querier.Stop();
+        }
+        _connection?.Dispose();
+        _connection = null;
     }
 
     private async Task OpenAsync(CancellationToken cancellationToken)

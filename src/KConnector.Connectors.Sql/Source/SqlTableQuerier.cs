@@ -138,6 +138,15 @@ internal sealed class SqlTableQuerier
         return true;
     }
 
+    /// <summary>Releases the open reader and command, as <see cref="StopAsync"/> does, synchronously.</summary>
+    public void Stop()
+    {
+        _reader?.Dispose();
+        _reader = null;
+        _command?.Dispose();
+        _command = null;
+    }
+
     public async Task StopAsync()
     {
         if (_reader is not null)

@@ -14,6 +14,13 @@ namespace KConnector.Generator.Connectors;
 /// <param name="TaskMetadataName">The task type's metadata name, to check that its package is referenced.</param>
 /// <param name="Package">The package (assembly) to reference.</param>
 /// <param name="ValueMustBeRecord">Whether the value type must be a generated record (e.g. to be written as JSON).</param>
+/// <param name="TaskIsDisposable">Whether the generated worker disposes the task when it stops.</param>
+/// <param name="KeyMayBeRecord">Whether key.schema may name a record; false: keys are strings.</param>
+/// <param name="MapsRecords">
+/// Whether the task maps records to columns or fields through <c>RecordAccessor</c>s: the generator
+/// then emits one per record type and <paramref name="TaskCreation"/> gets {2} (the key's accessor)
+/// and {3} (the value's).
+/// </param>
 internal sealed record BuiltInConnector(
     string ClassName,
     EquatableArray<string> Aliases,
@@ -24,5 +31,7 @@ internal sealed record BuiltInConnector(
     string TaskMetadataName,
     string Package,
     bool ValueMustBeRecord,
-    bool TaskIsDisposable
+    bool TaskIsDisposable,
+    bool KeyMayBeRecord = true,
+    bool MapsRecords = false
 );

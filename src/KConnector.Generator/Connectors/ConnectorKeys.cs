@@ -55,7 +55,8 @@ internal static class ConnectorKeys
             }
             keys.Add(key);
         }
-        keys.AddRange(own);
+        // A connector may read a worker key too (the JDBC sink reads errors.tolerance): it is typed once.
+        keys.AddRange(own.Where(k => !keys.Any(c => c.Name == k.Name)));
         return keys.ToEquatableArray();
     }
 }

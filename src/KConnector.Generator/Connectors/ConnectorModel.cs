@@ -19,6 +19,7 @@ namespace KConnector.Generator.Connectors;
 /// <param name="UserClass">Whether the task is the user's [SourceConnector]/[SinkConnector] class.</param>
 /// <param name="EmitsTaskPart">Whether to complete the user's class (once per class, not per spec that names it).</param>
 /// <param name="SourceDescription">"file.connector.json" or "Type.cs", for clash diagnostics.</param>
+/// <param name="Accessors">The record accessors the task needs (built-in connectors that map records).</param>
 internal sealed record ConnectorModel(
     string Namespace,
     string TypeName,
@@ -43,7 +44,8 @@ internal sealed record ConnectorModel(
     bool TaskIsDisposable,
     bool EmitsTaskPart,
     string SourceDescription,
-    LocationInfo? Location
+    LocationInfo? Location,
+    EquatableArray<RecordShapeModel> Accessors = default
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

@@ -39,6 +39,42 @@ internal static class ConnectorSpecResolver
                 )
             );
         }
+        var accessors = new List<RecordShapeModel>();
+        if (connector is { MapsRecords: true })
+        {
+            if (!connector.KeyMayBeRecord && key?.Entry is not null)
+            {
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.ConnectorKeyMustBeString,
+                        spec.KeySchema!.Where,
+                        connector.ClassName,
+                        spec.KeySchema.Written
+                    )
+                );
+            }
+            foreach (var entry in new[] { key?.Entry, value?.Entry })
+            {
+                if (entry?.Shape is not { } shape || accessors.Contains(shape))
+                {
+                    continue;
+                }
+                foreach (var field in shape.Unmappable)
+                {
+                    diagnostics.Add(
+                        DiagnosticBag.Create(
+                            DiagnosticDescriptors.RecordFieldUnmappable,
+                            new SpecLocation(field.Location, field.JsonPath),
+                            field.Name,
+                            shape.AvroFullName,
+                            connector.ClassName,
+                            field.Reason
+                        )
+                    );
+                }
+                accessors.Add(shape);
+            }
+        }
         if (
             connector is null
             || spec.Diagnostics.Count > 0
@@ -84,7 +120,9 @@ internal static class ConnectorSpecResolver
                 System.Globalization.CultureInfo.InvariantCulture,
                 connector.TaskCreation,
                 key.Type,
-                value.Type
+                value.Type,
+                AccessorOf(key.Entry, key.Type),
+                AccessorOf(value.Entry, value.Type)
             ),
             UserClass: false,
             HasStart: false,
@@ -93,10 +131,24 @@ internal static class ConnectorSpecResolver
             connector.TaskIsDisposable,
             EmitsTaskPart: false,
             System.IO.Path.GetFileName(spec.Path),
-            spec.NameLocation.Location
+            spec.NameLocation.Location,
+            accessors.ToEquatableArray()
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>
+    /// How a connector that maps records (columns, document fields) reads this side: the accessor
+    /// generated from an .avsc record, the runtime's accessor of a JSON Schema type, or a primitive
+    /// accessor of a string key (its column is pk.fields or __connect_key: the sink decides).
+    /// </summary>
+    private static string AccessorOf(SchemaTypeEntry? entry, string type) =>
+        entry?.Shape is { } shape ? "new " + shape.AccessorType + "()"
+        : entry is not null && (entry.Format & TypeFormats.JsonSchemaRecord) != 0
+            ? "new global::KConnector.Connectors.Shapes.JsonSchemaRecordAccessor<" + type + ">()"
+        : "new global::KConnector.Connectors.Shapes.PrimitiveRecordAccessor<"
+            + type
+            + ">(\"__connect_key\")";
 
     /// <summary>
     /// A key or value side: the type the schema file names (or string, or byte[] under the
@@ -139,7 +191,7 @@ internal static class ConnectorSpecResolver
             diagnostics.Add(problem);
             return null;
         }
-        return new Side(type, formats, kind);
+        return new Side(type, formats, kind, entry);
     }
 
     private static SchemaTypeEntry? TypeOf(
@@ -207,5 +259,10 @@ internal static class ConnectorSpecResolver
         return entry;
     }
 
-    private sealed record Side(string Type, TypeFormats Formats, ConverterKind Converter);
+    private sealed record Side(
+        string Type,
+        TypeFormats Formats,
+        ConverterKind Converter,
+        SchemaTypeEntry? Entry
+    );
 }

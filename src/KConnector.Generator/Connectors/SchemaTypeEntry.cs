@@ -5,9 +5,11 @@ namespace KConnector.Generator.Connectors;
 /// separators), the C# type generated from its top level, or null when it yields none (invalid, not
 /// a record, or left out), and what that type can be converted as.
 /// </summary>
+/// <param name="Shape">The record's fields as connectors map them (columns, document fields), or null.</param>
 internal sealed record SchemaTypeEntry(
     string NormalizedPath,
     string SimpleName,
     string? CSharpFullName,
-    TypeFormats Format
+    TypeFormats Format,
+    RecordShapeModel? Shape = null
 );

@@ -197,4 +197,18 @@ internal static partial class DiagnosticDescriptors
         Where
             + "the {3} type {4} is neither string, byte[], a type generated from an .avsc or .schema.json file of this project, nor a type implementing IAvroRecord or IJsonSchemaRecord"
     );
+
+    public static readonly DiagnosticDescriptor RecordFieldUnmappable = Error(
+        "KCN0242",
+        "Record field cannot be mapped by the connector",
+        Where
+            + "the field \"{3}\" of {4} cannot be mapped by the connector {5}: {6}. Connectors map fields of primitive types, their logical types (not decimal or duration) and [\"null\", T] unions of them"
+    );
+
+    public static readonly DiagnosticDescriptor ConnectorKeyMustBeString = Error(
+        "KCN0243",
+        "Connector keys are strings",
+        Where
+            + "the connector {3} produces or consumes string keys, so key.schema cannot name {4}: remove key.schema"
+    );
 }

@@ -21,6 +21,27 @@ internal static class ConnectorTexts
         }
         """;
 
+    /// <summary>The issue's example: the SQLite sink for topic orders with order.avsc.</summary>
+    public const string SqliteSinkSpec = """
+        {
+          "$schema": "../schemas/connector.schema.json",
+          "name": "orders-sqlite-sink",
+          "config": {
+            "connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector",
+            "topics": "orders",
+            "connection.url": "jdbc:sqlite:orders.db",
+            "auto.create": "true",
+            "insert.mode": "upsert",
+            "pk.mode": "record_value",
+            "pk.fields": "order_id",
+            "key.converter": "org.apache.kafka.connect.storage.StringConverter",
+            "value.converter": "io.confluent.connect.avro.AvroConverter",
+            "value.converter.schema.registry.url": "mock://shop",
+            "value.schema": "order.avsc"
+          }
+        }
+        """;
+
     /// <summary>A spec configuring an instance of the attribute source <see cref="AttributeSource"/>.</summary>
     public const string SourceSpec = """
         {

@@ -210,7 +210,25 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.String,
                         Required = true,
                         Importance = global::KConnector.Configuration.ConfigImportance.High,
-                        Documentation = "The file to append records to, one JSON object per line; created with its directory when missing.",
+                        Documentation = "The file records are appended to (FileStreamSink's key); rolled files sit beside it.",
+                        Group = "Connector",
+                    },
+                    new()
+                    {
+                        Name = "file.roll.size.bytes",
+                        Type = global::KConnector.Configuration.ConfigType.Long,
+                        DefaultValue = "0",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
+                        Documentation = "Roll the file once it holds at least this many bytes; 0 never rolls by size.",
+                        Group = "Connector",
+                    },
+                    new()
+                    {
+                        Name = "file.roll.interval.ms",
+                        Type = global::KConnector.Configuration.ConfigType.Long,
+                        DefaultValue = "0",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
+                        Documentation = "Roll the file once it has been open this long; 0 never rolls by time.",
                         Group = "Connector",
                     },
                 }
@@ -255,6 +273,8 @@ namespace KConnector.Generated
             ErrorsDeadletterqueueContextHeadersEnable = parsed.Get<bool>("errors.deadletterqueue.context.headers.enable");
             Transforms = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("transforms") ?? global::System.Array.Empty<string>();
             File = parsed.Get<string>("file") ?? string.Empty;
+            FileRollSizeBytes = parsed.Get<long>("file.roll.size.bytes");
+            FileRollIntervalMs = parsed.Get<long>("file.roll.interval.ms");
         }
 
         /// <summary>The validated values, including keys this class does not type (such as client overrides).</summary>
@@ -320,8 +340,14 @@ namespace KConnector.Generated
         /// <summary><c>transforms</c>: Aliases for the transformations to apply to records (not supported in this version).</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Transforms { get; }
 
-        /// <summary><c>file</c>: The file to append records to, one JSON object per line; created with its directory when missing.</summary>
+        /// <summary><c>file</c>: The file records are appended to (FileStreamSink's key); rolled files sit beside it.</summary>
         public string File { get; }
+
+        /// <summary><c>file.roll.size.bytes</c>: Roll the file once it holds at least this many bytes; 0 never rolls by size.</summary>
+        public long FileRollSizeBytes { get; }
+
+        /// <summary><c>file.roll.interval.ms</c>: Roll the file once it has been open this long; 0 never rolls by time.</summary>
+        public long FileRollIntervalMs { get; }
 
         /// <summary>Checks <paramref name="values"/> and returns the typed values with every issue found.</summary>
         public static global::KConnector.Configuration.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null) =>
@@ -360,6 +386,8 @@ namespace KConnector.Generated
             text.Append("errors.deadletterqueue.context.headers.enable=").Append(ErrorsDeadletterqueueContextHeadersEnable.ToString()).Append('\n');
             text.Append("transforms=").Append(string.Join(",", Transforms)).Append('\n');
             text.Append("file=").Append(File).Append('\n');
+            text.Append("file.roll.size.bytes=").Append(FileRollSizeBytes.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("file.roll.interval.ms=").Append(FileRollIntervalMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             return text.ToString();
         }
     }
