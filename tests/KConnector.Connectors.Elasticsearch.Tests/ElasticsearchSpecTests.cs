@@ -24,7 +24,7 @@ public sealed class ElasticsearchSpecTests
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("spec-products", partitions: 2);
         var values = new AvroConverter<Product>(
-            ConnectorEnvironment.SchemaRegistry("mock://es-specs", "url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient("es-specs"),
             isKey: false
         );
         SpecWorkers.Produce(

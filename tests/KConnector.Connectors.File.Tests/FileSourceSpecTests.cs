@@ -73,7 +73,7 @@ public sealed class FileSourceSpecTests : IDisposable
         }
 
         var values = new AvroConverter<Measurement>(
-            ConnectorEnvironment.SchemaRegistry("mock://file-specs", "url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient("file-specs"),
             isKey: false
         );
         var read = SpecWorkers

@@ -21,7 +21,7 @@ public sealed class HttpSpecTests
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("spec-events", partitions: 2);
         var values = new AvroConverter<Event>(
-            ConnectorEnvironment.SchemaRegistry("mock://http-specs", "url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient("http-specs"),
             isKey: false
         );
         SpecWorkers.Produce(
@@ -125,7 +125,7 @@ public sealed class HttpSpecTests
         }
 
         var values = new AvroConverter<Account>(
-            ConnectorEnvironment.SchemaRegistry("mock://http-specs", "url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient("http-specs"),
             isKey: false
         );
         var accounts = SpecWorkers

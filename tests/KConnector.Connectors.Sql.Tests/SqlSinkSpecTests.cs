@@ -41,7 +41,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("spec_orders", partitions: 3);
         var values = new AvroConverter<Order>(
-            ConnectorEnvironment.SchemaRegistry("mock://sql-specs", "url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient("sql-specs"),
             isKey: false
         );
         SpecWorkers.Produce(
@@ -152,7 +152,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
         await server.ExecuteAsync($"DROP TABLE IF EXISTS {table}");
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic(table, partitions: 2);
-        var registry = ConnectorEnvironment.SchemaRegistry("mock://sql-specs", "url");
+        var registry = new KConnector.SchemaRegistry.MockSchemaRegistryClient("sql-specs");
         var keys = new AvroConverter<OrderKey>(registry, isKey: true);
         var values = new AvroConverter<Order>(registry, isKey: false);
         // Each order twice, the second time with a new amount: upsert keeps one row per key.

@@ -66,7 +66,7 @@ public sealed class SqlSourceSpecTests : IDisposable
         }
 
         var values = new AvroConverter<Product>(
-            ConnectorEnvironment.SchemaRegistry("mock://sql-specs", "url"),
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient("sql-specs"),
             isKey: false
         );
         var products = SpecWorkers
