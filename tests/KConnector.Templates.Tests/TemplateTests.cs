@@ -78,7 +78,7 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
     [InlineData("protobuf")]
     [InlineData("jsonschema")]
     [InlineData("json")]
-    public async Task FormatsGeneratedWorkersCannotUseYet_AreNotOffered(string format)
+    public async Task FormatsTheTemplateHasNoVariantFor_AreNotOffered(string format)
     {
         var (directory, created) = await pack.NewAsync(
             "format-" + format,
