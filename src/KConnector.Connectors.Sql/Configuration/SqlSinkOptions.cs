@@ -78,7 +78,7 @@ public sealed record SqlSinkOptions
             ConfigType.Boolean,
             "false",
             ConfigImportance.Medium,
-            "Add a nullable column (ALTER TABLE ADD) for each optional or defaulted field the table lacks."
+            "Add a column (ALTER TABLE ADD) for each optional field (nullable) or defaulted field (with its DEFAULT) the table lacks."
         ),
         new(
             "delete.enabled",

@@ -7,4 +7,11 @@ namespace KConnector.Connectors.Sql.Dialects;
 /// <param name="Type">The field type the column holds.</param>
 /// <param name="IsNullable">True for an optional field: the column accepts NULL.</param>
 /// <param name="IsKey">True for a primary-key column.</param>
-public sealed record SqlColumn(string Name, FieldType Type, bool IsNullable, bool IsKey);
+public sealed record SqlColumn(string Name, FieldType Type, bool IsNullable, bool IsKey)
+{
+    /// <summary>
+    /// The field's schema default (CLR value of <see cref="Type"/>), written as the column's
+    /// DEFAULT by auto.create and auto.evolve as the JDBC sink's <c>writeColumnSpec</c> does; null for none.
+    /// </summary>
+    public object? Default { get; init; }
+}

@@ -126,7 +126,29 @@ public abstract class SqlDialect
         string.Join(", ", Enumerable.Range(0, count).Select(Placeholder));
 
     private string ColumnDefinition(SqlColumn column) =>
-        $"{QuoteIdentifier(column.Name)} {SqlType(column.Type, column.IsKey)} {(column.IsNullable && !column.IsKey ? "NULL" : "NOT NULL")}";
+        $"{QuoteIdentifier(column.Name)} {SqlType(column.Type, column.IsKey)} {(column.IsNullable && !column.IsKey ? "NULL" : "NOT NULL")}{DefaultClause(column)}";
+
+    /// <summary>
+    /// " DEFAULT literal" for a column whose field has a schema default (the JDBC sink writes one
+    /// too); bytes defaults are left out (their literal syntax differs per database).
+    /// </summary>
+    private static string DefaultClause(SqlColumn column) =>
+        column.Default switch
+        {
+            null or byte[] => string.Empty,
+            bool b => b ? " DEFAULT TRUE" : " DEFAULT FALSE",
+            string s => " DEFAULT '" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+            float f when float.IsFinite(f) => " DEFAULT "
+                + f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            double d when double.IsFinite(d) => " DEFAULT "
+                + d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+            int or long => " DEFAULT "
+                + Convert.ToString(
+                    column.Default,
+                    System.Globalization.CultureInfo.InvariantCulture
+                ),
+            _ => string.Empty,
+        };
 
     private void AppendKeyPredicate(
         StringBuilder sql,

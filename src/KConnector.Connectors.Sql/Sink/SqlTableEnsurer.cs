@@ -87,12 +87,12 @@ internal static class SqlTableEnsurer
             }
             foreach (var column in missing)
             {
-                if (column.IsKey || !column.IsNullable)
+                if (column.IsKey || (!column.IsNullable && column.Default is null))
                 {
                     // JDBC sink: "Cannot ALTER to add missing field ... as it is not optional and does not have a default value".
                     throw new ConnectException(
                         Stage.TASK_PUT,
-                        $"SQL sink: cannot add column {column.Name} to table {table}: the field is not optional (auto.evolve adds only nullable columns)"
+                        $"SQL sink: cannot add column {column.Name} to table {table}: the field is not optional and has no default (auto.evolve adds only nullable or defaulted columns)"
                     );
                 }
                 await ExecuteAsync(

@@ -88,7 +88,12 @@ internal sealed class SqlTableLayout
                                 $"pk.fields: '{name}' is not a field of the key {keyShape.Name} (fields: {string.Join(", ", keyShape.Fields.Select(f => f.Name))})"
                             );
                         }
-                        columns.Add(new SqlColumn(name, keyShape.Fields[index].Type, false, true));
+                        columns.Add(
+                            new SqlColumn(name, keyShape.Fields[index].Type, false, true)
+                            {
+                                Default = keyShape.Fields[index].Default,
+                            }
+                        );
                         sources.Add((ColumnSource.Key, index));
                         keyNames.Add(name);
                     }
@@ -108,7 +113,12 @@ internal sealed class SqlTableLayout
                             $"pk.fields: '{name}' is not a field of the value {valueShape.Name} (fields: {string.Join(", ", valueShape.Fields.Select(f => f.Name))})"
                         );
                     }
-                    columns.Add(new SqlColumn(name, valueShape.Fields[index].Type, false, true));
+                    columns.Add(
+                        new SqlColumn(name, valueShape.Fields[index].Type, false, true)
+                        {
+                            Default = valueShape.Fields[index].Default,
+                        }
+                    );
                     sources.Add((ColumnSource.Value, index));
                     keyNames.Add(name);
                 }
@@ -136,7 +146,12 @@ internal sealed class SqlTableLayout
             {
                 continue;
             }
-            columns.Add(new SqlColumn(field.Name, field.Type, field.IsNullable, false));
+            columns.Add(
+                new SqlColumn(field.Name, field.Type, field.IsNullable, false)
+                {
+                    Default = field.Default,
+                }
+            );
             sources.Add((ColumnSource.Value, i));
         }
         return new SqlTableLayout(columns, sources);

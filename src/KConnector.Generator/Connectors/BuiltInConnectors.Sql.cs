@@ -101,7 +101,7 @@ internal static partial class BuiltInConnectors
                     ConfigKeyType.Boolean,
                     "false",
                     "Medium",
-                    "Add a nullable column (ALTER TABLE ADD) for each optional or defaulted field the table lacks.",
+                    "Add a column (ALTER TABLE ADD) for each optional field (nullable) or defaulted field (with its DEFAULT) the table lacks.",
                     "Connector"
                 ),
                 CommonConfigKeys.Key(

@@ -291,7 +291,7 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.Boolean,
                         DefaultValue = "false",
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "Add a nullable column (ALTER TABLE ADD) for each optional or defaulted field the table lacks.",
+                        Documentation = "Add a column (ALTER TABLE ADD) for each optional field (nullable) or defaulted field (with its DEFAULT) the table lacks.",
                         Group = "Connector",
                     },
                     new()
@@ -479,7 +479,7 @@ namespace KConnector.Generated
         /// <summary><c>auto.create</c>: Create the destination table (CREATE TABLE) from the record schema when it is missing.</summary>
         public bool AutoCreate { get; }
 
-        /// <summary><c>auto.evolve</c>: Add a nullable column (ALTER TABLE ADD) for each optional or defaulted field the table lacks.</summary>
+        /// <summary><c>auto.evolve</c>: Add a column (ALTER TABLE ADD) for each optional field (nullable) or defaulted field (with its DEFAULT) the table lacks.</summary>
         public bool AutoEvolve { get; }
 
         /// <summary><c>delete.enabled</c>: Delete the row by key when a record's value is null (a tombstone). Requires pk.mode=record_key.</summary>
