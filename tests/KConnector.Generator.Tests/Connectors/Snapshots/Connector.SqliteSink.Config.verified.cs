@@ -70,7 +70,7 @@ namespace KConnector.Generated
                         Importance = global::KConnector.Configuration.ConfigImportance.Low,
                         Documentation = "Converter class used to convert between the connector's key type and the serialized form written to Kafka.",
                         Group = "Converters",
-                        OneOf = new[] { "org.apache.kafka.connect.storage.StringConverter", "StringConverter", "String" },
+                        OneOf = new[] { "org.apache.kafka.connect.storage.StringConverter", "StringConverter", "String", "org.apache.kafka.connect.json.JsonConverter", "JsonConverter", "Json" },
                     },
                     new()
                     {
@@ -80,7 +80,7 @@ namespace KConnector.Generated
                         Importance = global::KConnector.Configuration.ConfigImportance.Low,
                         Documentation = "Converter class used to convert between the connector's value type and the serialized form written to Kafka.",
                         Group = "Converters",
-                        OneOf = new[] { "io.confluent.connect.avro.AvroConverter", "AvroConverter", "Avro" },
+                        OneOf = new[] { "io.confluent.connect.avro.AvroConverter", "AvroConverter", "Avro", "org.apache.kafka.connect.json.JsonConverter", "JsonConverter", "Json" },
                     },
                     new()
                     {
@@ -88,7 +88,7 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.String,
                         DefaultValue = "",
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "Schema Registry URL of the key converter; mock://scope for the in-memory registry (the default, mock://kconnector).",
+                        Documentation = "Schema Registry URL of the key converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).",
                         Group = "Converters",
                     },
                     new()
@@ -97,7 +97,7 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.String,
                         DefaultValue = "",
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "Schema Registry URL of the value converter; mock://scope for the in-memory registry (the default, mock://kconnector).",
+                        Documentation = "Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).",
                         Group = "Converters",
                     },
                     new()
@@ -413,10 +413,10 @@ namespace KConnector.Generated
         /// <summary><c>value.converter</c>: Converter class used to convert between the connector's value type and the serialized form written to Kafka.</summary>
         public string ValueConverter { get; }
 
-        /// <summary><c>key.converter.schema.registry.url</c>: Schema Registry URL of the key converter; mock://scope for the in-memory registry (the default, mock://kconnector).</summary>
+        /// <summary><c>key.converter.schema.registry.url</c>: Schema Registry URL of the key converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).</summary>
         public string KeyConverterSchemaRegistryUrl { get; }
 
-        /// <summary><c>value.converter.schema.registry.url</c>: Schema Registry URL of the value converter; mock://scope for the in-memory registry (the default, mock://kconnector).</summary>
+        /// <summary><c>value.converter.schema.registry.url</c>: Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).</summary>
         public string ValueConverterSchemaRegistryUrl { get; }
 
         /// <summary><c>header.converter</c>: Header converter; headers are passed as raw bytes in this version.</summary>

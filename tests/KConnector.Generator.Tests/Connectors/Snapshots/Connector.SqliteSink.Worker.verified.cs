@@ -4,8 +4,8 @@
 namespace KConnector.Generated
 {
     /// <summary>
-    /// Runs the sink connector "orders-sqlite-sink": string keys through the StringConverter,
-    /// Shop.Orders.Order values through the AvroConverter.
+    /// Runs the sink connector "orders-sqlite-sink": string keys through the StringConverter by default,
+    /// Shop.Orders.Order values through the AvroConverter by default.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KConnector.Generator", "0.1.0")]
     public sealed partial class OrdersSqliteSinkWorker : global::KConnector.Connectors.IConnectorWorker
@@ -44,8 +44,8 @@ namespace KConnector.Generated
                 var runner = new global::KConnector.Worker.SinkTaskRunner<string, global::Shop.Orders.Order>(
                     options,
                     task,
-                    new global::KConnector.Converters.StringConverter(),
-                    new global::KConnector.Converters.AvroConverter<global::Shop.Orders.Order>(global::KConnector.Connectors.ConnectorEnvironment.SchemaRegistry(config.ValueConverterSchemaRegistryUrl, "value.converter.schema.registry.url"), isKey: false),
+                    global::KConnector.Converters.ConverterFactory.Create<string>(config.KeyConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.None<string>()),
+                    global::KConnector.Converters.ConverterFactory.Create<global::Shop.Orders.Order>(config.ValueConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.AvroRecord<global::Shop.Orders.Order>()),
                     _logger
                 );
                 global::System.Threading.Volatile.Write(ref _runner, runner);
