@@ -147,12 +147,15 @@ build_all() {
   step "building ($CONFIGURATION, warnings as errors)"
   (cd "$ROOT" && dotnet build Generator.sln -c "$CONFIGURATION" --no-restore -v quiet -nologo -clp:ErrorsOnly) ||
     fail "dotnet build" "fix the compiler errors above"
-  step "packing KConnector, the file connector, the kconnector tool and the template pack into artifacts/packages"
+  step "packing KConnector, the connectors, the kconnector tool and the template pack into artifacts/packages"
   (cd "$ROOT" && dotnet pack src/KConnector/KConnector.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
     fail "dotnet pack src/KConnector" "see the error above"
-  # The template's file-sink variant references KConnector.Connectors.File from this feed.
-  (cd "$ROOT" && dotnet pack src/KConnector.Connectors.File/KConnector.Connectors.File.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
-    fail "dotnet pack src/KConnector.Connectors.File" "see the error above"
+  # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed.
+  local connector
+  for connector in File Sql Http Elasticsearch; do
+    (cd "$ROOT" && dotnet pack "src/KConnector.Connectors.$connector/KConnector.Connectors.$connector.csproj" -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
+      fail "dotnet pack src/KConnector.Connectors.$connector" "see the error above"
+  done
   if [ -f "$ROOT/src/KConnector.Cli/KConnector.Cli.csproj" ]; then
     (cd "$ROOT" && dotnet pack src/KConnector.Cli/KConnector.Cli.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
       fail "dotnet pack src/KConnector.Cli" "see the error above"

@@ -10,11 +10,12 @@ namespace Company.Connector;
 /// validated), <c>OrdersSinkWorker</c> and <c>services.AddOrdersSinkConnector(...)</c>. Replace the
 /// file writes with writes to your system.
 /// </summary>
-#if (avro)
-[SinkConnector("company.connector", Topics = "orders", ValueType = typeof(Order))]
-#else
-[SinkConnector("company.connector", Topics = "orders")]
-#endif
+[SinkConnector(
+    "company.connector",
+    Topics = "orders",
+    ValueType = typeof(Order),
+    ValueConverter = "VALUE_CONVERTER_CLASS"
+)]
 public sealed partial class OrdersSink
 {
     /// <summary>Where the received orders go, one line each.</summary>
@@ -26,7 +27,6 @@ public sealed partial class OrdersSink
     public string OutputFile { get; set; } = string.Empty;
 
     /// <summary>Writes a batch; throwing fails the batch (retried or tolerated per errors.tolerance).</summary>
-#if (avro)
     public async ValueTask PutAsync(
         IReadOnlyList<SinkRecord<string, Order>> records,
         CancellationToken cancellationToken
@@ -38,15 +38,4 @@ public sealed partial class OrdersSink
         );
         await File.AppendAllLinesAsync(OutputFile, lines, cancellationToken);
     }
-#else
-    public async ValueTask PutAsync(
-        IReadOnlyList<SinkRecord<string, string>> records,
-        CancellationToken cancellationToken
-    )
-    {
-        ArgumentNullException.ThrowIfNull(records);
-        var lines = records.Select(r => $"{r.Topic}/{r.Partition}@{r.Offset} {r.Value}");
-        await File.AppendAllLinesAsync(OutputFile, lines, cancellationToken);
-    }
-#endif
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KConnector.Connectors;
 using KConnector.Records;
 
@@ -10,11 +9,11 @@ namespace Company.Connector;
 /// keys below plus Kafka Connect's own, validated), <c>OrdersSourceWorker</c> and
 /// <c>services.AddOrdersSourceConnector(...)</c>. Replace the sample orders with reads from your system.
 /// </summary>
-#if (avro)
-[SourceConnector("company.connector", ValueType = typeof(Order))]
-#else
-[SourceConnector("company.connector")]
-#endif
+[SourceConnector(
+    "company.connector",
+    ValueType = typeof(Order),
+    ValueConverter = "VALUE_CONVERTER_CLASS"
+)]
 public sealed partial class OrdersSource
 {
     private long _next;
@@ -43,7 +42,6 @@ public sealed partial class OrdersSource
     public int BatchSize { get; set; }
 
     /// <summary>Returns the next orders, or none when there is nothing new (the worker polls again after a pause).</summary>
-#if (avro)
     public ValueTask<IReadOnlyList<SourceRecord<string, Order>>> PollAsync(
         CancellationToken cancellationToken
     )
@@ -51,48 +49,16 @@ public sealed partial class OrdersSource
         var batch = new List<SourceRecord<string, Order>>(BatchSize);
         while (_next < Count && batch.Count < BatchSize)
         {
-            var n = _next++;
-            var id = "order-" + n.ToString(CultureInfo.InvariantCulture);
+            var order = SampleOrders.Create(_next++);
             batch.Add(
                 new SourceRecord<string, Order>
                 {
                     Topic = Topic,
-                    Key = id,
-                    Value = new Order
-                    {
-                        OrderId = id,
-                        CustomerId = 1 + (n % 7),
-                        Quantity = 1 + (int)(n % 3),
-                        UnitPrice = 9.99,
-                    },
+                    Key = order.OrderId,
+                    Value = order,
                 }
             );
         }
         return ValueTask.FromResult<IReadOnlyList<SourceRecord<string, Order>>>(batch);
     }
-#else
-    public ValueTask<IReadOnlyList<SourceRecord<string, string>>> PollAsync(
-        CancellationToken cancellationToken
-    )
-    {
-        var batch = new List<SourceRecord<string, string>>(BatchSize);
-        while (_next < Count && batch.Count < BatchSize)
-        {
-            var n = _next++;
-            var id = "order-" + n.ToString(CultureInfo.InvariantCulture);
-            batch.Add(
-                new SourceRecord<string, string>
-                {
-                    Topic = Topic,
-                    Key = id,
-                    Value =
-                        id
-                        + " for customer "
-                        + (1 + (n % 7)).ToString(CultureInfo.InvariantCulture),
-                }
-            );
-        }
-        return ValueTask.FromResult<IReadOnlyList<SourceRecord<string, string>>>(batch);
-    }
-#endif
 }

@@ -12,13 +12,20 @@ var connector = builder.Configuration.GetSection("Connector");
 #if (source)
 builder.Services.AddOrdersSourceConnector(connector);
 #elif (sink)
+builder.Services.AddHostedService<SampleOrdersFeeder>();
 builder.Services.AddOrdersSinkConnector(connector);
-builder.Services.AddHostedService<SampleOrdersFeeder>();
 #else
-// orders-file-sink.connector.json is the connector: the generator turned it into
-// OrdersFileSinkConfig/OrdersFileSinkWorker; the section's keys override the spec's values.
-builder.Services.AddOrdersFileSinkConnector(connector);
+#if (sampleFeeder)
 builder.Services.AddHostedService<SampleOrdersFeeder>();
+#endif
+#if (sqlSource)
+// Before the connector starts: the table it copies, with sample rows (embedded cluster only).
+builder.Services.AddHostedService<SampleOrdersTable>();
+#endif
+
+// BUILT_IN_SPEC_FILE is the connector: the generator turned it into OrdersBuiltInConfig and
+// OrdersBuiltInWorker; the section's keys override the spec's values.
+builder.Services.AddOrdersBuiltInConnector(connector);
 #endif
 builder.Services.AddHostedService<ProgressReporter>();
 

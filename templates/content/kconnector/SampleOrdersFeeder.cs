@@ -1,4 +1,3 @@
-using System.Globalization;
 using Confluent.Kafka;
 using KConnector.Connectors;
 using KConnector.Converters;
@@ -10,8 +9,8 @@ namespace Company.Connector;
 
 /// <summary>
 /// Gives the sink something to read when it runs on the embedded Kafka (no <c>bootstrap.servers</c>):
-/// writes a few sample orders to the <c>orders</c> topic, in the format the sink expects. Against a
-/// real cluster it does nothing. Delete it once real data flows.
+/// writes a few sample orders to the <c>orders</c> topic, through the sink's value converter. Against
+/// a real cluster it does nothing. Delete it once real data flows.
 /// </summary>
 public sealed class SampleOrdersFeeder(
     ConnectorEnvironment environment,
@@ -30,46 +29,34 @@ public sealed class SampleOrdersFeeder(
             return;
         }
         await Task.Yield();
-        var servers = environment.BootstrapServers(null);
+        await ProduceAsync(environment.BootstrapServers(null), Count, stoppingToken);
+        logger.LogInformation("Wrote {Count} sample orders to the topic 'orders'", Count);
+    }
+
+    /// <summary>Writes orders 0 to <paramref name="count"/> - 1 to the topic <c>orders</c>, keyed by order id.</summary>
+    public static async Task ProduceAsync(
+        string bootstrapServers,
+        int count,
+        CancellationToken cancellationToken
+    )
+    {
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(
-            new ProducerConfig { BootstrapServers = servers }
+            new ProducerConfig { BootstrapServers = bootstrapServers }
         ).Build();
         var keys = new StringConverter();
-#if (avro)
-        var values = new AvroConverter<Order>(
-            new KConnector.SchemaRegistry.MockSchemaRegistryClient(
-                ConnectorEnvironment.DefaultRegistryScope
-            ),
-            isKey: false
-        );
-#else
-        var values = new StringConverter();
-#endif
-        for (var n = 0; n < Count; n++)
+        var values = SampleOrders.ValueConverter();
+        for (var n = 0; n < count; n++)
         {
-            var id = "order-" + n.ToString(CultureInfo.InvariantCulture);
-#if (avro)
-            var value = new Order
-            {
-                OrderId = id,
-                CustomerId = 1 + (n % 7),
-                Quantity = 1 + (n % 3),
-                UnitPrice = 9.99,
-            };
-#else
-            var value =
-                id + " for customer " + (1 + (n % 7)).ToString(CultureInfo.InvariantCulture);
-#endif
+            var order = SampleOrders.Create(n);
             await producer.ProduceAsync(
                 "orders",
                 new Message<byte[]?, byte[]?>
                 {
-                    Key = keys.FromConnectData("orders", id),
-                    Value = values.FromConnectData("orders", value),
+                    Key = keys.FromConnectData("orders", order.OrderId),
+                    Value = values.FromConnectData("orders", order),
                 },
-                stoppingToken
+                cancellationToken
             );
         }
-        logger.LogInformation("Wrote {Count} sample orders to the topic 'orders'", Count);
     }
 }

@@ -1,8 +1,20 @@
-using System.Globalization;
 using Confluent.Kafka;
 using KConnector.Connectors;
 using KConnector.Converters;
 using KConnector.Kafka;
+#if (sqlSink)
+using Microsoft.Data.Sqlite;
+#endif
+#if (httpSink || esSink)
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+#endif
 
 namespace Company.Connector.Tests;
 
@@ -17,35 +29,71 @@ public sealed class ConnectorTests : IDisposable
         .CreateTempSubdirectory("company-connector-")
         .FullName;
 
-#if (source)
+#if (source || fileSource || sqlSource)
     [Fact]
     public async Task Source_WritesEveryOrder_ToTheTopic()
     {
         const int Total = 50;
+#if (sqlSource)
+        const string Topic = "shop-orders"; // topic.prefix + table
+#else
+        const string Topic = "orders";
+#endif
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("orders", partitions: 2);
+        kafka.CreateTopic(Topic, partitions: 2);
         using var environment = new ConnectorEnvironment();
+#if (source)
         var worker = new OrdersSourceWorker(
             OrdersSourceConfig.Parse(
                 new Dictionary<string, string?>
                 {
                     ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["orders.count"] = Total.ToString(CultureInfo.InvariantCulture),
+                    ["orders.count"] = Total.ToString(
+                        System.Globalization.CultureInfo.InvariantCulture
+                    ),
                 }
             ),
             environment
         );
+#else
+#if (fileSource)
+        // The file the source tails: one JSON object per line, as sample-orders.jsonl.
+        var input = Path.Combine(_directory, "orders.jsonl");
+        await File.WriteAllLinesAsync(
+            input,
+            Enumerable
+                .Range(0, Total)
+                .Select(n => SampleOrders.Create(n))
+                .Select(o =>
+                    $"{{\"order_id\":\"{o.OrderId}\",\"customer_id\":{o.CustomerId},\"quantity\":{o.Quantity},\"unit_price\":{o.UnitPrice.ToString(System.Globalization.CultureInfo.InvariantCulture)}}}"
+                )
+        );
+        var overrides = new Dictionary<string, string?> { ["file"] = input };
+#else
+        // The table the source copies, in a SQLite file of the test's own.
+        var database = Path.Combine(_directory, "shop.db");
+        Assert.True(await SampleOrdersTable.CreateAsync(database, Total, CancellationToken.None));
+        var overrides = new Dictionary<string, string?> { ["connection.url"] = "jdbc:sqlite:" + database };
+#endif
+        // The spec's values, with the input and the cluster changed for the test.
+        var values = new Dictionary<string, string?>(OrdersBuiltInConfig.SpecValues)
+        {
+            ["bootstrap.servers"] = kafka.BootstrapServers,
+        };
+        foreach (var (key, value) in overrides)
+        {
+            values[key] = value;
+        }
+        var worker = new OrdersBuiltInWorker(OrdersBuiltInConfig.Parse(values), environment);
+#endif
 
         await RunUntilAsync(worker, () => worker.RecordsProcessed >= Total);
 
-        var ids = ReadValues(kafka.BootstrapServers, Total);
-        Assert.Equal(
-            Enumerable.Range(0, Total).Select(n => "order-" + n).Order(StringComparer.Ordinal),
-            ids.Order(StringComparer.Ordinal)
-        );
+        var ids = ReadOrderIds(kafka.BootstrapServers, Topic, Total);
+        Assert.Equal(ExpectedIds(Total), ids.Order(StringComparer.Ordinal));
     }
 
-    private static List<string> ReadValues(string bootstrapServers, int expected)
+    private static List<string> ReadOrderIds(string bootstrapServers, string topic, int expected)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(
             new ConsumerConfig
@@ -55,17 +103,8 @@ public sealed class ConnectorTests : IDisposable
                 AutoOffsetReset = AutoOffsetReset.Earliest,
             }
         ).Build();
-        consumer.Subscribe("orders");
-#if (avro)
-        var values = new AvroConverter<Order>(
-            new KConnector.SchemaRegistry.MockSchemaRegistryClient(
-                ConnectorEnvironment.DefaultRegistryScope
-            ),
-            isKey: false
-        );
-#else
-        var values = new StringConverter();
-#endif
+        consumer.Subscribe(topic);
+        var values = SampleOrders.ValueConverter();
         var ids = new List<string>();
         var started = DateTime.UtcNow;
         while (ids.Count < expected && DateTime.UtcNow - started < Deadline)
@@ -73,11 +112,7 @@ public sealed class ConnectorTests : IDisposable
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
             if (result?.Message is { } message)
             {
-#if (avro)
-                ids.Add(values.ToConnectData("orders", message.Value)!.OrderId);
-#else
-                ids.Add(values.ToConnectData("orders", message.Value)!.Split(' ')[0]);
-#endif
+                ids.Add(values.ToConnectData(topic, message.Value)!.OrderId);
             }
         }
         consumer.Close();
@@ -85,15 +120,27 @@ public sealed class ConnectorTests : IDisposable
     }
 #else
     [Fact]
+#if (sqlSink)
+    public async Task Sink_WritesEveryOrder_ToTheTable()
+#elif (httpSink)
+    public async Task Sink_WritesEveryOrder_ToTheEndpoint()
+#elif (esSink)
+    public async Task Sink_WritesEveryOrder_ToTheIndex()
+#else
     public async Task Sink_WritesEveryOrder_ToTheFile()
+#endif
     {
         const int Total = 30;
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("orders", partitions: 2);
-        await ProduceAsync(kafka.BootstrapServers, Total);
-        var output = Path.Combine(_directory, "orders.out");
+        await SampleOrdersFeeder.ProduceAsync(
+            kafka.BootstrapServers,
+            Total,
+            CancellationToken.None
+        );
         using var environment = new ConnectorEnvironment();
 #if (sink)
+        var output = Path.Combine(_directory, "orders.out");
         var worker = new OrdersSinkWorker(
             OrdersSinkConfig.Parse(
                 new Dictionary<string, string?>
@@ -105,74 +152,161 @@ public sealed class ConnectorTests : IDisposable
             environment
         );
 #else
-        // The spec's values, with the file and the cluster changed for the test.
-        var values = new Dictionary<string, string?>(OrdersFileSinkConfig.SpecValues)
+#if (fileSink)
+        var output = Path.Combine(_directory, "orders.jsonl");
+        var overrides = new Dictionary<string, string?> { ["file"] = output };
+#elif (sqlSink)
+        var database = Path.Combine(_directory, "orders.db");
+        var overrides = new Dictionary<string, string?>
+        {
+            ["connection.url"] = "jdbc:sqlite:" + database,
+        };
+#elif (httpSink)
+        // A real HTTP server on 127.0.0.1 stands in for the webhook.
+        var received = new List<string>();
+        await using var endpoint = await StartEndpointAsync(app =>
+            app.MapPost(
+                "/orders",
+                async (HttpRequest request) =>
+                {
+                    var body = await JsonNode.ParseAsync(request.Body);
+                    lock (received)
+                    {
+                        // batch.max.size > 1: an array of orders; 1: one order.
+                        foreach (var order in body is JsonArray array ? [.. array] : new[] { body })
+                        {
+                            received.Add((string)order!["order_id"]!);
+                        }
+                    }
+                    return Results.Ok();
+                }
+            )
+        );
+        var overrides = new Dictionary<string, string?>
+        {
+            ["http.api.url"] = EndpointUrl(endpoint) + "/orders",
+        };
+#else
+        // A real HTTP server on 127.0.0.1 answers as Elasticsearch's bulk API does.
+        var indexed = new List<string>();
+        await using var endpoint = await StartEndpointAsync(app =>
+        {
+            // No index yet: the sink creates it (PUT) with a mapping from the record schema.
+            app.MapMethods("/{index}", ["HEAD"], () => Results.NotFound());
+            app.MapPut("/{index}", () => Results.Json(new JsonObject { ["acknowledged"] = true }));
+            app.MapPost(
+                "/_bulk",
+                async (HttpRequest request) =>
+                {
+                    using var reader = new StreamReader(request.Body);
+                    var lines = (await reader.ReadToEndAsync()).Split(
+                        '\n',
+                        StringSplitOptions.RemoveEmptyEntries
+                    );
+                    var items = new JsonArray();
+                    // NDJSON: an action line ({"index": {"_index", "_id"}}), then the document.
+                    for (var i = 0; i + 1 < lines.Length; i += 2)
+                    {
+                        var action = JsonNode.Parse(lines[i])!["index"]!;
+                        var document = JsonNode.Parse(lines[i + 1])!;
+                        lock (indexed)
+                        {
+                            indexed.Add((string)document["order_id"]!);
+                        }
+                        items.Add(
+                            new JsonObject
+                            {
+                                ["index"] = new JsonObject
+                                {
+                                    ["_index"] = (string)action["_index"]!,
+                                    ["_id"] = (string?)action["_id"],
+                                    ["status"] = 201,
+                                },
+                            }
+                        );
+                    }
+                    return Results.Json(new JsonObject { ["errors"] = false, ["items"] = items });
+                }
+            );
+        });
+        var overrides = new Dictionary<string, string?>
+        {
+            ["connection.url"] = EndpointUrl(endpoint),
+        };
+#endif
+        // The spec's values, with the output and the cluster changed for the test.
+        var values = new Dictionary<string, string?>(OrdersBuiltInConfig.SpecValues)
         {
             ["bootstrap.servers"] = kafka.BootstrapServers,
-            ["file"] = output,
         };
-        var worker = new OrdersFileSinkWorker(OrdersFileSinkConfig.Parse(values), environment);
+        foreach (var (key, value) in overrides)
+        {
+            values[key] = value;
+        }
+        var worker = new OrdersBuiltInWorker(OrdersBuiltInConfig.Parse(values), environment);
 #endif
 
         await RunUntilAsync(worker, () => worker.RecordsProcessed >= Total);
 
-        var lines = await File.ReadAllLinesAsync(output);
-#if (fileSink)
-        // One JSON object per line, as the file sink writes them.
-        var ids = lines.Select(l =>
-            System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("order_id").GetString()
-        );
-#else
+#if (sink)
         // "orders/{partition}@{offset} order-N ...", as OrdersSink writes them.
-        var ids = lines.Select(l => l.Split(' ')[1]);
-#endif
-        Assert.Equal(
-            Enumerable.Range(0, Total).Select(n => "order-" + n).Order(StringComparer.Ordinal),
-            ids.Order(StringComparer.Ordinal)
+        var ids = (await File.ReadAllLinesAsync(output)).Select(l => l.Split(' ')[1]);
+#elif (fileSink)
+        // One JSON object per line, as the file sink writes them.
+        var ids = (await File.ReadAllLinesAsync(output)).Select(l =>
+            System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("order_id").GetString()!
         );
+#elif (sqlSink)
+        // One row per order in the table named after the topic (table.name.format=${topic}).
+        var ids = new List<string>();
+        await using (var connection = new SqliteConnection("Data Source=" + database))
+        {
+            await connection.OpenAsync();
+            await using var select = connection.CreateCommand();
+            select.CommandText = "SELECT order_id FROM orders";
+            await using var rows = await select.ExecuteReaderAsync();
+            while (await rows.ReadAsync())
+            {
+                ids.Add(rows.GetString(0));
+            }
+        }
+#elif (httpSink)
+        List<string> ids;
+        lock (received)
+        {
+            ids = [.. received];
+        }
+#else
+        List<string> ids;
+        lock (indexed)
+        {
+            ids = [.. indexed];
+        }
+#endif
+        Assert.Equal(ExpectedIds(Total), ids.Order(StringComparer.Ordinal));
+    }
+#if (httpSink || esSink)
+
+    private static async Task<WebApplication> StartEndpointAsync(Action<WebApplication> map)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        map(app);
+        await app.StartAsync();
+        return app;
     }
 
-    private static async Task ProduceAsync(string bootstrapServers, int total)
-    {
-        using var producer = new ProducerBuilder<byte[]?, byte[]?>(
-            new ProducerConfig { BootstrapServers = bootstrapServers }
-        ).Build();
-        var keys = new StringConverter();
-#if (avro)
-        var values = new AvroConverter<Order>(
-            new KConnector.SchemaRegistry.MockSchemaRegistryClient(
-                ConnectorEnvironment.DefaultRegistryScope
-            ),
-            isKey: false
-        );
-#else
-        var values = new StringConverter();
+    private static string EndpointUrl(WebApplication app) =>
+        app
+            .Services.GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First();
 #endif
-        for (var n = 0; n < total; n++)
-        {
-            var id = "order-" + n.ToString(CultureInfo.InvariantCulture);
-#if (avro)
-            var value = new Order
-            {
-                OrderId = id,
-                CustomerId = 1 + n,
-                Quantity = 1,
-                UnitPrice = 1.5,
-            };
-#else
-            var value = id + " for customer 1";
 #endif
-            await producer.ProduceAsync(
-                "orders",
-                new Message<byte[]?, byte[]?>
-                {
-                    Key = keys.FromConnectData("orders", id),
-                    Value = values.FromConnectData("orders", value),
-                }
-            );
-        }
-    }
-#endif
+
+    private static IOrderedEnumerable<string> ExpectedIds(int total) =>
+        Enumerable.Range(0, total).Select(n => "order-" + n).Order(StringComparer.Ordinal);
 
     private static async Task RunUntilAsync(IConnectorWorker worker, Func<bool> done)
     {
