@@ -26,6 +26,9 @@ Console.WriteLine(
     "         mock cluster) inside this process. Its data is NOT durable: it is gone when the run ends."
 );
 Console.WriteLine();
+Console.WriteLine(
+    $"connectors: {OrdersPipeline.SourceName} (orders-file-source.connector.json) -> topic '{OrdersPipeline.Topic}' -> {OrdersPipeline.SinkName} (orders-sqlite-sink.connector.json)"
+);
 Console.WriteLine($"reading {orders}");
 
 using var stop = new CancellationTokenSource();
