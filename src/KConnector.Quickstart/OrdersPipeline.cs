@@ -1,79 +1,43 @@
 using System.Diagnostics;
-using KConnector.Connectors.File.Source;
-using KConnector.Connectors.Shapes;
-using KConnector.Connectors.Sql.Configuration;
-using KConnector.Connectors.Sql.Sink;
-using KConnector.Converters;
-using KConnector.Kafka;
-using KConnector.Worker;
+using KConnector.Connectors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace KConnector.Quickstart;
 
 /// <summary>
-/// The quickstart's pipeline: a file source reads a JSON-lines file of orders, Avro carries them
-/// through an embedded Kafka, a SQL sink upserts them into a SQLite table, and malformed lines go
-/// to the dead-letter queue. The two connectors are defined below in Kafka Connect's keys, exactly
-/// what a user would put in a worker's config, and run by the worker's own runners, so every
-/// <c>errors.*</c> setting behaves as it does in a user's worker.
+/// Hosts the quickstart's two connectors, which are the two specs beside this file and nothing
+/// else: <c>orders-file-source.connector.json</c> (a file source reading JSON lines into Avro
+/// orders, malformed lines to the dead-letter queue) and <c>orders-sqlite-sink.connector.json</c>
+/// (a JDBC sink upserting them into a SQLite table). The generator turned each spec into a config
+/// class, a worker and an <c>Add{Name}Connector</c> registration; this class only registers them in a
+/// .NET host, with the paths it was given, and watches them until the file is through.
 /// </summary>
 public static class OrdersPipeline
 {
-    /// <summary>The topic orders are written to.</summary>
-    public const string Topic = "orders";
+    /// <summary>The source connector's name (its spec's <c>name</c>).</summary>
+    public static string SourceName => Spec(OrdersFileSourceConfig.SpecValues, "name");
 
-    /// <summary>The dead-letter queue of the file source.</summary>
-    public const string DeadLetterTopic = "orders-dlq";
+    /// <summary>The sink connector's name (its spec's <c>name</c>).</summary>
+    public static string SinkName => Spec(OrdersSqliteSinkConfig.SpecValues, "name");
 
-    /// <summary>The table the sink writes (<c>table.name.format</c>).</summary>
-    public const string Table = "orders";
+    /// <summary>The topic orders are written to (the source spec's <c>topic</c>).</summary>
+    public static string Topic => Spec(OrdersFileSourceConfig.SpecValues, "topic");
 
-    // The in-memory Schema Registry (Confluent's mock:// convention) both connectors share.
-    private const string Registry = "mock://kconnector-quickstart";
+    /// <summary>The file source's dead-letter queue (<c>errors.deadletterqueue.topic.name</c>).</summary>
+    public static string DeadLetterTopic =>
+        Spec(OrdersFileSourceConfig.SpecValues, "errors.deadletterqueue.topic.name");
 
-    /// <summary>The file source connector: malformed lines are dead-lettered, not fatal.</summary>
-    public static Dictionary<string, string> SourceConnector(string ordersFile) =>
-        new()
-        {
-            ["name"] = "orders-file-source",
-            ["connector.class"] = "FileStreamSource",
-            ["file"] = ordersFile,
-            ["format"] = "json",
-            ["topic"] = Topic,
-            ["poll.interval.ms"] = "100",
-            ["key.converter"] = ConverterFactory.StringConverterClass,
-            ["value.converter"] = ConverterFactory.AvroConverterClass,
-            ["value.converter.schema.registry.url"] = Registry,
-            ["errors.tolerance"] = "all",
-            ["errors.deadletterqueue.topic.name"] = DeadLetterTopic,
-            ["errors.deadletterqueue.topic.replication.factor"] = "1",
-            ["errors.deadletterqueue.context.headers.enable"] = "true",
-            ["offset.flush.interval.ms"] = "250",
-        };
-
-    /// <summary>The SQLite sink connector: one row per order_id, so a re-run leaves the same table.</summary>
-    public static Dictionary<string, string> SinkConnector(string database) =>
-        new()
-        {
-            ["name"] = "orders-sqlite-sink",
-            ["connector.class"] = "JdbcSink",
-            ["topics"] = Topic,
-            ["connection.url"] = "jdbc:sqlite:" + database,
-            ["table.name.format"] = Table,
-            ["auto.create"] = "true",
-            ["insert.mode"] = "upsert",
-            ["pk.mode"] = "record_value",
-            ["pk.fields"] = "order_id",
-            ["key.converter"] = ConverterFactory.StringConverterClass,
-            ["value.converter"] = ConverterFactory.AvroConverterClass,
-            ["value.converter.schema.registry.url"] = Registry,
-            ["offset.flush.interval.ms"] = "250",
-        };
+    /// <summary>The table the sink writes (the sink spec's <c>table.name.format</c>).</summary>
+    public static string Table => Spec(OrdersSqliteSinkConfig.SpecValues, "table.name.format");
 
     /// <summary>
-    /// Runs the pipeline over <paramref name="ordersFile"/> until every line is written or
-    /// dead-lettered (or <paramref name="timeout"/> passes, or a task fails), writing
-    /// <c>orders.db</c> and <c>orders-dlq.jsonl</c> into <paramref name="outputDirectory"/>.
-    /// <paramref name="progress"/> is called about twice a second, and once at the end.
+    /// Runs the two connectors over <paramref name="ordersFile"/> (the source spec's <c>file</c>)
+    /// into <c>orders.db</c> in <paramref name="outputDirectory"/> (the sink spec's
+    /// <c>connection.url</c>) until every line is written or dead-lettered (or
+    /// <paramref name="timeout"/> passes, or a connector fails), then exports the dead-letter queue
+    /// to <c>orders-dlq.jsonl</c> beside the database. <paramref name="progress"/> is called about
+    /// twice a second, and once at the end.
     /// </summary>
     public static async Task<QuickstartResult> RunAsync(
         string ordersFile,
@@ -89,67 +53,51 @@ public static class OrdersPipeline
         var deadLetterFile = Path.GetFullPath(Path.Combine(outputDirectory, "orders-dlq.jsonl"));
         var lines = File.ReadLines(ordersFile).Count(l => l.Length > 0);
 
-        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
+        // What a user's Program.cs holds: the registrations the generator wrote for the specs,
+        // with the run's paths over the specs' values. No bootstrap.servers: the embedded cluster.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Services.AddOrdersFileSourceConnector(values => values["file"] = ordersFile);
+        builder.Services.AddOrdersSqliteSinkConnector(values =>
+            values["connection.url"] = "jdbc:sqlite:" + database
+        );
+        using var host = builder.Build();
+
+        // Before the connectors start: the orders topic with 4 partitions, and the dead-letter
+        // queue with one, so the queue keeps the file's order (Kafka Connect creates it so; the
+        // embedded cluster cannot create topics through the admin API the worker would use).
+        var kafka = host.Services.GetRequiredService<ConnectorEnvironment>().EmbeddedCluster();
         kafka.CreateTopic(Topic, partitions: 4);
-        // One partition keeps dead letters in file order; the embedded cluster cannot create topics
-        // through the admin API, so the worker's own creation would fall back to auto-creation.
         kafka.CreateTopic(DeadLetterTopic, partitions: 1);
 
-        var sourceConfig = ConnectorConfig.Parse(SourceConnector(ordersFile));
-        var sinkConfig = ConnectorConfig.Parse(SinkConnector(database));
-        sinkConfig.ValidateSink();
-        var formats = ConverterFormats.AvroRecord<Order>();
-        using var source = new FileSourceTask<Order>(
-            FileSourceOptions.Parse(sourceConfig.Settings),
-            new AvroRecordAccessor<Order>()
-        );
-        await using var sink = new SqlSinkTask<string, Order>(
-            SqlSinkOptions.Parse(sinkConfig.Settings),
-            new AvroRecordAccessor<Order>()
-        );
-        var sourceRunner = new SourceTaskRunner<string, Order>(
-            sourceConfig.ToWorkerOptions(0, kafka.BootstrapServers, isSink: false),
-            source,
-            ConverterFactory.FromWorkerConfig(
-                sourceConfig.Settings,
-                isKey: true,
-                ConverterFormats.None<string>()
-            ),
-            ConverterFactory.FromWorkerConfig(sourceConfig.Settings, isKey: false, formats)
-        );
-        var sinkRunner = new SinkTaskRunner<string, Order>(
-            sinkConfig.ToWorkerOptions(0, kafka.BootstrapServers, isSink: true),
-            sink,
-            ConverterFactory.FromWorkerConfig(
-                sinkConfig.Settings,
-                isKey: true,
-                ConverterFormats.None<string>()
-            ),
-            ConverterFactory.FromWorkerConfig(sinkConfig.Settings, isKey: false, formats)
-        );
-
+        using var counters = new TaskCounters();
         var clock = Stopwatch.StartNew();
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var sourceRun = sourceRunner.RunAsync(stop.Token);
-        var sinkRun = sinkRunner.RunAsync(stop.Token);
-        var deadline = timeout ?? TimeSpan.FromMinutes(2);
+        await host.StartAsync(cancellationToken);
+        var connectors = host
+            .Services.GetServices<IHostedService>()
+            .OfType<ConnectorHostedService>()
+            .ToList();
+        var sink = connectors.Single(c => c.Worker?.Name == SinkName).Worker!;
         QuickstartProgress Now() =>
             new(
                 lines,
-                sourceRunner.RecordsPolled,
-                sinkRunner.RecordsCommitted,
-                sourceRunner.Metrics.TotalRecordsSkipped,
+                counters.Total(SourceName, TaskCounters.SourceRecordPollTotal),
+                sink.RecordsProcessed,
+                counters.Total(SourceName, TaskCounters.TotalRecordsSkipped),
                 clock.Elapsed
             );
-        // Bounded: until every line is in the table or the queue, a task fails, or the deadline.
-        // Checked every 50 ms (so the elapsed time is the pipeline's), reported every 500 ms.
+
+        // Bounded: until every line is in the table or the queue, a connector stops (fails), the
+        // deadline, or Ctrl+C. Checked every 50 ms (so the elapsed time is the pipeline's),
+        // reported every 500 ms.
+        var deadline = timeout ?? TimeSpan.FromMinutes(2);
         var lastReport = TimeSpan.Zero;
-        while (!Now().Done && clock.Elapsed < deadline && !stop.IsCancellationRequested)
+        while (
+            !Now().Done
+            && clock.Elapsed < deadline
+            && !cancellationToken.IsCancellationRequested
+            && !connectors.Any(c => c.ExecuteTask?.IsCompleted == true)
+        )
         {
-            if (sourceRun.IsCompleted || sinkRun.IsCompleted)
-            {
-                break;
-            }
             await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
             if (clock.Elapsed - lastReport >= TimeSpan.FromMilliseconds(500))
             {
@@ -159,16 +107,22 @@ public static class OrdersPipeline
         }
         var finished = Now();
         progress?.Invoke(finished);
-        await stop.CancelAsync();
         Exception? failure = null;
         try
         {
-            await Task.WhenAll(sourceRun, sinkRun);
+            await host.StopAsync(CancellationToken.None);
         }
         catch (Exception e)
         {
             failure = e;
         }
+        failure =
+            connectors
+                .Select(c => c.ExecuteTask?.Exception?.GetBaseException())
+                .FirstOrDefault(e => e is not null)
+            ?? failure;
+
+        // The embedded cluster ends with the host: copy the queue out first.
         var deadLetters = DeadLetterExport.Write(
             kafka.BootstrapServers,
             DeadLetterTopic,
@@ -183,4 +137,7 @@ public static class OrdersPipeline
             failure
         );
     }
+
+    private static string Spec(IReadOnlyDictionary<string, string?> values, string key) =>
+        values[key] ?? throw new InvalidOperationException($"the spec has no {key}");
 }

@@ -3,7 +3,10 @@ using KConnector.Errors;
 using KConnector.Quickstart;
 
 // The quickstart (issue 7): orders.jsonl (some lines malformed) -> file source -> Avro -> embedded
-// Kafka -> SQLite sink; malformed lines -> the dead-letter queue. The pipeline is OrdersPipeline.
+// Kafka -> SQLite sink; malformed lines -> the dead-letter queue. The connectors are the two specs
+// orders-file-source.connector.json and orders-sqlite-sink.connector.json (and order.avsc): the
+// generator compiled them into workers that OrdersPipeline hosts. This file shows the progress,
+// the summary and the self-check.
 // The file shipped in the repository (./build.sh demo runs from its root), else the build's copy.
 var shipped = Path.Combine("src", "KConnector.Quickstart", "orders.jsonl");
 var orders =
@@ -23,6 +26,9 @@ Console.WriteLine(
     "         mock cluster) inside this process. Its data is NOT durable: it is gone when the run ends."
 );
 Console.WriteLine();
+Console.WriteLine(
+    $"connectors: {OrdersPipeline.SourceName} (orders-file-source.connector.json) -> topic '{OrdersPipeline.Topic}' -> {OrdersPipeline.SinkName} (orders-sqlite-sink.connector.json)"
+);
 Console.WriteLine($"reading {orders}");
 
 using var stop = new CancellationTokenSource();

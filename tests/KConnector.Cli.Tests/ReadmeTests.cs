@@ -11,7 +11,8 @@ namespace KConnector.Cli.Tests;
 /// <summary>
 /// The README's "three ways in" snippets, compiled together as one project would be: the spec and
 /// schema go to KConnector's generator as additional files, the C# files to the compiler. A snippet
-/// that stops compiling (or a spec the generator rejects) fails here.
+/// that stops compiling (or a spec the generator rejects) fails here. And the quickstart's specs the
+/// README shows are the files the demo runs.
 /// </summary>
 public sealed partial class ReadmeTests
 {
@@ -62,6 +63,25 @@ public sealed partial class ReadmeTests
         Assert.NotNull(output.GetTypeByMetadataName("ContactsSinkWorker"));
     }
 
+    [Fact]
+    public void WhatTheQuickstartDoes_ShowsTheQuickstartsSpecs_AsTheyAre()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root(), "README.md"));
+        var shown = QuickstartSpec()
+            .Matches(readme)
+            .ToDictionary(m => m.Groups["name"].Value, m => m.Groups["code"].Value);
+
+        Assert.Equal(
+            ["orders-file-source.connector.json", "orders-sqlite-sink.connector.json"],
+            shown.Keys.Order(StringComparer.Ordinal)
+        );
+        foreach (var (name, text) in shown)
+        {
+            var file = Path.Combine(Repository.Root(), "src", "KConnector.Quickstart", name);
+            Assert.Equal(File.ReadAllText(file).ReplaceLineEndings("\n"), text);
+        }
+    }
+
     // What <ImplicitUsings>enable</ImplicitUsings> gives a console project.
     private const string ImplicitUsings = """
         global using System;
@@ -86,6 +106,12 @@ public sealed partial class ReadmeTests
         RegexOptions.Singleline
     )]
     private static partial Regex Snippet();
+
+    [GeneratedRegex(
+        @"<!-- readme-quickstart: (?<name>\S+) -->\s*```\w*\n(?<code>.*?)```",
+        RegexOptions.Singleline
+    )]
+    private static partial Regex QuickstartSpec();
 
     private static IEnumerable<MetadataReference> References()
     {

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Reflection;
 using System.Runtime.Loader;
 using KConnector.Generator;
 using Microsoft.CodeAnalysis;
@@ -15,14 +16,25 @@ namespace KConnector.Cli.Compilation;
 /// </summary>
 internal static class SpecCompiler
 {
+    /// <summary>The runtime and the built-in connectors' assemblies the generated workers use.</summary>
+    internal static readonly IReadOnlyList<Assembly> BuiltInConnectorAssemblies =
+    [
+        typeof(KConnector.Records.SinkRecord<,>).Assembly,
+        typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly,
+        typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
+    ];
+
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     {
         var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .ToList();
-        // The runtime and the built-in connectors, wherever the host loaded them from.
-        paths.Add(typeof(KConnector.Records.SinkRecord<,>).Assembly.Location);
-        paths.Add(typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly.Location);
+        // The runtime and every built-in connector (one type of each assembly), wherever the host
+        // loaded them from: a spec naming any row of the generator's BuiltInConnectors compiles
+        // (no KCN0211 "package not referenced").
+        paths.AddRange(BuiltInConnectorAssemblies.Select(a => a.Location));
         return
         [
             .. paths

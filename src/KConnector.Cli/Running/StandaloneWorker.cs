@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using KConnector.Configuration;
 using KConnector.Connectors;
+using KConnector.Connectors.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace KConnector.Cli.Running;
@@ -98,6 +99,7 @@ internal sealed class StandaloneWorker(
 
         await stop.CancelAsync().ConfigureAwait(false);
         var failed = false;
+        var invalid = false;
         for (var i = 0; i < runs.Count; i++)
         {
             try
@@ -105,6 +107,16 @@ internal sealed class StandaloneWorker(
                 await runs[i].WaitAsync(StopDeadline, CancellationToken.None).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { }
+            catch (ConnectorConfigException e)
+            {
+                // The connector's own cross-key rules (JdbcSinkConfig's upsert needs pk.mode...) are
+                // checked when its task is made, as Kafka Connect's Connector.validate: bad input
+                // naming the key, not a connector that failed while running.
+                await error
+                    .WriteLineAsync($"{workers[i].Name}: invalid config: {e.Message}")
+                    .ConfigureAwait(false);
+                invalid = true;
+            }
             catch (TimeoutException)
             {
                 await error
@@ -133,7 +145,9 @@ internal sealed class StandaloneWorker(
                 )
                 .ConfigureAwait(false);
         }
-        return failed ? ExitCodes.ConnectorFailed : ExitCodes.Success;
+        return invalid ? ExitCodes.InvalidInput
+            : failed ? ExitCodes.ConnectorFailed
+            : ExitCodes.Success;
     }
 
     private async Task WriteProgressAsync(

@@ -29,12 +29,19 @@ public sealed class ConnectorEnvironment : IDisposable
     /// <paramref name="bootstrapServers"/> when given; otherwise the embedded cluster's, starting it
     /// on first use.
     /// </summary>
-    public string BootstrapServers(string? bootstrapServers)
+    public string BootstrapServers(string? bootstrapServers) =>
+        string.IsNullOrWhiteSpace(bootstrapServers)
+            ? EmbeddedCluster().BootstrapServers
+            : bootstrapServers;
+
+    /// <summary>
+    /// The embedded cluster the workers without <c>bootstrap.servers</c> use, started now if it
+    /// is not yet (with the warning). Its admin API cannot create topics, so a host that wants
+    /// topics with given partition counts (a one-partition dead-letter queue, as Kafka Connect
+    /// creates it) creates them here before the connectors start; others are auto-created with 4.
+    /// </summary>
+    public EmbeddedKafka EmbeddedCluster()
     {
-        if (!string.IsNullOrWhiteSpace(bootstrapServers))
-        {
-            return bootstrapServers;
-        }
         lock (_gate)
         {
             if (_embedded is null)
@@ -48,7 +55,7 @@ public sealed class ConnectorEnvironment : IDisposable
                     _embedded.BootstrapServers
                 );
             }
-            return _embedded.BootstrapServers;
+            return _embedded;
         }
     }
 

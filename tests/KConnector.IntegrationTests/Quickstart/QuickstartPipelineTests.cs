@@ -6,10 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace KConnector.IntegrationTests.Quickstart;
 
 /// <summary>
-/// The quickstart's pipeline (what ./build.sh demo runs), in-process against a temp directory:
-/// the table holds exactly the file's well-formed orders with their values, the exported
-/// dead-letter queue exactly its malformed lines with the error headers, and a second run over the
-/// same directory leaves the same table.
+/// The quickstart's pipeline (what ./build.sh demo runs): its two specs' generated workers, hosted
+/// in-process against a temp directory: the table holds exactly the file's well-formed orders with
+/// their values, the exported dead-letter queue exactly its malformed lines with the error headers,
+/// and a second run over the same directory leaves the same table.
 /// </summary>
 public sealed class QuickstartPipelineTests : IDisposable
 {
