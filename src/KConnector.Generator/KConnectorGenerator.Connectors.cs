@@ -62,6 +62,7 @@ public sealed partial class KConnectorGenerator
             .AdditionalTextsProvider.Where(static file =>
                 file.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
                 || file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
+                || file.Path.EndsWith(".proto", StringComparison.OrdinalIgnoreCase)
             )
             .Combine(context.AnalyzerConfigOptionsProvider)
             .Select(
@@ -73,7 +74,10 @@ public sealed partial class KConnectorGenerator
             .Collect()
             .Select(
                 static (all, _) =>
-                    all.OrderBy(e => e.NormalizedPath, StringComparer.Ordinal).ToEquatableArray()
+                    // A .proto listed twice (a <Protobuf> item also added by hand) is one file.
+                    all.Distinct()
+                        .OrderBy(e => e.NormalizedPath, StringComparer.Ordinal)
+                        .ToEquatableArray()
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ConnectorSchemaIndex);
 
@@ -156,6 +160,13 @@ public sealed partial class KConnectorGenerator
                     hint + ".Registration.g.cs",
                     Text(ConnectorRegistrationEmitter.Emit(model))
                 );
+                if (ConnectorProtoSchemaEmitter.Emits(model))
+                {
+                    spc.AddSource(
+                        hint + ".Protobuf.g.cs",
+                        Text(ConnectorProtoSchemaEmitter.Emit(model))
+                    );
+                }
                 if (model.EmitsTaskPart)
                 {
                     spc.AddSource(hint + ".Task.g.cs", Text(ConnectorTaskEmitter.Emit(model)));
@@ -193,6 +204,10 @@ public sealed partial class KConnectorGenerator
         {
             return none;
         }
+        if (file.Path.EndsWith(".proto", StringComparison.OrdinalIgnoreCase))
+        {
+            return ProtoEntry(path, file);
+        }
         if (file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
         {
             // The same parse as the JSON Schema pipeline's: its top-level type (pointer "") is the
@@ -227,6 +242,46 @@ public sealed partial class KConnectorGenerator
                 TypeFormats.AvroRecord,
                 RecordShapeReader.Read(record)
             );
+    }
+
+    /// <summary>
+    /// A .proto file compiled by protoc (Grpc.Tools): its first top-level message is the type a
+    /// spec's key.schema/value.schema names; every top-level message is one an attribute may name.
+    /// </summary>
+    private static SchemaTypeEntry ProtoEntry(string path, SchemaFileInput file)
+    {
+        var proto = ProtoFileReader.Read(file.Text);
+        DiagnosticInfo? problem = null;
+        if (proto.Problem is not null)
+        {
+            var lines = new Json.TextLines(file.Text);
+            var start = 0;
+            for (var line = 1; line < proto.ProblemLine && start >= 0; line++)
+            {
+                start = file.Text.IndexOf('\n', start) + 1;
+            }
+            problem = DiagnosticBag.Create(
+                DiagnosticDescriptors.ProtoFileUnreadable,
+                new SpecLocation(
+                    new LocationInfo(file.Path, new TextSpan(start, 0), lines.Span(start, start)),
+                    "line "
+                        + proto.ProblemLine.ToString(
+                            System.Globalization.CultureInfo.InvariantCulture
+                        )
+                ),
+                proto.Problem
+            );
+        }
+        var first = proto.Messages.Count == 0 ? null : proto.Messages[0];
+        return new SchemaTypeEntry(
+            path,
+            first ?? string.Empty,
+            problem is null && first is not null ? proto.FullNameOf(first) : null,
+            TypeFormats.ProtobufMessage,
+            ProtoText: file.Text,
+            ProtoMessages: proto.Messages.Select(proto.FullNameOf).ToEquatableArray(),
+            ProtoProblem: problem
+        );
     }
 
     private static ConnectorSet Deduplicate(IEnumerable<ConnectorResult> results)

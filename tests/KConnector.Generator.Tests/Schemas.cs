@@ -3,6 +3,9 @@ namespace KConnector.Generator.Tests;
 /// <summary>Schema texts the tests share.</summary>
 internal static class Schemas
 {
+    /// <summary>Connectors/Protos/telemetry.proto, which protoc also compiled into this assembly.</summary>
+    public static string Telemetry { get; } = Resource("telemetry.proto");
+
     public const string Order = """
         {
           "type": "record",
@@ -37,4 +40,11 @@ internal static class Schemas
           "required": ["invoice_id", "amount"]
         }
         """;
+
+    private static string Resource(string name)
+    {
+        using var stream = typeof(Schemas).Assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

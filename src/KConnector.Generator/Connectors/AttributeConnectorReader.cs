@@ -372,8 +372,26 @@ internal static class AttributeConnectorReader
         {
             formats |= TypeFormats.JsonSchemaRecord;
         }
+        if (IsProtobufMessage(symbol))
+        {
+            formats |= TypeFormats.ProtobufMessage;
+        }
         return formats;
     }
+
+    /// <summary>
+    /// A protoc-generated message: a class implementing Google.Protobuf's IMessage of itself with a
+    /// public parameterless constructor (the constraints of ConverterFormats.ProtobufMessage).
+    /// </summary>
+    private static bool IsProtobufMessage(ITypeSymbol symbol) =>
+        symbol is INamedTypeSymbol { TypeKind: TypeKind.Class, IsAbstract: false } named
+        && named.InstanceConstructors.Any(c =>
+            c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public
+        )
+        && named.AllInterfaces.Any(i =>
+            i.OriginalDefinition.ToDisplayString() == "Google.Protobuf.IMessage<T>"
+            && SymbolEqualityComparer.Default.Equals(i.TypeArguments[0], named)
+        );
 
     private static bool CheckMethod(
         List<IMethodSymbol> methods,

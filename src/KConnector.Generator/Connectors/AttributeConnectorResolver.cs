@@ -84,7 +84,9 @@ internal static class AttributeConnectorResolver
             draft.IsDisposable,
             EmitsTaskPart: true,
             draft.ClassName,
-            draft.AttributeLocation.Location
+            draft.AttributeLocation.Location,
+            KeyProtoText: key.ProtoText,
+            ValueProtoText: value.ProtoText
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
@@ -101,6 +103,10 @@ internal static class AttributeConnectorResolver
         {
             return null;
         }
+        if (type.Formats == TypeFormats.ProtobufMessage)
+        {
+            return WithProtoText(type, side, where, schemas, diagnostics);
+        }
         if (type.Formats != TypeFormats.None)
         {
             return type;
@@ -112,6 +118,8 @@ internal static class AttributeConnectorResolver
             var match = schemas
                 .Where(s =>
                     s.CSharpFullName is not null
+                    // protoc's types are compiled before the generator runs: never unresolved here.
+                    && s.Format != TypeFormats.ProtobufMessage
                     && (
                         s.CSharpFullName == written
                         || s.SimpleName == written
@@ -138,6 +146,41 @@ internal static class AttributeConnectorResolver
             )
         );
         return null;
+    }
+
+    /// <summary>
+    /// A protoc-generated message: the ProtobufConverter registers the text of the .proto file that
+    /// declares it, found among the project's .proto files by its C# name (csharp_namespace, or the
+    /// package in PascalCase, and the message name).
+    /// </summary>
+    private static TypeReference? WithProtoText(
+        TypeReference type,
+        string side,
+        SpecLocation where,
+        EquatableArray<SchemaTypeEntry> schemas,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var name = type.FullName!.Replace("global::", string.Empty);
+        var file = schemas.FirstOrDefault(s => s.ProtoMessages.Contains(name));
+        if (file is null)
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.ProtobufMessageProtoNotFound,
+                    where,
+                    side,
+                    name
+                )
+            );
+            return null;
+        }
+        if (file.ProtoProblem is { } problem)
+        {
+            diagnostics.Add(problem);
+            return null;
+        }
+        return type with { ProtoText = file.ProtoText };
     }
 
     private static ConverterKind? Converter(

@@ -20,6 +20,8 @@ namespace KConnector.Generator.Connectors;
 /// <param name="EmitsTaskPart">Whether to complete the user's class (once per class, not per spec that names it).</param>
 /// <param name="SourceDescription">"file.connector.json" or "Type.cs", for clash diagnostics.</param>
 /// <param name="Accessors">The record accessors the task needs (built-in connectors that map records).</param>
+/// <param name="KeyProtoText">The .proto text of a Protobuf key message (what the ProtobufConverter registers), or null.</param>
+/// <param name="ValueProtoText">The .proto text of a Protobuf value message, or null.</param>
 internal sealed record ConnectorModel(
     string Namespace,
     string TypeName,
@@ -45,7 +47,9 @@ internal sealed record ConnectorModel(
     bool EmitsTaskPart,
     string SourceDescription,
     LocationInfo? Location,
-    EquatableArray<RecordShapeModel> Accessors = default
+    EquatableArray<RecordShapeModel> Accessors = default,
+    string? KeyProtoText = null,
+    string? ValueProtoText = null
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

@@ -39,6 +39,39 @@ internal static class ConnectorSpecResolver
                 )
             );
         }
+        if (connector is not null)
+        {
+            foreach (
+                var (schema, side, name, mustBeRecord) in new[]
+                {
+                    (spec.KeySchema, key, "key", connector.MapsRecords && connector.KeyMayBeRecord),
+                    (
+                        spec.ValueSchema,
+                        value,
+                        "value",
+                        connector.ValueMustBeRecord || connector.MapsRecords
+                    ),
+                }
+            )
+            {
+                if (mustBeRecord && side?.Formats == TypeFormats.ProtobufMessage)
+                {
+                    // The built-in tasks write values as JSON (IJsonRecord) or map fields through
+                    // accessors of .avsc records and .schema.json types; none reads a message yet.
+                    diagnostics.Add(
+                        DiagnosticBag.Create(
+                            DiagnosticDescriptors.NotSupportedYet,
+                            schema!.Where,
+                            "a Protobuf message as the "
+                                + name
+                                + " of "
+                                + connector.ClassName
+                                + " (it needs a record generated from an .avsc or .schema.json file)"
+                        )
+                    );
+                }
+            }
+        }
         var accessors = new List<RecordShapeModel>();
         if (connector is { MapsRecords: true })
         {
@@ -132,7 +165,9 @@ internal static class ConnectorSpecResolver
             EmitsTaskPart: false,
             System.IO.Path.GetFileName(spec.Path),
             spec.NameLocation.Location,
-            accessors.ToEquatableArray()
+            accessors.ToEquatableArray(),
+            key.Entry?.ProtoText,
+            value.Entry?.ProtoText
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
@@ -201,22 +236,10 @@ internal static class ConnectorSpecResolver
     )
     {
         var wanted = ConnectorSpecParser.NormalizePath(reference.ResolvedPath);
-        if (reference.Written.EndsWith(".proto", StringComparison.OrdinalIgnoreCase))
-        {
-            // The runtime's ProtobufConverter exists; finding the protoc-generated type of a .proto
-            // from the generator does not yet.
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.NotSupportedYet,
-                    reference.Where,
-                    "a Protobuf schema (.proto) as a spec's key.schema or value.schema"
-                )
-            );
-            return null;
-        }
         if (
             !reference.Written.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
             && !reference.Written.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
+            && !reference.Written.EndsWith(".proto", StringComparison.OrdinalIgnoreCase)
         )
         {
             diagnostics.Add(
@@ -224,7 +247,7 @@ internal static class ConnectorSpecResolver
                     DiagnosticDescriptors.SchemaTypeUnavailable,
                     reference.Where,
                     reference.Written,
-                    "is neither an Avro schema (.avsc) nor a JSON Schema (.schema.json)"
+                    "is neither an Avro schema (.avsc), a JSON Schema (.schema.json) nor a Protobuf schema (.proto)"
                 )
             );
             return null;
@@ -244,6 +267,11 @@ internal static class ConnectorSpecResolver
             );
             return null;
         }
+        if (entry.ProtoProblem is { } unreadable)
+        {
+            diagnostics.Add(unreadable);
+            return null;
+        }
         if (entry.CSharpFullName is null)
         {
             diagnostics.Add(
@@ -251,7 +279,9 @@ internal static class ConnectorSpecResolver
                     DiagnosticDescriptors.SchemaTypeUnavailable,
                     reference.Where,
                     reference.Written,
-                    "yields no generated record type (see its own errors, or its KConnectorGenerate metadata)"
+                    entry.Format == TypeFormats.ProtobufMessage
+                        ? "declares no top-level message (its first top-level message is the type)"
+                        : "yields no generated record type (see its own errors, or its KConnectorGenerate metadata)"
                 )
             );
             return null;

@@ -159,10 +159,10 @@ internal static class ConnectorWorkerEmitter
     private static string Converter(TypeFormats formats, string type, string side)
     {
         var isKey = side == "key" ? "true" : "false";
-        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type)})";
+        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type, side)})";
     }
 
-    private static string Formats(TypeFormats formats, string type)
+    private static string Formats(TypeFormats formats, string type, string side)
     {
         var parts = new System.Collections.Generic.List<string>();
         if ((formats & TypeFormats.AvroRecord) != 0)
@@ -172,6 +172,13 @@ internal static class ConnectorWorkerEmitter
         if ((formats & TypeFormats.JsonSchemaRecord) != 0)
         {
             parts.Add($"{Ns}.Converters.ConverterFormats.JsonSchemaRecord<{type}>()");
+        }
+        if ((formats & TypeFormats.ProtobufMessage) != 0)
+        {
+            // The .proto text is a constant of the worker's other part (ConnectorProtoSchemaEmitter).
+            parts.Add(
+                $"{Ns}.Converters.ConverterFormats.ProtobufMessage<{type}>({ConnectorProtoSchemaEmitter.ConstantName(side)})"
+            );
         }
         if (parts.Count == 0)
         {

@@ -100,8 +100,13 @@ internal static class ConverterCatalog
                 "it needs a type generated from a .schema.json file (name one in "
                     + schemaKey
                     + ")",
-            ConverterKind.Protobuf =>
-                "it needs a protoc-generated Protobuf message, which specs and connector attributes cannot name yet",
+            ConverterKind.Protobuf => "it needs a protoc-generated Protobuf message ("
+                + (
+                    schemaKey.EndsWith(".schema", StringComparison.Ordinal)
+                        ? "name its .proto file in " + schemaKey
+                        : "as " + schemaKey + ", compiled from a .proto file by Grpc.Tools"
+                )
+                + ")",
             ConverterKind.Json => "it carries .avsc records, .schema.json types, string and byte[]",
             ConverterKind.ByteArray => "it passes byte[] through as it is (leave "
                 + schemaKey

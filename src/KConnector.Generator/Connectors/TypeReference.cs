@@ -8,11 +8,13 @@ namespace KConnector.Generator.Connectors;
 /// <param name="Written">The type as written, e.g. <c>Order</c> or <c>global::Shop.Order</c>.</param>
 /// <param name="FullName">The fully qualified C# name when resolved.</param>
 /// <param name="Formats">What a resolved type can be converted as (None while unresolved or unknown).</param>
+/// <param name="ProtoText">A Protobuf message's .proto text, once matched with the project's .proto files.</param>
 internal sealed record TypeReference(
     string Written,
     string? FullName,
     TypeFormats Formats,
-    SpecLocation Where
+    SpecLocation Where,
+    string? ProtoText = null
 )
 {
     public bool IsString => Formats == TypeFormats.String;

@@ -195,7 +195,7 @@ internal static partial class DiagnosticDescriptors
         "KCN0241",
         "Connector key or value type not supported",
         Where
-            + "the {3} type {4} is neither string, byte[], a type generated from an .avsc or .schema.json file of this project, nor a type implementing IAvroRecord or IJsonSchemaRecord"
+            + "the {3} type {4} is neither string, byte[], a type generated from an .avsc or .schema.json file of this project, a type implementing IAvroRecord or IJsonSchemaRecord, nor a protoc-generated Protobuf message"
     );
 
     public static readonly DiagnosticDescriptor RecordFieldUnmappable = Error(
@@ -210,5 +210,19 @@ internal static partial class DiagnosticDescriptors
         "Connector keys are strings",
         Where
             + "the connector {3} produces or consumes string keys, so key.schema cannot name {4}: remove key.schema"
+    );
+
+    public static readonly DiagnosticDescriptor ProtoFileUnreadable = Error(
+        "KCN0244",
+        "Cannot read the .proto file",
+        Where
+            + "cannot read the .proto file for the connector: {3} (KConnector reads its package, options and top-level messages; protoc reports the rest)"
+    );
+
+    public static readonly DiagnosticDescriptor ProtobufMessageProtoNotFound = Error(
+        "KCN0245",
+        "The .proto file of a Protobuf message is not found",
+        Where
+            + "the {3} type {4} is a Protobuf message, but no .proto file of this project declares it as a top-level message, and the ProtobufConverter registers that file's text: compile the .proto with <Protobuf Include=\"Schemas/x.proto\" GrpcServices=\"None\" /> (KConnector passes @(Protobuf) items to the generator), or add it as <AdditionalFiles Include=\"Schemas/x.proto\" />"
     );
 }

@@ -187,18 +187,18 @@ public class ConnectorDiagnosticsTests
                 "the spec's name \"bad-spec\""
             },
             {
-                "Protobuf value schema",
+                "Protobuf schema not among the project's files",
                 Spec("\"key.schema\": \"order.proto\""),
-                "KCN0210",
+                "KCN0204",
                 8,
-                "a Protobuf schema (.proto)"
+                "/project/order.proto"
             },
             {
                 "schema file of another language",
                 Spec("\"key.schema\": \"order.xsd\""),
                 "KCN0213",
                 8,
-                "neither an Avro schema (.avsc) nor a JSON Schema (.schema.json)"
+                "neither an Avro schema (.avsc), a JSON Schema (.schema.json)"
             },
             {
                 "schema file yields no type",

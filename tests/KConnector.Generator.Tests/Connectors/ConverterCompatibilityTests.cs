@@ -33,12 +33,13 @@ public class ConverterCompatibilityTests
         ["byte[]"] = ["ByteArrayConverter", "JsonConverter"],
         ["avsc"] = ["AvroConverter", "JsonConverter"],
         ["schema.json"] = ["JsonSchemaConverter", "JsonConverter"],
+        ["proto"] = ["ProtobufConverter"],
     };
 
     public static TheoryData<string, string> SpecPairs()
     {
         var data = new TheoryData<string, string>();
-        foreach (var schema in new[] { "", "order.avsc", "invoice.schema.json" })
+        foreach (var schema in new[] { "", "order.avsc", "invoice.schema.json", "telemetry.proto" })
         {
             foreach (var converter in Converters)
             {
@@ -65,6 +66,7 @@ public class ConverterCompatibilityTests
         var run = new GeneratorHarness()
             .AddSchema("order.avsc", Schemas.Order)
             .AddSchema("invoice.schema.json", Schemas.Invoice, BillingNamespace)
+            .AddSchema("telemetry.proto", Schemas.Telemetry)
             .AddSchema("pairs.connector.json", spec)
             .Run();
 
@@ -72,6 +74,7 @@ public class ConverterCompatibilityTests
         var type =
             schema.EndsWith(".avsc", StringComparison.Ordinal) ? "avsc"
             : schema.EndsWith(".schema.json", StringComparison.Ordinal) ? "schema.json"
+            : schema.EndsWith(".proto", StringComparison.Ordinal) ? "proto"
             : converter.EndsWith("ByteArrayConverter", StringComparison.Ordinal) ? "byte[]"
             : "string";
         AssertChecked(run, type, converter, line: schema.Length == 0 ? 8 : 9, "key.schema");
@@ -81,7 +84,14 @@ public class ConverterCompatibilityTests
     {
         var data = new TheoryData<string, string>();
         foreach (
-            var type in new[] { "string", "byte[]", "Shop.Orders.Order", "Shop.Billing.Invoice" }
+            var type in new[]
+            {
+                "string",
+                "byte[]",
+                "Shop.Orders.Order",
+                "Shop.Billing.Invoice",
+                "Shop.TelemetryEvents.Alarm",
+            }
         )
         {
             foreach (var converter in Converters)
@@ -114,12 +124,14 @@ public class ConverterCompatibilityTests
         var run = new GeneratorHarness()
             .AddSchema("order.avsc", Schemas.Order)
             .AddSchema("invoice.schema.json", Schemas.Invoice, BillingNamespace)
+            .AddSchema("telemetry.proto", Schemas.Telemetry)
             .AddSource(code)
             .Run();
 
         var kind =
             type == "Shop.Orders.Order" ? "avsc"
             : type == "Shop.Billing.Invoice" ? "schema.json"
+            : type == "Shop.TelemetryEvents.Alarm" ? "proto"
             : type;
         AssertChecked(run, kind, converter, line: 9, "KeyType");
     }
