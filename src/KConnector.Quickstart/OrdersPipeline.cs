@@ -100,11 +100,11 @@ public static class OrdersPipeline
         sinkConfig.ValidateSink();
         var formats = ConverterFormats.AvroRecord<Order>();
         using var source = new FileSourceTask<Order>(
-            FileSourceOptions.Parse(sourceConfig.Settings),
+            FileSourceOptions.Parse(sourceConfig.Settings!),
             new AvroRecordAccessor<Order>()
         );
         await using var sink = new SqlSinkTask<string, Order>(
-            SqlSinkOptions.Parse(sinkConfig.Settings),
+            SqlSinkOptions.Parse(sinkConfig.Settings!),
             new AvroRecordAccessor<Order>()
         );
         var sourceRunner = new SourceTaskRunner<string, Order>(

@@ -84,7 +84,8 @@ internal static partial class BuiltInConnectors
                     "30000",
                     "Low",
                     "Timeout of one request, in milliseconds.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "request.method",
@@ -101,7 +102,8 @@ internal static partial class BuiltInConnectors
                     "1",
                     "High",
                     "Records per request. 1 sends each record's JSON object as the body; more sends a JSON array of them.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "max.retries",
@@ -109,7 +111,8 @@ internal static partial class BuiltInConnectors
                     "10",
                     "Medium",
                     "Retries of a request answered 408, 429 or 5xx, or that failed to connect, before the put fails.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "retry.backoff.ms",
@@ -117,7 +120,8 @@ internal static partial class BuiltInConnectors
                     "3000",
                     "Medium",
                     "First pause between retries, doubled each retry (capped by retry.backoff.max.ms), unless the server sends Retry-After.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "retry.backoff.max.ms",
@@ -125,7 +129,8 @@ internal static partial class BuiltInConnectors
                     "60000",
                     "Low",
                     "Longest pause between retries, also the cap on a server's Retry-After.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "behavior.on.null.values",
@@ -223,7 +228,8 @@ internal static partial class BuiltInConnectors
                     "30000",
                     "Low",
                     "Timeout of one request, in milliseconds.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "topic.name.pattern",
@@ -306,7 +312,8 @@ internal static partial class BuiltInConnectors
                     "1",
                     "Low",
                     "Number of the first page; page mode.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "request.interval.ms",
@@ -314,7 +321,8 @@ internal static partial class BuiltInConnectors
                     "15000",
                     "High",
                     "Milliseconds between the starts of two listings.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "max.retries",
@@ -322,7 +330,8 @@ internal static partial class BuiltInConnectors
                     "10",
                     "Medium",
                     "Retries of a request answered 408, 429 or 5xx, or that failed to connect.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "retry.backoff.ms",
@@ -330,7 +339,8 @@ internal static partial class BuiltInConnectors
                     "3000",
                     "Medium",
                     "First pause between retries, doubled each retry, unless the server sends Retry-After.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "retry.backoff.max.ms",
@@ -338,7 +348,8 @@ internal static partial class BuiltInConnectors
                     "60000",
                     "Low",
                     "Longest pause between retries, also the cap on Retry-After.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
             }.ToEquatableArray(),
             "global::KConnector.Connectors.Http.Source.HttpSourceTask<{1}>",
