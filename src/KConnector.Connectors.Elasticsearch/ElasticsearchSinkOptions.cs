@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.Elasticsearch;
 
@@ -8,109 +8,138 @@ namespace KConnector.Connectors.Elasticsearch;
 /// </summary>
 public sealed record ElasticsearchSinkOptions
 {
-    /// <summary>Every key the sink reads; its docs table is generated from this list.</summary>
-    public static IReadOnlyList<ConfigKey> Keys { get; } =
-    [
-        ConfigKey.Require(
-            "connection.url",
-            ConfigType.List,
-            ConfigImportance.High,
-            "Elasticsearch URL(s), e.g. http://127.0.0.1:9200. Requests go to the first; the others are not used yet."
-        ),
+    /// <summary>
+    /// The Elasticsearch sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is
+    /// generated from them, and <see cref="Parse"/> checks types, ranges and required keys through them.
+    /// </summary>
+    public static ConfigDefinition Definition { get; } =
         new(
-            "connection.username",
-            ConfigType.String,
-            null,
-            ConfigImportance.Medium,
-            "User for HTTP Basic authentication."
-        ),
-        new(
-            "connection.password",
-            ConfigType.Password,
-            null,
-            ConfigImportance.Medium,
-            "Password for HTTP Basic authentication; never logged."
-        ),
-        new(
-            "key.ignore",
-            ConfigType.Boolean,
-            "false",
-            ConfigImportance.High,
-            "true: the document id is topic+partition+offset; false: the record key (a string or number) is the id."
-        ),
-        new(
-            "schema.ignore",
-            ConfigType.Boolean,
-            "false",
-            ConfigImportance.Low,
-            "true: let Elasticsearch infer mappings; false: create a missing index with a mapping from the record schema."
-        ),
-        new(
-            "write.method",
-            ConfigType.String,
-            "insert",
-            ConfigImportance.Low,
-            "insert (index: replace the document) or upsert (update with doc_as_upsert)."
-        )
-        {
-            ValidValues = ["insert", "upsert"],
-        },
-        new(
-            "behavior.on.null.values",
-            ConfigType.String,
-            "fail",
-            ConfigImportance.Low,
-            "What a tombstone does: ignore it, delete the document with the record's id, or fail it (a failed record)."
-        )
-        {
-            ValidValues = ["ignore", "delete", "fail"],
-        },
-        new(
-            "behavior.on.malformed.documents",
-            ConfigType.String,
-            "fail",
-            ConfigImportance.Low,
-            "What a document Elasticsearch rejects as malformed does: ignore it, warn (log and skip) or fail it (a failed record)."
-        )
-        {
-            ValidValues = ["ignore", "warn", "fail"],
-        },
-        new(
-            "batch.size",
-            ConfigType.Int,
-            "2000",
-            ConfigImportance.Low,
-            "Records per bulk request."
-        ),
-        new(
-            "max.retries",
-            ConfigType.Int,
-            "5",
-            ConfigImportance.Low,
-            "Retries of a bulk request (or of its items) answered 429 or 5xx, or that failed to connect."
-        ),
-        new(
-            "retry.backoff.ms",
-            ConfigType.Int,
-            "100",
-            ConfigImportance.Low,
-            "First pause between retries, doubled each retry, unless the server sends Retry-After."
-        ),
-        new(
-            "retry.backoff.max.ms",
-            ConfigType.Int,
-            "10000",
-            ConfigImportance.Low,
-            "Longest pause between retries, also the cap on Retry-After (our own key)."
-        ),
-        new(
-            "read.timeout.ms",
-            ConfigType.Int,
-            "3000",
-            ConfigImportance.Low,
-            "Timeout of one request, in milliseconds."
-        ),
-    ];
+            "KConnector.Connectors.Elasticsearch.ElasticsearchSink",
+            [
+                new ConfigKey
+                {
+                    Name = "connection.url",
+                    Type = ConfigType.List,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "Elasticsearch URL(s), e.g. http://127.0.0.1:9200. Requests go to the first; the others are not used yet.",
+                },
+                new ConfigKey
+                {
+                    Name = "connection.username",
+                    Type = ConfigType.String,
+                    Importance = ConfigImportance.Medium,
+                    Documentation = "User for HTTP Basic authentication.",
+                },
+                new ConfigKey
+                {
+                    Name = "connection.password",
+                    Type = ConfigType.Password,
+                    Importance = ConfigImportance.Medium,
+                    Documentation = "Password for HTTP Basic authentication; never logged.",
+                },
+                new ConfigKey
+                {
+                    Name = "key.ignore",
+                    Type = ConfigType.Boolean,
+                    DefaultValue = "false",
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "true: the document id is topic+partition+offset; false: the record key (a string or number) is the id.",
+                },
+                new ConfigKey
+                {
+                    Name = "schema.ignore",
+                    Type = ConfigType.Boolean,
+                    DefaultValue = "false",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "true: let Elasticsearch infer mappings; false: create a missing index with a mapping from the record schema.",
+                },
+                new ConfigKey
+                {
+                    Name = "write.method",
+                    Type = ConfigType.String,
+                    DefaultValue = "insert",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "insert (index: replace the document) or upsert (update with doc_as_upsert).",
+                    OneOf = ["insert", "upsert"],
+                },
+                new ConfigKey
+                {
+                    Name = "behavior.on.null.values",
+                    Type = ConfigType.String,
+                    DefaultValue = "fail",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "What a tombstone does: ignore it, delete the document with the record's id, or fail it (a failed record).",
+                    OneOf = ["ignore", "delete", "fail"],
+                },
+                new ConfigKey
+                {
+                    Name = "behavior.on.malformed.documents",
+                    Type = ConfigType.String,
+                    DefaultValue = "fail",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "What a document Elasticsearch rejects as malformed does: ignore it, warn (log and skip) or fail it (a failed record).",
+                    OneOf = ["ignore", "warn", "fail"],
+                },
+                new ConfigKey
+                {
+                    Name = "batch.size",
+                    Type = ConfigType.Int,
+                    DefaultValue = "2000",
+                    Importance = ConfigImportance.Low,
+                    Documentation = "Records per bulk request.",
+                    Min = 1,
+                },
+                new ConfigKey
+                {
+                    Name = "max.retries",
+                    Type = ConfigType.Int,
+                    DefaultValue = "5",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "Retries of a bulk request (or of its items) answered 429 or 5xx, or that failed to connect.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "retry.backoff.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "100",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "First pause between retries, doubled each retry, unless the server sends Retry-After.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "retry.backoff.max.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "10000",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "Longest pause between retries, also the cap on Retry-After (our own key).",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "read.timeout.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "3000",
+                    Importance = ConfigImportance.Low,
+                    Documentation = "Timeout of one request, in milliseconds.",
+                    Min = 1,
+                },
+            ]
+        );
+
+    /// <summary>Every key the sink reads (<see cref="Definition"/>'s keys).</summary>
+    public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>The first connection.url.</summary>
     public required Uri Url { get; init; }
@@ -119,7 +148,7 @@ public sealed record ElasticsearchSinkOptions
     public string? Username { get; init; }
 
     /// <summary>connection.password (secret).</summary>
-    public string? Password { get; init; }
+    public Password? Password { get; init; }
 
     /// <summary>key.ignore.</summary>
     public bool KeyIgnore { get; init; }
@@ -151,12 +180,20 @@ public sealed record ElasticsearchSinkOptions
     /// <summary>read.timeout.ms.</summary>
     public int ReadTimeoutMs { get; init; } = 3000;
 
-    /// <summary>Parses and validates <paramref name="properties"/>; every problem names its key.</summary>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid.</exception>
-    public static ElasticsearchSinkOptions Parse(IReadOnlyDictionary<string, string> properties)
+    /// <summary>
+    /// Parses and validates the Elasticsearch sink's keys of <paramref name="config"/> (a worker's whole
+    /// config may be given: other keys are ignored); every issue names its key.
+    /// </summary>
+    /// <param name="config">The connector's config values.</param>
+    /// <param name="resolver">Resolves <c>${env:...}</c> and <c>${file:...}</c> references, when given.</param>
+    /// <exception cref="ConfigValidationException">The configuration is invalid.</exception>
+    public static ElasticsearchSinkOptions Parse(
+        IReadOnlyDictionary<string, string?> config,
+        ConfigValueResolver? resolver = null
+    )
     {
-        var config = new ConfigReader("Elasticsearch sink", Keys, properties);
-        var urls = config.GetList("connection.url");
+        var parsed = Definition.Parse(config, resolver);
+        var urls = parsed.Get<IReadOnlyList<string>>("connection.url") ?? [];
         Uri? url = null;
         if (
             urls.Count > 0
@@ -166,40 +203,46 @@ public sealed record ElasticsearchSinkOptions
             )
         )
         {
-            config.AddError("connection.url", $"'{urls[0]}' is not an absolute http or https URL");
+            parsed.AddIssue("connection.url", $"'{urls[0]}' is not an absolute http or https URL");
         }
         var options = new ElasticsearchSinkOptions
         {
             Url = url ?? new Uri("http://invalid"),
-            Username = config.GetString("connection.username"),
-            Password = config.GetString("connection.password"),
-            KeyIgnore = config.GetBoolean("key.ignore"),
-            SchemaIgnore = config.GetBoolean("schema.ignore"),
-            Upsert = config.GetString("write.method") == "upsert",
-            OnNullValues = config.GetRequiredString("behavior.on.null.values"),
-            OnMalformedDocuments = config.GetRequiredString("behavior.on.malformed.documents"),
-            BatchSize = config.GetInt("batch.size", min: 1),
-            MaxRetries = config.GetInt("max.retries", min: 0),
-            RetryBackoffMs = config.GetInt("retry.backoff.ms", min: 0),
-            RetryBackoffMaxMs = config.GetInt("retry.backoff.max.ms", min: 0),
-            ReadTimeoutMs = config.GetInt("read.timeout.ms", min: 1),
+            Username = parsed.Get<string>("connection.username"),
+            Password = parsed.Get<Password>("connection.password"),
+            KeyIgnore = parsed.Get<bool>("key.ignore"),
+            SchemaIgnore = parsed.Get<bool>("schema.ignore"),
+            Upsert = string.Equals(
+                parsed.Get<string>("write.method"),
+                "upsert",
+                StringComparison.OrdinalIgnoreCase
+            ),
+            OnNullValues =
+                parsed.Get<string>("behavior.on.null.values")?.ToLowerInvariant() ?? "fail",
+            OnMalformedDocuments =
+                parsed.Get<string>("behavior.on.malformed.documents")?.ToLowerInvariant() ?? "fail",
+            BatchSize = parsed.Get<int>("batch.size"),
+            MaxRetries = parsed.Get<int>("max.retries"),
+            RetryBackoffMs = parsed.Get<int>("retry.backoff.ms"),
+            RetryBackoffMaxMs = parsed.Get<int>("retry.backoff.max.ms"),
+            ReadTimeoutMs = parsed.Get<int>("read.timeout.ms"),
         };
         if (options.KeyIgnore && options.OnNullValues == "delete")
         {
             // ElasticsearchSinkConnectorConfig: deleting needs the key as the document id.
-            config.AddError(
+            parsed.AddIssue(
                 "behavior.on.null.values",
                 "delete needs key.ignore=false (the key is the document id)"
             );
         }
         if (options.KeyIgnore && options.Upsert)
         {
-            config.AddError(
+            parsed.AddIssue(
                 "write.method",
                 "upsert needs key.ignore=false (the key is the document id)"
             );
         }
-        config.ThrowIfInvalid();
+        parsed.ThrowIfInvalid();
         return options;
     }
 

@@ -68,8 +68,14 @@ public sealed class ElasticsearchSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
         ArgumentNullException.ThrowIfNull(options);
         if (!options.SchemaIgnore && shape is null)
         {
-            throw new Configuration.ConnectorConfigException(
-                "schema.ignore: false creates index mappings from the record schema: pass the record's RecordShape, or set schema.ignore=true"
+            throw new KConnector.Configuration.ConfigValidationException(
+                ElasticsearchSinkOptions.Definition.ConnectorClass,
+                [
+                    new KConnector.Configuration.ConfigIssue(
+                        "schema.ignore",
+                        "false creates index mappings from the record schema: pass the record's RecordShape, or set schema.ignore=true"
+                    ),
+                ]
             );
         }
         _options = options;
@@ -475,7 +481,7 @@ public sealed class ElasticsearchSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
             request.Headers.Authorization = new AuthenticationHeaderValue(
                 "Basic",
                 Convert.ToBase64String(
-                    Encoding.UTF8.GetBytes($"{_options.Username}:{_options.Password}")
+                    Encoding.UTF8.GetBytes($"{_options.Username}:{_options.Password?.Value}")
                 )
             );
         }

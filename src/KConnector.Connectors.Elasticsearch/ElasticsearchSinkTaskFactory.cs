@@ -1,4 +1,3 @@
-using KConnector.Connectors.Configuration;
 using KConnector.Connectors.Shapes;
 using KConnector.Json;
 using Microsoft.Extensions.Logging;
@@ -16,7 +15,7 @@ public static class ElasticsearchSinkTaskFactory
     /// <param name="config">The worker's config (common keys too); only <see cref="ElasticsearchSinkOptions.Keys"/> are read.</param>
     /// <param name="value">The value's accessor: its shape becomes the index mapping (schema.ignore=false).</param>
     /// <param name="logger">Where retries and index creation are logged.</param>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid; each problem names its key.</exception>
+    /// <exception cref="KConnector.Configuration.ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static ElasticsearchSinkTask<TKey, TValue> Create<TKey, TValue>(
         IReadOnlyDictionary<string, string?> config,
         RecordAccessor<TValue> value,
@@ -25,12 +24,6 @@ public static class ElasticsearchSinkTaskFactory
         where TValue : IJsonRecord<TValue>
     {
         ArgumentNullException.ThrowIfNull(value);
-        return new(
-            ElasticsearchSinkOptions.Parse(
-                ConnectorProperties.Own(config, ElasticsearchSinkOptions.Keys)
-            ),
-            value.Shape,
-            logger: logger
-        );
+        return new(ElasticsearchSinkOptions.Parse(config), value.Shape, logger: logger);
     }
 }

@@ -92,7 +92,7 @@ static async Task<TimeSpan> SinkAsync(
     await server.ExecuteAsync("TRUNCATE bench_sink");
     await using var task = new SqlSinkTask<string, BenchOrder>(
         SqlSinkOptions.Parse(
-            new Dictionary<string, string>
+            new Dictionary<string, string?>
             {
                 ["connection.url"] = server.JdbcUrl,
                 ["connection.user"] = server.User,

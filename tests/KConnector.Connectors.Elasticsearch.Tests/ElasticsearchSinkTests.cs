@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 using KConnector.Connectors.Elasticsearch.Tests.Records;
 using KConnector.Connectors.Errors;
 using KConnector.Connectors.Http.Tests;
@@ -40,7 +40,7 @@ public sealed class ElasticsearchSinkTests
         params (string Key, string Value)[] extra
     )
     {
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["connection.url"] = server.Url,
             ["connection.username"] = "elastic",
@@ -293,9 +293,9 @@ public sealed class ElasticsearchSinkTests
     [Fact]
     public void Options_ConflictingKeys_AreNamed()
     {
-        var error = Assert.Throws<ConnectorConfigException>(() =>
+        var error = Assert.Throws<ConfigValidationException>(() =>
             ElasticsearchSinkOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["connection.url"] = "http://127.0.0.1:9200",
                     ["key.ignore"] = "true",
@@ -305,20 +305,15 @@ public sealed class ElasticsearchSinkTests
             )
         );
         Assert.Contains(
-            error.Errors,
-            e =>
-                e.StartsWith(
-                    "behavior.on.null.values: delete needs key.ignore=false",
-                    StringComparison.Ordinal
-                )
+            new ConfigIssue(
+                "behavior.on.null.values",
+                "delete needs key.ignore=false (the key is the document id)"
+            ),
+            error.Issues
         );
         Assert.Contains(
-            error.Errors,
-            e =>
-                e.StartsWith(
-                    "write.method: 'merge' is not one of insert, upsert",
-                    StringComparison.Ordinal
-                )
+            new ConfigIssue("write.method", "'merge' is not one of [insert, upsert]"),
+            error.Issues
         );
     }
 

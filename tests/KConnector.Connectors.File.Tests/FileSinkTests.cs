@@ -44,7 +44,7 @@ public sealed class FileSinkTests : IDisposable
     {
         var path = Path.Combine(_dir, "out.jsonl");
         var options = FileSinkOptions.Parse(
-            new Dictionary<string, string> { ["file"] = path, ["file.roll.size.bytes"] = "200" }
+            new Dictionary<string, string?> { ["file"] = path, ["file.roll.size.bytes"] = "200" }
         );
         using (var sink = new JsonLinesFileSinkTask<string, Reading>(options))
         {
@@ -80,7 +80,7 @@ public sealed class FileSinkTests : IDisposable
         var path = Path.Combine(_dir, "out.jsonl");
         using var sink = new JsonLinesFileSinkTask<string, Reading>(
             FileSinkOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["file"] = path,
                     ["file.roll.interval.ms"] = "60000",

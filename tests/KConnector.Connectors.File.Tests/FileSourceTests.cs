@@ -1,5 +1,5 @@
 using System.Globalization;
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 using KConnector.Connectors.File.Source;
 using KConnector.Connectors.File.Tests.Records;
 using KConnector.Connectors.Shapes;
@@ -25,7 +25,7 @@ public sealed class FileSourceTests : IDisposable
         params (string Key, string Value)[] extra
     )
     {
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["directory"] = _dir,
             ["file.pattern"] = "*.jsonl*",
@@ -250,22 +250,18 @@ public sealed class FileSourceTests : IDisposable
     [Fact]
     public void Options_NeedExactlyOneOfFileAndDirectory()
     {
-        var error = Assert.Throws<ConnectorConfigException>(() =>
+        var error = Assert.Throws<ConfigValidationException>(() =>
             FileSourceOptions.Parse(
-                new Dictionary<string, string> { ["topic"] = "t", ["csv.separator"] = ";;" }
+                new Dictionary<string, string?> { ["topic"] = "t", ["csv.separator"] = ";;" }
             )
         );
         Assert.Contains(
-            error.Errors,
-            e =>
-                e.StartsWith(
-                    "file: give exactly one of file and directory",
-                    StringComparison.Ordinal
-                )
+            new ConfigIssue("file", "give exactly one of file and directory"),
+            error.Issues
         );
         Assert.Contains(
-            error.Errors,
-            e => e.StartsWith("csv.separator: ';;' is not one character", StringComparison.Ordinal)
+            new ConfigIssue("csv.separator", "';;' is not one character"),
+            error.Issues
         );
     }
 }

@@ -52,7 +52,7 @@ public sealed class FileSourceWorkerRestartTests : IDisposable
     {
         var source = new FileSourceTask<Reading>(
             FileSourceOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["directory"] = input,
                     ["file.pattern"] = "*.jsonl",

@@ -71,7 +71,7 @@ public sealed class JsonSchemaRecordAccessorTests
             );
             using var source = new FileSourceTask<Customer>(
                 FileSourceOptions.Parse(
-                    new Dictionary<string, string> { ["directory"] = dir, ["topic"] = "customers" }
+                    new Dictionary<string, string?> { ["directory"] = dir, ["topic"] = "customers" }
                 ),
                 new JsonSchemaRecordAccessor<Customer>()
             );

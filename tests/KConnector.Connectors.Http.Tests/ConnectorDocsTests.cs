@@ -9,4 +9,8 @@ public sealed class ConnectorDocsTests
     [Fact]
     public void HttpSinkPage_MatchesTheConfigDescription() =>
         DocsPage.Check("http-sink.md", HttpSinkOptions.Keys);
+
+    [Fact]
+    public void HttpSourcePage_MatchesTheConfigDescription() =>
+        DocsPage.Check("http-source.md", HttpSourceOptions.Keys);
 }

@@ -63,7 +63,7 @@ public sealed class HttpSinkDeadLetterTests
         }
         using var sink = new HttpSinkTask<string, Event>(
             HttpSinkOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["http.api.url"] = server.Url + "/hook",
                     ["batch.max.size"] = "1",

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 using KConnector.Connectors.Errors;
 using KConnector.Connectors.Http.Configuration;
 using KConnector.Connectors.Http.Sink;
@@ -34,7 +34,7 @@ public sealed class HttpSinkTests
         params (string Key, string Value)[] extra
     )
     {
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["http.api.url"] = server.Url + "/hook",
             ["retry.backoff.ms"] = "10",
@@ -258,7 +258,7 @@ public sealed class HttpSinkTests
         await server.DisposeAsync();
         using var sink = new HttpSinkTask<string, Event>(
             HttpSinkOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["http.api.url"] = url + "/hook?code=secret-query",
                     ["max.retries"] = "1",
@@ -283,9 +283,9 @@ public sealed class HttpSinkTests
     [Fact]
     public void Options_ErrorsNameTheirKeys_AndToStringHidesSecrets()
     {
-        var error = Assert.Throws<ConnectorConfigException>(() =>
+        var error = Assert.Throws<ConfigValidationException>(() =>
             HttpSinkOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["http.api.url"] = "ftp://x",
                     ["auth.type"] = "bearer",
@@ -294,23 +294,23 @@ public sealed class HttpSinkTests
                 }
             )
         );
-        Assert.Contains(error.Errors, e => e.StartsWith("http.api.url:", StringComparison.Ordinal));
         Assert.Contains(
-            error.Errors,
-            e => e.StartsWith("bearer.token: is required", StringComparison.Ordinal)
+            new ConfigIssue("http.api.url", "'ftp://x' is not an absolute http or https URL"),
+            error.Issues
         );
         Assert.Contains(
-            error.Errors,
-            e => e.StartsWith("batch.max.size: 0 must be at least 1", StringComparison.Ordinal)
+            new ConfigIssue("bearer.token", "is required with auth.type=bearer"),
+            error.Issues
         );
         Assert.Contains(
-            error.Errors,
-            e => e.StartsWith("headers: entry 1 is not Name:Value", StringComparison.Ordinal)
+            new ConfigIssue("batch.max.size", "'0' is out of range: expected a value in [1,...]"),
+            error.Issues
         );
+        Assert.Contains(new ConfigIssue("headers", "entry 1 is not Name:Value"), error.Issues);
         Assert.DoesNotContain("broken-secret-value", error.Message, StringComparison.Ordinal);
 
         var options = HttpSinkOptions.Parse(
-            new Dictionary<string, string>
+            new Dictionary<string, string?>
             {
                 ["http.api.url"] = "https://example.invalid/hook",
                 ["auth.type"] = "basic",

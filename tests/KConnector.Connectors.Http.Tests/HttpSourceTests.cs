@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 using KConnector.Connectors.Http.Configuration;
 using KConnector.Connectors.Http.Source;
 using KConnector.Connectors.Http.Tests.Records;
@@ -18,7 +18,7 @@ public sealed class HttpSourceTests
         params (string Key, string Value)[] extra
     )
     {
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["url"] =
                 mode == "page"
@@ -187,9 +187,9 @@ public sealed class HttpSourceTests
     [Fact]
     public void Options_CursorModeWithoutPointer_NamesTheKey()
     {
-        var error = Assert.Throws<ConnectorConfigException>(() =>
+        var error = Assert.Throws<ConfigValidationException>(() =>
             HttpSourceOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["url"] = "http://127.0.0.1:1/q",
                     ["topic.name.pattern"] = "t",
@@ -199,16 +199,17 @@ public sealed class HttpSourceTests
             )
         );
         Assert.Contains(
-            error.Errors,
-            e => e.StartsWith("http.next.page.json.pointer: is required", StringComparison.Ordinal)
+            new ConfigIssue(
+                "http.next.page.json.pointer",
+                "is required with http.pagination.mode=cursor"
+            ),
+            error.Issues
         );
         Assert.Contains(
-            error.Errors,
-            e =>
-                e.StartsWith(
-                    "http.offset.json.pointer: 'id' is not a JSON Pointer",
-                    StringComparison.Ordinal
-                )
+            error.Issues,
+            i =>
+                i.Key == "http.offset.json.pointer"
+                && i.Message.StartsWith("'id' is not a JSON Pointer", StringComparison.Ordinal)
         );
     }
 }

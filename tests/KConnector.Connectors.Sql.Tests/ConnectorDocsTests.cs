@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 using KConnector.Connectors.Sql.Configuration;
 
 namespace KConnector.Connectors.Sql.Tests;

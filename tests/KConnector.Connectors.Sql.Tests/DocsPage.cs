@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.Sql.Tests;
 

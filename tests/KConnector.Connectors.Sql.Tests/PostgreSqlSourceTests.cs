@@ -26,7 +26,7 @@ public sealed class PostgreSqlSourceTests(PostgreSqlServer server)
         params (string Key, string Value)[] extra
     )
     {
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["connection.url"] = server.JdbcUrl,
             ["connection.user"] = server.User,
@@ -189,7 +189,7 @@ public sealed class PostgreSqlSourceTests(PostgreSqlServer server)
         await server.ExecuteAsync(
             $"INSERT INTO {table} (name, price) VALUES ('cheap', 1), ('dear', 100), ('cheap2', 2)"
         );
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["connection.url"] = server.JdbcUrl,
             ["connection.user"] = server.User,
@@ -220,7 +220,7 @@ public sealed class PostgreSqlSourceTests(PostgreSqlServer server)
         await server.ExecuteAsync(
             $"INSERT INTO {table} VALUES (true, -3, 9007199254740993, 0.5, 12345.6789, '\\x00ff10', 'héllo', NULL), (false, 7, 1, 2, 0, '', '', 42)"
         );
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["connection.url"] = server.JdbcUrl,
             ["connection.user"] = server.User,

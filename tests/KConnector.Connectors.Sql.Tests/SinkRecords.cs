@@ -35,12 +35,12 @@ internal static class SinkRecords
             Note = note,
         };
 
-    public static Dictionary<string, string> Config(
+    public static Dictionary<string, string?> Config(
         string url,
         params (string Key, string Value)[] extra
     )
     {
-        var config = new Dictionary<string, string>
+        var config = new Dictionary<string, string?>
         {
             ["connection.url"] = url,
             ["max.retries"] = "0",

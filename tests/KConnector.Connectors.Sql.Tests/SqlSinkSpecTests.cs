@@ -126,11 +126,10 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
             ),
             environment
         );
-        var error =
-            await Assert.ThrowsAsync<KConnector.Connectors.Configuration.ConnectorConfigException>(
-                () =>
-                    sink.RunAsync(CancellationToken.None)
-            );
+        var error = await Assert.ThrowsAsync<KConnector.Configuration.ConfigValidationException>(
+            () =>
+                sink.RunAsync(CancellationToken.None)
+        );
         Assert.Contains(
             "delete.enabled: true requires pk.mode=record_key",
             error.Message,

@@ -35,7 +35,7 @@ public sealed class SqliteSourceTests : IDisposable
     ) =>
         new(
             SqlSourceOptions.Parse(
-                new Dictionary<string, string>
+                new Dictionary<string, string?>
                 {
                     ["connection.url"] = "jdbc:sqlite:" + _path,
                     ["mode"] = mode,

@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.File.Sink;
 
@@ -8,30 +8,48 @@ namespace KConnector.Connectors.File.Sink;
 /// </summary>
 public sealed record FileSinkOptions
 {
-    /// <summary>Every key the file sink reads; its docs table is generated from this list.</summary>
-    public static IReadOnlyList<ConfigKey> Keys { get; } =
-    [
-        ConfigKey.Require(
-            "file",
-            ConfigType.String,
-            ConfigImportance.High,
-            "The file records are appended to (FileStreamSink's key); rolled files sit beside it."
-        ),
+    /// <summary>
+    /// The file sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated from
+    /// them, and <see cref="Parse"/> checks types, ranges and required keys through them.
+    /// </summary>
+    public static ConfigDefinition Definition { get; } =
         new(
-            "file.roll.size.bytes",
-            ConfigType.Long,
-            "0",
-            ConfigImportance.Medium,
-            "Roll the file once it holds at least this many bytes; 0 never rolls by size."
-        ),
-        new(
-            "file.roll.interval.ms",
-            ConfigType.Long,
-            "0",
-            ConfigImportance.Medium,
-            "Roll the file once it has been open this long; 0 never rolls by time."
-        ),
-    ];
+            "KConnector.Connectors.File.JsonLinesFileSink",
+            [
+                new ConfigKey
+                {
+                    Name = "file",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "The file records are appended to (FileStreamSink's key); rolled files sit beside it.",
+                },
+                new ConfigKey
+                {
+                    Name = "file.roll.size.bytes",
+                    Type = ConfigType.Long,
+                    DefaultValue = "0",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Roll the file once it holds at least this many bytes; 0 never rolls by size.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "file.roll.interval.ms",
+                    Type = ConfigType.Long,
+                    DefaultValue = "0",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Roll the file once it has been open this long; 0 never rolls by time.",
+                    Min = 0,
+                },
+            ]
+        );
+
+    /// <summary>Every key the file sink reads (<see cref="Definition"/>'s keys).</summary>
+    public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>file.</summary>
     public required string File { get; init; }
@@ -42,18 +60,26 @@ public sealed record FileSinkOptions
     /// <summary>file.roll.interval.ms.</summary>
     public long RollIntervalMs { get; init; }
 
-    /// <summary>Parses and validates <paramref name="properties"/>; every problem names its key.</summary>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid.</exception>
-    public static FileSinkOptions Parse(IReadOnlyDictionary<string, string> properties)
+    /// <summary>
+    /// Parses and validates the file sink's keys of <paramref name="config"/> (a worker's whole
+    /// config may be given: other keys are ignored); every issue names its key.
+    /// </summary>
+    /// <param name="config">The connector's config values.</param>
+    /// <param name="resolver">Resolves <c>${env:...}</c> and <c>${file:...}</c> references, when given.</param>
+    /// <exception cref="ConfigValidationException">The configuration is invalid.</exception>
+    public static FileSinkOptions Parse(
+        IReadOnlyDictionary<string, string?> config,
+        ConfigValueResolver? resolver = null
+    )
     {
-        var config = new ConfigReader("file sink", Keys, properties);
+        var parsed = Definition.Parse(config, resolver);
         var options = new FileSinkOptions
         {
-            File = config.GetRequiredString("file"),
-            RollSizeBytes = config.GetLong("file.roll.size.bytes", min: 0),
-            RollIntervalMs = config.GetLong("file.roll.interval.ms", min: 0),
+            File = parsed.Get<string>("file") ?? string.Empty,
+            RollSizeBytes = parsed.Get<long>("file.roll.size.bytes"),
+            RollIntervalMs = parsed.Get<long>("file.roll.interval.ms"),
         };
-        config.ThrowIfInvalid();
+        parsed.ThrowIfInvalid();
         return options;
     }
 }

@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.File.Source;
 
@@ -9,75 +9,98 @@ namespace KConnector.Connectors.File.Source;
 /// </summary>
 public sealed record FileSourceOptions
 {
-    /// <summary>Every key the file source reads; its docs table is generated from this list.</summary>
-    public static IReadOnlyList<ConfigKey> Keys { get; } =
-    [
+    /// <summary>
+    /// The file source's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
+    /// from them, and <see cref="Parse"/> checks types, ranges and required keys through them.
+    /// </summary>
+    public static ConfigDefinition Definition { get; } =
         new(
-            "file",
-            ConfigType.String,
-            "",
-            ConfigImportance.High,
-            "One file to tail (FileStreamSource's key). Give this or directory."
-        ),
-        new(
-            "directory",
-            ConfigType.String,
-            "",
-            ConfigImportance.High,
-            "A directory whose files matching file.pattern are tailed."
-        ),
-        new(
-            "file.pattern",
-            ConfigType.String,
-            "*",
-            ConfigImportance.Medium,
-            "File name pattern in directory (* and ? wildcards), e.g. *.jsonl."
-        ),
-        ConfigKey.Require(
-            "topic",
-            ConfigType.String,
-            ConfigImportance.High,
-            "The topic records are written to."
-        ),
-        new(
-            "format",
-            ConfigType.String,
-            "json",
-            ConfigImportance.High,
-            "json (one JSON object per line) or csv."
-        )
-        {
-            ValidValues = ["json", "csv"],
-        },
-        new(
-            "csv.header",
-            ConfigType.Boolean,
-            "true",
-            ConfigImportance.Medium,
-            "The first line of a CSV file names its columns (matched to fields by name); false: columns are fields in schema order."
-        ),
-        new(
-            "csv.separator",
-            ConfigType.String,
-            ",",
-            ConfigImportance.Low,
-            "The CSV field separator (one character)."
-        ),
-        new(
-            "batch.size",
-            ConfigType.Int,
-            "2000",
-            ConfigImportance.Low,
-            "Most records returned by one poll."
-        ),
-        new(
-            "poll.interval.ms",
-            ConfigType.Int,
-            "1000",
-            ConfigImportance.Low,
-            "Pause before looking again when no file has a new complete line."
-        ),
-    ];
+            "KConnector.Connectors.File.FileStreamSource",
+            [
+                new ConfigKey
+                {
+                    Name = "file",
+                    Type = ConfigType.String,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "One file to tail (FileStreamSource's key). Give this or directory.",
+                },
+                new ConfigKey
+                {
+                    Name = "directory",
+                    Type = ConfigType.String,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.High,
+                    Documentation = "A directory whose files matching file.pattern are tailed.",
+                },
+                new ConfigKey
+                {
+                    Name = "file.pattern",
+                    Type = ConfigType.String,
+                    DefaultValue = "*",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "File name pattern in directory (* and ? wildcards), e.g. *.jsonl.",
+                },
+                new ConfigKey
+                {
+                    Name = "topic",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation = "The topic records are written to.",
+                },
+                new ConfigKey
+                {
+                    Name = "format",
+                    Type = ConfigType.String,
+                    DefaultValue = "json",
+                    Importance = ConfigImportance.High,
+                    Documentation = "json (one JSON object per line) or csv.",
+                    OneOf = ["json", "csv"],
+                },
+                new ConfigKey
+                {
+                    Name = "csv.header",
+                    Type = ConfigType.Boolean,
+                    DefaultValue = "true",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "The first line of a CSV file names its columns (matched to fields by name); false: columns are fields in schema order.",
+                },
+                new ConfigKey
+                {
+                    Name = "csv.separator",
+                    Type = ConfigType.String,
+                    DefaultValue = ",",
+                    Importance = ConfigImportance.Low,
+                    Documentation = "The CSV field separator (one character).",
+                },
+                new ConfigKey
+                {
+                    Name = "batch.size",
+                    Type = ConfigType.Int,
+                    DefaultValue = "2000",
+                    Importance = ConfigImportance.Low,
+                    Documentation = "Most records returned by one poll.",
+                    Min = 1,
+                },
+                new ConfigKey
+                {
+                    Name = "poll.interval.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "1000",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "Pause before looking again when no file has a new complete line.",
+                    Min = 1,
+                },
+            ]
+        );
+
+    /// <summary>Every key the file source reads (<see cref="Definition"/>'s keys).</summary>
+    public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>file.</summary>
     public string File { get; init; } = string.Empty;
@@ -106,33 +129,47 @@ public sealed record FileSourceOptions
     /// <summary>poll.interval.ms.</summary>
     public int PollIntervalMs { get; init; } = 1000;
 
-    /// <summary>Parses and validates <paramref name="properties"/>; every problem names its key.</summary>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid.</exception>
-    public static FileSourceOptions Parse(IReadOnlyDictionary<string, string> properties)
+    /// <summary>
+    /// Parses and validates the file source's keys of <paramref name="config"/> (a worker's whole
+    /// config may be given: other keys are ignored); every issue names its key.
+    /// </summary>
+    /// <param name="config">The connector's config values.</param>
+    /// <param name="resolver">Resolves <c>${env:...}</c> and <c>${file:...}</c> references, when given.</param>
+    /// <exception cref="ConfigValidationException">The configuration is invalid.</exception>
+    public static FileSourceOptions Parse(
+        IReadOnlyDictionary<string, string?> config,
+        ConfigValueResolver? resolver = null
+    )
     {
-        var config = new ConfigReader("file source", Keys, properties);
-        var separator = config.GetRequiredString("csv.separator");
+        var parsed = Definition.Parse(config, resolver);
+        var separator = parsed.Get<string>("csv.separator") ?? ",";
         var options = new FileSourceOptions
         {
-            File = config.GetRequiredString("file"),
-            Directory = config.GetRequiredString("directory"),
-            FilePattern = config.GetRequiredString("file.pattern"),
-            Topic = config.GetRequiredString("topic"),
-            Format = config.GetString("format") == "csv" ? FileFormat.Csv : FileFormat.Json,
-            CsvHeader = config.GetBoolean("csv.header"),
+            File = parsed.Get<string>("file") ?? string.Empty,
+            Directory = parsed.Get<string>("directory") ?? string.Empty,
+            FilePattern = parsed.Get<string>("file.pattern") ?? "*",
+            Topic = parsed.Get<string>("topic") ?? string.Empty,
+            Format = string.Equals(
+                parsed.Get<string>("format"),
+                "csv",
+                StringComparison.OrdinalIgnoreCase
+            )
+                ? FileFormat.Csv
+                : FileFormat.Json,
+            CsvHeader = parsed.Get<bool>("csv.header"),
             CsvSeparator = separator.Length == 1 ? separator[0] : ',',
-            BatchSize = config.GetInt("batch.size", min: 1),
-            PollIntervalMs = config.GetInt("poll.interval.ms", min: 1),
+            BatchSize = parsed.Get<int>("batch.size"),
+            PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
         };
         if (separator.Length != 1)
         {
-            config.AddError("csv.separator", $"'{separator}' is not one character");
+            parsed.AddIssue("csv.separator", $"'{separator}' is not one character");
         }
         if ((options.File.Length == 0) == (options.Directory.Length == 0))
         {
-            config.AddError("file", "give exactly one of file and directory");
+            parsed.AddIssue("file", "give exactly one of file and directory");
         }
-        config.ThrowIfInvalid();
+        parsed.ThrowIfInvalid();
         return options;
     }
 }

@@ -1,4 +1,3 @@
-using KConnector.Connectors.Configuration;
 using KConnector.Connectors.Shapes;
 
 namespace KConnector.Connectors.File.Source;
@@ -13,13 +12,9 @@ public static class FileSourceTaskFactory
     /// <summary>Parses the file source's keys of <paramref name="config"/> and creates the task.</summary>
     /// <param name="config">The worker's config (common keys too); only <see cref="FileSourceOptions.Keys"/> are read.</param>
     /// <param name="value">Builds records from a line's fields (a generated accessor).</param>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid; each problem names its key.</exception>
+    /// <exception cref="KConnector.Configuration.ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static FileSourceTask<TValue> Create<TValue>(
         IReadOnlyDictionary<string, string?> config,
         RecordAccessor<TValue> value
-    ) =>
-        new(
-            FileSourceOptions.Parse(ConnectorProperties.Own(config, FileSourceOptions.Keys)),
-            value
-        );
+    ) => new(FileSourceOptions.Parse(config), value);
 }

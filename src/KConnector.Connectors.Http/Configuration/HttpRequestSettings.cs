@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.Http.Configuration;
 
@@ -19,59 +19,71 @@ public sealed record HttpRequestSettings
     /// <summary>The keys, with the URL under <paramref name="urlKey"/> (Confluent's HTTP source calls it <c>url</c>).</summary>
     public static IReadOnlyList<ConfigKey> KeysWithUrl(string urlKey, string urlDoc) =>
         [
-            ConfigKey.Require(urlKey, ConfigType.String, ConfigImportance.High, urlDoc),
-            new(
-                "auth.type",
-                ConfigType.String,
-                "none",
-                ConfigImportance.High,
-                "Authentication: none, basic (connection.user / connection.password) or bearer (bearer.token)."
-            )
+            new ConfigKey
             {
-                ValidValues = ["none", "basic", "bearer"],
+                Name = urlKey,
+                Type = ConfigType.String,
+                Required = true,
+                Importance = ConfigImportance.High,
+                Documentation = urlDoc,
             },
-            new(
-                "connection.user",
-                ConfigType.String,
-                null,
-                ConfigImportance.Medium,
-                "User for auth.type=basic."
-            ),
-            new(
-                "connection.password",
-                ConfigType.Password,
-                null,
-                ConfigImportance.Medium,
-                "Password for auth.type=basic; never logged."
-            ),
-            new(
-                "bearer.token",
-                ConfigType.Password,
-                null,
-                ConfigImportance.Medium,
-                "Token for auth.type=bearer; never logged."
-            ),
-            new(
-                "headers",
-                ConfigType.Password,
-                "",
-                ConfigImportance.Medium,
-                "Extra request headers, Name:Value, separated by header.separator. Treated as secret (they often carry API keys): never logged."
-            ),
-            new(
-                "header.separator",
-                ConfigType.String,
-                "|",
-                ConfigImportance.Low,
-                "Separator between the entries of headers."
-            ),
-            new(
-                "http.request.timeout.ms",
-                ConfigType.Int,
-                "30000",
-                ConfigImportance.Low,
-                "Timeout of one request, in milliseconds."
-            ),
+            new ConfigKey
+            {
+                Name = "auth.type",
+                Type = ConfigType.String,
+                DefaultValue = "none",
+                Importance = ConfigImportance.High,
+                Documentation =
+                    "Authentication: none, basic (connection.user / connection.password) or bearer (bearer.token).",
+                OneOf = ["none", "basic", "bearer"],
+            },
+            new ConfigKey
+            {
+                Name = "connection.user",
+                Type = ConfigType.String,
+                Importance = ConfigImportance.Medium,
+                Documentation = "User for auth.type=basic.",
+            },
+            new ConfigKey
+            {
+                Name = "connection.password",
+                Type = ConfigType.Password,
+                Importance = ConfigImportance.Medium,
+                Documentation = "Password for auth.type=basic; never logged.",
+            },
+            new ConfigKey
+            {
+                Name = "bearer.token",
+                Type = ConfigType.Password,
+                Importance = ConfigImportance.Medium,
+                Documentation = "Token for auth.type=bearer; never logged.",
+            },
+            new ConfigKey
+            {
+                Name = "headers",
+                Type = ConfigType.Password,
+                DefaultValue = "",
+                Importance = ConfigImportance.Medium,
+                Documentation =
+                    "Extra request headers, Name:Value, separated by header.separator. Treated as secret (they often carry API keys): never logged.",
+            },
+            new ConfigKey
+            {
+                Name = "header.separator",
+                Type = ConfigType.String,
+                DefaultValue = "|",
+                Importance = ConfigImportance.Low,
+                Documentation = "Separator between the entries of headers.",
+            },
+            new ConfigKey
+            {
+                Name = "http.request.timeout.ms",
+                Type = ConfigType.Int,
+                DefaultValue = "30000",
+                Importance = ConfigImportance.Low,
+                Documentation = "Timeout of one request, in milliseconds.",
+                Min = 1,
+            },
         ];
 
     /// <summary>http.api.url.</summary>
@@ -87,10 +99,10 @@ public sealed record HttpRequestSettings
     public string? User { get; init; }
 
     /// <summary>connection.password (secret).</summary>
-    public string? Password { get; init; }
+    public Password? Password { get; init; }
 
     /// <summary>bearer.token (secret).</summary>
-    public string? BearerToken { get; init; }
+    public Password? BearerToken { get; init; }
 
     /// <summary>The parsed headers (values are secret).</summary>
     public IReadOnlyList<KeyValuePair<string, string>> Headers { get; init; } = [];
@@ -98,11 +110,11 @@ public sealed record HttpRequestSettings
     /// <summary>http.request.timeout.ms.</summary>
     public int RequestTimeoutMs { get; init; } = 30000;
 
-    /// <summary>Reads this part from <paramref name="config"/>, adding errors that name the key.</summary>
-    public static HttpRequestSettings Read(ConfigReader config, string urlKey = "http.api.url")
+    /// <summary>Reads this part from <paramref name="config"/>, adding issues that name the key.</summary>
+    public static HttpRequestSettings Read(ParsedConfig config, string urlKey = "http.api.url")
     {
         ArgumentNullException.ThrowIfNull(config);
-        var urlText = config.GetRequiredString(urlKey);
+        var urlText = config.Get<string>(urlKey) ?? string.Empty;
         Uri? url = null;
         if (
             urlText.Length > 0
@@ -115,9 +127,9 @@ public sealed record HttpRequestSettings
             )
         )
         {
-            config.AddError(urlKey, $"'{urlText}' is not an absolute http or https URL");
+            config.AddIssue(urlKey, $"'{urlText}' is not an absolute http or https URL");
         }
-        var auth = config.GetString("auth.type") switch
+        var auth = config.Get<string>("auth.type")?.ToLowerInvariant() switch
         {
             "basic" => HttpAuthType.Basic,
             "bearer" => HttpAuthType.Bearer,
@@ -128,22 +140,22 @@ public sealed record HttpRequestSettings
             Url = url ?? new Uri("http://invalid"),
             UrlTemplate = urlText,
             AuthType = auth,
-            User = config.GetString("connection.user"),
-            Password = config.GetString("connection.password"),
-            BearerToken = config.GetString("bearer.token"),
-            RequestTimeoutMs = config.GetInt("http.request.timeout.ms", min: 1),
+            User = config.Get<string>("connection.user"),
+            Password = config.Get<Password>("connection.password"),
+            BearerToken = config.Get<Password>("bearer.token"),
+            RequestTimeoutMs = config.Get<int>("http.request.timeout.ms"),
         };
         if (auth == HttpAuthType.Basic && string.IsNullOrEmpty(settings.User))
         {
-            config.AddError("connection.user", "is required with auth.type=basic");
+            config.AddIssue("connection.user", "is required with auth.type=basic");
         }
-        if (auth == HttpAuthType.Bearer && string.IsNullOrEmpty(settings.BearerToken))
+        if (auth == HttpAuthType.Bearer && string.IsNullOrEmpty(settings.BearerToken?.Value))
         {
-            config.AddError("bearer.token", "is required with auth.type=bearer");
+            config.AddIssue("bearer.token", "is required with auth.type=bearer");
         }
         var headers = new List<KeyValuePair<string, string>>();
-        var separator = config.GetRequiredString("header.separator");
-        var headerText = config.GetString("headers") ?? string.Empty;
+        var separator = config.Get<string>("header.separator") ?? string.Empty;
+        var headerText = config.Get<Password>("headers")?.Value ?? string.Empty;
         if (headerText.Length > 0 && separator.Length > 0)
         {
             foreach (
@@ -157,7 +169,7 @@ public sealed record HttpRequestSettings
                 if (colon <= 0)
                 {
                     // Name only: never echo the entry, it may be a secret.
-                    config.AddError("headers", $"entry {headers.Count + 1} is not Name:Value");
+                    config.AddIssue("headers", $"entry {headers.Count + 1} is not Name:Value");
                     continue;
                 }
                 headers.Add(new(entry[..colon].Trim(), entry[(colon + 1)..].Trim()));
@@ -175,13 +187,13 @@ public sealed record HttpRequestSettings
             case HttpAuthType.Basic:
                 request.Headers.Authorization = new AuthenticationHeaderValue(
                     "Basic",
-                    Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password}"))
+                    Convert.ToBase64String(Encoding.UTF8.GetBytes($"{User}:{Password?.Value}"))
                 );
                 break;
             case HttpAuthType.Bearer:
                 request.Headers.Authorization = new AuthenticationHeaderValue(
                     "Bearer",
-                    BearerToken
+                    BearerToken?.Value
                 );
                 break;
             default:

@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.Http.Configuration;
 
@@ -11,113 +11,149 @@ namespace KConnector.Connectors.Http.Configuration;
 /// </summary>
 public sealed record HttpSourceOptions
 {
-    /// <summary>Every key the HTTP source reads; its docs table is generated from this list.</summary>
-    public static IReadOnlyList<ConfigKey> Keys { get; } =
-    [
-        .. HttpRequestSettings.KeysWithUrl(
-            "url",
-            "The listing URL; ${offset} is replaced by the last offset (URL-encoded)."
-        ),
-        ConfigKey.Require(
-            "topic.name.pattern",
-            ConfigType.String,
-            ConfigImportance.High,
-            "The topic records are written to."
-        ),
+    /// <summary>
+    /// The HTTP source's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
+    /// from them, and <see cref="Parse"/> checks types, ranges and required keys through them.
+    /// </summary>
+    public static ConfigDefinition Definition { get; } =
         new(
-            "http.request.parameters",
-            ConfigType.String,
-            "",
-            ConfigImportance.Medium,
-            "Extra query parameters, name=value separated by &; ${offset} is replaced by the last offset."
-        ),
-        new(
-            "http.response.data.json.pointer",
-            ConfigType.String,
-            "",
-            ConfigImportance.High,
-            "JSON Pointer to the array of records in a response (Salesforce: /records); empty: the body is the array."
-        ),
-        ConfigKey.Require(
-            "http.offset.json.pointer",
-            ConfigType.String,
-            ConfigImportance.High,
-            "JSON Pointer, within one record, to its incrementing field (an id or an ISO timestamp): the source offset."
-        ),
-        new(
-            "http.initial.offset",
-            ConfigType.String,
-            "0",
-            ConfigImportance.Medium,
-            "The offset of the first round, when none is stored."
-        ),
-        new(
-            "http.pagination.mode",
-            ConfigType.String,
-            "none",
-            ConfigImportance.Medium,
-            "How one listing is paged: none, cursor (http.next.page.json.pointer) or page (http.page.param)."
-        )
-        {
-            ValidValues = ["none", "cursor", "page"],
-        },
-        new(
-            "http.next.page.json.pointer",
-            ConfigType.String,
-            "",
-            ConfigImportance.Medium,
-            "JSON Pointer to the next page's URL or cursor token in a response (Salesforce: /nextRecordsUrl); cursor mode."
-        ),
-        new(
-            "http.cursor.param",
-            ConfigType.String,
-            "cursor",
-            ConfigImportance.Low,
-            "Query parameter that carries a cursor token that is not a URL; cursor mode."
-        ),
-        new(
-            "http.page.param",
-            ConfigType.String,
-            "page",
-            ConfigImportance.Low,
-            "Query parameter of the page number; page mode."
-        ),
-        new(
-            "http.page.start",
-            ConfigType.Int,
-            "1",
-            ConfigImportance.Low,
-            "Number of the first page; page mode."
-        ),
-        new(
-            "request.interval.ms",
-            ConfigType.Int,
-            "15000",
-            ConfigImportance.High,
-            "Milliseconds between the starts of two listings."
-        ),
-        new(
-            "max.retries",
-            ConfigType.Int,
-            "10",
-            ConfigImportance.Medium,
-            "Retries of a request answered 408, 429 or 5xx, or that failed to connect."
-        ),
-        new(
-            "retry.backoff.ms",
-            ConfigType.Int,
-            "3000",
-            ConfigImportance.Medium,
-            "First pause between retries, doubled each retry, unless the server sends Retry-After."
-        ),
-        new(
-            "retry.backoff.max.ms",
-            ConfigType.Int,
-            "60000",
-            ConfigImportance.Low,
-            "Longest pause between retries, also the cap on Retry-After."
-        ),
-    ];
+            "KConnector.Connectors.Http.HttpSource",
+            [
+                .. HttpRequestSettings.KeysWithUrl(
+                    "url",
+                    "The listing URL; ${offset} is replaced by the last offset (URL-encoded)."
+                ),
+                new ConfigKey
+                {
+                    Name = "topic.name.pattern",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation = "The topic records are written to.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.request.parameters",
+                    Type = ConfigType.String,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Extra query parameters, name=value separated by &; ${offset} is replaced by the last offset.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.response.data.json.pointer",
+                    Type = ConfigType.String,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "JSON Pointer to the array of records in a response (Salesforce: /records); empty: the body is the array.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.offset.json.pointer",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "JSON Pointer, within one record, to its incrementing field (an id or an ISO timestamp): the source offset.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.initial.offset",
+                    Type = ConfigType.String,
+                    DefaultValue = "0",
+                    Importance = ConfigImportance.Medium,
+                    Documentation = "The offset of the first round, when none is stored.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.pagination.mode",
+                    Type = ConfigType.String,
+                    DefaultValue = "none",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "How one listing is paged: none, cursor (http.next.page.json.pointer) or page (http.page.param).",
+                    OneOf = ["none", "cursor", "page"],
+                },
+                new ConfigKey
+                {
+                    Name = "http.next.page.json.pointer",
+                    Type = ConfigType.String,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "JSON Pointer to the next page's URL or cursor token in a response (Salesforce: /nextRecordsUrl); cursor mode.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.cursor.param",
+                    Type = ConfigType.String,
+                    DefaultValue = "cursor",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "Query parameter that carries a cursor token that is not a URL; cursor mode.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.page.param",
+                    Type = ConfigType.String,
+                    DefaultValue = "page",
+                    Importance = ConfigImportance.Low,
+                    Documentation = "Query parameter of the page number; page mode.",
+                },
+                new ConfigKey
+                {
+                    Name = "http.page.start",
+                    Type = ConfigType.Int,
+                    DefaultValue = "1",
+                    Importance = ConfigImportance.Low,
+                    Documentation = "Number of the first page; page mode.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "request.interval.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "15000",
+                    Importance = ConfigImportance.High,
+                    Documentation = "Milliseconds between the starts of two listings.",
+                    Min = 1,
+                },
+                new ConfigKey
+                {
+                    Name = "max.retries",
+                    Type = ConfigType.Int,
+                    DefaultValue = "10",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Retries of a request answered 408, 429 or 5xx, or that failed to connect.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "retry.backoff.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "3000",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "First pause between retries, doubled each retry, unless the server sends Retry-After.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "retry.backoff.max.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "60000",
+                    Importance = ConfigImportance.Low,
+                    Documentation = "Longest pause between retries, also the cap on Retry-After.",
+                    Min = 0,
+                },
+            ]
+        );
+
+    /// <summary>Every key the HTTP source reads (<see cref="Definition"/>'s keys).</summary>
+    public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>URL, auth, headers, timeout.</summary>
     public required HttpRequestSettings Request { get; init; }
@@ -164,33 +200,41 @@ public sealed record HttpSourceOptions
     /// <summary>retry.backoff.max.ms.</summary>
     public int RetryBackoffMaxMs { get; init; } = 60000;
 
-    /// <summary>Parses and validates <paramref name="properties"/>; every problem names its key.</summary>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid.</exception>
-    public static HttpSourceOptions Parse(IReadOnlyDictionary<string, string> properties)
+    /// <summary>
+    /// Parses and validates the HTTP source's keys of <paramref name="config"/> (a worker's whole
+    /// config may be given: other keys are ignored); every issue names its key.
+    /// </summary>
+    /// <param name="config">The connector's config values.</param>
+    /// <param name="resolver">Resolves <c>${env:...}</c> and <c>${file:...}</c> references, when given.</param>
+    /// <exception cref="ConfigValidationException">The configuration is invalid.</exception>
+    public static HttpSourceOptions Parse(
+        IReadOnlyDictionary<string, string?> config,
+        ConfigValueResolver? resolver = null
+    )
     {
-        var config = new ConfigReader("HTTP source", Keys, properties);
+        var parsed = Definition.Parse(config, resolver);
         var options = new HttpSourceOptions
         {
-            Request = HttpRequestSettings.Read(config, "url"),
-            Topic = config.GetRequiredString("topic.name.pattern"),
-            Parameters = config.GetRequiredString("http.request.parameters"),
-            DataPointer = config.GetRequiredString("http.response.data.json.pointer"),
-            OffsetPointer = config.GetRequiredString("http.offset.json.pointer"),
-            InitialOffset = config.GetRequiredString("http.initial.offset"),
-            Pagination = config.GetString("http.pagination.mode") switch
+            Request = HttpRequestSettings.Read(parsed, "url"),
+            Topic = parsed.Get<string>("topic.name.pattern") ?? string.Empty,
+            Parameters = parsed.Get<string>("http.request.parameters") ?? string.Empty,
+            DataPointer = parsed.Get<string>("http.response.data.json.pointer") ?? string.Empty,
+            OffsetPointer = parsed.Get<string>("http.offset.json.pointer") ?? string.Empty,
+            InitialOffset = parsed.Get<string>("http.initial.offset") ?? "0",
+            Pagination = parsed.Get<string>("http.pagination.mode")?.ToLowerInvariant() switch
             {
                 "cursor" => HttpPaginationMode.Cursor,
                 "page" => HttpPaginationMode.Page,
                 _ => HttpPaginationMode.None,
             },
-            NextPagePointer = config.GetRequiredString("http.next.page.json.pointer"),
-            CursorParam = config.GetRequiredString("http.cursor.param"),
-            PageParam = config.GetRequiredString("http.page.param"),
-            PageStart = config.GetInt("http.page.start", min: 0),
-            RequestIntervalMs = config.GetInt("request.interval.ms", min: 1),
-            MaxRetries = config.GetInt("max.retries", min: 0),
-            RetryBackoffMs = config.GetInt("retry.backoff.ms", min: 0),
-            RetryBackoffMaxMs = config.GetInt("retry.backoff.max.ms", min: 0),
+            NextPagePointer = parsed.Get<string>("http.next.page.json.pointer") ?? string.Empty,
+            CursorParam = parsed.Get<string>("http.cursor.param") ?? "cursor",
+            PageParam = parsed.Get<string>("http.page.param") ?? "page",
+            PageStart = parsed.Get<int>("http.page.start"),
+            RequestIntervalMs = parsed.Get<int>("request.interval.ms"),
+            MaxRetries = parsed.Get<int>("max.retries"),
+            RetryBackoffMs = parsed.Get<int>("retry.backoff.ms"),
+            RetryBackoffMaxMs = parsed.Get<int>("retry.backoff.max.ms"),
         };
         foreach (
             var (key, pointer) in new[]
@@ -203,7 +247,7 @@ public sealed record HttpSourceOptions
         {
             if (pointer.Length > 0 && pointer[0] != '/')
             {
-                config.AddError(
+                parsed.AddIssue(
                     key,
                     $"'{pointer}' is not a JSON Pointer (RFC 6901): it must start with '/'"
                 );
@@ -211,12 +255,12 @@ public sealed record HttpSourceOptions
         }
         if (options.Pagination == HttpPaginationMode.Cursor && options.NextPagePointer.Length == 0)
         {
-            config.AddError(
+            parsed.AddIssue(
                 "http.next.page.json.pointer",
                 "is required with http.pagination.mode=cursor"
             );
         }
-        config.ThrowIfInvalid();
+        parsed.ThrowIfInvalid();
         return options;
     }
 

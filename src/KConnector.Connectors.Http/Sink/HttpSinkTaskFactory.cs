@@ -1,4 +1,3 @@
-using KConnector.Connectors.Configuration;
 using KConnector.Connectors.Http.Configuration;
 using KConnector.Json;
 using Microsoft.Extensions.Logging;
@@ -15,14 +14,10 @@ public static class HttpSinkTaskFactory
     /// <summary>Parses the HTTP sink's keys of <paramref name="config"/> and creates the task.</summary>
     /// <param name="config">The worker's config (common keys too); only <see cref="HttpSinkOptions.Keys"/> are read.</param>
     /// <param name="logger">Where retries are logged.</param>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid; each problem names its key.</exception>
+    /// <exception cref="KConnector.Configuration.ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static HttpSinkTask<TKey, TValue> Create<TKey, TValue>(
         IReadOnlyDictionary<string, string?> config,
         ILogger? logger
     )
-        where TValue : IJsonRecord<TValue> =>
-        new(
-            HttpSinkOptions.Parse(ConnectorProperties.Own(config, HttpSinkOptions.Keys)),
-            logger: logger
-        );
+        where TValue : IJsonRecord<TValue> => new(HttpSinkOptions.Parse(config), logger: logger);
 }

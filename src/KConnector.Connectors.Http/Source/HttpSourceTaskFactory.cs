@@ -1,4 +1,3 @@
-using KConnector.Connectors.Configuration;
 using KConnector.Connectors.Http.Configuration;
 using KConnector.Connectors.Shapes;
 using Microsoft.Extensions.Logging;
@@ -16,15 +15,10 @@ public static class HttpSourceTaskFactory
     /// <param name="config">The worker's config (common keys too); only <see cref="HttpSourceOptions.Keys"/> are read.</param>
     /// <param name="value">Builds records from the API's JSON objects (a generated accessor).</param>
     /// <param name="logger">Where retries are logged.</param>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid; each problem names its key.</exception>
+    /// <exception cref="KConnector.Configuration.ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static HttpSourceTask<TValue> Create<TValue>(
         IReadOnlyDictionary<string, string?> config,
         RecordAccessor<TValue> value,
         ILogger? logger
-    ) =>
-        new(
-            HttpSourceOptions.Parse(ConnectorProperties.Own(config, HttpSourceOptions.Keys)),
-            value,
-            logger: logger
-        );
+    ) => new(HttpSourceOptions.Parse(config), value, logger: logger);
 }

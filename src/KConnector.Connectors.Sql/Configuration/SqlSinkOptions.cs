@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.Sql.Configuration;
 
@@ -8,117 +8,154 @@ namespace KConnector.Connectors.Sql.Configuration;
 /// </summary>
 public sealed record SqlSinkOptions
 {
-    /// <summary>Every key the SQL sink reads; its docs table is generated from this list.</summary>
-    public static IReadOnlyList<ConfigKey> Keys { get; } =
-    [
-        ConfigKey.Require(
-            "connection.url",
-            ConfigType.String,
-            ConfigImportance.High,
-            "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database (MySQL: SQL only, no driver yet)."
-        ),
-        new("connection.user", ConfigType.String, null, ConfigImportance.High, "Database user."),
+    /// <summary>
+    /// The SQL sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
+    /// from them, and <see cref="Parse"/> checks types, ranges and required keys through them.
+    /// </summary>
+    public static ConfigDefinition Definition { get; } =
         new(
-            "connection.password",
-            ConfigType.Password,
-            null,
-            ConfigImportance.High,
-            "Database password; never logged."
-        ),
-        new(
-            "insert.mode",
-            ConfigType.String,
-            "insert",
-            ConfigImportance.High,
-            "How records are written: insert (plain INSERT), upsert (insert or update by key, idempotent) or update (UPDATE by key)."
-        )
-        {
-            ValidValues = ["insert", "upsert", "update"],
-        },
-        new(
-            "pk.mode",
-            ConfigType.String,
-            "none",
-            ConfigImportance.High,
-            "Where the primary key comes from: none, kafka (topic, partition, offset), record_key or record_value."
-        )
-        {
-            ValidValues = ["none", "kafka", "record_key", "record_value"],
-        },
-        new(
-            "pk.fields",
-            ConfigType.List,
-            "",
-            ConfigImportance.Medium,
-            "Key column names. record_key: the key's fields (default all), or the column name of a primitive key (default __connect_key); record_value: value fields (default all); kafka: three names (default __connect_topic,__connect_partition,__connect_offset)."
-        ),
-        new(
-            "fields.whitelist",
-            ConfigType.List,
-            "",
-            ConfigImportance.Medium,
-            "Value fields to write; empty means all."
-        ),
-        new(
-            "table.name.format",
-            ConfigType.String,
-            "${topic}",
-            ConfigImportance.Medium,
-            "The destination table name; ${topic} is replaced by the record's topic. May be schema-qualified (schema.table)."
-        ),
-        new(
-            "auto.create",
-            ConfigType.Boolean,
-            "false",
-            ConfigImportance.Medium,
-            "Create the destination table (CREATE TABLE) from the record schema when it is missing."
-        ),
-        new(
-            "auto.evolve",
-            ConfigType.Boolean,
-            "false",
-            ConfigImportance.Medium,
-            "Add a column (ALTER TABLE ADD) for each optional field (nullable) or defaulted field (with its DEFAULT) the table lacks."
-        ),
-        new(
-            "delete.enabled",
-            ConfigType.Boolean,
-            "false",
-            ConfigImportance.Medium,
-            "Delete the row by key when a record's value is null (a tombstone). Requires pk.mode=record_key."
-        ),
-        new(
-            "batch.size",
-            ConfigType.Int,
-            "3000",
-            ConfigImportance.Medium,
-            "Records written in one transaction, when enough are buffered; flush writes the rest."
-        ),
-        new(
-            "max.retries",
-            ConfigType.Int,
-            "10",
-            ConfigImportance.Medium,
-            "How many times a failed batch is retried (in a new transaction) before the error reaches the worker."
-        ),
-        new(
-            "retry.backoff.ms",
-            ConfigType.Int,
-            "3000",
-            ConfigImportance.Medium,
-            "Pause between retries of a failed batch, in milliseconds."
-        ),
-        new(
-            "errors.tolerance",
-            ConfigType.String,
-            "none",
-            ConfigImportance.Medium,
-            "Kafka Connect's worker key, read as the JDBC sink reads it: none fails the put on a failed batch; all writes a failed batch's records one by one and reports those that still fail (SinkRecordsFailedException) for the dead-letter queue."
-        )
-        {
-            ValidValues = ["none", "all"],
-        },
-    ];
+            "KConnector.Connectors.Sql.SqlSink",
+            [
+                new ConfigKey
+                {
+                    Name = "connection.url",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database (MySQL: SQL only, no driver yet).",
+                },
+                new ConfigKey
+                {
+                    Name = "connection.user",
+                    Type = ConfigType.String,
+                    Importance = ConfigImportance.High,
+                    Documentation = "Database user.",
+                },
+                new ConfigKey
+                {
+                    Name = "connection.password",
+                    Type = ConfigType.Password,
+                    Importance = ConfigImportance.High,
+                    Documentation = "Database password; never logged.",
+                },
+                new ConfigKey
+                {
+                    Name = "insert.mode",
+                    Type = ConfigType.String,
+                    DefaultValue = "insert",
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "How records are written: insert (plain INSERT), upsert (insert or update by key, idempotent) or update (UPDATE by key).",
+                    OneOf = ["insert", "upsert", "update"],
+                },
+                new ConfigKey
+                {
+                    Name = "pk.mode",
+                    Type = ConfigType.String,
+                    DefaultValue = "none",
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "Where the primary key comes from: none, kafka (topic, partition, offset), record_key or record_value.",
+                    OneOf = ["none", "kafka", "record_key", "record_value"],
+                },
+                new ConfigKey
+                {
+                    Name = "pk.fields",
+                    Type = ConfigType.List,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Key column names. record_key: the key's fields (default all), or the column name of a primitive key (default __connect_key); record_value: value fields (default all); kafka: three names (default __connect_topic,__connect_partition,__connect_offset).",
+                },
+                new ConfigKey
+                {
+                    Name = "fields.whitelist",
+                    Type = ConfigType.List,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation = "Value fields to write; empty means all.",
+                },
+                new ConfigKey
+                {
+                    Name = "table.name.format",
+                    Type = ConfigType.String,
+                    DefaultValue = "${topic}",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "The destination table name; ${topic} is replaced by the record's topic. May be schema-qualified (schema.table).",
+                },
+                new ConfigKey
+                {
+                    Name = "auto.create",
+                    Type = ConfigType.Boolean,
+                    DefaultValue = "false",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Create the destination table (CREATE TABLE) from the record schema when it is missing.",
+                },
+                new ConfigKey
+                {
+                    Name = "auto.evolve",
+                    Type = ConfigType.Boolean,
+                    DefaultValue = "false",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Add a column (ALTER TABLE ADD) for each optional field (nullable) or defaulted field (with its DEFAULT) the table lacks.",
+                },
+                new ConfigKey
+                {
+                    Name = "delete.enabled",
+                    Type = ConfigType.Boolean,
+                    DefaultValue = "false",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Delete the row by key when a record's value is null (a tombstone). Requires pk.mode=record_key.",
+                },
+                new ConfigKey
+                {
+                    Name = "batch.size",
+                    Type = ConfigType.Int,
+                    DefaultValue = "3000",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Records written in one transaction, when enough are buffered; flush writes the rest.",
+                    Min = 1,
+                },
+                new ConfigKey
+                {
+                    Name = "max.retries",
+                    Type = ConfigType.Int,
+                    DefaultValue = "10",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "How many times a failed batch is retried (in a new transaction) before the error reaches the worker.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "retry.backoff.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "3000",
+                    Importance = ConfigImportance.Medium,
+                    Documentation = "Pause between retries of a failed batch, in milliseconds.",
+                    Min = 0,
+                },
+                new ConfigKey
+                {
+                    Name = "errors.tolerance",
+                    Type = ConfigType.String,
+                    DefaultValue = "none",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Kafka Connect's worker key, read as the JDBC sink reads it: none fails the put on a failed batch; all writes a failed batch's records one by one and reports those that still fail (SinkRecordsFailedException) for the dead-letter queue.",
+                    OneOf = ["none", "all"],
+                },
+            ]
+        );
+
+    /// <summary>Every key the SQL sink reads (<see cref="Definition"/>'s keys).</summary>
+    public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>connection.url.</summary>
     public required string ConnectionUrl { get; init; }
@@ -127,7 +164,7 @@ public sealed record SqlSinkOptions
     public string? ConnectionUser { get; init; }
 
     /// <summary>connection.password (a secret: excluded from <see cref="ToString"/>).</summary>
-    public string? ConnectionPassword { get; init; }
+    public Password? ConnectionPassword { get; init; }
 
     /// <summary>insert.mode.</summary>
     public InsertMode InsertMode { get; init; } = InsertMode.Insert;
@@ -165,44 +202,56 @@ public sealed record SqlSinkOptions
     /// <summary>errors.tolerance = all.</summary>
     public bool ErrorsToleranceAll { get; init; }
 
-    /// <summary>Parses and validates <paramref name="properties"/>; every problem names its key.</summary>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid.</exception>
-    public static SqlSinkOptions Parse(IReadOnlyDictionary<string, string> properties)
+    /// <summary>
+    /// Parses and validates the SQL sink's keys of <paramref name="config"/> (a worker's whole
+    /// config may be given: other keys are ignored); every issue names its key.
+    /// </summary>
+    /// <param name="config">The connector's config values.</param>
+    /// <param name="resolver">Resolves <c>${env:...}</c> and <c>${file:...}</c> references, when given.</param>
+    /// <exception cref="ConfigValidationException">The configuration is invalid.</exception>
+    public static SqlSinkOptions Parse(
+        IReadOnlyDictionary<string, string?> config,
+        ConfigValueResolver? resolver = null
+    )
     {
-        var config = new ConfigReader("SQL sink", Keys, properties);
+        var parsed = Definition.Parse(config, resolver);
         var options = new SqlSinkOptions
         {
-            ConnectionUrl = config.GetRequiredString("connection.url"),
-            ConnectionUser = config.GetString("connection.user"),
-            ConnectionPassword = config.GetString("connection.password"),
-            InsertMode = config.GetString("insert.mode") switch
+            ConnectionUrl = parsed.Get<string>("connection.url") ?? string.Empty,
+            ConnectionUser = parsed.Get<string>("connection.user"),
+            ConnectionPassword = parsed.Get<Password>("connection.password"),
+            InsertMode = parsed.Get<string>("insert.mode")?.ToLowerInvariant() switch
             {
                 "upsert" => InsertMode.Upsert,
                 "update" => InsertMode.Update,
                 _ => InsertMode.Insert,
             },
-            PrimaryKeyMode = config.GetString("pk.mode") switch
+            PrimaryKeyMode = parsed.Get<string>("pk.mode")?.ToLowerInvariant() switch
             {
                 "kafka" => PrimaryKeyMode.Kafka,
                 "record_key" => PrimaryKeyMode.RecordKey,
                 "record_value" => PrimaryKeyMode.RecordValue,
                 _ => PrimaryKeyMode.None,
             },
-            PrimaryKeyFields = config.GetList("pk.fields"),
-            FieldsWhitelist = config.GetList("fields.whitelist"),
-            TableNameFormat = config.GetRequiredString("table.name.format"),
-            AutoCreate = config.GetBoolean("auto.create"),
-            AutoEvolve = config.GetBoolean("auto.evolve"),
-            DeleteEnabled = config.GetBoolean("delete.enabled"),
-            BatchSize = config.GetInt("batch.size", min: 1),
-            MaxRetries = config.GetInt("max.retries", min: 0),
-            RetryBackoffMs = config.GetInt("retry.backoff.ms", min: 0),
-            ErrorsToleranceAll = config.GetString("errors.tolerance") == "all",
+            PrimaryKeyFields = parsed.Get<IReadOnlyList<string>>("pk.fields") ?? [],
+            FieldsWhitelist = parsed.Get<IReadOnlyList<string>>("fields.whitelist") ?? [],
+            TableNameFormat = parsed.Get<string>("table.name.format") ?? "${topic}",
+            AutoCreate = parsed.Get<bool>("auto.create"),
+            AutoEvolve = parsed.Get<bool>("auto.evolve"),
+            DeleteEnabled = parsed.Get<bool>("delete.enabled"),
+            BatchSize = parsed.Get<int>("batch.size"),
+            MaxRetries = parsed.Get<int>("max.retries"),
+            RetryBackoffMs = parsed.Get<int>("retry.backoff.ms"),
+            ErrorsToleranceAll = string.Equals(
+                parsed.Get<string>("errors.tolerance"),
+                "all",
+                StringComparison.OrdinalIgnoreCase
+            ),
         };
         // Cross-key rules of JdbcSinkConfig / JdbcSinkTask.
         if (options.DeleteEnabled && options.PrimaryKeyMode != PrimaryKeyMode.RecordKey)
         {
-            config.AddError(
+            parsed.AddIssue(
                 "delete.enabled",
                 "true requires pk.mode=record_key (a tombstone carries only its key)"
             );
@@ -212,7 +261,7 @@ public sealed record SqlSinkOptions
             && options.PrimaryKeyMode == PrimaryKeyMode.None
         )
         {
-            config.AddError(
+            parsed.AddIssue(
                 "insert.mode",
                 $"{options.InsertMode.ToString().ToLowerInvariant()} needs a primary key: set pk.mode"
             );
@@ -222,27 +271,27 @@ public sealed record SqlSinkOptions
             && options.PrimaryKeyFields.Count is not (0 or 3)
         )
         {
-            config.AddError(
+            parsed.AddIssue(
                 "pk.fields",
                 "with pk.mode=kafka, give exactly three names (topic, partition, offset columns) or none"
             );
         }
-        if (config.IsSet("connection.url"))
+        if (options.ConnectionUrl.Length > 0)
         {
             try
             {
                 _ = Dialects.SqlConnectionUrl.Parse(
                     options.ConnectionUrl,
                     options.ConnectionUser,
-                    options.ConnectionPassword
+                    options.ConnectionPassword?.Value
                 );
             }
             catch (FormatException e)
             {
-                config.AddError("connection.url", e.Message);
+                parsed.AddIssue("connection.url", e.Message);
             }
         }
-        config.ThrowIfInvalid();
+        parsed.ThrowIfInvalid();
         return options;
     }
 

@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 
 namespace KConnector.Connectors.Sql.Configuration;
 
@@ -8,81 +8,116 @@ namespace KConnector.Connectors.Sql.Configuration;
 /// </summary>
 public sealed record SqlSourceOptions
 {
-    /// <summary>Every key the SQL source reads; its docs table is generated from this list.</summary>
-    public static IReadOnlyList<ConfigKey> Keys { get; } =
-    [
-        ConfigKey.Require(
-            "connection.url",
-            ConfigType.String,
-            ConfigImportance.High,
-            "JDBC-style URL of the database: jdbc:postgresql://host:port/database or jdbc:sqlite:path."
-        ),
-        new("connection.user", ConfigType.String, null, ConfigImportance.High, "Database user."),
+    /// <summary>
+    /// The SQL source's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
+    /// from them, and <see cref="Parse"/> checks types, ranges and required keys through them.
+    /// </summary>
+    public static ConfigDefinition Definition { get; } =
         new(
-            "connection.password",
-            ConfigType.Password,
-            null,
-            ConfigImportance.High,
-            "Database password; never logged."
-        ),
-        ConfigKey.Require(
-            "mode",
-            ConfigType.String,
-            ConfigImportance.High,
-            "How new rows are found: bulk (whole table each poll), incrementing, timestamp or timestamp+incrementing."
-        ) with
-        {
-            ValidValues = ["bulk", "incrementing", "timestamp", "timestamp+incrementing"],
-        },
-        new(
-            "incrementing.column.name",
-            ConfigType.String,
-            "",
-            ConfigImportance.Medium,
-            "A strictly increasing, non-null integer column (modes incrementing and timestamp+incrementing)."
-        ),
-        new(
-            "timestamp.column.name",
-            ConfigType.List,
-            "",
-            ConfigImportance.Medium,
-            "Timestamp column(s) (modes timestamp and timestamp+incrementing); with several, the first non-null one counts (COALESCE)."
-        ),
-        new(
-            "table.whitelist",
-            ConfigType.List,
-            "",
-            ConfigImportance.Medium,
-            "Tables to copy, each to topic.prefix + table name. Give this or query."
-        ),
-        new(
-            "query",
-            ConfigType.String,
-            "",
-            ConfigImportance.Medium,
-            "A SELECT to copy instead of tables, to the topic topic.prefix. It is wrapped as a subquery, so it may have its own WHERE."
-        ),
-        new(
-            "poll.interval.ms",
-            ConfigType.Int,
-            "5000",
-            ConfigImportance.High,
-            "Milliseconds between two queries of the same table."
-        ),
-        new(
-            "batch.max.rows",
-            ConfigType.Int,
-            "100",
-            ConfigImportance.Low,
-            "Most rows returned by one poll; a larger result is returned over several polls."
-        ),
-        ConfigKey.Require(
-            "topic.prefix",
-            ConfigType.String,
-            ConfigImportance.High,
-            "Prefix of the topic names (table mode: prefix + table name; query mode: the whole topic name)."
-        ),
-    ];
+            "KConnector.Connectors.Sql.SqlSource",
+            [
+                new ConfigKey
+                {
+                    Name = "connection.url",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "JDBC-style URL of the database: jdbc:postgresql://host:port/database or jdbc:sqlite:path.",
+                },
+                new ConfigKey
+                {
+                    Name = "connection.user",
+                    Type = ConfigType.String,
+                    Importance = ConfigImportance.High,
+                    Documentation = "Database user.",
+                },
+                new ConfigKey
+                {
+                    Name = "connection.password",
+                    Type = ConfigType.Password,
+                    Importance = ConfigImportance.High,
+                    Documentation = "Database password; never logged.",
+                },
+                new ConfigKey
+                {
+                    Name = "mode",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "How new rows are found: bulk (whole table each poll), incrementing, timestamp or timestamp+incrementing.",
+                    OneOf = ["bulk", "incrementing", "timestamp", "timestamp+incrementing"],
+                },
+                new ConfigKey
+                {
+                    Name = "incrementing.column.name",
+                    Type = ConfigType.String,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "A strictly increasing, non-null integer column (modes incrementing and timestamp+incrementing).",
+                },
+                new ConfigKey
+                {
+                    Name = "timestamp.column.name",
+                    Type = ConfigType.List,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Timestamp column(s) (modes timestamp and timestamp+incrementing); with several, the first non-null one counts (COALESCE).",
+                },
+                new ConfigKey
+                {
+                    Name = "table.whitelist",
+                    Type = ConfigType.List,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "Tables to copy, each to topic.prefix + table name. Give this or query.",
+                },
+                new ConfigKey
+                {
+                    Name = "query",
+                    Type = ConfigType.String,
+                    DefaultValue = "",
+                    Importance = ConfigImportance.Medium,
+                    Documentation =
+                        "A SELECT to copy instead of tables, to the topic topic.prefix. It is wrapped as a subquery, so it may have its own WHERE.",
+                },
+                new ConfigKey
+                {
+                    Name = "poll.interval.ms",
+                    Type = ConfigType.Int,
+                    DefaultValue = "5000",
+                    Importance = ConfigImportance.High,
+                    Documentation = "Milliseconds between two queries of the same table.",
+                    Min = 1,
+                },
+                new ConfigKey
+                {
+                    Name = "batch.max.rows",
+                    Type = ConfigType.Int,
+                    DefaultValue = "100",
+                    Importance = ConfigImportance.Low,
+                    Documentation =
+                        "Most rows returned by one poll; a larger result is returned over several polls.",
+                    Min = 1,
+                },
+                new ConfigKey
+                {
+                    Name = "topic.prefix",
+                    Type = ConfigType.String,
+                    Required = true,
+                    Importance = ConfigImportance.High,
+                    Documentation =
+                        "Prefix of the topic names (table mode: prefix + table name; query mode: the whole topic name).",
+                },
+            ]
+        );
+
+    /// <summary>Every key the SQL source reads (<see cref="Definition"/>'s keys).</summary>
+    public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>connection.url.</summary>
     public required string ConnectionUrl { get; init; }
@@ -91,7 +126,7 @@ public sealed record SqlSourceOptions
     public string? ConnectionUser { get; init; }
 
     /// <summary>connection.password (excluded from <see cref="ToString"/>).</summary>
-    public string? ConnectionPassword { get; init; }
+    public Password? ConnectionPassword { get; init; }
 
     /// <summary>mode.</summary>
     public SourceMode Mode { get; init; }
@@ -117,79 +152,83 @@ public sealed record SqlSourceOptions
     /// <summary>topic.prefix.</summary>
     public required string TopicPrefix { get; init; }
 
-    /// <summary>Parses and validates <paramref name="properties"/>; every problem names its key.</summary>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid.</exception>
-    public static SqlSourceOptions Parse(IReadOnlyDictionary<string, string> properties)
+    /// <summary>
+    /// Parses and validates the SQL source's keys of <paramref name="config"/> (a worker's whole
+    /// config may be given: other keys are ignored); every issue names its key.
+    /// </summary>
+    /// <param name="config">The connector's config values.</param>
+    /// <param name="resolver">Resolves <c>${env:...}</c> and <c>${file:...}</c> references, when given.</param>
+    /// <exception cref="ConfigValidationException">The configuration is invalid.</exception>
+    public static SqlSourceOptions Parse(
+        IReadOnlyDictionary<string, string?> config,
+        ConfigValueResolver? resolver = null
+    )
     {
-        var config = new ConfigReader("SQL source", Keys, properties);
+        var parsed = Definition.Parse(config, resolver);
+        var mode = parsed.Get<string>("mode") ?? string.Empty;
         var options = new SqlSourceOptions
         {
-            ConnectionUrl = config.GetRequiredString("connection.url"),
-            ConnectionUser = config.GetString("connection.user"),
-            ConnectionPassword = config.GetString("connection.password"),
-            Mode = config.GetString("mode") switch
+            ConnectionUrl = parsed.Get<string>("connection.url") ?? string.Empty,
+            ConnectionUser = parsed.Get<string>("connection.user"),
+            ConnectionPassword = parsed.Get<Password>("connection.password"),
+            Mode = mode.ToLowerInvariant() switch
             {
                 "incrementing" => SourceMode.Incrementing,
                 "timestamp" => SourceMode.Timestamp,
                 "timestamp+incrementing" => SourceMode.TimestampIncrementing,
                 _ => SourceMode.Bulk,
             },
-            IncrementingColumn = config.GetRequiredString("incrementing.column.name"),
-            TimestampColumns = config.GetList("timestamp.column.name"),
-            Tables = config.GetList("table.whitelist"),
-            Query = config.GetRequiredString("query"),
-            PollIntervalMs = config.GetInt("poll.interval.ms", min: 1),
-            BatchMaxRows = config.GetInt("batch.max.rows", min: 1),
-            TopicPrefix = config.GetRequiredString("topic.prefix"),
+            IncrementingColumn = parsed.Get<string>("incrementing.column.name") ?? string.Empty,
+            TimestampColumns = parsed.Get<IReadOnlyList<string>>("timestamp.column.name") ?? [],
+            Tables = parsed.Get<IReadOnlyList<string>>("table.whitelist") ?? [],
+            Query = parsed.Get<string>("query") ?? string.Empty,
+            PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
+            BatchMaxRows = parsed.Get<int>("batch.max.rows"),
+            TopicPrefix = parsed.Get<string>("topic.prefix") ?? string.Empty,
         };
+        // Rules across keys, as JdbcSourceConnectorConfig / JdbcSourceTask check them.
         if (
             options.Tables.Count == 0
             && options.Query.Length == 0
-            && config.IsSet("connection.url")
+            && options.ConnectionUrl.Length > 0
         )
         {
-            config.AddError("table.whitelist", "give table.whitelist or query");
+            parsed.AddIssue("table.whitelist", "give table.whitelist or query");
         }
         if (options.Tables.Count > 0 && options.Query.Length > 0)
         {
-            config.AddError("query", "give query or table.whitelist, not both");
+            parsed.AddIssue("query", "give query or table.whitelist, not both");
         }
         if (
             options.Mode is SourceMode.Incrementing or SourceMode.TimestampIncrementing
             && options.IncrementingColumn.Length == 0
         )
         {
-            config.AddError(
-                "incrementing.column.name",
-                $"is required with mode={config.GetString("mode")}"
-            );
+            parsed.AddIssue("incrementing.column.name", $"is required with mode={mode}");
         }
         if (
             options.Mode is SourceMode.Timestamp or SourceMode.TimestampIncrementing
             && options.TimestampColumns.Count == 0
         )
         {
-            config.AddError(
-                "timestamp.column.name",
-                $"is required with mode={config.GetString("mode")}"
-            );
+            parsed.AddIssue("timestamp.column.name", $"is required with mode={mode}");
         }
-        if (config.IsSet("connection.url"))
+        if (options.ConnectionUrl.Length > 0)
         {
             try
             {
                 _ = Dialects.SqlConnectionUrl.Parse(
                     options.ConnectionUrl,
                     options.ConnectionUser,
-                    options.ConnectionPassword
+                    options.ConnectionPassword?.Value
                 );
             }
             catch (FormatException e)
             {
-                config.AddError("connection.url", e.Message);
+                parsed.AddIssue("connection.url", e.Message);
             }
         }
-        config.ThrowIfInvalid();
+        parsed.ThrowIfInvalid();
         return options;
     }
 

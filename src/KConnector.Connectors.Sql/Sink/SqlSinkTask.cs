@@ -61,7 +61,7 @@ public sealed class SqlSinkTask<TKey, TValue>
         _url = SqlConnectionUrl.Parse(
             options.ConnectionUrl,
             options.ConnectionUser,
-            options.ConnectionPassword
+            options.ConnectionPassword?.Value
         );
         _value = value;
         _key = key;

@@ -1,4 +1,3 @@
-using KConnector.Connectors.Configuration;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Sql.Configuration;
 using Microsoft.Extensions.Logging;
@@ -17,17 +16,11 @@ public static class SqlSinkTaskFactory
     /// <param name="value">Maps the value to columns (a generated accessor).</param>
     /// <param name="key">Maps the key to columns (a generated accessor, or a <see cref="PrimitiveRecordAccessor{T}"/> for a primitive key).</param>
     /// <param name="logger">Where table creation and evolution are logged.</param>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid; each problem names its key.</exception>
+    /// <exception cref="KConnector.Configuration.ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static SqlSinkTask<TKey, TValue> Create<TKey, TValue>(
         IReadOnlyDictionary<string, string?> config,
         RecordAccessor<TValue> value,
         RecordAccessor<TKey>? key,
         ILogger? logger
-    ) =>
-        new(
-            SqlSinkOptions.Parse(ConnectorProperties.Own(config, SqlSinkOptions.Keys)),
-            value,
-            key,
-            logger
-        );
+    ) => new(SqlSinkOptions.Parse(config), value, key, logger);
 }

@@ -1,4 +1,4 @@
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Sql.Configuration;
 using KConnector.Connectors.Sql.Dialects;
@@ -53,16 +53,18 @@ internal sealed class SqlTableLayout
             case PrimaryKeyMode.RecordKey:
                 if (keyShape is null)
                 {
-                    throw new ConnectorConfigException(
-                        "pk.mode: record_key needs a key accessor for the key type (pass one to the task)"
+                    throw Invalid(
+                        "pk.mode",
+                        "record_key needs a key accessor for the key type (pass one to the task)"
                     );
                 }
                 if (keyIsPrimitive)
                 {
                     if (options.PrimaryKeyFields.Count > 1)
                     {
-                        throw new ConnectorConfigException(
-                            "pk.fields: a primitive key maps to exactly one column; give one name or none"
+                        throw Invalid(
+                            "pk.fields",
+                            "a primitive key maps to exactly one column; give one name or none"
                         );
                     }
                     var name =
@@ -84,8 +86,9 @@ internal sealed class SqlTableLayout
                         var index = keyShape.IndexOf(name);
                         if (index < 0)
                         {
-                            throw new ConnectorConfigException(
-                                $"pk.fields: '{name}' is not a field of the key {keyShape.Name} (fields: {string.Join(", ", keyShape.Fields.Select(f => f.Name))})"
+                            throw Invalid(
+                                "pk.fields",
+                                $"'{name}' is not a field of the key {keyShape.Name} (fields: {string.Join(", ", keyShape.Fields.Select(f => f.Name))})"
                             );
                         }
                         columns.Add(
@@ -109,8 +112,9 @@ internal sealed class SqlTableLayout
                     var index = valueShape.IndexOf(name);
                     if (index < 0)
                     {
-                        throw new ConnectorConfigException(
-                            $"pk.fields: '{name}' is not a field of the value {valueShape.Name} (fields: {string.Join(", ", valueShape.Fields.Select(f => f.Name))})"
+                        throw Invalid(
+                            "pk.fields",
+                            $"'{name}' is not a field of the value {valueShape.Name} (fields: {string.Join(", ", valueShape.Fields.Select(f => f.Name))})"
                         );
                     }
                     columns.Add(
@@ -130,8 +134,9 @@ internal sealed class SqlTableLayout
         {
             if (valueShape.IndexOf(name) < 0)
             {
-                throw new ConnectorConfigException(
-                    $"fields.whitelist: '{name}' is not a field of the value {valueShape.Name}"
+                throw Invalid(
+                    "fields.whitelist",
+                    $"'{name}' is not a field of the value {valueShape.Name}"
                 );
             }
         }
@@ -156,4 +161,8 @@ internal sealed class SqlTableLayout
         }
         return new SqlTableLayout(columns, sources);
     }
+
+    /// <summary>A rule of the sink's keys that only the key and value shapes can check.</summary>
+    private static ConfigValidationException Invalid(string key, string message) =>
+        new(SqlSinkOptions.Definition.ConnectorClass, [new ConfigIssue(key, message)]);
 }

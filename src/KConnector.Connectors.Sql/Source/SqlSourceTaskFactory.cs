@@ -1,4 +1,3 @@
-using KConnector.Connectors.Configuration;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Sql.Configuration;
 using Microsoft.Extensions.Logging;
@@ -16,15 +15,10 @@ public static class SqlSourceTaskFactory
     /// <param name="config">The worker's config (common keys too); only <see cref="SqlSourceOptions.Keys"/> are read.</param>
     /// <param name="value">Builds records from a row's columns (a generated accessor).</param>
     /// <param name="logger">Where query errors are logged.</param>
-    /// <exception cref="ConnectorConfigException">The configuration is invalid; each problem names its key.</exception>
+    /// <exception cref="KConnector.Configuration.ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static SqlSourceTask<TValue> Create<TValue>(
         IReadOnlyDictionary<string, string?> config,
         RecordAccessor<TValue> value,
         ILogger? logger
-    ) =>
-        new(
-            SqlSourceOptions.Parse(ConnectorProperties.Own(config, SqlSourceOptions.Keys)),
-            value,
-            logger: logger
-        );
+    ) => new(SqlSourceOptions.Parse(config), value, logger: logger);
 }

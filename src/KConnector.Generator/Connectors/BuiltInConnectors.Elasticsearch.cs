@@ -93,7 +93,8 @@ internal static partial class BuiltInConnectors
                     "2000",
                     "Low",
                     "Records per bulk request.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "max.retries",
@@ -101,7 +102,8 @@ internal static partial class BuiltInConnectors
                     "5",
                     "Low",
                     "Retries of a bulk request (or of its items) answered 429 or 5xx, or that failed to connect.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "retry.backoff.ms",
@@ -109,7 +111,8 @@ internal static partial class BuiltInConnectors
                     "100",
                     "Low",
                     "First pause between retries, doubled each retry, unless the server sends Retry-After.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "retry.backoff.max.ms",
@@ -117,7 +120,8 @@ internal static partial class BuiltInConnectors
                     "10000",
                     "Low",
                     "Longest pause between retries, also the cap on Retry-After (our own key).",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "read.timeout.ms",
@@ -125,7 +129,8 @@ internal static partial class BuiltInConnectors
                     "3000",
                     "Low",
                     "Timeout of one request, in milliseconds.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
             }.ToEquatableArray(),
             "global::KConnector.Connectors.Elasticsearch.ElasticsearchSinkTask<{0}, {1}>",

@@ -35,7 +35,8 @@ internal static partial class BuiltInConnectors
                     "0",
                     "Medium",
                     "Roll the file once it holds at least this many bytes; 0 never rolls by size.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "file.roll.interval.ms",
@@ -43,13 +44,13 @@ internal static partial class BuiltInConnectors
                     "0",
                     "Medium",
                     "Roll the file once it has been open this long; 0 never rolls by time.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
             }.ToEquatableArray(),
             "global::KConnector.Connectors.File.JsonLinesFileSinkTask<{0}, {1}>",
-            "new global::KConnector.Connectors.File.JsonLinesFileSinkTask<{0}, {1}>(global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse("
-                + Own("global::KConnector.Connectors.File.Sink.FileSinkOptions")
-                + "))",
+            // The options' Parse reads only its own keys of the worker's config (already resolved).
+            "new global::KConnector.Connectors.File.JsonLinesFileSinkTask<{0}, {1}>(global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse(config.Parsed.Originals))",
             "KConnector.Connectors.File.JsonLinesFileSinkTask`2",
             "KConnector.Connectors.File",
             ValueMustBeRecord: true,
@@ -134,7 +135,8 @@ internal static partial class BuiltInConnectors
                     "2000",
                     "Low",
                     "Most records returned by one poll.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "poll.interval.ms",
@@ -142,7 +144,8 @@ internal static partial class BuiltInConnectors
                     "1000",
                     "Low",
                     "Pause before looking again when no file has a new complete line.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
             }.ToEquatableArray(),
             "global::KConnector.Connectors.File.Source.FileSourceTask<{1}>",

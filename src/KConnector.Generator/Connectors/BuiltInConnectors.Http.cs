@@ -49,7 +49,8 @@ internal static partial class BuiltInConnectors
                             "1",
                             "High",
                             "Records per request. 1 sends each record's JSON object as the body; more sends a JSON array of them.",
-                            "Connector"
+                            "Connector",
+                            min: "1"
                         ),
                         CommonConfigKeys.Key(
                             "max.retries",
@@ -57,7 +58,8 @@ internal static partial class BuiltInConnectors
                             "10",
                             "Medium",
                             "Retries of a request answered 408, 429 or 5xx, or that failed to connect, before the put fails.",
-                            "Connector"
+                            "Connector",
+                            min: "0"
                         ),
                         CommonConfigKeys.Key(
                             "retry.backoff.ms",
@@ -65,7 +67,8 @@ internal static partial class BuiltInConnectors
                             "3000",
                             "Medium",
                             "First pause between retries, doubled each retry (capped by retry.backoff.max.ms), unless the server sends Retry-After.",
-                            "Connector"
+                            "Connector",
+                            min: "0"
                         ),
                         CommonConfigKeys.Key(
                             "retry.backoff.max.ms",
@@ -73,7 +76,8 @@ internal static partial class BuiltInConnectors
                             "60000",
                             "Low",
                             "Longest pause between retries, also the cap on a server's Retry-After.",
-                            "Connector"
+                            "Connector",
+                            min: "0"
                         ),
                         CommonConfigKeys.Key(
                             "behavior.on.null.values",
@@ -204,7 +208,8 @@ internal static partial class BuiltInConnectors
                             "1",
                             "Low",
                             "Number of the first page; page mode.",
-                            "Connector"
+                            "Connector",
+                            min: "0"
                         ),
                         CommonConfigKeys.Key(
                             "request.interval.ms",
@@ -212,7 +217,8 @@ internal static partial class BuiltInConnectors
                             "15000",
                             "High",
                             "Milliseconds between the starts of two listings.",
-                            "Connector"
+                            "Connector",
+                            min: "1"
                         ),
                         CommonConfigKeys.Key(
                             "max.retries",
@@ -220,7 +226,8 @@ internal static partial class BuiltInConnectors
                             "10",
                             "Medium",
                             "Retries of a request answered 408, 429 or 5xx, or that failed to connect.",
-                            "Connector"
+                            "Connector",
+                            min: "0"
                         ),
                         CommonConfigKeys.Key(
                             "retry.backoff.ms",
@@ -228,7 +235,8 @@ internal static partial class BuiltInConnectors
                             "3000",
                             "Medium",
                             "First pause between retries, doubled each retry, unless the server sends Retry-After.",
-                            "Connector"
+                            "Connector",
+                            min: "0"
                         ),
                         CommonConfigKeys.Key(
                             "retry.backoff.max.ms",
@@ -236,7 +244,8 @@ internal static partial class BuiltInConnectors
                             "60000",
                             "Low",
                             "Longest pause between retries, also the cap on Retry-After.",
-                            "Connector"
+                            "Connector",
+                            min: "0"
                         ),
                     }
                 )
@@ -310,7 +319,8 @@ internal static partial class BuiltInConnectors
                 "30000",
                 "Low",
                 "Timeout of one request, in milliseconds.",
-                "Connector"
+                "Connector",
+                min: "1"
             ),
         };
 }

@@ -118,7 +118,8 @@ internal static partial class BuiltInConnectors
                     "3000",
                     "Medium",
                     "Records written in one transaction, when enough are buffered; flush writes the rest.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "max.retries",
@@ -126,7 +127,8 @@ internal static partial class BuiltInConnectors
                     "10",
                     "Medium",
                     "How many times a failed batch is retried (in a new transaction) before the error reaches the worker.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "retry.backoff.ms",
@@ -134,7 +136,8 @@ internal static partial class BuiltInConnectors
                     "3000",
                     "Medium",
                     "Pause between retries of a failed batch, in milliseconds.",
-                    "Connector"
+                    "Connector",
+                    min: "0"
                 ),
                 CommonConfigKeys.Key(
                     "errors.tolerance",
@@ -244,7 +247,8 @@ internal static partial class BuiltInConnectors
                     "5000",
                     "High",
                     "Milliseconds between two queries of the same table.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "batch.max.rows",
@@ -252,7 +256,8 @@ internal static partial class BuiltInConnectors
                     "100",
                     "Low",
                     "Most rows returned by one poll; a larger result is returned over several polls.",
-                    "Connector"
+                    "Connector",
+                    min: "1"
                 ),
                 CommonConfigKeys.Key(
                     "topic.prefix",

@@ -33,8 +33,4 @@ internal static partial class BuiltInConnectors
             string.Equals(c.ClassName, name, StringComparison.Ordinal)
             || c.Aliases.Any(a => string.Equals(a, name, StringComparison.Ordinal))
         );
-
-    /// <summary>Reads the connector's own keys out of the worker's config, for its options' Parse.</summary>
-    private static string Own(string optionsType) =>
-        $"global::KConnector.Connectors.Configuration.ConnectorProperties.Own(config.Parsed.Originals, {optionsType}.Keys)";
 }

@@ -48,7 +48,10 @@ public sealed class ConfigDefinition
         foreach (var key in Keys)
         {
             resolved.TryGetValue(key.Name, out var raw);
-            var text = raw ?? key.DefaultValue;
+            // A blank value counts as not given, so the default applies and a required key is
+            // reported: an empty entry in appsettings or a spec must not become an empty file
+            // name, or a number 0 that no range check sees.
+            var text = string.IsNullOrWhiteSpace(raw) ? key.DefaultValue : raw;
             if (text is null || (text.Length == 0 && key.Type != ConfigType.String))
             {
                 if (key.Required && key.DefaultValue is null)
@@ -150,10 +153,12 @@ public sealed class ConfigDefinition
                         ];
                 break;
             case ConfigType.Password:
+                // ConfigDef.parseType keeps a password as given: spaces may be part of a secret.
                 value = new Password(text);
                 break;
             default:
-                value = text;
+                // ConfigDef.parseType trims STRING values.
+                value = text.Trim();
                 break;
         }
         if (value is null)

@@ -8,6 +8,7 @@ namespace KConnector.Configuration;
 public sealed class ParsedConfig
 {
     private readonly IReadOnlyDictionary<string, object?> _typed;
+    private readonly List<ConfigIssue> _issues;
 
     internal ParsedConfig(
         ConfigDefinition definition,
@@ -19,7 +20,7 @@ public sealed class ParsedConfig
         Definition = definition;
         _typed = typed;
         Originals = originals;
-        Issues = issues;
+        _issues = [.. issues];
     }
 
     /// <summary>The definition the values were checked against.</summary>
@@ -29,20 +30,44 @@ public sealed class ParsedConfig
     public IReadOnlyDictionary<string, string?> Originals { get; }
 
     /// <summary>Every issue found; empty when the config is valid.</summary>
-    public IReadOnlyList<ConfigIssue> Issues { get; }
+    public IReadOnlyList<ConfigIssue> Issues => _issues;
 
     /// <summary>Whether no issue was found.</summary>
     public bool IsValid => Issues.Count == 0;
+
+    /// <summary>
+    /// Adds an issue found by a rule across keys (e.g. "give exactly one of file and directory"),
+    /// as a Kafka connector's <c>validate</c> adds error messages to the <c>ConfigValue</c>s that
+    /// <c>ConfigDef.validate</c> returned, so that one report holds every issue.
+    /// </summary>
+    public void AddIssue(string key, string message)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(message);
+        _issues.Add(new ConfigIssue(key, message));
+    }
 
     /// <summary>Throws a <see cref="ConfigValidationException"/> listing every issue, unless valid.</summary>
     public ParsedConfig ThrowIfInvalid(string connector)
     {
         if (!IsValid)
         {
-            throw new ConfigValidationException(connector, Issues);
+            throw new ConfigValidationException(connector, [.. _issues]);
         }
         return this;
     }
+
+    /// <summary>
+    /// Throws a <see cref="ConfigValidationException"/> listing every issue, unless valid, naming
+    /// the connector by its <c>name</c> key when the values have one, else by the definition's
+    /// connector class.
+    /// </summary>
+    public ParsedConfig ThrowIfInvalid() =>
+        ThrowIfInvalid(
+            Originals.GetValueOrDefault("name") is { Length: > 0 } name
+                ? name
+                : Definition.ConnectorClass
+        );
 
     /// <summary>The typed value of <paramref name="key"/> (a bool, int, long, double, string, list or <see cref="Password"/>), or default.</summary>
     public T? Get<T>(string key) =>

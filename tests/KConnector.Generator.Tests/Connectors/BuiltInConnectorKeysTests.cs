@@ -1,5 +1,6 @@
+using System.Globalization;
 using System.Text;
-using KConnector.Connectors.Configuration;
+using KConnector.Configuration;
 using KConnector.Generator.Connectors;
 
 namespace KConnector.Generator.Tests.Connectors;
@@ -91,11 +92,15 @@ public class BuiltInConnectorKeysTests
             " | ",
             key.Name,
             key.Type.ToString(),
-            key.Default ?? "(none)",
+            key.DefaultValue ?? "(none)",
             key.Required ? "required" : "optional",
             key.Importance.ToString(),
             key.Documentation,
-            string.Join(",", key.ValidValues)
+            string.Join(",", key.OneOf ?? []),
+            Number(key.Min),
+            Number(key.Max),
+            key.Pattern ?? "(none)",
+            key.Group
         );
 
     private static string Describe(ConfigKeyModel key) =>
@@ -107,8 +112,15 @@ public class BuiltInConnectorKeysTests
             key.Required ? "required" : "optional",
             key.Importance,
             key.Doc,
-            string.Join(",", key.OneOf)
+            string.Join(",", key.OneOf),
+            key.Min ?? "(none)",
+            key.Max ?? "(none)",
+            key.Pattern ?? "(none)",
+            key.Group
         );
+
+    private static string Number(double? value) =>
+        value?.ToString(CultureInfo.InvariantCulture) ?? "(none)";
 
     /// <summary>The keys as the generator's row writes them (CommonConfigKeys.Key calls).</summary>
     private static string CSharpOf(IReadOnlyList<ConfigKey> keys)
@@ -121,7 +133,7 @@ public class BuiltInConnectorKeysTests
                 .Append(", ConfigKeyType.")
                 .Append(key.Type)
                 .Append(", ")
-                .Append(key.Default is null ? "null" : Quote(key.Default))
+                .Append(key.DefaultValue is null ? "null" : Quote(key.DefaultValue))
                 .Append(", ")
                 .Append(Quote(key.Importance.ToString()))
                 .Append(", ")
@@ -131,10 +143,18 @@ public class BuiltInConnectorKeysTests
             {
                 text.Append(", required: true");
             }
-            if (key.ValidValues.Count > 0)
+            if (key.Min is { } min)
+            {
+                text.Append(", min: ").Append(Quote(Number(min)));
+            }
+            if (key.Max is { } max)
+            {
+                text.Append(", max: ").Append(Quote(Number(max)));
+            }
+            if (key.OneOf is { Count: > 0 } oneOf)
             {
                 text.Append(", oneOf: new[] { ")
-                    .Append(string.Join(", ", key.ValidValues.Select(Quote)))
+                    .Append(string.Join(", ", oneOf.Select(Quote)))
                     .Append(" }");
             }
             text.Append("),").AppendLine();

@@ -260,7 +260,7 @@ public sealed class FileSourceDeadLetterTests : IDisposable
             },
             new FileSourceTask<SequencedEvent>(
                 FileSourceOptions.Parse(
-                    new Dictionary<string, string>
+                    new Dictionary<string, string?>
                     {
                         ["file"] = DataFile,
                         ["topic"] = Topic,

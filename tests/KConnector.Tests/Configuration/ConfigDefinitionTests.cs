@@ -160,4 +160,53 @@ public class ConfigDefinitionTests
         Assert.True(Definition.Find("password")!.IsSecret);
         Assert.Null(Definition.Find("nope"));
     }
+
+    [Fact]
+    public void BlankValues_CountAsNotGiven_AndStringsAreTrimmed()
+    {
+        var parsed = Definition.Parse(
+            new Dictionary<string, string?>
+            {
+                ["name"] = "  ",
+                ["tasks.max"] = "",
+                ["mode"] = " upsert ",
+                ["password"] = " pw ",
+            }
+        );
+
+        // A blank required key is missing; a blank key with a default takes the default rather
+        // than 0, which no range check would see.
+        Assert.Equal(
+            "name: a value is required and none was given",
+            Assert.Single(parsed.Issues).ToString()
+        );
+        Assert.Equal(1, parsed.Get<int>("tasks.max"));
+        // ConfigDef.parseType trims strings but keeps a password as given.
+        Assert.Equal("upsert", parsed.Get<string>("mode"));
+        Assert.Equal(" pw ", parsed.Get<Password>("password")!.Value);
+    }
+
+    [Fact]
+    public void IssuesFromRulesAcrossKeys_JoinTheOthers_AndTheConnectorIsNamed()
+    {
+        var parsed = Definition.Parse(
+            new Dictionary<string, string?> { ["name"] = "orders-sink", ["tasks.max"] = "0" }
+        );
+        parsed.AddIssue("mode", "insert needs a key");
+
+        var error = Assert.Throws<ConfigValidationException>(() => parsed.ThrowIfInvalid());
+        Assert.Equal(["tasks.max", "password", "mode"], error.Issues.Select(i => i.Key));
+        Assert.StartsWith(
+            "The config of connector 'orders-sink' has 3 issues:",
+            error.Message,
+            StringComparison.Ordinal
+        );
+
+        var unnamed = Definition.Parse(new Dictionary<string, string?> { ["password"] = "pw" });
+        Assert.StartsWith(
+            "The config of connector 'Test.Connector' has 1 issue:",
+            Assert.Throws<ConfigValidationException>(() => unnamed.ThrowIfInvalid()).Message,
+            StringComparison.Ordinal
+        );
+    }
 }

@@ -221,6 +221,7 @@ namespace KConnector.Generated
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
                         Documentation = "Roll the file once it holds at least this many bytes; 0 never rolls by size.",
                         Group = "Connector",
+                        Min = 0,
                     },
                     new()
                     {
@@ -230,6 +231,7 @@ namespace KConnector.Generated
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
                         Documentation = "Roll the file once it has been open this long; 0 never rolls by time.",
                         Group = "Connector",
+                        Min = 0,
                     },
                 }
             );

@@ -311,6 +311,7 @@ namespace KConnector.Generated
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
                         Documentation = "Records written in one transaction, when enough are buffered; flush writes the rest.",
                         Group = "Connector",
+                        Min = 1,
                     },
                     new()
                     {
@@ -320,6 +321,7 @@ namespace KConnector.Generated
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
                         Documentation = "How many times a failed batch is retried (in a new transaction) before the error reaches the worker.",
                         Group = "Connector",
+                        Min = 0,
                     },
                     new()
                     {
@@ -329,6 +331,7 @@ namespace KConnector.Generated
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
                         Documentation = "Pause between retries of a failed batch, in milliseconds.",
                         Group = "Connector",
+                        Min = 0,
                     },
                 }
             );

@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Text;
 
-namespace KConnector.Connectors.Configuration;
+namespace KConnector.Configuration;
 
 /// <summary>
-/// Renders a connector's <see cref="ConfigKey"/>s as the Markdown table its page in
-/// <c>docs/connectors/</c> shows, between <see cref="StartMarker"/> and <see cref="EndMarker"/>, so
-/// that a test can check the docs never drift from the code.
+/// Renders a connector's <see cref="ConfigKey"/>s as the Markdown table its docs page shows (the
+/// built-in connectors' pages in <c>docs/connectors/</c>), between <see cref="StartMarker"/> and
+/// <see cref="EndMarker"/>, so that a test can check the docs never drift from the code.
 /// </summary>
 public static class ConfigDocumentation
 {
@@ -26,25 +27,42 @@ public static class ConfigDocumentation
         foreach (var key in keys)
         {
             var defaultText =
-                key.Required ? "(required)"
-                : key.Default is null ? "(none)"
-                : key.Default.Length == 0 ? "\"\""
-                : "`" + key.Default + "`";
-            var doc = key.Documentation;
-            if (key.ValidValues.Count > 0)
-            {
-                doc +=
-                    " One of: "
-                    + string.Join(", ", key.ValidValues.Select(v => "`" + v + "`"))
-                    + ".";
-            }
+                key.Required && key.DefaultValue is null ? "(required)"
+                : key.DefaultValue is null ? "(none)"
+                : key.DefaultValue.Length == 0 ? "\"\""
+                : "`" + key.DefaultValue + "`";
+            var doc = key.Documentation + Constraint(key);
             text.Append(
-                    $"| `{key.Name}` | {key.Type.ToString().ToLowerInvariant()} | {defaultText} | {key.Importance.ToString().ToLowerInvariant()} | {doc.Replace("|", "\\|", StringComparison.Ordinal)} |"
+                    $"| `{key.Name}` | {key.Type.ToString().ToLowerInvariant()} | {Cell(defaultText)} | {key.Importance.ToString().ToLowerInvariant()} | {Cell(doc)} |"
                 )
                 .Append('\n');
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// A table cell's text: a pipe, even inside a code span (<c>header.separator</c>'s default),
+    /// would end the cell, so GitHub Flavored Markdown wants it escaped.
+    /// </summary>
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+
+    /// <summary>What a value must be, in words, after the key's documentation.</summary>
+    private static string Constraint(ConfigKey key)
+    {
+        if (key.OneOf is { Count: > 0 } oneOf)
+        {
+            return " One of: " + string.Join(", ", oneOf.Select(v => "`" + v + "`")) + ".";
+        }
+        return (key.Min, key.Max) switch
+        {
+            ({ } min, { } max) => $" Between `{Format(min)}` and `{Format(max)}`.",
+            ({ } min, null) => $" At least `{Format(min)}`.",
+            (null, { } max) => $" At most `{Format(max)}`.",
+            _ => key.Pattern is null ? string.Empty : $" Matches `{key.Pattern}`.",
+        };
+    }
+
+    private static string Format(double number) => number.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The text between the markers of a docs page, or null when the markers are missing.</summary>
     public static string? ExtractTable(string markdown)
