@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using KConnector.Configuration;
 using KConnector.Connectors;
-using KConnector.Connectors.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace KConnector.Cli.Running;
@@ -107,7 +106,7 @@ internal sealed class StandaloneWorker(
                 await runs[i].WaitAsync(StopDeadline, CancellationToken.None).ConfigureAwait(false);
             }
             catch (OperationCanceledException) { }
-            catch (ConnectorConfigException e)
+            catch (ConfigValidationException e)
             {
                 // The connector's own cross-key rules (JdbcSinkConfig's upsert needs pk.mode...) are
                 // checked when its task is made, as Kafka Connect's Connector.validate: bad input
