@@ -38,7 +38,7 @@ namespace KConnector.Generated
         {
             var config = Config;
             var options = global::KConnector.Connectors.ConnectorWorkerOptions.ForSink(config.Parsed, _environment.BootstrapServers(config.BootstrapServers), _logger);
-            var task = new global::KConnector.Connectors.File.JsonLinesFileSinkTask<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse(global::KConnector.Connectors.Configuration.ConnectorProperties.Own(config.Parsed.Originals, global::KConnector.Connectors.File.Sink.FileSinkOptions.Keys)));
+            var task = new global::KConnector.Connectors.File.JsonLinesFileSinkTask<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse(config.Parsed.Originals));
             try
             {
                 var runner = new global::KConnector.Worker.SinkTaskRunner<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(
