@@ -20,6 +20,7 @@ namespace KConnector.Generator.Connectors;
 /// <param name="EmitsTaskPart">Whether to complete the user's class (once per class, not per spec that names it).</param>
 /// <param name="SourceDescription">"file.connector.json" or "Type.cs", for clash diagnostics.</param>
 /// <param name="Accessors">The record accessors the task needs (built-in connectors that map records).</param>
+/// <param name="SingleTask">Whether the connector runs one task whatever its tasks.max (a built-in source that cannot split its work).</param>
 internal sealed record ConnectorModel(
     string Namespace,
     string TypeName,
@@ -45,7 +46,8 @@ internal sealed record ConnectorModel(
     bool EmitsTaskPart,
     string SourceDescription,
     LocationInfo? Location,
-    EquatableArray<RecordShapeModel> Accessors = default
+    EquatableArray<RecordShapeModel> Accessors = default,
+    bool SingleTask = false
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

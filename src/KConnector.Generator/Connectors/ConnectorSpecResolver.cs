@@ -132,7 +132,8 @@ internal static class ConnectorSpecResolver
             EmitsTaskPart: false,
             System.IO.Path.GetFileName(spec.Path),
             spec.NameLocation.Location,
-            accessors.ToEquatableArray()
+            accessors.ToEquatableArray(),
+            connector.SingleTask
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
