@@ -8,6 +8,7 @@ using KConnector.Kafka;
 using KConnector.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace KConnector.IntegrationTests.Specs;
 
@@ -136,6 +137,77 @@ public sealed class HostedConnectorTests
     }
 
     [Fact]
+    public async Task BuiltInFileSource_RunsOneTask_WhateverItsTasksMax_AndSaysSoOnce()
+    {
+        const int Total = 50;
+        var file = Path.Combine(
+            Path.GetTempPath(),
+            "kconnector-lines-" + Guid.NewGuid().ToString("N") + ".jsonl"
+        );
+        await File.WriteAllLinesAsync(
+            file,
+            Enumerable
+                .Range(0, Total)
+                .Select(i =>
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $$"""{"order_id": "o-{{i}}", "sequence": {{i}}, "amount": 1.5}"""
+                    )
+                )
+        );
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("spec-orders-lines", partitions: 1);
+        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_ORDERS_LINES", file);
+        var logger = new ListLogger();
+        try
+        {
+            var builder = Host.CreateApplicationBuilder();
+            builder.Logging.AddProvider(new ListLoggerProvider(logger));
+            // orders-lines-source.connector.json says tasks.max=3.
+            builder.Services.AddSpecOrdersLinesSourceConnector(values =>
+                values["bootstrap.servers"] = kafka.BootstrapServers
+            );
+            using var host = builder.Build();
+            var controller = host.Services.GetRequiredService<IConnectorController>();
+            await host.StartAsync();
+            try
+            {
+                await Until(
+                    () =>
+                        controller.GetTasks("spec-orders-lines-source").Sum(t => t.RecordsProcessed)
+                        >= Total,
+                    "every line acknowledged"
+                );
+                var task = Assert.Single(controller.GetStatus("spec-orders-lines-source").Tasks);
+                Assert.Equal(0, task.Id);
+                Assert.Equal(TaskState.RUNNING, task.State);
+            }
+            finally
+            {
+                await host.StopAsync();
+            }
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_ORDERS_LINES", null);
+            File.Delete(file);
+        }
+
+        Assert.Equal(
+            Total,
+            TopicReader
+                .ReadAll(kafka.BootstrapServers, "spec-orders-lines", TimeSpan.FromSeconds(30))
+                .Count
+        );
+        Assert.Single(
+            logger.Lines,
+            l =>
+                l.Contains("tasks.max=3", StringComparison.Ordinal)
+                && l.Contains("cannot split its work", StringComparison.Ordinal)
+        );
+    }
+
+    [Fact]
     public async Task Host_WithABadConverterSetting_FailsToStart_NamingItsFullKey()
     {
         var builder = Host.CreateApplicationBuilder();
@@ -203,5 +275,12 @@ public sealed class HostedConnectorTests
             Assert.True(DateTime.UtcNow - started < Deadline, "Timed out waiting for " + what);
             await Task.Delay(100);
         }
+    }
+
+    private sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => logger;
+
+        public void Dispose() { }
     }
 }
