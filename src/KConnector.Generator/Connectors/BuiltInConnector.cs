@@ -10,7 +10,7 @@ namespace KConnector.Generator.Connectors;
 /// <param name="ClassName">The canonical <c>connector.class</c>.</param>
 /// <param name="Aliases">Other accepted names (Kafka Connect's short names).</param>
 /// <param name="TaskType">The task's C# type, with {0} for the key type and {1} for the value type.</param>
-/// <param name="TaskCreation">An expression building the task from <c>config</c> (the generated config class).</param>
+/// <param name="TaskCreation">An expression building the task from <c>config</c> (the generated config class) and <c>logger</c>.</param>
 /// <param name="TaskMetadataName">The task type's metadata name, to check that its package is referenced.</param>
 /// <param name="Package">The package (assembly) to reference.</param>
 /// <param name="ValueMustBeRecord">Whether the value type must be a generated record (e.g. to be written as JSON).</param>
@@ -20,6 +20,10 @@ namespace KConnector.Generator.Connectors;
 /// Whether the task maps records to columns or fields through <c>RecordAccessor</c>s: the generator
 /// then emits one per record type and <paramref name="TaskCreation"/> gets {2} (the key's accessor)
 /// and {3} (the value's).
+/// </param>
+/// <param name="SingleTask">
+/// Whether it runs one task whatever its <c>tasks.max</c>: a source that reads one file, endpoint or
+/// table cannot split its work (Kafka Connect's FileStreamSourceConnector returns one task config).
 /// </param>
 internal sealed record BuiltInConnector(
     string ClassName,
@@ -33,5 +37,6 @@ internal sealed record BuiltInConnector(
     bool ValueMustBeRecord,
     bool TaskIsDisposable,
     bool KeyMayBeRecord = true,
-    bool MapsRecords = false
+    bool MapsRecords = false,
+    bool SingleTask = false
 );

@@ -134,7 +134,7 @@ internal static partial class BuiltInConnectors
                 ),
             }.ToEquatableArray(),
             "global::KConnector.Connectors.Elasticsearch.ElasticsearchSinkTask<{0}, {1}>",
-            "global::KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory.Create<{0}, {1}>(config.Parsed.Originals, {3}, _logger)",
+            "global::KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory.Create<{0}, {1}>(config.Parsed.Originals, {3}, logger)",
             "KConnector.Connectors.Elasticsearch.ElasticsearchSinkTask`2",
             "KConnector.Connectors.Elasticsearch",
             ValueMustBeRecord: true,

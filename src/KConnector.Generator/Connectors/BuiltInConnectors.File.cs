@@ -155,6 +155,7 @@ internal static partial class BuiltInConnectors
             ValueMustBeRecord: true,
             TaskIsDisposable: true,
             KeyMayBeRecord: false,
-            MapsRecords: true
+            MapsRecords: true,
+            SingleTask: true
         );
 }

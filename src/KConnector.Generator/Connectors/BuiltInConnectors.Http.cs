@@ -92,7 +92,7 @@ internal static partial class BuiltInConnectors
                 )
                 .ToEquatableArray(),
             "global::KConnector.Connectors.Http.Sink.HttpSinkTask<{0}, {1}>",
-            "global::KConnector.Connectors.Http.Sink.HttpSinkTaskFactory.Create<{0}, {1}>(config.Parsed.Originals, _logger)",
+            "global::KConnector.Connectors.Http.Sink.HttpSinkTaskFactory.Create<{0}, {1}>(config.Parsed.Originals, logger)",
             "KConnector.Connectors.Http.Sink.HttpSinkTask`2",
             "KConnector.Connectors.Http",
             ValueMustBeRecord: true,
@@ -251,13 +251,14 @@ internal static partial class BuiltInConnectors
                 )
                 .ToEquatableArray(),
             "global::KConnector.Connectors.Http.Source.HttpSourceTask<{1}>",
-            "global::KConnector.Connectors.Http.Source.HttpSourceTaskFactory.Create<{1}>(config.Parsed.Originals, {3}, _logger)",
+            "global::KConnector.Connectors.Http.Source.HttpSourceTaskFactory.Create<{1}>(config.Parsed.Originals, {3}, logger)",
             "KConnector.Connectors.Http.Source.HttpSourceTask`1",
             "KConnector.Connectors.Http",
             ValueMustBeRecord: true,
             TaskIsDisposable: true,
             KeyMayBeRecord: false,
-            MapsRecords: true
+            MapsRecords: true,
+            SingleTask: true
         );
 
     // The request keys both HTTP connectors read (HttpRequestSettings in the connector project).

@@ -150,7 +150,7 @@ internal static partial class BuiltInConnectors
                 ),
             }.ToEquatableArray(),
             "global::KConnector.Connectors.Sql.Sink.SqlSinkTask<{0}, {1}>",
-            "global::KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory.Create<{0}, {1}>(config.Parsed.Originals, {3}, {2}, _logger)",
+            "global::KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory.Create<{0}, {1}>(config.Parsed.Originals, {3}, {2}, logger)",
             "KConnector.Connectors.Sql.Sink.SqlSinkTask`2",
             "KConnector.Connectors.Sql",
             ValueMustBeRecord: true,
@@ -270,12 +270,13 @@ internal static partial class BuiltInConnectors
                 ),
             }.ToEquatableArray(),
             "global::KConnector.Connectors.Sql.Source.SqlSourceTask<{1}>",
-            "global::KConnector.Connectors.Sql.Source.SqlSourceTaskFactory.Create<{1}>(config.Parsed.Originals, {3}, _logger)",
+            "global::KConnector.Connectors.Sql.Source.SqlSourceTaskFactory.Create<{1}>(config.Parsed.Originals, {3}, logger)",
             "KConnector.Connectors.Sql.Source.SqlSourceTask`1",
             "KConnector.Connectors.Sql",
             ValueMustBeRecord: true,
             TaskIsDisposable: true,
             KeyMayBeRecord: false,
-            MapsRecords: true
+            MapsRecords: true,
+            SingleTask: true
         );
 }

@@ -74,13 +74,13 @@ internal static class ConnectorConfigEmitter
             }
             w.WriteLine();
             w.WriteLine(
-                "/// <summary>Checks <paramref name=\"values\"/> and returns the typed values with every issue found.</summary>"
+                "/// <summary>Checks <paramref name=\"values\"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>"
             );
             w.WriteLine(
                 $"public static {Cfg}.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null) =>"
             );
             w.WriteLine(
-                $"    Definition.Parse(values, resolver ?? {Cfg}.ConfigValueResolver.Default);"
+                $"    global::KConnector.Connectors.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? {Cfg}.ConfigValueResolver.Default));"
             );
             w.WriteLine();
             w.WriteLine(

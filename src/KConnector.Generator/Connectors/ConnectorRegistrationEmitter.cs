@@ -3,7 +3,8 @@ namespace KConnector.Generator.Connectors;
 /// <summary>
 /// Writes <c>services.Add{TypeName}Connector(IConfiguration)</c> and
 /// <c>services.Add{TypeName}Connector(Action&lt;IDictionary&lt;string, string?&gt;&gt;)</c>: each registers
-/// the worker as a hosted service whose config is validated when the host starts.
+/// the connector on the host's one ConnectWorker (added if it is not yet), which validates its config
+/// when the host starts and runs its tasks.max tasks (one for a built-in source that cannot split).
 /// </summary>
 internal static class ConnectorRegistrationEmitter
 {
@@ -29,7 +30,7 @@ internal static class ConnectorRegistrationEmitter
         {
             w.WriteLine("/// <summary>");
             w.WriteLine(
-                $"/// Runs the connector with its config from <paramref name=\"configuration\"/> (Kafka-style keys such as <c>tasks.max</c>)"
+                $"/// Runs the connector's <c>tasks.max</c> tasks on the host's worker with its config from <paramref name=\"configuration\"/> (Kafka-style keys such as <c>tasks.max</c>)"
             );
             w.WriteLine($"/// over the spec's values (<see cref=\"{config}.SpecValues\"/>).");
             w.WriteLine("/// </summary>");
@@ -73,36 +74,36 @@ internal static class ConnectorRegistrationEmitter
             {
                 w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(services);");
                 w.WriteLine(
-                    $"{Di}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::KConnector.Connectors.ConnectorEnvironment>(services);"
-                );
-                w.WriteLine(
-                    $"{Di}.ServiceCollectionServiceExtensions.AddSingleton<global::Microsoft.Extensions.Hosting.IHostedService>("
+                    "return global::KConnector.Hosting.KConnectorServiceCollectionExtensions.AddValidatedConnector("
                 );
                 w.Indentation++;
                 w.WriteLine("services,");
-                w.WriteLine(
-                    "provider => new global::KConnector.Connectors.ConnectorHostedService("
-                );
+                w.WriteLine($"isSink: {(model.Kind == ConnectorKind.Sink ? "true" : "false")},");
+                w.WriteLine("provider =>");
+                w.WriteLine("{");
                 w.Indentation++;
-                w.WriteLine($"() => new {worker}(");
-                w.Indentation++;
-                w.WriteLine($"{config}.Parse(values()),");
                 w.WriteLine(
-                    $"{Di}.ServiceProviderServiceExtensions.GetRequiredService<global::KConnector.Connectors.ConnectorEnvironment>(provider),"
+                    "// Validated when the host starts: every bad key at once, and the host does not start."
                 );
+                w.WriteLine($"var config = {config}.Parse(values());");
                 w.WriteLine(
-                    $"{Di}.ServiceProviderServiceExtensions.GetService<global::Microsoft.Extensions.Logging.ILoggerFactory>(provider)?.CreateLogger({EmitText.Literal("KConnector.Connectors." + model.TypeName)})"
+                    $"return new global::KConnector.Hosting.ValidatedConnector(config.Parsed, (options, logger) => {worker}.CreateTask(config, options, logger));"
                 );
                 w.Indentation--;
-                w.WriteLine("),");
-                w.WriteLine(
-                    $"{Di}.ServiceProviderServiceExtensions.GetService<global::Microsoft.Extensions.Logging.ILogger<global::KConnector.Connectors.ConnectorHostedService>>(provider)"
-                );
-                w.Indentation--;
-                w.WriteLine(")");
+                if (model.SingleTask)
+                {
+                    w.WriteLine("},");
+                    w.WriteLine(
+                        "// It reads one source (a file, an endpoint, a table): one task, as Kafka Connect's FileStreamSourceConnector."
+                    );
+                    w.WriteLine("taskLimit: 1");
+                }
+                else
+                {
+                    w.WriteLine("}");
+                }
                 w.Indentation--;
                 w.WriteLine(");");
-                w.WriteLine("return services;");
             }
         }
         return EmitText.End(w, model.Namespace);

@@ -167,7 +167,8 @@ internal static class ConnectorSpecResolver
             spec.NameLocation.Location,
             accessors.ToEquatableArray(),
             key.Entry?.ProtoText,
-            value.Entry?.ProtoText
+            value.Entry?.ProtoText,
+            connector.SingleTask
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }

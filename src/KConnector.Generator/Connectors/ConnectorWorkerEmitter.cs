@@ -3,8 +3,10 @@ using System.Linq;
 namespace KConnector.Generator.Connectors;
 
 /// <summary>
-/// Writes {TypeName}Worker: builds the task from the config, the converters the types need, and runs
-/// the worker's SourceTaskRunner / SinkTaskRunner, calling the task's optional StartAsync/StopAsync.
+/// Writes {TypeName}Worker: CreateTask builds one task's SourceTaskRunner / SinkTaskRunner (the task
+/// from the config, the converters the types need, the task's optional StartAsync/StopAsync/Dispose
+/// and the converters' registry clients tied to its run), which the host's ConnectWorker calls once
+/// per task; RunAsync runs one such task on its own.
 /// </summary>
 internal static class ConnectorWorkerEmitter
 {
@@ -66,65 +68,106 @@ internal static class ConnectorWorkerEmitter
                 $"public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _runner)?.{(source ? "RecordsAcknowledged" : "RecordsCommitted")} ?? 0;"
             );
             w.WriteLine();
-            w.WriteLine("/// <inheritdoc />");
+            w.WriteLine("/// <summary>");
+            w.WriteLine(
+                "/// Runs one task (task 0) until <paramref name=\"stoppingToken\"/> is cancelled: the connector on its own, as"
+            );
+            w.WriteLine(
+                $"/// <c>kconnector run</c> and tests run it. A host runs its <c>tasks.max</c> tasks through <c>Add{model.TypeName}Connector</c>."
+            );
+            w.WriteLine("/// </summary>");
             using (
                 w.WriteBlock(
                     "public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)"
                 )
             )
             {
-                w.WriteLine("var config = Config;");
                 w.WriteLine(
-                    $"var options = {Ns}.Connectors.ConnectorWorkerOptions.{(source ? "ForSource" : "ForSink")}(config.Parsed, _environment.BootstrapServers(config.BootstrapServers), _logger);"
+                    $"var options = {Ns}.Connectors.ConnectorWorkerOptions.{(source ? "ForSource" : "ForSink")}(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);"
                 );
+                w.WriteLine("var runner = CreateTask(Config, options, _logger);");
+                w.WriteLine("global::System.Threading.Volatile.Write(ref _runner, runner);");
+                w.WriteLine("await runner.RunAsync(stoppingToken).ConfigureAwait(false);");
+            }
+            w.WriteLine();
+            w.WriteLine("/// <summary>");
+            w.WriteLine(
+                "/// Builds one task of the connector for <paramref name=\"options\"/> (its id, brokers, topics, error handling): its own"
+            );
+            w.WriteLine(
+                "/// task object and converters, whose Schema Registry clients are released when its run ends. Run it once."
+            );
+            w.WriteLine("/// </summary>");
+            using (
+                w.WriteBlock(
+                    $"public static {runner} CreateTask({config} config, {Ns}.Worker.WorkerOptions options, global::Microsoft.Extensions.Logging.ILogger logger)"
+                )
+            )
+            {
+                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(config);");
                 WriteTaskCreation(w, model);
-                var releases = model.HasStop || model.TaskIsDisposable;
-                if (!releases)
+                w.WriteLine($"var resources = new {Ns}.Worker.TaskResources();");
+                w.WriteLine($"return new {runner}(");
+                w.Indentation++;
+                w.WriteLine("options,");
+                w.WriteLine("task,");
+                w.WriteLine(Converter(model.KeyFormats, model.KeyType, "key") + ",");
+                w.WriteLine(Converter(model.ValueFormats, model.ValueType, "value") + ",");
+                w.WriteLine("logger");
+                w.Indentation--;
+                w.WriteLine(")");
+                w.WriteLine("{");
+                w.Indentation++;
+                if (model.HasStart)
                 {
-                    WriteRun(w, model, runner);
+                    w.WriteLine(
+                        "Starting = cancellationToken => task.StartAsync(cancellationToken).AsTask(),"
+                    );
                 }
-                else
-                {
-                    using (w.WriteBlock("try"))
-                    {
-                        WriteRun(w, model, runner);
-                    }
-                    using (w.WriteBlock("finally"))
-                    {
-                        if (model.HasStop)
-                        {
-                            w.WriteLine(
-                                "await task.StopAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);"
-                            );
-                        }
-                        if (model.TaskIsDisposable)
-                        {
-                            w.WriteLine("task.Dispose();");
-                        }
-                    }
-                }
+                WriteStopped(w, model);
+                w.Indentation--;
+                w.WriteLine("};");
             }
         }
         return EmitText.End(w, model.Namespace);
     }
 
-    private static void WriteRun(Emit.SourceWriter w, ConnectorModel model, string runner)
+    // The task's StopAsync and Dispose, then the converters' registry clients, whatever happens.
+    private static void WriteStopped(Emit.SourceWriter w, ConnectorModel model)
     {
-        if (model.HasStart)
-        {
-            w.WriteLine("await task.StartAsync(stoppingToken).ConfigureAwait(false);");
-        }
-        w.WriteLine($"var runner = new {runner}(");
+        w.WriteLine(model.HasStop ? "Stopped = async () =>" : "Stopped = () =>");
+        w.WriteLine("{");
         w.Indentation++;
-        w.WriteLine("options,");
-        w.WriteLine("task,");
-        w.WriteLine(Converter(model.KeyFormats, model.KeyType, "key") + ",");
-        w.WriteLine(Converter(model.ValueFormats, model.ValueType, "value") + ",");
-        w.WriteLine("_logger");
+        if (!model.HasStop && !model.TaskIsDisposable)
+        {
+            w.WriteLine("resources.Dispose();");
+        }
+        else
+        {
+            using (w.WriteBlock("try"))
+            {
+                if (model.HasStop)
+                {
+                    w.WriteLine(
+                        "await task.StopAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);"
+                    );
+                }
+                if (model.TaskIsDisposable)
+                {
+                    w.WriteLine("task.Dispose();");
+                }
+            }
+            using (w.WriteBlock("finally"))
+            {
+                w.WriteLine("resources.Dispose();");
+            }
+        }
+        if (!model.HasStop)
+        {
+            w.WriteLine("return global::System.Threading.Tasks.Task.CompletedTask;");
+        }
         w.Indentation--;
-        w.WriteLine(");");
-        w.WriteLine("global::System.Threading.Volatile.Write(ref _runner, runner);");
-        w.WriteLine("await runner.RunAsync(stoppingToken).ConfigureAwait(false);");
+        w.WriteLine("},");
     }
 
     private static void WriteTaskCreation(Emit.SourceWriter w, ConnectorModel model)
@@ -159,7 +202,7 @@ internal static class ConnectorWorkerEmitter
     private static string Converter(TypeFormats formats, string type, string side)
     {
         var isKey = side == "key" ? "true" : "false";
-        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type, side)})";
+        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type, side)}, resources)";
     }
 
     private static string Formats(TypeFormats formats, string type, string side)

@@ -69,6 +69,10 @@ public sealed class ParsedConfig
                 : Definition.ConnectorClass
         );
 
+    /// <summary>The same values with <paramref name="issues"/> as their issues.</summary>
+    internal ParsedConfig WithIssues(IReadOnlyList<ConfigIssue> issues) =>
+        new(Definition, _typed, Originals, issues);
+
     /// <summary>The typed value of <paramref name="key"/> (a bool, int, long, double, string, list or <see cref="Password"/>), or default.</summary>
     public T? Get<T>(string key) =>
         _typed.TryGetValue(key, out var value) && value is T typed ? typed : default;

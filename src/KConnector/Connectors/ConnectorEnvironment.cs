@@ -7,8 +7,9 @@ namespace KConnector.Connectors;
 /// <summary>
 /// What generated workers share in one process: the embedded cluster used when no
 /// <c>bootstrap.servers</c> is given (started once, on first use, with a loud warning that its data
-/// is not durable). Registered as a singleton by the generated
-/// <c>Add{Name}Connector</c> extensions, so a source and a sink in one host meet on the same cluster.
+/// is not durable). Registered as a singleton with the host's <c>ConnectWorker</c>
+/// (<c>AddKConnectorWorker</c>, which the generated <c>Add{Name}Connector</c> extensions call), so
+/// every connector in one host, and a sample feeder, meet on the same cluster.
 /// </summary>
 public sealed class ConnectorEnvironment : IDisposable
 {
@@ -51,7 +52,7 @@ public sealed class ConnectorEnvironment : IDisposable
                     initialRebalanceDelay: TimeSpan.Zero
                 );
                 _logger.LogWarning(
-                    "No bootstrap.servers given: running on an EMBEDDED Kafka cluster at {BootstrapServers}. Its data is NOT durable and is lost when the process ends.",
+                    "No bootstrap.servers given: running on an EMBEDDED Kafka cluster at {BootstrapServers}. NOTHING IS DURABLE: every record and offset is lost when this process exits. Set bootstrap.servers for real use.",
                     _embedded.BootstrapServers
                 );
             }

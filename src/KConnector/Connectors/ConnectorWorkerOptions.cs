@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Converters;
 using KConnector.Errors;
 using KConnector.SchemaRegistry;
 using KConnector.Worker;
@@ -99,6 +100,40 @@ public static class ConnectorWorkerOptions
     }
 
     /// <summary>
+    /// Adds to <paramref name="parsed"/>'s issues what the key and value converters would refuse in
+    /// their settings (<c>key.converter.*</c> / <c>value.converter.*</c>: <c>schemas.enable</c>,
+    /// <c>converter.encoding</c>, the subject name strategy, the Schema Registry's URL and auth),
+    /// each under its full key, so that a bad one fails the config's validation (and a host's
+    /// start) instead of the task when it first runs. Generated config classes call it.
+    /// </summary>
+    public static ParsedConfig CheckConverterSettings(ParsedConfig parsed)
+    {
+        ArgumentNullException.ThrowIfNull(parsed);
+        var issues = new List<ConfigIssue>(parsed.Issues);
+        foreach (var isKey in (bool[])[true, false])
+        {
+            var converterKey = isKey ? "key.converter" : "value.converter";
+            var settings = ConverterSettings(parsed, isKey);
+            try
+            {
+                _ = ConverterConfig.From(settings, isKey);
+                if (
+                    parsed.Get<string>(converterKey) is { } className
+                    && ConverterFactory.UsesSchemaRegistry(className)
+                )
+                {
+                    _ = SchemaRegistryConfig.From(settings);
+                }
+            }
+            catch (ConfigValueException e)
+            {
+                issues.Add(new ConfigIssue(converterKey + "." + e.Key, e.Message));
+            }
+        }
+        return issues.Count == parsed.Issues.Count ? parsed : parsed.WithIssues(issues);
+    }
+
+    /// <summary>
     /// The errors.* keys (tolerance, retries, logging, dead-letter queue) as the runners apply them,
     /// parsed by the worker's own <see cref="ConnectorConfig"/> so that both read them identically.
     /// </summary>
@@ -118,14 +153,15 @@ public static class ConnectorWorkerOptions
         return ConnectorConfig.Parse(settings).Errors;
     }
 
-    // A generated worker runs one task: say so rather than pretend tasks.max is in use.
+    // A generated worker run on its own (RunAsync, `kconnector run`) runs one task: say so rather
+    // than pretend tasks.max is in use. Hosted through Add{Name}Connector, the ConnectWorker runs them all.
     private static void WarnAboutTasks(ParsedConfig config, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(logger);
         if (config.Get<int>("tasks.max") > 1)
         {
             logger.LogWarning(
-                "Connector {Connector}: tasks.max={TasksMax}, but this worker version runs one task",
+                "Connector {Connector}: tasks.max={TasksMax}, but a worker run on its own runs one task; register it on a host (Add...Connector) to run tasks.max tasks",
                 config.Get<string>("name"),
                 config.Get<int>("tasks.max")
             );

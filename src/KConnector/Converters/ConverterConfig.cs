@@ -91,7 +91,10 @@ public sealed class ConverterConfig
     ) =>
         !config.TryGetValue(key, out var text) ? defaultValue
         : bool.TryParse(text.Trim(), out var value) ? value
-        : throw new ArgumentException($"'{key}' is '{text}'; expected true or false.");
+        : throw new Configuration.ConfigValueException(
+            key,
+            $"'{key}' is '{text}'; expected true or false."
+        );
 
     private static Encoding ReadEncoding(string name)
     {
@@ -110,7 +113,8 @@ public sealed class ConverterConfig
         }
         catch (ArgumentException e)
         {
-            throw new ArgumentException(
+            throw new Configuration.ConfigValueException(
+                EncodingKey,
                 $"'{EncodingKey}' is '{name}', which is not a known character set (UTF-8, UTF-16, UTF-16BE, UTF-16LE, US-ASCII, ISO-8859-1, ...).",
                 e
             );

@@ -74,6 +74,20 @@ public static class ConverterFactory
         IReadOnlyDictionary<string, string> config,
         bool isKey,
         ConverterFormats<T> formats
+    ) => Create(className, config, isKey, formats, resources: null);
+
+    /// <summary>
+    /// Builds the converter <paramref name="className"/> names, as
+    /// <see cref="Create{T}(string, IReadOnlyDictionary{string, string}, bool, ConverterFormats{T})"/>;
+    /// the Schema Registry client it creates is owned by <paramref name="resources"/> (disposed when
+    /// the task that uses the converter stops), or by nobody when it is null.
+    /// </summary>
+    public static IConverter<T> Create<T>(
+        string className,
+        IReadOnlyDictionary<string, string> config,
+        bool isKey,
+        ConverterFormats<T> formats,
+        Worker.TaskResources? resources
     )
     {
         ArgumentNullException.ThrowIfNull(className);
@@ -116,7 +130,9 @@ public static class ConverterFactory
                     $"'{key}.{SchemaRegistryConfig.UrlKey}' is required by {className} (use mock://scope for an in-memory registry)."
                 );
             }
-            return create(SchemaRegistryClientFactory.Create(config), settings);
+            var client = SchemaRegistryClientFactory.Create(config);
+            resources?.Own(client);
+            return create(client, settings);
         }
 
         IConverter<T>? Json(IJsonCodec<T>? codec)
@@ -152,6 +168,13 @@ public static class ConverterFactory
         }
         return trimmed;
     }
+
+    /// <summary>Whether the converter <paramref name="className"/> names reads and writes schemas through a Schema Registry.</summary>
+    public static bool UsesSchemaRegistry(string className) =>
+        ClassNameOf(className)
+            is AvroConverterClass
+                or ProtobufConverterClass
+                or JsonSchemaConverterClass;
 
     private static readonly string[] ConverterClasses =
     [

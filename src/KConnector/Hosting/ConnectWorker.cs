@@ -1,4 +1,4 @@
-using KConnector.Kafka;
+using KConnector.Connectors;
 using KConnector.Offsets;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -12,9 +12,11 @@ namespace KConnector.Hosting;
 /// A standalone Kafka Connect worker as a .NET hosted service: starts every registered connector's
 /// <c>tasks.max</c> tasks when the host starts and stops them cleanly (flush, commit, leave the
 /// group) when it stops. Settings are Kafka Connect's keys: the worker's section gives defaults,
-/// each connector's section overrides them. With no <c>bootstrap.servers</c> it starts an embedded,
-/// in-process cluster and says loudly that nothing is durable. A failed task stays FAILED (as in
-/// Kafka Connect) until <see cref="RestartAsync"/>.
+/// each connector's settings override them (its own <c>bootstrap.servers</c> too). With no
+/// <c>bootstrap.servers</c> it runs on the embedded, in-process cluster of
+/// <see cref="ConnectorEnvironment"/>, which says loudly that nothing is durable. Every connector's
+/// settings are validated before any task starts, so an invalid one fails the host's start. A
+/// failed task stays FAILED (as in Kafka Connect) until <see cref="RestartAsync"/>.
 /// </summary>
 public sealed partial class ConnectWorker : IHostedService, IConnectorController, IAsyncDisposable
 {
@@ -23,21 +25,23 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     private readonly IServiceProvider _services;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
+    private readonly ConnectorEnvironment _environment;
     private readonly Dictionary<string, RunningConnector> _connectors = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private EmbeddedKafka? _embedded;
-    private string _bootstrapServers = "";
 
     /// <summary>Creates the worker; the host calls <see cref="StartAsync"/>.</summary>
     public ConnectWorker(
         IOptions<ConnectWorkerOptions> options,
         IEnumerable<ConnectorRegistration> registrations,
         IServiceProvider services,
-        ILoggerFactory loggers
+        ILoggerFactory loggers,
+        ConnectorEnvironment environment
     )
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggers);
+        ArgumentNullException.ThrowIfNull(environment);
+        _environment = environment;
         _options = options.Value;
         _registrations = registrations.ToList();
         _services = services;
@@ -45,8 +49,8 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         _logger = loggers.CreateLogger<ConnectWorker>();
     }
 
-    /// <summary>The bootstrap servers the worker uses (the embedded cluster's when none was configured).</summary>
-    public string BootstrapServers => _bootstrapServers;
+    /// <summary>The worker's bootstrap servers (the embedded cluster's when none was configured; a connector may name its own).</summary>
+    public string BootstrapServers => _environment.BootstrapServers(_options.BootstrapServers);
 
     /// <inheritdoc/>
     public IReadOnlyList<string> Connectors
@@ -63,32 +67,23 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        _bootstrapServers = _options.BootstrapServers ?? "";
-        if (string.IsNullOrWhiteSpace(_bootstrapServers))
+        // Validate every connector before starting any: an invalid config fails the host's start
+        // with every issue named, and leaves nothing running.
+        var configured = _registrations
+            .Select(r => (Registration: r, Connector: r.Configure(_services, Settings())))
+            .ToList();
+        foreach (var (registration, connector) in configured)
         {
-            _embedded = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-            _bootstrapServers = _embedded.BootstrapServers;
-            LogEmbedded(_logger, _bootstrapServers);
-        }
-        foreach (var registration in _registrations)
-        {
-            var settings = new Dictionary<string, string>(
-                _options.Settings,
-                StringComparer.Ordinal
-            );
-            foreach (
-                var (key, value) in registration.Configuration.AsEnumerable(makePathsRelative: true)
-            )
-            {
-                if (value is not null)
-                {
-                    settings[key.Replace(':', '.')] = value;
-                }
-            }
-            var config = ConnectorConfig.Parse(settings);
+            var config = connector.Config;
             if (registration.IsSink)
             {
                 config.ValidateSink();
+            }
+            var servers = config.BootstrapServers ?? BootstrapServers;
+            var tasks = Math.Min(config.TasksMax, registration.TaskLimit ?? int.MaxValue);
+            if (tasks < config.TasksMax)
+            {
+                LogTasksCapped(_logger, config.Name, config.TasksMax, tasks);
             }
             IOffsetBackingStore? store = null;
             if (!registration.IsSink)
@@ -96,21 +91,34 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
                 store =
                     config.OffsetStorageFileName is { } file ? new FileOffsetBackingStore(file)
                     : config.OffsetStorageTopic is { } topic
-                        ? new KafkaOffsetBackingStore(
-                            topic,
-                            _bootstrapServers,
-                            config.ProducerConfig
-                        )
+                        ? new KafkaOffsetBackingStore(topic, servers, config.ProducerConfig)
                     : new MemoryOffsetBackingStore();
                 await store.StartAsync(cancellationToken).ConfigureAwait(false);
             }
-            var connector = new RunningConnector(config, registration, store);
+            var running = new RunningConnector(
+                config,
+                registration,
+                connector,
+                servers,
+                tasks,
+                store
+            );
             lock (_connectors)
             {
-                _connectors.Add(config.Name, connector);
+                _connectors.Add(config.Name, running);
             }
-            StartTasks(connector);
+            StartTasks(running);
         }
+    }
+
+    private Dictionary<string, string> Settings()
+    {
+        var settings = new Dictionary<string, string>(_options.Settings, StringComparer.Ordinal);
+        if (_options.BootstrapServers is null)
+        {
+            settings.Remove("bootstrap.servers");
+        }
+        return settings;
     }
 
     /// <inheritdoc/>
@@ -197,7 +205,6 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _embedded?.Dispose();
         _gate.Dispose();
     }
 
@@ -207,15 +214,18 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         connector.Tasks.Clear();
         connector.Runs.Clear();
         var logger = _loggers.CreateLogger("KConnector.Connector." + connector.Config.Name);
-        for (var id = 0; id < connector.Config.TasksMax; id++)
+        for (var id = 0; id < connector.TaskCount; id++)
         {
             var options = connector.Config.ToWorkerOptions(
                 id,
-                _bootstrapServers,
+                connector.BootstrapServers,
                 connector.Registration.IsSink,
                 connector.Store
-            );
-            var task = connector.Registration.CreateTask(_services, options, logger);
+            ) with
+            {
+                TasksMax = connector.TaskCount,
+            };
+            var task = connector.Connector.CreateTask(options, logger);
             if (connector.Paused)
             {
                 task.Pause();
@@ -223,7 +233,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             connector.Tasks.Add(task);
             connector.Runs.Add(RunTaskAsync(task, connector.Stop.Token));
         }
-        LogConnectorStarted(_logger, connector.Config.Name, connector.Config.TasksMax);
+        LogConnectorStarted(_logger, connector.Config.Name, connector.TaskCount);
     }
 
     private static async Task RunTaskAsync(IConnectTask task, CancellationToken stoppingToken)
@@ -265,12 +275,22 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     private sealed class RunningConnector(
         ConnectorConfig config,
         ConnectorRegistration registration,
+        ConfiguredConnector connector,
+        string bootstrapServers,
+        int taskCount,
         IOffsetBackingStore? store
     )
     {
         public ConnectorConfig Config { get; } = config;
 
         public ConnectorRegistration Registration { get; } = registration;
+
+        public ConfiguredConnector Connector { get; } = connector;
+
+        public string BootstrapServers { get; } = bootstrapServers;
+
+        /// <summary>tasks.max, capped by the connector's task limit.</summary>
+        public int TaskCount { get; } = taskCount;
 
         public IOffsetBackingStore? Store { get; } = store;
 
@@ -285,9 +305,14 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "NO bootstrap.servers CONFIGURED: started an embedded, in-process Kafka cluster at {BootstrapServers}. NOTHING IS DURABLE: every record and offset is lost when this process exits. Set bootstrap.servers for real use."
+        Message = "Connector {Connector}: tasks.max={TasksMax}, but it cannot split its work: running {Tasks} task(s)"
     )]
-    private static partial void LogEmbedded(ILogger logger, string bootstrapServers);
+    private static partial void LogTasksCapped(
+        ILogger logger,
+        string connector,
+        int tasksMax,
+        int tasks
+    );
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace KConnector.Hosting;
 
 /// <summary>
-/// One connector a hosted worker runs: its configuration section (Kafka Connect's keys) and how to
-/// build one of its tasks. Registered by <see cref="KConnectorServiceCollectionExtensions"/>.
+/// One connector a hosted worker runs: how to read and validate its settings when the host starts
+/// (over the worker's settings, which are its defaults) and how to build one of its tasks.
+/// Registered by <see cref="KConnectorServiceCollectionExtensions"/>.
 /// </summary>
 public sealed class ConnectorRegistration
 {
@@ -15,17 +16,66 @@ public sealed class ConnectorRegistration
         bool isSink,
         Func<IServiceProvider, WorkerOptions, ILogger, IConnectTask> createTask
     )
+        : this(
+            isSink,
+            taskLimit: null,
+            (services, workerSettings) =>
+            {
+                var settings = new Dictionary<string, string>(
+                    workerSettings,
+                    StringComparer.Ordinal
+                );
+                foreach (var (key, value) in configuration.AsEnumerable(makePathsRelative: true))
+                {
+                    if (value is not null)
+                    {
+                        settings[key.Replace(':', '.')] = value;
+                    }
+                }
+                return new ConfiguredConnector(
+                    ConnectorConfig.Parse(settings),
+                    (options, logger) => createTask(services, options, logger)
+                );
+            }
+        )
     {
         Configuration = configuration;
-        IsSink = isSink;
-        CreateTask = createTask;
     }
 
-    /// <summary>The connector's settings.</summary>
-    public IConfiguration Configuration { get; }
+    internal ConnectorRegistration(
+        bool isSink,
+        int? taskLimit,
+        Func<IServiceProvider, IReadOnlyDictionary<string, string>, ConfiguredConnector> configure
+    )
+    {
+        IsSink = isSink;
+        TaskLimit = taskLimit;
+        Configure = configure;
+    }
+
+    /// <summary>The connector's settings section; null for a connector whose generated config class validates its settings.</summary>
+    public IConfiguration? Configuration { get; }
 
     /// <summary>Whether the connector is a sink.</summary>
     public bool IsSink { get; }
 
-    internal Func<IServiceProvider, WorkerOptions, ILogger, IConnectTask> CreateTask { get; }
+    /// <summary>
+    /// The most tasks the connector can use whatever its <c>tasks.max</c> (1 for a source that reads
+    /// one file or endpoint and cannot split its work, as Kafka Connect's FileStreamSourceConnector
+    /// returns one task config); null when it runs <c>tasks.max</c> tasks.
+    /// </summary>
+    public int? TaskLimit { get; }
+
+    /// <summary>Validates the connector's settings over the worker's (throws naming the keys at fault).</summary>
+    internal Func<
+        IServiceProvider,
+        IReadOnlyDictionary<string, string>,
+        ConfiguredConnector
+    > Configure { get; }
 }
+
+/// <summary>A connector whose settings were validated when the host started: the worker's view of them and its task factory.</summary>
+internal sealed record ConfiguredConnector(
+    ConnectorConfig Config,
+    Func<WorkerOptions, ILogger, IConnectTask> CreateTask
+);

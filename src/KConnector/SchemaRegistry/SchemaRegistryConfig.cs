@@ -95,7 +95,8 @@ public sealed class SchemaRegistryConfig
         ArgumentNullException.ThrowIfNull(config);
         if (!config.TryGetValue(UrlKey, out var urlText) || string.IsNullOrWhiteSpace(urlText))
         {
-            throw new ArgumentException(
+            throw new Configuration.ConfigValueException(
+                UrlKey,
                 $"'{UrlKey}' is required: the Schema Registry's URL, or mock://scope for an in-memory registry."
             );
         }
@@ -117,7 +118,8 @@ public sealed class SchemaRegistryConfig
                 || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             )
             {
-                throw new ArgumentException(
+                throw new Configuration.ConfigValueException(
+                    UrlKey,
                     $"'{UrlKey}' has '{part}', which is not an http(s) URL or mock://scope."
                 );
             }
@@ -160,7 +162,8 @@ public sealed class SchemaRegistryConfig
                 {
                     if (!userInfo.Contains(':', StringComparison.Ordinal))
                     {
-                        throw new ArgumentException(
+                        throw new Configuration.ConfigValueException(
+                            BasicAuthUserInfoKey,
                             $"'{BasicAuthUserInfoKey}' must be 'user:password'."
                         );
                     }
@@ -177,14 +180,16 @@ public sealed class SchemaRegistryConfig
                     || !config.TryGetValue("sasl.password", out var password)
                 )
                 {
-                    throw new ArgumentException(
+                    throw new Configuration.ConfigValueException(
+                        BasicAuthCredentialsSourceKey,
                         $"'{BasicAuthCredentialsSourceKey}=SASL_INHERIT' needs 'sasl.username' and 'sasl.password'."
                     );
                 }
                 basic = user + ":" + password;
                 break;
             default:
-                throw new ArgumentException(
+                throw new Configuration.ConfigValueException(
+                    BasicAuthCredentialsSourceKey,
                     $"'{BasicAuthCredentialsSourceKey}' is '{source}'; expected USER_INFO, URL or SASL_INHERIT."
                 );
         }
@@ -200,13 +205,15 @@ public sealed class SchemaRegistryConfig
                 )
             )
             {
-                throw new ArgumentException(
+                throw new Configuration.ConfigValueException(
+                    BearerAuthCredentialsSourceKey,
                     $"'{BearerAuthCredentialsSourceKey}' is '{bearerSource}'; only STATIC_TOKEN is supported (with '{BearerAuthTokenKey}')."
                 );
             }
             if (!config.TryGetValue(BearerAuthTokenKey, out bearer) || string.IsNullOrEmpty(bearer))
             {
-                throw new ArgumentException(
+                throw new Configuration.ConfigValueException(
+                    BearerAuthCredentialsSourceKey,
                     $"'{BearerAuthCredentialsSourceKey}=STATIC_TOKEN' needs '{BearerAuthTokenKey}'."
                 );
             }
@@ -222,7 +229,8 @@ public sealed class SchemaRegistryConfig
         if (bearer is not null && basic is not null)
         {
             // Confluent's clients refuse both at once: the registry accepts one Authorization header.
-            throw new ArgumentException(
+            throw new Configuration.ConfigValueException(
+                BearerAuthTokenKey,
                 $"Both basic auth ('{BasicAuthUserInfoKey}') and bearer auth ('{BearerAuthTokenKey}') are configured; use one."
             );
         }
@@ -249,7 +257,8 @@ public sealed class SchemaRegistryConfig
             || value < min
         )
         {
-            throw new ArgumentException(
+            throw new Configuration.ConfigValueException(
+                key,
                 $"'{key}' is '{text}'; expected an integer of at least {min}."
             );
         }

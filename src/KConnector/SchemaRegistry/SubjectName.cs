@@ -37,7 +37,8 @@ public static class SubjectName
             "TopicNameStrategy" => SubjectNameStrategy.TopicNameStrategy,
             "RecordNameStrategy" => SubjectNameStrategy.RecordNameStrategy,
             "TopicRecordNameStrategy" => SubjectNameStrategy.TopicRecordNameStrategy,
-            _ => throw new ArgumentException(
+            _ => throw new Configuration.ConfigValueException(
+                key,
                 $"'{key}' is '{value}'; expected {Package}TopicNameStrategy, RecordNameStrategy or TopicRecordNameStrategy."
             ),
         };

@@ -47,11 +47,11 @@ public sealed record ConnectorConfig
     /// <summary><c>consumer.max.poll.records</c> (default 500).</summary>
     public int MaxPollRecords { get; init; } = 500;
 
-    /// <summary><c>producer.*</c> settings, prefix removed.</summary>
+    /// <summary><c>producer.*</c> settings, prefix removed, overridden by <c>producer.override.*</c>.</summary>
     public IReadOnlyDictionary<string, string> ProducerConfig { get; init; } =
         new Dictionary<string, string>();
 
-    /// <summary><c>consumer.*</c> settings, prefix removed.</summary>
+    /// <summary><c>consumer.*</c> settings, prefix removed, overridden by <c>consumer.override.*</c>.</summary>
     public IReadOnlyDictionary<string, string> ConsumerConfig { get; init; } =
         new Dictionary<string, string>();
 
@@ -155,9 +155,16 @@ public sealed record ConnectorConfig
             OffsetFlushTimeout = TimeSpan.FromMilliseconds(
                 Long(all, "offset.flush.timeout.ms", 5_000, min: 1)
             ),
-            MaxPollRecords = Int(all, "consumer.max.poll.records", 500, min: 1),
-            ProducerConfig = Prefixed(all, "producer."),
-            ConsumerConfig = Prefixed(all, "consumer.", except: "consumer.max.poll.records"),
+            MaxPollRecords = Int(
+                all,
+                all.ContainsKey("consumer.override.max.poll.records")
+                    ? "consumer.override.max.poll.records"
+                    : "consumer.max.poll.records",
+                500,
+                min: 1
+            ),
+            ProducerConfig = ClientConfig(all, "producer."),
+            ConsumerConfig = ClientConfig(all, "consumer."),
             Settings = all,
         };
     }
@@ -200,6 +207,7 @@ public sealed record ConnectorConfig
             Name = Name,
             BootstrapServers = bootstrapServers,
             TaskId = taskId,
+            TasksMax = TasksMax,
             Topics = Topics,
             TopicsRegex = TopicsRegex,
             MaxPollRecords = MaxPollRecords,
@@ -285,11 +293,36 @@ public sealed record ConnectorConfig
         return value;
     }
 
-    private static Dictionary<string, string> Prefixed(
+    /// <summary>
+    /// The client settings under <paramref name="prefix"/> (a worker's <c>producer.*</c>), overridden
+    /// by the connector's own under <c>{prefix}override.</c> (Kafka Connect's per-connector client
+    /// overrides, KIP-458); <c>max.poll.records</c> is not librdkafka's: the runner applies it.
+    /// </summary>
+    private static Dictionary<string, string> ClientConfig(
         Dictionary<string, string> all,
-        string prefix,
-        string? except = null
-    ) =>
-        all.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && kv.Key != except)
-            .ToDictionary(kv => kv.Key[prefix.Length..], kv => kv.Value, StringComparer.Ordinal);
+        string prefix
+    )
+    {
+        var overridePrefix = prefix + "override.";
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in all)
+        {
+            if (
+                key.StartsWith(prefix, StringComparison.Ordinal)
+                && !key.StartsWith(overridePrefix, StringComparison.Ordinal)
+            )
+            {
+                result[key[prefix.Length..]] = value;
+            }
+        }
+        foreach (var (key, value) in all)
+        {
+            if (key.StartsWith(overridePrefix, StringComparison.Ordinal))
+            {
+                result[key[overridePrefix.Length..]] = value;
+            }
+        }
+        result.Remove("max.poll.records");
+        return result;
+    }
 }

@@ -20,6 +20,9 @@ public interface IConnectTask
     /// <summary>Why the task failed, when <see cref="State"/> is <see cref="TaskState.FAILED"/>.</summary>
     Exception? Failure { get; }
 
+    /// <summary>Records handled so far: acknowledged by Kafka (source) or put and committed (sink).</summary>
+    long RecordsProcessed { get; }
+
     /// <summary>The task's metrics.</summary>
     TaskMetrics Metrics { get; }
 

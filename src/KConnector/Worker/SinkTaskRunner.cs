@@ -60,6 +60,9 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
     /// <summary>Records put (or dead-lettered), flushed and committed so far.</summary>
     public long RecordsCommitted => Interlocked.Read(ref _recordsCommitted);
 
+    /// <inheritdoc/>
+    public override long RecordsProcessed => RecordsCommitted;
+
     /// <summary>The partitions currently assigned to this task by the group (tasks.max tasks share them).</summary>
     public IReadOnlyList<TopicPartition> Assignment
     {

@@ -51,6 +51,9 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     /// <summary>Records Kafka has acknowledged so far.</summary>
     public long RecordsAcknowledged => _metrics.SourceRecordWriteTotal;
 
+    /// <inheritdoc/>
+    public override long RecordsProcessed => RecordsAcknowledged;
+
     /// <summary>
     /// Polls and produces until <paramref name="stoppingToken"/> is cancelled, then waits for every
     /// record in flight to be acknowledged and commits the offsets. Throws a
@@ -109,6 +112,9 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 _options.TaskId,
                 new OffsetStorageReader(store, _options.Name)
             )
+            {
+                TasksMax = _options.TasksMax,
+            }
         );
         LogStarted(_logger, _options.Name, _options.TaskId, _options.BootstrapServers);
         var lastCommit = Stopwatch.StartNew();

@@ -12,7 +12,7 @@ namespace KConnector.Worker;
 /// </summary>
 /// <typeparam name="TKey">The key type.</typeparam>
 /// <typeparam name="TValue">The value type.</typeparam>
-public abstract class TaskRunner<TKey, TValue> : IConnectTask
+public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
 {
     private protected readonly WorkerOptions _options;
     private protected readonly IConverter<TKey> _keyConverter;
@@ -58,6 +58,23 @@ public abstract class TaskRunner<TKey, TValue> : IConnectTask
     public TaskMetrics Metrics => _metrics;
 
     /// <inheritdoc/>
+    public abstract long RecordsProcessed { get; }
+
+    /// <summary>
+    /// Called when a run starts, before the task is initialized and polled or put to (a generated
+    /// worker calls its task's <c>StartAsync</c> here): a throw fails the task, with its cause, as a
+    /// failure of the run does.
+    /// </summary>
+    public Func<CancellationToken, Task>? Starting { get; init; }
+
+    /// <summary>
+    /// Called when a run ends, cleanly or not, after its last commit: a generated worker calls its
+    /// task's <c>StopAsync</c> and releases what the task owned (its converters' Schema Registry
+    /// clients) here. A throw is logged and does not hide the run's own failure.
+    /// </summary>
+    public Func<Task>? Stopped { get; init; }
+
+    /// <inheritdoc/>
     public void Pause()
     {
         _paused = true;
@@ -101,6 +118,10 @@ public abstract class TaskRunner<TKey, TValue> : IConnectTask
         );
         try
         {
+            if (Starting is { } starting)
+            {
+                await starting(stoppingToken).ConfigureAwait(false);
+            }
             await run(stoppingToken).ConfigureAwait(false);
             _state = TaskState.UNASSIGNED;
         }
@@ -111,8 +132,39 @@ public abstract class TaskRunner<TKey, TValue> : IConnectTask
             LogFailed(e);
             throw;
         }
+        finally
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task StopAsync()
+    {
+        if (Stopped is not { } stopped)
+        {
+            return;
+        }
+        try
+        {
+            await stopped().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogStopFailed(_logger, e, _options.Name, _options.TaskId);
+        }
     }
 
     /// <summary>Logs the error that failed the task, in the runner's own words.</summary>
     private protected abstract void LogFailed(Exception error);
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Task {Connector}-{Task} failed to release its resources when it stopped"
+    )]
+    private static partial void LogStopFailed(
+        ILogger logger,
+        Exception error,
+        string connector,
+        int task
+    );
 }

@@ -19,6 +19,9 @@ public sealed record WorkerOptions
     /// <summary>The task's id (0 to <c>tasks.max</c> - 1): in logs, metrics and dead-letter headers.</summary>
     public int TaskId { get; init; }
 
+    /// <summary>How many tasks of the connector run (<c>tasks.max</c>, capped for a connector that cannot split its work): a source task learns it through its <see cref="Tasks.SourceTaskContext"/>.</summary>
+    public int TasksMax { get; init; } = 1;
+
     /// <summary><c>topics</c>: the topics a sink reads.</summary>
     public IReadOnlyList<string> Topics { get; init; } = [];
 

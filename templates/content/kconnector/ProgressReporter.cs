@@ -1,4 +1,4 @@
-using KConnector.Connectors;
+using KConnector.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -18,26 +18,23 @@ public sealed class ProgressReporter(IServiceProvider services, ILogger<Progress
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Resolved here, not in the constructor: this service is one of the hosted services.
-        var connectors = services
-            .GetServices<IHostedService>()
-            .OfType<ConnectorHostedService>()
-            .ToList();
+        // Resolved here, not in the constructor: the worker is one of the hosted services.
+        var controller = services.GetRequiredService<IConnectorController>();
         var last = new Dictionary<string, long>(StringComparer.Ordinal);
         using var timer = new PeriodicTimer(Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var worker in connectors.Select(c => c.Worker).OfType<IConnectorWorker>())
+                foreach (var connector in controller.Connectors)
                 {
-                    var count = worker.RecordsProcessed;
-                    if (!last.TryGetValue(worker.Name, out var before) || before != count)
+                    var count = controller.GetTasks(connector).Sum(t => t.RecordsProcessed);
+                    if (!last.TryGetValue(connector, out var before) || before != count)
                     {
-                        last[worker.Name] = count;
+                        last[connector] = count;
                         logger.LogInformation(
                             "{Connector}: {Records} records processed",
-                            worker.Name,
+                            connector,
                             count
                         );
                     }

@@ -88,20 +88,11 @@ public sealed class SecretValueTests : IDisposable
             environment,
             logger
         );
-        var failing = new ConnectorHostedService(
-            () =>
-                new SecretSinkWorker(
-                    SecretSinkConfig.Parse(Values("${env:" + _variable + "_UNSET}"), Resolver()),
-                    environment,
-                    logger
-                ),
-            null
-        );
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(3));
 
         await worker.RunAsync(stop.Token);
-        var startError = await Assert.ThrowsAsync<ConfigValidationException>(() =>
-            failing.StartAsync(CancellationToken.None)
+        var startError = Assert.Throws<ConfigValidationException>(() =>
+            SecretSinkConfig.Parse(Values("${env:" + _variable + "_UNSET}"), Resolver())
         );
         logger.LogError(startError, "start failed: {Message}", startError.Message);
         logger.LogInformation("config: {Config}", worker.Config);

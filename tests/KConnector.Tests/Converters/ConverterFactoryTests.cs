@@ -171,10 +171,11 @@ public class ConverterFactoryTests
     [InlineData("auto.register.schemas", "maybe", "'auto.register.schemas' is 'maybe'")]
     public void BadSettings_NameTheKey(string key, string value, string expected)
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<KConnector.Configuration.ConfigValueException>(() =>
             ConverterConfig.From(new Dictionary<string, string> { [key] = value }, isKey: false)
         );
 
         Assert.Contains(expected, error.Message);
+        Assert.Equal(key, error.Key);
     }
 }

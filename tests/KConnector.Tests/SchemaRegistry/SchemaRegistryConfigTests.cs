@@ -7,7 +7,7 @@ public class SchemaRegistryConfigTests
     [Fact]
     public void MissingUrl_NamesTheKey()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<KConnector.Configuration.ConfigValueException>(() =>
             SchemaRegistryConfig.From(new Dictionary<string, string>())
         );
 
@@ -37,15 +37,18 @@ public class SchemaRegistryConfigTests
         };
         config[key] = value;
 
-        var error = Assert.Throws<ArgumentException>(() => SchemaRegistryConfig.From(config));
+        var error = Assert.Throws<KConnector.Configuration.ConfigValueException>(() =>
+            SchemaRegistryConfig.From(config)
+        );
 
         Assert.Contains(expected, error.Message);
+        Assert.Equal(key, error.Key);
     }
 
     [Fact]
     public void BasicAndBearerTogether_AreRefused()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<KConnector.Configuration.ConfigValueException>(() =>
             SchemaRegistryConfig.From(
                 new Dictionary<string, string>
                 {
@@ -91,7 +94,7 @@ public class SchemaRegistryConfigTests
     [Fact]
     public void UnknownSubjectNameStrategy_NamesTheKey()
     {
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<KConnector.Configuration.ConfigValueException>(() =>
             SubjectName.Parse("com.acme.MyStrategy", "key.subject.name.strategy")
         );
 

@@ -351,9 +351,9 @@ namespace KConnector.Generated
         /// <summary><c>file.roll.interval.ms</c>: Roll the file once it has been open this long; 0 never rolls by time.</summary>
         public long FileRollIntervalMs { get; }
 
-        /// <summary>Checks <paramref name="values"/> and returns the typed values with every issue found.</summary>
+        /// <summary>Checks <paramref name="values"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>
         public static global::KConnector.Configuration.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null) =>
-            Definition.Parse(values, resolver ?? global::KConnector.Configuration.ConfigValueResolver.Default);
+            global::KConnector.Connectors.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? global::KConnector.Configuration.ConfigValueResolver.Default));
 
         /// <summary>Validates <paramref name="values"/>; throws a <see cref="global::KConnector.Configuration.ConfigValidationException"/> listing every issue.</summary>
         public static OrdersFileSinkConfig Parse(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null)

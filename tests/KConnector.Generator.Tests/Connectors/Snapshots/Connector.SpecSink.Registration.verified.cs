@@ -8,7 +8,7 @@ namespace KConnector.Generated
     public static partial class OrdersFileSinkConnectorServiceCollectionExtensions
     {
         /// <summary>
-        /// Runs the connector with its config from <paramref name="configuration"/> (Kafka-style keys such as <c>tasks.max</c>)
+        /// Runs the connector's <c>tasks.max</c> tasks on the host's worker with its config from <paramref name="configuration"/> (Kafka-style keys such as <c>tasks.max</c>)
         /// over the spec's values (<see cref="OrdersFileSinkConfig.SpecValues"/>).
         /// </summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddOrdersFileSinkConnector(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
@@ -32,19 +32,16 @@ namespace KConnector.Generated
         private static global::Microsoft.Extensions.DependencyInjection.IServiceCollection Register(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.Collections.Generic.IReadOnlyDictionary<string, string?>> values)
         {
             global::System.ArgumentNullException.ThrowIfNull(services);
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::KConnector.Connectors.ConnectorEnvironment>(services);
-            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<global::Microsoft.Extensions.Hosting.IHostedService>(
+            return global::KConnector.Hosting.KConnectorServiceCollectionExtensions.AddValidatedConnector(
                 services,
-                provider => new global::KConnector.Connectors.ConnectorHostedService(
-                    () => new OrdersFileSinkWorker(
-                        OrdersFileSinkConfig.Parse(values()),
-                        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::KConnector.Connectors.ConnectorEnvironment>(provider),
-                        global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::Microsoft.Extensions.Logging.ILoggerFactory>(provider)?.CreateLogger("KConnector.Connectors.OrdersFileSink")
-                    ),
-                    global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::Microsoft.Extensions.Logging.ILogger<global::KConnector.Connectors.ConnectorHostedService>>(provider)
-                )
+                isSink: true,
+                provider =>
+                {
+                    // Validated when the host starts: every bad key at once, and the host does not start.
+                    var config = OrdersFileSinkConfig.Parse(values());
+                    return new global::KConnector.Hosting.ValidatedConnector(config.Parsed, (options, logger) => OrdersFileSinkWorker.CreateTask(config, options, logger));
+                }
             );
-            return services;
         }
     }
 }

@@ -33,33 +33,52 @@ namespace KConnector.Generated
         /// <inheritdoc />
         public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _runner)?.RecordsAcknowledged ?? 0;
 
-        /// <inheritdoc />
+        /// <summary>
+        /// Runs one task (task 0) until <paramref name="stoppingToken"/> is cancelled: the connector on its own, as
+        /// <c>kconnector run</c> and tests run it. A host runs its <c>tasks.max</c> tasks through <c>AddMorningGreetingsConnector</c>.
+        /// </summary>
         public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)
         {
-            var config = Config;
-            var options = global::KConnector.Connectors.ConnectorWorkerOptions.ForSource(config.Parsed, _environment.BootstrapServers(config.BootstrapServers), _logger);
+            var options = global::KConnector.Connectors.ConnectorWorkerOptions.ForSource(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);
+            var runner = CreateTask(Config, options, _logger);
+            global::System.Threading.Volatile.Write(ref _runner, runner);
+            await runner.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Builds one task of the connector for <paramref name="options"/> (its id, brokers, topics, error handling): its own
+        /// task object and converters, whose Schema Registry clients are released when its run ends. Run it once.
+        /// </summary>
+        public static global::KConnector.Worker.SourceTaskRunner<string, string> CreateTask(MorningGreetingsConfig config, global::KConnector.Worker.WorkerOptions options, global::Microsoft.Extensions.Logging.ILogger logger)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(config);
             var task = new global::Shop.Connectors.GreetingSource()
             {
                 Topic = config.Topic,
                 Count = config.Count,
             };
-            try
+            var resources = new global::KConnector.Worker.TaskResources();
+            return new global::KConnector.Worker.SourceTaskRunner<string, string>(
+                options,
+                task,
+                global::KConnector.Converters.ConverterFactory.Create<string>(config.KeyConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.None<string>(), resources),
+                global::KConnector.Converters.ConverterFactory.Create<string>(config.ValueConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.None<string>(), resources),
+                logger
+            )
             {
-                await task.StartAsync(stoppingToken).ConfigureAwait(false);
-                var runner = new global::KConnector.Worker.SourceTaskRunner<string, string>(
-                    options,
-                    task,
-                    global::KConnector.Converters.ConverterFactory.Create<string>(config.KeyConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.None<string>()),
-                    global::KConnector.Converters.ConverterFactory.Create<string>(config.ValueConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.None<string>()),
-                    _logger
-                );
-                global::System.Threading.Volatile.Write(ref _runner, runner);
-                await runner.RunAsync(stoppingToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                await task.StopAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-            }
+                Starting = cancellationToken => task.StartAsync(cancellationToken).AsTask(),
+                Stopped = async () =>
+                {
+                    try
+                    {
+                        await task.StopAsync(global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+                    }
+                    finally
+                    {
+                        resources.Dispose();
+                    }
+                },
+            };
         }
     }
 }

@@ -497,9 +497,9 @@ namespace KConnector.Generated
         /// <summary><c>retry.backoff.ms</c>: Pause between retries of a failed batch, in milliseconds.</summary>
         public int RetryBackoffMs { get; }
 
-        /// <summary>Checks <paramref name="values"/> and returns the typed values with every issue found.</summary>
+        /// <summary>Checks <paramref name="values"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>
         public static global::KConnector.Configuration.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null) =>
-            Definition.Parse(values, resolver ?? global::KConnector.Configuration.ConfigValueResolver.Default);
+            global::KConnector.Connectors.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? global::KConnector.Configuration.ConfigValueResolver.Default));
 
         /// <summary>Validates <paramref name="values"/>; throws a <see cref="global::KConnector.Configuration.ConfigValidationException"/> listing every issue.</summary>
         public static OrdersSqliteSinkConfig Parse(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null)
