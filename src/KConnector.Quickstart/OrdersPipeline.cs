@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using KConnector.Connectors;
+using KConnector.Hosting;
+using KConnector.Worker;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -72,16 +74,13 @@ public static class OrdersPipeline
         using var counters = new TaskCounters();
         var clock = Stopwatch.StartNew();
         await host.StartAsync(cancellationToken);
-        var connectors = host
-            .Services.GetServices<IHostedService>()
-            .OfType<ConnectorHostedService>()
-            .ToList();
-        var sink = connectors.Single(c => c.Worker?.Name == SinkName).Worker!;
+        // The worker the registrations share: its tasks' counts and states (Kafka Connect's status).
+        var controller = host.Services.GetRequiredService<IConnectorController>();
         QuickstartProgress Now() =>
             new(
                 lines,
                 counters.Total(SourceName, TaskCounters.SourceRecordPollTotal),
-                sink.RecordsProcessed,
+                controller.GetTasks(SinkName).Sum(t => t.RecordsProcessed),
                 counters.Total(SourceName, TaskCounters.TotalRecordsSkipped),
                 clock.Elapsed
             );
@@ -95,7 +94,7 @@ public static class OrdersPipeline
             !Now().Done
             && clock.Elapsed < deadline
             && !cancellationToken.IsCancellationRequested
-            && !connectors.Any(c => c.ExecuteTask?.IsCompleted == true)
+            && Failure(controller) is null
         )
         {
             await Task.Delay(TimeSpan.FromMilliseconds(50), CancellationToken.None);
@@ -116,11 +115,7 @@ public static class OrdersPipeline
         {
             failure = e;
         }
-        failure =
-            connectors
-                .Select(c => c.ExecuteTask?.Exception?.GetBaseException())
-                .FirstOrDefault(e => e is not null)
-            ?? failure;
+        failure = Failure(controller) ?? failure;
 
         // The embedded cluster ends with the host: copy the queue out first.
         var deadLetters = DeadLetterExport.Write(
@@ -140,4 +135,17 @@ public static class OrdersPipeline
 
     private static string Spec(IReadOnlyDictionary<string, string?> values, string key) =>
         values[key] ?? throw new InvalidOperationException($"the spec has no {key}");
+
+    /// <summary>The first FAILED task of the two connectors, as an exception carrying its trace.</summary>
+    private static Exception? Failure(IConnectorController controller) =>
+        new[] { SourceName, SinkName }
+            .SelectMany(name =>
+                controller
+                    .GetStatus(name)
+                    .Tasks.Where(t => t.State == TaskState.FAILED)
+                    .Select(t => new InvalidOperationException(
+                        $"{name} task {t.Id} FAILED: {t.Trace}"
+                    ))
+            )
+            .FirstOrDefault();
 }
