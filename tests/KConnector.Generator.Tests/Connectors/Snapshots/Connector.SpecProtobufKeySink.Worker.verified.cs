@@ -33,28 +33,48 @@ namespace KConnector.Generated
         /// <inheritdoc />
         public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _runner)?.RecordsCommitted ?? 0;
 
-        /// <inheritdoc />
+        /// <summary>
+        /// Runs one task (task 0) until <paramref name="stoppingToken"/> is cancelled: the connector on its own, as
+        /// <c>kconnector run</c> and tests run it. A host runs its <c>tasks.max</c> tasks through <c>AddReadingsFileSinkConnector</c>.
+        /// </summary>
         public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)
         {
-            var config = Config;
-            var options = global::KConnector.Connectors.ConnectorWorkerOptions.ForSink(config.Parsed, _environment.BootstrapServers(config.BootstrapServers), _logger);
+            var options = global::KConnector.Connectors.ConnectorWorkerOptions.ForSink(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);
+            var runner = CreateTask(Config, options, _logger);
+            global::System.Threading.Volatile.Write(ref _runner, runner);
+            await runner.RunAsync(stoppingToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Builds one task of the connector for <paramref name="options"/> (its id, brokers, topics, error handling): its own
+        /// task object and converters, whose Schema Registry clients are released when its run ends. Run it once.
+        /// </summary>
+        public static global::KConnector.Worker.SinkTaskRunner<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order> CreateTask(ReadingsFileSinkConfig config, global::KConnector.Worker.WorkerOptions options, global::Microsoft.Extensions.Logging.ILogger logger)
+        {
+            global::System.ArgumentNullException.ThrowIfNull(config);
             var task = new global::KConnector.Connectors.File.JsonLinesFileSinkTask<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse(config.Parsed.Originals));
-            try
+            var resources = new global::KConnector.Worker.TaskResources();
+            return new global::KConnector.Worker.SinkTaskRunner<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(
+                options,
+                task,
+                global::KConnector.Converters.ConverterFactory.Create<global::Shop.TelemetryEvents.Reading>(config.KeyConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.ProtobufMessage<global::Shop.TelemetryEvents.Reading>(KeyProtoSchema), resources),
+                global::KConnector.Converters.ConverterFactory.Create<global::Shop.Orders.Order>(config.ValueConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.AvroRecord<global::Shop.Orders.Order>(), resources),
+                logger
+            )
             {
-                var runner = new global::KConnector.Worker.SinkTaskRunner<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(
-                    options,
-                    task,
-                    global::KConnector.Converters.ConverterFactory.Create<global::Shop.TelemetryEvents.Reading>(config.KeyConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.ProtobufMessage<global::Shop.TelemetryEvents.Reading>(KeyProtoSchema)),
-                    global::KConnector.Converters.ConverterFactory.Create<global::Shop.Orders.Order>(config.ValueConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.AvroRecord<global::Shop.Orders.Order>()),
-                    _logger
-                );
-                global::System.Threading.Volatile.Write(ref _runner, runner);
-                await runner.RunAsync(stoppingToken).ConfigureAwait(false);
-            }
-            finally
-            {
-                task.Dispose();
-            }
+                Stopped = () =>
+                {
+                    try
+                    {
+                        task.Dispose();
+                    }
+                    finally
+                    {
+                        resources.Dispose();
+                    }
+                    return global::System.Threading.Tasks.Task.CompletedTask;
+                },
+            };
         }
     }
 }
