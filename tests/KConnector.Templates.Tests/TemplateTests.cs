@@ -16,9 +16,11 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             new TemplateVariant("source", "avro", "custom"),
             new TemplateVariant("source", "jsonschema", "custom"),
             new TemplateVariant("source", "json", "custom"),
+            new TemplateVariant("source", "protobuf", "custom"),
             new TemplateVariant("sink", "avro", "custom"),
             new TemplateVariant("sink", "jsonschema", "custom"),
             new TemplateVariant("sink", "json", "custom"),
+            new TemplateVariant("sink", "protobuf", "custom"),
             // A built-in connector's kind and format are its own: --kind/--format are not passed.
             TemplateVariant.BuiltIn("file-sink"),
             TemplateVariant.BuiltIn("file-source"),
@@ -90,8 +92,8 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
     }
 
     [Theory]
-    [InlineData("protobuf")]
     [InlineData("string")]
+    [InlineData("xml")]
     public async Task FormatsTheTemplateHasNoVariantFor_AreRefused_NamingTheOnesOffered(
         string format
     )
@@ -130,6 +132,7 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             "OrdersSource.cs",
             "OrdersSink.cs",
             "SampleOrders.cs",
+            "Schemas/order.proto",
             "orders-file-sink.connector.json",
             "orders-file-source.connector.json",
             "orders-sql-sink.connector.json",

@@ -4,6 +4,8 @@ namespace KConnector.Generator.Connectors;
 /// Writes the part of {TypeName}Worker holding the .proto text of its Protobuf key or value message:
 /// what ConverterFormats.ProtobufMessage gives the ProtobufConverter to register (schemaType
 /// PROTOBUF), copied from the project's .proto file at compile time so nothing is read at run time.
+/// Public, so that code writing to the connector's topics (a producer, a test, a feeder) can build
+/// the same converter: ConverterFormats.ProtobufMessage&lt;T&gt;(OrdersSinkWorker.ValueProtoSchema).
 /// </summary>
 internal static class ConnectorProtoSchemaEmitter
 {
@@ -34,6 +36,6 @@ internal static class ConnectorProtoSchemaEmitter
         w.WriteLine(
             $"/// <summary>The .proto file declaring the {side} message {EmitText.Xml(type.Replace("global::", string.Empty))}, as registered with the Schema Registry.</summary>"
         );
-        w.WriteLine($"private const string {ConstantName(side)} = {EmitText.Literal(text)};");
+        w.WriteLine($"public const string {ConstantName(side)} = {EmitText.Literal(text)};");
     }
 }

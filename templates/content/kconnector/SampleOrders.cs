@@ -38,6 +38,12 @@ public static class SampleOrders
             isKey: false,
 #if (avro)
             ConverterFormats.AvroRecord<Order>()
+#elif (protobuf && source)
+            // The .proto text the worker registers (copied from Schemas/order.proto at build time).
+            ConverterFormats.ProtobufMessage<Order>(OrdersSourceWorker.ValueProtoSchema)
+#elif (protobuf)
+            // The .proto text the worker registers (copied from Schemas/order.proto at build time).
+            ConverterFormats.ProtobufMessage<Order>(OrdersSinkWorker.ValueProtoSchema)
 #else
             ConverterFormats.JsonSchemaRecord<Order>()
 #endif

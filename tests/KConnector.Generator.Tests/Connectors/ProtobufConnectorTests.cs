@@ -127,7 +127,7 @@ public class ProtobufConnectorTests
         Assert.Empty(run.CompileProblems());
         var protobuf = run.Source("Shop.Connectors.AlarmSink.Protobuf.g.cs");
         Assert.Contains(
-            "private const string ValueProtoSchema = "
+            "public const string ValueProtoSchema = "
                 + KConnector.Generator.Emit.CSharpLiteral.Quote(Schemas.Telemetry, false),
             protobuf,
             StringComparison.Ordinal

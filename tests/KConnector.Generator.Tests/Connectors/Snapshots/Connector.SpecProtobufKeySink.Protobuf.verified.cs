@@ -6,6 +6,6 @@ namespace KConnector.Generated
     partial class ReadingsFileSinkWorker
     {
         /// <summary>The .proto file declaring the key message Shop.TelemetryEvents.Reading, as registered with the Schema Registry.</summary>
-        private const string KeyProtoSchema = "syntax = \"proto3\";\n\n// No csharp_namespace: protoc names the C# namespace after the package (shop.telemetry_events ->\n// Shop.TelemetryEvents), as the generator must too.\npackage shop.telemetry_events;\n\n/* The first top-level message: the type a spec's key.schema or value.schema names. */\nmessage Reading {\n  string sensor = 1;\n  double celsius = 2;\n\n  message Calibration {\n    double offset = 1;\n  }\n}\n\nmessage Alarm {\n  string sensor = 1;\n  string text = 2; // \"a } in a string or a comment is not a brace\"\n}\n";
+        public const string KeyProtoSchema = "syntax = \"proto3\";\n\n// No csharp_namespace: protoc names the C# namespace after the package (shop.telemetry_events ->\n// Shop.TelemetryEvents), as the generator must too.\npackage shop.telemetry_events;\n\n/* The first top-level message: the type a spec's key.schema or value.schema names. */\nmessage Reading {\n  string sensor = 1;\n  double celsius = 2;\n\n  message Calibration {\n    double offset = 1;\n  }\n}\n\nmessage Alarm {\n  string sensor = 1;\n  string text = 2; // \"a } in a string or a comment is not a brace\"\n}\n";
     }
 }
