@@ -25,20 +25,8 @@ public sealed record SqlSinkOptions
                     Documentation =
                         "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database (MySQL: SQL only, no driver yet).",
                 },
-                new ConfigKey
-                {
-                    Name = "connection.user",
-                    Type = ConfigType.String,
-                    Importance = ConfigImportance.High,
-                    Documentation = "Database user.",
-                },
-                new ConfigKey
-                {
-                    Name = "connection.password",
-                    Type = ConfigType.Password,
-                    Importance = ConfigImportance.High,
-                    Documentation = "Database password; never logged.",
-                },
+                SqlCredentialKeys.User,
+                SqlCredentialKeys.Password,
                 new ConfigKey
                 {
                     Name = "insert.mode",

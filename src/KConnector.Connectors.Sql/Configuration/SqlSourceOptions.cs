@@ -25,20 +25,8 @@ public sealed record SqlSourceOptions
                     Documentation =
                         "JDBC-style URL of the database: jdbc:postgresql://host:port/database or jdbc:sqlite:path.",
                 },
-                new ConfigKey
-                {
-                    Name = "connection.user",
-                    Type = ConfigType.String,
-                    Importance = ConfigImportance.High,
-                    Documentation = "Database user.",
-                },
-                new ConfigKey
-                {
-                    Name = "connection.password",
-                    Type = ConfigType.Password,
-                    Importance = ConfigImportance.High,
-                    Documentation = "Database password; never logged.",
-                },
+                SqlCredentialKeys.User,
+                SqlCredentialKeys.Password,
                 new ConfigKey
                 {
                     Name = "mode",

@@ -30,22 +30,8 @@ internal static partial class BuiltInConnectors
                     "Connector",
                     required: true
                 ),
-                CommonConfigKeys.Key(
-                    "connection.user",
-                    ConfigKeyType.String,
-                    null,
-                    "High",
-                    "Database user.",
-                    "Connector"
-                ),
-                CommonConfigKeys.Key(
-                    "connection.password",
-                    ConfigKeyType.Password,
-                    null,
-                    "High",
-                    "Database password; never logged.",
-                    "Connector"
-                ),
+                ConnectionUser(),
+                ConnectionPassword(),
                 CommonConfigKeys.Key(
                     "insert.mode",
                     ConfigKeyType.String,
@@ -183,22 +169,8 @@ internal static partial class BuiltInConnectors
                     "Connector",
                     required: true
                 ),
-                CommonConfigKeys.Key(
-                    "connection.user",
-                    ConfigKeyType.String,
-                    null,
-                    "High",
-                    "Database user.",
-                    "Connector"
-                ),
-                CommonConfigKeys.Key(
-                    "connection.password",
-                    ConfigKeyType.Password,
-                    null,
-                    "High",
-                    "Database password; never logged.",
-                    "Connector"
-                ),
+                ConnectionUser(),
+                ConnectionPassword(),
                 CommonConfigKeys.Key(
                     "mode",
                     ConfigKeyType.String,
@@ -278,5 +250,27 @@ internal static partial class BuiltInConnectors
             KeyMayBeRecord: false,
             MapsRecords: true,
             SingleTask: true
+        );
+
+    // connection.user and connection.password, which both JDBC connectors read (SqlCredentialKeys
+    // in the connector project).
+    private static ConfigKeyModel ConnectionUser() =>
+        CommonConfigKeys.Key(
+            "connection.user",
+            ConfigKeyType.String,
+            null,
+            "High",
+            "Database user.",
+            "Connector"
+        );
+
+    private static ConfigKeyModel ConnectionPassword() =>
+        CommonConfigKeys.Key(
+            "connection.password",
+            ConfigKeyType.Password,
+            null,
+            "High",
+            "Database password; never logged.",
+            "Connector"
         );
 }

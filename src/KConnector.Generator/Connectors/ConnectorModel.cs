@@ -22,7 +22,6 @@ namespace KConnector.Generator.Connectors;
 /// <param name="Accessors">The record accessors the task needs (built-in connectors that map records).</param>
 /// <param name="KeyProtoText">The .proto text of a Protobuf key message (what the ProtobufConverter registers), or null.</param>
 /// <param name="ValueProtoText">The .proto text of a Protobuf value message, or null.</param>
-
 /// <param name="SingleTask">Whether the connector runs one task whatever its tasks.max (a built-in source that cannot split its work).</param>
 internal sealed record ConnectorModel(
     string Namespace,
