@@ -27,7 +27,8 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             TemplateVariant.BuiltIn("sql-sink"),
             TemplateVariant.BuiltIn("sql-source"),
             TemplateVariant.BuiltIn("http-sink"),
-            TemplateVariant.BuiltIn("elasticsearch-sink")
+            TemplateVariant.BuiltIn("elasticsearch-sink"),
+            TemplateVariant.BuiltIn("http-source")
         );
 
     [Theory]
@@ -57,7 +58,7 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
 
         // dotnet run: on the embedded cluster, records flow (the sample source's 100 orders, or
         // the 20 sample orders fed to a sink, in a file or a table), and the progress reporter says
-        // so. The HTTP and Elasticsearch sinks need a server the project cannot start: their run
+        // so; the HTTP source polls the sample API Program.cs serves (20 orders). The HTTP and Elasticsearch sinks need a server the project cannot start: their run
         // is checked to start on the embedded cluster, their delivery by the project's tests.
         var expected = variant.Connector switch
         {
@@ -139,6 +140,7 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             "orders-sql-source.connector.json",
             "orders-http-sink.connector.json",
             "orders-elasticsearch-sink.connector.json",
+            "orders-http-source.connector.json",
             "nuget.config",
         ];
         foreach (var file in keyFiles.Where(files.Contains))

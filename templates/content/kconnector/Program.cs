@@ -1,6 +1,9 @@
 using Company.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+#if (httpSource)
+using Microsoft.Extensions.Logging;
+#endif
 
 var builder = Host.CreateApplicationBuilder(args);
 
@@ -17,6 +20,15 @@ builder.Services.AddOrdersSinkConnector(connector);
 #else
 #if (sampleFeeder)
 builder.Services.AddHostedService<SampleOrdersFeeder>();
+#endif
+#if (httpSource)
+// Before the connector starts: while the spec's url is the sample one, a small API of sample
+// orders on a free port of 127.0.0.1 for it to poll (SampleOrdersApi.cs).
+using var loggers = LoggerFactory.Create(logging => logging.AddConsole());
+await using var sampleApi = await SampleOrdersApi.StartIfSampleUrlAsync(
+    builder.Configuration,
+    loggers.CreateLogger<SampleOrdersApi>()
+);
 #endif
 #if (sqlSource)
 // Before the connector starts: the table it copies, with sample rows (embedded cluster only).

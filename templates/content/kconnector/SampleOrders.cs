@@ -18,6 +18,9 @@ public static class SampleOrders
     public static Order Create(long n) =>
         new()
         {
+#if (httpSource)
+            Id = n + 1, // the API's increasing id, the source's offset
+#endif
             OrderId = "order-" + n.ToString(CultureInfo.InvariantCulture),
             CustomerId = 1 + (n % 7),
             Quantity = 1 + (int)(n % 3),

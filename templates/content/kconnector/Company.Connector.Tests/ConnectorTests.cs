@@ -29,7 +29,7 @@ public sealed class ConnectorTests : IDisposable
         .CreateTempSubdirectory("company-connector-")
         .FullName;
 
-#if (source || fileSource || sqlSource)
+#if (source || fileSource || sqlSource || httpSource)
     [Fact]
     public async Task Source_WritesEveryOrder_ToTheTopic()
     {
@@ -69,6 +69,15 @@ public sealed class ConnectorTests : IDisposable
                 )
         );
         var overrides = new Dictionary<string, string?> { ["file"] = input };
+#elif (httpSource)
+        // A real HTTP server on 127.0.0.1 lists the orders in pages, as your API would.
+        await using var api = await SampleOrdersApi.StartAsync(Total);
+        var overrides = new Dictionary<string, string?>
+        {
+            ["url"] = api.Address + "/orders?after=${offset}",
+            // Listings every 100 ms: the test sees later ones start after the last order.
+            ["request.interval.ms"] = "100",
+        };
 #else
         // The table the source copies, in a SQLite file of the test's own.
         var database = Path.Combine(_directory, "shop.db");
@@ -87,11 +96,46 @@ public sealed class ConnectorTests : IDisposable
         var worker = new OrdersBuiltInWorker(OrdersBuiltInConfig.Parse(values), environment);
 #endif
 
+#if (httpSource)
+        // Every order, then two more listings (each past the end, were the offset kept) to show
+        // that no order comes twice: Total / PageSize pages, then at least two more requests.
+        await RunUntilAsync(
+            worker,
+            () =>
+                worker.RecordsProcessed >= Total
+                && api.Requests >= Total / SampleOrdersApi.PageSize + 2
+        );
+        Assert.Equal(Total, worker.RecordsProcessed);
+#else
         await RunUntilAsync(worker, () => worker.RecordsProcessed >= Total);
+#endif
 
         var ids = ReadOrderIds(kafka.BootstrapServers, Topic, Total);
         Assert.Equal(ExpectedIds(Total), ids.Order(StringComparer.Ordinal));
+#if (httpSource)
+        // Once each: the topic holds exactly Total records (a replayed page would add more).
+        Assert.Equal(Total, RecordsInTopic(kafka.BootstrapServers, Topic, partitions: 2));
+#endif
     }
+#if (httpSource)
+
+    private static long RecordsInTopic(string bootstrapServers, string topic, int partitions)
+    {
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(
+            new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "tests-count" }
+        ).Build();
+        return Enumerable
+            .Range(0, partitions)
+            .Sum(p =>
+                consumer
+                    .QueryWatermarkOffsets(
+                        new TopicPartition(topic, new Partition(p)),
+                        TimeSpan.FromSeconds(10)
+                    )
+                    .High.Value
+            );
+    }
+#endif
 
     private static List<string> ReadOrderIds(string bootstrapServers, string topic, int expected)
     {
