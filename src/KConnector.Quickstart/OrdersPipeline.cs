@@ -2,6 +2,7 @@ using System.Diagnostics;
 using KConnector.Connectors;
 using KConnector.Hosting;
 using KConnector.Worker;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -58,6 +59,13 @@ public static class OrdersPipeline
         // What a user's Program.cs holds: the registrations the generator wrote for the specs,
         // with the run's paths over the specs' values. No bootstrap.servers: the embedded cluster.
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        // A worker key, as in Kafka Connect's worker properties: sinks commit offsets (and count
+        // records as written) every offset.flush.interval.ms, 60 s by default; the demo commits
+        // twice a second so that its progress moves and it ends as soon as the table is complete.
+        builder.Configuration.AddInMemoryCollection(
+            new Dictionary<string, string?> { ["Worker:offset.flush.interval.ms"] = "500" }
+        );
+        builder.Services.AddKConnectorWorker(builder.Configuration.GetSection("Worker"));
         builder.Services.AddOrdersFileSourceConnector(values => values["file"] = ordersFile);
         builder.Services.AddOrdersSqliteSinkConnector(values =>
             values["connection.url"] = "jdbc:sqlite:" + database

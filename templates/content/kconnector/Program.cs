@@ -1,4 +1,5 @@
 using Company.Connector;
+using KConnector.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 #if (httpSource)
@@ -12,6 +13,9 @@ var builder = Host.CreateApplicationBuilder(args);
 // (--Connector:bootstrap.servers=host:9092). With no bootstrap.servers it runs on an embedded
 // Kafka cluster inside this process: handy to try things, NOT durable.
 var connector = builder.Configuration.GetSection("Connector");
+// Worker keys (Kafka Connect's worker properties: offset.flush.interval.ms,
+// offset.storage.file.filename, producer.*, consumer.*) come from the "Worker" section.
+builder.Services.AddKConnectorWorker(builder.Configuration.GetSection("Worker"));
 #if (source)
 builder.Services.AddOrdersSourceConnector(connector);
 #elif (sink)
