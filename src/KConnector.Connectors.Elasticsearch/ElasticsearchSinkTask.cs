@@ -124,14 +124,7 @@ public sealed class ElasticsearchSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
         {
             await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
         }
-        if (failed.Count > 0)
-        {
-            failed.Sort(
-                (a, b) =>
-                    (a.Topic, a.Partition, a.Offset).CompareTo((b.Topic, b.Partition, b.Offset))
-            );
-            throw new SinkRecordsFailedException("Elasticsearch sink", failed, records.Count);
-        }
+        SinkRecordsFailedException.ThrowIfAny("Elasticsearch sink", failed, records.Count);
     }
 
     /// <summary>Nothing is buffered: every put has been answered by the time it returns.</summary>

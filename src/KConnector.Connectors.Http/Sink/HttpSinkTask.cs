@@ -99,14 +99,7 @@ public sealed class HttpSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDispo
         {
             await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
         }
-        if (failed.Count > 0)
-        {
-            failed.Sort(
-                (a, b) =>
-                    (a.Topic, a.Partition, a.Offset).CompareTo((b.Topic, b.Partition, b.Offset))
-            );
-            throw new SinkRecordsFailedException("HTTP sink", failed, records.Count);
-        }
+        SinkRecordsFailedException.ThrowIfAny("HTTP sink", failed, records.Count);
     }
 
     /// <summary>Nothing is buffered: every put has been answered by the time it returns.</summary>

@@ -27,6 +27,25 @@ public sealed class SinkRecordsFailedException : Exception
         Attempted = attempted;
     }
 
+    /// <summary>
+    /// Throws the exception for <paramref name="failed"/>, sorted into offset order (topic,
+    /// partition, offset), unless it is empty: what a sink that sends a batch in parts calls at
+    /// the end of its put.
+    /// </summary>
+    /// <exception cref="SinkRecordsFailedException">Some records failed.</exception>
+    public static void ThrowIfAny(string sink, List<FailedRecord> failed, int attempted)
+    {
+        ArgumentNullException.ThrowIfNull(failed);
+        if (failed.Count == 0)
+        {
+            return;
+        }
+        failed.Sort(
+            (a, b) => (a.Topic, a.Partition, a.Offset).CompareTo((b.Topic, b.Partition, b.Offset))
+        );
+        throw new SinkRecordsFailedException(sink, failed, attempted);
+    }
+
     /// <summary>Creates the exception with a message.</summary>
     public SinkRecordsFailedException(string message)
         : base(message)
