@@ -71,7 +71,8 @@ public sealed class SqliteSpecTests : IDisposable
             run.Output,
             StringComparison.Ordinal
         );
-        Assert.Contains("] cli-orders-file-source: ", run.Output, StringComparison.Ordinal);
+        // No progress line is asserted: 25 orders can be through before the first interval on a
+        // quiet machine (RunCommandTests checks progress lines on a run of fixed duration).
         Assert.Contains($"--max-records {2 * Total} reached", run.Output, StringComparison.Ordinal);
         Assert.Contains(
             $"  cli-orders-file-source: {Total} records",
