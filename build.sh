@@ -16,6 +16,9 @@ RDKAFKA_VERSION="2.15.1"
 RDKAFKA_NPM_SOURCE="@confluentinc/kafka-javascript@1.10.1"
 NATIVE_FEED="$ROOT/artifacts/native-feed"
 PACKAGES="$ROOT/artifacts/packages"
+# Unique to this build: see restore_tools.
+export KCONNECTOR_TOOL_BUILD="${KCONNECTOR_TOOL_BUILD:-$(date -u +%Y%m%d%H%M%S)}"
+TOOL_VERSION="0.1.0-build.$KCONNECTOR_TOOL_BUILD"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 step() { printf '\n==> %s\n' "$*"; }
@@ -31,7 +34,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- system packages -------------------------------------------------------------------------
 APT_PACKAGES=(
-  build-essential pkg-config libssl-dev libsasl2-dev zlib1g-dev libzstd-dev liblz4-dev
+  curl build-essential pkg-config libssl-dev libsasl2-dev zlib1g-dev libzstd-dev liblz4-dev
   libcurl4-openssl-dev sqlite3 postgresql
 )
 
@@ -55,28 +58,33 @@ ensure_dotnet() {
 
 # --- librdkafka --------------------------------------------------------------------------------
 # Confluent.Kafka needs the native librdkafka from the librdkafka.redist package. Where the NuGet
-# sources serve it, nothing here runs. Where they do not (this workplace's mirror lacks it and
-# Debian's librdkafka 2.0.2 is too old), build it from source once, pack it as a local
-# librdkafka.redist package and cache that package outside the clone.
-upstream_has_rdkafka() {
-  local probe
-  probe="$(mktemp -d)"
-  cat >"$probe/probe.csproj" <<EOF
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup><TargetFramework>net10.0</TargetFramework><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally></PropertyGroup>
-  <ItemGroup><PackageReference Include="librdkafka.redist" Version="$RDKAFKA_VERSION" /></ItemGroup>
-</Project>
-EOF
-  # Ask only the upstream sources (every source of the repo's nuget.config but our own folders),
-  # into a throw-away packages folder so that a cached local build cannot answer for them.
-  local sources=()
-  while read -r url; do sources+=(--source "$url"); done < <(
-    grep -o 'value="http[^"]*"' "$ROOT/nuget.config" | sed 's/value="//; s/"$//'
-  )
-  local rc=0
-  (cd "$probe" && dotnet restore --packages "$probe/packages" "${sources[@]}" >/dev/null 2>&1) || rc=$?
-  rm -rf "$probe"
-  return "$rc"
+# sources serve it (nuget.org does), nothing here runs. Where they do not (some mirrors lack it,
+# and Debian's librdkafka 2.0.2 is too old), build it from source, pack it as a local
+# librdkafka.redist package (cached outside the clone) and offer it through artifacts/native-feed.
+# The sources are asked on every run, never remembered: what a mirror serves changes (issue 12).
+# KCONNECTOR_RDKAFKA_FROM_SOURCE=1 takes the source path even where a source serves the package.
+
+# Prints "yes" when one of nuget.config's http sources lists librdkafka.redist $RDKAFKA_VERSION,
+# "no" when they answer without it, "unknown" when none answers. Asks each source's package base
+# address (NuGet's flat container), which costs one small request and downloads nothing.
+upstream_rdkafka_answer() {
+  local answer=unknown url base versions
+  while read -r url; do
+    base="$(curl -fsSL -m 20 "$url" 2>/dev/null | tr -d ' \t\r\n' |
+      grep -o '"@id":"[^"]*","@type":"PackageBaseAddress/3.0.0"' |
+      grep -o 'http[^"]*' | head -1)" || true
+    [ -n "$base" ] || continue
+    # HTTP 404 (curl's exit 22) is the source's way of saying it has no such package.
+    local rc=0
+    versions="$(curl -fsSL -m 20 "${base%/}/librdkafka.redist/index.json" 2>/dev/null)" || rc=$?
+    if [ "$rc" -ne 0 ] && [ "$rc" -ne 22 ]; then continue; fi
+    answer=no
+    if echo "$versions" | grep -q "\"$RDKAFKA_VERSION\""; then
+      echo yes
+      return
+    fi
+  done < <(grep -o 'value="http[^"]*"' "$ROOT/nuget.config" | sed 's/value="//; s/"$//')
+  echo "$answer"
 }
 
 build_rdkafka_package() {
@@ -121,16 +129,21 @@ EOF
 
 ensure_librdkafka() {
   mkdir -p "$NATIVE_FEED" "$PACKAGES"
-  local nupkg="librdkafka.redist.$RDKAFKA_VERSION.nupkg"
-  if [ -f "$NATIVE_FEED/$nupkg" ]; then return; fi
-  if [ ! -f "$CACHE/$nupkg" ]; then
-    if [ -f "$CACHE/upstream-has-librdkafka" ] || upstream_has_rdkafka; then
-      # A real librdkafka.redist is served: leave this machine untouched.
-      mkdir -p "$CACHE" && touch "$CACHE/upstream-has-librdkafka"
+  local nupkg="librdkafka.redist.$RDKAFKA_VERSION.nupkg" answer=no
+  if [ "${KCONNECTOR_RDKAFKA_FROM_SOURCE:-0}" != 1 ]; then answer="$(upstream_rdkafka_answer)"; fi
+  case "$answer" in
+    yes)
+      # The real package restores: a locally built copy must not stand in for it.
+      rm -f "$NATIVE_FEED/$nupkg"
       return
-    fi
-    build_rdkafka_package
-  fi
+      ;;
+    unknown)
+      if [ -f "$CACHE/$nupkg" ]; then
+        step "no NuGet source answered; using the librdkafka $RDKAFKA_VERSION built earlier ($CACHE)"
+      fi
+      ;;
+  esac
+  [ -f "$CACHE/$nupkg" ] || build_rdkafka_package
   cp "$CACHE/$nupkg" "$NATIVE_FEED/"
 }
 
@@ -166,14 +179,25 @@ build_all() {
   restore_tools
 }
 
-# dotnet-tools.json lists the formatter and this repository's own kconnector tool, which exists only
-# once packed above. The global packages folder keeps a tool package by version, so the previous
-# build's kconnector would answer for this one: it is dropped first.
+# The kconnector tool is packed with a version of its own build (KCONNECTOR_TOOL_BUILD, read by
+# its project), and listed at that version in .config/dotnet-tools.json, which this writes (git
+# ignores it; dotnet merges it with the committed dotnet-tools.json, which holds the formatter).
+# dotnet's tool resolver cache maps a package id and version to a path on the machine: with one
+# fixed version, `dotnet kconnector` in one clone could run the tool another clone built (issue 12).
 restore_tools() {
-  step "restoring the local tools (csharpier, kconnector)"
-  rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/kconnector.cli"
+  step "restoring the local tools (csharpier, kconnector $TOOL_VERSION)"
+  mkdir -p "$ROOT/.config"
+  cat >"$ROOT/.config/dotnet-tools.json" <<EOF
+{
+  "version": 1,
+  "isRoot": false,
+  "tools": {
+    "kconnector.cli": { "version": "$TOOL_VERSION", "commands": ["kconnector"], "rollForward": false }
+  }
+}
+EOF
   (cd "$ROOT" && dotnet tool restore >/dev/null) ||
-    fail "dotnet tool restore" "check access to the NuGet mirror and that artifacts/packages holds KConnector.Cli"
+    fail "dotnet tool restore" "check access to the NuGet mirror and that artifacts/packages holds KConnector.Cli $TOOL_VERSION"
 }
 
 # --- commands ----------------------------------------------------------------------------------
@@ -232,9 +256,19 @@ cmd_demo() {
   (cd "$ROOT" && dotnet run --project src/KConnector.Quickstart -c "$CONFIGURATION" --no-build -- "$@")
 }
 
+# Builds librdkafka from source into $KCONNECTOR_CACHE and prints the package's path, whatever the
+# NuGet sources serve: the fresh-machine path of a mirror without the package, kept tested
+# (tests/KConnector.Templates.Tests/LibRdKafkaFromSourceTests.cs).
+cmd_librdkafka_from_source() {
+  ensure_apt_packages
+  build_rdkafka_package
+  echo "$CACHE/librdkafka.redist.$RDKAFKA_VERSION.nupkg"
+}
+
 case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   demo) shift; cmd_demo "$@" ;;
+  librdkafka-from-source) cmd_librdkafka_from_source ;;
   *)
     echo "usage: ./build.sh demo | test" >&2
     exit 2

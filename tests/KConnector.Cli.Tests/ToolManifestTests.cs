@@ -5,26 +5,46 @@ using System.Text.Json;
 namespace KConnector.Cli.Tests;
 
 /// <summary>
-/// dotnet-tools.json lists the repository's own kconnector tool next to the formatter, at the version
-/// the build packs, so `dotnet kconnector ...` works in the clone after ./build.sh.
+/// build.sh lists the repository's own kconnector tool in .config/dotnet-tools.json at the version
+/// it just packed (one of its own per build), next to the committed manifest's formatter, so
+/// `dotnet kconnector ...` works in the clone after ./build.sh and runs this clone's build: dotnet's
+/// tool resolver cache maps an id and version to a path, so a shared version could run the tool
+/// another clone built (issue 12).
 /// </summary>
 public sealed class ToolManifestTests
 {
     [Fact]
-    public void Manifest_ListsTheKconnectorToolAtTheBuiltVersion()
+    public void Manifest_ListsTheKconnectorToolAtThisBuildsOwnVersion()
     {
-        using var manifest = JsonDocument.Parse(
-            File.ReadAllText(Path.Combine(Repository.Root(), "dotnet-tools.json"))
-        );
-        var tools = manifest.RootElement.GetProperty("tools");
+        var kconnector = Tools(".config/dotnet-tools.json").GetProperty("kconnector.cli");
 
-        var kconnector = tools.GetProperty("kconnector.cli");
-        var built = typeof(KConnectorCommand)
+        Assert.Equal(BuiltVersion, kconnector.GetProperty("version").GetString());
+        Assert.Matches(@"^\d+\.\d+\.\d+-build\.\d{14}$", BuiltVersion);
+        Assert.Equal("kconnector", kconnector.GetProperty("commands")[0].GetString());
+        Assert.True(Tools("dotnet-tools.json").TryGetProperty("csharpier", out _));
+        Assert.False(Tools("dotnet-tools.json").TryGetProperty("kconnector.cli", out _));
+    }
+
+    [Fact]
+    public async Task DotnetKconnector_RunsTheToolThisCloneBuilt()
+    {
+        var version = await RunAsync("--version");
+
+        Assert.True(version.ExitCode == 0, version.ToString());
+        Assert.Equal(BuiltVersion, version.Output.Trim().Split('+')[0]);
+    }
+
+    private static string BuiltVersion =>
+        typeof(KConnectorCommand)
             .Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!
             .InformationalVersion.Split('+')[0];
-        Assert.Equal(built, kconnector.GetProperty("version").GetString());
-        Assert.Equal("kconnector", kconnector.GetProperty("commands")[0].GetString());
-        Assert.True(tools.TryGetProperty("csharpier", out _));
+
+    private static JsonElement Tools(string manifest)
+    {
+        var path = Path.Combine(Repository.Root(), manifest);
+        Assert.True(File.Exists(path), $"{path} is missing: run ./build.sh test, which writes it");
+        using var document = JsonDocument.Parse(File.ReadAllText(path));
+        return document.RootElement.GetProperty("tools").Clone();
     }
 
     [Fact]

@@ -4,12 +4,15 @@ namespace KConnector.Kafka.Native;
 
 /// <summary>
 /// The librdkafka entry points the embedded cluster needs, bound to the same native library
-/// Confluent.Kafka loads ("librdkafka" resolved from the librdkafka.redist runtimes/ assets).
+/// Confluent.Kafka loaded (see <see cref="LoadedLibRdKafka"/>).
 /// Signatures follow librdkafka's <c>rdkafka.h</c> and <c>rdkafka_mock.h</c> (2.15.1).
 /// </summary>
 internal static partial class LibRdKafka
 {
     private const string Library = "librdkafka";
+
+    // Before any import here resolves: the resolver must be in place at the first call.
+    static LibRdKafka() => LoadedLibRdKafka.Register();
 
     /// <summary>rd_kafka_type_t RD_KAFKA_PRODUCER.</summary>
     public const int ProducerType = 0;
