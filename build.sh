@@ -163,9 +163,10 @@ build_all() {
   step "packing KConnector, the connectors, the kconnector tool and the template pack into artifacts/packages"
   (cd "$ROOT" && dotnet pack src/KConnector/KConnector.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
     fail "dotnet pack src/KConnector" "see the error above"
-  # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed.
+  # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed;
+  # each connector package depends on KConnector.Connectors.Sdk, the pieces they share.
   local connector
-  for connector in File Sql Http Elasticsearch; do
+  for connector in Sdk File Sql Http Elasticsearch; do
     (cd "$ROOT" && dotnet pack "src/KConnector.Connectors.$connector/KConnector.Connectors.$connector.csproj" -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
       fail "dotnet pack src/KConnector.Connectors.$connector" "see the error above"
   done

@@ -20,6 +20,8 @@ internal static class SpecCompiler
     internal static readonly IReadOnlyList<Assembly> BuiltInConnectorAssemblies =
     [
         typeof(KConnector.Records.SinkRecord<,>).Assembly,
+        // The pieces every connector shares: generated record accessors derive from its RecordAccessor<T>.
+        typeof(KConnector.Connectors.Shapes.RecordAccessor<>).Assembly,
         typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly,
         typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,

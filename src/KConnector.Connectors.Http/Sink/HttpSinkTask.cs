@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using KConnector.Connectors.Errors;
 using KConnector.Connectors.Http.Configuration;
+using KConnector.Connectors.Transport;
 using KConnector.Errors;
 using KConnector.Json;
 using KConnector.Records;

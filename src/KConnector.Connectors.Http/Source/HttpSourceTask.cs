@@ -1,6 +1,7 @@
 using System.Text.Json;
 using KConnector.Connectors.Http.Configuration;
 using KConnector.Connectors.Shapes;
+using KConnector.Connectors.Transport;
 using KConnector.Errors;
 using KConnector.Records;
 using KConnector.Tasks;

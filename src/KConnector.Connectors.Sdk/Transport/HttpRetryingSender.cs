@@ -2,7 +2,7 @@ using System.Net;
 using KConnector.Errors;
 using Microsoft.Extensions.Logging;
 
-namespace KConnector.Connectors.Http;
+namespace KConnector.Connectors.Transport;
 
 /// <summary>
 /// Sends a request, retrying what is worth retrying (a connection failure, a timeout, HTTP 408,
