@@ -13,7 +13,6 @@ using KConnector.Records;
 using KConnector.Tasks;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using FailedRecord = KConnector.Connectors.Errors.FailedRecord;
 
 namespace KConnector.Connectors.Elasticsearch;
 

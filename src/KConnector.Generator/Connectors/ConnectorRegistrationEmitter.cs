@@ -42,7 +42,7 @@ internal static class ConnectorRegistrationEmitter
             {
                 w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(configuration);");
                 w.WriteLine(
-                    $"return Register(services, () => global::KConnector.Connectors.ConfigurationValues.Flatten(configuration, {config}.SpecValues));"
+                    $"return Register(services, () => global::KConnector.GeneratedCode.ConfigurationValues.Flatten(configuration, {config}.SpecValues));"
                 );
             }
             w.WriteLine();
@@ -87,7 +87,7 @@ internal static class ConnectorRegistrationEmitter
                 );
                 w.WriteLine($"var config = {config}.Parse(values());");
                 w.WriteLine(
-                    $"return new global::KConnector.Hosting.ValidatedConnector(config.Parsed, (options, logger) => {worker}.CreateTask(config, options, logger));"
+                    $"return new global::KConnector.GeneratedCode.ValidatedConnector(config.Parsed, (options, logger) => {worker}.CreateTask(config, options, logger));"
                 );
                 w.Indentation--;
                 if (model.SingleTask)

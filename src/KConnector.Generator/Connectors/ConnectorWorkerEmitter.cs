@@ -83,7 +83,7 @@ internal static class ConnectorWorkerEmitter
             )
             {
                 w.WriteLine(
-                    $"var options = {Ns}.Connectors.ConnectorWorkerOptions.{(source ? "ForSource" : "ForSink")}(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);"
+                    $"var options = {Ns}.GeneratedCode.ConnectorWorkerOptions.{(source ? "ForSource" : "ForSink")}(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);"
                 );
                 w.WriteLine("var runner = CreateTask(Config, options, _logger);");
                 w.WriteLine("global::System.Threading.Volatile.Write(ref _runner, runner);");
@@ -202,7 +202,7 @@ internal static class ConnectorWorkerEmitter
     private static string Converter(TypeFormats formats, string type, string side)
     {
         var isKey = side == "key" ? "true" : "false";
-        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type, side)}, resources)";
+        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.GeneratedCode.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type, side)}, resources)";
     }
 
     private static string Formats(TypeFormats formats, string type, string side)

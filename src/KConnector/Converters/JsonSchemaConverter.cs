@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json;
 using KConnector.Json;
+using KConnector.JsonSchema;
 using KConnector.SchemaRegistry;
 using NJsonSchema;
 using NJsonSchemaDocument = NJsonSchema.JsonSchema;
@@ -118,9 +119,10 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>
         }
         if (errors.Count > 0)
         {
-            var list = errors
-                .Select(e => $"{(string.IsNullOrEmpty(e.Path) ? "#" : e.Path)}: {e.Kind}")
-                .ToArray();
+            // The validator's form of each error (innermost JSON path, NJsonSchema's kind), so a
+            // violation reads the same whoever found it.
+            var list = new List<JsonSchemaValidationError>(errors.Count);
+            JsonSchemaValidator.Flatten(errors, list);
             throw new JsonSchemaValidationException(
                 $"{typeof(T).Name} {(direction == "write" ? "written to" : "read from")} topic '{topic}' violates its JSON Schema: {string.Join("; ", list)}.",
                 list

@@ -9,7 +9,7 @@ namespace KConnector.Errors;
 /// <param name="ExecutingClass">The converter, task or client class that was running.</param>
 /// <param name="Error">The error (the last one, after retries).</param>
 public sealed record ErrorContext(
-    FailedRecord Record,
+    ErrantRecord Record,
     Stage Stage,
     Type ExecutingClass,
     Exception Error

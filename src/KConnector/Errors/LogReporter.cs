@@ -45,7 +45,7 @@ internal sealed partial class LogReporter : IErrorReporter
         return ValueTask.CompletedTask;
     }
 
-    internal static string Describe(FailedRecord record)
+    internal static string Describe(ErrantRecord record)
     {
         var text = new StringBuilder()
             .Append("key=")

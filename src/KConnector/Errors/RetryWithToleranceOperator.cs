@@ -56,7 +56,7 @@ internal sealed class RetryWithToleranceOperator
         Func<CancellationToken, ValueTask<T>> operation,
         Stage stage,
         Type executingClass,
-        FailedRecord record,
+        ErrantRecord record,
         CancellationToken cancellationToken,
         Exception? firstFailure = null
     )

@@ -1,6 +1,7 @@
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Converters;
+using KConnector.GeneratedCode;
 using KConnector.Tasks;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;

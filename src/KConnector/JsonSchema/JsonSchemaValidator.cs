@@ -100,7 +100,7 @@ public sealed class JsonSchemaValidator
     /// them, so that each names the innermost path; a oneOf/anyOf failure stays one error, as
     /// its branches' errors describe the branches that were not meant.
     /// </summary>
-    private static void Flatten(
+    internal static void Flatten(
         IEnumerable<ValidationError> errors,
         List<JsonSchemaValidationError> into
     )

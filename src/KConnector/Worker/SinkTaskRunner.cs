@@ -285,7 +285,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
     )
     {
         var result = entry.Raw;
-        var failed = ToFailedRecord(result);
+        var failed = ToErrantRecord(result);
         var keyFailed = error is KeyConversionException;
         var cause = error is KeyConversionException k ? k.InnerException! : error;
         try
@@ -463,7 +463,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                     await _errors
                         .FailAsync(
                             new ErrorContext(
-                                ToFailedRecord(entry.Raw),
+                                ToErrantRecord(entry.Raw),
                                 Stage.TASK_PUT,
                                 _task.GetType(),
                                 rejection.Error
@@ -719,7 +719,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         return headers;
     }
 
-    private static FailedRecord ToFailedRecord(ConsumeResult<byte[]?, byte[]?> result) =>
+    private static ErrantRecord ToErrantRecord(ConsumeResult<byte[]?, byte[]?> result) =>
         new()
         {
             Topic = result.Topic,

@@ -266,7 +266,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         CancellationToken cancellationToken
     )
     {
-        var failed = new FailedRecord
+        var failed = new ErrantRecord
         {
             Topic = record.Topic,
             Headers = record.Headers,
@@ -327,7 +327,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         CancellationToken cancellationToken
     )
     {
-        var failed = new FailedRecord
+        var failed = new ErrantRecord
         {
             Topic = record.Topic,
             Key = unreadable.RawKey,
@@ -406,7 +406,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         while (_failedDeliveries.TryDequeue(out var failure))
         {
             var record = failure.Record;
-            var failed = new FailedRecord
+            var failed = new ErrantRecord
             {
                 Topic = record.Topic,
                 Key = failure.Message.Key,

@@ -1,4 +1,4 @@
-using KConnector.Connectors;
+using KConnector.GeneratedCode;
 using Microsoft.Extensions.Configuration;
 
 namespace KConnector.IntegrationTests.Specs;

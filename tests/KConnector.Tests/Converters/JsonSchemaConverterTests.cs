@@ -1,5 +1,6 @@
 using System.Text;
 using KConnector.Converters;
+using KConnector.JsonSchema;
 using KConnector.SchemaRegistry;
 
 namespace KConnector.Tests.Converters;
@@ -68,8 +69,8 @@ public class JsonSchemaConverterTests
         );
 
         Assert.Contains("topic 'customers'", error.Message);
-        Assert.Contains("#/age: NumberTooSmall", error.Errors);
-        Assert.Contains("#/id: StringTooShort", error.Errors);
+        Assert.Contains(error.Errors, e => e is { Path: "$.age", Kind: "NumberTooSmall" });
+        Assert.Contains(error.Errors, e => e is { Path: "$.id", Kind: "StringTooShort" });
     }
 
     [Fact]

@@ -11,7 +11,7 @@ public sealed class DeadLetterQueueHeadersTests
     {
         var error = Capture(() => throw new FormatException("not a number: x"));
         var context = new ErrorContext(
-            new FailedRecord
+            new ErrantRecord
             {
                 Topic = "orders",
                 Partition = 3,
@@ -69,7 +69,7 @@ public sealed class DeadLetterQueueHeadersTests
     public void SourceRecord_HasNoConsumedCoordinatesButItsSourcePartitionAndOffset()
     {
         var context = new ErrorContext(
-            new FailedRecord
+            new ErrantRecord
             {
                 Topic = "orders",
                 SourcePartition = new Dictionary<string, string> { ["table"] = "orders" },

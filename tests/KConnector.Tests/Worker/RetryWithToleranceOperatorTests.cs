@@ -5,7 +5,7 @@ namespace KConnector.Tests.Worker;
 
 public sealed class RetryWithToleranceOperatorTests
 {
-    private static readonly FailedRecord Record = new()
+    private static readonly ErrantRecord Record = new()
     {
         Topic = "orders",
         Partition = 2,

@@ -14,7 +14,7 @@ namespace KConnector.Generated
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddMorningGreetingsConnector(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::Microsoft.Extensions.Configuration.IConfiguration configuration)
         {
             global::System.ArgumentNullException.ThrowIfNull(configuration);
-            return Register(services, () => global::KConnector.Connectors.ConfigurationValues.Flatten(configuration, MorningGreetingsConfig.SpecValues));
+            return Register(services, () => global::KConnector.GeneratedCode.ConfigurationValues.Flatten(configuration, MorningGreetingsConfig.SpecValues));
         }
 
         /// <summary>Runs the connector with the spec's values, changed by <paramref name="configure"/> (Kafka-style keys).</summary>
@@ -39,7 +39,7 @@ namespace KConnector.Generated
                 {
                     // Validated when the host starts: every bad key at once, and the host does not start.
                     var config = MorningGreetingsConfig.Parse(values());
-                    return new global::KConnector.Hosting.ValidatedConnector(config.Parsed, (options, logger) => MorningGreetingsWorker.CreateTask(config, options, logger));
+                    return new global::KConnector.GeneratedCode.ValidatedConnector(config.Parsed, (options, logger) => MorningGreetingsWorker.CreateTask(config, options, logger));
                 }
             );
         }

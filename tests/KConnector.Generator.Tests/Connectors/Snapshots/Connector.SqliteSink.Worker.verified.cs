@@ -39,7 +39,7 @@ namespace KConnector.Generated
         /// </summary>
         public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)
         {
-            var options = global::KConnector.Connectors.ConnectorWorkerOptions.ForSink(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);
+            var options = global::KConnector.GeneratedCode.ConnectorWorkerOptions.ForSink(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);
             var runner = CreateTask(Config, options, _logger);
             global::System.Threading.Volatile.Write(ref _runner, runner);
             await runner.RunAsync(stoppingToken).ConfigureAwait(false);
@@ -57,8 +57,8 @@ namespace KConnector.Generated
             return new global::KConnector.Worker.SinkTaskRunner<string, global::Shop.Orders.Order>(
                 options,
                 task,
-                global::KConnector.Converters.ConverterFactory.Create<string>(config.KeyConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.None<string>(), resources),
-                global::KConnector.Converters.ConverterFactory.Create<global::Shop.Orders.Order>(config.ValueConverter, global::KConnector.Connectors.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.AvroRecord<global::Shop.Orders.Order>(), resources),
+                global::KConnector.Converters.ConverterFactory.Create<string>(config.KeyConverter, global::KConnector.GeneratedCode.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: true), isKey: true, global::KConnector.Converters.ConverterFormats.None<string>(), resources),
+                global::KConnector.Converters.ConverterFactory.Create<global::Shop.Orders.Order>(config.ValueConverter, global::KConnector.GeneratedCode.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: false), isKey: false, global::KConnector.Converters.ConverterFormats.AvroRecord<global::Shop.Orders.Order>(), resources),
                 logger
             )
             {

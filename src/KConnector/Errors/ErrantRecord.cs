@@ -6,9 +6,11 @@ namespace KConnector.Errors;
 /// The record an error happened to, in the raw form a dead-letter queue keeps. For a sink it is the
 /// consumed Kafka record (topic, partition, offset and the original bytes). For a source there is no
 /// consumed record: the bytes are whatever the converters produced before the failure (null where a
-/// converter failed), and the source partition and offset say where it came from.
+/// converter failed), and the source partition and offset say where it came from. Named as Kafka
+/// Connect names a record in error (<c>ErrantRecordReporter</c>, KIP-610); a record a sink reports
+/// as not written is a <see cref="Connectors.Errors.FailedRecord"/>.
 /// </summary>
-public sealed record FailedRecord
+public sealed record ErrantRecord
 {
     /// <summary>The consumed record's topic (sinks), or the destination topic (sources).</summary>
     public required string Topic { get; init; }

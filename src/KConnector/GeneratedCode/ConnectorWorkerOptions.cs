@@ -1,11 +1,12 @@
 using KConnector.Configuration;
+using KConnector.Connectors;
 using KConnector.Converters;
 using KConnector.Errors;
 using KConnector.SchemaRegistry;
 using KConnector.Worker;
 using Microsoft.Extensions.Logging;
 
-namespace KConnector.Connectors;
+namespace KConnector.GeneratedCode;
 
 /// <summary>
 /// Turns a validated connector config into the runners' <see cref="WorkerOptions"/>: the name, the

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace KConnector.Connectors;
+namespace KConnector.GeneratedCode;
 
 /// <summary>
 /// Flattens an <see cref="IConfiguration"/> section into Kafka-style keys: <c>"tasks.max": 2</c> and

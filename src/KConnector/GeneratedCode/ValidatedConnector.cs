@@ -2,14 +2,14 @@ using KConnector.Configuration;
 using KConnector.Worker;
 using Microsoft.Extensions.Logging;
 
-namespace KConnector.Hosting;
+namespace KConnector.GeneratedCode;
 
 /// <summary>
 /// A connector whose typed config class (generated from a spec or a [SourceConnector] /
 /// [SinkConnector] class) validated its settings: the values the worker reads its own keys from
 /// (<c>tasks.max</c>, <c>topics</c>, <c>errors.*</c>, <c>offset.*</c>, client overrides) and how to
 /// build one of its tasks from that task's <see cref="WorkerOptions"/>. What the generated
-/// <c>Add{Name}Connector</c> hands to <see cref="KConnectorServiceCollectionExtensions.AddValidatedConnector"/>.
+/// <c>Add{Name}Connector</c> hands to <see cref="Hosting.KConnectorServiceCollectionExtensions.AddValidatedConnector"/>.
 /// </summary>
 public sealed class ValidatedConnector
 {

@@ -1,0 +1,74 @@
+using System.Reflection;
+using KConnector.Testing;
+
+namespace KConnector.PublicApi.Tests;
+
+/// <summary>
+/// The public surface of every shipped assembly, against <c>Snapshots/&lt;assembly&gt;.verified.txt</c>:
+/// adding, removing or changing a public type or member fails here until the snapshot is accepted
+/// (<c>KCONNECTOR_ACCEPT_SNAPSHOTS=1</c>), so a change to what users compile against is always a
+/// reviewed diff.
+/// </summary>
+public sealed class PublicApiTests
+{
+    /// <summary>One type of each shipped assembly, by the assembly's name.</summary>
+    public static TheoryData<string> Assemblies => [.. ShippedAssemblies.Keys];
+
+    private static readonly Dictionary<string, Assembly> ShippedAssemblies = new[]
+    {
+        typeof(KConnector.Records.SinkRecord<,>).Assembly,
+        typeof(KConnector.Connectors.Shapes.RecordAccessor<>).Assembly,
+        typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly,
+        typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
+    }.ToDictionary(a => a.GetName().Name!, StringComparer.Ordinal);
+
+    [Theory]
+    [MemberData(nameof(Assemblies))]
+    public void PublicApi_IsTheReviewedSnapshot(string assembly)
+    {
+        SnapshotVerifier.Verify(
+            PublicApiListing.Of(ShippedAssemblies[assembly]),
+            assembly,
+            extension: "txt"
+        );
+    }
+
+    [Fact]
+    public void Listing_ShowsMembersWithTheirSignatures()
+    {
+        // The listing is only a guard if it shows what a change would alter: a member's kind,
+        // nullability, defaults and accessors, not just names.
+        var listing = PublicApiListing.Of(typeof(KConnector.Records.SinkRecord<,>).Assembly);
+
+        Assert.Contains("sealed record KConnector.Errors.ErrantRecord : ", listing);
+        Assert.Contains("    public required string Topic { get; init; }", listing);
+        Assert.Contains("    public int? Partition { get; init; }", listing);
+        Assert.Contains("interface KConnector.Tasks.ISinkTask<TKey, TValue>", listing);
+        Assert.DoesNotContain("<Clone>$", listing, StringComparison.Ordinal);
+        Assert.DoesNotContain("get_", listing, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Snapshots_CoverEveryShippedAssemblyAndNoOther()
+    {
+        // A connector project added without its snapshot (or a snapshot left behind) fails here.
+        var folder = Path.Combine(SourceFolder(), SnapshotVerifier.SnapshotFolderName);
+        var snapshots = Directory
+            .GetFiles(folder, "*.verified.txt")
+            .Select(p => Path.GetFileName(p)[..^".verified.txt".Length])
+            .Order(StringComparer.Ordinal);
+        var shipped = Directory
+            .GetDirectories(Path.Combine(SourceFolder(), "..", "..", "src"))
+            .Select(Path.GetFileName)
+            .Where(n => n == "KConnector" || n!.StartsWith("KConnector.Connectors.", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(shipped, snapshots);
+        Assert.Equal(shipped, ShippedAssemblies.Keys.Order(StringComparer.Ordinal));
+    }
+
+    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
+        Path.GetDirectoryName(path)!;
+}
