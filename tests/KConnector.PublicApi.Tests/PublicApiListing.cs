@@ -56,9 +56,7 @@ internal static class PublicApiListing
         }
         if (!type.IsEnum && !typeof(Delegate).IsAssignableFrom(type))
         {
-            bases.AddRange(
-                type.GetInterfaces().Select(TypeNames.Of).Order(StringComparer.Ordinal)
-            );
+            bases.AddRange(type.GetInterfaces().Select(TypeNames.Of).Order(StringComparer.Ordinal));
         }
         return kind
             + " "
@@ -95,8 +93,7 @@ internal static class PublicApiListing
                 type.IsAbstract ? "abstract "
                 : type.IsSealed ? "sealed "
                 : ""
-            )
-            + (record.Length > 0 ? "record" : "class");
+            ) + (record.Length > 0 ? "record" : "class");
     }
 
     private static IEnumerable<string> Members(Type type, NullabilityInfoContext nullability)
@@ -107,10 +104,7 @@ internal static class PublicApiListing
             {
                 yield return field.Name
                     + " = "
-                    + Convert.ToString(
-                        field.GetRawConstantValue(),
-                        CultureInfo.InvariantCulture
-                    );
+                    + Convert.ToString(field.GetRawConstantValue(), CultureInfo.InvariantCulture);
             }
             yield break;
         }
@@ -130,13 +124,14 @@ internal static class PublicApiListing
                 case ConstructorInfo constructor:
                     yield return Access(constructor)
                         + (constructor.IsStatic ? "static " : "")
-                        + TypeNames.Declared(type, type.IsNested ? type.DeclaringType : null)
+                        + TypeNames.Plain(type)
                         + "("
                         + Parameters(constructor.GetParameters(), nullability, false)
                         + ")";
                     break;
                 case MethodInfo method
-                    when !method.IsSpecialName || method.Name.StartsWith("op_", StringComparison.Ordinal):
+                    when !method.IsSpecialName
+                        || method.Name.StartsWith("op_", StringComparison.Ordinal):
                     yield return Method(method, nullability, type.IsInterface);
                     break;
                 case PropertyInfo property:
@@ -194,7 +189,11 @@ internal static class PublicApiListing
         return method.IsVirtual && method.GetBaseDefinition() != method ? "sealed override " : "";
     }
 
-    private static string Method(MethodInfo method, NullabilityInfoContext nullability, bool inInterface)
+    private static string Method(
+        MethodInfo method,
+        NullabilityInfoContext nullability,
+        bool inInterface
+    )
     {
         var generic = method.IsGenericMethodDefinition
             ? "<" + string.Join(", ", method.GetGenericArguments().Select(TypeNames.Of)) + ">"
@@ -215,7 +214,11 @@ internal static class PublicApiListing
             + Constraints(method.IsGenericMethodDefinition ? method.GetGenericArguments() : []);
     }
 
-    private static string Property(PropertyInfo property, NullabilityInfoContext nullability, bool inInterface)
+    private static string Property(
+        PropertyInfo property,
+        NullabilityInfoContext nullability,
+        bool inInterface
+    )
     {
         var accessors = property
             .GetAccessors(nonPublic: true)
@@ -259,9 +262,7 @@ internal static class PublicApiListing
             : field.IsStatic ? "static "
             : field.IsInitOnly ? "readonly "
             : "";
-        var value = field.IsLiteral
-            ? " = " + Literal(field.GetRawConstantValue())
-            : "";
+        var value = field.IsLiteral ? " = " + Literal(field.GetRawConstantValue()) : "";
         return (field.IsPublic ? "public " : "protected ")
             + modifiers
             + TypeNames.Of(field.FieldType, nullability.Create(field))

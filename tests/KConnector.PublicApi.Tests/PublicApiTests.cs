@@ -62,13 +62,17 @@ public sealed class PublicApiTests
         var shipped = Directory
             .GetDirectories(Path.Combine(SourceFolder(), "..", "..", "src"))
             .Select(Path.GetFileName)
-            .Where(n => n == "KConnector" || n!.StartsWith("KConnector.Connectors.", StringComparison.Ordinal))
+            .Where(n =>
+                n == "KConnector"
+                || n!.StartsWith("KConnector.Connectors.", StringComparison.Ordinal)
+            )
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(shipped, snapshots);
         Assert.Equal(shipped, ShippedAssemblies.Keys.Order(StringComparer.Ordinal));
     }
 
-    private static string SourceFolder([System.Runtime.CompilerServices.CallerFilePath] string path = "") =>
-        Path.GetDirectoryName(path)!;
+    private static string SourceFolder(
+        [System.Runtime.CompilerServices.CallerFilePath] string path = ""
+    ) => Path.GetDirectoryName(path)!;
 }

@@ -46,7 +46,10 @@ internal static class TypeNames
         }
         if (type.IsArray)
         {
-            return Of(type.GetElementType()!) + "[" + new string(',', type.GetArrayRank() - 1) + "]";
+            return Of(type.GetElementType()!)
+                + "["
+                + new string(',', type.GetArrayRank() - 1)
+                + "]";
         }
         if (type.IsPointer)
         {
@@ -66,12 +69,7 @@ internal static class TypeNames
     /// </summary>
     public static string Declared(Type type, Type? declaring = null)
     {
-        var name = type.Name;
-        var tick = name.IndexOf('`', StringComparison.Ordinal);
-        if (tick >= 0)
-        {
-            name = name[..tick];
-        }
+        var name = Plain(type);
         var arguments = type.GetGenericArguments();
         var inherited = declaring?.GetGenericArguments().Length ?? 0;
         if (arguments.Length <= inherited)
@@ -81,12 +79,17 @@ internal static class TypeNames
         return name + "<" + string.Join(", ", arguments.Skip(inherited).Select(Of)) + ">";
     }
 
+    /// <summary>The name without namespace or generic arguments: what a constructor is called.</summary>
+    public static string Plain(Type type)
+    {
+        var tick = type.Name.IndexOf('`', StringComparison.Ordinal);
+        return tick >= 0 ? type.Name[..tick] : type.Name;
+    }
+
     /// <summary>The name with <c>?</c> when <paramref name="nullability"/> says it may be null.</summary>
     public static string Of(Type type, NullabilityInfo? nullability) =>
         Of(type)
-        + (
-            !type.IsValueType && nullability?.ReadState == NullabilityState.Nullable ? "?" : ""
-        );
+        + (!type.IsValueType && nullability?.ReadState == NullabilityState.Nullable ? "?" : "");
 
     private static string Namespace(Type type) =>
         string.IsNullOrEmpty(type.Namespace) ? "" : type.Namespace + ".";
