@@ -34,6 +34,12 @@ internal static class SpecValueRules
     )
     {
         var text = entry.Text;
+        if (text is not null && entry.Kind == JsonKind.String && text.Trim().Length == 0)
+        {
+            // A blank value counts as not given, as ConfigDefinition.Parse takes it at run time:
+            // the default applies, and a required key is reported as missing.
+            return text;
+        }
         if (text is null || !TypeFits(entry, key.Type))
         {
             diagnostics.Add(
