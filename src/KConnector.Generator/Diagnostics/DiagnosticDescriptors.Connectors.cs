@@ -234,4 +234,10 @@ internal static partial class DiagnosticDescriptors
         Where
             + "the connector class \"{3}\" (descriptor {4}) has no public static CreateTask<TKey, TValue> or CreateTask<TValue> whose parameters are among config, key, value and logger"
     );
+
+    public static readonly DiagnosticDescriptor ValueDoesNotMatchPattern = Error(
+        "KCN0248",
+        "Config value does not match the key's pattern",
+        Where + "\"{3}\" is \"{4}\", which does not match the pattern /{5}/"
+    );
 }
