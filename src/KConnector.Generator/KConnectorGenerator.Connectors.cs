@@ -9,6 +9,7 @@ using KConnector.Generator.Connectors;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Helpers;
 using KConnector.Generator.Models;
+using KConnector.Generator.Plugins;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
@@ -54,10 +55,6 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ConnectorSpecFiles);
 
-        var parsedSpecs = specFiles
-            .Select(static (file, _) => ConnectorSpecParser.Parse(file))
-            .WithTrackingName(KConnectorGeneratorStepNames.ParsedConnectorSpecs);
-
         var schemaIndex = context
             .AdditionalTextsProvider.Where(static file =>
                 file.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
@@ -81,19 +78,15 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ConnectorSchemaIndex);
 
-        // Which built-in connector packages the project references. Re-run on each compilation, but
-        // its output is a few strings, so everything after it stays cached.
-        var packages = context
+        // The plugins and framework keys of the referenced assemblies. Re-run on each compilation,
+        // but its output is equatable, so everything after it stays cached while the references
+        // do not change.
+        var catalog = context
             .CompilationProvider.Select(
-                static (compilation, _) =>
-                    BuiltInConnectors
-                        .All.Where(c =>
-                            compilation.GetTypeByMetadataName(c.TaskMetadataName) is not null
-                        )
-                        .Select(c => c.TaskMetadataName)
-                        .ToEquatableArray()
+                static (compilation, cancellationToken) =>
+                    PluginCatalogReader.Read(compilation, cancellationToken)
             )
-            .WithTrackingName(KConnectorGeneratorStepNames.ConnectorPackages);
+            .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
 
         var sourceClasses = context
             .SyntaxProvider.ForAttributeWithMetadataName(
@@ -118,9 +111,14 @@ public sealed partial class KConnectorGenerator
             .Select(static (pair, _) => pair.Left.Concat(pair.Right).ToEquatableArray())
             .WithTrackingName(KConnectorGeneratorStepNames.ConnectorClassDrafts);
 
+        var parsedSpecs = specFiles
+            .Combine(catalog)
+            .Select(static (pair, _) => ConnectorSpecParser.Parse(pair.Left, pair.Right))
+            .WithTrackingName(KConnectorGeneratorStepNames.ParsedConnectorSpecs);
+
         var specConnectors = parsedSpecs
             .Combine(schemaIndex)
-            .Combine(packages)
+            .Combine(catalog)
             .Combine(classDrafts)
             .Select(
                 static (pair, _) =>
@@ -135,10 +133,13 @@ public sealed partial class KConnectorGenerator
 
         var classConnectors = classDrafts
             .Combine(schemaIndex)
+            .Combine(catalog)
             .Select(
                 static (pair, _) =>
                     pair
-                        .Left.Select(draft => AttributeConnectorResolver.Resolve(draft, pair.Right))
+                        .Left.Left.Select(draft =>
+                            AttributeConnectorResolver.Resolve(draft, pair.Left.Right, pair.Right)
+                        )
                         .ToEquatableArray()
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ResolvedConnectorClasses);

@@ -16,5 +16,6 @@ public sealed partial class KConnectorGenerator : IIncrementalGenerator
         InitializeAvro(context);
         InitializeJsonSchema(context);
         InitializeConnectors(context);
+        InitializeDescriptors(context);
     }
 }

@@ -24,13 +24,15 @@ internal static class KConnectorGeneratorStepNames
     public const string ConnectorSpecFiles = nameof(ConnectorSpecFiles);
     public const string ParsedConnectorSpecs = nameof(ParsedConnectorSpecs);
     public const string ConnectorSchemaIndex = nameof(ConnectorSchemaIndex);
-    public const string ConnectorPackages = nameof(ConnectorPackages);
     public const string ResolvedConnectorSpecs = nameof(ResolvedConnectorSpecs);
     public const string SourceConnectorClasses = nameof(SourceConnectorClasses);
     public const string SinkConnectorClasses = nameof(SinkConnectorClasses);
     public const string ConnectorClassDrafts = nameof(ConnectorClassDrafts);
     public const string ResolvedConnectorClasses = nameof(ResolvedConnectorClasses);
     public const string Connectors = nameof(Connectors);
+    public const string PluginCatalog = nameof(PluginCatalog);
+    public const string PluginDescriptorClasses = nameof(PluginDescriptorClasses);
+    public const string ConfigKeySetClasses = nameof(ConfigKeySetClasses);
 
     public static readonly string[] All =
     {
@@ -47,12 +49,14 @@ internal static class KConnectorGeneratorStepNames
         ConnectorSpecFiles,
         ParsedConnectorSpecs,
         ConnectorSchemaIndex,
-        ConnectorPackages,
+        PluginCatalog,
         ResolvedConnectorSpecs,
         SourceConnectorClasses,
         SinkConnectorClasses,
         ConnectorClassDrafts,
         ResolvedConnectorClasses,
         Connectors,
+        PluginDescriptorClasses,
+        ConfigKeySetClasses,
     };
 }

@@ -18,6 +18,7 @@ public class IncrementalityTests
             .AddSchema("orders.connector.json", Connectors.ConnectorTexts.FileSinkSpec)
             .AddSource(Connectors.ConnectorTexts.AttributeSink)
             .AddSource(Connectors.ConnectorTexts.AttributeSource)
+            .AddSource(Connectors.ConnectorTexts.PluginDescriptor)
             .AddSource("public class A { }");
         var compilation = harness.CreateCompilation();
         var driver = harness.CreateDriver().RunGenerators(compilation);
@@ -115,6 +116,7 @@ public class IncrementalityTests
             .AddSchema("orders.connector.json", Connectors.ConnectorTexts.FileSinkSpec)
             .AddSource(Connectors.ConnectorTexts.AttributeSink)
             .AddSource(Connectors.ConnectorTexts.AttributeSource)
+            .AddSource(Connectors.ConnectorTexts.PluginDescriptor)
             .Run();
 
         var tracked = run.Result.Results.Single().TrackedSteps;

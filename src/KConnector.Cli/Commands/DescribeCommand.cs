@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using KConnector.Cli.Compilation;
 using KConnector.Generator.Connectors;
 
 namespace KConnector.Cli.Commands;
@@ -7,7 +8,7 @@ namespace KConnector.Cli.Commands;
 /// <summary>
 /// <c>kconnector describe [connector]</c>: a built-in connector's config keys (its own, then the
 /// Kafka Connect keys every connector of its kind has) with type, default, importance and doc, read
-/// from the same table the generator validates specs against. Without an argument, lists the
+/// from the same descriptors (read from the referenced assemblies) the generator validates specs against. Without an argument, lists the
 /// built-in connectors. Exit code 1 for an unknown connector.
 /// </summary>
 internal static class DescribeCommand
@@ -33,10 +34,11 @@ internal static class DescribeCommand
 
     private static async Task<int> RunAsync(string? name, TextWriter output, TextWriter error)
     {
+        var catalog = SpecCompiler.Catalog.Value;
         if (string.IsNullOrWhiteSpace(name))
         {
             await output.WriteLineAsync("Built-in connectors:").ConfigureAwait(false);
-            foreach (var known in BuiltInConnectors.All)
+            foreach (var known in catalog.Plugins)
             {
                 await output
                     .WriteLineAsync(
@@ -46,12 +48,12 @@ internal static class DescribeCommand
             }
             return ExitCodes.Success;
         }
-        var connector = BuiltInConnectors.Find(name.Trim());
+        var connector = catalog.Find(name.Trim());
         if (connector is null)
         {
             await error
                 .WriteLineAsync(
-                    $"Unknown connector '{name}'.{EditDistance.Suggestion(name, BuiltInConnectors.AllNames)} Built-in connectors: {string.Join(", ", BuiltInConnectors.All.Select(c => c.ClassName))}."
+                    $"Unknown connector '{name}'.{EditDistance.Suggestion(name, catalog.AllNames)} Built-in connectors: {string.Join(", ", catalog.Plugins.Select(c => c.ClassName))}."
                 )
                 .ConfigureAwait(false);
             return ExitCodes.InvalidInput;
@@ -64,13 +66,13 @@ internal static class DescribeCommand
                 $"  connector.class may also be: {string.Join(", ", connector.Aliases)}"
             )
             .ConfigureAwait(false);
-        await output.WriteLineAsync($"  package: {connector.Package}").ConfigureAwait(false);
+        await output.WriteLineAsync($"  package: {connector.Assembly}").ConfigureAwait(false);
         var keys = connector
             .Keys.Select(k => (Key: k, BuildTime: false))
             .Concat(
-                CommonConfigKeys
+                catalog
                     // A worker key the connector reads too (errors.tolerance for the JDBC sink) is shown once, with the connector's doc.
-                    .All.Where(k =>
+                    .FrameworkKeys.Where(k =>
                         k.AppliesTo(connector.Kind)
                         && !connector.Keys.Any(own => own.Name == k.Key.Name)
                     )

@@ -34,8 +34,7 @@ internal static class SpecCompiler
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .ToList();
         // The runtime and every built-in connector (one type of each assembly), wherever the host
-        // loaded them from: a spec naming any row of the generator's BuiltInConnectors compiles
-        // (no KCN0211 "package not referenced").
+        // loaded them from: a spec naming any of their plugins compiles.
         paths.AddRange(BuiltInConnectorAssemblies.Select(a => a.Location));
         return
         [
@@ -45,6 +44,20 @@ internal static class SpecCompiler
                 .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
         ];
     });
+
+    /// <summary>
+    /// The plugins and framework keys the referenced assemblies describe, read by the generator's own
+    /// catalog reader: what <c>describe</c> shows is what a spec is checked against.
+    /// </summary>
+    public static readonly Lazy<KConnector.Generator.Plugins.PluginCatalog> Catalog = new(() =>
+        KConnector.Generator.Plugins.PluginCatalogReader.Read(
+            Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+                "KConnector.Describe",
+                references: References.Value
+            ),
+            CancellationToken.None
+        )
+    );
 
     /// <summary>
     /// The schema files a spec sees: every <c>*.avsc</c> of its project (the nearest folder above it

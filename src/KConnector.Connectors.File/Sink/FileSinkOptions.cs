@@ -12,41 +12,8 @@ public sealed record FileSinkOptions
     /// The file sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated from
     /// them, and <see cref="Parse"/> checks types, ranges and required keys through them.
     /// </summary>
-    public static ConfigDefinition Definition { get; } =
-        new(
-            "KConnector.Connectors.File.JsonLinesFileSink",
-            [
-                new ConfigKey
-                {
-                    Name = "file",
-                    Type = ConfigType.String,
-                    Required = true,
-                    Importance = ConfigImportance.High,
-                    Documentation =
-                        "The file records are appended to (FileStreamSink's key); rolled files sit beside it.",
-                },
-                new ConfigKey
-                {
-                    Name = "file.roll.size.bytes",
-                    Type = ConfigType.Long,
-                    DefaultValue = "0",
-                    Importance = ConfigImportance.Medium,
-                    Documentation =
-                        "Roll the file once it holds at least this many bytes; 0 never rolls by size.",
-                    Min = 0,
-                },
-                new ConfigKey
-                {
-                    Name = "file.roll.interval.ms",
-                    Type = ConfigType.Long,
-                    DefaultValue = "0",
-                    Importance = ConfigImportance.Medium,
-                    Documentation =
-                        "Roll the file once it has been open this long; 0 never rolls by time.",
-                    Min = 0,
-                },
-            ]
-        );
+    public static ConfigDefinition Definition =>
+        global::KConnector.Connectors.File.JsonLinesFileSink.Definition;
 
     /// <summary>Every key the file sink reads (<see cref="Definition"/>'s keys).</summary>
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;

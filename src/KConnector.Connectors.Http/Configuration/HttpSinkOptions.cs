@@ -13,72 +13,8 @@ public sealed record HttpSinkOptions
     /// The HTTP sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
     /// from them, and <see cref="Parse"/> checks types, ranges and required keys through them.
     /// </summary>
-    public static ConfigDefinition Definition { get; } =
-        new(
-            "KConnector.Connectors.Http.HttpSink",
-            [
-                .. HttpRequestSettings.Keys,
-                new ConfigKey
-                {
-                    Name = "request.method",
-                    Type = ConfigType.String,
-                    DefaultValue = "POST",
-                    Importance = ConfigImportance.High,
-                    Documentation = "The HTTP method of each request.",
-                    OneOf = ["post", "put", "patch"],
-                },
-                new ConfigKey
-                {
-                    Name = "batch.max.size",
-                    Type = ConfigType.Int,
-                    DefaultValue = "1",
-                    Importance = ConfigImportance.High,
-                    Documentation =
-                        "Records per request. 1 sends each record's JSON object as the body; more sends a JSON array of them.",
-                    Min = 1,
-                },
-                new ConfigKey
-                {
-                    Name = "max.retries",
-                    Type = ConfigType.Int,
-                    DefaultValue = "10",
-                    Importance = ConfigImportance.Medium,
-                    Documentation =
-                        "Retries of a request answered 408, 429 or 5xx, or that failed to connect, before the put fails.",
-                    Min = 0,
-                },
-                new ConfigKey
-                {
-                    Name = "retry.backoff.ms",
-                    Type = ConfigType.Int,
-                    DefaultValue = "3000",
-                    Importance = ConfigImportance.Medium,
-                    Documentation =
-                        "First pause between retries, doubled each retry (capped by retry.backoff.max.ms), unless the server sends Retry-After.",
-                    Min = 0,
-                },
-                new ConfigKey
-                {
-                    Name = "retry.backoff.max.ms",
-                    Type = ConfigType.Int,
-                    DefaultValue = "60000",
-                    Importance = ConfigImportance.Low,
-                    Documentation =
-                        "Longest pause between retries, also the cap on a server's Retry-After.",
-                    Min = 0,
-                },
-                new ConfigKey
-                {
-                    Name = "behavior.on.null.values",
-                    Type = ConfigType.String,
-                    DefaultValue = "ignore",
-                    Importance = ConfigImportance.Low,
-                    Documentation =
-                        "What a tombstone (null value) does: ignore it, or fail it (reported as a failed record).",
-                    OneOf = ["ignore", "fail"],
-                },
-            ]
-        );
+    public static ConfigDefinition Definition =>
+        global::KConnector.Connectors.Http.HttpSink.Definition;
 
     /// <summary>Every key the HTTP sink reads (<see cref="Definition"/>'s keys).</summary>
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;

@@ -249,6 +249,8 @@ internal static class AttributeConnectorReader
 
         var userKeys = new List<ConfigKeyModel>();
         var names = new HashSet<string>(StringComparer.Ordinal);
+        // Read only from the runtime's assembly, and only when the class has [ConfigProperty]s.
+        EquatableArray<KnownKey>? frameworkKeys = null;
         foreach (var property in type.GetMembers().OfType<IPropertySymbol>())
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -267,7 +269,18 @@ internal static class AttributeConnectorReader
                     ?? Location.None,
                 type.Name + "." + property.Name
             );
-            var keyModel = ReadConfigProperty(property, config, where, names, kind, diagnostics);
+            frameworkKeys ??= Plugins.PluginCatalogReader.ReadFrameworkKeys(
+                context.SemanticModel.Compilation
+            );
+            var keyModel = ReadConfigProperty(
+                property,
+                config,
+                where,
+                names,
+                kind,
+                frameworkKeys.Value,
+                diagnostics
+            );
             if (keyModel is null)
             {
                 valid = false;
@@ -460,6 +473,7 @@ internal static class AttributeConnectorReader
         SpecLocation where,
         HashSet<string> names,
         ConnectorKind kind,
+        EquatableArray<KnownKey> frameworkKeys,
         List<DiagnosticInfo> diagnostics
     )
     {
@@ -490,9 +504,7 @@ internal static class AttributeConnectorReader
             );
         }
         else if (
-            CommonConfigKeys.All.Any(k =>
-                k.Key.Name == key && (k.BuildTimeOnly || k.AppliesTo(kind))
-            )
+            frameworkKeys.Any(k => k.Key.Name == key && (k.BuildTimeOnly || k.AppliesTo(kind)))
         )
         {
             diagnostics.Add(

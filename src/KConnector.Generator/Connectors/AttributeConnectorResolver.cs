@@ -15,7 +15,8 @@ internal static class AttributeConnectorResolver
 {
     public static ConnectorResult Resolve(
         AttributeDraft draft,
-        EquatableArray<SchemaTypeEntry> schemas
+        EquatableArray<SchemaTypeEntry> schemas,
+        Plugins.PluginCatalog catalog
     )
     {
         var diagnostics = new List<DiagnosticInfo>(draft.Diagnostics);
@@ -50,6 +51,7 @@ internal static class AttributeConnectorResolver
             draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
         var globalName = "global::" + className;
         var keys = ConnectorKeys.For(
+            catalog,
             draft.Kind,
             className,
             draft.ConnectorName,

@@ -14,6 +14,8 @@ namespace KConnector.Generator.Connectors;
 /// <param name="Group">Common, Error Handling, Converters or Connector.</param>
 /// <param name="UserProperty">The user's property to set from this key, or null.</param>
 /// <param name="UserPropertyNullable">Whether the user's property type is nullable.</param>
+/// <param name="Recommended">Values to suggest (others are allowed).</param>
+/// <param name="RequiredWhenKey">Another key whose value (one of <paramref name="RequiredWhenValues"/>) makes this one required.</param>
 internal sealed record ConfigKeyModel(
     string Name,
     string PropertyName,
@@ -28,5 +30,8 @@ internal sealed record ConfigKeyModel(
     EquatableArray<string> OneOf,
     string Group,
     string? UserProperty = null,
-    bool UserPropertyNullable = false
+    bool UserPropertyNullable = false,
+    EquatableArray<string> Recommended = default,
+    string? RequiredWhenKey = null,
+    EquatableArray<string> RequiredWhenValues = default
 );

@@ -133,58 +133,7 @@ internal static class ConnectorConfigEmitter
         w.WriteLine(
             "/// <summary>The connector's config keys, as Kafka Connect's ConfigDef: names, types, defaults, docs and importance.</summary>"
         );
-        w.WriteLine($"public static {Cfg}.ConfigDefinition Definition {{ get; }} =");
-        w.Indentation++;
-        w.WriteLine("new(");
-        w.Indentation++;
-        w.WriteLine(EmitText.Literal(model.ConnectorClass) + ",");
-        w.WriteLine($"new {Cfg}.ConfigKey[]");
-        w.WriteLine("{");
-        w.Indentation++;
-        foreach (var key in model.Keys)
-        {
-            w.WriteLine("new()");
-            w.WriteLine("{");
-            w.Indentation++;
-            w.WriteLine($"Name = {EmitText.Literal(key.Name)},");
-            w.WriteLine($"Type = {Cfg}.ConfigType.{key.Type},");
-            if (key.Default is not null)
-            {
-                w.WriteLine($"DefaultValue = {EmitText.Literal(key.Default)},");
-            }
-            if (key.Required)
-            {
-                w.WriteLine("Required = true,");
-            }
-            w.WriteLine($"Importance = {Cfg}.ConfigImportance.{key.Importance},");
-            w.WriteLine($"Documentation = {EmitText.Literal(key.Doc)},");
-            w.WriteLine($"Group = {EmitText.Literal(key.Group)},");
-            if (key.Min is not null)
-            {
-                w.WriteLine($"Min = {key.Min},");
-            }
-            if (key.Max is not null)
-            {
-                w.WriteLine($"Max = {key.Max},");
-            }
-            if (key.Pattern is not null)
-            {
-                w.WriteLine($"Pattern = {EmitText.Literal(key.Pattern)},");
-            }
-            if (key.OneOf.Count > 0)
-            {
-                w.WriteLine(
-                    $"OneOf = new[] {{ {string.Join(", ", key.OneOf.Select(EmitText.Literal))} }},"
-                );
-            }
-            w.Indentation--;
-            w.WriteLine("},");
-        }
-        w.Indentation--;
-        w.WriteLine("}");
-        w.Indentation--;
-        w.WriteLine(");");
-        w.Indentation--;
+        Plugins.ConfigDefinitionWriter.Write(w, model.ConnectorClass, model.Keys);
     }
 
     /// <summary>Whether the property can be null: neither required nor defaulted.</summary>

@@ -8,6 +8,7 @@ namespace KConnector.Generator.Connectors;
 internal static class ConnectorKeys
 {
     public static EquatableArray<ConfigKeyModel> For(
+        Plugins.PluginCatalog catalog,
         ConnectorKind kind,
         string connectorClass,
         string? defaultName,
@@ -21,22 +22,22 @@ internal static class ConnectorKeys
     {
         var keys = new List<ConfigKeyModel>();
         foreach (
-            var known in CommonConfigKeys.All.Where(k => !k.BuildTimeOnly && k.AppliesTo(kind))
+            var known in catalog.FrameworkKeys.Where(k => !k.BuildTimeOnly && k.AppliesTo(kind))
         )
         {
             var key = known.Key;
             switch (key.Name)
             {
-                case CommonConfigKeys.Name when defaultName is not null:
+                case ConfigKeyNames.Name when defaultName is not null:
                     key = key with { Default = defaultName, Required = false };
                     break;
-                case CommonConfigKeys.ConnectorClass:
+                case ConfigKeyNames.ConnectorClass:
                     key = key with { Default = connectorClass };
                     break;
-                case CommonConfigKeys.Topics when defaultTopics is not null:
+                case ConfigKeyNames.Topics when defaultTopics is not null:
                     key = key with { Default = defaultTopics };
                     break;
-                case CommonConfigKeys.KeyConverter:
+                case ConfigKeyNames.KeyConverter:
                     // The types are compiled in: a run-time override may only name a converter
                     // that carries the same type (Avro or Json for an .avsc record, ...).
                     key = key with
@@ -45,7 +46,7 @@ internal static class ConnectorKeys
                         OneOf = ConverterCatalog.NamesOf(keyFormats).ToEquatableArray(),
                     };
                     break;
-                case CommonConfigKeys.ValueConverter:
+                case ConfigKeyNames.ValueConverter:
                     key = key with
                     {
                         Default = ConverterCatalog.ClassOf(valueConverter),

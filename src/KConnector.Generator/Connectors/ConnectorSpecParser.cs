@@ -5,6 +5,7 @@ using System.Linq;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Helpers;
 using KConnector.Generator.Json;
+using KConnector.Generator.Plugins;
 
 namespace KConnector.Generator.Connectors;
 
@@ -18,17 +19,20 @@ internal sealed class ConnectorSpecParser
     private static readonly string[] TopLevelKeys = { "$schema", "name", "config" };
 
     private readonly ConnectorSource _file;
+    private readonly PluginCatalog _catalog;
     private readonly DiagnosticBag _diagnostics;
 
-    private ConnectorSpecParser(ConnectorSource file)
+    private ConnectorSpecParser(ConnectorSource file, PluginCatalog catalog)
     {
         _file = file;
+        _catalog = catalog;
         _diagnostics = new DiagnosticBag(file.Path, file.Text);
     }
 
-    public static ParsedSpec Parse(ConnectorSource file)
+    /// <summary>Parses <paramref name="file"/> against the plugins and framework keys of <paramref name="catalog"/>.</summary>
+    public static ParsedSpec Parse(ConnectorSource file, PluginCatalog catalog)
     {
-        var parser = new ConnectorSpecParser(file);
+        var parser = new ConnectorSpecParser(file, catalog);
         try
         {
             return parser.ParseFile();
@@ -161,9 +165,9 @@ internal sealed class ConnectorSpecParser
         // The connector class decides which keys exist, so it is read first. A class that is not
         // built in may be a [SourceConnector]/[SinkConnector] class of the project: the resolver,
         // which sees those, checks its keys.
-        BuiltInConnector? connector = null;
+        PluginModel? connector = null;
         string? userClass = null;
-        var classProperty = config.Property(CommonConfigKeys.ConnectorClass);
+        var classProperty = config.Property(ConfigKeyNames.ConnectorClass);
         var classLocation = _diagnostics.Locate(config, "$.config");
         if (classProperty is null)
         {
@@ -171,9 +175,9 @@ internal sealed class ConnectorSpecParser
                 DiagnosticDescriptors.SpecMissingKey,
                 config,
                 "$.config",
-                CommonConfigKeys.ConnectorClass,
-                ": the connector to run (built in: "
-                    + string.Join(", ", BuiltInConnectors.All.Select(c => c.ClassName))
+                ConfigKeyNames.ConnectorClass,
+                ": the connector to run (referenced: "
+                    + string.Join(", ", _catalog.Plugins.Select(c => c.ClassName))
                     + ", or a [SourceConnector]/[SinkConnector] class of the project)"
             );
         }
@@ -187,14 +191,14 @@ internal sealed class ConnectorSpecParser
                     DiagnosticDescriptors.SpecWrongType,
                     classProperty.Value,
                     path,
-                    CommonConfigKeys.ConnectorClass,
+                    ConfigKeyNames.ConnectorClass,
                     "a string",
                     Describe(classProperty.Value)
                 );
             }
             else
             {
-                connector = BuiltInConnectors.Find(classProperty.Value.Text!);
+                connector = _catalog.Find(classProperty.Value.Text!);
                 userClass = connector is null ? classProperty.Value.Text!.Trim() : null;
             }
         }
@@ -203,7 +207,7 @@ internal sealed class ConnectorSpecParser
         var values = new List<SpecValue>();
         var deferred = new List<SpecEntry>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var known = CommonConfigKeys.All.ToDictionary(k => k.Key.Name, StringComparer.Ordinal);
+        var known = _catalog.FrameworkKeys.ToDictionary(k => k.Key.Name, StringComparer.Ordinal);
         if (connector is not null)
         {
             foreach (var key in connector.Keys)
@@ -232,11 +236,15 @@ internal sealed class ConnectorSpecParser
             }
             if (
                 property.Name.StartsWith(
-                    CommonConfigKeys.ProducerOverridePrefix,
+                    ConfigKeyNames.ProducerOverridePrefix,
                     StringComparison.Ordinal
                 )
                 || property.Name.StartsWith(
-                    CommonConfigKeys.ConsumerOverridePrefix,
+                    ConfigKeyNames.ConsumerOverridePrefix,
+                    StringComparison.Ordinal
+                )
+                || property.Name.StartsWith(
+                    ConfigKeyNames.AdminOverridePrefix,
                     StringComparison.Ordinal
                 )
             )
@@ -329,35 +337,37 @@ internal sealed class ConnectorSpecParser
         {
             // Kafka Connect's REST API takes the name beside the config and rejects a config whose
             // own "name" differs; the spec does the same.
-            if (texts.TryGetValue(CommonConfigKeys.Name, out var inner) && inner.Text != name)
+            if (texts.TryGetValue(ConfigKeyNames.Name, out var inner) && inner.Text != name)
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.SpecWrongType,
                     inner.ValueWhere,
-                    CommonConfigKeys.Name,
+                    ConfigKeyNames.Name,
                     "the spec's name \"" + name + "\"",
                     inner.Description
                 );
             }
-            else if (!texts.ContainsKey(CommonConfigKeys.Name))
+            else if (!texts.ContainsKey(ConfigKeyNames.Name))
             {
-                values.Insert(0, new SpecValue(CommonConfigKeys.Name, name));
+                values.Insert(0, new SpecValue(ConfigKeyNames.Name, name));
             }
         }
-        if (
-            texts.TryGetValue(CommonConfigKeys.Transforms, out var transforms)
-            && transforms.Text!.Trim().Length > 0
+        foreach (
+            var (key, what) in new[]
+            {
+                (ConfigKeyNames.Transforms, "\"transforms\" (single message transforms)"),
+                (ConfigKeyNames.Predicates, "\"predicates\" (predicates of transformations)"),
+            }
         )
         {
-            _diagnostics.Report(
-                DiagnosticDescriptors.NotSupportedYet,
-                transforms.ValueWhere,
-                "\"transforms\" (single message transforms)"
-            );
+            if (texts.TryGetValue(key, out var given) && given.Text!.Trim().Length > 0)
+            {
+                _diagnostics.Report(DiagnosticDescriptors.NotSupportedYet, given.ValueWhere, what);
+            }
         }
         if (connector is not null)
         {
-            foreach (var key in connector.Keys.Where(k => k.Required && !texts.ContainsKey(k.Name)))
+            foreach (var key in connector.Keys.Where(k => k.Required && IsBlank(texts, k.Name)))
             {
                 _diagnostics.Report(
                     DiagnosticDescriptors.SpecMissingKey,
@@ -368,10 +378,11 @@ internal sealed class ConnectorSpecParser
                 );
             }
         }
+        CheckRequiredWhen(connector?.Keys ?? EquatableArray<ConfigKeyModel>.Empty, texts, config);
         if (kind == ConnectorKind.Sink)
         {
-            texts.TryGetValue(CommonConfigKeys.Topics, out var topics);
-            texts.TryGetValue(CommonConfigKeys.TopicsRegex, out var regex);
+            texts.TryGetValue(ConfigKeyNames.Topics, out var topics);
+            texts.TryGetValue(ConfigKeyNames.TopicsRegex, out var regex);
             var conflict = TopicsConflict(
                 topics,
                 regex,
@@ -383,11 +394,11 @@ internal sealed class ConnectorSpecParser
                 _diagnostics.Items.Add(conflict);
             }
         }
-        var tolerance = texts.TryGetValue(CommonConfigKeys.ErrorsTolerance, out var t)
+        var tolerance = texts.TryGetValue(ConfigKeyNames.ErrorsTolerance, out var t)
             ? t.Text!
             : "none";
         if (
-            texts.TryGetValue(CommonConfigKeys.DeadLetterQueueTopic, out var dlq)
+            texts.TryGetValue(ConfigKeyNames.DeadLetterQueueTopic, out var dlq)
             && dlq.Text!.Trim().Length > 0
             && !dlq.Text.Contains("${")
             && string.Equals(tolerance.Trim(), "none", StringComparison.OrdinalIgnoreCase)
@@ -400,21 +411,21 @@ internal sealed class ConnectorSpecParser
             );
         }
 
-        var keySchema = SchemaOf(texts, CommonConfigKeys.KeySchema);
-        var valueSchema = SchemaOf(texts, CommonConfigKeys.ValueSchema);
-        var keyConverter = ConverterOf(texts, CommonConfigKeys.KeyConverter);
-        var valueConverter = ConverterOf(texts, CommonConfigKeys.ValueConverter);
+        var keySchema = SchemaOf(texts, ConfigKeyNames.KeySchema);
+        var valueSchema = SchemaOf(texts, ConfigKeyNames.ValueSchema);
+        var keyConverter = ConverterOf(texts, ConfigKeyNames.KeyConverter);
+        var valueConverter = ConverterOf(texts, ConfigKeyNames.ValueConverter);
         if (
             connector is { ValueMustBeRecord: true }
             && valueSchema is null
-            && !texts.ContainsKey(CommonConfigKeys.ValueSchema)
+            && !texts.ContainsKey(ConfigKeyNames.ValueSchema)
         )
         {
             _diagnostics.Report(
                 DiagnosticDescriptors.SpecMissingKey,
                 config,
                 "$.config",
-                CommonConfigKeys.ValueSchema,
+                ConfigKeyNames.ValueSchema,
                 " by the connector "
                     + connector.ClassName
                     + ", which writes generated records: name the value's .avsc or .schema.json file"
@@ -442,6 +453,52 @@ internal sealed class ConnectorSpecParser
             valueConverter,
             _diagnostics.ToEquatableArray()
         );
+    }
+
+    private static bool IsBlank(Dictionary<string, SpecEntry> texts, string key) =>
+        !texts.TryGetValue(key, out var entry) || entry.Text!.Trim().Length == 0;
+
+    /// <summary>
+    /// KCN0201 for a key the definitions require because another key has a given value (as
+    /// ConfigDefinition.Parse reports it at run time), for the plugin's keys and the framework's.
+    /// </summary>
+    private void CheckRequiredWhen(
+        IEnumerable<ConfigKeyModel> pluginKeys,
+        Dictionary<string, SpecEntry> texts,
+        JsonNode config
+    )
+    {
+        var keys = pluginKeys.Concat(_catalog.FrameworkKeys.Select(k => k.Key)).ToList();
+        foreach (var key in keys)
+        {
+            if (
+                key.RequiredWhenKey is not { } other
+                || !IsBlank(texts, key.Name)
+                || !string.IsNullOrWhiteSpace(key.Default)
+            )
+            {
+                continue;
+            }
+            var given = texts.TryGetValue(other, out var entry)
+                ? entry.Text
+                : keys.FirstOrDefault(k => k.Name == other)?.Default;
+            if (
+                given is not null
+                && !given.Contains("${")
+                && key.RequiredWhenValues.Any(v =>
+                    string.Equals(v, given.Trim(), StringComparison.OrdinalIgnoreCase)
+                )
+            )
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.SpecMissingKey,
+                    config,
+                    "$.config",
+                    key.Name,
+                    " when " + other + " is '" + given.Trim() + "': " + key.Doc
+                );
+            }
+        }
     }
 
     /// <summary>

@@ -4,38 +4,39 @@ using System.Linq;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Helpers;
 using KConnector.Generator.Models;
+using KConnector.Generator.Plugins;
 
 namespace KConnector.Generator.Connectors;
 
 /// <summary>
 /// Completes a <see cref="ParsedSpec"/> with what other inputs know: the types generated from the
-/// schema files it names, and whether the built-in connector's package is referenced.
+/// schema files it names, and the connector plugin's descriptor.
 /// </summary>
 internal static class ConnectorSpecResolver
 {
     public static ConnectorResult Resolve(
         ParsedSpec spec,
         EquatableArray<SchemaTypeEntry> schemas,
-        EquatableArray<string> availableTypes,
+        PluginCatalog catalog,
         EquatableArray<AttributeDraft> classes
     )
     {
         if (spec.Connector is null && spec.UserClass is not null)
         {
-            return UserClassSpecResolver.Resolve(spec, schemas, classes);
+            return UserClassSpecResolver.Resolve(spec, schemas, catalog, classes);
         }
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
         var key = SideOf(spec.KeySchema, spec.KeyConverter, "key", schemas, diagnostics);
         var value = SideOf(spec.ValueSchema, spec.ValueConverter, "value", schemas, diagnostics);
-        if (connector is not null && !availableTypes.Contains(connector.TaskMetadataName))
+        if (connector is not null && connector.Creation is null)
         {
             diagnostics.Add(
                 DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConnectorPackageMissing,
+                    DiagnosticDescriptors.DescriptorCannotCreateTask,
                     spec.ClassLocation,
                     connector.ClassName,
-                    connector.Package
+                    connector.DescriptorType.Replace("global::", string.Empty)
                 )
             );
         }
@@ -120,7 +121,7 @@ internal static class ConnectorSpecResolver
         }
         var model = new ConnectorModel(
             spec.Namespace,
-            CommonConfigKeys.PropertyNameOf(spec.ConnectorName),
+            ConfigKeyNames.PropertyNameOf(spec.ConnectorName),
             spec.Access,
             connector.Kind,
             spec.ConnectorName,
@@ -132,6 +133,7 @@ internal static class ConnectorSpecResolver
             key.Formats,
             value.Formats,
             ConnectorKeys.For(
+                catalog,
                 connector.Kind,
                 connector.ClassName,
                 null,
@@ -143,15 +145,9 @@ internal static class ConnectorSpecResolver
                 connector.Keys
             ),
             spec.Values,
-            string.Format(
-                System.Globalization.CultureInfo.InvariantCulture,
-                connector.TaskType,
-                key.Type,
-                value.Type
-            ),
-            string.Format(
-                System.Globalization.CultureInfo.InvariantCulture,
-                connector.TaskCreation,
+            connector.DescriptorType,
+            TaskCreation.Expression(
+                connector,
                 key.Type,
                 value.Type,
                 AccessorOf(key.Entry, key.Type),

@@ -33,7 +33,7 @@ internal static class ConverterSettingKeys
             return null;
         }
         var setting = name.Substring(prefix.Length);
-        return CommonConfigKeys.Key(
+        return ConfigKeyNames.Key(
             name,
             Array.IndexOf(Booleans, setting) >= 0 ? ConfigKeyType.Boolean : ConfigKeyType.String,
             null,

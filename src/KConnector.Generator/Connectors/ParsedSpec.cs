@@ -5,7 +5,7 @@ namespace KConnector.Generator.Connectors;
 
 /// <summary>
 /// A connector spec after its own checks, before schema files are looked up. Null members mean the
-/// spec had errors there. <see cref="Connector"/> is a built-in class; otherwise <see cref="UserClass"/>
+/// spec had errors there. <see cref="Connector"/> is a plugin of a referenced assembly; otherwise <see cref="UserClass"/>
 /// names a class the resolver looks for among the project's attribute connectors, and
 /// <see cref="Deferred"/> holds the entries only that class's keys can check.
 /// </summary>
@@ -15,7 +15,7 @@ internal sealed record ParsedSpec(
     string Access,
     string ConnectorName,
     SpecLocation NameLocation,
-    BuiltInConnector? Connector,
+    Plugins.PluginModel? Connector,
     string? UserClass,
     SpecLocation ClassLocation,
     EquatableArray<SpecValue> Values,

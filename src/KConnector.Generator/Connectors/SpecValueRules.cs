@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.RegularExpressions;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Json;
 using KConnector.Generator.Models;
@@ -34,6 +35,12 @@ internal static class SpecValueRules
     )
     {
         var text = entry.Text;
+        if (text is not null && entry.Kind == JsonKind.String && text.Trim().Length == 0)
+        {
+            // A blank value counts as not given, as ConfigDefinition.Parse takes it at run time:
+            // the default applies, and a required key is reported as missing.
+            return text;
+        }
         if (text is null || !TypeFits(entry, key.Type))
         {
             diagnostics.Add(
@@ -100,7 +107,52 @@ internal static class SpecValueRules
                 return null;
             }
         }
-        return text;
+        return MatchesPattern(key, entry, text, diagnostics) ? text : null;
+    }
+
+    /// <summary>
+    /// The key's pattern must match the whole value (each item of a list), as
+    /// ConfigDefinition.Parse checks it at run time.
+    /// </summary>
+    private static bool MatchesPattern(
+        ConfigKeyModel key,
+        SpecEntry entry,
+        string text,
+        ICollection<DiagnosticInfo> diagnostics
+    )
+    {
+        if (key.Pattern is not { } pattern)
+        {
+            return true;
+        }
+        var items =
+            key.Type == ConfigKeyType.List
+                ? text.Split(',').Select(i => i.Trim()).Where(i => i.Length > 0)
+                : new[] { key.Type == ConfigKeyType.Password ? text : text.Trim() };
+        foreach (var item in items)
+        {
+            if (
+                !Regex.IsMatch(
+                    item,
+                    "^(?:" + pattern + ")$",
+                    RegexOptions.CultureInvariant,
+                    TimeSpan.FromSeconds(1)
+                )
+            )
+            {
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.ValueDoesNotMatchPattern,
+                        entry.ValueWhere,
+                        key.Name,
+                        key.Type == ConfigKeyType.Password ? "the value" : item,
+                        pattern
+                    )
+                );
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double? Parse(string? number) =>

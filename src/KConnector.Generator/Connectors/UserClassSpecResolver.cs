@@ -18,6 +18,7 @@ internal static class UserClassSpecResolver
     public static ConnectorResult Resolve(
         ParsedSpec spec,
         EquatableArray<SchemaTypeEntry> schemas,
+        Plugins.PluginCatalog catalog,
         EquatableArray<AttributeDraft> classes
     )
     {
@@ -32,7 +33,7 @@ internal static class UserClassSpecResolver
             );
         if (draft is null)
         {
-            var candidates = BuiltInConnectors.AllNames.Concat(classes.Select(FullName)).ToList();
+            var candidates = catalog.AllNames.Concat(classes.Select(FullName)).ToList();
             diagnostics.Add(
                 DiagnosticBag.Create(
                     DiagnosticDescriptors.UnknownConnectorClass,
@@ -53,7 +54,7 @@ internal static class UserClassSpecResolver
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
         // The class's own problems are reported by the class pipeline; here only the spec's.
-        var model = AttributeConnectorResolver.Resolve(draft, schemas).Model;
+        var model = AttributeConnectorResolver.Resolve(draft, schemas, catalog).Model;
         if (model is null)
         {
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
@@ -67,8 +68,8 @@ internal static class UserClassSpecResolver
                         DiagnosticDescriptors.SpecUnknownKey,
                         schema.Where,
                         schema.Where.JsonPath.Contains("key.")
-                            ? CommonConfigKeys.KeySchema
-                            : CommonConfigKeys.ValueSchema,
+                            ? ConfigKeyNames.KeySchema
+                            : ConfigKeyNames.ValueSchema,
                         "the connector "
                             + model.ConnectorClass
                             + " (its key and value types come from its attribute)",
@@ -102,7 +103,7 @@ internal static class UserClassSpecResolver
             var key = model.Keys.FirstOrDefault(k => k.Name == entry.Key);
             if (key is null)
             {
-                var common = CommonConfigKeys.All.FirstOrDefault(k => k.Key.Name == entry.Key);
+                var common = catalog.FrameworkKey(entry.Key);
                 diagnostics.Add(
                     common is not null
                         ? DiagnosticBag.Create(
@@ -129,11 +130,11 @@ internal static class UserClassSpecResolver
                 continue;
             }
             values.Add(new SpecValue(entry.Key, text));
-            if (entry.Key == CommonConfigKeys.Topics)
+            if (entry.Key == ConfigKeyNames.Topics)
             {
                 topics = entry;
             }
-            else if (entry.Key == CommonConfigKeys.TopicsRegex)
+            else if (entry.Key == ConfigKeyNames.TopicsRegex)
             {
                 regex = entry;
             }
@@ -141,7 +142,7 @@ internal static class UserClassSpecResolver
         if (model.Kind == ConnectorKind.Sink)
         {
             var defaultTopics = model.Keys.Any(k =>
-                k.Name == CommonConfigKeys.Topics && !string.IsNullOrEmpty(k.Default)
+                k.Name == ConfigKeyNames.Topics && !string.IsNullOrEmpty(k.Default)
             );
             if (
                 ConnectorSpecParser.TopicsConflict(
@@ -163,19 +164,19 @@ internal static class UserClassSpecResolver
         var configured = model with
         {
             Namespace = spec.Namespace,
-            TypeName = CommonConfigKeys.PropertyNameOf(spec.ConnectorName),
+            TypeName = ConfigKeyNames.PropertyNameOf(spec.ConnectorName),
             Access = spec.Access,
             ConnectorName = spec.ConnectorName,
             KeyConverter = keyConverter,
             ValueConverter = valueConverter,
             Keys = model
                 .Keys.Select(k =>
-                    k.Name == CommonConfigKeys.KeyConverter
+                    k.Name == ConfigKeyNames.KeyConverter
                         ? k with
                         {
                             Default = ConverterCatalog.ClassOf(keyConverter),
                         }
-                    : k.Name == CommonConfigKeys.ValueConverter
+                    : k.Name == ConfigKeyNames.ValueConverter
                         ? k with
                         {
                             Default = ConverterCatalog.ClassOf(valueConverter),

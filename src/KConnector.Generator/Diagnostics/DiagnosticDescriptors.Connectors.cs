@@ -58,7 +58,8 @@ internal static partial class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor UnknownConnectorClass = Error(
         "KCN0208",
         "Unknown connector class",
-        Where + "\"{3}\" is not a known connector class (known: {4}).{5}"
+        Where
+            + "\"{3}\" is not a known connector class (known: {4}).{5} A connector from a package is known once the project references the package."
     );
 
     public static readonly DiagnosticDescriptor UnknownConverter = Error(
@@ -72,12 +73,6 @@ internal static partial class DiagnosticDescriptors
         "Not supported yet",
         Where
             + "{3} is valid Kafka Connect configuration but this version of KConnector does not support it yet"
-    );
-
-    public static readonly DiagnosticDescriptor ConnectorPackageMissing = Error(
-        "KCN0211",
-        "Connector package not referenced",
-        Where + "the connector class \"{3}\" lives in the package {4}; add a reference to it"
     );
 
     public static readonly DiagnosticDescriptor KeyNotForKind = Error(
@@ -224,5 +219,25 @@ internal static partial class DiagnosticDescriptors
         "The .proto file of a Protobuf message is not found",
         Where
             + "the {3} type {4} is a Protobuf message, but no .proto file of this project declares it as a top-level message, and the ProtobufConverter registers that file's text: compile the .proto with <Protobuf Include=\"Schemas/x.proto\" GrpcServices=\"None\" /> (KConnector passes @(Protobuf) items to the generator), or add it as <AdditionalFiles Include=\"Schemas/x.proto\" />"
+    );
+
+    public static readonly DiagnosticDescriptor DescriptorNotPartial = Error(
+        "KCN0246",
+        "Plugin descriptor must be a static partial class",
+        Where
+            + "the descriptor {3} must be declared 'public static partial class', so that its Definition can be generated from its [ConfigKey] attributes"
+    );
+
+    public static readonly DiagnosticDescriptor DescriptorCannotCreateTask = Error(
+        "KCN0247",
+        "Connector descriptor has no CreateTask the worker can call",
+        Where
+            + "the connector class \"{3}\" (descriptor {4}) has no public static CreateTask<TKey, TValue> or CreateTask<TValue> whose parameters are among config, key, value and logger"
+    );
+
+    public static readonly DiagnosticDescriptor ValueDoesNotMatchPattern = Error(
+        "KCN0248",
+        "Config value does not match the key's pattern",
+        Where + "\"{3}\" is \"{4}\", which does not match the pattern /{5}/"
     );
 }

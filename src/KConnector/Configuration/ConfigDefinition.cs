@@ -63,7 +63,45 @@ public sealed class ConfigDefinition
             }
             typed[key.Name] = Convert(key, text, issues);
         }
+        CheckRequiredWhen(resolved, issues);
         return new ParsedConfig(this, typed, resolved, issues);
+    }
+
+    /// <summary>
+    /// A key required because another has a given value (pk.fields when pk.mode=record_value) is
+    /// missing: reported on the missing key, naming the one that requires it.
+    /// </summary>
+    private void CheckRequiredWhen(
+        IReadOnlyDictionary<string, string?> values,
+        List<ConfigIssue> issues
+    )
+    {
+        foreach (var key in Keys)
+        {
+            if (
+                key.RequiredWhenKey is not { } other
+                || key.RequiredWhenValues is not { Count: > 0 } triggers
+                || !string.IsNullOrWhiteSpace(values.GetValueOrDefault(key.Name))
+                || !string.IsNullOrWhiteSpace(key.DefaultValue)
+            )
+            {
+                continue;
+            }
+            var given =
+                values.GetValueOrDefault(other) ?? _byName.GetValueOrDefault(other)?.DefaultValue;
+            if (
+                given is not null
+                && triggers.Contains(given.Trim(), StringComparer.OrdinalIgnoreCase)
+            )
+            {
+                issues.Add(
+                    new ConfigIssue(
+                        key.Name,
+                        $"a value is required when {other} is '{given.Trim()}'"
+                    )
+                );
+            }
+        }
     }
 
     private static object? Convert(ConfigKey key, string text, List<ConfigIssue> issues)

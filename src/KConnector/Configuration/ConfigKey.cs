@@ -36,6 +36,18 @@ public sealed record ConfigKey
     /// <summary>The allowed values, compared ordinally ignoring case (as Kafka's <c>CaseInsensitiveValidString</c>).</summary>
     public IReadOnlyList<string>? OneOf { get; init; }
 
+    /// <summary>Values to suggest (Kafka's <c>Recommender</c>); others are allowed.</summary>
+    public IReadOnlyList<string>? RecommendedValues { get; init; }
+
+    /// <summary>
+    /// Another key whose value (one of <see cref="RequiredWhenValues"/>, ignoring case) makes this key
+    /// required: a rule across keys stated as data, so the build checks it as validation does.
+    /// </summary>
+    public string? RequiredWhenKey { get; init; }
+
+    /// <summary>The values of <see cref="RequiredWhenKey"/> that make this key required.</summary>
+    public IReadOnlyList<string>? RequiredWhenValues { get; init; }
+
     /// <summary>The group the key is shown under (e.g. <c>Common</c>, <c>Error Handling</c>, <c>Connector</c>).</summary>
     public string Group { get; init; } = "Connector";
 

@@ -5,12 +5,12 @@ namespace KConnector.Generator.Tests.Connectors;
 
 /// <summary>
 /// The table of built-in connector classes in docs/connector-specs.md is generated from
-/// <see cref="BuiltInConnectors"/>; this fails when it drifts. KCONNECTOR_ACCEPT_DOCS=1 rewrites it.
+/// the plugin descriptors of the connector assemblies; this fails when it drifts. KCONNECTOR_ACCEPT_DOCS=1 rewrites it.
 /// </summary>
 public class BuiltInConnectorsDocsTests
 {
     private const string Start =
-        "<!-- built-in-connectors:start (generated from BuiltInConnectors; do not edit) -->";
+        "<!-- built-in-connectors:start (generated from the plugin descriptors; do not edit) -->";
     private const string End = "<!-- built-in-connectors:end -->";
 
     [Fact]
@@ -35,7 +35,7 @@ public class BuiltInConnectorsDocsTests
         var text = new StringBuilder();
         text.Append("| `connector.class` | aliases | kind | key / value | package | own keys |\n");
         text.Append("|---|---|---|---|---|---|\n");
-        foreach (var row in BuiltInConnectors.All)
+        foreach (var row in Infrastructure.GeneratorHarness.Catalog.Plugins)
         {
             var types =
                 (row.KeyMayBeRecord ? "string or `key.schema`" : "string")
@@ -53,7 +53,7 @@ public class BuiltInConnectorsDocsTests
                     $"| `{row.ClassName}` | {string.Join(", ", row.Aliases.Select(a => "`" + a + "`"))} "
                 )
                 .Append(
-                    $"| {(row.Kind == ConnectorKind.Source ? "source" : "sink")} | {types} | `{row.Package}` | {keys} |\n"
+                    $"| {(row.Kind == ConnectorKind.Source ? "source" : "sink")} | {types} | `{row.Assembly}` | {keys} |\n"
                 );
         }
         return text.ToString();

@@ -26,9 +26,9 @@ public class ConnectorPipelineTests
 
         var result = harness.CreateDriver().RunGenerators(compilation).GetRunResult();
 
-        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "KCN0211");
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "KCN0208");
         Assert.Contains(
-            "package KConnector.Connectors.File",
+            "references the package",
             diagnostic.GetMessage(),
             StringComparison.Ordinal
         );

@@ -63,9 +63,10 @@ public class ConnectorSchemaTests
     {
         var config = Schema.Value.Properties["config"].ActualSchema;
         var documented = config.Properties.Keys.Order(StringComparer.Ordinal).ToList();
-        var known = CommonConfigKeys
-            .All.Select(k => k.Key.Name)
-            .Concat(BuiltInConnectors.All.SelectMany(c => c.Keys.Select(k => k.Name)))
+        var catalog = Infrastructure.GeneratorHarness.Catalog;
+        var known = catalog
+            .FrameworkKeys.Select(k => k.Key.Name)
+            .Concat(catalog.Plugins.SelectMany(c => c.Keys.Select(k => k.Name)))
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -84,7 +85,8 @@ public class ConnectorSchemaTests
     public void TheSchema_HasTheGeneratorsDefaultsAndAllowedValues()
     {
         var config = Schema.Value.Properties["config"].ActualSchema;
-        foreach (var key in CommonConfigKeys.All.Select(k => k.Key))
+        var catalog = Infrastructure.GeneratorHarness.Catalog;
+        foreach (var key in catalog.FrameworkKeys.Select(k => k.Key))
         {
             var property = config.Properties[key.Name];
             if (key.Default is { Length: > 0 } text && property.Default is { } documented)
@@ -107,7 +109,7 @@ public class ConnectorSchemaTests
             }
         }
         Assert.Equal(
-            BuiltInConnectors.AllNames.Order(StringComparer.Ordinal),
+            catalog.AllNames.Order(StringComparer.Ordinal),
             config
                 .Properties["connector.class"]
                 .AnyOf.SelectMany(a => a.Enumeration)

@@ -43,6 +43,10 @@ public class ConnectorSpecParserRobustnessTests
         }
     }
 
+    private static readonly KConnector.Generator.Plugins.PluginCatalog Catalog = Infrastructure
+        .GeneratorHarness
+        .Catalog;
+
     private static void AssertHandled(string text)
     {
         var parsed = ConnectorSpecParser.Parse(
@@ -53,12 +57,13 @@ public class ConnectorSpecParserRobustnessTests
                 string.Empty,
                 true,
                 "App"
-            )
+            ),
+            Catalog
         );
         var resolved = ConnectorSpecResolver.Resolve(
             parsed,
             Index,
-            new[] { "KConnector.Connectors.File.JsonLinesFileSinkTask`2" }.ToEquatableArray(),
+            Catalog,
             EquatableArray<AttributeDraft>.Empty
         );
 

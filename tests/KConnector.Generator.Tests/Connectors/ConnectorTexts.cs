@@ -56,6 +56,22 @@ internal static class ConnectorTexts
         }
         """;
 
+    /// <summary>A plugin descriptor in the project being compiled: its Definition is generated.</summary>
+    public const string PluginDescriptor = """
+        using KConnector.Configuration;
+        using KConnector.Plugins;
+
+        namespace Shop.Plugins;
+
+        [ConnectPlugin("Shop.Plugins.AuditSink", PluginKind.Sink, Aliases = ["Audit"])]
+        [ConfigKey("audit.level", ConfigType.String, Default = "info", AllowedValues = ["info", "debug"], Documentation = "How much to write.")]
+        public static partial class AuditSink;
+
+        [ConfigKeySet(ConfigKeyScope.Worker)]
+        [ConfigKey("audit.worker.id", ConfigType.Int, Default = "1", Min = 1, Documentation = "The worker's id.")]
+        public static partial class AuditWorkerConfigDefinition;
+        """;
+
     public const string AttributeSink = """
         using System.Collections.Generic;
         using System.Threading;

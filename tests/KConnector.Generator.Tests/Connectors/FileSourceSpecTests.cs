@@ -29,7 +29,7 @@ public class FileSourceSpecTests
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompileProblems());
         Assert.Contains(
-            "FileSourceTaskFactory.Create<global::Shop.Orders.Order>(config.Parsed.Originals, new global::Shop.Orders.OrderRecordAccessor())",
+            "global::KConnector.Connectors.File.FileStreamSource.CreateTask<global::Shop.Orders.Order>(config.Parsed.Originals, new global::Shop.Orders.OrderRecordAccessor())",
             run.Source("KConnector.Generated.OrdersFileSource.Worker.g.cs"),
             StringComparison.Ordinal
         );

@@ -123,9 +123,9 @@ public class SqlSinkSpecTests
 
         var result = harness.CreateDriver().RunGenerators(compilation).GetRunResult();
 
-        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "KCN0211");
+        var diagnostic = Assert.Single(result.Diagnostics, d => d.Id == "KCN0208");
         Assert.Contains(
-            "package KConnector.Connectors.Sql",
+            "references the package",
             diagnostic.GetMessage(),
             StringComparison.Ordinal
         );

@@ -22,6 +22,16 @@ internal sealed class GeneratorHarness
         ];
     });
 
+    /// <summary>The runtime and the test process's assemblies, as every harness compilation references them.</summary>
+    public static ImmutableArray<MetadataReference> BaseReferences => References.Value;
+
+    /// <summary>The plugins and framework keys the test process's assemblies describe, as the generator reads them.</summary>
+    public static KConnector.Generator.Plugins.PluginCatalog Catalog =>
+        KConnector.Generator.Plugins.PluginCatalogReader.Read(
+            CSharpCompilation.Create("Catalog", references: References.Value),
+            CancellationToken.None
+        );
+
     private readonly List<AdditionalText> _files = [];
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _metadata = new(
         StringComparer.Ordinal

@@ -46,6 +46,15 @@ namespace Shop.Connectors
                     },
                     new()
                     {
+                        Name = "bootstrap.servers",
+                        Type = global::KConnector.Configuration.ConfigType.String,
+                        DefaultValue = "",
+                        Importance = global::KConnector.Configuration.ConfigImportance.High,
+                        Documentation = "Kafka brokers (host:port, comma-separated). Empty: an embedded, non-durable cluster in the process (KConnector).",
+                        Group = "Common",
+                    },
+                    new()
+                    {
                         Name = "key.converter",
                         Type = global::KConnector.Configuration.ConfigType.String,
                         DefaultValue = "org.apache.kafka.connect.storage.StringConverter",
@@ -94,22 +103,21 @@ namespace Shop.Connectors
                     },
                     new()
                     {
-                        Name = "bootstrap.servers",
-                        Type = global::KConnector.Configuration.ConfigType.String,
+                        Name = "transforms",
+                        Type = global::KConnector.Configuration.ConfigType.List,
                         DefaultValue = "",
-                        Importance = global::KConnector.Configuration.ConfigImportance.High,
-                        Documentation = "Kafka brokers (host:port, comma-separated). Empty: an embedded, non-durable cluster in the process (KConnector).",
-                        Group = "Common",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Low,
+                        Documentation = "Aliases for the transformations to apply to records (not supported in this version).",
+                        Group = "Transforms",
                     },
                     new()
                     {
-                        Name = "errors.tolerance",
-                        Type = global::KConnector.Configuration.ConfigType.String,
-                        DefaultValue = "none",
-                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records.",
-                        Group = "Error Handling",
-                        OneOf = new[] { "none", "all" },
+                        Name = "predicates",
+                        Type = global::KConnector.Configuration.ConfigType.List,
+                        DefaultValue = "",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Low,
+                        Documentation = "Aliases for the predicates used by transformations (not supported in this version).",
+                        Group = "Transforms",
                     },
                     new()
                     {
@@ -130,6 +138,16 @@ namespace Shop.Connectors
                         Documentation = "Maximum duration in milliseconds between consecutive retry attempts.",
                         Group = "Error Handling",
                         Min = 1,
+                    },
+                    new()
+                    {
+                        Name = "errors.tolerance",
+                        Type = global::KConnector.Configuration.ConfigType.String,
+                        DefaultValue = "none",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
+                        Documentation = "Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records.",
+                        Group = "Error Handling",
+                        OneOf = new[] { "none", "all" },
                     },
                     new()
                     {
@@ -164,9 +182,10 @@ namespace Shop.Connectors
                         Type = global::KConnector.Configuration.ConfigType.Int,
                         DefaultValue = "3",
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "Replication factor used to create the dead letter queue topic.",
+                        Documentation = "Replication factor used to create the dead letter queue topic when it doesn't already exist; -1 for the broker's default.",
                         Group = "Error Handling",
-                        Min = 1,
+                        Min = -1,
+                        Max = 32767,
                     },
                     new()
                     {
@@ -176,15 +195,6 @@ namespace Shop.Connectors
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
                         Documentation = "Whether to add __connect.errors.* headers with the error context to dead letter records.",
                         Group = "Error Handling",
-                    },
-                    new()
-                    {
-                        Name = "transforms",
-                        Type = global::KConnector.Configuration.ConfigType.List,
-                        DefaultValue = "",
-                        Importance = global::KConnector.Configuration.ConfigImportance.Low,
-                        Documentation = "Aliases for the transformations to apply to records (not supported in this version).",
-                        Group = "Transforms",
                     },
                     new()
                     {
@@ -221,21 +231,22 @@ namespace Shop.Connectors
             Name = parsed.Get<string>("name") ?? string.Empty;
             ConnectorClass = parsed.Get<string>("connector.class") ?? string.Empty;
             TasksMax = parsed.Get<int>("tasks.max");
+            BootstrapServers = parsed.Get<string>("bootstrap.servers") ?? string.Empty;
             KeyConverter = parsed.Get<string>("key.converter") ?? string.Empty;
             ValueConverter = parsed.Get<string>("value.converter") ?? string.Empty;
             KeyConverterSchemaRegistryUrl = parsed.Get<string>("key.converter.schema.registry.url") ?? string.Empty;
             ValueConverterSchemaRegistryUrl = parsed.Get<string>("value.converter.schema.registry.url") ?? string.Empty;
             HeaderConverter = parsed.Get<string>("header.converter") ?? string.Empty;
-            BootstrapServers = parsed.Get<string>("bootstrap.servers") ?? string.Empty;
-            ErrorsTolerance = parsed.Get<string>("errors.tolerance") ?? string.Empty;
+            Transforms = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("transforms") ?? global::System.Array.Empty<string>();
+            Predicates = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("predicates") ?? global::System.Array.Empty<string>();
             ErrorsRetryTimeout = parsed.Get<long>("errors.retry.timeout");
             ErrorsRetryDelayMaxMs = parsed.Get<long>("errors.retry.delay.max.ms");
+            ErrorsTolerance = parsed.Get<string>("errors.tolerance") ?? string.Empty;
             ErrorsLogEnable = parsed.Get<bool>("errors.log.enable");
             ErrorsLogIncludeMessages = parsed.Get<bool>("errors.log.include.messages");
             ErrorsDeadletterqueueTopicName = parsed.Get<string>("errors.deadletterqueue.topic.name") ?? string.Empty;
             ErrorsDeadletterqueueTopicReplicationFactor = parsed.Get<int>("errors.deadletterqueue.topic.replication.factor");
             ErrorsDeadletterqueueContextHeadersEnable = parsed.Get<bool>("errors.deadletterqueue.context.headers.enable");
-            Transforms = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("transforms") ?? global::System.Array.Empty<string>();
             Topic = parsed.Get<string>("greeting.topic") ?? string.Empty;
             Count = parsed.Get<long>("greeting.count");
         }
@@ -252,6 +263,9 @@ namespace Shop.Connectors
         /// <summary><c>tasks.max</c>: Maximum number of tasks to use for this connector.</summary>
         public int TasksMax { get; }
 
+        /// <summary><c>bootstrap.servers</c>: Kafka brokers (host:port, comma-separated). Empty: an embedded, non-durable cluster in the process (KConnector).</summary>
+        public string BootstrapServers { get; }
+
         /// <summary><c>key.converter</c>: Converter class used to convert between the connector's key type and the serialized form written to Kafka.</summary>
         public string KeyConverter { get; }
 
@@ -267,17 +281,20 @@ namespace Shop.Connectors
         /// <summary><c>header.converter</c>: Header converter; headers are passed as raw bytes in this version.</summary>
         public string HeaderConverter { get; }
 
-        /// <summary><c>bootstrap.servers</c>: Kafka brokers (host:port, comma-separated). Empty: an embedded, non-durable cluster in the process (KConnector).</summary>
-        public string BootstrapServers { get; }
+        /// <summary><c>transforms</c>: Aliases for the transformations to apply to records (not supported in this version).</summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> Transforms { get; }
 
-        /// <summary><c>errors.tolerance</c>: Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records.</summary>
-        public string ErrorsTolerance { get; }
+        /// <summary><c>predicates</c>: Aliases for the predicates used by transformations (not supported in this version).</summary>
+        public global::System.Collections.Generic.IReadOnlyList<string> Predicates { get; }
 
         /// <summary><c>errors.retry.timeout</c>: Maximum duration in milliseconds that a failed operation will be reattempted; 0 for no retries, -1 for infinite retries.</summary>
         public long ErrorsRetryTimeout { get; }
 
         /// <summary><c>errors.retry.delay.max.ms</c>: Maximum duration in milliseconds between consecutive retry attempts.</summary>
         public long ErrorsRetryDelayMaxMs { get; }
+
+        /// <summary><c>errors.tolerance</c>: Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records.</summary>
+        public string ErrorsTolerance { get; }
 
         /// <summary><c>errors.log.enable</c>: Whether to log errors, failed operations and problematic records.</summary>
         public bool ErrorsLogEnable { get; }
@@ -288,14 +305,11 @@ namespace Shop.Connectors
         /// <summary><c>errors.deadletterqueue.topic.name</c>: Topic to use as the dead letter queue; empty for none. Needs errors.tolerance=all. KConnector also gives sources a dead letter queue.</summary>
         public string ErrorsDeadletterqueueTopicName { get; }
 
-        /// <summary><c>errors.deadletterqueue.topic.replication.factor</c>: Replication factor used to create the dead letter queue topic.</summary>
+        /// <summary><c>errors.deadletterqueue.topic.replication.factor</c>: Replication factor used to create the dead letter queue topic when it doesn't already exist; -1 for the broker's default.</summary>
         public int ErrorsDeadletterqueueTopicReplicationFactor { get; }
 
         /// <summary><c>errors.deadletterqueue.context.headers.enable</c>: Whether to add __connect.errors.* headers with the error context to dead letter records.</summary>
         public bool ErrorsDeadletterqueueContextHeadersEnable { get; }
-
-        /// <summary><c>transforms</c>: Aliases for the transformations to apply to records (not supported in this version).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Transforms { get; }
 
         /// <summary><c>greeting.topic</c>: </summary>
         public string Topic { get; }
@@ -322,21 +336,22 @@ namespace Shop.Connectors
             text.Append("name=").Append(Name).Append('\n');
             text.Append("connector.class=").Append(ConnectorClass).Append('\n');
             text.Append("tasks.max=").Append(TasksMax.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("bootstrap.servers=").Append(BootstrapServers).Append('\n');
             text.Append("key.converter=").Append(KeyConverter).Append('\n');
             text.Append("value.converter=").Append(ValueConverter).Append('\n');
             text.Append("key.converter.schema.registry.url=").Append(KeyConverterSchemaRegistryUrl).Append('\n');
             text.Append("value.converter.schema.registry.url=").Append(ValueConverterSchemaRegistryUrl).Append('\n');
             text.Append("header.converter=").Append(HeaderConverter).Append('\n');
-            text.Append("bootstrap.servers=").Append(BootstrapServers).Append('\n');
-            text.Append("errors.tolerance=").Append(ErrorsTolerance).Append('\n');
+            text.Append("transforms=").Append(string.Join(",", Transforms)).Append('\n');
+            text.Append("predicates=").Append(string.Join(",", Predicates)).Append('\n');
             text.Append("errors.retry.timeout=").Append(ErrorsRetryTimeout.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("errors.retry.delay.max.ms=").Append(ErrorsRetryDelayMaxMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("errors.tolerance=").Append(ErrorsTolerance).Append('\n');
             text.Append("errors.log.enable=").Append(ErrorsLogEnable.ToString()).Append('\n');
             text.Append("errors.log.include.messages=").Append(ErrorsLogIncludeMessages.ToString()).Append('\n');
             text.Append("errors.deadletterqueue.topic.name=").Append(ErrorsDeadletterqueueTopicName).Append('\n');
             text.Append("errors.deadletterqueue.topic.replication.factor=").Append(ErrorsDeadletterqueueTopicReplicationFactor.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("errors.deadletterqueue.context.headers.enable=").Append(ErrorsDeadletterqueueContextHeadersEnable.ToString()).Append('\n');
-            text.Append("transforms=").Append(string.Join(",", Transforms)).Append('\n');
             text.Append("greeting.topic=").Append(Topic).Append('\n');
             text.Append("greeting.count=").Append(Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             return text.ToString();

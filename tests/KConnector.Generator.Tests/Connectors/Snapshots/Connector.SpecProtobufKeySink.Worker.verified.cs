@@ -52,7 +52,7 @@ namespace KConnector.Generated
         public static global::KConnector.Worker.SinkTaskRunner<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order> CreateTask(ReadingsFileSinkConfig config, global::KConnector.Worker.WorkerOptions options, global::Microsoft.Extensions.Logging.ILogger logger)
         {
             global::System.ArgumentNullException.ThrowIfNull(config);
-            var task = new global::KConnector.Connectors.File.JsonLinesFileSinkTask<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse(config.Parsed.Originals));
+            var task = global::KConnector.Connectors.File.JsonLinesFileSink.CreateTask<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(config.Parsed.Originals);
             var resources = new global::KConnector.Worker.TaskResources();
             return new global::KConnector.Worker.SinkTaskRunner<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>(
                 options,

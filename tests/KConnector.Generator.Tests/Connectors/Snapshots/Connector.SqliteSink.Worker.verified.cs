@@ -52,7 +52,7 @@ namespace KConnector.Generated
         public static global::KConnector.Worker.SinkTaskRunner<string, global::Shop.Orders.Order> CreateTask(OrdersSqliteSinkConfig config, global::KConnector.Worker.WorkerOptions options, global::Microsoft.Extensions.Logging.ILogger logger)
         {
             global::System.ArgumentNullException.ThrowIfNull(config);
-            var task = global::KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory.Create<string, global::Shop.Orders.Order>(config.Parsed.Originals, new global::Shop.Orders.OrderRecordAccessor(), new global::KConnector.Connectors.Shapes.PrimitiveRecordAccessor<string>("__connect_key"), logger);
+            var task = global::KConnector.Connectors.Sql.SqlSink.CreateTask<string, global::Shop.Orders.Order>(config.Parsed.Originals, new global::KConnector.Connectors.Shapes.PrimitiveRecordAccessor<string>("__connect_key"), new global::Shop.Orders.OrderRecordAccessor(), logger);
             var resources = new global::KConnector.Worker.TaskResources();
             return new global::KConnector.Worker.SinkTaskRunner<string, global::Shop.Orders.Order>(
                 options,

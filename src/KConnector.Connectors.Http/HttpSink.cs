@@ -1,0 +1,132 @@
+using KConnector.Configuration;
+using KConnector.Connectors.Http.Sink;
+using KConnector.Json;
+using KConnector.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace KConnector.Connectors.Http;
+
+/// <summary>
+/// The descriptor of the HttpSink connector plugin: its class name and Kafka Connect aliases, its
+/// config keys (the one definition the build's checks, validation, <c>kconnector describe</c> and
+/// the docs read) and how the generated worker creates its task.
+/// </summary>
+[ConnectPlugin(
+    "KConnector.Connectors.Http.HttpSink",
+    PluginKind.Sink,
+    Aliases = ["io.confluent.connect.http.HttpSinkConnector", "HttpSinkConnector", "HttpSink"],
+    Description = "Sends record values as JSON to an HTTP endpoint (Confluent's HTTP sink), in batches, with retries.",
+    ValueMustBeRecord = true
+)]
+[ConfigKey(
+    "http.api.url",
+    ConfigType.String,
+    Required = true,
+    Importance = ConfigImportance.High,
+    Documentation = "The endpoint URL (http or https)."
+)]
+[ConfigKey(
+    "auth.type",
+    ConfigType.String,
+    Default = "none",
+    Importance = ConfigImportance.High,
+    AllowedValues = ["none", "basic", "bearer"],
+    Documentation = "Authentication: none, basic (connection.user / connection.password) or bearer (bearer.token)."
+)]
+[ConfigKey(
+    "connection.user",
+    ConfigType.String,
+    RequiredWhenKey = "auth.type",
+    RequiredWhenValues = ["basic"],
+    Documentation = "User for auth.type=basic."
+)]
+[ConfigKey(
+    "connection.password",
+    ConfigType.Password,
+    Documentation = "Password for auth.type=basic; never logged."
+)]
+[ConfigKey(
+    "bearer.token",
+    ConfigType.Password,
+    RequiredWhenKey = "auth.type",
+    RequiredWhenValues = ["bearer"],
+    Documentation = "Token for auth.type=bearer; never logged."
+)]
+[ConfigKey(
+    "headers",
+    ConfigType.Password,
+    Default = "",
+    Documentation = "Extra request headers, Name:Value, separated by header.separator. Treated as secret (they often carry API keys): never logged."
+)]
+[ConfigKey(
+    "header.separator",
+    ConfigType.String,
+    Default = "|",
+    Importance = ConfigImportance.Low,
+    Documentation = "Separator between the entries of headers."
+)]
+[ConfigKey(
+    "http.request.timeout.ms",
+    ConfigType.Int,
+    Default = "30000",
+    Importance = ConfigImportance.Low,
+    Min = 1,
+    Documentation = "Timeout of one request, in milliseconds."
+)]
+[ConfigKey(
+    "request.method",
+    ConfigType.String,
+    Default = "POST",
+    Importance = ConfigImportance.High,
+    AllowedValues = ["post", "put", "patch"],
+    Documentation = "The HTTP method of each request."
+)]
+[ConfigKey(
+    "batch.max.size",
+    ConfigType.Int,
+    Default = "1",
+    Importance = ConfigImportance.High,
+    Min = 1,
+    Documentation = "Records per request. 1 sends each record's JSON object as the body; more sends a JSON array of them."
+)]
+[ConfigKey(
+    "max.retries",
+    ConfigType.Int,
+    Default = "10",
+    Min = 0,
+    Documentation = "Retries of a request answered 408, 429 or 5xx, or that failed to connect, before the put fails."
+)]
+[ConfigKey(
+    "retry.backoff.ms",
+    ConfigType.Int,
+    Default = "3000",
+    Min = 0,
+    Documentation = "First pause between retries, doubled each retry (capped by retry.backoff.max.ms), unless the server sends Retry-After."
+)]
+[ConfigKey(
+    "retry.backoff.max.ms",
+    ConfigType.Int,
+    Default = "60000",
+    Importance = ConfigImportance.Low,
+    Min = 0,
+    Documentation = "Longest pause between retries, also the cap on a server's Retry-After."
+)]
+[ConfigKey(
+    "behavior.on.null.values",
+    ConfigType.String,
+    Default = "ignore",
+    Importance = ConfigImportance.Low,
+    AllowedValues = ["ignore", "fail"],
+    Documentation = "What a tombstone (null value) does: ignore it, or fail it (reported as a failed record)."
+)]
+public static partial class HttpSink
+{
+    /// <summary>Creates a task from the connector's whole config (only its own keys are read).</summary>
+    /// <exception cref="ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
+    public static HttpSinkTask<TKey, TValue> CreateTask<TKey, TValue>(
+        IReadOnlyDictionary<string, string?> config,
+        ILogger? logger
+    )
+        where TValue : IJsonRecord<TValue> =>
+        HttpSinkTaskFactory.Create<TKey, TValue>(config, logger);
+}

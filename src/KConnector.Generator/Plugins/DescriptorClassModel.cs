@@ -1,0 +1,22 @@
+using KConnector.Generator.Connectors;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.Plugins;
+
+/// <summary>
+/// A descriptor class of the project being compiled (a plugin's or a framework key set's), read by
+/// <c>ForAttributeWithMetadataName</c>: what its generated <c>Definition</c> needs.
+/// </summary>
+/// <param name="DefinitionName">The name the definition is for: the plugin's class name, or the key set's Kafka Connect config name.</param>
+/// <param name="Problem">Why no definition can be written (the class is not partial), or null.</param>
+internal sealed record DescriptorClassModel(
+    string Namespace,
+    string TypeName,
+    string DefinitionName,
+    EquatableArray<ConfigKeyModel> Keys,
+    DiagnosticInfo? Problem
+)
+{
+    public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;
+}

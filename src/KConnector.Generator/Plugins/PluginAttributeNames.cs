@@ -1,0 +1,15 @@
+namespace KConnector.Generator.Plugins;
+
+/// <summary>The metadata names of the runtime's descriptor attributes (KConnector.Plugins).</summary>
+internal static class PluginAttributeNames
+{
+    public const string ConnectPlugin = "KConnector.Plugins.ConnectPluginAttribute";
+    public const string ConfigKey = "KConnector.Plugins.ConfigKeyAttribute";
+    public const string ConfigKeySet = "KConnector.Plugins.ConfigKeySetAttribute";
+
+    /// <summary>The conventional static method of a connector's descriptor that the generated worker calls.</summary>
+    public const string CreateTask = "CreateTask";
+
+    /// <summary>The runtime's assembly: only it and assemblies referencing it can hold descriptors.</summary>
+    public const string RuntimeAssembly = "KConnector";
+}

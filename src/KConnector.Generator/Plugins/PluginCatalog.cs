@@ -1,0 +1,36 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Connectors;
+using KConnector.Generator.Helpers;
+
+namespace KConnector.Generator.Plugins;
+
+/// <summary>
+/// What the referenced assemblies offer: the connector plugins and the framework's keys. Read once
+/// per compilation but value-equatable, so every step after it stays cached while the references
+/// do not change.
+/// </summary>
+/// <param name="Plugins">The connector plugins, ordered by class name.</param>
+/// <param name="FrameworkKeys">The framework keys a spec may give (the runtime's ConfigKeySets, worker keys excepted).</param>
+internal sealed record PluginCatalog(
+    EquatableArray<PluginModel> Plugins,
+    EquatableArray<KnownKey> FrameworkKeys
+)
+{
+    public static PluginCatalog Empty { get; } =
+        new(EquatableArray<PluginModel>.Empty, EquatableArray<KnownKey>.Empty);
+
+    /// <summary>Every name a spec may use, for did-you-mean suggestions.</summary>
+    public IEnumerable<string> AllNames =>
+        Plugins.SelectMany(c => new[] { c.ClassName }.Concat(c.Aliases));
+
+    public PluginModel? Find(string name) =>
+        Plugins.FirstOrDefault(c =>
+            string.Equals(c.ClassName, name, StringComparison.Ordinal)
+            || c.Aliases.Any(a => string.Equals(a, name, StringComparison.Ordinal))
+        );
+
+    public KnownKey? FrameworkKey(string name) =>
+        FrameworkKeys.FirstOrDefault(k => k.Key.Name == name);
+}

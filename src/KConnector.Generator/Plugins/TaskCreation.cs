@@ -1,0 +1,44 @@
+using System.Linq;
+
+namespace KConnector.Generator.Plugins;
+
+/// <summary>
+/// The expression a generated worker builds a plugin's task with: its descriptor's
+/// <c>CreateTask</c>, each parameter given what its name asks for.
+/// </summary>
+internal static class TaskCreation
+{
+    /// <param name="plugin">The connector plugin (with a usable <c>CreateTask</c>).</param>
+    /// <param name="keyType">The key's C# type.</param>
+    /// <param name="valueType">The value's C# type.</param>
+    /// <param name="keyAccessor">An expression building the key's record accessor.</param>
+    /// <param name="valueAccessor">An expression building the value's record accessor.</param>
+    public static string Expression(
+        PluginModel plugin,
+        string keyType,
+        string valueType,
+        string keyAccessor,
+        string valueAccessor
+    )
+    {
+        var creation = plugin.Creation!;
+        var generics = creation.ValueOnly ? valueType : keyType + ", " + valueType;
+        var arguments = creation.Parameters.Select(p =>
+            p switch
+            {
+                TaskCreationModel.Config => "config.Parsed.Originals",
+                TaskCreationModel.Key => keyAccessor,
+                TaskCreationModel.Value => valueAccessor,
+                _ => "logger",
+            }
+        );
+        return plugin.DescriptorType
+            + "."
+            + PluginAttributeNames.CreateTask
+            + "<"
+            + generics
+            + ">("
+            + string.Join(", ", arguments)
+            + ")";
+    }
+}

@@ -1,0 +1,170 @@
+using KConnector.Plugins;
+
+namespace KConnector.Configuration.Framework;
+
+/// <summary>
+/// The keys every connector has: Kafka Connect's <c>ConnectorConfig</c> (names, meanings and
+/// defaults), plus the dead-letter keys Kafka Connect gives sinks only (KConnector gives sources a
+/// dead-letter queue too) and the cluster and registry a spec may name (a spec is the whole program).
+/// The generator checks specs against these attributes; <c>Definition</c> is generated from them.
+/// </summary>
+[ConfigKeySet(ConfigKeyScope.Connector)]
+[ConfigKey(
+    "name",
+    ConfigType.String,
+    Required = true,
+    Importance = ConfigImportance.High,
+    Group = Groups.Common,
+    Documentation = "Globally unique name to use for this connector."
+)]
+[ConfigKey(
+    "connector.class",
+    ConfigType.String,
+    Importance = ConfigImportance.High,
+    Group = Groups.Common,
+    Documentation = "Name or alias of the class for this connector."
+)]
+[ConfigKey(
+    "tasks.max",
+    ConfigType.Int,
+    Default = "1",
+    Importance = ConfigImportance.High,
+    Group = Groups.Common,
+    Min = 1,
+    Documentation = "Maximum number of tasks to use for this connector."
+)]
+[ConfigKey(
+    "bootstrap.servers",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.High,
+    Group = Groups.Common,
+    Documentation = "Kafka brokers (host:port, comma-separated). Empty: an embedded, non-durable cluster in the process (KConnector)."
+)]
+[ConfigKey(
+    "key.converter",
+    ConfigType.String,
+    Importance = ConfigImportance.Low,
+    Group = Groups.Converters,
+    Documentation = "Converter class used to convert between the connector's key type and the serialized form written to Kafka."
+)]
+[ConfigKey(
+    "value.converter",
+    ConfigType.String,
+    Importance = ConfigImportance.Low,
+    Group = Groups.Converters,
+    Documentation = "Converter class used to convert between the connector's value type and the serialized form written to Kafka."
+)]
+[ConfigKey(
+    "key.converter.schema.registry.url",
+    ConfigType.String,
+    Default = "",
+    Group = Groups.Converters,
+    Documentation = "Schema Registry URL of the key converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector)."
+)]
+[ConfigKey(
+    "value.converter.schema.registry.url",
+    ConfigType.String,
+    Default = "",
+    Group = Groups.Converters,
+    Documentation = "Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector)."
+)]
+[ConfigKey(
+    "header.converter",
+    ConfigType.String,
+    Default = "org.apache.kafka.connect.converters.ByteArrayConverter",
+    Importance = ConfigImportance.Low,
+    Group = Groups.Converters,
+    AllowedValues = ["org.apache.kafka.connect.converters.ByteArrayConverter"],
+    Documentation = "Header converter; headers are passed as raw bytes in this version."
+)]
+[ConfigKey(
+    "transforms",
+    ConfigType.List,
+    Default = "",
+    Importance = ConfigImportance.Low,
+    Group = Groups.Transforms,
+    Documentation = "Aliases for the transformations to apply to records (not supported in this version)."
+)]
+[ConfigKey(
+    "predicates",
+    ConfigType.List,
+    Default = "",
+    Importance = ConfigImportance.Low,
+    Group = Groups.Transforms,
+    Documentation = "Aliases for the predicates used by transformations (not supported in this version)."
+)]
+[ConfigKey(
+    "errors.retry.timeout",
+    ConfigType.Long,
+    Default = "0",
+    Group = Groups.ErrorHandling,
+    Min = -1,
+    Documentation = "Maximum duration in milliseconds that a failed operation will be reattempted; 0 for no retries, -1 for infinite retries."
+)]
+[ConfigKey(
+    "errors.retry.delay.max.ms",
+    ConfigType.Long,
+    Default = "60000",
+    Group = Groups.ErrorHandling,
+    Min = 1,
+    Documentation = "Maximum duration in milliseconds between consecutive retry attempts."
+)]
+[ConfigKey(
+    "errors.tolerance",
+    ConfigType.String,
+    Default = "none",
+    Group = Groups.ErrorHandling,
+    AllowedValues = ["none", "all"],
+    Documentation = "Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records."
+)]
+[ConfigKey(
+    "errors.log.enable",
+    ConfigType.Boolean,
+    Default = "false",
+    Group = Groups.ErrorHandling,
+    Documentation = "Whether to log errors, failed operations and problematic records."
+)]
+[ConfigKey(
+    "errors.log.include.messages",
+    ConfigType.Boolean,
+    Default = "false",
+    Group = Groups.ErrorHandling,
+    Documentation = "Whether to include in the log the record that caused a failure (never its secret config)."
+)]
+[ConfigKey(
+    "errors.deadletterqueue.topic.name",
+    ConfigType.String,
+    Default = "",
+    Group = Groups.ErrorHandling,
+    Documentation = "Topic to use as the dead letter queue; empty for none. Needs errors.tolerance=all. KConnector also gives sources a dead letter queue."
+)]
+// Kafka Connect defines it as a SHORT with no validator and creates the topic with it, where -1 asks
+// for the broker's default (KIP-464): the short's range from -1 up, so 0 and other negatives fail early.
+[ConfigKey(
+    "errors.deadletterqueue.topic.replication.factor",
+    ConfigType.Int,
+    Default = "3",
+    Group = Groups.ErrorHandling,
+    Min = -1,
+    Max = short.MaxValue,
+    Documentation = "Replication factor used to create the dead letter queue topic when it doesn't already exist; -1 for the broker's default."
+)]
+[ConfigKey(
+    "errors.deadletterqueue.context.headers.enable",
+    ConfigType.Boolean,
+    Default = "false",
+    Group = Groups.ErrorHandling,
+    Documentation = "Whether to add __connect.errors.* headers with the error context to dead letter records."
+)]
+public static partial class ConnectorConfigDefinition
+{
+    /// <summary>The groups keys are shown under, as Kafka Connect names them.</summary>
+    internal static class Groups
+    {
+        public const string Common = "Common";
+        public const string Converters = "Converters";
+        public const string Transforms = "Transforms";
+        public const string ErrorHandling = "Error Handling";
+    }
+}

@@ -1,0 +1,102 @@
+using System.Collections.Immutable;
+using KConnector.Generator.Tests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+
+namespace KConnector.Generator.Tests.Plugins;
+
+/// <summary>
+/// A connector plugin KConnector knows nothing of: its own assembly (Acme.Connectors.Audit), compiled
+/// with the KConnector generator as its project would be (which writes the descriptor's Definition),
+/// written to disk as a package's lib folder holds it. Specs reference it as metadata only.
+/// </summary>
+internal static class ThirdPartyPlugin
+{
+    public const string AssemblyName = "Acme.Connectors.Audit";
+
+    public const string Source = """
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using KConnector.Configuration;
+        using KConnector.Plugins;
+        using KConnector.Records;
+        using KConnector.Tasks;
+
+        namespace Acme.Connectors.Audit;
+
+        [ConnectPlugin("Acme.Connectors.Audit.AuditSink", PluginKind.Sink, Aliases = ["AuditSink"])]
+        [ConfigKey("audit.file", ConfigType.String, Required = true, Documentation = "The file audit lines are appended to.")]
+        [ConfigKey("audit.prefix", ConfigType.String, Default = "audit", Pattern = "[a-z]+", Documentation = "What each line starts with.")]
+        [ConfigKey("audit.mode", ConfigType.String, Default = "plain", AllowedValues = ["plain", "signed"], Documentation = "plain or signed lines.")]
+        [ConfigKey("audit.key", ConfigType.Password, RequiredWhenKey = "audit.mode", RequiredWhenValues = ["signed"], Documentation = "The signing key of signed lines.")]
+        [ConfigKey("audit.batch", ConfigType.Int, Default = "10", Min = 1, Max = 1000, Documentation = "Lines per write.")]
+        public static partial class AuditSink
+        {
+            public static AuditSinkTask<TKey, TValue> CreateTask<TKey, TValue>(IReadOnlyDictionary<string, string?> config)
+            {
+                var parsed = Definition.Parse(config).ThrowIfInvalid();
+                return new(parsed.Get<string>("audit.file")!, parsed.Get<string>("audit.prefix")!);
+            }
+        }
+
+        public sealed class AuditSinkTask<TKey, TValue>(string file, string prefix) : ISinkTask<TKey, TValue>
+        {
+            public ValueTask PutAsync(IReadOnlyList<SinkRecord<TKey, TValue>> records, CancellationToken cancellationToken)
+            {
+                foreach (var record in records)
+                {
+                    File.AppendAllText(file, prefix + ":" + record.Value + "\n");
+                }
+                return ValueTask.CompletedTask;
+            }
+
+            public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
+        }
+        """;
+
+    private static readonly Lazy<string> Built = new(Build);
+
+    /// <summary>The plugin's dll, built once per test run.</summary>
+    public static string Path => Built.Value;
+
+    public static MetadataReference Reference => MetadataReference.CreateFromFile(Path);
+
+    private static string Build()
+    {
+        var compilation = CSharpCompilation.Create(
+            AssemblyName,
+            [CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest))],
+            GeneratorHarness.BaseReferences,
+            new CSharpCompilationOptions(
+                OutputKind.DynamicallyLinkedLibrary,
+                nullableContextOptions: NullableContextOptions.Enable
+            )
+        );
+        CSharpGeneratorDriver
+            .Create(
+                [new KConnectorGenerator().AsSourceGenerator()],
+                parseOptions: new CSharpParseOptions(LanguageVersion.Latest)
+            )
+            .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var folder = System.IO.Path.Combine(
+            System.IO.Path.GetTempPath(),
+            "kconnector-plugin-" + Guid.NewGuid().ToString("N")
+        );
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, AssemblyName + ".dll");
+        var result = output.Emit(path);
+        var errors = diagnostics
+            .Concat(result.Diagnostics)
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .ToImmutableArray();
+        if (!result.Success || errors.Length > 0)
+        {
+            throw new InvalidOperationException(
+                "the plugin does not compile: " + string.Join("\n", errors)
+            );
+        }
+        return path;
+    }
+}
