@@ -85,6 +85,7 @@ internal static class AvroRecordEmitter
             )
         )
         {
+            w.WriteLine($"writer.EnterRecord(\"{record.Name}\");");
             foreach (var field in record.Fields)
             {
                 code.Encode(
@@ -95,6 +96,7 @@ internal static class AvroRecordEmitter
                     field.PropertyName
                 );
             }
+            w.WriteLine("writer.ExitRecord();");
         }
     }
 
