@@ -96,6 +96,19 @@ internal sealed partial class AvroSchemaParser
             );
             return;
         }
+        if (_file.LogicalTypes is not ("" or "typed" or "underlying"))
+        {
+            Report(
+                DiagnosticDescriptors.InvalidFileMetadata,
+                0,
+                0,
+                "$",
+                "KConnectorLogicalTypes",
+                _file.LogicalTypes,
+                "typed or underlying"
+            );
+            return;
+        }
         var type = ParseType(root, "$", string.Empty);
         if (type is not null && _types.Count == 0)
         {
