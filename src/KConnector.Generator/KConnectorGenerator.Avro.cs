@@ -95,7 +95,7 @@ public sealed partial class KConnectorGenerator
             return;
         }
         spc.AddSource(
-            type.Definition.CSharpFullName + ".g.cs",
+            Emit.CSharpIdentifier.Unescaped(type.Definition.CSharpFullName) + ".g.cs",
             SourceText.From(source, System.Text.Encoding.UTF8)
         );
     }

@@ -179,7 +179,7 @@ public sealed partial class KConnectorGenerator
             connectors.SelectMany(static (set, _) => set.Accessors),
             static (spc, shape) =>
                 spc.AddSource(
-                    shape.FullAccessorName + ".g.cs",
+                    Emit.CSharpIdentifier.Unescaped(shape.FullAccessorName) + ".g.cs",
                     Text(RecordAccessorEmitter.Emit(shape))
                 )
         );

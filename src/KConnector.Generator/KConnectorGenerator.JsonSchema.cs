@@ -66,7 +66,7 @@ public sealed partial class KConnectorGenerator
             types,
             static (spc, type) =>
                 spc.AddSource(
-                    type.FullName + ".json.g.cs",
+                    Emit.CSharpIdentifier.Unescaped(type.FullName) + ".json.g.cs",
                     SourceText.From(JsonSchemaEmitter.Emit(type), System.Text.Encoding.UTF8)
                 )
         );

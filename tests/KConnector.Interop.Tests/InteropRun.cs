@@ -85,16 +85,7 @@ public sealed class InteropRun : IAsyncLifetime
             (await registry.GetLatestSchemaAsync("customers-value", default)).Id,
         ];
 
-        var dir = Path.Combine(AppContext.BaseDirectory, "node");
-        if (!Directory.Exists(Path.Combine(dir, "node_modules", "@confluentinc", "schemaregistry")))
-        {
-            await NodeProcess.RunAsync(
-                "npm",
-                "ci --no-audit --no-fund --loglevel=error",
-                dir,
-                TimeSpan.FromMinutes(10)
-            );
-        }
+        var dir = await NodeModules.InstallAsync();
         var input = Path.Combine(dir, $"in-{Scope}.json");
         var output = Path.Combine(dir, $"out-{Scope}.json");
         await File.WriteAllTextAsync(

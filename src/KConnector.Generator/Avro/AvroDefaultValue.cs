@@ -124,7 +124,10 @@ internal sealed class AvroDefaultValue
                 {
                     return Fail("one of the symbols of " + type.Name, out error);
                 }
-                return type.CSharpName + "." + AvroCSharpTypes.Identifier(value.Text!);
+                var members = CSharpIdentifier.EnumMembers(def.Symbols, def.TypeName);
+                return type.CSharpName
+                    + "."
+                    + members[System.Linq.Enumerable.ToList(def.Symbols).IndexOf(value.Text!)];
             }
             case AvroKind.Array:
             {
@@ -237,11 +240,18 @@ internal sealed class AvroDefaultValue
             }
             case AvroKind.Union:
             {
-                var cases = AvroCSharpTypes.CaseNames(type);
+                var cases = AvroCSharpTypes.CaseNames(type, position);
                 for (var b = 0; b < type.Branches.Count; b++)
                 {
                     var branch = type.Branches[b];
-                    var converted = Convert(value, branch, position, recordGlobal, path, out _);
+                    var converted = Convert(
+                        value,
+                        branch,
+                        AvroCSharpTypes.CasePosition(position, cases[b]),
+                        recordGlobal,
+                        path,
+                        out _
+                    );
                     if (converted is null)
                     {
                         continue;

@@ -48,6 +48,27 @@ internal sealed class AvroNameTable
         return (types.ToEquatableArray(), table._diagnostics.ToEquatableArray());
     }
 
+    /// <summary>
+    /// The other file as a message names it: its file name, or, when both files have the same
+    /// name (copies in sibling folders), its path from the folder the two share.
+    /// </summary>
+    private static string OtherFile(string other, string reported)
+    {
+        var name = System.IO.Path.GetFileName(other);
+        if (name != System.IO.Path.GetFileName(reported))
+        {
+            return name;
+        }
+        var a = other.Replace('\\', '/').Split('/');
+        var b = reported.Replace('\\', '/').Split('/');
+        var shared = 0;
+        while (shared < a.Length - 1 && shared < b.Length - 1 && a[shared] == b[shared])
+        {
+            shared++;
+        }
+        return string.Join("/", a.Skip(shared));
+    }
+
     private AvroNamedTypeModel? Lookup(string name) =>
         _byName.TryGetValue(name, out var d) ? d : null;
 
@@ -63,24 +84,27 @@ internal sealed class AvroNameTable
         {
             if (_byName.TryGetValue(def.FullName, out var first))
             {
-                // Self-contained .avsc files often repeat a shared type: identical copies are one type.
-                var identical =
-                    first.WithoutOrigin() == def.WithoutOrigin()
-                    && !(first.Path == "$" && def.Path == "$");
-                if (!identical)
+                // Self-contained .avsc files often repeat a shared type: identical copies are one
+                // type. A whole file that is a copy (its top-level type, e.g. the same schema in
+                // two folders) is one type too, with a warning saying which file it copies.
+                if (first.WithoutOrigin() != def.WithoutOrigin())
                 {
-                    var descriptor =
-                        first.WithoutOrigin() == def.WithoutOrigin()
-                            ? DiagnosticDescriptors.DuplicateGeneratedType
-                            : DiagnosticDescriptors.DuplicateName;
                     Report(
-                        descriptor,
+                        DiagnosticDescriptors.DuplicateName,
                         def.Location,
                         def.Path + ".name",
-                        descriptor == DiagnosticDescriptors.DuplicateName
-                            ? def.FullName
-                            : def.CSharpFullName,
-                        System.IO.Path.GetFileName(first.SourcePath)
+                        def.FullName,
+                        OtherFile(first.SourcePath, def.SourcePath)
+                    );
+                }
+                else if (first.Path == "$" && def.Path == "$")
+                {
+                    Report(
+                        DiagnosticDescriptors.SchemaFileCopy,
+                        def.Location,
+                        "$",
+                        def.FullName,
+                        OtherFile(first.SourcePath, def.SourcePath)
                     );
                 }
                 continue;
@@ -92,7 +116,7 @@ internal sealed class AvroNameTable
                     def.Location,
                     def.Path + ".name",
                     def.CSharpFullName,
-                    System.IO.Path.GetFileName(clash.SourcePath)
+                    OtherFile(clash.SourcePath, def.SourcePath)
                 );
                 continue;
             }

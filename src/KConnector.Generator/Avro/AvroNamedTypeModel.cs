@@ -45,8 +45,14 @@ internal sealed record AvroNamedTypeModel(
     string Path
 )
 {
+    /// <summary>The C# type name: <see cref="Name"/>, escaped or renamed where C# needs it (<see cref="Emit.CSharpIdentifier"/>).</summary>
+    public string TypeName => Emit.CSharpIdentifier.TypeName(Name, Kind == AvroKind.Record);
+
+    /// <summary>The C# namespace as written in code, each segment escaped.</summary>
+    public string CSharpNamespaceText => Emit.CSharpIdentifier.Namespace(CSharpNamespace);
+
     public string CSharpFullName =>
-        CSharpNamespace.Length == 0 ? Name : CSharpNamespace + "." + Name;
+        CSharpNamespace.Length == 0 ? TypeName : CSharpNamespaceText + "." + TypeName;
 
     public string GlobalName => "global::" + CSharpFullName;
 

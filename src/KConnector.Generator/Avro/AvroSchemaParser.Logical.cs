@@ -11,6 +11,10 @@ internal sealed partial class AvroSchemaParser
     /// Reads a logical type annotation (spec "Logical Types"). Unknown logical types are ignored
     /// silently; a known one on the wrong type or with invalid parameters is ignored with a
     /// warning: either way the field keeps its underlying type, as the specification requires.
+    /// With the item metadata KConnectorLogicalTypes="underlying", every logical type of the file
+    /// is read as its underlying type (what Java's GenericDatumReader without conversions and
+    /// avsc without logicalTypes do), for data whose values .NET's types cannot hold (a date
+    /// beyond year 9999, a uuid string that is not a UUID); the attributes stay in the schema.
     /// </summary>
     private (AvroLogical Logical, int Precision, int Scale) ParseLogical(
         JsonNode node,
@@ -19,7 +23,10 @@ internal sealed partial class AvroSchemaParser
         string path
     )
     {
-        if (node["logicalType"] is not { Kind: JsonKind.String } lt)
+        if (
+            node["logicalType"] is not { Kind: JsonKind.String } lt
+            || _file.LogicalTypes == "underlying"
+        )
         {
             return (AvroLogical.None, 0, 0);
         }

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Emit;
 using KConnector.Generator.Helpers;
 using KConnector.Generator.Json;
 using KConnector.Generator.Models;
@@ -46,27 +48,6 @@ internal sealed partial class AvroSchemaParser
         "default",
         "aliases",
         "order",
-    };
-
-    /// <summary>Members a generated record already has: a field with one of these names gets a suffix.</summary>
-    private static readonly HashSet<string> ReservedMembers = new(StringComparer.Ordinal)
-    {
-        "AvroSchemaJson",
-        "AvroCanonicalForm",
-        "AvroFingerprint",
-        "Encode",
-        "Decode",
-        "DecodeResolved",
-        "WriteJson",
-        "EqualityContract",
-        "Equals",
-        "GetHashCode",
-        "ToString",
-        "Deconstruct",
-        "PrintMembers",
-        "GetType",
-        "MemberwiseClone",
-        "Finalize",
     };
 
     private readonly record struct NamedHeader(string FullName, string Namespace, string Name);
@@ -162,12 +143,19 @@ internal sealed partial class AvroSchemaParser
         _types.Add(null!);
         var fields = new List<AvroFieldModel>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var properties = new HashSet<string>(StringComparer.Ordinal) { h.Name };
+        var typeName = CSharpIdentifier.Unescaped(CSharpIdentifier.TypeName(h.Name, true));
+        var properties = new HashSet<string>(StringComparer.Ordinal) { typeName };
         var ok = true;
         for (var i = 0; i < fieldsNode.Items.Count; i++)
         {
             var fieldPath = path + ".fields[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            var field = ParseField(fieldsNode.Items[i], fieldPath, h.Namespace, h.Name, properties);
+            var field = ParseField(
+                fieldsNode.Items[i],
+                fieldPath,
+                h.Namespace,
+                typeName,
+                properties
+            );
             if (field is null)
             {
                 ok = false;
@@ -194,7 +182,7 @@ internal sealed partial class AvroSchemaParser
         }
         _types[slot] = Named(AvroKind.Record, h, doc, aliases, node, path, RecordAttributes) with
         {
-            Fields = fields.ToEquatableArray(),
+            Fields = AvoidUnionTypeClashes(fields, typeName).ToEquatableArray(),
         };
         return Reference(h.FullName);
     }
@@ -284,7 +272,11 @@ internal sealed partial class AvroSchemaParser
         var defaultNode = node["default"];
         var property = PropertyName(name, recordName);
         var unique = property;
-        for (var n = 2; !properties.Add(unique) || ReservedMembers.Contains(unique); n++)
+        for (
+            var n = 2;
+            !properties.Add(unique) || CSharpIdentifier.RecordMembers.Contains(unique);
+            n++
+        )
         {
             unique = property + n.ToString(CultureInfo.InvariantCulture);
         }
@@ -382,6 +374,45 @@ internal sealed partial class AvroSchemaParser
         {
             Name = fullName,
         };
+
+    /// <summary>
+    /// A general union becomes a type nested in the record, named after its property
+    /// (<c>Payment</c> -> <c>PaymentUnion</c>); a field named <c>payment_union</c>, or the record
+    /// itself named <c>PaymentUnion</c>, would then share that name (CS0102, CS0542). The union's
+    /// property gets a number suffix until its union names are free.
+    /// </summary>
+    private static List<AvroFieldModel> AvoidUnionTypeClashes(
+        List<AvroFieldModel> fields,
+        string typeName
+    )
+    {
+        var taken = new HashSet<string>(fields.Select(f => f.PropertyName), StringComparer.Ordinal)
+        {
+            typeName,
+        };
+        taken.UnionWith(CSharpIdentifier.RecordMembers);
+        var result = new List<AvroFieldModel>();
+        foreach (var field in fields)
+        {
+            var property = field.PropertyName;
+            for (
+                var n = 2;
+                (property != field.PropertyName && taken.Contains(property))
+                    || AvroCSharpTypes.UnionNames(field.Type, property).Any(taken.Contains);
+                n++
+            )
+            {
+                property = field.PropertyName + n.ToString(CultureInfo.InvariantCulture);
+            }
+            if (property != field.PropertyName)
+            {
+                taken.Add(property);
+            }
+            taken.UnionWith(AvroCSharpTypes.UnionNames(field.Type, property));
+            result.Add(field with { PropertyName = property });
+        }
+        return result;
+    }
 
     /// <summary>order_id and orderId both become OrderId; a clash with the type name gets a suffix.</summary>
     internal static string PropertyName(string avroName, string recordName)

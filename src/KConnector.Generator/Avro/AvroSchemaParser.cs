@@ -96,6 +96,19 @@ internal sealed partial class AvroSchemaParser
             );
             return;
         }
+        if (_file.LogicalTypes is not ("" or "typed" or "underlying"))
+        {
+            Report(
+                DiagnosticDescriptors.InvalidFileMetadata,
+                0,
+                0,
+                "$",
+                "KConnectorLogicalTypes",
+                _file.LogicalTypes,
+                "typed or underlying"
+            );
+            return;
+        }
         var type = ParseType(root, "$", string.Empty);
         if (type is not null && _types.Count == 0)
         {
@@ -150,12 +163,19 @@ internal sealed partial class AvroSchemaParser
             );
             return null;
         }
+        // ".Name" is absolute: Name in the null namespace (how Java's Schema.Name and avsc read
+        // a leading dot, and what the registered schema text writes for such a reference).
+        var absolute = name.Length > 1 && name[0] == '.';
+        if (absolute)
+        {
+            name = name.Substring(1);
+        }
         if (!CheckFullName(name, node, path))
         {
             return null;
         }
         // Spec "Names": a simple name is relative to the enclosing namespace.
-        var full = name.IndexOf('.') >= 0 || ns.Length == 0 ? name : ns + "." + name;
+        var full = absolute || name.IndexOf('.') >= 0 || ns.Length == 0 ? name : ns + "." + name;
         var fallback = full == name ? string.Empty : name;
         return AvroTypeModel.Primitive(AvroKind.Reference) with
         {

@@ -146,7 +146,16 @@ internal sealed class AvroSchemaText
                 var def = _written.Contains(t.Name) ? null : _lookup(t.Name);
                 if (def is null)
                 {
-                    Str(t.Name);
+                    // Spec "Names": a name without a dot is relative to the enclosing namespace,
+                    // so a type of the null namespace used inside another namespace is written
+                    // ".Name", which Java (Schema.Name) and avsc read as absolute; the bare name
+                    // would mean enclosing.Name to them (issue 20, item 7). The canonical form
+                    // keeps the full name, as the specification's FULLNAMES transformation says.
+                    Str(
+                        !_canonical && ns.Length > 0 && t.Name.IndexOf('.') < 0
+                            ? "." + t.Name
+                            : t.Name
+                    );
                 }
                 else
                 {

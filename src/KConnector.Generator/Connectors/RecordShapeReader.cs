@@ -57,8 +57,8 @@ internal static class RecordShapeReader
         return new RecordShapeModel(
             record.FullName,
             record.GlobalName,
-            record.CSharpNamespace,
-            record.Name + "RecordAccessor",
+            record.CSharpNamespaceText,
+            Emit.CSharpIdentifier.Unescaped(record.TypeName) + "RecordAccessor",
             record.Access,
             System.IO.Path.GetFileName(record.SourcePath),
             fields.ToEquatableArray(),

@@ -116,6 +116,17 @@ internal static partial class DiagnosticDescriptors
         Where + "{3}"
     );
 
+    public static readonly DiagnosticDescriptor SchemaFileCopy = new(
+        "KCN0017",
+        "Avro schema file is a copy of another",
+        Where
+            + "this file is an identical copy of {4}; the type {3} is generated once, from {4}: delete the copy or set KConnectorGenerate=\"false\" on it",
+        Category,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: "https://github.com/kconnector/kconnector/blob/main/docs/diagnostics.md#kcn0017"
+    );
+
     public static readonly DiagnosticDescriptor GeneratorFailure = Error(
         "KCN0099",
         "The KConnector generator failed",

@@ -83,11 +83,52 @@ internal static class AvroCSharpTypes
 
     public static string UnionName(string position) => position + "Union";
 
-    /// <summary>The case names of a union's non-null branches, in branch order (null gets no case).</summary>
-    public static string[] CaseNames(AvroTypeModel union)
+    /// <summary>The names of the union types a field's type generates, nested ones included (as <see cref="Of"/> names them).</summary>
+    public static IEnumerable<string> UnionNames(AvroTypeModel t, string position)
+    {
+        switch (t.Kind)
+        {
+            case AvroKind.Array:
+                return UnionNames(t.Items!, position + "Item");
+            case AvroKind.Map:
+                return UnionNames(t.Items!, position + "Value");
+            case AvroKind.Union when t.NullableIndex >= 0:
+                return UnionNames(t.Branches[1 - t.NullableIndex], position);
+            case AvroKind.Union:
+                var names = new List<string> { UnionName(position) };
+                var cases = CaseNames(t, position);
+                for (var i = 0; i < cases.Length; i++)
+                {
+                    if (cases[i].Length > 0)
+                    {
+                        names.AddRange(UnionNames(t.Branches[i], CasePosition(position, cases[i])));
+                    }
+                }
+                return names;
+            default:
+                return System.Array.Empty<string>();
+        }
+    }
+
+    /// <summary>The position of what a union case holds: the union's position and the case name, unescaped.</summary>
+    public static string CasePosition(string position, string caseName) =>
+        position + CSharpIdentifier.Unescaped(caseName);
+
+    /// <summary>
+    /// The case names of a union's non-null branches, in branch order (null gets no case), as C#
+    /// identifiers: never a member a case holds (<c>Value</c>, Equals, ...) nor the union's own
+    /// name, which C# forbids a nested type to share (CS0542, CS8866).
+    /// </summary>
+    public static string[] CaseNames(AvroTypeModel union, string position)
     {
         var names = new string[union.Branches.Count];
-        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        var used = new HashSet<string>(
+            CSharpIdentifier.UnionCaseMembers,
+            System.StringComparer.Ordinal
+        )
+        {
+            UnionName(position),
+        };
         for (var i = 0; i < names.Length; i++)
         {
             var b = union.Branches[i];
@@ -99,12 +140,9 @@ internal static class AvroCSharpTypes
             var name = b.IsNamed
                 ? b.Name.Substring(b.Name.LastIndexOf('.') + 1)
                 : b.Kind.ToString();
-            var unique = name;
-            for (var n = 2; !used.Add(unique); n++)
-            {
-                unique = name + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-            names[i] = unique;
+            var unique = CSharpIdentifier.Unclash(name, used);
+            used.Add(unique);
+            names[i] = CSharpIdentifier.Escape(unique);
         }
         return names;
     }
@@ -123,88 +161,4 @@ internal static class AvroCSharpTypes
             AvroKind.Bytes or AvroKind.Fixed => t.Logical != AvroLogical.None,
             _ => false,
         };
-
-    private static readonly HashSet<string> Keywords = new(System.StringComparer.Ordinal)
-    {
-        "abstract",
-        "as",
-        "base",
-        "bool",
-        "break",
-        "byte",
-        "case",
-        "catch",
-        "char",
-        "checked",
-        "class",
-        "const",
-        "continue",
-        "decimal",
-        "default",
-        "delegate",
-        "do",
-        "double",
-        "else",
-        "enum",
-        "event",
-        "explicit",
-        "extern",
-        "false",
-        "finally",
-        "fixed",
-        "float",
-        "for",
-        "foreach",
-        "goto",
-        "if",
-        "implicit",
-        "in",
-        "int",
-        "interface",
-        "internal",
-        "is",
-        "lock",
-        "long",
-        "namespace",
-        "new",
-        "null",
-        "object",
-        "operator",
-        "out",
-        "override",
-        "params",
-        "private",
-        "protected",
-        "public",
-        "readonly",
-        "ref",
-        "return",
-        "sbyte",
-        "sealed",
-        "short",
-        "sizeof",
-        "stackalloc",
-        "static",
-        "string",
-        "struct",
-        "switch",
-        "this",
-        "throw",
-        "true",
-        "try",
-        "typeof",
-        "uint",
-        "ulong",
-        "unchecked",
-        "unsafe",
-        "ushort",
-        "using",
-        "virtual",
-        "void",
-        "volatile",
-        "while",
-    };
-
-    /// <summary>An Avro name as a C# identifier: keywords get '@'.</summary>
-    public static string Identifier(string name) => Keywords.Contains(name) ? "@" + name : name;
 }

@@ -13,7 +13,8 @@ internal static class AvroEnumEmitter
     public static void Emit(SourceWriter w, AvroGeneratedType type)
     {
         var def = type.Definition;
-        var name = AvroCSharpTypes.Identifier(def.Name);
+        var name = def.TypeName;
+        var members = CSharpIdentifier.EnumMembers(def.Symbols, name);
         AvroTypeEmitter.WriteDoc(
             w,
             def.Doc ?? "Generated from the Avro enum " + def.FullName + "."
@@ -24,15 +25,13 @@ internal static class AvroEnumEmitter
             for (var i = 0; i < def.Symbols.Count; i++)
             {
                 w.WriteLine($"/// <summary>The symbol \"{def.Symbols[i]}\".</summary>");
-                w.WriteLine(
-                    $"{AvroCSharpTypes.Identifier(def.Symbols[i])} = {i.ToString(CultureInfo.InvariantCulture)},"
-                );
+                w.WriteLine($"{members[i]} = {i.ToString(CultureInfo.InvariantCulture)},");
             }
         }
         w.WriteLine();
         AvroTypeEmitter.WriteDoc(w, "The Avro schema and symbol names of the enum " + name + ".");
         AvroTypeEmitter.WriteGeneratedCode(w);
-        using (w.WriteBlock($"{def.Access} static class {def.Name}Avro"))
+        using (w.WriteBlock($"{def.Access} static class {CSharpIdentifier.Unescaped(name)}Avro"))
         {
             AvroTypeEmitter.WriteSchemaMembers(w, type, "static ");
             w.WriteLine();

@@ -24,7 +24,7 @@ internal static class AvroRecordEmitter
             record.Doc ?? "Generated from the Avro record " + record.FullName + "."
         );
         AvroTypeEmitter.WriteGeneratedCode(w);
-        var name = record.Name;
+        var name = record.TypeName;
         using (
             w.WriteBlock(
                 $"{record.Access} sealed partial record {name} : {R}.IAvroRecord<{name}>, global::KConnector.Json.IJsonRecord<{name}>"
@@ -81,10 +81,11 @@ internal static class AvroRecordEmitter
         );
         using (
             w.WriteBlock(
-                $"public static void Encode(ref {R}.AvroWriter writer, {record.Name} value)"
+                $"public static void Encode(ref {R}.AvroWriter writer, {record.TypeName} value)"
             )
         )
         {
+            w.WriteLine($"writer.EnterRecord(\"{record.Name}\");");
             foreach (var field in record.Fields)
             {
                 code.Encode(
@@ -95,13 +96,14 @@ internal static class AvroRecordEmitter
                     field.PropertyName
                 );
             }
+            w.WriteLine("writer.ExitRecord();");
         }
     }
 
     private static void WriteDecode(SourceWriter w, AvroNamedTypeModel record, AvroCodeWriter code)
     {
         w.WriteLine("/// <summary>Reads a value written with this type's own schema.</summary>");
-        using (w.WriteBlock($"public static {record.Name} Decode(ref {R}.AvroReader reader)"))
+        using (w.WriteBlock($"public static {record.TypeName} Decode(ref {R}.AvroReader reader)"))
         {
             w.WriteLine($"reader.EnterRecord(\"{record.Name}\");");
             foreach (var field in record.Fields)
@@ -127,7 +129,7 @@ internal static class AvroRecordEmitter
         );
         using (
             w.WriteBlock(
-                $"public static {record.Name} DecodeResolved(ref {R}.AvroReader reader, {R}.AvroResolutionPlan plan)"
+                $"public static {record.TypeName} DecodeResolved(ref {R}.AvroReader reader, {R}.AvroResolutionPlan plan)"
             )
         )
         {
@@ -177,7 +179,7 @@ internal static class AvroRecordEmitter
 
     private static void WriteConstruction(SourceWriter w, AvroNamedTypeModel record)
     {
-        w.WriteLine($"return new {record.Name}");
+        w.WriteLine($"return new {record.TypeName}");
         w.WriteLine("{");
         w.Indentation++;
         foreach (var field in record.Fields)
@@ -195,7 +197,7 @@ internal static class AvroRecordEmitter
         );
         using (
             w.WriteBlock(
-                $"public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {record.Name} value)"
+                $"public static void WriteJson(global::System.Text.Json.Utf8JsonWriter writer, {record.TypeName} value)"
             )
         )
         {

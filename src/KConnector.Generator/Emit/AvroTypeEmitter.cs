@@ -19,7 +19,7 @@ internal static class AvroTypeEmitter
         var hasNamespace = def.CSharpNamespace.Length > 0;
         if (hasNamespace)
         {
-            w.WriteLine("namespace " + def.CSharpNamespace);
+            w.WriteLine("namespace " + def.CSharpNamespaceText);
             w.WriteLine("{");
             w.Indentation++;
         }

@@ -20,7 +20,7 @@ internal static class AvroUnionEmitter
     )
     {
         var name = AvroCSharpTypes.UnionName(position);
-        var cases = AvroCSharpTypes.CaseNames(union);
+        var cases = AvroCSharpTypes.CaseNames(union, position);
         var nullIndex = union.NullBranch;
         var nullable = nullIndex >= 0 ? "?" : string.Empty;
         var count = union.Branches.Count.ToString(CultureInfo.InvariantCulture);
@@ -45,7 +45,7 @@ internal static class AvroUnionEmitter
                     $"/// <summary>Branch {i.ToString(CultureInfo.InvariantCulture)}: {JsonName(union.Branches[i])}.</summary>"
                 );
                 w.WriteLine(
-                    $"public sealed record {cases[i]}({AvroCSharpTypes.Of(union.Branches[i], position + cases[i])} Value) : {name};"
+                    $"public sealed record {cases[i]}({AvroCSharpTypes.Of(union.Branches[i], AvroCSharpTypes.CasePosition(position, cases[i]))} Value) : {name};"
                 );
             }
 
@@ -68,7 +68,13 @@ internal static class AvroUnionEmitter
                     w.WriteLine(
                         $"writer.WriteUnionIndex({i.ToString(CultureInfo.InvariantCulture)});"
                     );
-                    code.Encode(w, union.Branches[i], "__case.Value", "field", position + cases[i]);
+                    code.Encode(
+                        w,
+                        union.Branches[i],
+                        "__case.Value",
+                        "field",
+                        AvroCSharpTypes.CasePosition(position, cases[i])
+                    );
                     w.WriteLine("break;");
                     w.Indentation--;
                 }
@@ -104,7 +110,13 @@ internal static class AvroUnionEmitter
                     cases,
                     $"reader.ReadUnionIndex(field, {count})",
                     (i, target) =>
-                        code.Decode(w, union.Branches[i], target, "field", position + cases[i])
+                        code.Decode(
+                            w,
+                            union.Branches[i],
+                            target,
+                            "field",
+                            AvroCSharpTypes.CasePosition(position, cases[i])
+                        )
                 );
             }
 
@@ -127,7 +139,7 @@ internal static class AvroUnionEmitter
                             union.Branches[i],
                             target,
                             "field",
-                            position + cases[i],
+                            AvroCSharpTypes.CasePosition(position, cases[i]),
                             "__bp"
                         )
                 );
@@ -166,7 +178,7 @@ internal static class AvroUnionEmitter
                             w,
                             union.Branches[i],
                             "__case" + i.ToString(CultureInfo.InvariantCulture) + ".Value",
-                            position + cases[i]
+                            AvroCSharpTypes.CasePosition(position, cases[i])
                         );
                     }
                     using (w.WriteBlock("else"))
@@ -203,7 +215,7 @@ internal static class AvroUnionEmitter
                     using (w.WriteBlock())
                     {
                         w.WriteLine(
-                            $"{AvroCSharpTypes.Of(union.Branches[i], position + cases[i])} __value = default!;"
+                            $"{AvroCSharpTypes.Of(union.Branches[i], AvroCSharpTypes.CasePosition(position, cases[i]))} __value = default!;"
                         );
                         decode(i, "__value");
                         w.WriteLine($"return new {cases[i]}(__value);");

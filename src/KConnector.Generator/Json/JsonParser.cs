@@ -21,6 +21,7 @@ internal sealed class JsonParser
     /// <summary>Parses one JSON document; throws <see cref="JsonSyntaxException"/> at the first error.</summary>
     public static JsonNode Parse(string text)
     {
+        CheckEncoding(text);
         var parser = new JsonParser(text);
         parser.SkipWhitespace();
         if (parser._pos == 0 && text.Length > 0 && text[0] == '\uFEFF')
@@ -38,6 +39,33 @@ internal sealed class JsonParser
             );
         }
         return value;
+    }
+
+    /// <summary>
+    /// Files must be UTF-8 (RFC 8259 section 8.1). The compiler decodes an additional file as
+    /// UTF-8 unless a byte-order mark says otherwise, so a wrong encoding shows up as characters no
+    /// JSON text holds: U+FFFD where a byte was not UTF-8 (which would otherwise flow into names,
+    /// paths and file names), and NUL between the characters of UTF-16 saved without a BOM
+    /// (issue 20, item 10). Both are reported where they first occur, saying what to do.
+    /// </summary>
+    private static void CheckEncoding(string text)
+    {
+        var nul = text.IndexOf('\0');
+        if (nul >= 0)
+        {
+            throw new JsonSyntaxException(
+                "the file holds NUL characters: it looks saved as UTF-16 without a byte-order mark; save it as UTF-8",
+                nul
+            );
+        }
+        var replacement = text.IndexOf('\uFFFD');
+        if (replacement >= 0)
+        {
+            throw new JsonSyntaxException(
+                "the file is not valid UTF-8 here (a byte that is not UTF-8 reads as U+FFFD, the replacement character); save it as UTF-8, or write \\uFFFD if that character is meant",
+                replacement
+            );
+        }
     }
 
     private JsonNode ReadValue(int depth)

@@ -26,7 +26,7 @@ internal static partial class JsonSchemaEmitter
         var hasNamespace = type.Namespace.Length > 0;
         if (hasNamespace)
         {
-            w.WriteLine("namespace " + type.Namespace);
+            w.WriteLine("namespace " + Generator.Emit.CSharpIdentifier.Namespace(type.Namespace));
             w.WriteLine("{");
             w.Indentation++;
         }

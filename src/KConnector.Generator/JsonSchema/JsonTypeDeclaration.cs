@@ -30,7 +30,9 @@ internal sealed record JsonTypeDeclaration(
     public EquatableArray<JsonSchemaReferenceModel> References { get; init; } =
         EquatableArray<JsonSchemaReferenceModel>.Empty;
 
-    public string FullName => Namespace.Length == 0 ? Name : Namespace + "." + Name;
+    /// <summary>The C# full name as written in code: namespace segments that are keywords escaped.</summary>
+    public string FullName =>
+        Namespace.Length == 0 ? Name : Emit.CSharpIdentifier.Namespace(Namespace) + "." + Name;
 
     /// <summary>The resolver's key: the file and the pointer, as a $ref names them.</summary>
     public string Key => SourcePath + "#" + Pointer;

@@ -26,6 +26,9 @@ internal static class SchemaFileInputs
         var generate =
             !fileOptions.TryGetValue(Prefix + "KConnectorGenerate", out var g)
             || !string.Equals(g.Trim(), "false", System.StringComparison.OrdinalIgnoreCase);
-        return new SchemaFileInput(file.Path, text, ns, access, generate);
+        var logicalTypes = fileOptions.TryGetValue(Prefix + "KConnectorLogicalTypes", out var l)
+            ? l.Trim()
+            : string.Empty;
+        return new SchemaFileInput(file.Path, text, ns, access, generate, logicalTypes);
     }
 }

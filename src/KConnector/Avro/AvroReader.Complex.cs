@@ -6,8 +6,9 @@ namespace KConnector.Avro;
 public ref partial struct AvroReader
 {
     /// <summary>
-    /// The deepest nesting of records a payload may have. Recursive schemas (a tree) make depth
-    /// data-driven: a corrupt payload must fail with an exception, not overflow the stack.
+    /// The deepest nesting of records a payload may have, for reading and writing alike
+    /// (<see cref="AvroWriter.EnterRecord"/>). Recursive schemas (a tree) make depth data-driven:
+    /// a corrupt payload must fail with an exception, not overflow the stack.
     /// </summary>
     public const int MaxDepth = 256;
 

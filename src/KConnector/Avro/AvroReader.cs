@@ -11,6 +11,16 @@ namespace KConnector.Avro;
 /// </summary>
 public ref partial struct AvroReader
 {
+    /// <summary>
+    /// UTF-8 that throws on invalid bytes: <see cref="Encoding.UTF8"/> replaces them with U+FFFD,
+    /// which would turn corrupt data into a silently different string (spec "Primitive Types":
+    /// a string is a sequence of UTF-8 characters; issue 20, item 7).
+    /// </summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(
+        encoderShouldEmitUTF8Identifier: false,
+        throwOnInvalidBytes: true
+    );
+
     private readonly ReadOnlySpan<byte> _input;
     private int _position;
     private int _depth;
@@ -114,11 +124,26 @@ public ref partial struct AvroReader
         var bytes = ReadBytesSpan(field);
         try
         {
-            return Encoding.UTF8.GetString(bytes);
+            return StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException e)
         {
-            throw Corrupt(field, "a string is not valid UTF-8: " + e.Message);
+            throw Corrupt(
+                field,
+                $"a string is not valid UTF-8 (byte {e.Index} of its {bytes.Length} is not a UTF-8 sequence)"
+            );
+        }
+    }
+
+    /// <summary>
+    /// Fails unless every byte was read: a datum is the whole payload (spec "Binary Encoding";
+    /// bytes after it mean corrupt data or the wrong schema, not something to ignore).
+    /// </summary>
+    public readonly void ExpectEnd(string datum)
+    {
+        if (Remaining > 0)
+        {
+            throw Corrupt(datum, $"{Remaining} byte(s) follow the end of the datum");
         }
     }
 

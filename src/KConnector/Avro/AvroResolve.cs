@@ -255,6 +255,4 @@ public static class AvroResolve
             AvroSchemaKind.Fixed => t.Size,
             _ => 1,
         };
-
-    internal static string Utf8(ReadOnlySpan<byte> bytes) => Encoding.UTF8.GetString(bytes);
 }

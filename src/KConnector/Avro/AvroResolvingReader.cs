@@ -50,10 +50,12 @@ public sealed class AvroResolvingReader<T>
     }
 
     /// <summary>Decodes one value (the Avro payload, without any wire-format header).</summary>
-    /// <exception cref="AvroDecodeException">The bytes are corrupt or truncated.</exception>
+    /// <exception cref="AvroDecodeException">The bytes are corrupt or truncated, or bytes follow the value.</exception>
     public T Read(ReadOnlySpan<byte> payload)
     {
         var reader = new AvroReader(payload);
-        return _plan is null ? T.Decode(ref reader) : T.DecodeResolved(ref reader, _plan);
+        var value = _plan is null ? T.Decode(ref reader) : T.DecodeResolved(ref reader, _plan);
+        reader.ExpectEnd(typeof(T).Name);
+        return value;
     }
 }

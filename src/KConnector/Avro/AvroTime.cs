@@ -10,6 +10,14 @@ public static class AvroTime
     private const long TicksPerMicro = TimeSpan.TicksPerMillisecond / 1000;
     private static readonly int EpochDayNumber = new DateOnly(1970, 1, 1).DayNumber;
 
+    // Whole units since 0001-01-01, minus the epoch in the same unit: ticks counted from year 1
+    // are never negative, so integer division floors, as Java's ChronoUnit.between and avsc do.
+    // Dividing ticks counted from 1970 would truncate toward zero instead (issue 20, item 5:
+    // 1969-12-31T23:59:59.9999995Z is -1 microsecond, not 0). The epoch is a whole number of
+    // microseconds and milliseconds, so subtracting it afterwards is exact.
+    private const long EpochMicros = 621_355_968_000_000_000 / TicksPerMicro;
+    private const long EpochMillis = 621_355_968_000_000_000 / TimeSpan.TicksPerMillisecond;
+
     /// <summary>date: days since 1970-01-01.</summary>
     public static DateOnly DateFromDays(int days) =>
         DateOnly.FromDayNumber(checked(EpochDayNumber + days));
@@ -44,7 +52,7 @@ public static class AvroTime
 
     /// <summary>timestamp-micros: microseconds since the Unix epoch, UTC.</summary>
     public static long ToUnixMicros(DateTimeOffset value) =>
-        (value.UtcTicks - DateTime.UnixEpoch.Ticks) / TicksPerMicro;
+        value.UtcTicks / TicksPerMicro - EpochMicros;
 
     /// <summary>local-timestamp-millis: a wall-clock time, as milliseconds from 1970-01-01T00:00.</summary>
     public static DateTime LocalTimestampFromMillis(long millis) =>
@@ -55,13 +63,12 @@ public static class AvroTime
 
     /// <summary>local-timestamp-millis: a wall-clock time, as milliseconds from 1970-01-01T00:00.</summary>
     public static long ToLocalMillis(DateTime value) =>
-        (value.Ticks - DateTime.UnixEpoch.Ticks) / TimeSpan.TicksPerMillisecond;
+        value.Ticks / TimeSpan.TicksPerMillisecond - EpochMillis;
 
     /// <summary>local-timestamp-micros: a wall-clock time, as microseconds from 1970-01-01T00:00.</summary>
     public static DateTime LocalTimestampFromMicros(long micros) =>
         new(DateTime.UnixEpoch.Ticks + checked(micros * TicksPerMicro), DateTimeKind.Unspecified);
 
     /// <summary>local-timestamp-micros: a wall-clock time, as microseconds from 1970-01-01T00:00.</summary>
-    public static long ToLocalMicros(DateTime value) =>
-        (value.Ticks - DateTime.UnixEpoch.Ticks) / TicksPerMicro;
+    public static long ToLocalMicros(DateTime value) => value.Ticks / TicksPerMicro - EpochMicros;
 }

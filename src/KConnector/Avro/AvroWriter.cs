@@ -12,13 +12,35 @@ namespace KConnector.Avro;
 public ref partial struct AvroWriter
 {
     private readonly IBufferWriter<byte> _output;
+    private int _depth;
 
     /// <summary>Creates a writer that appends to <paramref name="output"/>.</summary>
     public AvroWriter(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);
         _output = output;
+        _depth = 0;
     }
+
+    /// <summary>
+    /// Enters a nested record, failing when the value nests deeper than
+    /// <see cref="AvroReader.MaxDepth"/>: the limit is the decoder's, so nothing is written that
+    /// a reader would reject as corrupt (issue 20, item 7), and a cyclic or absurdly deep value
+    /// fails with an exception instead of overflowing the stack.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value nests deeper than the limit.</exception>
+    public void EnterRecord(string record)
+    {
+        if (++_depth > AvroReader.MaxDepth)
+        {
+            throw new ArgumentException(
+                $"Cannot encode Avro record '{record}': records nest deeper than {AvroReader.MaxDepth} levels, which no reader accepts."
+            );
+        }
+    }
+
+    /// <summary>Leaves a record entered with <see cref="EnterRecord"/>.</summary>
+    public void ExitRecord() => _depth--;
 
     /// <summary>Writes a boolean as one byte, 0 or 1.</summary>
     public readonly void WriteBoolean(bool value)

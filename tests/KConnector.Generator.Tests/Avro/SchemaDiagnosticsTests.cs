@@ -131,7 +131,7 @@ public class SchemaDiagnosticsTests
     }
 
     [Fact]
-    public void TwoSchemasForTheSameType_ReportTheClash()
+    public void TwoFilesWithTheSameSchema_GenerateItOnce_WarningOfTheCopy()
     {
         var schema = "{\"type\":\"record\",\"name\":\"A\",\"namespace\":\"N\",\"fields\":[]}";
         var run = new GeneratorHarness()
@@ -140,9 +140,10 @@ public class SchemaDiagnosticsTests
             .Run();
 
         var diagnostic = Assert.Single(run.Diagnostics);
-        Assert.Equal("KCN0008", diagnostic.Id);
+        Assert.Equal("KCN0017", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
         Assert.Contains(
-            "also generated from a.avsc",
+            "b.avsc, line 1, at $: this file is an identical copy of a.avsc; the type N.A is generated once",
             diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
             StringComparison.Ordinal
         );

@@ -181,6 +181,12 @@ internal sealed class AvroSchemaReader
         {
             return new AvroSchemaNode(kind);
         }
+        if (name.Length > 1 && name[0] == '.')
+        {
+            // ".Name": absolute, Name in the null namespace (as Java and avsc read it; generated
+            // schemas write such references this way).
+            return Named(name[1..], string.Empty);
+        }
         if (
             !name.Contains('.', StringComparison.Ordinal)
             && ns.Length > 0

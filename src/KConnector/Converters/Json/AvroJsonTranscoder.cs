@@ -6,7 +6,8 @@ namespace KConnector.Converters.Json;
 
 /// <summary>
 /// Turns JSON written by a generated <c>WriteJson</c> (field names as in the schema, bytes as
-/// base64, nullable unions as the value or null, enums as their symbol) into Avro binary
+/// base64, nullable unions as the value or null, other unions as an object with one member set
+/// per Confluent's AvroData, enums as their symbol) into Avro binary
 /// (Avro spec, "Binary Encoding"), along a schema compiled once into a tree of nodes.
 /// </summary>
 internal sealed class AvroJsonTranscoder
@@ -94,6 +95,37 @@ internal sealed class AvroJsonTranscoder
                     Write(ref writer, node.Children[branch], value, path);
                 }
                 break;
+            case "general-union":
+                WriteGeneralUnion(ref writer, node, value, path);
+                break;
+            case "fixed":
+                Expect(value.ValueKind == JsonValueKind.String, path, "a base64 string", value);
+                var fixedBytes = value.GetBytesFromBase64();
+                if (node.IsDecimal)
+                {
+                    // WriteJson prints a decimal as the base64 of its unscaled big-endian two's
+                    // complement, shortest form: sign-extend it to the fixed size.
+                    Expect(
+                        fixedBytes.Length <= node.Size,
+                        path,
+                        $"at most {node.Size} bytes (fixed {node.Name})",
+                        value
+                    );
+                    var extended = new byte[node.Size];
+                    var pad =
+                        fixedBytes.Length > 0 && (fixedBytes[0] & 0x80) != 0 ? (byte)0xFF : (byte)0;
+                    extended.AsSpan(0, node.Size - fixedBytes.Length).Fill(pad);
+                    fixedBytes.CopyTo(extended, node.Size - fixedBytes.Length);
+                    fixedBytes = extended;
+                }
+                Expect(
+                    fixedBytes.Length == node.Size,
+                    path,
+                    $"{node.Size} bytes (fixed {node.Name})",
+                    value
+                );
+                writer.WriteFixed(fixedBytes, node.Size, path);
+                break;
             case "array":
                 Expect(value.ValueKind == JsonValueKind.Array, path, "an array", value);
                 var count = value.GetArrayLength();
@@ -134,7 +166,8 @@ internal sealed class AvroJsonTranscoder
                     {
                         // An absent nullable field reads as null, as Connect's JsonConverter reads a missing optional field.
                         Expect(
-                            field.Kind == "union",
+                            field.Kind == "union"
+                                || (field.Kind == "general-union" && field.NullBranch >= 0),
                             $"{path}.{field.FieldName}",
                             "a value",
                             fieldValue
@@ -150,6 +183,58 @@ internal sealed class AvroJsonTranscoder
                     $"'{path}': Avro type '{node.Kind}' has no JSON reading yet."
                 );
         }
+    }
+
+    /// <summary>
+    /// A union other than ["null", T], as Connect's JsonConverter prints the struct AvroData makes
+    /// of it: null for the null branch, else an object whose members are named after the
+    /// branches, all null but the one set (issue 20, item 9).
+    /// </summary>
+    private static void WriteGeneralUnion(
+        ref AvroWriter writer,
+        Node node,
+        JsonElement value,
+        string path
+    )
+    {
+        var expected =
+            "an object with one member set of "
+            + string.Join(", ", node.BranchNames.Where(b => b.Length > 0))
+            + (node.NullBranch >= 0 ? ", or null" : string.Empty);
+        if (value.ValueKind == JsonValueKind.Null)
+        {
+            Expect(node.NullBranch >= 0, path, expected, value);
+            writer.WriteUnionIndex(node.NullBranch);
+            return;
+        }
+        Expect(value.ValueKind == JsonValueKind.Object, path, expected, value);
+        var chosen = -1;
+        JsonElement chosenValue = default;
+        foreach (var member in value.EnumerateObject())
+        {
+            var index = Array.IndexOf(node.BranchNames, member.Name);
+            Expect(
+                index >= 0 && member.Name.Length > 0,
+                $"{path}.{member.Name}",
+                "no such member: " + expected,
+                member.Value
+            );
+            if (member.Value.ValueKind == JsonValueKind.Null)
+            {
+                continue;
+            }
+            Expect(chosen < 0, path, expected + " (two are set)", value);
+            chosen = index;
+            chosenValue = member.Value;
+        }
+        if (chosen < 0)
+        {
+            Expect(node.NullBranch >= 0, path, expected + " (none is set)", value);
+            writer.WriteUnionIndex(node.NullBranch);
+            return;
+        }
+        writer.WriteUnionIndex(chosen);
+        Write(ref writer, node.Children[chosen], chosenValue, $"{path}.{node.BranchNames[chosen]}");
     }
 
     private static void Expect(bool ok, string path, string expected, JsonElement value)
@@ -168,6 +253,12 @@ internal sealed class AvroJsonTranscoder
         {
             case JsonValueKind.String:
                 var name = schema.GetString()!;
+                if (name.StartsWith('.'))
+                {
+                    // ".Name": absolute, Name in the null namespace (generated schemas write it so).
+                    name = name[1..];
+                    ns = null;
+                }
                 return named.TryGetValue(name, out var known) ? known
                     : named.TryGetValue(ns + "." + name, out known) ? known
                     : new Node(name);
@@ -176,7 +267,15 @@ internal sealed class AvroJsonTranscoder
                 var nullIndex = Array.FindIndex(branches, b => b.Kind == "null");
                 if (branches.Length != 2 || nullIndex < 0)
                 {
-                    return new Node("general-union");
+                    return new Node("general-union")
+                    {
+                        Children = branches,
+                        NullBranch = nullIndex,
+                        BranchNames = schema
+                            .EnumerateArray()
+                            .Select(b => AvroUnionBranchNames.Of(b) ?? string.Empty)
+                            .ToArray(),
+                    };
                 }
                 return new Node("union") { Children = branches, NullBranch = nullIndex };
             default:
@@ -216,7 +315,7 @@ internal sealed class AvroJsonTranscoder
                             .ToArray();
                         return record;
                     case "enum":
-                        return new Node("enum")
+                        return named[FullName(schema, ns)] = new Node("enum")
                         {
                             Symbols = schema
                                 .GetProperty("symbols")
@@ -224,6 +323,21 @@ internal sealed class AvroJsonTranscoder
                                 .Select(s => s.GetString()!)
                                 .ToArray(),
                         };
+                    case "fixed":
+                        var logical = schema.TryGetProperty("logicalType", out var lt)
+                            ? lt.GetString()
+                            : null;
+                        // uuid and duration on a fixed print as text / an object: not read here.
+                        var fixedNode = new Node(
+                            logical is null or "decimal" ? "fixed" : "fixed " + logical
+                        )
+                        {
+                            Name = FullName(schema, ns),
+                            Size = schema.GetProperty("size").GetInt32(),
+                            IsDecimal = logical == "decimal",
+                        };
+                        named[fixedNode.Name] = fixedNode;
+                        return fixedNode;
                     case "array":
                         return new Node("array")
                         {
@@ -252,5 +366,21 @@ internal sealed class AvroJsonTranscoder
         public int NullBranch { get; init; }
 
         public string[] Symbols { get; init; } = [];
+
+        /// <summary>A general union's branch names (empty for the null branch), as <see cref="AvroUnionBranchNames"/> gives them.</summary>
+        public string[] BranchNames { get; init; } = [];
+
+        public int Size { get; init; }
+
+        public bool IsDecimal { get; init; }
+    }
+
+    private static string FullName(JsonElement schema, string? ns)
+    {
+        var simple = schema.GetProperty("name").GetString()!;
+        var space = schema.TryGetProperty("namespace", out var n) ? n.GetString() : ns;
+        return simple.Contains('.', StringComparison.Ordinal) || string.IsNullOrEmpty(space)
+            ? simple
+            : space + "." + simple;
     }
 }

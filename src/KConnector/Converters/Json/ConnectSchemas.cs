@@ -16,7 +16,11 @@ public static class ConnectSchemas
     public static ConnectSchema FromAvro(string avroSchemaJson)
     {
         using var doc = JsonDocument.Parse(avroSchemaJson);
-        return FromAvro(doc.RootElement, null);
+        return FromAvro(
+            doc.RootElement,
+            null,
+            new Dictionary<string, ConnectSchema>(StringComparer.Ordinal)
+        );
     }
 
     /// <summary>The Connect schema of a JSON Schema document.</summary>
@@ -26,45 +30,53 @@ public static class ConnectSchemas
         return FromJsonSchema(doc.RootElement, optional: false);
     }
 
-    private static ConnectSchema FromAvro(JsonElement schema, string? ns)
+    private static ConnectSchema FromAvro(
+        JsonElement schema,
+        string? ns,
+        Dictionary<string, ConnectSchema> named
+    )
     {
         if (schema.ValueKind == JsonValueKind.Array)
         {
             var branches = schema.EnumerateArray().ToArray();
-            var nonNull = branches
-                .Where(b => !(b.ValueKind == JsonValueKind.String && b.GetString() == "null"))
-                .ToArray();
+            var nonNull = branches.Where(b => AvroUnionBranchNames.Of(b) is not null).ToArray();
             if (nonNull.Length == 1 && branches.Length == 2)
             {
-                return FromAvro(nonNull[0], ns).AsOptional();
+                return FromAvro(nonNull[0], ns, named).AsOptional();
             }
-            throw new NotSupportedException(
-                "Avro unions other than [\"null\", T] have no Connect schema here yet."
-            );
+            // AvroData.toConnectSchema: a struct with one optional field per non-null branch,
+            // optional itself when null is a branch (issue 20, item 9).
+            return new ConnectSchema("struct", Optional: nonNull.Length < branches.Length)
+            {
+                Name = AvroUnionBranchNames.UnionSchemaName,
+                Fields = nonNull
+                    .Select(b => new ConnectField(
+                        AvroUnionBranchNames.Of(b)!,
+                        FromAvro(b, ns, named).AsOptional()
+                    ))
+                    .ToArray(),
+            };
         }
         if (schema.ValueKind == JsonValueKind.String)
         {
-            return Primitive(schema.GetString()!, logical: null);
+            var name = schema.GetString()!;
+            return Reference(name, ns, named) ?? Primitive(name, logical: null);
         }
         var type = schema.GetProperty("type");
         if (type.ValueKind != JsonValueKind.String)
         {
-            return FromAvro(type, ns);
+            return FromAvro(type, ns, named);
         }
         var kind = type.GetString()!;
         switch (kind)
         {
             case "record":
-                var simple = schema.GetProperty("name").GetString()!;
-                var space = schema.TryGetProperty("namespace", out var n) ? n.GetString() : ns;
-                var full =
-                    simple.Contains('.', StringComparison.Ordinal) || string.IsNullOrEmpty(space)
-                        ? simple
-                        : space + "." + simple;
+            case "error":
+                var full = FullName(schema, ns);
                 var recordNs = full.Contains('.', StringComparison.Ordinal)
                     ? full[..full.LastIndexOf('.')]
                     : null;
-                return new ConnectSchema("struct", Optional: false)
+                var record = new ConnectSchema("struct", Optional: false)
                 {
                     Name = full,
                     Fields = schema
@@ -72,29 +84,64 @@ public static class ConnectSchemas
                         .EnumerateArray()
                         .Select(f => new ConnectField(
                             f.GetProperty("name").GetString()!,
-                            FromAvro(f.GetProperty("type"), recordNs)
+                            FromAvro(f.GetProperty("type"), recordNs, named)
                         ))
                         .ToArray(),
                 };
+                named[full] = record;
+                return record;
             case "array":
                 return new ConnectSchema("array", Optional: false)
                 {
-                    Items = FromAvro(schema.GetProperty("items"), ns),
+                    Items = FromAvro(schema.GetProperty("items"), ns, named),
                 };
             case "map":
                 return new ConnectSchema("map", Optional: false)
                 {
                     Keys = new ConnectSchema("string", Optional: false),
-                    Items = FromAvro(schema.GetProperty("values"), ns),
+                    Items = FromAvro(schema.GetProperty("values"), ns, named),
                 };
             case "enum":
-                return new ConnectSchema("string", Optional: false);
+                return named[FullName(schema, ns)] = new ConnectSchema("string", Optional: false);
+            case "fixed":
+                return named[FullName(schema, ns)] = Primitive(kind, logical: null);
             default:
                 return Primitive(
                     kind,
                     schema.TryGetProperty("logicalType", out var l) ? l.GetString() : null
                 );
         }
+    }
+
+    /// <summary>A named type defined earlier in the schema (spec "Names": relative to the enclosing namespace first; ".Name" is absolute).</summary>
+    private static ConnectSchema? Reference(
+        string name,
+        string? ns,
+        Dictionary<string, ConnectSchema> named
+    )
+    {
+        if (name.StartsWith('.'))
+        {
+            return named.GetValueOrDefault(name[1..]);
+        }
+        if (
+            !name.Contains('.', StringComparison.Ordinal)
+            && !string.IsNullOrEmpty(ns)
+            && named.TryGetValue(ns + "." + name, out var inNamespace)
+        )
+        {
+            return inNamespace;
+        }
+        return named.GetValueOrDefault(name);
+    }
+
+    private static string FullName(JsonElement schema, string? ns)
+    {
+        var simple = schema.GetProperty("name").GetString()!;
+        var space = schema.TryGetProperty("namespace", out var n) ? n.GetString() : ns;
+        return simple.Contains('.', StringComparison.Ordinal) || string.IsNullOrEmpty(space)
+            ? simple
+            : space + "." + simple;
     }
 
     private static ConnectSchema Primitive(string avroType, string? logical) =>
@@ -114,7 +161,7 @@ public static class ConnectSchemas
             ("bytes", _) or ("fixed", _) => new("bytes", false),
             ("string", _) => new("string", false),
             _ => throw new NotSupportedException(
-                $"Avro type '{avroType}' has no Connect schema here yet."
+                $"Avro type '{avroType}' has no Connect schema here: not a type defined before this use (a recursive record has none)."
             ),
         };
 

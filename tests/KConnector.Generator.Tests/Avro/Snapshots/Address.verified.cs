@@ -31,6 +31,7 @@ namespace KConnector.Tests.Avro.Model
         /// <summary>Writes <paramref name="value"/> in Avro binary encoding.</summary>
         public static void Encode(ref global::KConnector.Avro.AvroWriter writer, Address value)
         {
+            writer.EnterRecord("Address");
             writer.WriteString(value.Street);
             if (value.Zip is { } __v1)
             {
@@ -41,6 +42,7 @@ namespace KConnector.Tests.Avro.Model
             {
                 writer.WriteUnionIndex(0);
             }
+            writer.ExitRecord();
         }
 
         /// <summary>Reads a value written with this type's own schema.</summary>

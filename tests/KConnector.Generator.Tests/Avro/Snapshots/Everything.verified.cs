@@ -186,6 +186,7 @@ namespace KConnector.Tests.Avro.Model
         /// <summary>Writes <paramref name="value"/> in Avro binary encoding.</summary>
         public static void Encode(ref global::KConnector.Avro.AvroWriter writer, Everything value)
         {
+            writer.EnterRecord("Everything");
             writer.WriteBoolean(value.Flag);
             writer.WriteInt(value.Count);
             writer.WriteLong(value.Total);
@@ -298,6 +299,7 @@ namespace KConnector.Tests.Avro.Model
             writer.WriteLong(global::KConnector.Avro.AvroTime.ToLocalMicros(value.LocalUpdated));
             writer.WriteDuration(value.Wait);
             writer.WriteLong(value.Custom);
+            writer.ExitRecord();
         }
 
         /// <summary>Reads a value written with this type's own schema.</summary>

@@ -36,6 +36,7 @@ namespace KConnector.Tests.Avro.Billing
         /// <summary>Writes <paramref name="value"/> in Avro binary encoding.</summary>
         public static void Encode(ref global::KConnector.Avro.AvroWriter writer, Invoice value)
         {
+            writer.EnterRecord("Invoice");
             global::KConnector.Tests.Avro.Shared.Money.Encode(ref writer, value.Total);
             {
                 var __a1 = value.Lines;
@@ -50,6 +51,7 @@ namespace KConnector.Tests.Avro.Billing
                 writer.WriteLong(0);
             }
             writer.WriteEnum((int)value.Suit, global::KConnector.Tests.Avro.Model.SuitAvro.Symbols.Length, "Invoice.suit");
+            writer.ExitRecord();
         }
 
         /// <summary>Reads a value written with this type's own schema.</summary>

@@ -71,6 +71,7 @@ namespace Shop.Orders
         /// <summary>Writes <paramref name="value"/> in Avro binary encoding.</summary>
         public static void Encode(ref global::KConnector.Avro.AvroWriter writer, Order value)
         {
+            writer.EnterRecord("Order");
             writer.WriteString(value.OrderId);
             writer.WriteLong(value.CustomerId);
             writer.WriteInt(value.Quantity);
@@ -97,6 +98,7 @@ namespace Shop.Orders
                 writer.WriteUnionIndex(1);
             }
             writer.WriteLong(global::KConnector.Avro.AvroTime.ToUnixMillis(value.PlacedAt));
+            writer.ExitRecord();
         }
 
         /// <summary>Reads a value written with this type's own schema.</summary>

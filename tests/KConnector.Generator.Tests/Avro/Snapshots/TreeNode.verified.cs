@@ -31,6 +31,7 @@ namespace KConnector.Tests.Avro.Model
         /// <summary>Writes <paramref name="value"/> in Avro binary encoding.</summary>
         public static void Encode(ref global::KConnector.Avro.AvroWriter writer, TreeNode value)
         {
+            writer.EnterRecord("TreeNode");
             writer.WriteInt(value.Value);
             {
                 var __a1 = value.Children;
@@ -44,6 +45,7 @@ namespace KConnector.Tests.Avro.Model
                 }
                 writer.WriteLong(0);
             }
+            writer.ExitRecord();
         }
 
         /// <summary>Reads a value written with this type's own schema.</summary>
