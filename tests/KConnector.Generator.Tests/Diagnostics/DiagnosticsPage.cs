@@ -82,6 +82,22 @@ internal sealed partial class DiagnosticsPage
         }
         var title = body.Select(l => TitleLine().Match(l)).FirstOrDefault(m => m.Success);
         var text = string.Join("\n", body);
+        var files = new List<ExampleFile>();
+        for (var i = 0; i + 1 < body.Count; i++)
+        {
+            var marker = ExampleMarker().Match(body[i]);
+            if (!marker.Success || !body[i + 1].StartsWith("```", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            var end = body.FindIndex(i + 2, l => l.StartsWith("```", StringComparison.Ordinal));
+            files.Add(
+                new ExampleFile(
+                    marker.Groups[1].Value,
+                    string.Join("\n", body.Skip(i + 2).Take(end - i - 2)) + "\n"
+                )
+            );
+        }
         return new Entry(
             id,
             title?.Groups[1].Value,
@@ -90,9 +106,13 @@ internal sealed partial class DiagnosticsPage
                 || text.Contains("No input is meant to trigger it", StringComparison.Ordinal)
                 || text.Contains("Reserved:", StringComparison.Ordinal)
                 || body.Any(l => l.StartsWith("Example: ", StringComparison.Ordinal)),
-            HasFix: text.Contains("Fix", StringComparison.Ordinal)
+            HasFix: text.Contains("Fix", StringComparison.Ordinal),
+            files
         );
     }
+
+    [GeneratedRegex(@"^<!-- example: (\S+) -->$")]
+    private static partial Regex ExampleMarker();
 
     [GeneratedRegex(@"^(#{1,6})\s+(.+?)\s*$")]
     private static partial Regex Heading();
@@ -115,11 +135,21 @@ internal sealed partial class DiagnosticsPage
     /// <param name="Severity">"error" or "warning" as the entry states it, or null.</param>
     /// <param name="HasExample">Whether it shows (or describes) input that triggers the id.</param>
     /// <param name="HasFix">Whether it says how to fix it.</param>
+    /// <param name="Files">
+    /// The example's files: each fenced block right under a <c>&lt;!-- example: name --&gt;</c>
+    /// line, which the tests compile as that file of a project to see the id reported.
+    /// </param>
     internal sealed record Entry(
         string Id,
         string? Title,
         string? Severity,
         bool HasExample,
-        bool HasFix
+        bool HasFix,
+        IReadOnlyList<ExampleFile> Files
     );
+
+    /// <summary>One file of an entry's example.</summary>
+    /// <param name="Name">The file name (<c>order.avsc</c>, <c>orders.connector.json</c>, <c>Connector.cs</c>).</param>
+    /// <param name="Text">The block's text.</param>
+    internal sealed record ExampleFile(string Name, string Text);
 }
