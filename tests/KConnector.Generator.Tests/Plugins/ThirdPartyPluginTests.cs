@@ -105,7 +105,7 @@ public sealed class ThirdPartyPluginTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Spec(string connectorClass, string topic, string entries) =>
+    internal static string Spec(string connectorClass, string topic, string entries) =>
         $$"""
             {
               "name": "audit",
@@ -116,7 +116,7 @@ public sealed class ThirdPartyPluginTests : IDisposable
             }
             """;
 
-    private static GeneratorDriverRunResult Generate(string spec)
+    internal static GeneratorDriverRunResult Generate(string spec)
     {
         var harness = new GeneratorHarness().AddSchema("audit.connector.json", spec);
         var compilation = harness.CreateCompilation().AddReferences(ThirdPartyPlugin.Reference);
@@ -124,7 +124,7 @@ public sealed class ThirdPartyPluginTests : IDisposable
     }
 
     /// <summary>Compiles the spec's generated worker and loads it beside the plugin's assembly.</summary>
-    private static Assembly Compile(string spec)
+    internal static Assembly Compile(string spec)
     {
         var harness = new GeneratorHarness().AddSchema("audit.connector.json", spec);
         var compilation = harness.CreateCompilation().AddReferences(ThirdPartyPlugin.Reference);
