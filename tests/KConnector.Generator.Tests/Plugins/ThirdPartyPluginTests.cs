@@ -103,6 +103,39 @@ public sealed class ThirdPartyPluginTests : IDisposable
         Assert.Equal("KCN0208", diagnostic.Id);
     }
 
+    [Fact]
+    public void ASpecNamingADescriptorWithoutAUsableCreateTask_FailsTheBuild()
+    {
+        var diagnostic = Assert.Single(
+            Generate(Spec("Acme.Connectors.Audit.BrokenSink", "audit-in", "")).Diagnostics
+        );
+
+        Assert.Equal("KCN0247", diagnostic.Id);
+        Assert.Contains("CreateTask", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADescriptorThatIsNotStaticPartial_IsReportedWhereItIsDeclared()
+    {
+        var harness = new GeneratorHarness().AddSource(
+            """
+            using KConnector.Plugins;
+
+            [ConnectPlugin("Shop.OrdersSink", PluginKind.Sink)]
+            public class OrdersSink { }
+            """
+        );
+
+        var result = harness
+            .CreateDriver()
+            .RunGenerators(harness.CreateCompilation())
+            .GetRunResult();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("KCN0246", diagnostic.Id);
+        Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     internal static string Spec(string connectorClass, string topic, string entries) =>
