@@ -80,7 +80,7 @@ internal static class ConnectorConfigEmitter
                 $"public static {Cfg}.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null) =>"
             );
             w.WriteLine(
-                $"    global::KConnector.GeneratedCode.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? {Cfg}.ConfigValueResolver.Default));"
+                $"    {Cfg}.Framework.ConnectorConfigRules.Check{(model.Kind == ConnectorKind.Sink ? "Sink" : "Source")}(global::KConnector.GeneratedCode.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? {Cfg}.ConfigValueResolver.Default)));"
             );
             w.WriteLine();
             w.WriteLine(

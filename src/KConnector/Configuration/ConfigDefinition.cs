@@ -222,6 +222,11 @@ public sealed class ConfigDefinition
             IReadOnlyList<string> list => list,
             _ => Array.Empty<string>(),
         };
+        // A number's pattern applies to its text (the DLQ replication factor: -1 or at least 1).
+        if (key.Pattern is not null && strings.Count == 0)
+        {
+            strings = [text.Trim()];
+        }
         foreach (var s in strings)
         {
             if (

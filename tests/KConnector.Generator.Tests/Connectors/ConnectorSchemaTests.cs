@@ -99,6 +99,15 @@ public class ConnectorSchemaTests
                     );
                 Assert.Equal(text, shown);
             }
+            // A number's range in the schema is the definition's (the DLQ replication factor's -1...).
+            var integer = property.AnyOf.FirstOrDefault(a =>
+                a.Type == NJsonSchema.JsonObjectType.Integer
+            );
+            if (integer is not null)
+            {
+                Assert.Equal(key.Name + " " + key.Min, key.Name + " " + integer.Minimum);
+                Assert.Equal(key.Name + " " + key.Max, key.Name + " " + integer.Maximum);
+            }
             if (key.OneOf.Count > 0)
             {
                 var allowed = property

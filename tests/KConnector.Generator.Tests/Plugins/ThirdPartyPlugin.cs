@@ -41,6 +41,13 @@ internal static class ThirdPartyPlugin
             }
         }
 
+        // A descriptor whose CreateTask the worker cannot call (not generic): specs naming it fail (KCN0247).
+        [ConnectPlugin("Acme.Connectors.Audit.BrokenSink", PluginKind.Sink)]
+        public static partial class BrokenSink
+        {
+            public static object CreateTask(string config) => config;
+        }
+
         public sealed class AuditSinkTask<TKey, TValue>(string file, string prefix) : ISinkTask<TKey, TValue>
         {
             public ValueTask PutAsync(IReadOnlyList<SinkRecord<TKey, TValue>> records, CancellationToken cancellationToken)

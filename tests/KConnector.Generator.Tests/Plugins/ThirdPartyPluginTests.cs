@@ -103,9 +103,42 @@ public sealed class ThirdPartyPluginTests : IDisposable
         Assert.Equal("KCN0208", diagnostic.Id);
     }
 
+    [Fact]
+    public void ASpecNamingADescriptorWithoutAUsableCreateTask_FailsTheBuild()
+    {
+        var diagnostic = Assert.Single(
+            Generate(Spec("Acme.Connectors.Audit.BrokenSink", "audit-in", "")).Diagnostics
+        );
+
+        Assert.Equal("KCN0247", diagnostic.Id);
+        Assert.Contains("CreateTask", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADescriptorThatIsNotStaticPartial_IsReportedWhereItIsDeclared()
+    {
+        var harness = new GeneratorHarness().AddSource(
+            """
+            using KConnector.Plugins;
+
+            [ConnectPlugin("Shop.OrdersSink", PluginKind.Sink)]
+            public class OrdersSink { }
+            """
+        );
+
+        var result = harness
+            .CreateDriver()
+            .RunGenerators(harness.CreateCompilation())
+            .GetRunResult();
+
+        var diagnostic = Assert.Single(result.Diagnostics);
+        Assert.Equal("KCN0246", diagnostic.Id);
+        Assert.Equal(3, diagnostic.Location.GetLineSpan().StartLinePosition.Line);
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Spec(string connectorClass, string topic, string entries) =>
+    internal static string Spec(string connectorClass, string topic, string entries) =>
         $$"""
             {
               "name": "audit",
@@ -116,7 +149,7 @@ public sealed class ThirdPartyPluginTests : IDisposable
             }
             """;
 
-    private static GeneratorDriverRunResult Generate(string spec)
+    internal static GeneratorDriverRunResult Generate(string spec)
     {
         var harness = new GeneratorHarness().AddSchema("audit.connector.json", spec);
         var compilation = harness.CreateCompilation().AddReferences(ThirdPartyPlugin.Reference);
@@ -124,7 +157,7 @@ public sealed class ThirdPartyPluginTests : IDisposable
     }
 
     /// <summary>Compiles the spec's generated worker and loads it beside the plugin's assembly.</summary>
-    private static Assembly Compile(string spec)
+    internal static Assembly Compile(string spec)
     {
         var harness = new GeneratorHarness().AddSchema("audit.connector.json", spec);
         var compilation = harness.CreateCompilation().AddReferences(ThirdPartyPlugin.Reference);

@@ -209,4 +209,77 @@ public class ConfigDefinitionTests
             StringComparison.Ordinal
         );
     }
+
+    [Theory]
+    [InlineData("basic", "", "connection.user")]
+    [InlineData("BASIC", "  ", "connection.user")]
+    [InlineData("basic", "alice", null)]
+    [InlineData("none", "", null)]
+    public void AKeyRequiredWhenAnotherHasAValue_IsReportedOnlyThen(
+        string authType,
+        string user,
+        string? missing
+    )
+    {
+        var definition = new ConfigDefinition(
+            "Test.Http",
+            [
+                new ConfigKey
+                {
+                    Name = "auth.type",
+                    Type = ConfigType.String,
+                    DefaultValue = "none",
+                },
+                new ConfigKey
+                {
+                    Name = "connection.user",
+                    Type = ConfigType.String,
+                    RequiredWhenKey = "auth.type",
+                    RequiredWhenValues = ["basic"],
+                },
+            ]
+        );
+
+        var parsed = definition.Parse(
+            new Dictionary<string, string?> { ["auth.type"] = authType, ["connection.user"] = user }
+        );
+
+        if (missing is null)
+        {
+            Assert.Empty(parsed.Issues);
+            return;
+        }
+        var issue = Assert.Single(parsed.Issues);
+        Assert.Equal(missing, issue.Key);
+        Assert.Contains("auth.type", issue.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("-1", true)]
+    [InlineData("3", true)]
+    [InlineData("0", false)]
+    public void ANumbersPattern_AppliesToItsText(string value, bool valid)
+    {
+        var definition = new ConfigDefinition(
+            "Test.Dlq",
+            [
+                new ConfigKey
+                {
+                    Name = "errors.deadletterqueue.topic.replication.factor",
+                    Type = ConfigType.Int,
+                    Min = -1,
+                    Pattern = "-1|[1-9][0-9]*",
+                },
+            ]
+        );
+
+        var parsed = definition.Parse(
+            new Dictionary<string, string?>
+            {
+                ["errors.deadletterqueue.topic.replication.factor"] = value,
+            }
+        );
+
+        Assert.Equal(valid, parsed.IsValid);
+    }
 }

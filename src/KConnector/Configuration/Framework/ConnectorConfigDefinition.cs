@@ -140,7 +140,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Topic to use as the dead letter queue; empty for none. Needs errors.tolerance=all. KConnector also gives sources a dead letter queue."
 )]
 // Kafka Connect defines it as a SHORT with no validator and creates the topic with it, where -1 asks
-// for the broker's default (KIP-464): the short's range from -1 up, so 0 and other negatives fail early.
+// for the broker's default (KIP-464): the short's range from -1 up, without 0, which no broker takes.
 [ConfigKey(
     "errors.deadletterqueue.topic.replication.factor",
     ConfigType.Int,
@@ -148,6 +148,7 @@ namespace KConnector.Configuration.Framework;
     Group = Groups.ErrorHandling,
     Min = -1,
     Max = short.MaxValue,
+    Pattern = "-1|[1-9][0-9]*",
     Documentation = "Replication factor used to create the dead letter queue topic when it doesn't already exist; -1 for the broker's default."
 )]
 [ConfigKey(

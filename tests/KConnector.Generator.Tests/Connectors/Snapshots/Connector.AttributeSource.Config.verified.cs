@@ -186,6 +186,7 @@ namespace Shop.Connectors
                         Group = "Error Handling",
                         Min = -1,
                         Max = 32767,
+                        Pattern = "-1|[1-9][0-9]*",
                     },
                     new()
                     {
@@ -319,7 +320,7 @@ namespace Shop.Connectors
 
         /// <summary>Checks <paramref name="values"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>
         public static global::KConnector.Configuration.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null) =>
-            global::KConnector.GeneratedCode.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? global::KConnector.Configuration.ConfigValueResolver.Default));
+            global::KConnector.Configuration.Framework.ConnectorConfigRules.CheckSource(global::KConnector.GeneratedCode.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? global::KConnector.Configuration.ConfigValueResolver.Default)));
 
         /// <summary>Validates <paramref name="values"/>; throws a <see cref="global::KConnector.Configuration.ConfigValidationException"/> listing every issue.</summary>
         public static GreetingSourceConfig Parse(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null)

@@ -1,0 +1,197 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using KConnector.Configuration;
+using KConnector.Connectors;
+using KConnector.Errors;
+using Microsoft.CodeAnalysis;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace KConnector.Generator.Tests.Plugins;
+
+/// <summary>
+/// Issue 13: one config, one verdict. Each row runs through the build (the generator's diagnostics on
+/// a spec, what <c>kconnector validate</c> runs too) and through a start of the generated worker (its
+/// config's Validate, the worker options and the plugin's CreateTask), and both must name the same
+/// keys. The connector is the third-party AuditSink, so its own keys come from a descriptor read
+/// from metadata; the framework keys from the runtime's definitions.
+/// </summary>
+public sealed partial class BuildAndStartVerdictTests
+{
+    private const string Rf = "errors.deadletterqueue.topic.replication.factor";
+
+    /// <summary>The spec every row starts from; a row's "key=" makes the key blank (not given).</summary>
+    private static readonly Dictionary<string, string> Base = new(StringComparer.Ordinal)
+    {
+        ["connector.class"] = "AuditSink",
+        ["topics"] = "audit-in",
+        ["audit.file"] = "audit.log",
+    };
+
+    private static readonly Lazy<Assembly> Compiled = new(() =>
+        ThirdPartyPluginTests.Compile(SpecOf(Base))
+    );
+
+    [Theory]
+    // Valid.
+    [InlineData("", "")]
+    [InlineData("tasks.max=4", "")]
+    [InlineData("tasks.max=", "")]
+    [InlineData("errors.tolerance=all", "")]
+    [InlineData("errors.tolerance=ALL", "")]
+    [InlineData("errors.retry.timeout=-1", "")]
+    [InlineData("errors.retry.delay.max.ms=1", "")]
+    [InlineData(Rf + "=-1", "")]
+    [InlineData(Rf + "=1", "")]
+    [InlineData(Rf + "=32767", "")]
+    [InlineData("errors.tolerance=all;errors.deadletterqueue.topic.name=audit-dlq", "")]
+    [InlineData("topics=;topics.regex=audit-.*", "")]
+    [InlineData("errors.log.enable=true", "")]
+    [InlineData("header.converter=org.apache.kafka.connect.converters.ByteArrayConverter", "")]
+    [InlineData("audit.prefix=abc", "")]
+    [InlineData("audit.mode=signed;audit.key=s3cret", "")]
+    [InlineData("audit.mode=SIGNED;audit.key=s3cret", "")]
+    [InlineData("audit.batch=1000", "")]
+    // Invalid, one key.
+    [InlineData("tasks.max=0", "tasks.max")]
+    [InlineData("tasks.max=two", "tasks.max")]
+    [InlineData("tasks.max=99999999999", "tasks.max")]
+    [InlineData("errors.tolerance=some", "errors.tolerance")]
+    [InlineData("errors.retry.timeout=-2", "errors.retry.timeout")]
+    [InlineData("errors.retry.delay.max.ms=0", "errors.retry.delay.max.ms")]
+    [InlineData("errors.log.enable=yes", "errors.log.enable")]
+    [InlineData(
+        "errors.deadletterqueue.context.headers.enable=1",
+        "errors.deadletterqueue.context.headers.enable"
+    )]
+    [InlineData(Rf + "=0", Rf)]
+    [InlineData(Rf + "=-2", Rf)]
+    [InlineData(Rf + "=40000", Rf)]
+    [InlineData(
+        "header.converter=org.apache.kafka.connect.storage.SimpleHeaderConverter",
+        "header.converter"
+    )]
+    [InlineData("audit.file=", "audit.file")]
+    [InlineData("audit.prefix=ACME", "audit.prefix")]
+    [InlineData("audit.prefix=a1", "audit.prefix")]
+    [InlineData("audit.mode=loud", "audit.mode")]
+    [InlineData("audit.batch=0", "audit.batch")]
+    [InlineData("audit.batch=1001", "audit.batch")]
+    [InlineData("audit.batch=ten", "audit.batch")]
+    // Invalid across keys.
+    [InlineData("audit.mode=signed", "audit.key")]
+    [InlineData("audit.mode=signed;audit.key=", "audit.key")]
+    [InlineData("topics=", "topics")]
+    [InlineData("topics.regex=audit-.*", "topics")]
+    [InlineData("errors.deadletterqueue.topic.name=audit-dlq", "errors.deadletterqueue.topic.name")]
+    [InlineData(
+        "errors.tolerance=none;errors.deadletterqueue.topic.name=audit-dlq",
+        "errors.deadletterqueue.topic.name"
+    )]
+    // Several at once: every one is named.
+    [InlineData("tasks.max=0;errors.tolerance=some", "errors.tolerance,tasks.max")]
+    [InlineData(
+        "errors.log.enable=yes;audit.batch=0;audit.mode=signed",
+        "audit.batch,audit.key,errors.log.enable"
+    )]
+    public void BuildAndStart_GiveTheSameVerdict_NamingTheSameKeys(string row, string expected)
+    {
+        var config = new Dictionary<string, string>(Base, StringComparer.Ordinal);
+        foreach (var pair in row.Split(';', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            config[pair[..equals]] = pair[(equals + 1)..];
+        }
+        var keys = expected.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(keys, BuildVerdict(config));
+        Assert.Equal(keys, StartVerdict(config));
+    }
+
+    private static List<string> BuildVerdict(Dictionary<string, string> config) =>
+        [
+            .. ThirdPartyPluginTests
+                .Generate(SpecOf(config))
+                .Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(KeyOf)
+                .Distinct()
+                .Order(StringComparer.Ordinal),
+        ];
+
+    /// <summary>What a start of the generated worker refuses: its config's Validate, the worker's options, the plugin's CreateTask.</summary>
+    private static List<string> StartVerdict(Dictionary<string, string> config)
+    {
+        var types = Compiled.Value.GetTypes();
+        var configType = types.Single(t => t.GetMethod("Validate") is not null);
+        var values = config.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        values["name"] = "audit";
+        var parsed = (ParsedConfig)configType.GetMethod("Validate")!.Invoke(null, [values, null])!;
+        var keys = parsed.Issues.Select(i => i.Key).ToList();
+        if (keys.Count == 0)
+        {
+            try
+            {
+                _ = ConnectorWorkerOptions.ForSink(parsed, "127.0.0.1:9092", NullLogger.Instance);
+                CreateTask(parsed.Originals);
+            }
+            catch (ConfigException e)
+            {
+                keys.Add(e.Key);
+            }
+            catch (ConfigValidationException e)
+            {
+                keys.AddRange(e.Issues.Select(i => i.Key));
+            }
+        }
+        return [.. keys.Distinct().Order(StringComparer.Ordinal)];
+    }
+
+    private static void CreateTask(IReadOnlyDictionary<string, string?> config)
+    {
+        var sink = Compiled
+            .Value.GetReferencedAssemblies()
+            .Where(a => a.Name == ThirdPartyPlugin.AssemblyName)
+            .Select(a =>
+                System
+                    .Runtime.Loader.AssemblyLoadContext.GetLoadContext(Compiled.Value)!
+                    .LoadFromAssemblyName(a)
+            )
+            .Single()
+            .GetType("Acme.Connectors.Audit.AuditSink", throwOnError: true)!;
+        try
+        {
+            sink.GetMethod("CreateTask")!
+                .MakeGenericMethod(typeof(string), typeof(string))
+                .Invoke(null, [config]);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
+        }
+    }
+
+    /// <summary>The key a diagnostic names: the value's JSON path, or the missing key.</summary>
+    private static string KeyOf(Diagnostic diagnostic)
+    {
+        var message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture);
+        if (ValuePath().Match(message) is { Success: true } path)
+        {
+            return path.Groups[1].Value;
+        }
+        if (MissingKey().Match(message) is { Success: true } missing)
+        {
+            return missing.Groups[1].Value;
+        }
+        // KCN0218 at $.config: neither topics nor topics.regex.
+        return diagnostic.Id == "KCN0218" ? "topics" : diagnostic.Id + ": " + message;
+    }
+
+    private static string SpecOf(Dictionary<string, string> config) =>
+        JsonSerializer.Serialize(new { name = "audit", config });
+
+    [GeneratedRegex(@"at \$\.config\['([^']+)'\]")]
+    private static partial Regex ValuePath();
+
+    [GeneratedRegex("the key \"([^\"]+)\" is required")]
+    private static partial Regex MissingKey();
+}
