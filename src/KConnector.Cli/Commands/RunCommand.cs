@@ -125,7 +125,13 @@ internal static class RunCommand
                 .ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
-        return await new StandaloneWorker(request, connectors, overrides, output, error)
+        return await new StandaloneWorker(
+            request,
+            connectors,
+            StandaloneSettings.From(overrides, connectors),
+            output,
+            error
+        )
             .RunAsync(cancellationToken)
             .ConfigureAwait(false);
     }

@@ -1,3 +1,4 @@
+using KConnector.Configuration;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,64 @@ public sealed class ConnectorRegistration
         IsSink = isSink;
         TaskLimit = taskLimit;
         Configure = configure;
+    }
+
+    /// <summary>
+    /// A connector whose typed config class validates its settings (generated from a spec or a
+    /// <c>[SourceConnector]</c> / <c>[SinkConnector]</c> class): the one road from a validated
+    /// config to running tasks that a host (<c>Add{Name}Connector</c>), a generated worker's
+    /// <c>RunAsync</c> and <c>kconnector run</c> all take. <paramref name="validate"/> runs when the
+    /// worker starts and throws a <see cref="Configuration.ConfigValidationException"/> listing every
+    /// key at fault; the worker's settings are then the defaults of the connector's own.
+    /// </summary>
+    public static ConnectorRegistration ForValidated(
+        bool isSink,
+        Func<IServiceProvider, ValidatedConnector> validate,
+        int? taskLimit = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        return new ConnectorRegistration(
+            isSink,
+            taskLimit,
+            (services, workerSettings) =>
+            {
+                var connector = validate(services);
+                return new ConfiguredConnector(
+                    ConnectorConfig.Parse(Merge(workerSettings, connector.Config)),
+                    connector.CreateTask
+                );
+            }
+        );
+    }
+
+    // The connector's keys' defaults, then the worker's settings, then the values the connector
+    // was given: an empty given value (a spec's "bootstrap.servers": "") does not hide the worker's.
+    private static Dictionary<string, string> Merge(
+        IReadOnlyDictionary<string, string> workerSettings,
+        ParsedConfig config
+    )
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in config.Definition.Keys)
+        {
+            if (!string.IsNullOrEmpty(key.DefaultValue))
+            {
+                settings[key.Name] = key.DefaultValue;
+            }
+        }
+        foreach (var (key, value) in workerSettings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in config.Originals)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                settings[key] = value;
+            }
+        }
+        return settings;
     }
 
     /// <summary>The connector's settings section; null for a connector whose generated config class validates its settings.</summary>
