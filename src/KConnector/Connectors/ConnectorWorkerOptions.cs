@@ -104,6 +104,9 @@ public static class ConnectorWorkerOptions
             if (
                 value is null
                 || parsed.Definition.Find(key) is not null
+                // A worker's key (offset.flush.interval.ms, producer.*...) given with a
+                // connector's: the hosted worker reads it over the worker's settings.
+                || ConnectorConfig.IsWorkerKey(key)
                 || PassThroughPrefixes.Any(p =>
                     key.Length > p.Length && key.StartsWith(p, StringComparison.Ordinal)
                 )
@@ -121,7 +124,9 @@ public static class ConnectorWorkerOptions
                 );
                 continue;
             }
-            var candidates = parsed.Definition.Keys.Select(k => k.Name);
+            var candidates = parsed
+                .Definition.Keys.Select(k => k.Name)
+                .Concat(ConnectorConfig.WorkerKeyNames);
             issues.Add(
                 new ConfigIssue(
                     key,

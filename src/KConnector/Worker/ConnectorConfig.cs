@@ -29,9 +29,11 @@ public sealed record ConnectorConfig
     /// <summary><c>bootstrap.servers</c>: the Kafka cluster.</summary>
     public const string BootstrapServersKey = "bootstrap.servers";
 
-    // Kafka Connect's WorkerConfig / StandaloneConfig keys this worker reads; with the clients'
-    // producer.* and consumer.* they are a worker's, not a connector's.
-    private static readonly string[] WorkerKeys =
+    /// <summary>
+    /// Kafka Connect's <c>WorkerConfig</c> / <c>StandaloneConfig</c> keys this worker reads; with
+    /// the clients' <c>producer.*</c> and <c>consumer.*</c> they are a worker's, not a connector's.
+    /// </summary>
+    public static IReadOnlyList<string> WorkerKeyNames { get; } =
     [
         BootstrapServersKey,
         OffsetStorageFileNameKey,
@@ -50,7 +52,7 @@ public sealed record ConnectorConfig
     public static bool IsWorkerKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (WorkerKeys.Contains(key, StringComparer.Ordinal))
+        if (WorkerKeyNames.Contains(key, StringComparer.Ordinal))
         {
             return true;
         }
