@@ -24,6 +24,38 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task SinkReadingItsOwnDeadLetterQueue_IsRefused_AsRunRefusesIt()
+    {
+        var spec = _folder.Write(
+            "loop.connector.json",
+            """
+            {
+              "name": "loop-sink",
+              "config": {
+                "connector.class": "FileStreamSink",
+                "topics": "orders,orders-dlq",
+                "file": "orders.jsonl",
+                "value.converter": "io.confluent.connect.avro.AvroConverter",
+                "value.schema": "order.avsc",
+                "errors.tolerance": "all",
+                "errors.deadletterqueue.topic.name": "orders-dlq"
+              }
+            }
+            """
+        );
+
+        var validate = await CliRun.InvokeAsync("validate", spec);
+        var run = await CliRun.InvokeAsync("run", spec, "--duration", "30");
+
+        Assert.True(validate.ExitCode == 1, validate.ToString());
+        Assert.True(run.ExitCode == 1, run.ToString());
+        const string Issue =
+            "errors.deadletterqueue.topic.name: The dead-letter queue topic 'orders-dlq'";
+        Assert.Contains(Issue, validate.Error, StringComparison.Ordinal);
+        Assert.Contains(Issue, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedSpec_PrintsEveryDiagnostic_AsTheCompilerDoes_AndExitsOne()
     {
         var spec = _folder.Write(

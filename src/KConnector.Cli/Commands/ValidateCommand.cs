@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KConnector.Cli.Compilation;
+using KConnector.Cli.Running;
 using Microsoft.CodeAnalysis;
 
 namespace KConnector.Cli.Commands;
@@ -30,13 +31,40 @@ internal static class ValidateCommand
         return command;
     }
 
+    // The checks a worker's start makes beyond the compiler's; each invalid config printed as run
+    // prints it, after the spec's path.
+    private static async Task<int> CheckConfigsAsync(
+        System.Reflection.Assembly assembly,
+        FileInfo[] specs,
+        TextWriter error
+    )
+    {
+        var connectors = CompiledConnector.FindAll(assembly);
+        var settings = StandaloneSettings.From(new Dictionary<string, string>(), connectors);
+        var invalid = 0;
+        foreach (var connector in connectors)
+        {
+            if (ConfigCheck.Check(connector, settings) is { } e)
+            {
+                var where = SpecFiles.Named(specs, connector.Name)?.FullName ?? connector.Name;
+                await error
+                    .WriteLineAsync($"{where}: invalid config: {e.Message}")
+                    .ConfigureAwait(false);
+                invalid++;
+            }
+        }
+        return invalid;
+    }
+
     private static async Task<int> RunAsync(FileInfo[] specs, TextWriter output, TextWriter error)
     {
         if (!await SpecFiles.AllExistAsync(specs, error).ConfigureAwait(false))
         {
             return ExitCodes.InvalidInput;
         }
-        var result = SpecCompiler.Compile([.. specs.Select(s => s.FullName)], emit: false);
+        // Compiled and loaded, so that the checks run makes at start (the typed config, the
+        // worker's keys, the connector's rules across keys) give the same verdict here.
+        var result = SpecCompiler.Compile([.. specs.Select(s => s.FullName)], emit: true);
         foreach (var diagnostic in result.Diagnostics)
         {
             var writer = diagnostic.Severity == DiagnosticSeverity.Error ? error : output;
@@ -49,6 +77,18 @@ internal static class ValidateCommand
             await error
                 .WriteLineAsync(
                     $"{errors} error(s), {warnings} warning(s) in {specs.Length} spec(s)"
+                )
+                .ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        var invalid = result.Assembly is null
+            ? 0
+            : await CheckConfigsAsync(result.Assembly, specs, error).ConfigureAwait(false);
+        if (invalid > 0)
+        {
+            await error
+                .WriteLineAsync(
+                    $"{invalid} invalid config(s), {warnings} warning(s) in {specs.Length} spec(s)"
                 )
                 .ConfigureAwait(false);
             return ExitCodes.InvalidInput;

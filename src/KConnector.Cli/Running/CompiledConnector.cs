@@ -16,14 +16,17 @@ namespace KConnector.Cli.Running;
 internal sealed class CompiledConnector
 {
     private readonly MethodInfo _addConnector;
+    private readonly MethodInfo _validate;
 
     private CompiledConnector(
         MethodInfo addConnector,
+        MethodInfo validate,
         ConfigDefinition definition,
         IReadOnlyDictionary<string, string?> specValues
     )
     {
         _addConnector = addConnector;
+        _validate = validate;
         Definition = definition;
         SpecValues = specValues;
     }
@@ -82,7 +85,24 @@ internal sealed class CompiledConnector
                 && m.GetParameters() is { Length: 2 } p
                 && p[1].ParameterType == typeof(Action<IDictionary<string, string?>>)
             );
-        return new CompiledConnector(add, definition, specValues);
+        var validate = config
+            .GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "Validate" && m.ReturnType == typeof(ParsedConfig));
+        return new CompiledConnector(add, validate, definition, specValues);
+    }
+
+    /// <summary>
+    /// The generated config's <c>Validate</c> of the spec's values with <paramref name="overrides"/>
+    /// applied: the typed values, the resolved <c>${...}</c> values and every issue.
+    /// </summary>
+    public ParsedConfig Validate(IReadOnlyDictionary<string, string> overrides)
+    {
+        var values = new Dictionary<string, string?>(SpecValues, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides)
+        {
+            values[key] = value;
+        }
+        return (ParsedConfig)_validate.Invoke(null, [values, null])!;
     }
 
     /// <summary>

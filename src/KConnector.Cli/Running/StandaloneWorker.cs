@@ -67,6 +67,21 @@ internal sealed class StandaloneWorker(
     // starts nothing.
     private async Task<bool> StartAsync(ConnectWorker worker, CancellationToken cancellationToken)
     {
+        // The checks validate makes, first: the same verdict, naming the same keys.
+        var invalid = connectors
+            .Select(c => ConfigCheck.Check(c, settings))
+            .OfType<ConfigValidationException>()
+            .ToList();
+        foreach (var e in invalid)
+        {
+            await error
+                .WriteLineAsync($"{e.Connector}: invalid config: {e.Message}")
+                .ConfigureAwait(false);
+        }
+        if (invalid.Count > 0)
+        {
+            return false;
+        }
         try
         {
             await worker.StartAsync(cancellationToken).ConfigureAwait(false);

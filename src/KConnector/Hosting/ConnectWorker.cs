@@ -115,23 +115,12 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         // (a key's own rule, or a connector's rule across keys found as its task is made) fails
         // the start with every issue named, and leaves nothing running.
         var configured = _registrations
-            .Select(r => (Registration: r, Connector: r.Configure(_services, Settings())))
+            .Select(r => (Registration: r, Connector: r.Check(_services, Settings())))
             .ToList();
         var ready = new List<RunningConnector>();
         foreach (var (registration, connector) in configured)
         {
             var config = connector.Config;
-            if (registration.IsSink)
-            {
-                try
-                {
-                    config.ValidateSink();
-                }
-                catch (ConfigException e)
-                {
-                    throw new ConfigValidationException(config.Name, [new(e.Key, e.Message)]);
-                }
-            }
             var servers = config.BootstrapServers ?? BootstrapServers;
             var tasks = Math.Min(config.TasksMax, registration.TaskLimit ?? int.MaxValue);
             if (tasks < config.TasksMax)

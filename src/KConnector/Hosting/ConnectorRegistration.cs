@@ -112,6 +112,43 @@ public sealed class ConnectorRegistration
         return settings;
     }
 
+    /// <summary>
+    /// Validates the connector's settings over <paramref name="workerSettings"/> as the worker does
+    /// when it starts (the typed config's keys, the worker's keys, a sink's <c>topics</c> /
+    /// <c>topics.regex</c> and dead-letter topic), without making a task: Kafka Connect's
+    /// <c>validate</c> before a connector is created. Throws a <see cref="ConfigValidationException"/>
+    /// naming every key at fault.
+    /// </summary>
+    public void Validate(
+        IReadOnlyDictionary<string, string> workerSettings,
+        IServiceProvider? services = null
+    ) => Check(services ?? NoServices.Instance, workerSettings);
+
+    /// <summary>The worker's view of the connector's settings, validated (<see cref="Validate"/>).</summary>
+    internal ConfiguredConnector Check(
+        IServiceProvider services,
+        IReadOnlyDictionary<string, string> workerSettings
+    )
+    {
+        ArgumentNullException.ThrowIfNull(workerSettings);
+        ConfiguredConnector? configured = null;
+        try
+        {
+            configured = Configure(services, workerSettings);
+            if (IsSink)
+            {
+                configured.Config.ValidateSink();
+            }
+        }
+        catch (KConnector.Errors.ConfigException e)
+        {
+            var name =
+                configured?.Config.Name ?? workerSettings.GetValueOrDefault("name") ?? "connector";
+            throw new ConfigValidationException(name, [new ConfigIssue(e.Key, e.Message)]);
+        }
+        return configured;
+    }
+
     /// <summary>The connector's settings section; null for a connector whose generated config class validates its settings.</summary>
     public IConfiguration? Configuration { get; }
 
