@@ -49,6 +49,53 @@ public sealed class StandaloneOffsetsTests : IDisposable
     }
 
     [Fact]
+    public async Task PropertiesFiles_AsConnectStandaloneTakesThem_RunTwice_EachLineOnce()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic(Topic, partitions: 1);
+        var input = _folder.File("orders.jsonl");
+        var offsets = _folder.File("worker.offsets");
+        var worker = _folder.Write(
+            "worker.properties",
+            $"bootstrap.servers={kafka.BootstrapServers}\noffset.storage.file.filename={offsets}\n"
+        );
+        var connector = _folder.Write(
+            "orders-source.properties",
+            $$"""
+            name=props-orders-source
+            connector.class=FileStreamSource
+            file={{input}}
+            format=json
+            topic={{Topic}}
+            poll.interval.ms=50
+            key.converter=org.apache.kafka.connect.storage.StringConverter
+            value.converter=org.apache.kafka.connect.json.JsonConverter
+            value.converter.schemas.enable=false
+            value.schema=order.avsc
+            """
+        );
+        StandaloneSpecs.AppendOrders(input, 0, 10);
+
+        var first = await CliRun.InvokeAsync("run", worker, connector, "--max-records", "10");
+        StandaloneSpecs.AppendOrders(input, 10, 15);
+        var second = await CliRun.InvokeAsync("run", worker, connector, "--max-records", "5");
+
+        Assert.True(first.ExitCode == 0, first.ToString());
+        Assert.True(second.ExitCode == 0, second.ToString());
+        Assert.True(
+            first.Output.Contains($"source offsets: in {offsets}", StringComparison.Ordinal),
+            first.ToString()
+        );
+        var ids = StandaloneSpecs.OrderIds(TopicContents.Values(kafka.BootstrapServers, Topic, 1));
+        Assert.Equal(
+            Enumerable
+                .Range(0, 15)
+                .Select(n => "order-" + n.ToString(CultureInfo.InvariantCulture)),
+            ids
+        );
+    }
+
+    [Fact]
     public async Task EmbeddedCluster_KeepsOffsetsInMemory_AndSaysWhy()
     {
         var input = _folder.File("orders.jsonl");
