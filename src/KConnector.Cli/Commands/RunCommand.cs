@@ -25,7 +25,7 @@ internal static class RunCommand
         var set = new Option<string[]>("--set", "-s")
         {
             Description =
-                "key=value overriding every spec's config (repeatable), e.g. --set bootstrap.servers=broker:9092.",
+                "key=value (repeatable): a worker key (bootstrap.servers, offset.storage.file.filename, offset.flush.interval.ms, producer.*, consumer.*) sets the worker's, any other key overrides every connector's config, e.g. --set bootstrap.servers=broker:9092.",
             AllowMultipleArgumentsPerToken = false,
         };
         var maxRecords = new Option<long?>("--max-records")
@@ -48,7 +48,7 @@ internal static class RunCommand
         };
         var command = new Command(
             "run",
-            "Run built-in connectors from their specs in this process (Kafka Connect's standalone mode)."
+            "Run built-in connectors from their specs in this process (Kafka Connect's standalone mode: durable source offsets, clean stop on Ctrl+C, SIGINT and SIGTERM)."
         )
         {
             specs,
