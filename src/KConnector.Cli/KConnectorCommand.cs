@@ -47,6 +47,9 @@ public static class KConnectorCommand
             Output = output,
             Error = error,
             EnableDefaultExceptionHandler = false,
+            // SIGINT and SIGTERM are the caller's (Program's StopSignals): System.CommandLine's own
+            // handling ends the process 2 s after the signal with 130/143, before a run has stopped.
+            ProcessTerminationTimeout = null,
         };
         try
         {

@@ -1,5 +1,7 @@
 using KConnector.Cli;
+using KConnector.Cli.Running;
 
+using var signals = new StopSignals();
 return await KConnectorCommand
-    .InvokeAsync(args, Console.Out, Console.Error, CancellationToken.None)
+    .InvokeAsync(args, Console.Out, Console.Error, signals.Token)
     .ConfigureAwait(false);

@@ -98,6 +98,28 @@ public sealed class RunCommandTests : IDisposable
         Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("no.such.key=1", "no.such.key: is not a key of the connector", "")]
+    [InlineData("fiel=x.jsonl", "fiel: is not a key of the connector", "Did you mean \"file\"?")]
+    [InlineData(
+        "offset.storage.file.filname=x",
+        "offset.storage.file.filname: is not a key",
+        "Did you mean \"offset.storage.file.filename\"?"
+    )]
+    public async Task UnknownSetKey_IsRefused_ExitOne_NamingTheKey(
+        string set,
+        string message,
+        string suggestion
+    )
+    {
+        var run = await CliRun.InvokeAsync("run", _folder.Spec, "--set", set, "--duration", "30");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(message, run.Error, StringComparison.Ordinal);
+        Assert.Contains(suggestion, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task InvalidSpec_IsNotStarted_ExitOne_WithTheDiagnostics()
     {

@@ -113,6 +113,28 @@ public sealed class SqliteSpecTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_UpsertWithoutPkMode_GivesRunsVerdict_NamingTheSameKey()
+    {
+        var spec = WriteSinkSpec(_folder.File("orders.db"), pkMode: null);
+
+        var validate = await CliRun.InvokeAsync("validate", spec);
+        var run = await CliRun.InvokeAsync("run", spec, "--duration", "60");
+
+        Assert.True(validate.ExitCode == 1, validate.ToString());
+        Assert.Equal(run.ExitCode, validate.ExitCode);
+        var issue = "insert.mode: upsert needs a primary key: set pk.mode";
+        Assert.Contains(issue, validate.Error, StringComparison.Ordinal);
+        Assert.Contains(issue, run.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            spec + ": invalid config: The config of connector 'cli-orders-sqlite-sink'",
+            validate.Error,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("valid\n", validate.Output, StringComparison.Ordinal);
+        Assert.False(File.Exists(_folder.File("orders.db")), "validate wrote no database");
+    }
+
+    [Fact]
     public async Task Run_SqliteSinkSpecWithAnUnknownInsertMode_IsNotStarted_ExitOne()
     {
         var spec = WriteSinkSpec(_folder.File("orders.db"), insertMode: "merge");

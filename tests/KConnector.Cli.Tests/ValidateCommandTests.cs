@@ -24,6 +24,96 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task PropertiesConnectorConfig_IsParsed_ItsErrorsNameTheFileAndTheLine()
+    {
+        var config = _folder.Write(
+            "orders-sink.properties",
+            """
+            # Kafka Connect's connector config, as connect-standalone reads it
+            name=props-sink
+            connector.class=FileStreamSink
+            topics=orders
+            file=orders.jsonl
+            value.converter=io.confluent.connect.avro.AvroConverter
+            value.schema=order.avsc
+            tasks.max=two
+            """
+        );
+
+        var invalid = await CliRun.InvokeAsync("validate", config);
+        File.WriteAllText(
+            config,
+            File.ReadAllText(config).Replace("two", "1", StringComparison.Ordinal)
+        );
+        var valid = await CliRun.InvokeAsync("validate", config);
+
+        Assert.True(invalid.ExitCode == 1, invalid.ToString());
+        Assert.Contains(
+            config
+                + "(8,1): error KCN0203: orders-sink.properties, line 8, at $.config['tasks.max']",
+            invalid.Error,
+            StringComparison.Ordinal
+        );
+        Assert.True(valid.ExitCode == 0, valid.ToString());
+        Assert.Contains(config + ": valid", valid.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WorkerProperties_WithAKeyNoWorkerHas_IsRefused_WithDidYouMean()
+    {
+        var worker = _folder.Write(
+            "worker.properties",
+            "bootstrap.servers=localhost:9092\noffset.storage.file.filname=/tmp/connect.offsets\n"
+        );
+
+        var run = await CliRun.InvokeAsync("validate", worker, _folder.Spec);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(
+            "\"offset.storage.file.filname\" is not a key of the worker",
+            run.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Did you mean \"offset.storage.file.filename\"?",
+            run.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public async Task SinkReadingItsOwnDeadLetterQueue_IsRefused_AsRunRefusesIt()
+    {
+        var spec = _folder.Write(
+            "loop.connector.json",
+            """
+            {
+              "name": "loop-sink",
+              "config": {
+                "connector.class": "FileStreamSink",
+                "topics": "orders,orders-dlq",
+                "file": "orders.jsonl",
+                "value.converter": "io.confluent.connect.avro.AvroConverter",
+                "value.schema": "order.avsc",
+                "errors.tolerance": "all",
+                "errors.deadletterqueue.topic.name": "orders-dlq"
+              }
+            }
+            """
+        );
+
+        var validate = await CliRun.InvokeAsync("validate", spec);
+        var run = await CliRun.InvokeAsync("run", spec, "--duration", "30");
+
+        Assert.True(validate.ExitCode == 1, validate.ToString());
+        Assert.True(run.ExitCode == 1, run.ToString());
+        const string Issue =
+            "errors.deadletterqueue.topic.name: The dead-letter queue topic 'orders-dlq'";
+        Assert.Contains(Issue, validate.Error, StringComparison.Ordinal);
+        Assert.Contains(Issue, run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task MalformedSpec_PrintsEveryDiagnostic_AsTheCompilerDoes_AndExitsOne()
     {
         var spec = _folder.Write(

@@ -18,13 +18,14 @@ internal static class RunCommand
     {
         var specs = new Argument<FileInfo[]>("spec")
         {
-            Description = "One or more *.connector.json files of built-in connectors.",
+            Description =
+                "One or more connector configs of built-in connectors (*.connector.json, or Kafka Connect's .properties), and at most one worker .properties file (no connector.class), as connect-standalone takes them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var set = new Option<string[]>("--set", "-s")
         {
             Description =
-                "key=value overriding every spec's config (repeatable), e.g. --set bootstrap.servers=broker:9092.",
+                "key=value (repeatable): a worker key (bootstrap.servers, offset.storage.file.filename, offset.flush.interval.ms, producer.*, consumer.*) sets the worker's, any other key overrides every connector's config, e.g. --set bootstrap.servers=broker:9092.",
             AllowMultipleArgumentsPerToken = false,
         };
         var maxRecords = new Option<long?>("--max-records")
@@ -47,7 +48,7 @@ internal static class RunCommand
         };
         var command = new Command(
             "run",
-            "Run built-in connectors from their specs in this process (Kafka Connect's standalone mode)."
+            "Run built-in connectors from their specs in this process (Kafka Connect's standalone mode: durable source offsets, clean stop on Ctrl+C, SIGINT and SIGTERM)."
         )
         {
             specs,
@@ -78,6 +79,23 @@ internal static class RunCommand
         return command;
     }
 
+    private static Dictionary<string, string> ParseOverrides(RunRequest request, out string? bad)
+    {
+        bad = null;
+        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in request.Overrides)
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                bad = pair;
+                return overrides;
+            }
+            overrides[pair[..equals].Trim()] = pair[(equals + 1)..];
+        }
+        return overrides;
+    }
+
     private static async Task<int> RunAsync(
         RunRequest request,
         TextWriter output,
@@ -85,28 +103,36 @@ internal static class RunCommand
         CancellationToken cancellationToken
     )
     {
-        var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var pair in request.Overrides)
+        var overrides = ParseOverrides(request, out var bad);
+        if (bad is not null)
         {
-            var equals = pair.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0)
-            {
-                await error
-                    .WriteLineAsync($"--set {pair}: expected key=value, e.g. --set tasks.max=1")
-                    .ConfigureAwait(false);
-                return ExitCodes.Usage;
-            }
-            overrides[pair[..equals].Trim()] = pair[(equals + 1)..];
+            await error
+                .WriteLineAsync($"--set {bad}: expected key=value, e.g. --set tasks.max=1")
+                .ConfigureAwait(false);
+            return ExitCodes.Usage;
         }
         if (!await SpecFiles.AllExistAsync(request.Specs, error).ConfigureAwait(false))
         {
             return ExitCodes.InvalidInput;
         }
-        var compiled = SpecCompiler.Compile([.. request.Specs.Select(s => s.FullName)], emit: true);
+        var (worker, specPaths) = await WorkerFile
+            .ReadAsync(request.Specs, error)
+            .ConfigureAwait(false);
+        if (worker is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+        // The worker file's keys, then --set over them.
+        var settings = new Dictionary<string, string>(worker, StringComparer.Ordinal);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        var compiled = SpecCompiler.Compile(specPaths, emit: true);
         foreach (var diagnostic in compiled.Diagnostics)
         {
             var writer = diagnostic.Severity == DiagnosticSeverity.Error ? error : output;
-            await writer.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            await writer.WriteLineAsync(compiled.Describe(diagnostic)).ConfigureAwait(false);
         }
         if (compiled.HasErrors || compiled.Assembly is null)
         {
@@ -125,7 +151,13 @@ internal static class RunCommand
                 .ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
-        return await new StandaloneWorker(request, connectors, overrides, output, error)
+        return await new StandaloneWorker(
+            request,
+            connectors,
+            StandaloneSettings.From(settings, connectors),
+            output,
+            error
+        )
             .RunAsync(cancellationToken)
             .ConfigureAwait(false);
     }

@@ -17,4 +17,23 @@ internal static class SpecFiles
         }
         return ok;
     }
+
+    /// <summary>The spec whose <c>name</c> is <paramref name="name"/>, or null.</summary>
+    public static FileInfo? Named(IEnumerable<FileInfo> specs, string name) =>
+        specs.FirstOrDefault(spec =>
+        {
+            try
+            {
+                using var document = System.Text.Json.JsonDocument.Parse(
+                    File.ReadAllText(spec.FullName)
+                );
+                return document.RootElement.TryGetProperty("name", out var value)
+                    && value.ValueKind == System.Text.Json.JsonValueKind.String
+                    && value.GetString() == name;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return false;
+            }
+        });
 }

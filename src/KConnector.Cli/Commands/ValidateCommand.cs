@@ -1,5 +1,6 @@
 using System.CommandLine;
 using KConnector.Cli.Compilation;
+using KConnector.Cli.Running;
 using Microsoft.CodeAnalysis;
 
 namespace KConnector.Cli.Commands;
@@ -16,7 +17,7 @@ internal static class ValidateCommand
         var specs = new Argument<FileInfo[]>("spec")
         {
             Description =
-                "One or more *.connector.json files (the *.avsc files under each spec's folder are checked with them).",
+                "One or more connector configs (*.connector.json, or Kafka Connect's .properties) and at most one worker .properties file; the *.avsc files under each spec's folder are checked with them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command(
@@ -30,17 +31,57 @@ internal static class ValidateCommand
         return command;
     }
 
+    // The checks a worker's start makes beyond the compiler's; each invalid config printed as run
+    // prints it, after the spec's path.
+    private static async Task<int> CheckConfigsAsync(
+        SpecCompilation compiled,
+        IReadOnlyDictionary<string, string> worker,
+        FileInfo[] specs,
+        TextWriter error
+    )
+    {
+        var connectors = CompiledConnector.FindAll(compiled.Assembly!);
+        var settings = StandaloneSettings.From(worker, connectors);
+        var invalid = 0;
+        foreach (var connector in connectors)
+        {
+            if (ConfigCheck.Check(connector, settings) is { } e)
+            {
+                var where =
+                    compiled
+                        .Properties.FirstOrDefault(p =>
+                            p.Values.GetValueOrDefault("name") == connector.Name
+                        )
+                        ?.Path
+                    ?? SpecFiles.Named(specs, connector.Name)?.FullName
+                    ?? connector.Name;
+                await error
+                    .WriteLineAsync($"{where}: invalid config: {e.Message}")
+                    .ConfigureAwait(false);
+                invalid++;
+            }
+        }
+        return invalid;
+    }
+
     private static async Task<int> RunAsync(FileInfo[] specs, TextWriter output, TextWriter error)
     {
         if (!await SpecFiles.AllExistAsync(specs, error).ConfigureAwait(false))
         {
             return ExitCodes.InvalidInput;
         }
-        var result = SpecCompiler.Compile([.. specs.Select(s => s.FullName)], emit: false);
+        // Compiled and loaded, so that the checks run makes at start (the typed config, the
+        // worker's keys, the connector's rules across keys) give the same verdict here.
+        var (worker, specPaths) = await WorkerFile.ReadAsync(specs, error).ConfigureAwait(false);
+        if (worker is null)
+        {
+            return ExitCodes.InvalidInput;
+        }
+        var result = SpecCompiler.Compile(specPaths, emit: true);
         foreach (var diagnostic in result.Diagnostics)
         {
             var writer = diagnostic.Severity == DiagnosticSeverity.Error ? error : output;
-            await writer.WriteLineAsync(diagnostic.ToString()).ConfigureAwait(false);
+            await writer.WriteLineAsync(result.Describe(diagnostic)).ConfigureAwait(false);
         }
         var errors = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error);
         var warnings = result.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Warning);
@@ -49,6 +90,18 @@ internal static class ValidateCommand
             await error
                 .WriteLineAsync(
                     $"{errors} error(s), {warnings} warning(s) in {specs.Length} spec(s)"
+                )
+                .ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        var invalid = result.Assembly is null
+            ? 0
+            : await CheckConfigsAsync(result, worker, specs, error).ConfigureAwait(false);
+        if (invalid > 0)
+        {
+            await error
+                .WriteLineAsync(
+                    $"{invalid} invalid config(s), {warnings} warning(s) in {specs.Length} spec(s)"
                 )
                 .ConfigureAwait(false);
             return ExitCodes.InvalidInput;

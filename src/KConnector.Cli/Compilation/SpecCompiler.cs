@@ -109,11 +109,19 @@ internal static class SpecCompiler
     /// </summary>
     public static SpecCompilation Compile(IReadOnlyList<string> specPaths, bool emit)
     {
+        // A .properties connector config reaches the generator as the spec of the same keys.
+        var properties = specPaths
+            .Where(PropertiesSpec.IsProperties)
+            .Select(PropertiesSpec.Read)
+            .Where(p => p.IsConnector)
+            .ToList();
         var files = specPaths
+            .Where(p => !PropertiesSpec.IsProperties(p))
             .Select(Path.GetFullPath)
             .Concat(specPaths.SelectMany(SchemaFilesBeside))
             .Distinct(StringComparer.Ordinal)
             .Select(p => (AdditionalText)new FileAdditionalText(p))
+            .Concat(properties.Select(p => new InMemoryAdditionalText(p.SpecPath, p.Json)))
             .ToImmutableArray();
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create(
@@ -143,7 +151,7 @@ internal static class SpecCompiler
             .ToList();
         if (!emit || diagnostics.Any(d => d.Severity == DiagnosticSeverity.Error))
         {
-            return new SpecCompilation(diagnostics, null);
+            return new SpecCompilation(diagnostics, null, properties);
         }
         using var image = new MemoryStream();
         var result = output.Emit(image);
@@ -152,12 +160,12 @@ internal static class SpecCompiler
             diagnostics.AddRange(
                 result.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
             );
-            return new SpecCompilation(diagnostics, null);
+            return new SpecCompilation(diagnostics, null, properties);
         }
         image.Position = 0;
         // A context of its own per run: two runs in one process (tests) load two assemblies; the
         // runtime and connector assemblies resolve from the default context, so types match.
         var context = new AssemblyLoadContext("kconnector-specs", isCollectible: false);
-        return new SpecCompilation(diagnostics, context.LoadFromStream(image));
+        return new SpecCompilation(diagnostics, context.LoadFromStream(image), properties);
     }
 }

@@ -1,96 +1,129 @@
 using System.Reflection;
 using KConnector.Configuration;
-using KConnector.Connectors;
-using Microsoft.Extensions.Logging;
+using KConnector.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KConnector.Cli.Running;
 
 /// <summary>
-/// A worker type the generator wrote for a spec, found in the assembly compiled at run time, and
-/// how to make it: <c>{Name}Config.Parse(values)</c> over <c>{Name}Config.SpecValues</c>, then
-/// <c>new {Name}Worker(config, environment, logger)</c>. Reflection is the price of compiling specs
-/// at run time; a project that references KConnector calls the same members directly.
+/// A connector the generator wrote for a spec, found in the assembly compiled at run time: its
+/// <c>{Name}Config</c> (the spec's values and the key definitions) and the generated
+/// <c>Add{Name}Connector</c> a host calls, which <see cref="Register"/> calls too, so that
+/// <c>kconnector run</c> takes the hosted worker's road from a validated config to running tasks.
+/// Reflection is the price of compiling specs at run time; a project that references KConnector
+/// calls the same members directly.
 /// </summary>
 internal sealed class CompiledConnector
 {
-    private readonly ConstructorInfo _constructor;
-    private readonly MethodInfo _parse;
-    private readonly IReadOnlyDictionary<string, string?> _specValues;
+    private readonly MethodInfo _addConnector;
+    private readonly MethodInfo _validate;
 
     private CompiledConnector(
-        ConstructorInfo constructor,
-        MethodInfo parse,
+        MethodInfo addConnector,
+        MethodInfo validate,
+        ConfigDefinition definition,
         IReadOnlyDictionary<string, string?> specValues
     )
     {
-        _constructor = constructor;
-        _parse = parse;
-        _specValues = specValues;
+        _addConnector = addConnector;
+        _validate = validate;
+        Definition = definition;
+        SpecValues = specValues;
     }
 
     /// <summary>The spec's <c>name</c>.</summary>
     public string Name =>
-        _specValues.TryGetValue("name", out var name) && name is not null
+        SpecValues.TryGetValue("name", out var name) && name is not null
             ? name
-            : _constructor.DeclaringType!.Name;
+            : Definition.ConnectorClass;
 
-    /// <summary>Every generated worker in <paramref name="assembly"/>, by spec name.</summary>
+    /// <summary>The connector's keys: the framework's and its own.</summary>
+    public ConfigDefinition Definition { get; }
+
+    /// <summary>The values the spec gives.</summary>
+    public IReadOnlyDictionary<string, string?> SpecValues { get; }
+
+    /// <summary>Every connector compiled into <paramref name="assembly"/>, by spec name.</summary>
     public static IReadOnlyList<CompiledConnector> FindAll(Assembly assembly) =>
         [
             .. assembly
                 .GetTypes()
                 .Where(t =>
                     t is { IsClass: true, IsAbstract: false }
-                    && typeof(IConnectorWorker).IsAssignableFrom(t)
+                    && typeof(KConnector.Connectors.IConnectorWorker).IsAssignableFrom(t)
                 )
-                .Select(From)
+                .Select(worker => From(assembly, worker))
                 .OrderBy(c => c.Name, StringComparer.Ordinal),
         ];
 
-    private static CompiledConnector From(Type worker)
+    private static CompiledConnector From(Assembly assembly, Type worker)
     {
-        var constructor = worker
+        var config = worker
             .GetConstructors()
-            .Single(c =>
-                c.GetParameters() is { Length: 3 } p
-                && p[1].ParameterType == typeof(ConnectorEnvironment)
-            );
-        var config = constructor.GetParameters()[0].ParameterType;
-        var parse = config
-            .GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == "Parse" && m.ReturnType == config);
+            .Single(c => c.GetParameters() is { Length: 3 })
+            .GetParameters()[0]
+            .ParameterType;
+        var definition = (ConfigDefinition)
+            config
+                .GetProperty("Definition", BindingFlags.Public | BindingFlags.Static)!
+                .GetValue(null)!;
         var specValues =
             (IReadOnlyDictionary<string, string?>)
                 config
                     .GetProperty("SpecValues", BindingFlags.Public | BindingFlags.Static)!
                     .GetValue(null)!;
-        return new CompiledConnector(constructor, parse, specValues);
+        // {TypeName}Config -> {TypeName}ConnectorServiceCollectionExtensions.Add{TypeName}Connector
+        var typeName = config.Name[..^"Config".Length];
+        var extensions = assembly.GetType(
+            $"{config.Namespace}.{typeName}ConnectorServiceCollectionExtensions",
+            throwOnError: true
+        )!;
+        var add = extensions
+            .GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m =>
+                m.Name == $"Add{typeName}Connector"
+                && m.GetParameters() is { Length: 2 } p
+                && p[1].ParameterType == typeof(Action<IDictionary<string, string?>>)
+            );
+        var validate = config
+            .GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == "Validate" && m.ReturnType == typeof(ParsedConfig));
+        return new CompiledConnector(add, validate, definition, specValues);
     }
 
     /// <summary>
-    /// Validates the spec's values with <paramref name="overrides"/> applied and creates the worker.
-    /// Throws <see cref="ConfigValidationException"/> naming every bad key.
+    /// The generated config's <c>Validate</c> of the spec's values with <paramref name="overrides"/>
+    /// applied: the typed values, the resolved <c>${...}</c> values and every issue.
     /// </summary>
-    public IConnectorWorker Create(
-        IReadOnlyDictionary<string, string> overrides,
-        ConnectorEnvironment environment,
-        ILogger logger
-    )
+    public ParsedConfig Validate(IReadOnlyDictionary<string, string> overrides)
     {
-        var values = new Dictionary<string, string?>(_specValues, StringComparer.Ordinal);
+        var values = new Dictionary<string, string?>(SpecValues, StringComparer.Ordinal);
         foreach (var (key, value) in overrides)
         {
             values[key] = value;
         }
-        try
+        return (ParsedConfig)_validate.Invoke(null, [values, null])!;
+    }
+
+    /// <summary>
+    /// The connector's registration, over the spec's values with <paramref name="overrides"/>
+    /// applied, as the generated <c>Add{Name}Connector</c> registers it with a host. Its values
+    /// are validated when the worker starts.
+    /// </summary>
+    public ConnectorRegistration Register(IReadOnlyDictionary<string, string> overrides)
+    {
+        var services = new ServiceCollection();
+        Action<IDictionary<string, string?>> configure = values =>
         {
-            var config = _parse.Invoke(null, [values, null]);
-            return (IConnectorWorker)_constructor.Invoke([config, environment, logger]);
-        }
-        catch (TargetInvocationException e) when (e.InnerException is not null)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(e.InnerException);
-            throw;
-        }
+            foreach (var (key, value) in overrides)
+            {
+                values[key] = value;
+            }
+        };
+        _addConnector.Invoke(null, [services, configure]);
+        return services
+            .Select(d => d.ImplementationInstance)
+            .OfType<ConnectorRegistration>()
+            .Single();
     }
 }

@@ -2,19 +2,24 @@ using System.Diagnostics;
 using System.Globalization;
 using KConnector.Configuration;
 using KConnector.Connectors;
+using KConnector.Errors;
+using KConnector.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace KConnector.Cli.Running;
 
 /// <summary>
-/// Runs compiled connectors side by side in one process, as Kafka Connect's standalone worker does:
-/// one shared <see cref="ConnectorEnvironment"/> (so a source and a sink meet on the same embedded
-/// cluster), progress lines on stdout, and an exit code a script can trust (<see cref="ExitCodes"/>).
+/// Kafka Connect's standalone mode (<c>ConnectStandalone</c>): the compiled connectors run side by
+/// side on one <see cref="ConnectWorker"/>, the same worker a .NET host runs, with one
+/// <see cref="ConnectorEnvironment"/> (so a source and a sink meet on the same embedded cluster)
+/// and durable source offsets (<see cref="StandaloneSettings"/>). Progress lines on stdout, and an
+/// exit code a script can trust (<see cref="ExitCodes"/>): a stop that was asked for (Ctrl+C,
+/// SIGINT, SIGTERM, <c>--max-records</c>, <c>--duration</c>) flushes, commits and exits 0.
 /// </summary>
 internal sealed class StandaloneWorker(
     RunRequest request,
     IReadOnlyList<CompiledConnector> connectors,
-    IReadOnlyDictionary<string, string> overrides,
+    StandaloneSettings settings,
     TextWriter output,
     TextWriter error
 )
@@ -27,150 +32,175 @@ internal sealed class StandaloneWorker(
         using var environment = new ConnectorEnvironment(
             new TextWriterLogger<ConnectorEnvironment>(error, level)
         );
-        var logger = new TextWriterLogger<StandaloneWorker>(error, level);
-        var workers = new List<IConnectorWorker>();
-        foreach (var connector in connectors)
+        var registrations = connectors.Select(c => c.Register(settings.Connector)).ToList();
+        var worker = new ConnectWorker(
+            settings.Worker,
+            registrations,
+            environment,
+            new TextWriterLoggerFactory(error, level)
+        );
+        await using var _ = worker.ConfigureAwait(false);
+        if (!await StartAsync(worker, cancellationToken).ConfigureAwait(false))
         {
-            try
-            {
-                workers.Add(connector.Create(overrides, environment, logger));
-            }
-            catch (ConfigValidationException e)
-            {
-                await error
-                    .WriteLineAsync($"{connector.Name}: invalid config: {e.Message}")
-                    .ConfigureAwait(false);
-                return ExitCodes.InvalidInput;
-            }
+            return ExitCodes.InvalidInput;
         }
-
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var clock = Stopwatch.StartNew();
         await output
             .WriteLineAsync(
-                $"running {string.Join(", ", workers.Select(w => w.Name))}; Ctrl+C stops cleanly"
+                $"running {string.Join(", ", connectors.Select(c => c.Name))}; Ctrl+C (SIGINT) or SIGTERM stops cleanly"
             )
             .ConfigureAwait(false);
-        var runs = workers.Select(w => w.RunAsync(stop.Token)).ToList();
-        var last = workers.Select(_ => 0L).ToArray();
-        var lastAt = TimeSpan.Zero;
-        var nextProgress = request.ProgressInterval;
-        string? reason = null;
-        while (reason is null)
+        if (registrations.Any(r => !r.IsSink))
         {
-            var total = workers.Sum(w => w.RecordsProcessed);
+            await output
+                .WriteLineAsync($"source offsets: {settings.OffsetsDescription}")
+                .ConfigureAwait(false);
+        }
+        var reason = await WaitForStopAsync(worker, clock, cancellationToken).ConfigureAwait(false);
+        var stopped = await StopAsync(worker).ConfigureAwait(false);
+        await WriteSummaryAsync(worker, reason, clock.Elapsed).ConfigureAwait(false);
+        return stopped ? ExitCodes.Success : ExitCodes.ConnectorFailed;
+    }
+
+    // Every connector validated and every task made before any runs: a bad config (a key's own
+    // rule, or a connector's rule across keys such as upsert without pk.mode) names its key and
+    // starts nothing.
+    private async Task<bool> StartAsync(ConnectWorker worker, CancellationToken cancellationToken)
+    {
+        // The checks validate makes, first: the same verdict, naming the same keys.
+        var invalid = connectors
+            .Select(c => ConfigCheck.Check(c, settings))
+            .OfType<ConfigValidationException>()
+            .ToList();
+        foreach (var e in invalid)
+        {
+            await error
+                .WriteLineAsync($"{e.Connector}: invalid config: {e.Message}")
+                .ConfigureAwait(false);
+        }
+        if (invalid.Count > 0)
+        {
+            return false;
+        }
+        try
+        {
+            await worker.StartAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConfigValidationException e)
+        {
+            await error
+                .WriteLineAsync($"{e.Connector}: invalid config: {e.Message}")
+                .ConfigureAwait(false);
+        }
+        catch (ConfigException e)
+        {
+            await error.WriteLineAsync($"invalid config: {e.Message}").ConfigureAwait(false);
+        }
+        await worker.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task<string> WaitForStopAsync(
+        ConnectWorker worker,
+        Stopwatch clock,
+        CancellationToken cancellationToken
+    )
+    {
+        var progress = new ProgressLine(connectors.Select(c => c.Name).ToList());
+        var nextProgress = request.ProgressInterval;
+        // Bounded by the stop conditions: a signal, --max-records, --duration or a failed task.
+        while (true)
+        {
+            var total = connectors.Sum(c => worker.RecordsProcessed(c.Name));
             if (cancellationToken.IsCancellationRequested)
             {
-                reason = "stopped by the user";
+                return "stopped by a signal (Ctrl+C, SIGINT or SIGTERM)";
             }
-            else if (request.MaxRecords is { } max && total >= max)
+            if (request.MaxRecords is { } max && total >= max)
             {
-                reason = $"--max-records {max} reached";
+                return $"--max-records {max} reached";
             }
-            else if (request.Duration is { } duration && clock.Elapsed >= duration)
+            if (request.Duration is { } duration && clock.Elapsed >= duration)
             {
-                reason = $"--duration {duration.TotalSeconds:0.###}s elapsed";
+                return $"--duration {duration.TotalSeconds:0.###}s elapsed";
             }
-            else if (runs.Any(r => r.IsCompleted))
+            if (worker.FirstFailure() is not null)
             {
-                reason = "a connector stopped";
+                return "a connector failed";
             }
-            else
+            if (request.ProgressInterval > TimeSpan.Zero && clock.Elapsed >= nextProgress)
             {
-                if (request.ProgressInterval > TimeSpan.Zero && clock.Elapsed >= nextProgress)
-                {
-                    await WriteProgressAsync(workers, last, clock.Elapsed - lastAt, clock.Elapsed)
-                        .ConfigureAwait(false);
-                    lastAt = clock.Elapsed;
-                    nextProgress = clock.Elapsed + request.ProgressInterval;
-                }
-                try
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken)
-                        .ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: seen at the top of the loop.
-                }
+                var line = progress.Next(
+                    connectors.Select(c => worker.RecordsProcessed(c.Name)).ToList(),
+                    clock.Elapsed
+                );
+                await output.WriteLineAsync(line).ConfigureAwait(false);
+                nextProgress = clock.Elapsed + request.ProgressInterval;
             }
-        }
-
-        await stop.CancelAsync().ConfigureAwait(false);
-        var failed = false;
-        var invalid = false;
-        for (var i = 0; i < runs.Count; i++)
-        {
             try
             {
-                await runs[i].WaitAsync(StopDeadline, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) { }
-            catch (ConfigValidationException e)
-            {
-                // The connector's own cross-key rules (JdbcSinkConfig's upsert needs pk.mode...) are
-                // checked when its task is made, as Kafka Connect's Connector.validate: bad input
-                // naming the key, not a connector that failed while running.
-                await error
-                    .WriteLineAsync($"{workers[i].Name}: invalid config: {e.Message}")
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken)
                     .ConfigureAwait(false);
-                invalid = true;
             }
-            catch (TimeoutException)
+            catch (OperationCanceledException)
             {
-                await error
-                    .WriteLineAsync(
-                        $"{workers[i].Name}: did not stop within {StopDeadline.TotalSeconds:0}s"
-                    )
-                    .ConfigureAwait(false);
-                failed = true;
-            }
-            catch (Exception e)
-            {
-                await error
-                    .WriteLineAsync($"{workers[i].Name}: FAILED: {e.GetType().Name}: {e.Message}")
-                    .ConfigureAwait(false);
-                failed = true;
+                // A signal: seen at the top of the loop.
             }
         }
-        var elapsed = clock.Elapsed;
-        await output.WriteLineAsync($"{reason} after {Seconds(elapsed)}").ConfigureAwait(false);
-        foreach (var worker in workers)
+    }
+
+    // Tasks stop, sinks flush, offsets commit; false when a task failed or the stop hung.
+    private async Task<bool> StopAsync(ConnectWorker worker)
+    {
+        try
         {
-            var rate = worker.RecordsProcessed / Math.Max(elapsed.TotalSeconds, 0.001);
+            await worker
+                .StopAsync(CancellationToken.None)
+                .WaitAsync(StopDeadline)
+                .ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await error
+                .WriteLineAsync(
+                    $"the connectors did not stop within {StopDeadline.TotalSeconds:0}s"
+                )
+                .ConfigureAwait(false);
+            return false;
+        }
+        var ok = true;
+        foreach (var connector in connectors)
+        {
+            var status = worker.GetStatus(connector.Name);
+            foreach (var task in status.Tasks.Where(t => t.State == Worker.TaskState.FAILED))
+            {
+                var failure = worker.GetTasks(connector.Name)[task.Id].Failure;
+                await error
+                    .WriteLineAsync(
+                        $"{connector.Name}: FAILED: {failure?.GetType().Name}: {failure?.Message}"
+                    )
+                    .ConfigureAwait(false);
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    private async Task WriteSummaryAsync(ConnectWorker worker, string reason, TimeSpan elapsed)
+    {
+        await output
+            .WriteLineAsync($"{reason} after {ProgressLine.Seconds(elapsed)}")
+            .ConfigureAwait(false);
+        foreach (var connector in connectors)
+        {
+            var records = worker.RecordsProcessed(connector.Name);
+            var rate = records / Math.Max(elapsed.TotalSeconds, 0.001);
             await output
                 .WriteLineAsync(
-                    $"  {worker.Name}: {worker.RecordsProcessed.ToString("N0", CultureInfo.InvariantCulture)} records ({rate.ToString("N0", CultureInfo.InvariantCulture)}/s)"
+                    $"  {connector.Name}: {records.ToString("N0", CultureInfo.InvariantCulture)} records ({rate.ToString("N0", CultureInfo.InvariantCulture)}/s)"
                 )
                 .ConfigureAwait(false);
         }
-        return invalid ? ExitCodes.InvalidInput
-            : failed ? ExitCodes.ConnectorFailed
-            : ExitCodes.Success;
     }
-
-    private async Task WriteProgressAsync(
-        IReadOnlyList<IConnectorWorker> workers,
-        long[] last,
-        TimeSpan sinceLast,
-        TimeSpan elapsed
-    )
-    {
-        var parts = new List<string>();
-        for (var i = 0; i < workers.Count; i++)
-        {
-            var now = workers[i].RecordsProcessed;
-            var rate = (now - last[i]) / Math.Max(sinceLast.TotalSeconds, 0.001);
-            last[i] = now;
-            parts.Add(
-                $"{workers[i].Name}: {now.ToString("N0", CultureInfo.InvariantCulture)} records ({rate.ToString("N0", CultureInfo.InvariantCulture)}/s)"
-            );
-        }
-        await output
-            .WriteLineAsync($"[{Seconds(elapsed)}] {string.Join("; ", parts)}")
-            .ConfigureAwait(false);
-    }
-
-    private static string Seconds(TimeSpan elapsed) =>
-        elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + "s";
 }

@@ -37,7 +37,7 @@ internal static class ConnectorWorkerEmitter
         {
             w.WriteLine($"private readonly {Ns}.Connectors.ConnectorEnvironment _environment;");
             w.WriteLine("private readonly global::Microsoft.Extensions.Logging.ILogger _logger;");
-            w.WriteLine($"private {runner}? _runner;");
+            w.WriteLine($"private {Ns}.Hosting.ConnectWorker? _worker;");
             w.WriteLine();
             w.WriteLine(
                 "/// <summary>Creates the worker; nothing connects until <see cref=\"RunAsync\"/>.</summary>"
@@ -65,15 +65,18 @@ internal static class ConnectorWorkerEmitter
             w.WriteLine();
             w.WriteLine("/// <inheritdoc />");
             w.WriteLine(
-                $"public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _runner)?.{(source ? "RecordsAcknowledged" : "RecordsCommitted")} ?? 0;"
+                "public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _worker)?.RecordsProcessed(Name) ?? 0;"
             );
             w.WriteLine();
             w.WriteLine("/// <summary>");
             w.WriteLine(
-                "/// Runs one task (task 0) until <paramref name=\"stoppingToken\"/> is cancelled: the connector on its own, as"
+                "/// Runs the connector on a worker of its own until <paramref name=\"stoppingToken\"/> is cancelled, then stops it cleanly;"
             );
             w.WriteLine(
-                $"/// <c>kconnector run</c> and tests run it. A host runs its <c>tasks.max</c> tasks through <c>Add{model.TypeName}Connector</c>."
+                $"/// throws a task's failure. The road a host (<c>Add{model.TypeName}Connector</c>) and <c>kconnector run</c> take: its"
+            );
+            w.WriteLine(
+                "/// <c>tasks.max</c> tasks, offsets in memory and committed after every batch (a host's worker settings choose otherwise)."
             );
             w.WriteLine("/// </summary>");
             using (
@@ -83,11 +86,13 @@ internal static class ConnectorWorkerEmitter
             )
             {
                 w.WriteLine(
-                    $"var options = {Ns}.GeneratedCode.ConnectorWorkerOptions.{(source ? "ForSource" : "ForSink")}(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);"
+                    $"var registration = {Ns}.Hosting.ConnectorRegistration.ForValidated({(source ? "isSink: false" : "isSink: true")}, _ => new {Ns}.GeneratedCode.ValidatedConnector(Config.Parsed, (options, logger) => CreateTask(Config, options, logger)){(model.SingleTask ? ", taskLimit: 1" : string.Empty)});"
                 );
-                w.WriteLine("var runner = CreateTask(Config, options, _logger);");
-                w.WriteLine("global::System.Threading.Volatile.Write(ref _runner, runner);");
-                w.WriteLine("await runner.RunAsync(stoppingToken).ConfigureAwait(false);");
+                w.WriteLine(
+                    $"var worker = {Ns}.Hosting.ConnectWorker.ForConnector(registration, _environment, _logger);"
+                );
+                w.WriteLine("global::System.Threading.Volatile.Write(ref _worker, worker);");
+                w.WriteLine("await worker.RunAsync(stoppingToken).ConfigureAwait(false);");
             }
             w.WriteLine();
             w.WriteLine("/// <summary>");

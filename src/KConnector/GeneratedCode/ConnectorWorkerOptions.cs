@@ -2,76 +2,33 @@ using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Converters;
 using KConnector.Errors;
+using KConnector.Generator.Connectors;
 using KConnector.SchemaRegistry;
 using KConnector.Worker;
-using Microsoft.Extensions.Logging;
 
 namespace KConnector.GeneratedCode;
 
 /// <summary>
-/// Turns a validated connector config into the runners' <see cref="WorkerOptions"/>: the name, the
-/// brokers, the topics, and the client overrides (<c>producer.override.*</c> for a source,
-/// <c>consumer.override.*</c> for a sink, Kafka Connect's per-connector client overrides, KIP-458).
+/// What generated connector configs ask of the runtime beyond their keys' own rules: the
+/// converters' settings, and the keys no definition knows (refused as a spec refuses them). The
+/// road from a validated config to running tasks is <see cref="Hosting.ConnectorRegistration.ForValidated"/>
+/// and the worker's <see cref="ConnectorConfig"/>.
 /// </summary>
 public static class ConnectorWorkerOptions
 {
-    /// <summary>Options for a source connector's runner.</summary>
-    public static WorkerOptions ForSource(
-        ParsedConfig config,
-        string bootstrapServers,
-        ILogger logger
-    )
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        WarnAboutTasks(config, logger);
-        return new WorkerOptions
-        {
-            Name = config.Get<string>("name") ?? string.Empty,
-            BootstrapServers = bootstrapServers,
-            ClientConfig = config.WithPrefix("producer.override."),
-            Errors = ErrorHandling(config),
-        };
-    }
+    // Prefixes a spec accepts beside the keys of its definition (KCN0202 otherwise): client
+    // overrides (KIP-458, passed to librdkafka) and the converters' own settings.
+    private static readonly string[] PassThroughPrefixes =
+    [
+        "producer.override.",
+        "consumer.override.",
+        "key.converter.",
+        "value.converter.",
+    ];
 
-    /// <summary>Options for a sink connector's runner; <c>topics.regex</c> becomes a librdkafka <c>^regex</c> subscription.</summary>
-    public static WorkerOptions ForSink(
-        ParsedConfig config,
-        string bootstrapServers,
-        ILogger logger
-    )
-    {
-        ArgumentNullException.ThrowIfNull(config);
-        WarnAboutTasks(config, logger);
-        var client = new Dictionary<string, string>(
-            config.WithPrefix("consumer.override."),
-            StringComparer.Ordinal
-        );
-        // max.poll.records is a Java consumer setting librdkafka does not know: the runner applies it.
-        var maxPollRecords = 500;
-        if (
-            client.Remove("max.poll.records", out var max)
-            && int.TryParse(max, System.Globalization.CultureInfo.InvariantCulture, out var parsed)
-            && parsed > 0
-        )
-        {
-            maxPollRecords = parsed;
-        }
-        var topics = config.Get<IReadOnlyList<string>>("topics") ?? [];
-        var regex = config.Get<string>("topics.regex");
-        if (topics.Count == 0 && !string.IsNullOrWhiteSpace(regex))
-        {
-            topics = [regex.StartsWith('^') ? regex : "^" + regex];
-        }
-        return new WorkerOptions
-        {
-            Name = config.Get<string>("name") ?? string.Empty,
-            BootstrapServers = bootstrapServers,
-            Topics = topics,
-            MaxPollRecords = maxPollRecords,
-            ClientConfig = client,
-            Errors = ErrorHandling(config),
-        };
-    }
+    // Read when a spec is compiled (the generated type of the key or value): a run-time value
+    // would be accepted and do nothing.
+    private static readonly string[] BuildTimeKeys = ["key.schema", "value.schema"];
 
     /// <summary>
     /// The settings of the key (<paramref name="isKey"/>) or value converter: the config's
@@ -111,6 +68,7 @@ public static class ConnectorWorkerOptions
     {
         ArgumentNullException.ThrowIfNull(parsed);
         var issues = new List<ConfigIssue>(parsed.Issues);
+        AddUnknownKeys(parsed, issues);
         foreach (var isKey in (bool[])[true, false])
         {
             var converterKey = isKey ? "key.converter" : "value.converter";
@@ -135,36 +93,46 @@ public static class ConnectorWorkerOptions
     }
 
     /// <summary>
-    /// The errors.* keys (tolerance, retries, logging, dead-letter queue) as the runners apply them,
-    /// parsed by the worker's own <see cref="ConnectorConfig"/> so that both read them identically.
+    /// Refuses a key the connector's definition does not know, as a spec refuses it (KCN0202) and
+    /// with its did-you-mean: a misspelt <c>--set</c> or appsettings key must not be accepted and
+    /// ignored. Kafka Connect passes unknown keys to the connector; KConnector knows every key a
+    /// connector reads, so an unknown one is a mistake.
     /// </summary>
-    private static ErrorHandlingOptions ErrorHandling(ParsedConfig config)
+    private static void AddUnknownKeys(ParsedConfig parsed, List<ConfigIssue> issues)
     {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        foreach (var (key, value) in parsed.Originals)
         {
-            ["name"] = config.Get<string>("name") ?? "connector",
-        };
-        foreach (var (key, value) in config.Originals)
-        {
-            if (key.StartsWith("errors.", StringComparison.Ordinal) && value is not null)
+            if (
+                value is null
+                || parsed.Definition.Find(key) is not null
+                // A worker's key (offset.flush.interval.ms, producer.*...) given with a
+                // connector's: the hosted worker reads it over the worker's settings.
+                || ConnectorConfig.IsWorkerKey(key)
+                || PassThroughPrefixes.Any(p =>
+                    key.Length > p.Length && key.StartsWith(p, StringComparison.Ordinal)
+                )
+            )
             {
-                settings[key] = value;
+                continue;
             }
-        }
-        return ConnectorConfig.Parse(settings).Errors;
-    }
-
-    // A generated worker run on its own (RunAsync, `kconnector run`) runs one task: say so rather
-    // than pretend tasks.max is in use. Hosted through Add{Name}Connector, the ConnectWorker runs them all.
-    private static void WarnAboutTasks(ParsedConfig config, ILogger logger)
-    {
-        ArgumentNullException.ThrowIfNull(logger);
-        if (config.Get<int>("tasks.max") > 1)
-        {
-            logger.LogWarning(
-                "Connector {Connector}: tasks.max={TasksMax}, but a worker run on its own runs one task; register it on a host (Add...Connector) to run tasks.max tasks",
-                config.Get<string>("name"),
-                config.Get<int>("tasks.max")
+            if (BuildTimeKeys.Contains(key, StringComparer.Ordinal))
+            {
+                issues.Add(
+                    new ConfigIssue(
+                        key,
+                        "is read when the spec is compiled (the generated type of the key or value); change it in the spec"
+                    )
+                );
+                continue;
+            }
+            var candidates = parsed
+                .Definition.Keys.Select(k => k.Name)
+                .Concat(ConnectorConfig.WorkerKeyNames);
+            issues.Add(
+                new ConfigIssue(
+                    key,
+                    $"is not a key of the connector {parsed.Definition.ConnectorClass}.{EditDistance.Suggestion(key, candidates)}"
+                )
             );
         }
     }

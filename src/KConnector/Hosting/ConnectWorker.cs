@@ -1,4 +1,6 @@
+using KConnector.Configuration;
 using KConnector.Connectors;
+using KConnector.Errors;
 using KConnector.Offsets;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -28,6 +30,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     private readonly ConnectorEnvironment _environment;
     private readonly Dictionary<string, RunningConnector> _connectors = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly WorkerOffsetStores _offsetStores = new();
 
     /// <summary>Creates the worker; the host calls <see cref="StartAsync"/>.</summary>
     public ConnectWorker(
@@ -49,6 +52,47 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         _logger = loggers.CreateLogger<ConnectWorker>();
     }
 
+    /// <summary>
+    /// Creates a worker outside a .NET host, as Kafka Connect's standalone mode runs one: the
+    /// worker's settings (<c>bootstrap.servers</c>, <c>offset.storage.file.filename</c>,
+    /// <c>offset.flush.interval.ms</c>, <c>producer.*</c>, ...) are the defaults of every
+    /// connector's. Call <see cref="RunAsync"/>, or <see cref="StartAsync"/> and <see cref="StopAsync"/>.
+    /// </summary>
+    public ConnectWorker(
+        IReadOnlyDictionary<string, string> workerSettings,
+        IEnumerable<ConnectorRegistration> registrations,
+        ConnectorEnvironment environment,
+        ILoggerFactory? loggers = null
+    )
+        : this(
+            Microsoft.Extensions.Options.Options.Create(ConnectWorkerOptions.From(workerSettings)),
+            registrations,
+            NoServices.Instance,
+            loggers ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            environment
+        ) { }
+
+    /// <summary>
+    /// A worker of its own for one connector, as a generated worker's <c>RunAsync</c> runs it:
+    /// offsets in memory, committed after every batch (<c>offset.flush.interval.ms</c> 0), which
+    /// suits tests and code that wait for records to be committed; every log line goes to
+    /// <paramref name="logger"/>.
+    /// </summary>
+    public static ConnectWorker ForConnector(
+        ConnectorRegistration registration,
+        ConnectorEnvironment environment,
+        ILogger logger
+    ) =>
+        new(
+            new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                ["offset.flush.interval.ms"] = "0",
+            },
+            [registration],
+            environment,
+            new SingleLoggerFactory(logger)
+        );
+
     /// <summary>The worker's bootstrap servers (the embedded cluster's when none was configured; a connector may name its own).</summary>
     public string BootstrapServers => _environment.BootstrapServers(_options.BootstrapServers);
 
@@ -67,34 +111,27 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        // Validate every connector before starting any: an invalid config fails the host's start
-        // with every issue named, and leaves nothing running.
+        // Validate every connector and make every task before running any: an invalid config
+        // (a key's own rule, or a connector's rule across keys found as its task is made) fails
+        // the start with every issue named, and leaves nothing running.
         var configured = _registrations
-            .Select(r => (Registration: r, Connector: r.Configure(_services, Settings())))
+            .Select(r => (Registration: r, Connector: r.Check(_services, Settings())))
             .ToList();
+        var ready = new List<RunningConnector>();
         foreach (var (registration, connector) in configured)
         {
             var config = connector.Config;
-            if (registration.IsSink)
-            {
-                config.ValidateSink();
-            }
             var servers = config.BootstrapServers ?? BootstrapServers;
             var tasks = Math.Min(config.TasksMax, registration.TaskLimit ?? int.MaxValue);
             if (tasks < config.TasksMax)
             {
                 LogTasksCapped(_logger, config.Name, config.TasksMax, tasks);
             }
-            IOffsetBackingStore? store = null;
-            if (!registration.IsSink)
-            {
-                store =
-                    config.OffsetStorageFileName is { } file ? new FileOffsetBackingStore(file)
-                    : config.OffsetStorageTopic is { } topic
-                        ? new KafkaOffsetBackingStore(topic, servers, config.ProducerConfig)
-                    : new MemoryOffsetBackingStore();
-                await store.StartAsync(cancellationToken).ConfigureAwait(false);
-            }
+            var store = registration.IsSink
+                ? null
+                : await _offsetStores
+                    .GetAsync(config, servers, cancellationToken)
+                    .ConfigureAwait(false);
             var running = new RunningConnector(
                 config,
                 registration,
@@ -103,11 +140,74 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
                 tasks,
                 store
             );
+            CreateTasks(running);
+            ready.Add(running);
+        }
+        foreach (var running in ready)
+        {
             lock (_connectors)
             {
-                _connectors.Add(config.Name, running);
+                _connectors.Add(running.Config.Name, running);
             }
-            StartTasks(running);
+            LaunchTasks(running);
+        }
+    }
+
+    /// <summary>
+    /// Runs the registered connectors outside a .NET host (a generated worker's <c>RunAsync</c>,
+    /// <c>kconnector run</c>): starts them, waits until <paramref name="stoppingToken"/> is
+    /// cancelled or every task has ended, then stops them cleanly (sinks flush, offsets commit).
+    /// Throws the first task's failure, if any task failed.
+    /// </summary>
+    public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        await StartAsync(stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(Runs()).WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // A clean stop, asked for.
+        }
+        finally
+        {
+            await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        if (FirstFailure() is { } failure)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        }
+    }
+
+    /// <summary>Records the tasks of <paramref name="connector"/> have handled (acknowledged, or put and committed), also after they stopped.</summary>
+    public long RecordsProcessed(string connector)
+    {
+        lock (_connectors)
+        {
+            return _connectors.TryGetValue(connector, out var running)
+                ? running.Tasks.Sum(t => t.RecordsProcessed)
+                : 0;
+        }
+    }
+
+    /// <summary>The first failure of any task of any connector, or null.</summary>
+    public Exception? FirstFailure()
+    {
+        lock (_connectors)
+        {
+            return _connectors
+                .Values.SelectMany(c => c.Tasks)
+                .FirstOrDefault(t => t.State == TaskState.FAILED)
+                ?.Failure;
+        }
+    }
+
+    private List<Task> Runs()
+    {
+        lock (_connectors)
+        {
+            return [.. _connectors.Values.SelectMany(c => c.Runs)];
         }
     }
 
@@ -132,13 +232,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         await Task.WhenAll(connectors.Select(c => StopTasksAsync(c)))
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
-        foreach (var connector in connectors)
-        {
-            if (connector.Store is { } store)
-            {
-                await store.DisposeAsync().ConfigureAwait(false);
-            }
-        }
+        await _offsetStores.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc/>
@@ -193,7 +287,8 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         try
         {
             await StopTasksAsync(running).WaitAsync(cancellationToken).ConfigureAwait(false);
-            StartTasks(running);
+            CreateTasks(running);
+            LaunchTasks(running);
         }
         finally
         {
@@ -208,9 +303,9 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         _gate.Dispose();
     }
 
-    private void StartTasks(RunningConnector connector)
+    // Makes the connector's tasks (a connector's own rules across keys fail here, before any runs).
+    private void CreateTasks(RunningConnector connector)
     {
-        connector.Stop = new CancellationTokenSource();
         connector.Tasks.Clear();
         connector.Runs.Clear();
         var logger = _loggers.CreateLogger("KConnector.Connector." + connector.Config.Name);
@@ -225,12 +320,30 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             {
                 TasksMax = connector.TaskCount,
             };
-            var task = connector.Connector.CreateTask(options, logger);
+            IConnectTask task;
+            try
+            {
+                task = connector.Connector.CreateTask(options, logger);
+            }
+            catch (ConfigValidationException e)
+                when (e.Connector != connector.Config.Name && e.Issues.Count > 0)
+            {
+                // A connector's own options name their class; the worker names the connector.
+                throw new ConfigValidationException(connector.Config.Name, e.Issues);
+            }
             if (connector.Paused)
             {
                 task.Pause();
             }
             connector.Tasks.Add(task);
+        }
+    }
+
+    private void LaunchTasks(RunningConnector connector)
+    {
+        connector.Stop = new CancellationTokenSource();
+        foreach (var task in connector.Tasks)
+        {
             connector.Runs.Add(RunTaskAsync(task, connector.Stop.Token));
         }
         LogConnectorStarted(_logger, connector.Config.Name, connector.TaskCount);

@@ -13,4 +13,20 @@ public sealed class ConnectWorkerOptions
     /// <summary>Every worker-level setting as given (<c>offset.storage.file.filename</c>, <c>offset.flush.interval.ms</c>, <c>producer.*</c>, ...).</summary>
     public IDictionary<string, string> Settings { get; } =
         new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>The options of <paramref name="settings"/> (an empty <c>bootstrap.servers</c> is none).</summary>
+    public static ConnectWorkerOptions From(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var options = new ConnectWorkerOptions();
+        foreach (var (key, value) in settings)
+        {
+            options.Settings[key] = value;
+        }
+        options.BootstrapServers = settings.GetValueOrDefault("bootstrap.servers")
+            is { Length: > 0 } servers
+            ? servers
+            : null;
+        return options;
+    }
 }

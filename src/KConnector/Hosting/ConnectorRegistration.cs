@@ -1,3 +1,4 @@
+using KConnector.Configuration;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -51,6 +52,101 @@ public sealed class ConnectorRegistration
         IsSink = isSink;
         TaskLimit = taskLimit;
         Configure = configure;
+    }
+
+    /// <summary>
+    /// A connector whose typed config class validates its settings (generated from a spec or a
+    /// <c>[SourceConnector]</c> / <c>[SinkConnector]</c> class): the one road from a validated
+    /// config to running tasks that a host (<c>Add{Name}Connector</c>), a generated worker's
+    /// <c>RunAsync</c> and <c>kconnector run</c> all take. <paramref name="validate"/> runs when the
+    /// worker starts and throws a <see cref="Configuration.ConfigValidationException"/> listing every
+    /// key at fault; the worker's settings are then the defaults of the connector's own.
+    /// </summary>
+    public static ConnectorRegistration ForValidated(
+        bool isSink,
+        Func<IServiceProvider, ValidatedConnector> validate,
+        int? taskLimit = null
+    )
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        return new ConnectorRegistration(
+            isSink,
+            taskLimit,
+            (services, workerSettings) =>
+            {
+                var connector = validate(services);
+                return new ConfiguredConnector(
+                    ConnectorConfig.Parse(Merge(workerSettings, connector.Config)),
+                    connector.CreateTask
+                );
+            }
+        );
+    }
+
+    // The connector's keys' defaults, then the worker's settings, then the values the connector
+    // was given: an empty given value (a spec's "bootstrap.servers": "") does not hide the worker's.
+    private static Dictionary<string, string> Merge(
+        IReadOnlyDictionary<string, string> workerSettings,
+        ParsedConfig config
+    )
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var key in config.Definition.Keys)
+        {
+            if (!string.IsNullOrEmpty(key.DefaultValue))
+            {
+                settings[key.Name] = key.DefaultValue;
+            }
+        }
+        foreach (var (key, value) in workerSettings)
+        {
+            settings[key] = value;
+        }
+        foreach (var (key, value) in config.Originals)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                settings[key] = value;
+            }
+        }
+        return settings;
+    }
+
+    /// <summary>
+    /// Validates the connector's settings over <paramref name="workerSettings"/> as the worker does
+    /// when it starts (the typed config's keys, the worker's keys, a sink's <c>topics</c> /
+    /// <c>topics.regex</c> and dead-letter topic), without making a task: Kafka Connect's
+    /// <c>validate</c> before a connector is created. Throws a <see cref="ConfigValidationException"/>
+    /// naming every key at fault.
+    /// </summary>
+    public void Validate(
+        IReadOnlyDictionary<string, string> workerSettings,
+        IServiceProvider? services = null
+    ) => Check(services ?? NoServices.Instance, workerSettings);
+
+    /// <summary>The worker's view of the connector's settings, validated (<see cref="Validate"/>).</summary>
+    internal ConfiguredConnector Check(
+        IServiceProvider services,
+        IReadOnlyDictionary<string, string> workerSettings
+    )
+    {
+        ArgumentNullException.ThrowIfNull(workerSettings);
+        ConfiguredConnector? configured = null;
+        try
+        {
+            configured = Configure(services, workerSettings);
+            if (IsSink)
+            {
+                configured.Config.ValidateSink();
+            }
+        }
+        catch (KConnector.Errors.ConfigException e)
+        {
+            var name =
+                configured?.Config.Name ?? workerSettings.GetValueOrDefault("name") ?? "connector";
+            throw new ConfigValidationException(name, [new ConfigIssue(e.Key, e.Message)]);
+        }
+        return configured;
     }
 
     /// <summary>The connector's settings section; null for a connector whose generated config class validates its settings.</summary>

@@ -88,50 +88,8 @@ public static class KConnectorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(validate);
         services.AddKConnectorWorker();
-        services.AddSingleton(
-            new ConnectorRegistration(
-                isSink,
-                taskLimit,
-                (sp, workerSettings) =>
-                {
-                    var connector = validate(sp);
-                    return new ConfiguredConnector(
-                        ConnectorConfig.Parse(Merge(workerSettings, connector.Config)),
-                        connector.CreateTask
-                    );
-                }
-            )
-        );
+        services.AddSingleton(ConnectorRegistration.ForValidated(isSink, validate, taskLimit));
         return services;
-    }
-
-    // The connector's keys' defaults, then the worker's settings, then the values the connector
-    // was given: an empty given value (a spec's "bootstrap.servers": "") does not hide the worker's.
-    private static Dictionary<string, string> Merge(
-        IReadOnlyDictionary<string, string> workerSettings,
-        ParsedConfig config
-    )
-    {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in config.Definition.Keys)
-        {
-            if (!string.IsNullOrEmpty(key.DefaultValue))
-            {
-                settings[key.Name] = key.DefaultValue;
-            }
-        }
-        foreach (var (key, value) in workerSettings)
-        {
-            settings[key] = value;
-        }
-        foreach (var (key, value) in config.Originals)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                settings[key] = value;
-            }
-        }
-        return settings;
     }
 
     /// <summary>

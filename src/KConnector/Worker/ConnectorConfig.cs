@@ -14,6 +14,62 @@ namespace KConnector.Worker;
 /// </summary>
 public sealed record ConnectorConfig
 {
+    /// <summary><c>offset.storage.file.filename</c>: the standalone worker's source offsets file.</summary>
+    public const string OffsetStorageFileNameKey = "offset.storage.file.filename";
+
+    /// <summary><c>offset.storage.topic</c>: the source offsets topic.</summary>
+    public const string OffsetStorageTopicKey = "offset.storage.topic";
+
+    /// <summary><c>offset.flush.interval.ms</c>: how often offsets are committed.</summary>
+    public const string OffsetFlushIntervalKey = "offset.flush.interval.ms";
+
+    /// <summary><c>offset.flush.timeout.ms</c>: how long one commit may wait.</summary>
+    public const string OffsetFlushTimeoutKey = "offset.flush.timeout.ms";
+
+    /// <summary><c>bootstrap.servers</c>: the Kafka cluster.</summary>
+    public const string BootstrapServersKey = "bootstrap.servers";
+
+    /// <summary>
+    /// Kafka Connect's <c>WorkerConfig</c> / <c>StandaloneConfig</c> keys this worker reads; with
+    /// the clients' <c>producer.*</c> and <c>consumer.*</c> they are a worker's, not a connector's.
+    /// </summary>
+    public static IReadOnlyList<string> WorkerKeyNames { get; } =
+    [
+        BootstrapServersKey,
+        OffsetStorageFileNameKey,
+        OffsetStorageTopicKey,
+        OffsetFlushIntervalKey,
+        OffsetFlushTimeoutKey,
+    ];
+
+    /// <summary>
+    /// Whether <paramref name="key"/> is a worker's key (Kafka Connect's <c>WorkerConfig</c>):
+    /// <c>bootstrap.servers</c>, <c>offset.storage.file.filename</c>, <c>offset.storage.topic</c>,
+    /// <c>offset.flush.interval.ms</c>, <c>offset.flush.timeout.ms</c>, and the clients'
+    /// <c>producer.*</c> / <c>consumer.*</c> (a connector's own overrides are
+    /// <c>producer.override.*</c> / <c>consumer.override.*</c>).
+    /// </summary>
+    public static bool IsWorkerKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (WorkerKeyNames.Contains(key, StringComparer.Ordinal))
+        {
+            return true;
+        }
+        foreach (var prefix in (string[])["producer.", "consumer."])
+        {
+            if (
+                key.Length > prefix.Length
+                && key.StartsWith(prefix, StringComparison.Ordinal)
+                && !key.StartsWith(prefix + "override.", StringComparison.Ordinal)
+            )
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /// <summary><c>name</c> (required).</summary>
     public required string Name { get; init; }
 
@@ -117,14 +173,14 @@ public sealed record ConnectorConfig
                 "topics and topics.regex are mutually exclusive: set one of them."
             );
         }
-        var fileName = Get(all, "offset.storage.file.filename");
+        var fileName = Get(all, OffsetStorageFileNameKey);
         return new ConnectorConfig
         {
             Name = name,
             TasksMax = Int(all, "tasks.max", 1, min: 1),
             Topics = topics,
             TopicsRegex = string.IsNullOrEmpty(regex) ? null : regex,
-            BootstrapServers = NullIfEmpty(Get(all, "bootstrap.servers")),
+            BootstrapServers = NullIfEmpty(Get(all, BootstrapServersKey)),
             Errors = new ErrorHandlingOptions
             {
                 Tolerance = Tolerance(all),
@@ -148,12 +204,12 @@ public sealed record ConnectorConfig
                 ),
             },
             OffsetStorageFileName = NullIfEmpty(fileName),
-            OffsetStorageTopic = NullIfEmpty(Get(all, "offset.storage.topic")),
+            OffsetStorageTopic = NullIfEmpty(Get(all, OffsetStorageTopicKey)),
             OffsetFlushInterval = TimeSpan.FromMilliseconds(
-                Long(all, "offset.flush.interval.ms", 60_000, min: 0)
+                Long(all, OffsetFlushIntervalKey, 60_000, min: 0)
             ),
             OffsetFlushTimeout = TimeSpan.FromMilliseconds(
-                Long(all, "offset.flush.timeout.ms", 5_000, min: 1)
+                Long(all, OffsetFlushTimeoutKey, 5_000, min: 1)
             ),
             MaxPollRecords = Int(
                 all,

@@ -12,7 +12,7 @@ namespace KConnector.Generated
     {
         private readonly global::KConnector.Connectors.ConnectorEnvironment _environment;
         private readonly global::Microsoft.Extensions.Logging.ILogger _logger;
-        private global::KConnector.Worker.SinkTaskRunner<global::Shop.TelemetryEvents.Reading, global::Shop.Orders.Order>? _runner;
+        private global::KConnector.Hosting.ConnectWorker? _worker;
 
         /// <summary>Creates the worker; nothing connects until <see cref="RunAsync"/>.</summary>
         public ReadingsFileSinkWorker(ReadingsFileSinkConfig config, global::KConnector.Connectors.ConnectorEnvironment environment, global::Microsoft.Extensions.Logging.ILogger? logger = null)
@@ -31,18 +31,19 @@ namespace KConnector.Generated
         public string Name => Config.Name;
 
         /// <inheritdoc />
-        public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _runner)?.RecordsCommitted ?? 0;
+        public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _worker)?.RecordsProcessed(Name) ?? 0;
 
         /// <summary>
-        /// Runs one task (task 0) until <paramref name="stoppingToken"/> is cancelled: the connector on its own, as
-        /// <c>kconnector run</c> and tests run it. A host runs its <c>tasks.max</c> tasks through <c>AddReadingsFileSinkConnector</c>.
+        /// Runs the connector on a worker of its own until <paramref name="stoppingToken"/> is cancelled, then stops it cleanly;
+        /// throws a task's failure. The road a host (<c>AddReadingsFileSinkConnector</c>) and <c>kconnector run</c> take: its
+        /// <c>tasks.max</c> tasks, offsets in memory and committed after every batch (a host's worker settings choose otherwise).
         /// </summary>
         public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)
         {
-            var options = global::KConnector.GeneratedCode.ConnectorWorkerOptions.ForSink(Config.Parsed, _environment.BootstrapServers(Config.BootstrapServers), _logger);
-            var runner = CreateTask(Config, options, _logger);
-            global::System.Threading.Volatile.Write(ref _runner, runner);
-            await runner.RunAsync(stoppingToken).ConfigureAwait(false);
+            var registration = global::KConnector.Hosting.ConnectorRegistration.ForValidated(isSink: true, _ => new global::KConnector.GeneratedCode.ValidatedConnector(Config.Parsed, (options, logger) => CreateTask(Config, options, logger)));
+            var worker = global::KConnector.Hosting.ConnectWorker.ForConnector(registration, _environment, _logger);
+            global::System.Threading.Volatile.Write(ref _worker, worker);
+            await worker.RunAsync(stoppingToken).ConfigureAwait(false);
         }
 
         /// <summary>

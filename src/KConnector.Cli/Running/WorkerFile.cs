@@ -1,0 +1,78 @@
+using KConnector.Cli.Compilation;
+using KConnector.Generator.Connectors;
+using KConnector.Worker;
+
+namespace KConnector.Cli.Running;
+
+/// <summary>
+/// The worker config among <c>kconnector</c>'s inputs: a <c>.properties</c> file without
+/// <c>connector.class</c>, as <c>connect-standalone worker.properties connector.properties...</c>
+/// takes it. Its keys are the worker's (<see cref="ConnectorConfig.IsWorkerKey"/>); any other key
+/// is refused naming the file and the key, with a did-you-mean.
+/// </summary>
+internal static class WorkerFile
+{
+    /// <summary>The worker config among <paramref name="paths"/> (at most one), and the connector specs.</summary>
+    public static (PropertiesSpec? Worker, IReadOnlyList<string> Specs, string? Error) Split(
+        IEnumerable<string> paths
+    )
+    {
+        PropertiesSpec? worker = null;
+        var specs = new List<string>();
+        foreach (var path in paths)
+        {
+            if (
+                PropertiesSpec.IsProperties(path)
+                && PropertiesSpec.Read(path) is { IsConnector: false } config
+            )
+            {
+                if (worker is not null)
+                {
+                    return (
+                        null,
+                        [],
+                        $"{config.Path}: a second worker config (it names no connector.class); give one, as connect-standalone takes one"
+                    );
+                }
+                worker = config;
+                continue;
+            }
+            specs.Add(path);
+        }
+        return (worker, specs, null);
+    }
+
+    /// <summary>
+    /// The worker config's settings (empty when none is given) and the connector specs among
+    /// <paramref name="inputs"/>; null settings, with the errors written, when the worker config is
+    /// wrong.
+    /// </summary>
+    public static async Task<(
+        IReadOnlyDictionary<string, string>? Worker,
+        IReadOnlyList<string> Specs
+    )> ReadAsync(IEnumerable<FileInfo> inputs, TextWriter error)
+    {
+        var (worker, specs, twoWorkers) = Split(inputs.Select(i => i.FullName));
+        IReadOnlyList<string> errors =
+            twoWorkers is not null ? [twoWorkers]
+            : worker is not null ? UnknownKeys(worker)
+            : [];
+        foreach (var line in errors)
+        {
+            await error.WriteLineAsync(line).ConfigureAwait(false);
+        }
+        return errors.Count > 0
+            ? (null, specs)
+            : (worker?.Values ?? new Dictionary<string, string>(StringComparer.Ordinal), specs);
+    }
+
+    /// <summary>One line per key of <paramref name="worker"/> that is not a worker's.</summary>
+    public static IReadOnlyList<string> UnknownKeys(PropertiesSpec worker) =>
+        [
+            .. worker
+                .Values.Keys.Where(k => !ConnectorConfig.IsWorkerKey(k))
+                .Select(k =>
+                    $"{worker.Path}: \"{k}\" is not a key of the worker (a worker config names no connector.class).{EditDistance.Suggestion(k, ConnectorConfig.WorkerKeyNames)}"
+                ),
+        ];
+}
