@@ -128,7 +128,9 @@ internal sealed class StandaloneWorker(
             catch (Exception e)
             {
                 await error
-                    .WriteLineAsync($"{workers[i].Name}: FAILED: {e.GetType().Name}: {e.Message}")
+                    .WriteLineAsync(
+                        $"{workers[i].Name}: FAILED: {e.GetType().Name}: {UrlRedaction.RedactIn(e.Message)}"
+                    )
                     .ConfigureAwait(false);
                 failed = true;
             }

@@ -76,8 +76,18 @@ public static class DeadLetterQueueHeaders
         headers.Add(
             new RecordHeader(ExceptionClassName, Utf8(Errors.ClassName.Of(error.GetType())))
         );
-        headers.Add(new RecordHeader(ExceptionMessage, Utf8(error.Message)));
-        headers.Add(new RecordHeader(ExceptionStackTrace, Utf8(error.ToString())));
+        headers.Add(
+            new RecordHeader(
+                ExceptionMessage,
+                Utf8(Configuration.UrlRedaction.RedactIn(error.Message))
+            )
+        );
+        headers.Add(
+            new RecordHeader(
+                ExceptionStackTrace,
+                Utf8(Configuration.UrlRedaction.RedactIn(error.ToString()))
+            )
+        );
         if (record.SourcePartition is { } partition)
         {
             headers.Add(new RecordHeader(SourcePartition, Utf8(Offsets.OffsetJson.Map(partition))));
