@@ -14,7 +14,7 @@ namespace KConnector.Converters;
 /// configured strategy names (TopicNameStrategy by default: <c>{topic}-key</c> / <c>{topic}-value</c>).
 /// </summary>
 /// <typeparam name="T">A type generated from an .avsc file.</typeparam>
-public sealed class AvroConverter<T> : IConverter<T>
+public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IAvroRecord<T>
 {
     private readonly ISchemaRegistryClient _registry;
@@ -62,6 +62,18 @@ public sealed class AvroConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    public string DeadLetterEncoding => "avro-binary";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var writer = new AvroWriter(buffer);
+        T.Encode(ref writer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc />
     public T? ToConnectData(string topic, byte[]? data)
     {
         if (data is null)
@@ -97,11 +109,22 @@ public sealed class AvroConverter<T> : IConverter<T>
 
     private AvroResolvingReader<T> ReaderFor(int id, string topic)
     {
-        var writerSchema = _registry
-            .GetSchemaAsync(id, CancellationToken.None)
-            .AsTask()
-            .GetAwaiter()
-            .GetResult();
+        string writerSchema;
+        try
+        {
+            writerSchema = _registry
+                .GetSchemaAsync(id, CancellationToken.None)
+                .AsTask()
+                .GetAwaiter()
+                .GetResult();
+        }
+        catch (SchemaRegistryException e)
+        {
+            throw RegistryFailure.For(
+                e,
+                $"Record from topic '{topic}' names schema id {id}, which the Schema Registry cannot give"
+            );
+        }
         try
         {
             return AvroResolvingReader<T>.For(writerSchema);

@@ -11,7 +11,7 @@ namespace KConnector.Converters;
 /// its buffer are reused; the envelope's schema is written once and copied.
 /// </summary>
 /// <typeparam name="T">The typed key or value.</typeparam>
-public sealed class JsonConverter<T> : IConverter<T>
+public sealed class JsonConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
 {
     private readonly IJsonCodec<T> _codec;
     private readonly bool _schemasEnable;
@@ -54,6 +54,20 @@ public sealed class JsonConverter<T> : IConverter<T>
         }
         _writer.Flush();
         return _buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc />
+    public string DeadLetterEncoding => "json";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            _codec.Write(writer, value);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <inheritdoc />

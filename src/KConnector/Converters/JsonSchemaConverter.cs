@@ -18,7 +18,7 @@ namespace KConnector.Converters;
 /// by id; a violation is a <see cref="JsonSchemaValidationException"/> listing the failing paths.
 /// </summary>
 /// <typeparam name="T">A type generated from a <c>*.schema.json</c> file.</typeparam>
-public sealed class JsonSchemaConverter<T> : IConverter<T>
+public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IJsonSchemaRecord<T>
 {
     private readonly NJsonSchemaDocument _schema;
@@ -59,6 +59,20 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>
         _writer.Flush();
         Validate(_schema, _buffer.WrittenSpan[ConfluentWireFormat.HeaderLength..], topic, "write");
         return _buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc />
+    public string DeadLetterEncoding => "json";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            T.WriteJson(writer, value);
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     /// <inheritdoc />

@@ -14,7 +14,7 @@ namespace KConnector.Converters;
 /// Imports of other .proto files (schema references) are not registered yet.
 /// </summary>
 /// <typeparam name="T">A protoc-generated message type.</typeparam>
-public sealed class ProtobufConverter<T> : IConverter<T>
+public sealed class ProtobufConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IMessage<T>, new()
 {
     private static readonly MessageParser<T> Parser = new(() => new T());
@@ -72,6 +72,12 @@ public sealed class ProtobufConverter<T> : IConverter<T>
         value.WriteTo(_buffer);
         return _buffer.WrittenSpan.ToArray();
     }
+
+    /// <inheritdoc />
+    public string DeadLetterEncoding => "protobuf-binary";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value) => value.ToByteArray();
 
     /// <inheritdoc />
     public T? ToConnectData(string topic, byte[]? data)

@@ -51,6 +51,16 @@ public static class DeadLetterQueueHeaders
     /// <summary>KConnector's own header on a source record's dead-letter copy: the source offset, as JSON.</summary>
     public const string SourceOffset = "__kconnector.errors.source.offset";
 
+    /// <summary>
+    /// KConnector's own header on a source record's dead-letter copy whose key converter failed: how
+    /// the key was written instead (<c>avro-binary</c>, <c>json</c>, <c>protobuf-binary</c>,
+    /// <c>utf-8</c>, <c>bytes</c>, <c>text</c>; see <see cref="Converters.IDeadLetterEncoding{T}"/>).
+    /// </summary>
+    public const string KeyEncoding = "__kconnector.errors.key.encoding";
+
+    /// <summary>As <see cref="KeyEncoding"/>, for a value its converter failed on.</summary>
+    public const string ValueEncoding = "__kconnector.errors.value.encoding";
+
     /// <summary>Appends the context headers for <paramref name="context"/> to <paramref name="headers"/>.</summary>
     public static void AddTo(
         ICollection<RecordHeader> headers,

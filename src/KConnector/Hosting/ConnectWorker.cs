@@ -151,7 +151,8 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
                 t.State,
                 t.State == TaskState.FAILED
                     ? Configuration.UrlRedaction.RedactIn(t.Failure?.ToString())
-                    : null
+                    : null,
+                t.WaitingFor
             ))
             .ToList();
         var state =

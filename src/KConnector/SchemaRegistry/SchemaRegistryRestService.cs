@@ -158,7 +158,10 @@ internal sealed class SchemaRegistryRestService : IDisposable
                             response.StatusCode,
                             errorCode,
                             subject
-                        );
+                        )
+                        {
+                            IsUnavailable = IsRetriable(response.StatusCode),
+                        };
                     }
                 }
                 catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
@@ -170,7 +173,10 @@ internal sealed class SchemaRegistryRestService : IDisposable
                         throw new SchemaRegistryException(
                             $"Schema Registry request failed after {attempt + 1} attempt(s): {failure}.",
                             e
-                        );
+                        )
+                        {
+                            IsUnavailable = true,
+                        };
                     }
                 }
                 catch (HttpRequestException e)
@@ -184,7 +190,10 @@ internal sealed class SchemaRegistryRestService : IDisposable
                         throw new SchemaRegistryException(
                             $"Schema Registry request failed after {attempt + 1} attempt(s): {failure}.",
                             e
-                        );
+                        )
+                        {
+                            IsUnavailable = true,
+                        };
                     }
                 }
             }

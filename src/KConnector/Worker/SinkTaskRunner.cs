@@ -145,7 +145,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                 new DeadLetterQueueReporter(_options.Errors, dlqProducer, _metrics, _logger)
             );
         }
-        _errors = new RetryWithToleranceOperator(_options.Errors, _metrics, reporters);
+        _errors = new RetryWithToleranceOperator(
+            _options.Errors,
+            _metrics,
+            reporters,
+            dependencyWait: _dependencyWait
+        );
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
@@ -181,7 +186,18 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                 }
                 else
                 {
-                    var fatal = Consume(stoppingToken);
+                    ConnectException? fatal;
+                    try
+                    {
+                        fatal = Consume(stoppingToken);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        // Stopped while a record waited for its converter's dependency (or a
+                        // retry): nothing of this batch was put, so nothing of it is committed.
+                        _entries.Clear();
+                        break;
+                    }
                     await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
                 }
                 // Also while paused: work finished before the pause is still committed.

@@ -105,7 +105,12 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 new DeadLetterQueueReporter(_options.Errors, producer, _metrics, _logger)
             );
         }
-        var errors = new RetryWithToleranceOperator(_options.Errors, _metrics, reporters);
+        var errors = new RetryWithToleranceOperator(
+            _options.Errors,
+            _metrics,
+            reporters,
+            dependencyWait: _dependencyWait
+        );
         _task.Initialize(
             new SourceTaskContext(
                 _options.Name,
@@ -160,15 +165,26 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     continue;
                 }
                 _metrics.RecordPoll(batch.Count);
-                foreach (var record in batch)
+                try
                 {
-                    if (record.UnreadableInput is { } unreadable)
+                    foreach (var record in batch)
                     {
-                        await FailUnreadableAsync(errors, record, unreadable, stoppingToken)
+                        if (record.UnreadableInput is { } unreadable)
+                        {
+                            await FailUnreadableAsync(errors, record, unreadable, stoppingToken)
+                                .ConfigureAwait(false);
+                            continue;
+                        }
+                        await SendAsync(producer, errors, record, stoppingToken)
                             .ConfigureAwait(false);
-                        continue;
                     }
-                    await SendAsync(producer, errors, record, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopped while a record waited for its converter's dependency (or a retry):
+                    // it was never acknowledged, so its offset and every later one stay uncommitted
+                    // and a restart polls them again.
+                    break;
                 }
             }
             failed = false;
@@ -266,16 +282,35 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         CancellationToken cancellationToken
     )
     {
+        byte[]? key = keyIfConverted;
+        var keyFailed = keyIfConverted is null && record.Key is not null;
+        // A dead-letter copy never has an empty key or value where the record had one: what failed
+        // to convert is kept in a documented encoding, named in a header.
+        var headers = new List<RecordHeader>(record.Headers);
+        var keyCopy = keyFailed
+            ? DeadLetterEncoder.Encode(
+                _keyConverter,
+                record.Key,
+                DeadLetterQueueHeaders.KeyEncoding,
+                headers
+            )
+            : key;
+        var valueCopy = DeadLetterEncoder.Encode(
+            _valueConverter,
+            record.Value,
+            DeadLetterQueueHeaders.ValueEncoding,
+            headers
+        );
         var failed = new FailedRecord
         {
             Topic = record.Topic,
-            Headers = record.Headers,
+            Key = keyCopy,
+            Value = valueCopy,
+            Headers = headers,
             Timestamp = record.Timestamp,
             SourcePartition = record.SourcePartition,
             SourceOffset = record.SourceOffset,
         };
-        byte[]? key = keyIfConverted;
-        var keyFailed = keyIfConverted is null && record.Key is not null;
         if (keyFailed)
         {
             var (ok, bytes) = await errors
@@ -307,7 +342,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 _valueConverter.GetType(),
                 failed with
                 {
-                    Key = key,
+                    Key = key ?? keyCopy,
                 },
                 cancellationToken,
                 keyFailed ? null : firstFailure
