@@ -91,7 +91,7 @@ internal sealed partial class DependencyWait
 
     [LoggerMessage(
         Level = LogLevel.Warning,
-        Message = "Task {Connector}-{Task} is waiting for {Dependency}: {Reason}. The record is kept and tried again with backoff until it answers (not dead-lettered, its offset not committed)"
+        Message = "Task {Connector}-{Task} is waiting for {Dependency}: {Reason}. Records are kept meanwhile: none is dead-lettered or skipped for it"
     )]
     private static partial void LogWaiting(
         ILogger logger,

@@ -31,6 +31,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
     private readonly Dictionary<TopicPartition, long> _doneCount = [];
     private readonly Dictionary<TopicPartition, long> _committed = [];
     private RetryWithToleranceOperator _errors = null!;
+    private KafkaReachability? _kafka;
     private IConsumer<byte[]?, byte[]?> _consumer = null!;
     private long _recordsCommitted;
     private bool _dirty;
@@ -151,11 +152,26 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             reporters,
             dependencyWait: _dependencyWait
         );
+        var kafka = new KafkaReachability(
+            _kafkaWait,
+            _options.BootstrapServers,
+            _options.ClientConfig
+        );
+        _kafka = kafka;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
-            .SetErrorHandler((_, e) => LogClientError(_logger, _options.Name, e.Code, e.Reason))
+            .SetErrorHandler(
+                (_, e) =>
+                {
+                    // A cluster that cannot be reached is said once (then every 30 s), not per attempt.
+                    if (!kafka.Report(e))
+                    {
+                        LogClientError(_logger, _options.Name, e.Code, e.Reason);
+                    }
+                }
+            )
             .Build();
         _consumer = consumer;
         if (_options.TopicsRegex is { } regex)
@@ -271,6 +287,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             {
                 break;
             }
+            _kafka?.Reachable();
             if (result.IsPartitionEOF)
             {
                 continue;

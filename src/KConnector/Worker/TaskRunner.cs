@@ -21,6 +21,7 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
     private protected readonly ILogger _logger;
     private protected readonly TaskMetrics _metrics;
     private protected readonly DependencyWait _dependencyWait;
+    private protected readonly DependencyWait _kafkaWait;
     private protected volatile bool _paused;
     private volatile TaskState _state = TaskState.UNASSIGNED;
     private Exception? _failure;
@@ -43,6 +44,7 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
         _logger = logger ?? NullLogger.Instance;
         _metrics = new TaskMetrics(options.Name, options.TaskId);
         _dependencyWait = new DependencyWait(_logger, options.Name, options.TaskId);
+        _kafkaWait = new DependencyWait(_logger, options.Name, options.TaskId);
     }
 
     /// <inheritdoc/>
@@ -61,7 +63,7 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
     public TaskMetrics Metrics => _metrics;
 
     /// <inheritdoc/>
-    public string? WaitingFor => _dependencyWait.Current;
+    public string? WaitingFor => _dependencyWait.Current ?? _kafkaWait.Current;
 
     /// <inheritdoc/>
     public abstract long RecordsProcessed { get; }
