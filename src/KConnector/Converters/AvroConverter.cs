@@ -47,7 +47,21 @@ public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The value cannot be written (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public byte[]? FromConnectData(string topic, T? value)
+    {
+        try
+        {
+            return Write(topic, value);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Writing(topic, typeof(T), e);
+        }
+    }
+
+    private byte[]? Write(string topic, T? value)
     {
         if (value is null)
         {
@@ -74,7 +88,21 @@ public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The bytes cannot be read (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public T? ToConnectData(string topic, byte[]? data)
+    {
+        try
+        {
+            return Read(topic, data);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Reading(topic, typeof(T), e);
+        }
+    }
+
+    private T? Read(string topic, byte[]? data)
     {
         if (data is null)
         {
@@ -85,7 +113,7 @@ public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
             || data[0] != ConfluentWireFormat.MagicByte
         )
         {
-            throw new AvroDecodeException(
+            throw new DataException(
                 $"Record from topic '{topic}' is not in Confluent's wire format: "
                     + (
                         data.Length == 0 ? "it is empty."
@@ -131,7 +159,7 @@ public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
         }
         catch (AvroSchemaResolutionException e)
         {
-            throw new AvroDecodeException(
+            throw new DataException(
                 $"Record from topic '{topic}' was written with schema id {id}, which {typeof(T).Name}'s schema cannot read: {e.Message}",
                 e
             );

@@ -45,7 +45,21 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The value cannot be written (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public byte[]? FromConnectData(string topic, T? value)
+    {
+        try
+        {
+            return Write(topic, value);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Writing(topic, typeof(T), e);
+        }
+    }
+
+    private byte[]? Write(string topic, T? value)
     {
         if (value is null)
         {
@@ -76,7 +90,21 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The bytes cannot be read (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public T? ToConnectData(string topic, byte[]? data)
+    {
+        try
+        {
+            return Read(topic, data);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Reading(topic, typeof(T), e);
+        }
+    }
+
+    private T? Read(string topic, byte[]? data)
     {
         if (data is null)
         {

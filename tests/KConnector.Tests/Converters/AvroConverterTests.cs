@@ -81,7 +81,7 @@ public class AvroConverterTests
             isKey: false
         );
 
-        var error = Assert.Throws<AvroDecodeException>(() =>
+        var error = Assert.Throws<DataException>(() =>
             converter.ToConnectData("orders", [1, 0, 0, 0, 1, 2])
         );
 
