@@ -80,7 +80,10 @@ public sealed record ElasticsearchSinkOptions
             )
         )
         {
-            parsed.AddIssue("connection.url", $"'{urls[0]}' is not an absolute http or https URL");
+            parsed.AddIssue(
+                "connection.url",
+                $"'{UrlRedaction.Redact(urls[0])}' is not an absolute http or https URL"
+            );
         }
         var options = new ElasticsearchSinkOptions
         {
@@ -125,5 +128,5 @@ public sealed record ElasticsearchSinkOptions
 
     /// <summary>The options without the password.</summary>
     public override string ToString() =>
-        $"ElasticsearchSinkOptions {{ connection.url = {Url.GetLeftPart(UriPartial.Authority)}, connection.username = {Username}, connection.password = [hidden], key.ignore = {KeyIgnore}, write.method = {(Upsert ? "upsert" : "insert")}, batch.size = {BatchSize} }}";
+        $"ElasticsearchSinkOptions {{ connection.url = {UrlRedaction.Redact(Url)}, connection.username = {Username}, connection.password = [hidden], key.ignore = {KeyIgnore}, write.method = {(Upsert ? "upsert" : "insert")}, batch.size = {BatchSize} }}";
 }

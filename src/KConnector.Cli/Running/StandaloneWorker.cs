@@ -178,7 +178,7 @@ internal sealed class StandaloneWorker(
                 var failure = worker.GetTasks(connector.Name)[task.Id].Failure;
                 await error
                     .WriteLineAsync(
-                        $"{connector.Name}: FAILED: {failure?.GetType().Name}: {failure?.Message}"
+                        $"{connector.Name}: FAILED: {failure?.GetType().Name}: {UrlRedaction.RedactIn(failure?.Message ?? string.Empty)}"
                     )
                     .ConfigureAwait(false);
                 ok = false;

@@ -1,3 +1,4 @@
+using KConnector.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace KConnector.Cli.Running;
@@ -33,6 +34,8 @@ internal sealed class TextWriterLogger<T>(TextWriter writer, LogLevel minimum) :
         {
             line += " (" + exception.GetType().Name + ": " + exception.Message + ")";
         }
+        // The last line of defence: a URL quoted by another library's message keeps no credentials.
+        line = UrlRedaction.RedactIn(line);
         lock (writer)
         {
             writer.WriteLine(line);

@@ -136,5 +136,5 @@ public sealed record HttpRequestSettings
 
     /// <summary>The settings without secrets.</summary>
     public override string ToString() =>
-        $"HttpRequestSettings {{ http.api.url = {Url.GetLeftPart(UriPartial.Path)}, auth.type = {AuthType}, headers = [{string.Join(", ", Headers.Select(h => h.Key + ": [hidden]"))}] }}";
+        $"HttpRequestSettings {{ http.api.url = {UrlRedaction.Redact(Url)}, auth.type = {AuthType}, headers = [{string.Join(", ", Headers.Select(h => h.Key + ": [hidden]"))}] }}";
 }

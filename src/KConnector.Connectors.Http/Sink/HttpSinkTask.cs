@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using KConnector.Configuration;
 using KConnector.Connectors.Errors;
 using KConnector.Connectors.Http.Configuration;
 using KConnector.Connectors.Transport;
@@ -187,7 +188,7 @@ public sealed class HttpSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDispo
         {
             throw new ConnectException(
                 Stage.TASK_PUT,
-                $"HTTP sink: {_options.Request.Url.GetLeftPart(UriPartial.Path)} answered {status} after {_options.MaxRetries} retries; records {batch[0].Topic}-{batch[0].Partition}@{batch[0].Offset} onward are not committed"
+                $"HTTP sink: {UrlRedaction.Redact(_options.Request.Url)} answered {status} after {_options.MaxRetries} retries; records {batch[0].Topic}-{batch[0].Partition}@{batch[0].Offset} onward are not committed"
             );
         }
         var text = await response

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using KConnector.Configuration;
 using KConnector.Connectors.Http.Configuration;
 using KConnector.Connectors.Shapes;
 using KConnector.Connectors.Transport;
@@ -145,7 +146,7 @@ public sealed class HttpSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
                 .ConfigureAwait(false);
             throw new ConnectException(
                 Stage.TASK_POLL,
-                $"HTTP source: {url.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode}: {(body.Length > 200 ? body[..200] : body)}"
+                $"HTTP source: {UrlRedaction.Redact(url)} answered {(int)response.StatusCode}: {(body.Length > 200 ? body[..200] : body)}"
             );
         }
         var bytes = await response
@@ -202,7 +203,7 @@ public sealed class HttpSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
             EndRound();
             throw new ConnectException(
                 Stage.TASK_POLL,
-                $"HTTP source: the response of {url.GetLeftPart(UriPartial.Path)} cannot be read: {e.Message}",
+                $"HTTP source: the response of {UrlRedaction.Redact(url)} cannot be read: {e.Message}",
                 e
             );
         }

@@ -1,4 +1,5 @@
 using System.Net;
+using KConnector.Configuration;
 using KConnector.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -74,7 +75,7 @@ public sealed class HttpRetryingSender
                 {
                     throw new ConnectException(
                         stage,
-                        $"{what}: {request.RequestUri?.GetLeftPart(UriPartial.Path)} could not be reached after {attempt + 1} attempts: {e.Message}",
+                        $"{what}: {UrlRedaction.Redact(request.RequestUri)} could not be reached after {attempt + 1} attempts: {UrlRedaction.RedactIn(e.Message)}",
                         e
                     );
                 }
@@ -82,7 +83,7 @@ public sealed class HttpRetryingSender
                 _logger.LogWarning(
                     "{What}: request failed ({Error}); retry {Attempt} of {Max} in {Wait} ms",
                     what,
-                    e.Message,
+                    UrlRedaction.RedactIn(e.Message),
                     attempt + 1,
                     _maxRetries,
                     (int)wait.TotalMilliseconds

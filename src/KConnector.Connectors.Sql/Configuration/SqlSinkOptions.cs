@@ -158,5 +158,5 @@ public sealed record SqlSinkOptions
 
     /// <summary>The options without the password.</summary>
     public override string ToString() =>
-        $"SqlSinkOptions {{ connection.url = {ConnectionUrl}, connection.user = {ConnectionUser}, connection.password = [hidden], insert.mode = {InsertMode}, pk.mode = {PrimaryKeyMode}, pk.fields = {string.Join(",", PrimaryKeyFields)}, table.name.format = {TableNameFormat}, auto.create = {AutoCreate}, auto.evolve = {AutoEvolve}, delete.enabled = {DeleteEnabled}, batch.size = {BatchSize} }}";
+        $"SqlSinkOptions {{ connection.url = {UrlRedaction.Redact(ConnectionUrl)}, connection.user = {ConnectionUser}, connection.password = [hidden], insert.mode = {InsertMode}, pk.mode = {PrimaryKeyMode}, pk.fields = {string.Join(",", PrimaryKeyFields)}, table.name.format = {TableNameFormat}, auto.create = {AutoCreate}, auto.evolve = {AutoEvolve}, delete.enabled = {DeleteEnabled}, batch.size = {BatchSize} }}";
 }

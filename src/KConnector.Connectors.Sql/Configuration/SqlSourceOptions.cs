@@ -133,5 +133,5 @@ public sealed record SqlSourceOptions
 
     /// <summary>The options without the password.</summary>
     public override string ToString() =>
-        $"SqlSourceOptions {{ connection.url = {ConnectionUrl}, connection.user = {ConnectionUser}, connection.password = [hidden], mode = {Mode}, table.whitelist = {string.Join(",", Tables)}, query = {Query}, topic.prefix = {TopicPrefix} }}";
+        $"SqlSourceOptions {{ connection.url = {UrlRedaction.Redact(ConnectionUrl)}, connection.user = {ConnectionUser}, connection.password = [hidden], mode = {Mode}, table.whitelist = {string.Join(",", Tables)}, query = {Query}, topic.prefix = {TopicPrefix} }}";
 }

@@ -63,10 +63,12 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
             || url.StartsWith("jdbc:mariadb://", StringComparison.OrdinalIgnoreCase)
         )
         {
-            var (host, port, database, _) = SplitServerUrl(
+            var (host, port, database, query) = SplitServerUrl(
                 url,
                 url[..(url.IndexOf("//", StringComparison.Ordinal) + 2)]
             );
+            user = string.IsNullOrEmpty(user) ? Last(query, "user") : user;
+            password = string.IsNullOrEmpty(password) ? Last(query, "password") : password;
             var text =
                 $"Server={host};Port={port ?? 3306};Database={database};User ID={user};Password={password}";
             return new SqlConnectionUrl(new MySqlDialect(), text);
@@ -75,6 +77,9 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
             "not a supported URL; expected jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database"
         );
     }
+
+    private static string? Last(List<(string Key, string Value)> query, string key) =>
+        query.LastOrDefault(p => p.Key == key).Value;
 
     private static (
         string Host,
@@ -101,6 +106,26 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
             }
             rest = rest[..q];
         }
+        // user[:password]@host, as MySQL's JDBC URLs and libpq's URIs allow: credentials, never a
+        // part of the host (they would reach a "host" parser's error message, issue 20 item 1). They
+        // go first, so the URL's ?user= / ?password= and connection.user / connection.password win.
+        var at = rest.IndexOf('/', StringComparison.Ordinal) is var end and > 0
+            ? rest.LastIndexOf('@', end - 1)
+            : rest.LastIndexOf('@');
+        if (at >= 0)
+        {
+            var userInfo = rest[..at];
+            var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
+            query.Insert(
+                0,
+                ("user", Uri.UnescapeDataString(colon < 0 ? userInfo : userInfo[..colon]))
+            );
+            if (colon >= 0)
+            {
+                query.Insert(1, ("password", Uri.UnescapeDataString(userInfo[(colon + 1)..])));
+            }
+            rest = rest[(at + 1)..];
+        }
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == rest.Length - 1)
         {
@@ -108,23 +133,23 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
         }
         var hostPort = rest[..slash];
         var database = rest[(slash + 1)..];
-        var colon = hostPort.LastIndexOf(':');
-        if (colon < 0)
+        var portColon = hostPort.LastIndexOf(':');
+        if (portColon < 0)
         {
             return (hostPort, null, database, query);
         }
         if (
             !int.TryParse(
-                hostPort[(colon + 1)..],
+                hostPort[(portColon + 1)..],
                 System.Globalization.CultureInfo.InvariantCulture,
                 out var port
             ) || port is <= 0 or > 65535
         )
         {
             throw new FormatException(
-                $"port '{hostPort[(colon + 1)..]}' is not a number between 1 and 65535"
+                $"port '{hostPort[(portColon + 1)..]}' is not a number between 1 and 65535"
             );
         }
-        return (hostPort[..colon], port, database, query);
+        return (hostPort[..portColon], port, database, query);
     }
 }

@@ -14,7 +14,7 @@ namespace KConnector.Converters;
 /// configured strategy names (TopicNameStrategy by default: <c>{topic}-key</c> / <c>{topic}-value</c>).
 /// </summary>
 /// <typeparam name="T">A type generated from an .avsc file.</typeparam>
-public sealed class AvroConverter<T> : IConverter<T>
+public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IAvroRecord<T>
 {
     private readonly ISchemaRegistryClient _registry;
@@ -47,7 +47,21 @@ public sealed class AvroConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The value cannot be written (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public byte[]? FromConnectData(string topic, T? value)
+    {
+        try
+        {
+            return Write(topic, value);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Writing(topic, typeof(T), e);
+        }
+    }
+
+    private byte[]? Write(string topic, T? value)
     {
         if (value is null)
         {
@@ -62,7 +76,33 @@ public sealed class AvroConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    public string DeadLetterEncoding => "avro-binary";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        var writer = new AvroWriter(buffer);
+        T.Encode(ref writer, value);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="DataException">The bytes cannot be read (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public T? ToConnectData(string topic, byte[]? data)
+    {
+        try
+        {
+            return Read(topic, data);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Reading(topic, typeof(T), e);
+        }
+    }
+
+    private T? Read(string topic, byte[]? data)
     {
         if (data is null)
         {
@@ -73,7 +113,7 @@ public sealed class AvroConverter<T> : IConverter<T>
             || data[0] != ConfluentWireFormat.MagicByte
         )
         {
-            throw new AvroDecodeException(
+            throw new DataException(
                 $"Record from topic '{topic}' is not in Confluent's wire format: "
                     + (
                         data.Length == 0 ? "it is empty."
@@ -97,18 +137,29 @@ public sealed class AvroConverter<T> : IConverter<T>
 
     private AvroResolvingReader<T> ReaderFor(int id, string topic)
     {
-        var writerSchema = _registry
-            .GetSchemaAsync(id, CancellationToken.None)
-            .AsTask()
-            .GetAwaiter()
-            .GetResult();
+        string writerSchema;
+        try
+        {
+            writerSchema = _registry
+                .GetSchemaAsync(id, CancellationToken.None)
+                .AsTask()
+                .GetAwaiter()
+                .GetResult();
+        }
+        catch (SchemaRegistryException e)
+        {
+            throw RegistryFailure.For(
+                e,
+                $"Record from topic '{topic}' names schema id {id}, which the Schema Registry cannot give"
+            );
+        }
         try
         {
             return AvroResolvingReader<T>.For(writerSchema);
         }
         catch (AvroSchemaResolutionException e)
         {
-            throw new AvroDecodeException(
+            throw new DataException(
                 $"Record from topic '{topic}' was written with schema id {id}, which {typeof(T).Name}'s schema cannot read: {e.Message}",
                 e
             );

@@ -11,7 +11,7 @@ namespace KConnector.Converters;
 /// its buffer are reused; the envelope's schema is written once and copied.
 /// </summary>
 /// <typeparam name="T">The typed key or value.</typeparam>
-public sealed class JsonConverter<T> : IConverter<T>
+public sealed class JsonConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
 {
     private readonly IJsonCodec<T> _codec;
     private readonly bool _schemasEnable;
@@ -31,7 +31,21 @@ public sealed class JsonConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The value cannot be written (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public byte[]? FromConnectData(string topic, T? value)
+    {
+        try
+        {
+            return Write(topic, value);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Writing(topic, typeof(T), e);
+        }
+    }
+
+    private byte[]? Write(string topic, T? value)
     {
         if (value is null)
         {
@@ -57,7 +71,35 @@ public sealed class JsonConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    public string DeadLetterEncoding => "json";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            _codec.Write(writer, value);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="DataException">The bytes cannot be read (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public T? ToConnectData(string topic, byte[]? data)
+    {
+        try
+        {
+            return Read(topic, data);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Reading(topic, typeof(T), e);
+        }
+    }
+
+    private T? Read(string topic, byte[]? data)
     {
         if (data is null)
         {

@@ -19,7 +19,7 @@ namespace KConnector.Converters;
 /// by id; a violation is a <see cref="JsonSchemaValidationException"/> listing the failing paths.
 /// </summary>
 /// <typeparam name="T">A type generated from a <c>*.schema.json</c> file.</typeparam>
-public sealed class JsonSchemaConverter<T> : IConverter<T>
+public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IJsonSchemaRecord<T>
 {
     private readonly NJsonSchemaDocument _schema;
@@ -46,7 +46,21 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The value cannot be written (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public byte[]? FromConnectData(string topic, T? value)
+    {
+        try
+        {
+            return Write(topic, value);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Writing(topic, typeof(T), e);
+        }
+    }
+
+    private byte[]? Write(string topic, T? value)
     {
         if (value is null)
         {
@@ -63,7 +77,35 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    public string DeadLetterEncoding => "json";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            T.WriteJson(writer, value);
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="DataException">The bytes cannot be read (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public T? ToConnectData(string topic, byte[]? data)
+    {
+        try
+        {
+            return Read(topic, data);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Reading(topic, typeof(T), e);
+        }
+    }
+
+    private T? Read(string topic, byte[]? data)
     {
         if (data is null)
         {

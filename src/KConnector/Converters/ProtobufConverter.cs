@@ -14,7 +14,7 @@ namespace KConnector.Converters;
 /// Imports of other .proto files (schema references) are not registered yet.
 /// </summary>
 /// <typeparam name="T">A protoc-generated message type.</typeparam>
-public sealed class ProtobufConverter<T> : IConverter<T>
+public sealed class ProtobufConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IMessage<T>, new()
 {
     private static readonly MessageParser<T> Parser = new(() => new T());
@@ -52,7 +52,21 @@ public sealed class ProtobufConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    /// <exception cref="DataException">The value cannot be written (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public byte[]? FromConnectData(string topic, T? value)
+    {
+        try
+        {
+            return Write(topic, value);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Writing(topic, typeof(T), e);
+        }
+    }
+
+    private byte[]? Write(string topic, T? value)
     {
         if (value is null)
         {
@@ -74,7 +88,27 @@ public sealed class ProtobufConverter<T> : IConverter<T>
     }
 
     /// <inheritdoc />
+    public string DeadLetterEncoding => "protobuf-binary";
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(T value) => value.ToByteArray();
+
+    /// <inheritdoc />
+    /// <exception cref="DataException">The bytes cannot be read (naming the topic).</exception>
+    /// <exception cref="Errors.DependencyUnavailableException">The Schema Registry cannot answer.</exception>
     public T? ToConnectData(string topic, byte[]? data)
+    {
+        try
+        {
+            return Read(topic, data);
+        }
+        catch (Exception e) when (ConverterFailure.IsForeign(e))
+        {
+            throw ConverterFailure.Reading(topic, typeof(T), e);
+        }
+    }
+
+    private T? Read(string topic, byte[]? data)
     {
         if (data is null)
         {

@@ -39,9 +39,9 @@ internal sealed class ReaderSchemas
             }
             catch (SchemaRegistryException e)
             {
-                throw new DataException(
-                    $"Record from topic '{topic}' names schema id {id}, which the Schema Registry cannot give: {e.Message}",
-                    e
+                throw RegistryFailure.For(
+                    e,
+                    $"Record from topic '{topic}' names schema id {id}, which the Schema Registry cannot give"
                 );
             }
             if (schema.SchemaType != _type)

@@ -81,10 +81,7 @@ internal sealed class WriterSchemaIds
                 _config.AutoRegisterSchemas ? "register the schema under"
                 : _config.UseLatestVersion ? "find the latest version of"
                 : "find the schema (auto.register.schemas=false) under";
-            throw new DataException(
-                $"Cannot {how} subject '{subject}' for topic '{topic}': {e.Message}",
-                e
-            );
+            throw RegistryFailure.For(e, $"Cannot {how} subject '{subject}' for topic '{topic}'");
         }
     }
 

@@ -51,6 +51,16 @@ public static class DeadLetterQueueHeaders
     /// <summary>KConnector's own header on a source record's dead-letter copy: the source offset, as JSON.</summary>
     public const string SourceOffset = "__kconnector.errors.source.offset";
 
+    /// <summary>
+    /// KConnector's own header on a source record's dead-letter copy whose key converter failed: how
+    /// the key was written instead (<c>avro-binary</c>, <c>json</c>, <c>protobuf-binary</c>,
+    /// <c>utf-8</c>, <c>bytes</c>, <c>text</c>; see <see cref="Converters.IDeadLetterEncoding{T}"/>).
+    /// </summary>
+    public const string KeyEncoding = "__kconnector.errors.key.encoding";
+
+    /// <summary>As <see cref="KeyEncoding"/>, for a value its converter failed on.</summary>
+    public const string ValueEncoding = "__kconnector.errors.value.encoding";
+
     /// <summary>Appends the context headers for <paramref name="context"/> to <paramref name="headers"/>.</summary>
     public static void AddTo(
         ICollection<RecordHeader> headers,
@@ -76,8 +86,18 @@ public static class DeadLetterQueueHeaders
         headers.Add(
             new RecordHeader(ExceptionClassName, Utf8(Errors.ClassName.Of(error.GetType())))
         );
-        headers.Add(new RecordHeader(ExceptionMessage, Utf8(error.Message)));
-        headers.Add(new RecordHeader(ExceptionStackTrace, Utf8(error.ToString())));
+        headers.Add(
+            new RecordHeader(
+                ExceptionMessage,
+                Utf8(Configuration.UrlRedaction.RedactIn(error.Message))
+            )
+        );
+        headers.Add(
+            new RecordHeader(
+                ExceptionStackTrace,
+                Utf8(Configuration.UrlRedaction.RedactIn(error.ToString()))
+            )
+        );
         if (record.SourcePartition is { } partition)
         {
             headers.Add(new RecordHeader(SourcePartition, Utf8(Offsets.OffsetJson.Map(partition))));

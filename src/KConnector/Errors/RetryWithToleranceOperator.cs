@@ -20,18 +20,21 @@ internal sealed class RetryWithToleranceOperator
     private readonly TaskMetrics _metrics;
     private readonly IReadOnlyList<IErrorReporter> _reporters;
     private readonly TimeProvider _time;
+    private readonly DependencyWait? _dependencyWait;
 
     public RetryWithToleranceOperator(
         ErrorHandlingOptions options,
         TaskMetrics metrics,
         IReadOnlyList<IErrorReporter> reporters,
-        TimeProvider? time = null
+        TimeProvider? time = null,
+        DependencyWait? dependencyWait = null
     )
     {
         _options = options;
         _metrics = metrics;
         _reporters = reporters;
         _time = time ?? TimeProvider.System;
+        _dependencyWait = dependencyWait;
     }
 
     public ErrorHandlingOptions Options => _options;
@@ -63,13 +66,19 @@ internal sealed class RetryWithToleranceOperator
     {
         var error = firstFailure;
         var started = _time.GetTimestamp();
+        var waits = 0;
         for (var attempt = 1; ; attempt++)
         {
             if (error is null)
             {
                 try
                 {
-                    return (true, await operation(cancellationToken).ConfigureAwait(false));
+                    var value = await operation(cancellationToken).ConfigureAwait(false);
+                    if (waits > 0)
+                    {
+                        _dependencyWait?.Resumed();
+                    }
+                    return (true, value);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -79,6 +88,17 @@ internal sealed class RetryWithToleranceOperator
                 {
                     error = e;
                 }
+            }
+            if (DependencyUnavailableException.Find(error) is { } unavailable)
+            {
+                // Not the record's fault: never a record error. Wait and try the same record again,
+                // for as long as it takes; errors.retry.timeout counts from when it answers again.
+                await WaitForDependencyAsync(unavailable, ++waits, cancellationToken)
+                    .ConfigureAwait(false);
+                started = _time.GetTimestamp();
+                attempt = 0;
+                error = null;
+                continue;
             }
             if (
                 !await WaitToRetryAsync(error, attempt, started, cancellationToken)
@@ -193,6 +213,24 @@ internal sealed class RetryWithToleranceOperator
         }
         _metrics.RecordRetry();
         return true;
+    }
+
+    /// <summary>
+    /// Waits before the next attempt at an operation whose dependency is unavailable: the usual
+    /// backoff (300 ms doubling up to <c>errors.retry.delay.max.ms</c>), with no deadline; the wait
+    /// is logged and shown in the task's status through <see cref="DependencyWait"/>.
+    /// </summary>
+    public async ValueTask WaitForDependencyAsync(
+        DependencyUnavailableException error,
+        int attempt,
+        CancellationToken cancellationToken
+    )
+    {
+        _metrics.RecordFailure();
+        _metrics.RecordRetry();
+        var delay = Backoff(attempt);
+        _dependencyWait?.Waiting(error, delay);
+        await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The current timestamp of the operator's clock, for <see cref="ShouldRetry"/>.</summary>

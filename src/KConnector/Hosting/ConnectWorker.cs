@@ -243,7 +243,10 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             .Tasks.Select(t => new TaskStatus(
                 t.TaskId,
                 t.State,
-                t.State == TaskState.FAILED ? t.Failure?.ToString() : null
+                t.State == TaskState.FAILED
+                    ? Configuration.UrlRedaction.RedactIn(t.Failure?.ToString())
+                    : null,
+                t.WaitingFor
             ))
             .ToList();
         var state =

@@ -15,4 +15,8 @@ public sealed record ConnectorStatus(string Name, TaskState State, IReadOnlyList
 /// <param name="Id">The task id.</param>
 /// <param name="State">The task's state.</param>
 /// <param name="Trace">For a FAILED task, the cause with its stack (Kafka Connect's <c>trace</c>); otherwise null.</param>
-public sealed record TaskStatus(int Id, TaskState State, string? Trace);
+/// <param name="WaitingFor">
+/// Beyond Kafka Connect: for a RUNNING task that holds a record until a dependency answers again (the
+/// Schema Registry, Kafka), what it waits for, since when and why (<see cref="IConnectTask.WaitingFor"/>); otherwise null.
+/// </param>
+public sealed record TaskStatus(int Id, TaskState State, string? Trace, string? WaitingFor = null);

@@ -120,7 +120,7 @@ public sealed class SchemaRegistryConfig
             {
                 throw new Configuration.ConfigValueException(
                     UrlKey,
-                    $"'{UrlKey}' has '{part}', which is not an http(s) URL or mock://scope."
+                    $"'{UrlKey}' has '{Configuration.UrlRedaction.Redact(part)}', which is not an http(s) URL or mock://scope."
                 );
             }
             urls.Add(uri);

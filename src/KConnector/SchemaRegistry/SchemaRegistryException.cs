@@ -43,4 +43,12 @@ public sealed class SchemaRegistryException : Exception
 
     /// <summary>The subject the request was about, when it was about one.</summary>
     public string? Subject { get; }
+
+    /// <summary>
+    /// True when the registry itself was the problem, after <c>schema.registry.max.retries</c>:
+    /// it could not be reached, timed out, or answered 408, 429 or 5xx. Such a failure says
+    /// nothing about the schema or the record; converters turn it into a
+    /// <see cref="Errors.DependencyUnavailableException"/>, which the worker waits out.
+    /// </summary>
+    public bool IsUnavailable { get; init; }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using KConnector.Configuration;
 
 namespace KConnector.SchemaRegistry;
 
@@ -157,24 +158,31 @@ internal sealed class SchemaRegistryRestService : IDisposable
                             response.StatusCode,
                             errorCode,
                             subject
-                        );
+                        )
+                        {
+                            IsUnavailable = IsRetriable(response.StatusCode),
+                        };
                     }
                 }
                 catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
                 {
                     var failure =
-                        $"{method} {url} timed out after {_config.RequestTimeout.TotalMilliseconds} ms";
+                        $"{method} {UrlRedaction.Redact(url)} timed out after {_config.RequestTimeout.TotalMilliseconds} ms";
                     if (attempt >= _config.MaxRetries)
                     {
                         throw new SchemaRegistryException(
                             $"Schema Registry request failed after {attempt + 1} attempt(s): {failure}.",
                             e
-                        );
+                        )
+                        {
+                            IsUnavailable = true,
+                        };
                     }
                 }
                 catch (HttpRequestException e)
                 {
-                    var failure = $"{method} {url} failed: {e.Message}";
+                    var failure =
+                        $"{method} {UrlRedaction.Redact(url)} failed: {UrlRedaction.RedactIn(e.Message)}";
                     // A registry that cannot be reached: the next attempt goes to the next URL.
                     Interlocked.CompareExchange(ref _urlIndex, start + 1, start);
                     if (attempt >= _config.MaxRetries)
@@ -182,7 +190,10 @@ internal sealed class SchemaRegistryRestService : IDisposable
                         throw new SchemaRegistryException(
                             $"Schema Registry request failed after {attempt + 1} attempt(s): {failure}.",
                             e
-                        );
+                        )
+                        {
+                            IsUnavailable = true,
+                        };
                     }
                 }
             }
@@ -239,7 +250,7 @@ internal sealed class SchemaRegistryRestService : IDisposable
             422 =>
                 $"Schema Registry rejected the schema{about} as invalid (422, error_code {errorCode}): {message}.",
             _ =>
-                $"Schema Registry request {url} failed{about} ({(int)status}, error_code {errorCode}): {message}.",
+                $"Schema Registry request {UrlRedaction.Redact(url)} failed{about} ({(int)status}, error_code {errorCode}): {message}.",
         };
     }
 

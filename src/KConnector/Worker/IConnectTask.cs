@@ -26,6 +26,13 @@ public interface IConnectTask
     /// <summary>The task's metrics.</summary>
     TaskMetrics Metrics { get; }
 
+    /// <summary>
+    /// While the task waits for a dependency that cannot be reached (the Schema Registry, Kafka):
+    /// what it waits for, since when and why; null otherwise. The record it holds is kept, never
+    /// dead-lettered (docs/worker.md, "Waiting for a dependency").
+    /// </summary>
+    string? WaitingFor => null;
+
     /// <summary>Stops polling (source) or putting (sink) until <see cref="Resume"/>; finished work is still committed.</summary>
     void Pause();
 

@@ -31,6 +31,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
     private readonly Dictionary<TopicPartition, long> _doneCount = [];
     private readonly Dictionary<TopicPartition, long> _committed = [];
     private RetryWithToleranceOperator _errors = null!;
+    private KafkaReachability? _kafka;
     private IConsumer<byte[]?, byte[]?> _consumer = null!;
     private long _recordsCommitted;
     private bool _dirty;
@@ -145,12 +146,32 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                 new DeadLetterQueueReporter(_options.Errors, dlqProducer, _metrics, _logger)
             );
         }
-        _errors = new RetryWithToleranceOperator(_options.Errors, _metrics, reporters);
+        _errors = new RetryWithToleranceOperator(
+            _options.Errors,
+            _metrics,
+            reporters,
+            dependencyWait: _dependencyWait
+        );
+        var kafka = new KafkaReachability(
+            _kafkaWait,
+            _options.BootstrapServers,
+            _options.ClientConfig
+        );
+        _kafka = kafka;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
             .SetPartitionsAssignedHandler((_, partitions) => OnAssigned(partitions))
             .SetPartitionsRevokedHandler((_, partitions) => OnRevoked(partitions))
             .SetPartitionsLostHandler((_, partitions) => OnLost(partitions))
-            .SetErrorHandler((_, e) => LogClientError(_logger, _options.Name, e.Code, e.Reason))
+            .SetErrorHandler(
+                (_, e) =>
+                {
+                    // A cluster that cannot be reached is said once (then every 30 s), not per attempt.
+                    if (!kafka.Report(e))
+                    {
+                        LogClientError(_logger, _options.Name, e.Code, e.Reason);
+                    }
+                }
+            )
             .Build();
         _consumer = consumer;
         if (_options.TopicsRegex is { } regex)
@@ -181,7 +202,18 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                 }
                 else
                 {
-                    var fatal = Consume(stoppingToken);
+                    ConnectException? fatal;
+                    try
+                    {
+                        fatal = Consume(stoppingToken);
+                    }
+                    catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                    {
+                        // Stopped while a record waited for its converter's dependency (or a
+                        // retry): nothing of this batch was put, so nothing of it is committed.
+                        _entries.Clear();
+                        break;
+                    }
                     await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
                 }
                 // Also while paused: work finished before the pause is still committed.
@@ -255,6 +287,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             {
                 break;
             }
+            _kafka?.Reachable();
             if (result.IsPartitionEOF)
             {
                 continue;

@@ -31,6 +31,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     private readonly ISourceTask<TKey, TValue> _task;
     private readonly SubmittedRecords _submitted = new();
     private readonly ConcurrentQueue<FailedDelivery> _failedDeliveries = new();
+    private KafkaReachability? _kafka;
 
     /// <summary>Creates a runner; nothing connects until <see cref="RunAsync"/>.</summary>
     public SourceTaskRunner(
@@ -84,8 +85,23 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 ? null
                 : 32768,
         };
+        var kafka = new KafkaReachability(
+            _kafkaWait,
+            _options.BootstrapServers,
+            _options.ClientConfig
+        );
+        _kafka = kafka;
         using var producer = new ProducerBuilder<byte[]?, byte[]?>(config)
-            .SetErrorHandler((_, e) => LogClientError(_logger, _options.Name, e.Code, e.Reason))
+            .SetErrorHandler(
+                (_, e) =>
+                {
+                    // A cluster that cannot be reached is said once (then every 30 s), not per attempt.
+                    if (!kafka.Report(e))
+                    {
+                        LogClientError(_logger, _options.Name, e.Code, e.Reason);
+                    }
+                }
+            )
             .Build();
         var reporters = new List<IErrorReporter>
         {
@@ -105,7 +121,12 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 new DeadLetterQueueReporter(_options.Errors, producer, _metrics, _logger)
             );
         }
-        var errors = new RetryWithToleranceOperator(_options.Errors, _metrics, reporters);
+        var errors = new RetryWithToleranceOperator(
+            _options.Errors,
+            _metrics,
+            reporters,
+            dependencyWait: _dependencyWait
+        );
         _task.Initialize(
             new SourceTaskContext(
                 _options.Name,
@@ -123,6 +144,15 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                if (
+                    await kafka
+                        .ExpiredAsync(Stage.KAFKA_PRODUCE, () => Probe(producer))
+                        .ConfigureAwait(false) is
+                    { } unreachable
+                )
+                {
+                    throw unreachable;
+                }
                 await HandleFailedDeliveriesAsync(errors, stoppingToken).ConfigureAwait(false);
                 if (lastCommit.Elapsed >= _options.OffsetFlushInterval)
                 {
@@ -160,15 +190,26 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     continue;
                 }
                 _metrics.RecordPoll(batch.Count);
-                foreach (var record in batch)
+                try
                 {
-                    if (record.UnreadableInput is { } unreadable)
+                    foreach (var record in batch)
                     {
-                        await FailUnreadableAsync(errors, record, unreadable, stoppingToken)
+                        if (record.UnreadableInput is { } unreadable)
+                        {
+                            await FailUnreadableAsync(errors, record, unreadable, stoppingToken)
+                                .ConfigureAwait(false);
+                            continue;
+                        }
+                        await SendAsync(producer, errors, record, stoppingToken)
                             .ConfigureAwait(false);
-                        continue;
                     }
-                    await SendAsync(producer, errors, record, stoppingToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    // Stopped while a record waited for its converter's dependency (or a retry):
+                    // it was never acknowledged, so its offset and every later one stay uncommitted
+                    // and a restart polls them again.
+                    break;
                 }
             }
             failed = false;
@@ -177,7 +218,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         {
             // Clean stop or failure: whatever was handed to the producer is acknowledged (or has
             // failed) before the offsets of acknowledged records are committed.
-            await DrainAsync(producer).ConfigureAwait(false);
+            await DrainAsync(producer, kafka).ConfigureAwait(false);
             if (!failed)
             {
                 await HandleFailedDeliveriesAsync(errors, CancellationToken.None)
@@ -250,7 +291,19 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             catch (ProduceException<byte[]?, byte[]?> e)
                 when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
-                // The producer's queue is full: wait for deliveries rather than failing (back-pressure).
+                // The producer's queue is full: wait for deliveries rather than failing
+                // (back-pressure), but not past a stop or the time Kafka may stay unreachable.
+                cancellationToken.ThrowIfCancellationRequested();
+                if (
+                    _kafka is { IsDown: true } kafka
+                    && await kafka
+                        .ExpiredAsync(Stage.KAFKA_PRODUCE, () => Probe(producer))
+                        .ConfigureAwait(false)
+                        is { } unreachable
+                )
+                {
+                    throw unreachable;
+                }
                 await Task.Delay(1, CancellationToken.None).ConfigureAwait(false);
             }
         }
@@ -266,16 +319,35 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         CancellationToken cancellationToken
     )
     {
+        byte[]? key = keyIfConverted;
+        var keyFailed = keyIfConverted is null && record.Key is not null;
+        // A dead-letter copy never has an empty key or value where the record had one: what failed
+        // to convert is kept in a documented encoding, named in a header.
+        var headers = new List<RecordHeader>(record.Headers);
+        var keyCopy = keyFailed
+            ? DeadLetterEncoder.Encode(
+                _keyConverter,
+                record.Key,
+                DeadLetterQueueHeaders.KeyEncoding,
+                headers
+            )
+            : key;
+        var valueCopy = DeadLetterEncoder.Encode(
+            _valueConverter,
+            record.Value,
+            DeadLetterQueueHeaders.ValueEncoding,
+            headers
+        );
         var failed = new ErrantRecord
         {
             Topic = record.Topic,
-            Headers = record.Headers,
+            Key = keyCopy,
+            Value = valueCopy,
+            Headers = headers,
             Timestamp = record.Timestamp,
             SourcePartition = record.SourcePartition,
             SourceOffset = record.SourceOffset,
         };
-        byte[]? key = keyIfConverted;
-        var keyFailed = keyIfConverted is null && record.Key is not null;
         if (keyFailed)
         {
             var (ok, bytes) = await errors
@@ -307,7 +379,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 _valueConverter.GetType(),
                 failed with
                 {
-                    Key = key,
+                    Key = key ?? keyCopy,
                 },
                 cancellationToken,
                 keyFailed ? null : firstFailure
@@ -381,6 +453,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             return;
         }
         _metrics.RecordWrite();
+        _kafka?.Reachable();
         if (submitted is not null)
         {
             _submitted.Acknowledge(submitted);
@@ -405,6 +478,23 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     {
         while (_failedDeliveries.TryDequeue(out var failure))
         {
+            var code = failure.Error.Error.Code;
+            if (code is ErrorCode.Local_PurgeQueue or ErrorCode.Local_PurgeInflight)
+            {
+                // Purged at a stop while Kafka was unreachable: never acknowledged, so its offset
+                // stays uncommitted and the next start sends it again.
+                continue;
+            }
+            if (KafkaReachability.IsUnreachable(code))
+            {
+                // Not the record's fault: the task fails (nothing at or after it is committed)
+                // rather than dead-letter or skip a good record (issue 20, items 2 and 3).
+                throw new ConnectException(
+                    Stage.KAFKA_PRODUCE,
+                    $"Source task {_options.Name}-{_options.TaskId} could not deliver a record to {_kafka?.Dependency ?? "Kafka"} ({code}: {failure.Error.Error.Reason}); it is not dead-lettered: a restart sends it again",
+                    failure.Error
+                );
+            }
             var record = failure.Record;
             var failed = new ErrantRecord
             {
@@ -431,14 +521,39 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         }
     }
 
-    private async Task DrainAsync(IProducer<byte[]?, byte[]?> producer)
+    private static async Task DrainAsync(
+        IProducer<byte[]?, byte[]?> producer,
+        KafkaReachability kafka
+    )
     {
         var deadline = Stopwatch.StartNew();
         while (
             producer.Flush(TimeSpan.FromMilliseconds(500)) > 0 && deadline.Elapsed < StopFlushLimit
         )
         {
+            if (kafka.IsDown)
+            {
+                // Waiting for a cluster that cannot be reached would only hold up the stop (issue
+                // 20, item 3: --duration): the records not acknowledged are dropped with the
+                // producer, their offsets stay uncommitted, and the next start sends them again.
+                return;
+            }
             await Task.Yield();
+        }
+    }
+
+    // Whether the cluster answers a metadata request: it may have come back while nothing was sent.
+    private static bool Probe(IProducer<byte[]?, byte[]?> producer)
+    {
+        try
+        {
+            using var admin = new DependentAdminClientBuilder(producer.Handle).Build();
+            admin.GetMetadata(TimeSpan.FromSeconds(2));
+            return true;
+        }
+        catch (KafkaException)
+        {
+            return false;
         }
     }
 

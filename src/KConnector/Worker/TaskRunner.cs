@@ -1,4 +1,5 @@
 using KConnector.Converters;
+using KConnector.Errors;
 using KConnector.Metrics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -19,6 +20,8 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
     private protected readonly IConverter<TValue> _valueConverter;
     private protected readonly ILogger _logger;
     private protected readonly TaskMetrics _metrics;
+    private protected readonly DependencyWait _dependencyWait;
+    private protected readonly DependencyWait _kafkaWait;
     private protected volatile bool _paused;
     private volatile TaskState _state = TaskState.UNASSIGNED;
     private Exception? _failure;
@@ -40,6 +43,8 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
         _valueConverter = valueConverter;
         _logger = logger ?? NullLogger.Instance;
         _metrics = new TaskMetrics(options.Name, options.TaskId);
+        _dependencyWait = new DependencyWait(_logger, options.Name, options.TaskId);
+        _kafkaWait = new DependencyWait(_logger, options.Name, options.TaskId);
     }
 
     /// <inheritdoc/>
@@ -56,6 +61,9 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
 
     /// <inheritdoc/>
     public TaskMetrics Metrics => _metrics;
+
+    /// <inheritdoc/>
+    public string? WaitingFor => _dependencyWait.Current ?? _kafkaWait.Current;
 
     /// <inheritdoc/>
     public abstract long RecordsProcessed { get; }

@@ -223,13 +223,19 @@ public sealed class RetriesAndRejectionsTests
             Enumerable.Range(0, 10).Select(i => "k" + (i * 10 + 3)),
             dead.Select(d => Encoding.UTF8.GetString(d.Message.Key!))
         );
-        Assert.All(dead, d => Assert.Null(d.Message.Value));
+        // The value the converter could not write is kept, as UTF-8 text (a string value), and
+        // the header says so: a copy a user can replay, never an empty value (issue 20, item 2).
+        Assert.Equal(
+            Enumerable.Range(0, 10).Select(i => "bad-" + (i * 10 + 3)),
+            dead.Select(d => Encoding.UTF8.GetString(d.Message.Value!))
+        );
         var headers = dead[0]
             .Message.Headers.ToDictionary(
                 h => h.Key,
                 h => Encoding.UTF8.GetString(h.GetValueBytes())
             );
         Assert.Equal("VALUE_CONVERTER", headers["__connect.errors.stage"]);
+        Assert.Equal("utf-8", headers["__kconnector.errors.value.encoding"]);
         Assert.Equal("{\"source\":\"list\"}", headers["__kconnector.errors.source.partition"]);
         Assert.Equal("{\"i\":\"3\"}", headers["__kconnector.errors.source.offset"]);
         Assert.False(headers.ContainsKey("__connect.errors.offset"));

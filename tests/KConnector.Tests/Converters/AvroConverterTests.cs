@@ -81,7 +81,7 @@ public class AvroConverterTests
             isKey: false
         );
 
-        var error = Assert.Throws<AvroDecodeException>(() =>
+        var error = Assert.Throws<DataException>(() =>
             converter.ToConnectData("orders", [1, 0, 0, 0, 1, 2])
         );
 
@@ -97,10 +97,14 @@ public class AvroConverterTests
             isKey: false
         );
 
-        var error = Assert.Throws<SchemaRegistryException>(() =>
+        // A DataException naming the topic, as docs/converters.md promises (issue 20, item 8),
+        // with the registry's answer as its cause.
+        var error = Assert.Throws<DataException>(() =>
             converter.ToConnectData("orders", [0, 0, 0, 0, 42, 2])
         );
 
         Assert.Contains("42", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'orders'", error.Message, StringComparison.Ordinal);
+        Assert.IsType<SchemaRegistryException>(error.InnerException);
     }
 }

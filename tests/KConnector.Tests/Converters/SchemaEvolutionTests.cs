@@ -89,7 +89,7 @@ public class SchemaEvolutionTests
             ConverterConfig.ForMockRegistry(scope, false)
         );
 
-        var error = Assert.Throws<AvroDecodeException>(() =>
+        var error = Assert.Throws<DataException>(() =>
             converter.ToConnectData("customers", [0, 0, 0, 0, (byte)id, 2, 0x61, 2])
         );
 

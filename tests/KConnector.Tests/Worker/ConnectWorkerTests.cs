@@ -81,7 +81,12 @@ public sealed class ConnectWorkerTests
             {
                 await producer.ProduceAsync(
                     "garbage",
-                    new Message<string, string> { Key = "k", Value = "not a number" }
+                    new Message<string, string>
+                    {
+                        Key = "k",
+                        // The converter's message quotes it: the status trace must not (issue 20, item 1).
+                        Value = "not a number: http://alice:s3cret@registry/",
+                    }
                 );
             }
             await Until(() => collected.Distinct().Count() == 2000, "every record in the sink");
@@ -107,6 +112,8 @@ public sealed class ConnectWorkerTests
             var failed = controller.GetStatus("strict").Tasks.Single();
             Assert.Contains("VALUE_CONVERTER", failed.Trace, StringComparison.Ordinal);
             Assert.Matches(@"garbage-\d@0", failed.Trace);
+            Assert.DoesNotContain("s3cret", failed.Trace, StringComparison.Ordinal);
+            Assert.Contains("http://[hidden]@registry/", failed.Trace, StringComparison.Ordinal);
 
             controller.Pause("gen");
             Assert.Equal(TaskState.PAUSED, controller.GetStatus("gen").State);

@@ -19,7 +19,8 @@ namespace KConnector.Testing.SchemaRegistry;
 public sealed class SchemaRegistryTestServer : IAsyncDisposable
 {
     private const string ContentType = "application/vnd.schemaregistry.v1+json";
-    private readonly WebApplication _app;
+    private WebApplication _app;
+    private bool _stopped;
     private readonly object _gate = new();
     private readonly List<(string Schema, string Type)> _schemas = [];
     private readonly Dictionary<string, List<int>> _subjects = new(StringComparer.Ordinal);
@@ -49,15 +50,38 @@ public sealed class SchemaRegistryTestServer : IAsyncDisposable
     /// <summary>Starts a registry on 127.0.0.1 and a free port.</summary>
     public static async Task<SchemaRegistryTestServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
+        var app = Build("http://127.0.0.1:0");
         var server = new SchemaRegistryTestServer(app);
         server.Map(app);
         await app.StartAsync();
         server.Url = app.Urls.Single();
         return server;
+    }
+
+    /// <summary>Stops listening (connections are refused) and keeps every schema and subject.</summary>
+    public async Task StopAsync()
+    {
+        _stopped = true;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Listens again at the same <see cref="Url"/>, with the schemas and subjects it had.</summary>
+    public async Task RestartAsync()
+    {
+        var app = Build(Url);
+        Map(app);
+        await app.StartAsync();
+        _app = app;
+        _stopped = false;
+    }
+
+    private static WebApplication Build(string url)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(url);
+        builder.Logging.ClearProviders();
+        return builder.Build();
     }
 
     /// <summary>Answers the next <paramref name="count"/> requests with <paramref name="status"/>.</summary>
@@ -72,6 +96,10 @@ public sealed class SchemaRegistryTestServer : IAsyncDisposable
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

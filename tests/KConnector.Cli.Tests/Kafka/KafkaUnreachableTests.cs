@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace KConnector.Cli.Tests.Kafka;
+
+/// <summary>
+/// Issue 20, item 3: <c>bootstrap.servers</c> names a closed port. The run says once, clearly,
+/// that Kafka cannot be reached (then at most a reminder every 30 s, never a line per client
+/// error), honours <c>--duration</c>, and fails the connector once Kafka has been unreachable for
+/// <c>delivery.timeout.ms</c>.
+/// </summary>
+public sealed class KafkaUnreachableTests : IDisposable
+{
+    private readonly SpecFolder _folder = new();
+
+    [Fact]
+    public async Task ClosedPort_IsSaidOnce_AndTheRunStopsAtItsDuration()
+    {
+        var servers = "127.0.0.1:" + ClosedPort().ToString(CultureInfo.InvariantCulture);
+
+        var run = await CliRun.InvokeAsync(
+            "run",
+            SourceSpec(),
+            "--set",
+            "bootstrap.servers=" + servers,
+            "--duration",
+            "4"
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("--duration 4s elapsed", run.Output, StringComparison.Ordinal);
+        // The run (from its start to every connector stopped) ends at its duration, not 30 s later.
+        Assert.True(RunSeconds(run) < 8, run.ToString());
+        Assert.Equal(1, Count(run.Error, $"Kafka at {servers} cannot be reached"));
+        // No flood: librdkafka's own reports of each failed connection are not repeated.
+        Assert.True(run.Error.Split('\n').Length < 8, run.ToString());
+    }
+
+    [Fact]
+    public async Task ClosedPort_FailsTheConnector_AfterDeliveryTimeout_NamingTheKey()
+    {
+        var servers = "127.0.0.1:" + ClosedPort().ToString(CultureInfo.InvariantCulture);
+
+        var run = await CliRun.InvokeAsync(
+            "run",
+            SourceSpec(),
+            "--set",
+            "bootstrap.servers=" + servers,
+            "--set",
+            "producer.override.delivery.timeout.ms=2000",
+            "--duration",
+            "60"
+        );
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("a connector stopped", run.Output, StringComparison.Ordinal);
+        Assert.True(RunSeconds(run) < 15, run.ToString());
+        Assert.Contains(
+            $"Kafka at {servers} could not be reached for 2 s (delivery.timeout.ms)",
+            run.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Equal(0, Count(run.Error, "DLQ"));
+    }
+
+    private string SourceSpec()
+    {
+        var lines = new StringBuilder();
+        for (var n = 0; n < 20; n++)
+        {
+            lines.Append(
+                CultureInfo.InvariantCulture,
+                $"{{\"order_id\":\"o-{n}\",\"quantity\":{n}}}\n"
+            );
+        }
+        File.WriteAllText(_folder.File("orders.jsonl"), lines.ToString());
+        return _folder.Write(
+            "unreachable.connector.json",
+            $$"""
+            {
+              "name": "unreachable",
+              "config": {
+                "connector.class": "FileStreamSource",
+                "file": "{{_folder.File("orders.jsonl").Replace(
+                "\\",
+                "\\\\",
+                StringComparison.Ordinal
+            )}}",
+                "format": "json",
+                "topic": "orders",
+                "key.converter": "org.apache.kafka.connect.storage.StringConverter",
+                "value.converter": "io.confluent.connect.avro.AvroConverter",
+                "value.converter.schema.registry.url": "mock://unreachable",
+                "value.schema": "order.avsc",
+                "errors.tolerance": "all"
+              }
+            }
+            """
+        );
+    }
+
+    // The seconds in the summary's "<reason> after 4.1s".
+    private static double RunSeconds(CliRun run) =>
+        double.Parse(
+            Regex.Match(run.Output, @" after (\d+\.\d)s").Groups[1].Value,
+            CultureInfo.InvariantCulture
+        );
+
+    private static int Count(string text, string what)
+    {
+        var count = 0;
+        for (
+            var at = text.IndexOf(what, StringComparison.Ordinal);
+            at >= 0;
+            at = text.IndexOf(what, at + what.Length, StringComparison.Ordinal)
+        )
+        {
+            count++;
+        }
+        return count;
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose() => _folder.Dispose();
+}

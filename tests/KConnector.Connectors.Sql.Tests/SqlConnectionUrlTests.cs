@@ -1,0 +1,41 @@
+using KConnector.Connectors.Sql.Dialects;
+using Npgsql;
+
+namespace KConnector.Connectors.Sql.Tests;
+
+/// <summary>
+/// Credentials in a JDBC URL's user info (issue 20, item 1): they are credentials, not part of the
+/// host, so they never reach a host parser's error message.
+/// </summary>
+public sealed class SqlConnectionUrlTests
+{
+    [Fact]
+    public void PostgreSqlUserInfo_IsTheCredentials_NotPartOfTheHost()
+    {
+        var url = SqlConnectionUrl.Parse(
+            "jdbc:postgresql://alice:s%40cret@db.example:5433/shop",
+            null,
+            null
+        );
+
+        var builder = new NpgsqlConnectionStringBuilder(url.ConnectionString);
+        Assert.Equal("db.example", builder.Host);
+        Assert.Equal(5433, builder.Port);
+        Assert.Equal("alice", builder.Username);
+        Assert.Equal("s@cret", builder.Password);
+    }
+
+    [Fact]
+    public void QueryAndConnectionKeys_WinOverTheUserInfo()
+    {
+        var url = SqlConnectionUrl.Parse(
+            "jdbc:postgresql://alice:old@db/shop?password=newer",
+            "carol",
+            null
+        );
+
+        var builder = new NpgsqlConnectionStringBuilder(url.ConnectionString);
+        Assert.Equal("carol", builder.Username);
+        Assert.Equal("newer", builder.Password);
+    }
+}
