@@ -1,3 +1,4 @@
+using KConnector.GeneratedCode;
 using KConnector.Configuration;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
