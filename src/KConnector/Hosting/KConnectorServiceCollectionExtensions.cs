@@ -1,7 +1,6 @@
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Converters;
-using KConnector.GeneratedCode;
 using KConnector.Tasks;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -68,70 +67,6 @@ public static class KConnectorServiceCollectionExtensions
         services.AddSingleton<IConnectorController>(sp => sp.GetRequiredService<ConnectWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectWorker>());
         return services;
-    }
-
-    /// <summary>
-    /// Adds a connector whose typed config class validates its settings: what the generated
-    /// <c>Add{Name}Connector</c> extensions call. <paramref name="validate"/> runs when the host
-    /// starts and throws a <see cref="Configuration.ConfigValidationException"/> listing every key at
-    /// fault, so that a host with an invalid config fails to start. The worker (added here when it
-    /// is not yet) runs <c>tasks.max</c> tasks, or <paramref name="taskLimit"/> when the connector
-    /// cannot split its work.
-    /// </summary>
-    public static IServiceCollection AddValidatedConnector(
-        this IServiceCollection services,
-        bool isSink,
-        Func<IServiceProvider, ValidatedConnector> validate,
-        int? taskLimit = null
-    )
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(validate);
-        services.AddKConnectorWorker();
-        services.AddSingleton(
-            new ConnectorRegistration(
-                isSink,
-                taskLimit,
-                (sp, workerSettings) =>
-                {
-                    var connector = validate(sp);
-                    return new ConfiguredConnector(
-                        ConnectorConfig.Parse(Merge(workerSettings, connector.Config)),
-                        connector.CreateTask
-                    );
-                }
-            )
-        );
-        return services;
-    }
-
-    // The connector's keys' defaults, then the worker's settings, then the values the connector
-    // was given: an empty given value (a spec's "bootstrap.servers": "") does not hide the worker's.
-    private static Dictionary<string, string> Merge(
-        IReadOnlyDictionary<string, string> workerSettings,
-        ParsedConfig config
-    )
-    {
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var key in config.Definition.Keys)
-        {
-            if (!string.IsNullOrEmpty(key.DefaultValue))
-            {
-                settings[key.Name] = key.DefaultValue;
-            }
-        }
-        foreach (var (key, value) in workerSettings)
-        {
-            settings[key] = value;
-        }
-        foreach (var (key, value) in config.Originals)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                settings[key] = value;
-            }
-        }
-        return settings;
     }
 
     /// <summary>
