@@ -74,7 +74,7 @@ internal static class ConnectorRegistrationEmitter
             {
                 w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(services);");
                 w.WriteLine(
-                    "return global::KConnector.Hosting.KConnectorServiceCollectionExtensions.AddValidatedConnector("
+                    "return global::KConnector.GeneratedCode.GeneratedConnectorRegistration.AddValidatedConnector("
                 );
                 w.Indentation++;
                 w.WriteLine("services,");

@@ -9,7 +9,7 @@ namespace KConnector.GeneratedCode;
 /// [SinkConnector] class) validated its settings: the values the worker reads its own keys from
 /// (<c>tasks.max</c>, <c>topics</c>, <c>errors.*</c>, <c>offset.*</c>, client overrides) and how to
 /// build one of its tasks from that task's <see cref="WorkerOptions"/>. What the generated
-/// <c>Add{Name}Connector</c> hands to <see cref="Hosting.KConnectorServiceCollectionExtensions.AddValidatedConnector"/>.
+/// <c>Add{Name}Connector</c> hands to <see cref="GeneratedConnectorRegistration.AddValidatedConnector"/>.
 /// </summary>
 public sealed class ValidatedConnector
 {

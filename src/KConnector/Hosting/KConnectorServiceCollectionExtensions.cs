@@ -1,7 +1,6 @@
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Converters;
-using KConnector.GeneratedCode;
 using KConnector.Tasks;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -67,28 +66,6 @@ public static class KConnectorServiceCollectionExtensions
         services.AddSingleton<ConnectWorker>();
         services.AddSingleton<IConnectorController>(sp => sp.GetRequiredService<ConnectWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<ConnectWorker>());
-        return services;
-    }
-
-    /// <summary>
-    /// Adds a connector whose typed config class validates its settings: what the generated
-    /// <c>Add{Name}Connector</c> extensions call. <paramref name="validate"/> runs when the host
-    /// starts and throws a <see cref="Configuration.ConfigValidationException"/> listing every key at
-    /// fault, so that a host with an invalid config fails to start. The worker (added here when it
-    /// is not yet) runs <c>tasks.max</c> tasks, or <paramref name="taskLimit"/> when the connector
-    /// cannot split its work.
-    /// </summary>
-    public static IServiceCollection AddValidatedConnector(
-        this IServiceCollection services,
-        bool isSink,
-        Func<IServiceProvider, ValidatedConnector> validate,
-        int? taskLimit = null
-    )
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(validate);
-        services.AddKConnectorWorker();
-        services.AddSingleton(ConnectorRegistration.ForValidated(isSink, validate, taskLimit));
         return services;
     }
 

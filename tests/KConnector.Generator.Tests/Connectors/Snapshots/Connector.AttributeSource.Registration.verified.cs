@@ -32,7 +32,7 @@ namespace Shop.Connectors
         private static global::Microsoft.Extensions.DependencyInjection.IServiceCollection Register(global::Microsoft.Extensions.DependencyInjection.IServiceCollection services, global::System.Func<global::System.Collections.Generic.IReadOnlyDictionary<string, string?>> values)
         {
             global::System.ArgumentNullException.ThrowIfNull(services);
-            return global::KConnector.Hosting.KConnectorServiceCollectionExtensions.AddValidatedConnector(
+            return global::KConnector.GeneratedCode.GeneratedConnectorRegistration.AddValidatedConnector(
                 services,
                 isSink: false,
                 provider =>
