@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Errors;
+using KConnector.Worker;
 using Microsoft.CodeAnalysis;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -131,7 +132,14 @@ public sealed partial class BuildAndStartVerdictTests
         {
             try
             {
-                _ = ConnectorWorkerOptions.ForSink(parsed, "127.0.0.1:9092", NullLogger.Instance);
+                // The worker's road (ConnectorRegistration.ForValidated): the framework config, then the task.
+                var connector = ConnectorConfig.Parse(
+                    parsed
+                        .Originals.Where(e => e.Value is not null)
+                        .Select(e => KeyValuePair.Create(e.Key, e.Value!))
+                );
+                connector.ValidateSink();
+                _ = connector.ToWorkerOptions(0, "127.0.0.1:9092", isSink: true);
                 CreateTask(parsed.Originals);
             }
             catch (ConfigException e)

@@ -66,7 +66,7 @@ public sealed class RegistryCredentialsTests : IAsyncLifetime
             DeadLetterQueueHeaders.AddTo(
                 headers,
                 new ErrorContext(
-                    new FailedRecord { Topic = "orders" },
+                    new ErrantRecord { Topic = "orders" },
                     Stage.VALUE_CONVERTER,
                     typeof(RegistryCredentialsTests),
                     error
