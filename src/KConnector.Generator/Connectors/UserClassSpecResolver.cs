@@ -33,12 +33,18 @@ internal static class UserClassSpecResolver
         if (draft is null)
         {
             var candidates = BuiltInConnectors.AllNames.Concat(classes.Select(FullName)).ToList();
+            // Every built-in connector by its Kafka Connect name (issue 20, item 11: the first 12 names,
+            // aliases included, left out HTTP, Elasticsearch and the JDBC and HTTP sources), then
+            // the project's own classes; the did-you-mean still weighs every name and alias.
+            var known = BuiltInConnectors
+                .All.Select(c => c.Aliases.FirstOrDefault() ?? c.ClassName)
+                .Concat(classes.Select(FullName).Take(12));
             diagnostics.Add(
                 DiagnosticBag.Create(
                     DiagnosticDescriptors.UnknownConnectorClass,
                     spec.ClassLocation,
                     written,
-                    string.Join(", ", candidates.Take(12)),
+                    string.Join(", ", known),
                     EditDistance.Suggestion(
                         written,
                         candidates.Concat(classes.Select(c => c.ClassName))
