@@ -38,4 +38,19 @@ public sealed class SqlConnectionUrlTests
         Assert.Equal("carol", builder.Username);
         Assert.Equal("newer", builder.Password);
     }
+
+    [Fact]
+    public void Database_NamesTheSqliteFile_AndTheServerWithoutCredentials()
+    {
+        Assert.Equal(
+            "SQLite database " + Path.GetFullPath("orders.db"),
+            SqlConnectionUrl.Parse("jdbc:sqlite:orders.db", null, null).Database
+        );
+        Assert.Equal(
+            "PostgreSQL database shop at db:5433",
+            SqlConnectionUrl
+                .Parse("jdbc:postgresql://alice:s3cret@db:5433/shop?password=x", null, null)
+                .Database
+        );
+    }
 }

@@ -51,6 +51,39 @@ public sealed class SqliteSinkTests : IDisposable
     }
 
     [Fact]
+    public async Task ADatabaseThatCannotBeOpened_IsNamedInTheError()
+    {
+        // A file in a folder that does not exist: SQLite says only "unable to open database file".
+        var path = Path.Combine(
+            Path.GetTempPath(),
+            "kconnector-missing-" + Guid.NewGuid().ToString("N"),
+            "orders.db"
+        );
+        await using var task = new SqlSinkTask<string, Order>(
+            SqlSinkOptions.Parse(
+                SinkRecords.Config(
+                    "jdbc:sqlite:" + path,
+                    ("auto.create", "true"),
+                    ("max.retries", "0")
+                )
+            ),
+            new AvroRecordAccessor<Order>(),
+            new PrimitiveRecordAccessor<string>("k")
+        );
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await task.PutAsync(
+                [SinkRecords.Of("orders", 0, "a", SinkRecords.Order(1, amount: 1))],
+                default
+            );
+            await task.FlushAsync(default);
+        });
+
+        Assert.Contains("SQLite database " + path, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task UpsertDeleteAndEvolve_EndToEndOnAFile()
     {
         await using (

@@ -13,6 +13,13 @@ namespace KConnector.Connectors.Sql.Dialects;
 /// <param name="ConnectionString">The ADO.NET connection string (holds the password: never log it).</param>
 public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionString)
 {
+    /// <summary>
+    /// The database for people, without credentials: "SQLite database /full/path.db",
+    /// "PostgreSQL database shop at db:5432". Errors name it, since a driver's message often does
+    /// not (SQLite's "unable to open database file" says nothing of which file; issue 20, item 11).
+    /// </summary>
+    public string Database { get; init; } = "";
+
     /// <summary>Parses <paramref name="url"/>.</summary>
     /// <exception cref="FormatException">The URL is not one of the supported forms; the message says which are.</exception>
     public static SqlConnectionUrl Parse(string url, string? user, string? password)
@@ -34,7 +41,16 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
                     DataSource = path,
                     Pooling = true,
                 }.ConnectionString
-            );
+            )
+            {
+                Database =
+                    "SQLite database "
+                    + (
+                        path.StartsWith(':') || path.StartsWith("file:", StringComparison.Ordinal)
+                            ? path
+                            : Path.GetFullPath(path)
+                    ),
+            };
         }
         if (url.StartsWith("jdbc:postgresql://", StringComparison.OrdinalIgnoreCase))
         {
@@ -56,7 +72,10 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
             {
                 builder.Password = password;
             }
-            return new SqlConnectionUrl(new PostgreSqlDialect(), builder.ConnectionString);
+            return new SqlConnectionUrl(new PostgreSqlDialect(), builder.ConnectionString)
+            {
+                Database = $"PostgreSQL database {database} at {host}:{port ?? 5432}",
+            };
         }
         if (
             url.StartsWith("jdbc:mysql://", StringComparison.OrdinalIgnoreCase)
@@ -71,7 +90,10 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
             password = string.IsNullOrEmpty(password) ? Last(query, "password") : password;
             var text =
                 $"Server={host};Port={port ?? 3306};Database={database};User ID={user};Password={password}";
-            return new SqlConnectionUrl(new MySqlDialect(), text);
+            return new SqlConnectionUrl(new MySqlDialect(), text)
+            {
+                Database = $"MySQL database {database} at {host}:{port ?? 3306}",
+            };
         }
         throw new FormatException(
             "not a supported URL; expected jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database"

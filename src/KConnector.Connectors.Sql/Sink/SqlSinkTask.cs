@@ -176,8 +176,9 @@ public sealed class SqlSinkTask<TKey, TValue>
             {
                 // JdbcSinkTask retries a failed batch max.retries times after retry.backoff.ms.
                 _logger.LogWarning(
-                    "SQL sink: writing {Count} records failed ({Error}); retry {Attempt} of {MaxRetries} in {Backoff} ms",
+                    "SQL sink: writing {Count} records to {Database} failed ({Error}); retry {Attempt} of {MaxRetries} in {Backoff} ms",
                     count,
+                    _url.Database,
                     e.Message,
                     attempt + 1,
                     _options.MaxRetries,
@@ -190,8 +191,9 @@ public sealed class SqlSinkTask<TKey, TValue>
             catch (DbException e) when (_options.ErrorsToleranceAll && count > 1)
             {
                 _logger.LogWarning(
-                    "SQL sink: a batch of {Count} records failed ({Error}); writing them one by one to find the failing records",
+                    "SQL sink: a batch of {Count} records failed in {Database} ({Error}); writing them one by one to find the failing records",
                     count,
+                    _url.Database,
                     e.Message
                 );
                 await DisposeAsync().ConfigureAwait(false);
@@ -207,7 +209,7 @@ public sealed class SqlSinkTask<TKey, TValue>
                 _tables.Clear();
                 throw new ConnectException(
                     Stage.TASK_PUT,
-                    $"SQL sink: writing {count} records ({first.Topic}-{first.Partition}@{first.Offset} .. {last.Topic}-{last.Partition}@{last.Offset}) failed and was rolled back: {e.Message}",
+                    $"SQL sink: writing {count} records ({first.Topic}-{first.Partition}@{first.Offset} .. {last.Topic}-{last.Partition}@{last.Offset}) failed in {_url.Database} and was rolled back: {e.Message}",
                     e
                 );
             }
@@ -235,7 +237,12 @@ public sealed class SqlSinkTask<TKey, TValue>
             {
                 var record = _buffer[i];
                 failed.Add(
-                    new FailedRecord(record.Topic, record.Partition, record.Offset, e.Message)
+                    new FailedRecord(
+                        record.Topic,
+                        record.Partition,
+                        record.Offset,
+                        $"{_url.Database}: {e.Message}"
+                    )
                 );
                 await DisposeAsync().ConfigureAwait(false);
                 _tables.Clear();
@@ -248,7 +255,7 @@ public sealed class SqlSinkTask<TKey, TValue>
                 _tables.Clear();
                 throw new ConnectException(
                     Stage.TASK_PUT,
-                    $"SQL sink: writing records one by one failed with a transient error after {i} of {count}: {e.Message}",
+                    $"SQL sink: writing records one by one to {_url.Database} failed with a transient error after {i} of {count}: {e.Message}",
                     e
                 );
             }

@@ -165,7 +165,7 @@ public sealed class SqlSourceTask<TValue>
             querier.NextPoll = _time.GetUtcNow().AddMilliseconds(_options.PollIntervalMs);
             throw new ConnectException(
                 Stage.TASK_POLL,
-                $"SQL source: reading {querier.Name} failed: {e.Message}",
+                $"SQL source: reading {querier.Name} from {_url.Database} failed: {e.Message}",
                 e
             );
         }

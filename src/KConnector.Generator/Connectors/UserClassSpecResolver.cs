@@ -34,12 +34,18 @@ internal static class UserClassSpecResolver
         if (draft is null)
         {
             var candidates = catalog.AllNames.Concat(classes.Select(FullName)).ToList();
+            // Every connector the project references by its Kafka Connect name (issue 20, item 11:
+            // the first 12 names, aliases included, left out HTTP, Elasticsearch and the JDBC and
+            // HTTP sources), then the project's own classes; the did-you-mean weighs every name.
+            var known = catalog
+                .Plugins.Select(c => c.Aliases.FirstOrDefault() ?? c.ClassName)
+                .Concat(classes.Select(FullName).Take(12));
             diagnostics.Add(
                 DiagnosticBag.Create(
                     DiagnosticDescriptors.UnknownConnectorClass,
                     spec.ClassLocation,
                     written,
-                    string.Join(", ", candidates.Take(12)),
+                    string.Join(", ", known),
                     EditDistance.Suggestion(
                         written,
                         candidates.Concat(classes.Select(c => c.ClassName))

@@ -36,14 +36,19 @@ internal sealed partial class LogReporter : IErrorReporter
             _metrics.TaskId,
             context.Stage,
             ClassName.Of(context.ExecutingClass),
-            record.Topic,
-            record.Partition,
-            record.Offset,
+            Where(record),
             _options.LogIncludeMessages ? Describe(record) : "(errors.log.include.messages=false)"
         );
         _metrics.RecordErrorLogged();
         return ValueTask.CompletedTask;
     }
+
+    // A consumed record by topic-partition@offset, as Kafka Connect's LogReporter; a source record
+    // has neither (issue 20, item 11: it printed "customers-@"), so its source partition and offset.
+    internal static string Where(ErrantRecord record) =>
+        record.IsConsumed ? record.Coordinates
+        : record.SourcePartition is null && record.SourceOffset is null ? record.Coordinates
+        : $"{record.Coordinates} from source partition {Offsets.OffsetJson.Map(record.SourcePartition ?? new Dictionary<string, string>())} at source offset {(record.SourceOffset is null ? "null" : Offsets.OffsetJson.Map(record.SourceOffset))}";
 
     internal static string Describe(ErrantRecord record)
     {
@@ -68,7 +73,7 @@ internal sealed partial class LogReporter : IErrorReporter
 
     [LoggerMessage(
         Level = LogLevel.Error,
-        Message = "Error encountered in task {Connector}-{Task}. Executing stage '{Stage}' with class '{ClassName}', where the record is {Topic}-{Partition}@{Offset}: {Record}"
+        Message = "Error encountered in task {Connector}-{Task}. Executing stage '{Stage}' with class '{ClassName}', where the record is {Where}: {Record}"
     )]
     private static partial void LogError(
         ILogger logger,
@@ -77,9 +82,7 @@ internal sealed partial class LogReporter : IErrorReporter
         int task,
         Stage stage,
         string className,
-        string topic,
-        int? partition,
-        long? offset,
+        string where,
         string record
     );
 }

@@ -130,6 +130,20 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"FileStreamSink\"?"
             },
             {
+                "unknown connector class: every built-in connector is listed",
+                "{\n  \"name\": \"x\",\n  \"config\": {\n    \"connector.class\": \"Nope\"\n  }\n}",
+                "KCN0208",
+                4,
+                "io.confluent.connect.http.HttpSinkConnector, io.confluent.connect.http.HttpSourceConnector"
+            },
+            {
+                "unknown connector class: Elasticsearch and the JDBC source are listed",
+                "{\n  \"name\": \"x\",\n  \"config\": {\n    \"connector.class\": \"Nope\"\n  }\n}",
+                "KCN0208",
+                4,
+                "io.confluent.connect.elasticsearch.ElasticsearchSinkConnector"
+            },
+            {
                 "misspelt converter",
                 Spec("\"value.converter\": \"io.confluent.connect.avro.AvroConvertr\""),
                 "KCN0209",

@@ -320,10 +320,66 @@ public sealed class SchemaRegistryTestServer : IAsyncDisposable
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    // As Confluent's registry, a schema is known by its parsed form, not its text: two clients
+    // that print the same schema differently (attribute order, whitespace: Apache.Avro's
+    // Schema.ToString() against an .avsc file) get the same id (issue 20, item 12).
     private int IdOf(string schema, string type) =>
-        _schemas.FindIndex(s => s.Schema == schema && s.Type == type) is var i && i >= 0
+        _schemas.FindIndex(s => s.Type == type && Normalised(s.Schema) == Normalised(schema))
+            is var i
+        && i >= 0
             ? i + 1
             : -1;
+
+    // JSON (Avro and JSON Schema) with object members in ordinal order and no whitespace; any other
+    // text (a .proto) as it is.
+    private static string Normalised(string schema)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(schema);
+            var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+            using (var writer = new Utf8JsonWriter(buffer))
+            {
+                WriteSorted(writer, doc.RootElement);
+            }
+            return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+        catch (JsonException)
+        {
+            return schema;
+        }
+    }
+
+    private static void WriteSorted(Utf8JsonWriter writer, JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (
+                    var property in element
+                        .EnumerateObject()
+                        .OrderBy(p => p.Name, StringComparer.Ordinal)
+                )
+                {
+                    writer.WritePropertyName(property.Name);
+                    WriteSorted(writer, property.Value);
+                }
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    WriteSorted(writer, item);
+                }
+                writer.WriteEndArray();
+                break;
+            default:
+                element.WriteTo(writer);
+                break;
+        }
+    }
 
     private static async Task<(string Schema, string Type)> ReadSchema(HttpContext context)
     {
