@@ -15,7 +15,7 @@ public sealed class LogReporterTests
     public async Task SourceRecord_IsLocatedBySourcePartitionAndOffset()
     {
         var line = await LogAsync(
-            new FailedRecord
+            new ErrantRecord
             {
                 Topic = "customers",
                 SourcePartition = new Dictionary<string, string> { ["table"] = "customers" },
@@ -35,7 +35,7 @@ public sealed class LogReporterTests
     public async Task ConsumedRecord_IsTopicPartitionAtOffset()
     {
         var line = await LogAsync(
-            new FailedRecord
+            new ErrantRecord
             {
                 Topic = "customers",
                 Partition = 2,
@@ -46,7 +46,7 @@ public sealed class LogReporterTests
         Assert.Contains("where the record is customers-2@15:", line, StringComparison.Ordinal);
     }
 
-    private static async Task<string> LogAsync(FailedRecord record)
+    private static async Task<string> LogAsync(ErrantRecord record)
     {
         var logger = new CapturingLogger();
         var reporter = new LogReporter(
