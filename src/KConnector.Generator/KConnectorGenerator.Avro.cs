@@ -95,7 +95,9 @@ public sealed partial class KConnectorGenerator
             return;
         }
         spc.AddSource(
-            global::KConnector.Generator.Emit.CSharpIdentifier.Unescaped(type.Definition.CSharpFullName) + ".g.cs",
+            global::KConnector.Generator.Emit.CSharpIdentifier.Unescaped(
+                type.Definition.CSharpFullName
+            ) + ".g.cs",
             SourceText.From(source, System.Text.Encoding.UTF8)
         );
     }

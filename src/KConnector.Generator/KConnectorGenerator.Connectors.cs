@@ -179,7 +179,9 @@ public sealed partial class KConnectorGenerator
             connectors.SelectMany(static (set, _) => set.Accessors),
             static (spc, shape) =>
                 spc.AddSource(
-                    global::KConnector.Generator.Emit.CSharpIdentifier.Unescaped(shape.FullAccessorName) + ".g.cs",
+                    global::KConnector.Generator.Emit.CSharpIdentifier.Unescaped(
+                        shape.FullAccessorName
+                    ) + ".g.cs",
                     Text(RecordAccessorEmitter.Emit(shape))
                 )
         );

@@ -66,7 +66,8 @@ public sealed partial class KConnectorGenerator
             types,
             static (spc, type) =>
                 spc.AddSource(
-                    global::KConnector.Generator.Emit.CSharpIdentifier.Unescaped(type.FullName) + ".json.g.cs",
+                    global::KConnector.Generator.Emit.CSharpIdentifier.Unescaped(type.FullName)
+                        + ".json.g.cs",
                     SourceText.From(JsonSchemaEmitter.Emit(type), System.Text.Encoding.UTF8)
                 )
         );

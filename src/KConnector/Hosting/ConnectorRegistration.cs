@@ -1,5 +1,5 @@
-using KConnector.GeneratedCode;
 using KConnector.Configuration;
+using KConnector.GeneratedCode;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
