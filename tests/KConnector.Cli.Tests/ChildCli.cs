@@ -24,6 +24,23 @@ public sealed class ChildCli : IDisposable
         _process = process;
     }
 
+    // The tool from its own build folder, with the dependencies it ships: in this test project's
+    // folder the ASP.NET framework reference (the Kestrel test registry) stands in for the
+    // Microsoft.Extensions packages, which the tool, run on .NET alone, would then not find.
+    private static string ToolPath()
+    {
+        var testBin = Path.Combine(Repository.Root(), "tests", "KConnector.Cli.Tests", "bin");
+        var configuration = Path.GetRelativePath(testBin, AppContext.BaseDirectory);
+        return Path.Combine(
+            Repository.Root(),
+            "src",
+            "KConnector.Cli",
+            "bin",
+            configuration,
+            "KConnector.Cli.dll"
+        );
+    }
+
     /// <summary>Starts <c>kconnector</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
     public static ChildCli Start(string workingDirectory, params string[] args)
     {
@@ -33,7 +50,7 @@ public sealed class ChildCli : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KConnector.Cli.dll"));
+        start.ArgumentList.Add(ToolPath());
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
