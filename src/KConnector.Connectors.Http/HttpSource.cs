@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Connectors.Http.Configuration;
 using KConnector.Connectors.Http.Source;
 using KConnector.Connectors.Shapes;
 using KConnector.Plugins;
@@ -31,54 +32,7 @@ namespace KConnector.Connectors.Http;
     Importance = ConfigImportance.High,
     Documentation = "The listing URL; ${offset} is replaced by the last offset (URL-encoded)."
 )]
-[ConfigKey(
-    "auth.type",
-    ConfigType.String,
-    Default = "none",
-    Importance = ConfigImportance.High,
-    AllowedValues = ["none", "basic", "bearer"],
-    Documentation = "Authentication: none, basic (connection.user / connection.password) or bearer (bearer.token)."
-)]
-[ConfigKey(
-    "connection.user",
-    ConfigType.String,
-    RequiredWhenKey = "auth.type",
-    RequiredWhenValues = ["basic"],
-    Documentation = "User for auth.type=basic."
-)]
-[ConfigKey(
-    "connection.password",
-    ConfigType.Password,
-    Documentation = "Password for auth.type=basic; never logged."
-)]
-[ConfigKey(
-    "bearer.token",
-    ConfigType.Password,
-    RequiredWhenKey = "auth.type",
-    RequiredWhenValues = ["bearer"],
-    Documentation = "Token for auth.type=bearer; never logged."
-)]
-[ConfigKey(
-    "headers",
-    ConfigType.Password,
-    Default = "",
-    Documentation = "Extra request headers, Name:Value, separated by header.separator. Treated as secret (they often carry API keys): never logged."
-)]
-[ConfigKey(
-    "header.separator",
-    ConfigType.String,
-    Default = "|",
-    Importance = ConfigImportance.Low,
-    Documentation = "Separator between the entries of headers."
-)]
-[ConfigKey(
-    "http.request.timeout.ms",
-    ConfigType.Int,
-    Default = "30000",
-    Importance = ConfigImportance.Low,
-    Min = 1,
-    Documentation = "Timeout of one request, in milliseconds."
-)]
+[IncludeConfigKeys(typeof(HttpRequestKeys))]
 [ConfigKey(
     "topic.name.pattern",
     ConfigType.String,

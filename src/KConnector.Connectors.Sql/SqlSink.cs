@@ -1,5 +1,6 @@
 using KConnector.Configuration;
 using KConnector.Connectors.Shapes;
+using KConnector.Connectors.Sql.Configuration;
 using KConnector.Connectors.Sql.Sink;
 using KConnector.Plugins;
 using Microsoft.Extensions.Logging;
@@ -30,18 +31,7 @@ namespace KConnector.Connectors.Sql;
     Importance = ConfigImportance.High,
     Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database (MySQL: SQL only, no driver yet)."
 )]
-[ConfigKey(
-    "connection.user",
-    ConfigType.String,
-    Importance = ConfigImportance.High,
-    Documentation = "Database user."
-)]
-[ConfigKey(
-    "connection.password",
-    ConfigType.Password,
-    Importance = ConfigImportance.High,
-    Documentation = "Database password; never logged."
-)]
+[IncludeConfigKeys(typeof(SqlCredentialKeys))]
 [ConfigKey(
     "insert.mode",
     ConfigType.String,

@@ -1,5 +1,6 @@
 using KConnector.Configuration;
 using KConnector.Connectors.Shapes;
+using KConnector.Connectors.Sql.Configuration;
 using KConnector.Connectors.Sql.Source;
 using KConnector.Plugins;
 using Microsoft.Extensions.Logging;
@@ -32,18 +33,7 @@ namespace KConnector.Connectors.Sql;
     Importance = ConfigImportance.High,
     Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database or jdbc:sqlite:path."
 )]
-[ConfigKey(
-    "connection.user",
-    ConfigType.String,
-    Importance = ConfigImportance.High,
-    Documentation = "Database user."
-)]
-[ConfigKey(
-    "connection.password",
-    ConfigType.Password,
-    Importance = ConfigImportance.High,
-    Documentation = "Database password; never logged."
-)]
+[IncludeConfigKeys(typeof(SqlCredentialKeys))]
 [ConfigKey(
     "mode",
     ConfigType.String,

@@ -27,14 +27,38 @@ internal static class ConfigKeyAttributeReader
     };
     private static readonly string[] Importances = { "High", "Medium", "Low" };
 
-    public static EquatableArray<ConfigKeyModel> Read(INamedTypeSymbol descriptor) =>
-        descriptor
-            .GetAttributes()
-            .Where(a => a.AttributeClass?.ToDisplayString() == PluginAttributeNames.ConfigKey)
-            .Select(Read)
-            .Where(k => k is not null)
-            .Select(k => k!)
-            .ToEquatableArray();
+    /// <summary>
+    /// The keys of <paramref name="descriptor"/>, in attribute order, with those of the classes its
+    /// <c>[IncludeConfigKeys]</c> name where they stand (a few levels deep at most). In an IDE, an
+    /// edit of an included class alone reaches the plugin's own generated Definition at its next
+    /// edit (attribute providers follow the attributed class); a build always reads it afresh.
+    /// </summary>
+    public static EquatableArray<ConfigKeyModel> Read(INamedTypeSymbol descriptor)
+    {
+        var keys = new List<ConfigKeyModel>();
+        Add(descriptor, keys, depth: 0);
+        return keys.ToEquatableArray();
+    }
+
+    private static void Add(INamedTypeSymbol type, List<ConfigKeyModel> keys, int depth)
+    {
+        foreach (var attribute in type.GetAttributes())
+        {
+            var name = attribute.AttributeClass?.ToDisplayString();
+            if (name == PluginAttributeNames.ConfigKey && Read(attribute) is { } key)
+            {
+                keys.Add(key);
+            }
+            else if (
+                name == PluginAttributeNames.IncludeConfigKeys
+                && depth < 4
+                && attribute.ConstructorArguments.FirstOrDefault().Value is INamedTypeSymbol shared
+            )
+            {
+                Add(shared, keys, depth + 1);
+            }
+        }
+    }
 
     private static ConfigKeyModel? Read(AttributeData attribute)
     {

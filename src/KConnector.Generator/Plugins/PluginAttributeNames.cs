@@ -6,6 +6,7 @@ internal static class PluginAttributeNames
     public const string ConnectPlugin = "KConnector.Plugins.ConnectPluginAttribute";
     public const string ConfigKey = "KConnector.Plugins.ConfigKeyAttribute";
     public const string ConfigKeySet = "KConnector.Plugins.ConfigKeySetAttribute";
+    public const string IncludeConfigKeys = "KConnector.Plugins.IncludeConfigKeysAttribute";
 
     /// <summary>The conventional static method of a connector's descriptor that the generated worker calls.</summary>
     public const string CreateTask = "CreateTask";
