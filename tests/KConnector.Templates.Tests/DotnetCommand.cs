@@ -22,7 +22,20 @@ internal static class DotnetCommand
     /// satisfies <paramref name="stopWhen"/>, then ends it: exit code 0 when it was stopped that way,
     /// -1 when the deadline passed first.
     /// </summary>
-    public static async Task<CommandResult> RunAsync(
+    public static Task<CommandResult> RunAsync(
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan deadline,
+        Func<string, bool>? stopWhen,
+        params string[] arguments
+    ) => RunProgramAsync("dotnet", workingDirectory, environment, deadline, stopWhen, arguments);
+
+    /// <summary>
+    /// Runs <paramref name="program"/> (a published worker's own executable, say) as
+    /// <see cref="RunAsync(string, IReadOnlyDictionary{string, string}, TimeSpan, Func{string, bool}?, string[])"/> runs dotnet.
+    /// </summary>
+    public static async Task<CommandResult> RunProgramAsync(
+        string program,
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,
         TimeSpan deadline,
@@ -30,7 +43,7 @@ internal static class DotnetCommand
         params string[] arguments
     )
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -92,7 +105,7 @@ internal static class DotnetCommand
             await process.WaitForExitAsync(CancellationToken.None);
             return new CommandResult(
                 -1,
-                $"dotnet {string.Join(' ', arguments)} did not finish within {deadline}:\n{Text(output)}"
+                $"{program} {string.Join(' ', arguments)} did not finish within {deadline}:\n{Text(output)}"
             );
         }
         return new CommandResult(process.ExitCode, Text(output));
