@@ -33,7 +33,10 @@ public sealed class NativeAotTests(TemplatePack pack) : IClassFixture<TemplatePa
             output
         );
 
-        Assert.True(publish.ExitCode == 0, "dotnet publish -p:PublishAot=true failed:\n" + publish.Output);
+        Assert.True(
+            publish.ExitCode == 0,
+            "dotnet publish -p:PublishAot=true failed:\n" + publish.Output
+        );
         var binary = Path.Combine(output, "Shop.Orders");
         Assert.True(File.Exists(binary), "no native binary in " + output + ":\n" + publish.Output);
         // A native binary has no managed entry assembly beside it: this is not a JIT publish.
@@ -46,7 +49,10 @@ public sealed class NativeAotTests(TemplatePack pack) : IClassFixture<TemplatePa
             TimeSpan.FromMinutes(2),
             text => text.Contains(": 100 records processed", StringComparison.Ordinal)
         );
-        Assert.True(run.ExitCode == 0, "the native worker never reported its 100 records:\n" + run.Output);
+        Assert.True(
+            run.ExitCode == 0,
+            "the native worker never reported its 100 records:\n" + run.Output
+        );
         Assert.Contains("EMBEDDED Kafka cluster", run.Output, StringComparison.Ordinal);
     }
 }
