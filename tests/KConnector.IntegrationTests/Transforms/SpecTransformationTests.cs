@@ -6,6 +6,7 @@ using KConnector.Connectors;
 using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Specs;
 using KConnector.Kafka;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace KConnector.IntegrationTests.Transforms;
 
@@ -87,6 +88,36 @@ public sealed class SpecTransformationTests : IDisposable
             .ToList();
         Assert.Equal(Enumerable.Range(0, Lines).Select(i => (long)i), sequences);
         Assert.Equal(Lines + 2, Committed(kafka.BootstrapServers));
+    }
+
+    [Theory]
+    [InlineData("transforms.dropUnmarked.type", "Filtr", "transforms.dropUnmarked.type")]
+    [InlineData(
+        "transforms.dropUnmarked.predicate",
+        "fromFil",
+        "transforms.dropUnmarked.predicate"
+    )]
+    [InlineData("predicates.fromFile.name", "", "predicates.fromFile.name")]
+    public async Task Host_WithABadTransformSetting_FailsToStart_NamingTheKeyTheBuildNames(
+        string key,
+        string value,
+        string reported
+    )
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSpecOrdersRoutedSinkConnector(values =>
+        {
+            values["file"] = Path.Combine(_directory, "never.jsonl");
+            values[key] = value;
+        });
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<KConnector.Configuration.ConfigValidationException>(
+            () =>
+                host.StartAsync()
+        );
+
+        Assert.Equal(reported, Assert.Single(error.Issues).Key);
     }
 
     private static void ProduceUnmarkedAndTombstone(string bootstrapServers)
