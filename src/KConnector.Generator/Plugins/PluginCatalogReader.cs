@@ -43,7 +43,13 @@ internal static class PluginCatalogReader
                         {
                             plugins.Add(p);
                         }
-                        else if (TransformDescriptorReader.Read(type, attribute) is { } t)
+                        // Only the runtime's own transformations: the worker creates them from its
+                        // table (TransformPlugins), so a package's would pass the build and fail at
+                        // start. Both say "unknown" until user transformations are wired (issue 15).
+                        else if (
+                            assembly.Name == PluginAttributeNames.RuntimeAssembly
+                            && TransformDescriptorReader.Read(type, attribute) is { } t
+                        )
                         {
                             transforms.Add(t);
                         }
