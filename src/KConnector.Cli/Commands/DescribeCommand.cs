@@ -46,9 +46,22 @@ internal static class DescribeCommand
                     )
                     .ConfigureAwait(false);
             }
+            await ListTransformsAsync(catalog, output).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         var connector = catalog.Find(name.Trim());
+        if (
+            connector is null
+            && (
+                catalog.FindTransform(name.Trim(), predicate: false)
+                ?? catalog.FindTransform(name.Trim(), predicate: true)
+            )
+                is { } transform
+        )
+        {
+            await DescribeTransformAsync(transform, output).ConfigureAwait(false);
+            return ExitCodes.Success;
+        }
         if (connector is null)
         {
             await error
@@ -90,6 +103,49 @@ internal static class DescribeCommand
             }
         }
         return ExitCodes.Success;
+    }
+
+    // Kafka Connect's GET /connector-plugins?connectorsOnly=false lists these kinds too.
+    private static async Task ListTransformsAsync(
+        KConnector.Generator.Plugins.PluginCatalog catalog,
+        TextWriter output
+    )
+    {
+        foreach (
+            var (title, predicates) in new[] { ("Transformations:", false), ("Predicates:", true) }
+        )
+        {
+            await output.WriteLineAsync(title).ConfigureAwait(false);
+            foreach (var known in catalog.Transforms.Where(t => t.IsPredicate == predicates))
+            {
+                await output
+                    .WriteLineAsync(
+                        $"  {known.ClassName} (also {string.Join(", ", known.Aliases)})"
+                    )
+                    .ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static async Task DescribeTransformAsync(
+        KConnector.Generator.Plugins.TransformPluginModel transform,
+        TextWriter output
+    )
+    {
+        var kind = transform.IsPredicate ? "predicate" : "transformation";
+        var list = transform.IsPredicate ? "predicates" : "transforms";
+        await output.WriteLineAsync($"{transform.ClassName}: a {kind}").ConfigureAwait(false);
+        await output
+            .WriteLineAsync(
+                $"  {list}.<alias>.type may also be: {string.Join(", ", transform.Aliases)}"
+            )
+            .ConfigureAwait(false);
+        foreach (var key in transform.Keys)
+        {
+            await output.WriteLineAsync($"  {list}.<alias>.{key.Name}").ConfigureAwait(false);
+            await output.WriteLineAsync($"    {Facts(key, false)}").ConfigureAwait(false);
+            await output.WriteLineAsync($"    {key.Doc}").ConfigureAwait(false);
+        }
     }
 
     private static string Facts(ConfigKeyModel key, bool buildTime)

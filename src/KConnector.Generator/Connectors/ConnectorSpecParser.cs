@@ -221,6 +221,7 @@ internal sealed class ConnectorSpecParser
             }
         }
         var texts = new Dictionary<string, SpecEntry>(StringComparer.Ordinal);
+        var transformEntries = new List<SpecEntry>();
         foreach (var property in config.Properties)
         {
             var path = "$.config['" + property.Name + "']";
@@ -266,6 +267,12 @@ internal sealed class ConnectorSpecParser
                 {
                     values.Add(new SpecValue(property.Name, text));
                 }
+                continue;
+            }
+            if (TransformKeyName.TryParse(property.Name, out _))
+            {
+                // An alias's keys are known once transforms and predicates are read.
+                transformEntries.Add(entry);
                 continue;
             }
             if (
@@ -352,19 +359,7 @@ internal sealed class ConnectorSpecParser
                 values.Insert(0, new SpecValue(ConfigKeyNames.Name, name));
             }
         }
-        foreach (
-            var (key, what) in new[]
-            {
-                (ConfigKeyNames.Transforms, "\"transforms\" (single message transforms)"),
-                (ConfigKeyNames.Predicates, "\"predicates\" (predicates of transformations)"),
-            }
-        )
-        {
-            if (texts.TryGetValue(key, out var given) && given.Text!.Trim().Length > 0)
-            {
-                _diagnostics.Report(DiagnosticDescriptors.NotSupportedYet, given.ValueWhere, what);
-            }
-        }
+        TransformSpecChecker.Check(texts, transformEntries, _catalog, _diagnostics, values);
         if (connector is not null)
         {
             foreach (var key in connector.Keys.Where(k => k.Required && IsBlank(texts, k.Name)))

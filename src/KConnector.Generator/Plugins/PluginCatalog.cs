@@ -13,13 +13,23 @@ namespace KConnector.Generator.Plugins;
 /// </summary>
 /// <param name="Plugins">The connector plugins, ordered by class name.</param>
 /// <param name="FrameworkKeys">The framework keys a spec may give (the runtime's ConfigKeySets, worker keys excepted).</param>
+/// <param name="Transforms">The transformation and predicate plugins, ordered by class name.</param>
 internal sealed record PluginCatalog(
     EquatableArray<PluginModel> Plugins,
-    EquatableArray<KnownKey> FrameworkKeys
+    EquatableArray<KnownKey> FrameworkKeys,
+    EquatableArray<TransformPluginModel> Transforms
 )
 {
     public static PluginCatalog Empty { get; } =
-        new(EquatableArray<PluginModel>.Empty, EquatableArray<KnownKey>.Empty);
+        new(
+            EquatableArray<PluginModel>.Empty,
+            EquatableArray<KnownKey>.Empty,
+            EquatableArray<TransformPluginModel>.Empty
+        );
+
+    /// <summary>The transformation (or predicate) named <paramref name="name"/> by class or alias.</summary>
+    public TransformPluginModel? FindTransform(string name, bool predicate) =>
+        Transforms.FirstOrDefault(t => t.IsPredicate == predicate && t.IsNamed(name));
 
     /// <summary>Every name a spec may use, for did-you-mean suggestions.</summary>
     public IEnumerable<string> AllNames =>

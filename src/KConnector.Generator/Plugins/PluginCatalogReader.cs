@@ -23,6 +23,7 @@ internal static class PluginCatalogReader
     public static PluginCatalog Read(Compilation compilation, CancellationToken cancellationToken)
     {
         var plugins = new List<PluginModel>();
+        var transforms = new List<TransformPluginModel>();
         var sets = new List<(int Scope, EquatableArray<ConfigKeyModel> Keys)>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
@@ -42,6 +43,16 @@ internal static class PluginCatalogReader
                         {
                             plugins.Add(p);
                         }
+                        // Only the runtime's own transformations: the worker creates them from its
+                        // table (TransformPlugins), so a package's would pass the build and fail at
+                        // start. Both say "unknown" until user transformations are wired (issue 15).
+                        else if (
+                            assembly.Name == PluginAttributeNames.RuntimeAssembly
+                            && TransformDescriptorReader.Read(type, attribute) is { } t
+                        )
+                        {
+                            transforms.Add(t);
+                        }
                     }
                     else if (
                         name == PluginAttributeNames.ConfigKeySet
@@ -55,7 +66,8 @@ internal static class PluginCatalogReader
         }
         return new PluginCatalog(
             plugins.OrderBy(p => p.ClassName, System.StringComparer.Ordinal).ToEquatableArray(),
-            FrameworkKeys(sets)
+            FrameworkKeys(sets),
+            transforms.OrderBy(t => t.ClassName, System.StringComparer.Ordinal).ToEquatableArray()
         );
     }
 

@@ -24,6 +24,10 @@ public static class ConnectorWorkerOptions
         "consumer.override.",
         "key.converter.",
         "value.converter.",
+        // An alias's keys are checked against its transformation's definition by
+        // TransformationsConfig when the worker parses the config (ConnectorConfig.Parse).
+        "transforms.",
+        "predicates.",
     ];
 
     // Read when a spec is compiled (the generated type of the key or value): a run-time value

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KConnector.Errors;
 using KConnector.Offsets;
+using KConnector.Transforms;
 using Microsoft.Extensions.Configuration;
 
 namespace KConnector.Worker;
@@ -130,6 +131,9 @@ public sealed record ConnectorConfig
         return Parse(settings);
     }
 
+    /// <summary>The validated <c>transforms</c> and <c>predicates</c>: each task gets its own chain from them.</summary>
+    public TransformationsConfig Transformations { get; init; } = TransformationsConfig.None;
+
     /// <summary>Parses and validates <paramref name="settings"/>; throws a <see cref="ConfigException"/> naming the key at fault.</summary>
     public static ConnectorConfig Parse(IEnumerable<KeyValuePair<string, string>> settings)
     {
@@ -221,6 +225,7 @@ public sealed record ConnectorConfig
             ),
             ProducerConfig = ClientConfig(all, "producer."),
             ConsumerConfig = ClientConfig(all, "consumer."),
+            Transformations = TransformationsConfig.Parse(all),
             Settings = all,
         };
     }
@@ -272,6 +277,7 @@ public sealed record ConnectorConfig
             OffsetFlushInterval = OffsetFlushInterval,
             OffsetFlushTimeout = OffsetFlushTimeout,
             OffsetStore = offsetStore,
+            Transformations = Transformations.CreateChain(),
         };
 
     private static string? Get(Dictionary<string, string> all, string key) =>

@@ -307,6 +307,11 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                     return fatal;
                 }
             }
+            if (Transform(entry, stoppingToken) is { } failed)
+            {
+                _entries.RemoveAt(_entries.Count - 1);
+                return failed;
+            }
         }
         return null;
     }

@@ -200,7 +200,17 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                                 .ConfigureAwait(false);
                             continue;
                         }
-                        await SendAsync(producer, errors, record, stoppingToken)
+                        // TRANSFORMATION: a record a transform drops is skipped, its offset committed in order.
+                        var transformed = _options.Transformations.IsEmpty
+                            ? record
+                            : await TransformAsync(errors, record, stoppingToken)
+                                .ConfigureAwait(false);
+                        if (transformed is null)
+                        {
+                            Skip(record, Submit(record));
+                            continue;
+                        }
+                        await SendAsync(producer, errors, transformed, stoppingToken)
                             .ConfigureAwait(false);
                     }
                 }

@@ -1,5 +1,6 @@
 using KConnector.Errors;
 using KConnector.Offsets;
+using KConnector.Transforms;
 
 namespace KConnector.Worker;
 
@@ -58,6 +59,13 @@ public sealed record WorkerOptions
     /// The caller owns a store it passes here (and may share it between tasks).
     /// </summary>
     public IOffsetBackingStore? OffsetStore { get; init; }
+
+    /// <summary>
+    /// <c>transforms</c>: the task's single message transforms, applied after a source task's poll
+    /// (before the converters) and after a sink's converters (before put), at stage
+    /// <c>TRANSFORMATION</c>. <see cref="ConnectorConfig.ToWorkerOptions"/> makes one chain per task.
+    /// </summary>
+    public TransformationChain Transformations { get; init; } = TransformationChain.Empty;
 
     /// <summary>The consumer group a sink joins: Kafka Connect's <c>connect-{name}</c>.</summary>
     public string GroupId => "connect-" + Name;

@@ -158,11 +158,134 @@ public class ConnectorDiagnosticsTests
                 "\"value.converter.schemas.enable\" must be true or false"
             },
             {
-                "transforms",
-                Spec("\"transforms\": \"unwrap\""),
-                "KCN0210",
+                "transform type misspelled",
+                Spec("\"transforms\": \"route\"", "\"transforms.route.type\": \"RegexRoutr\""),
+                "KCN0260",
+                9,
+                "Did you mean \"RegexRouter\"?"
+            },
+            {
+                "Kafka Connect transform KConnector does not run",
+                Spec(
+                    "\"transforms\": \"mask\"",
+                    "\"transforms.mask.type\": \"org.apache.kafka.connect.transforms.MaskField$Value\""
+                ),
+                "KCN0260",
+                9,
+                "does not run this Kafka Connect transformation yet"
+            },
+            {
+                "predicate type given as a transform",
+                Spec("\"transforms\": \"t\"", "\"transforms.t.type\": \"RecordIsTombstone\""),
+                "KCN0260",
+                9,
+                "not a known transformation"
+            },
+            {
+                "undefined predicate",
+                Spec(
+                    "\"transforms\": \"f\"",
+                    "\"transforms.f.type\": \"Filter\"",
+                    "\"transforms.f.predicate\": \"isTombstne\"",
+                    "\"predicates\": \"isTombstone\"",
+                    "\"predicates.isTombstone.type\": \"RecordIsTombstone\""
+                ),
+                "KCN0261",
+                10,
+                "Did you mean \"isTombstone\"?"
+            },
+            {
+                "unknown key of a transform",
+                Spec(
+                    "\"transforms\": \"route\"",
+                    "\"transforms.route.type\": \"RegexRouter\"",
+                    "\"transforms.route.regexp\": \"a\"",
+                    "\"transforms.route.replacement\": \"b\""
+                ),
+                "KCN0262",
+                10,
+                "Did you mean \"regex\"?"
+            },
+            {
+                "regex that does not compile",
+                Spec(
+                    "\"transforms\": \"route\"",
+                    "\"transforms.route.type\": \"RegexRouter\"",
+                    "\"transforms.route.regex\": \"(unclosed\"",
+                    "\"transforms.route.replacement\": \"b\""
+                ),
+                "KCN0263",
+                10,
+                "\"(unclosed\" is not a regular expression that compiles"
+            },
+            {
+                "predicate pattern that does not compile",
+                Spec(
+                    "\"predicates\": \"p\"",
+                    "\"predicates.p.type\": \"TopicNameMatches\"",
+                    "\"predicates.p.pattern\": \"[a-\""
+                ),
+                "KCN0263",
+                10,
+                "is not a regular expression that compiles"
+            },
+            {
+                "key of an alias transforms does not list",
+                Spec(
+                    "\"transforms\": \"route\"",
+                    "\"transforms.route.type\": \"Filter\"",
+                    "\"transforms.rout.type\": \"Filter\""
+                ),
+                "KCN0264",
+                10,
+                "Did you mean \"route\"?"
+            },
+            {
+                "transform lacking a required key",
+                Spec(
+                    "\"transforms\": \"route\"",
+                    "\"transforms.route.type\": \"RegexRouter\"",
+                    "\"transforms.route.regex\": \"a\""
+                ),
+                "KCN0265",
+                9,
+                "\"transforms.route.replacement\" is required"
+            },
+            {
+                "transform without its type",
+                Spec("\"transforms\": \"route\""),
+                "KCN0265",
                 8,
-                "single message transforms"
+                "\"transforms.route.type\" is required"
+            },
+            {
+                "negate without a predicate",
+                Spec(
+                    "\"transforms\": \"f\"",
+                    "\"transforms.f.type\": \"Filter\"",
+                    "\"transforms.f.negate\": true"
+                ),
+                "KCN0266",
+                10,
+                "has no predicate to negate"
+            },
+            {
+                "duplicate alias",
+                Spec("\"transforms\": \"f,f\"", "\"transforms.f.type\": \"Filter\""),
+                "KCN0267",
+                8,
+                "lists the alias \"f\" twice"
+            },
+            {
+                "transform value of the wrong type",
+                Spec(
+                    "\"transforms\": \"h\"",
+                    "\"transforms.h.type\": \"DropHeaders\"",
+                    "\"transforms.h.headers\": {}"
+                ),
+                "KCN0203",
+                10,
+                "\"transforms.h.headers\" must be"
             },
             {
                 "topic instead of topics",

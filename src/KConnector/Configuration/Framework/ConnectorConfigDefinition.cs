@@ -84,7 +84,7 @@ namespace KConnector.Configuration.Framework;
     Default = "",
     Importance = ConfigImportance.Low,
     Group = Groups.Transforms,
-    Documentation = "Aliases for the transformations to apply to records (not supported in this version)."
+    Documentation = "Aliases for the transformations to be applied to records, in order; each alias has transforms.<alias>.type and the transformation's own keys (docs/transforms.md)."
 )]
 [ConfigKey(
     "predicates",
@@ -92,7 +92,7 @@ namespace KConnector.Configuration.Framework;
     Default = "",
     Importance = ConfigImportance.Low,
     Group = Groups.Transforms,
-    Documentation = "Aliases for the predicates used by transformations (not supported in this version)."
+    Documentation = "Aliases for the predicates used by transformations; each alias has predicates.<alias>.type and the predicate's own keys."
 )]
 [ConfigKey(
     "errors.retry.timeout",

@@ -107,7 +107,7 @@ namespace Shop.Connectors
                         Type = global::KConnector.Configuration.ConfigType.List,
                         DefaultValue = "",
                         Importance = global::KConnector.Configuration.ConfigImportance.Low,
-                        Documentation = "Aliases for the transformations to apply to records (not supported in this version).",
+                        Documentation = "Aliases for the transformations to be applied to records, in order; each alias has transforms.<alias>.type and the transformation's own keys (docs/transforms.md).",
                         Group = "Transforms",
                     },
                     new()
@@ -116,7 +116,7 @@ namespace Shop.Connectors
                         Type = global::KConnector.Configuration.ConfigType.List,
                         DefaultValue = "",
                         Importance = global::KConnector.Configuration.ConfigImportance.Low,
-                        Documentation = "Aliases for the predicates used by transformations (not supported in this version).",
+                        Documentation = "Aliases for the predicates used by transformations; each alias has predicates.<alias>.type and the predicate's own keys.",
                         Group = "Transforms",
                     },
                     new()
@@ -282,10 +282,10 @@ namespace Shop.Connectors
         /// <summary><c>header.converter</c>: Header converter; headers are passed as raw bytes in this version.</summary>
         public string HeaderConverter { get; }
 
-        /// <summary><c>transforms</c>: Aliases for the transformations to apply to records (not supported in this version).</summary>
+        /// <summary><c>transforms</c>: Aliases for the transformations to be applied to records, in order; each alias has transforms.&lt;alias&gt;.type and the transformation's own keys (docs/transforms.md).</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Transforms { get; }
 
-        /// <summary><c>predicates</c>: Aliases for the predicates used by transformations (not supported in this version).</summary>
+        /// <summary><c>predicates</c>: Aliases for the predicates used by transformations; each alias has predicates.&lt;alias&gt;.type and the predicate's own keys.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Predicates { get; }
 
         /// <summary><c>errors.retry.timeout</c>: Maximum duration in milliseconds that a failed operation will be reattempted; 0 for no retries, -1 for infinite retries.</summary>

@@ -1,0 +1,64 @@
+namespace KConnector.Cli.Tests;
+
+/// <summary>
+/// <c>kconnector run</c> with transforms: a spec's transform that cannot apply stops the run before
+/// anything starts with the build's diagnostic (file, line, did-you-mean), and a <c>--set</c>
+/// transform setting gets the worker's verdict naming the key.
+/// </summary>
+public sealed class TransformsRunTests : IDisposable
+{
+    private readonly SpecFolder _folder = new();
+
+    [Fact]
+    public async Task SpecWithAMisspelledTransform_IsNotStarted_ExitOne_WithKcn0260()
+    {
+        var spec = _folder.Write(
+            "routed.connector.json",
+            "{\n  \"name\": \"routed\",\n  \"config\": {\n    \"connector.class\": \"FileStreamSink\",\n"
+                + "    \"topics\": \"orders\",\n    \"file\": \"out.jsonl\",\n"
+                + "    \"transforms\": \"route\",\n"
+                + "    \"transforms.route.type\": \"RegexRoutr\",\n"
+                + "    \"transforms.route.regex\": \"(.*)\",\n"
+                + "    \"transforms.route.replacement\": \"$1-copy\"\n  }\n}\n"
+        );
+
+        var run = await CliRun.InvokeAsync("run", spec, "--duration", "30");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("KCN0260", run.Error, StringComparison.Ordinal);
+        Assert.Contains("routed.connector.json(8,", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Did you mean \"RegexRouter\"?", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "transforms=route" }, "transforms.route.type")]
+    [InlineData(
+        new[]
+        {
+            "transforms=route",
+            "transforms.route.type=RegexRouter",
+            "transforms.route.regex=(",
+            "transforms.route.replacement=x",
+        },
+        "transforms.route.regex"
+    )]
+    public async Task SetTransformThatCannotApply_ExitsOne_NamingTheKey(string[] sets, string key)
+    {
+        var arguments = new List<string> { "run", _folder.Spec };
+        foreach (var set in sets)
+        {
+            arguments.Add("--set");
+            arguments.Add(set);
+        }
+        arguments.AddRange(["--duration", "30"]);
+
+        var run = await CliRun.InvokeAsync([.. arguments]);
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains(key, run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+}
