@@ -40,6 +40,23 @@ public abstract class SqlDialect
     /// <summary>The column type for a field (keys may need a bounded type, as MySQL's VARCHAR(256)).</summary>
     public abstract string SqlType(FieldType type, bool isKey);
 
+    /// <summary>
+    /// Whether <paramref name="error"/> is the database refusing a row for its own content, so that
+    /// the record goes to the dead-letter queue rather than failing the task: SQLSTATE class 22
+    /// (data exception: a value out of range, too long, of the wrong form) or 23 (integrity
+    /// constraint violation: CHECK, NOT NULL, UNIQUE, FOREIGN KEY), as the SQL standard defines them.
+    /// </summary>
+    /// <param name="error">What the driver threw.</param>
+    public virtual bool IsRecordFault(System.Data.Common.DbException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.SqlState is { Length: 5 } state
+            && (
+                state.StartsWith("22", StringComparison.Ordinal)
+                || state.StartsWith("23", StringComparison.Ordinal)
+            );
+    }
+
     /// <summary>A query with one parameter (the table name) returning a positive count if the table exists.</summary>
     public abstract string TableExistsQuery { get; }
 

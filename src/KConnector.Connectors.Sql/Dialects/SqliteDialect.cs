@@ -40,6 +40,14 @@ public sealed class SqliteDialect : SqlDialect
     public override string TableExistsQuery =>
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @p0";
 
+    /// <summary>
+    /// SQLite has no SQLSTATE: its result codes SQLITE_CONSTRAINT (19, any constraint), SQLITE_MISMATCH
+    /// (20, a value of the wrong type for a STRICT or INTEGER PRIMARY KEY column) and SQLITE_TOOBIG
+    /// (18) are the row's fault.
+    /// </summary>
+    public override bool IsRecordFault(DbException error) =>
+        error is SqliteException { SqliteErrorCode: 18 or 19 or 20 };
+
     /// <inheritdoc />
     public override SqlStatement Upsert(string table, IReadOnlyList<SqlColumn> columns)
     {
