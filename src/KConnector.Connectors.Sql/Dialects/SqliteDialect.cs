@@ -36,6 +36,27 @@ public sealed class SqliteDialect : SqlDialect
             _ => "TEXT",
         };
 
+    /// <summary>
+    /// SQLite has no such types: the names (NUMERIC affinity, as Confluent's <c>SqliteDatabaseDialect</c>)
+    /// say what the column holds; dates, times and timestamps are stored as ISO 8601 text, a uuid as text.
+    /// </summary>
+    public override string LogicalSqlType(RecordField field, bool isKey)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Logical switch
+        {
+            FieldLogicalType.Decimal => "NUMERIC",
+            FieldLogicalType.Uuid => "TEXT",
+            _ => base.LogicalSqlType(field, isKey),
+        };
+    }
+
+    /// <summary>A uuid stays text (the driver would bind a <see cref="Guid"/> as a 16-byte blob).</summary>
+    public override object ToParameter(SqlColumn column, object value) =>
+        column is { Field.Logical: FieldLogicalType.Uuid }
+            ? value
+            : base.ToParameter(column, value);
+
     /// <inheritdoc />
     public override string TableExistsQuery =>
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @p0";

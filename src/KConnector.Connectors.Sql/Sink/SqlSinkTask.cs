@@ -498,6 +498,13 @@ public sealed class SqlSinkTask<TKey, TValue>
                 ColumnSource.Partition => record.Partition,
                 _ => record.Offset,
             };
+            if (
+                _row[c] is { } avro
+                && _layout.Columns[c].Field is { Logical: not FieldLogicalType.None }
+            )
+            {
+                _row[c] = _url.Dialect.ToParameter(_layout.Columns[c], avro);
+            }
         }
     }
 
