@@ -35,7 +35,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- system packages -------------------------------------------------------------------------
 APT_PACKAGES=(
   curl build-essential pkg-config libssl-dev libsasl2-dev zlib1g-dev libzstd-dev liblz4-dev
-  libcurl4-openssl-dev sqlite3 postgresql
+  libcurl4-openssl-dev sqlite3 postgresql mariadb-server
 )
 
 ensure_apt_packages() {

@@ -29,7 +29,7 @@ namespace KConnector.Connectors.Sql;
     ConfigType.String,
     Required = true,
     Importance = ConfigImportance.High,
-    Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database (MySQL: SQL only, no driver yet)."
+    Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path, jdbc:mysql://host:port/database or jdbc:mariadb://host:port/database (MySQL and MariaDB through MySqlConnector)."
 )]
 [IncludeConfigKeys(typeof(SqlCredentialKeys))]
 [ConfigKey(
@@ -89,28 +89,28 @@ namespace KConnector.Connectors.Sql;
     ConfigType.Int,
     Default = "3000",
     Min = 1,
-    Documentation = "Records written in one transaction, when enough are buffered; flush writes the rest."
+    Documentation = "Statements sent to the database in one batch (one round trip). Each put is written in one transaction whatever its size, as the JDBC sink's writer does."
 )]
 [ConfigKey(
     "max.retries",
     ConfigType.Int,
     Default = "10",
     Min = 0,
-    Documentation = "How many times a failed batch is retried (in a new transaction) before the error reaches the worker."
+    Documentation = "How many times a put the database could not take (a lost connection, a timeout) is retried in a new transaction before the worker backs off (until errors.retry.timeout) and then fails the task."
 )]
 [ConfigKey(
     "retry.backoff.ms",
     ConfigType.Int,
     Default = "3000",
     Min = 0,
-    Documentation = "Pause between retries of a failed batch, in milliseconds."
+    Documentation = "Pause between retries of a put the database could not take, in milliseconds."
 )]
 [ConfigKey(
     "errors.tolerance",
     ConfigType.String,
     Default = "none",
     AllowedValues = ["none", "all"],
-    Documentation = "Kafka Connect's worker key, read as the JDBC sink reads it: none fails the put on a failed batch; all writes a failed batch's records one by one and reports those that still fail (SinkRecordsFailedException) for the dead-letter queue."
+    Documentation = "Kafka Connect's worker key, read as the JDBC sink reads it: none fails the put when the database refuses a row (a batch of one names its record); all writes a refused put's records one by one and rejects only the rows the database refuses for their content (SQLSTATE class 22 or 23), which the worker sends to the dead-letter queue."
 )]
 public static partial class SqlSink
 {

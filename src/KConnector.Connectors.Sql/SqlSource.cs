@@ -31,7 +31,7 @@ namespace KConnector.Connectors.Sql;
     ConfigType.String,
     Required = true,
     Importance = ConfigImportance.High,
-    Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database or jdbc:sqlite:path."
+    Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path, jdbc:mysql://host:port/database or jdbc:mariadb://host:port/database."
 )]
 [IncludeConfigKeys(typeof(SqlCredentialKeys))]
 [ConfigKey(

@@ -93,6 +93,73 @@ public sealed class SqliteSpecTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_RowsACheckConstraintRefuses_AreDeadLettered_TheRestWritten_ExitZero()
+    {
+        // Issue 16: such a row killed the task (exit 3) instead of reaching the dead-letter queue.
+        const int Total = 25;
+        await File.WriteAllLinesAsync(
+            _folder.File("orders.jsonl"),
+            Enumerable
+                .Range(1, Total)
+                .Select(n =>
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $$"""{"order_id":"order-{{n:D3}}","quantity":{{n * 3}}}"""
+                    )
+                )
+        );
+        var database = _folder.File("orders.db");
+        using (var connection = new SqliteConnection("Data Source=" + database))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText =
+                "CREATE TABLE cli_orders (order_id TEXT NOT NULL PRIMARY KEY, quantity INTEGER NOT NULL CHECK (quantity < 40))";
+            create.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+        var source = WriteSourceSpec(_folder.File("orders.jsonl"));
+        var sink = WriteSinkSpec(
+            database,
+            errors: """
+            "errors.tolerance": "all",
+            "errors.log.enable": true,
+            "errors.deadletterqueue.topic.name": "cli_orders_dlq",
+            "errors.deadletterqueue.topic.replication.factor": 1,
+            "errors.deadletterqueue.context.headers.enable": true,
+            """
+        );
+
+        var run = await CliRun.InvokeAsync(
+            "run",
+            source,
+            sink,
+            "--max-records",
+            (2 * Total).ToString(CultureInfo.InvariantCulture),
+            "--duration",
+            "90"
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        // Dead-lettered records count as done for the sink: every order, once.
+        Assert.Contains(
+            $"  cli-orders-sqlite-sink: {Total} records",
+            run.Output,
+            StringComparison.Ordinal
+        );
+        var refused = Enumerable.Range(1, Total).Where(n => n * 3 >= 40).ToList();
+        Assert.Equal(refused.Count, run.Error.Split("Executing stage 'TASK_PUT'").Length - 1);
+        Assert.Contains("CHECK constraint failed", run.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            Enumerable
+                .Range(1, Total)
+                .Where(n => !refused.Contains(n))
+                .Select(n => string.Create(CultureInfo.InvariantCulture, $"order-{n:D3}|{n * 3}")),
+            TableRows(database)
+        );
+    }
+
+    [Fact]
     public async Task Run_SqliteSinkSpecWithUpsertButNoPrimaryKey_ExitsOne_NamingTheKey()
     {
         // Valid key by key (validate accepts it), wrong together: JdbcSinkConfig's rule that
@@ -169,7 +236,8 @@ public sealed class SqliteSpecTests : IDisposable
     private string WriteSinkSpec(
         string database,
         string insertMode = "upsert",
-        string? pkMode = "record_value"
+        string? pkMode = "record_value",
+        string errors = ""
     ) =>
         _folder.Write(
             "orders-sqlite-sink.connector.json",
@@ -187,6 +255,7 @@ public sealed class SqliteSpecTests : IDisposable
             )}}
                 "value.converter": "io.confluent.connect.avro.AvroConverter",
                 "value.converter.schema.registry.url": "{{Registry}}",
+                {{errors}}
                 "value.schema": "order.avsc"
               }
             }

@@ -65,14 +65,25 @@ public sealed class MySqlDialectTests
         Assert.Equal("`we``ird`", _dialect.QuoteIdentifier("we`ird"));
     }
 
-    [Fact]
-    public void Connecting_FailsWithAMessageNamingTheMissingProvider()
+    [Theory]
+    [InlineData("jdbc:mysql://127.0.0.1:3307/shop", "MySQL database shop at 127.0.0.1:3307")]
+    [InlineData("jdbc:mariadb://127.0.0.1:3307/shop", "MariaDB database shop at 127.0.0.1:3307")]
+    public void Url_BecomesAMySqlConnectorConnection_WithTheCredentialsQuoted(
+        string jdbcUrl,
+        string described
+    )
     {
-        var url = SqlConnectionUrl.Parse("jdbc:mysql://127.0.0.1:3306/shop", "u", "p");
+        var url = SqlConnectionUrl.Parse(jdbcUrl, "u", "p;Server=elsewhere");
+
         Assert.IsType<MySqlDialect>(url.Dialect);
-        var error = Assert.Throws<NotSupportedException>(() =>
-            url.Dialect.CreateConnection(url.ConnectionString)
-        );
-        Assert.Contains("MySqlConnector", error.Message, StringComparison.Ordinal);
+        Assert.Equal(described, url.Database);
+        using var connection = url.Dialect.CreateConnection(url.ConnectionString);
+        Assert.IsType<MySqlConnector.MySqlConnection>(connection);
+        var settings = new MySqlConnector.MySqlConnectionStringBuilder(url.ConnectionString);
+        Assert.Equal("127.0.0.1", settings.Server);
+        Assert.Equal(3307u, settings.Port);
+        Assert.Equal("shop", settings.Database);
+        Assert.Equal("u", settings.UserID);
+        Assert.Equal("p;Server=elsewhere", settings.Password);
     }
 }

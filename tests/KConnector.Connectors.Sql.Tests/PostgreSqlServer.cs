@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace KConnector.Connectors.Sql.Tests;
@@ -14,7 +11,6 @@ namespace KConnector.Connectors.Sql.Tests;
 /// </summary>
 public sealed partial class PostgreSqlServer
 {
-    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(60);
     private string _bin = string.Empty;
     private string _root = string.Empty;
     private string _data = string.Empty;
@@ -41,12 +37,8 @@ public sealed partial class PostgreSqlServer
     {
         _bin = FindBinaries();
         _asPostgresUser = Environment.UserName == "root";
-        _root = Path.Combine(
-            Path.GetTempPath(),
-            "kconnector-pg-" + Guid.NewGuid().ToString("N")[..12]
-        );
+        _root = ServerProcess.TempFolder("kconnector-pg-");
         _data = Path.Combine(_root, "data");
-        Directory.CreateDirectory(_root);
         if (_asPostgresUser)
         {
             await RunAsync("chown", ["-R", "postgres:postgres", _root], asPostgres: false);
@@ -56,7 +48,7 @@ public sealed partial class PostgreSqlServer
             ["-D", _data, "-U", User, "-A", "trust", "-E", "UTF8", "--no-sync", "--locale=C"],
             _asPostgresUser
         );
-        Port = FreePort();
+        Port = ServerProcess.FreePort();
         var options =
             $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         await RunAsync(
@@ -153,58 +145,6 @@ public sealed partial class PostgreSqlServer
             );
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static async Task RunAsync(
-        string file,
-        IReadOnlyList<string> arguments,
-        bool asPostgres
-    )
-    {
-        var start = new ProcessStartInfo
-        {
-            FileName = asPostgres ? "runuser" : file,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        if (asPostgres)
-        {
-            foreach (var a in new[] { "-u", "postgres", "--", file })
-            {
-                start.ArgumentList.Add(a);
-            }
-        }
-        foreach (var a in arguments)
-        {
-            start.ArgumentList.Add(a);
-        }
-        using var process =
-            Process.Start(start) ?? throw new InvalidOperationException("cannot start " + file);
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(CommandTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(
-                $"{file} did not finish within {CommandTimeout.TotalSeconds} s"
-            );
-        }
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{Path.GetFileName(file)} {string.Join(' ', arguments)} exited with {process.ExitCode}: {await stderr}{await stdout}"
-            );
-        }
-    }
+    private static Task RunAsync(string file, IReadOnlyList<string> arguments, bool asPostgres) =>
+        ServerProcess.RunAsync(file, arguments, asPostgres ? "postgres" : null);
 }

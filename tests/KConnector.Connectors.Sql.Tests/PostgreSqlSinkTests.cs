@@ -74,7 +74,7 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
     }
 
     [Fact]
-    public async Task Put_WithoutFlush_CommitsOnlyFullBatches()
+    public async Task Put_CommitsEveryRecordOfThePutBeforeItReturns()
     {
         var topic = Topic();
         await using var task = Task(("auto.create", "true"), ("batch.size", "3"));
@@ -87,8 +87,7 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
             default
         );
 
-        Assert.Equal(3L, await server.ScalarAsync($"SELECT COUNT(*) FROM \"{topic}\""));
-        await task.FlushAsync(default);
+        // As JdbcDbWriter: batch.size only splits the statements; the put is one transaction.
         Assert.Equal(5L, await server.ScalarAsync($"SELECT COUNT(*) FROM \"{topic}\""));
         Assert.Equal(5, task.RecordsCommitted);
     }
@@ -116,17 +115,16 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
             ("pk.fields", "id"),
             ("batch.size", "10")
         );
-        await task.PutAsync(
-            [
-                SinkRecords.Of(topic, 10, (string?)null, SinkRecords.Order(1)),
-                SinkRecords.Of(topic, 11, (string?)null, SinkRecords.Order(2)),
-                SinkRecords.Of(topic, 12, (string?)null, SinkRecords.Order(3)),
-            ],
-            default
-        );
-
         var error = await Assert.ThrowsAsync<ConnectException>(() =>
-            task.FlushAsync(default).AsTask()
+            task.PutAsync(
+                    [
+                        SinkRecords.Of(topic, 10, (string?)null, SinkRecords.Order(1)),
+                        SinkRecords.Of(topic, 11, (string?)null, SinkRecords.Order(2)),
+                        SinkRecords.Of(topic, 12, (string?)null, SinkRecords.Order(3)),
+                    ],
+                    default
+                )
+                .AsTask()
         );
         Assert.Equal(Stage.TASK_PUT, error.Stage);
         Assert.Contains($"{topic}-0@10 .. {topic}-0@12", error.Message, StringComparison.Ordinal);
@@ -291,7 +289,7 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
     public async Task Tombstone_WithoutDeleteEnabled_FailsNamingTheRecord()
     {
         await using var task = Task(("auto.create", "true"));
-        var error = await Assert.ThrowsAsync<ConnectException>(() =>
+        var error = await Assert.ThrowsAsync<SinkRecordsFailedException>(() =>
             task.PutAsync([SinkRecords.Of<string, Order>("t", 7, "a", null)], default).AsTask()
         );
         Assert.Contains("t-0@7", error.Message, StringComparison.Ordinal);
@@ -375,26 +373,25 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
             ),
             new AvroRecordAccessor<OrderV3>()
         );
-        await v3.PutAsync(
-            [
-                SinkRecords.Of(
-                    topic,
-                    1,
-                    (string?)null,
-                    new OrderV3
-                    {
-                        Id = 2,
-                        Customer = "x",
-                        Amount = 1,
-                        Priority = 1,
-                    }
-                ),
-            ],
-            default
-        );
-
         var error = await Assert.ThrowsAsync<ConnectException>(() =>
-            v3.FlushAsync(default).AsTask()
+            v3.PutAsync(
+                    [
+                        SinkRecords.Of(
+                            topic,
+                            1,
+                            (string?)null,
+                            new OrderV3
+                            {
+                                Id = 2,
+                                Customer = "x",
+                                Amount = 1,
+                                Priority = 1,
+                            }
+                        ),
+                    ],
+                    default
+                )
+                .AsTask()
         );
         Assert.Contains("priority", error.Message, StringComparison.Ordinal);
         Assert.Contains(topic, error.Message, StringComparison.Ordinal);
@@ -406,13 +403,9 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
     {
         var topic = Topic();
         await using var task = Task();
-        await task.PutAsync(
-            [SinkRecords.Of(topic, 0, (string?)null, SinkRecords.Order(1))],
-            default
-        );
-
         var error = await Assert.ThrowsAsync<ConnectException>(() =>
-            task.FlushAsync(default).AsTask()
+            task.PutAsync([SinkRecords.Of(topic, 0, (string?)null, SinkRecords.Order(1))], default)
+                .AsTask()
         );
         Assert.Contains(topic, error.Message, StringComparison.Ordinal);
         Assert.Contains("auto.create", error.Message, StringComparison.Ordinal);
@@ -501,7 +494,7 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
     }
 
     [Fact]
-    public async Task UnreachableServer_FailsWithConnectExceptionAndKeepsRecordsBuffered()
+    public async Task UnreachableServer_IsRetriable_NeverARecordFailure()
     {
         await using var task = new SqlSinkTask<string, Order>(
             SqlSinkOptions.Parse(
@@ -509,15 +502,49 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
                     "jdbc:postgresql://127.0.0.1:1/none",
                     ("connection.user", "x"),
                     ("connection.password", "s3cret-value"),
-                    ("auto.create", "true")
+                    ("auto.create", "true"),
+                    ("errors.tolerance", "all"),
+                    ("max.retries", "1"),
+                    ("retry.backoff.ms", "10")
                 )
             ),
             new AvroRecordAccessor<Order>()
         );
-        await task.PutAsync([SinkRecords.Of("t", 0, (string?)null, SinkRecords.Order(1))], default);
+        var records = new[] { SinkRecords.Of("t", 0, (string?)null, SinkRecords.Order(1)) };
 
-        var error = await Assert.ThrowsAnyAsync<Exception>(() => task.FlushAsync(default).AsTask());
+        // The worker backs off and puts the batch again until errors.retry.timeout, then fails the
+        // task: no record is rejected, so none can reach the dead-letter queue.
+        var error = await Assert.ThrowsAsync<RetriableException>(() =>
+            task.PutAsync(records, default).AsTask()
+        );
+        Assert.Contains("could not be reached", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret-value", error.ToString(), StringComparison.Ordinal);
         Assert.Equal(0, task.RecordsCommitted);
+    }
+
+    [Fact]
+    public async Task ConstraintViolation_InABatchOfOne_IsThatRecordsRejection_EvenUnderToleranceNone()
+    {
+        var topic = Topic();
+        await using var task = Task(("auto.create", "true"));
+        await server.ExecuteAsync(
+            $"CREATE TABLE \"{topic}\" (id BIGINT NOT NULL, customer TEXT NOT NULL, amount DOUBLE PRECISION NOT NULL CHECK (amount < 100), note TEXT NULL)"
+        );
+
+        var result = await task.TryPutAsync(
+            [SinkRecords.Of(topic, 4, (string?)null, SinkRecords.Order(1, amount: 500))],
+            default
+        );
+
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(0, rejection.Index);
+        Assert.IsType<ConnectException>(rejection.Error);
+        Assert.Contains(
+            "violates check constraint",
+            rejection.Error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains($"{topic}-0@4", rejection.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(0L, await server.ScalarAsync($"SELECT COUNT(*) FROM \"{topic}\""));
     }
 }

@@ -1,5 +1,4 @@
 using KConnector.Connectors.Sql.Source;
-using KConnector.Connectors.Sql.Tests.Records;
 using KConnector.Records;
 
 namespace KConnector.Connectors.Sql.Tests;
@@ -7,13 +6,13 @@ namespace KConnector.Connectors.Sql.Tests;
 internal static class SourcePolling
 {
     /// <summary>Polls until <paramref name="count"/> records arrived or 15 s passed (bounded: never hangs).</summary>
-    public static async Task<List<SourceRecord<string, Product>>> PollAsync(
-        SqlSourceTask<Product> task,
+    public static async Task<List<SourceRecord<string, T>>> PollAsync<T>(
+        SqlSourceTask<T> task,
         int count
     )
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-        var records = new List<SourceRecord<string, Product>>();
+        var records = new List<SourceRecord<string, T>>();
         while (records.Count < count)
         {
             records.AddRange(await task.PollAsync(deadline.Token));

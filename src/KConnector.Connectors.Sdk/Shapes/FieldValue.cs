@@ -27,6 +27,14 @@ public static class FieldValue
         }
         try
         {
+            // A column of a logical type (DATE, TIMESTAMP, NUMERIC, UUID) back to the Avro value.
+            if (
+                field.Logical != FieldLogicalType.None
+                && LogicalValues.FromClr(field, value) is { } avro
+            )
+            {
+                return avro;
+            }
             return field.Type switch
             {
                 FieldType.String => value switch

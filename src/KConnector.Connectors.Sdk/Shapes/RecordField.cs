@@ -19,4 +19,13 @@ public sealed record RecordField(
     /// absent); generated accessors set it from the .avsc.
     /// </summary>
     public object? Default { get; init; }
+
+    /// <summary>The field's Avro logical type, if any (the value stays the Avro primitive).</summary>
+    public FieldLogicalType Logical { get; init; }
+
+    /// <summary>A decimal's precision (digits in all); 0 otherwise.</summary>
+    public int Precision { get; init; }
+
+    /// <summary>A decimal's scale (digits after the point); 0 otherwise.</summary>
+    public int Scale { get; init; }
 }

@@ -89,22 +89,29 @@ public sealed class RecordShape
                         $"field '{fieldName}' of {name}: only unions of null and one type are supported"
                     );
                 }
-                var kind = Primitive(name, fieldName, branches[1 - nullIndex]);
+                var branch = branches[1 - nullIndex];
+                var kind = Primitive(name, fieldName, branch);
                 fields.Add(
-                    new RecordField(fieldName, kind, true, nullIndex, hasDefault)
-                    {
-                        Default = hasDefault ? DefaultOf(defaultValue, kind) : null,
-                    }
+                    WithLogical(
+                        new RecordField(fieldName, kind, true, nullIndex, hasDefault)
+                        {
+                            Default = hasDefault ? DefaultOf(defaultValue, kind) : null,
+                        },
+                        branch
+                    )
                 );
             }
             else
             {
                 var kind = Primitive(name, fieldName, fieldType);
                 fields.Add(
-                    new RecordField(fieldName, kind, false, 0, hasDefault)
-                    {
-                        Default = hasDefault ? DefaultOf(defaultValue, kind) : null,
-                    }
+                    WithLogical(
+                        new RecordField(fieldName, kind, false, 0, hasDefault)
+                        {
+                            Default = hasDefault ? DefaultOf(defaultValue, kind) : null,
+                        },
+                        fieldType
+                    )
                 );
             }
         }
@@ -115,6 +122,43 @@ public sealed class RecordShape
     /// A field's JSON default as the CLR value of its type (Avro spec, "Complex Types: Records":
     /// bytes defaults are strings whose code points 0-255 are the bytes); null for a null default.
     /// </summary>
+    // The Avro specification: a logical type on a type it does not fit is ignored (the primitive).
+    private static RecordField WithLogical(RecordField field, JsonElement type)
+    {
+        if (
+            type.ValueKind != JsonValueKind.Object
+            || !type.TryGetProperty("logicalType", out var logical)
+        )
+        {
+            return field;
+        }
+        var kind = (logical.GetString(), field.Type) switch
+        {
+            ("decimal", FieldType.Bytes) => FieldLogicalType.Decimal,
+            ("date", FieldType.Int) => FieldLogicalType.Date,
+            ("time-millis", FieldType.Int) => FieldLogicalType.TimeMillis,
+            ("time-micros", FieldType.Long) => FieldLogicalType.TimeMicros,
+            ("timestamp-millis", FieldType.Long) => FieldLogicalType.TimestampMillis,
+            ("timestamp-micros", FieldType.Long) => FieldLogicalType.TimestampMicros,
+            ("local-timestamp-millis", FieldType.Long) => FieldLogicalType.LocalTimestampMillis,
+            ("local-timestamp-micros", FieldType.Long) => FieldLogicalType.LocalTimestampMicros,
+            ("uuid", FieldType.String) => FieldLogicalType.Uuid,
+            _ => FieldLogicalType.None,
+        };
+        return field with
+        {
+            Logical = kind,
+            Precision =
+                kind == FieldLogicalType.Decimal && type.TryGetProperty("precision", out var p)
+                    ? p.GetInt32()
+                    : 0,
+            Scale =
+                kind == FieldLogicalType.Decimal && type.TryGetProperty("scale", out var s)
+                    ? s.GetInt32()
+                    : 0,
+        };
+    }
+
     private static object? DefaultOf(JsonElement value, FieldType type) =>
         value.ValueKind switch
         {

@@ -17,9 +17,7 @@ public sealed class MySqlDialect : SqlDialect
 
     /// <inheritdoc />
     public override DbConnection CreateConnection(string connectionString) =>
-        throw new NotSupportedException(
-            "connection.url: MySQL needs an ADO.NET MySQL provider (MySqlConnector), which this build does not include yet"
-        );
+        new MySqlConnector.MySqlConnection(connectionString);
 
     /// <inheritdoc />
     public override string QuoteIdentifier(string name)
@@ -45,6 +43,37 @@ public sealed class MySqlDialect : SqlDialect
             FieldType.Double => "DOUBLE",
             FieldType.Bytes => isKey ? "VARBINARY(1024)" : "BLOB",
             _ => isKey ? "VARCHAR(256)" : "TEXT",
+        };
+
+    /// <summary>
+    /// As Confluent's <c>MySqlDatabaseDialect</c>: DECIMAL(p,s), DATE, TIME(3) and DATETIME(3) (TIME(6)
+    /// and DATETIME(6) for microseconds, which MySQL keeps only when asked); MySQL has no time zone
+    /// type, so an instant is stored as its UTC date and time; a uuid is its 36 characters.
+    /// </summary>
+    public override string LogicalSqlType(RecordField field, bool isKey)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Logical switch
+        {
+            FieldLogicalType.Decimal => Decimal("DECIMAL", field),
+            FieldLogicalType.TimeMillis => "TIME(3)",
+            FieldLogicalType.TimeMicros => "TIME(6)",
+            FieldLogicalType.TimestampMillis or FieldLogicalType.LocalTimestampMillis =>
+                "DATETIME(3)",
+            FieldLogicalType.TimestampMicros or FieldLogicalType.LocalTimestampMicros =>
+                "DATETIME(6)",
+            FieldLogicalType.Uuid => "CHAR(36)",
+            _ => base.LogicalSqlType(field, isKey),
+        };
+    }
+
+    /// <summary>An instant goes as its UTC date and time (the DATETIME column has no zone).</summary>
+    public override object ToParameter(SqlColumn column, object value) =>
+        base.ToParameter(column, value) switch
+        {
+            DateTimeOffset instant => instant.UtcDateTime,
+            Guid uuid => uuid.ToString("D"),
+            var other => other,
         };
 
     /// <inheritdoc />

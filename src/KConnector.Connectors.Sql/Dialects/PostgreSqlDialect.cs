@@ -39,6 +39,23 @@ public sealed class PostgreSqlDialect : SqlDialect
             _ => "TEXT",
         };
 
+    /// <summary>
+    /// PostgreSQL's own types: NUMERIC(p,s), DATE, TIME, TIMESTAMPTZ for an instant (timestamp-*;
+    /// stored as UTC and read back as the same instant whatever the session's time zone), TIMESTAMP
+    /// for a local timestamp, UUID.
+    /// </summary>
+    public override string LogicalSqlType(RecordField field, bool isKey)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Logical switch
+        {
+            FieldLogicalType.Decimal => Decimal("NUMERIC", field),
+            FieldLogicalType.TimestampMillis or FieldLogicalType.TimestampMicros => "TIMESTAMPTZ",
+            FieldLogicalType.Uuid => "UUID",
+            _ => base.LogicalSqlType(field, isKey),
+        };
+    }
+
     /// <inheritdoc />
     public override string TableExistsQuery =>
         "SELECT CASE WHEN to_regclass($1) IS NULL THEN 0 ELSE 1 END";

@@ -14,4 +14,21 @@ public sealed record SqlColumn(string Name, FieldType Type, bool IsNullable, boo
     /// DEFAULT by auto.create and auto.evolve as the JDBC sink's <c>writeColumnSpec</c> does; null for none.
     /// </summary>
     public object? Default { get; init; }
+
+    /// <summary>
+    /// The record field the column holds (its logical type picks the column type and converts the
+    /// value); null for the Kafka coordinates of pk.mode=kafka.
+    /// </summary>
+    public RecordField? Field { get; init; }
+
+    /// <summary>A column named <paramref name="name"/> holding <paramref name="field"/>.</summary>
+    public static SqlColumn Of(string name, RecordField field, bool isNullable, bool isKey)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return new SqlColumn(name, field.Type, isNullable, isKey)
+        {
+            Default = field.Default,
+            Field = field,
+        };
+    }
 }

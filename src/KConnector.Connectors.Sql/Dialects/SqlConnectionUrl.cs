@@ -88,11 +88,21 @@ public sealed record SqlConnectionUrl(SqlDialect Dialect, string ConnectionStrin
             );
             user = string.IsNullOrEmpty(user) ? Last(query, "user") : user;
             password = string.IsNullOrEmpty(password) ? Last(query, "password") : password;
-            var text =
-                $"Server={host};Port={port ?? 3306};Database={database};User ID={user};Password={password}";
-            return new SqlConnectionUrl(new MySqlDialect(), text)
+            // The builder quotes what it is given: a password with ';' cannot add a setting.
+            var builder = new MySqlConnector.MySqlConnectionStringBuilder
             {
-                Database = $"MySQL database {database} at {host}:{port ?? 3306}",
+                Server = host,
+                Port = (uint)(port ?? 3306),
+                Database = database,
+                UserID = user ?? string.Empty,
+                Password = password ?? string.Empty,
+            };
+            var product = url.StartsWith("jdbc:mariadb://", StringComparison.OrdinalIgnoreCase)
+                ? "MariaDB"
+                : "MySQL";
+            return new SqlConnectionUrl(new MySqlDialect(), builder.ConnectionString)
+            {
+                Database = $"{product} database {database} at {host}:{port ?? 3306}",
             };
         }
         throw new FormatException(

@@ -40,6 +40,23 @@ public abstract class SqlDialect
     /// <summary>The column type for a field (keys may need a bounded type, as MySQL's VARCHAR(256)).</summary>
     public abstract string SqlType(FieldType type, bool isKey);
 
+    /// <summary>
+    /// Whether <paramref name="error"/> is the database refusing a row for its own content, so that
+    /// the record goes to the dead-letter queue rather than failing the task: SQLSTATE class 22
+    /// (data exception: a value out of range, too long, of the wrong form) or 23 (integrity
+    /// constraint violation: CHECK, NOT NULL, UNIQUE, FOREIGN KEY), as the SQL standard defines them.
+    /// </summary>
+    /// <param name="error">What the driver threw.</param>
+    public virtual bool IsRecordFault(System.Data.Common.DbException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.SqlState is { Length: 5 } state
+            && (
+                state.StartsWith("22", StringComparison.Ordinal)
+                || state.StartsWith("23", StringComparison.Ordinal)
+            );
+    }
+
     /// <summary>A query with one parameter (the table name) returning a positive count if the table exists.</summary>
     public abstract string TableExistsQuery { get; }
 
@@ -121,34 +138,96 @@ public abstract class SqlDialect
     protected string ColumnList(IReadOnlyList<SqlColumn> columns) =>
         string.Join(", ", columns.Select(c => QuoteIdentifier(c.Name)));
 
+    /// <summary>The column type of <paramref name="column"/>: its logical type's, else its primitive's.</summary>
+    public string ColumnType(SqlColumn column)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Field is { Logical: not FieldLogicalType.None } field
+            ? LogicalSqlType(field, column.IsKey)
+            : SqlType(column.Type, column.IsKey);
+    }
+
+    /// <summary>
+    /// The column type of a field with a logical type, as the JDBC sink's dialects map Kafka Connect's
+    /// logical schemas (<c>GenericDatabaseDialect.getSqlType</c>): Decimal -> DECIMAL(p,s), Date ->
+    /// DATE, Time -> TIME, Timestamp -> TIMESTAMP; a uuid is text unless the dialect has a type.
+    /// </summary>
+    /// <param name="field">The field; its <see cref="RecordField.Logical"/> is not None.</param>
+    /// <param name="isKey">Whether the column is part of the primary key.</param>
+    public virtual string LogicalSqlType(RecordField field, bool isKey)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Logical switch
+        {
+            FieldLogicalType.Decimal => Decimal("DECIMAL", field),
+            FieldLogicalType.Date => "DATE",
+            FieldLogicalType.TimeMillis or FieldLogicalType.TimeMicros => "TIME",
+            FieldLogicalType.Uuid => SqlType(FieldType.String, isKey),
+            _ => "TIMESTAMP",
+        };
+    }
+
+    /// <summary>
+    /// The value bound for <paramref name="column"/>: a logical type's .NET value
+    /// (<see cref="LogicalValues.ToClr"/>), which the driver sends as the column's type.
+    /// </summary>
+    /// <param name="column">The column.</param>
+    /// <param name="value">The field's Avro value, not null.</param>
+    public virtual object ToParameter(SqlColumn column, object value)
+    {
+        ArgumentNullException.ThrowIfNull(column);
+        return column.Field is { Logical: not FieldLogicalType.None } field
+            ? LogicalValues.ToClr(field, value)
+            : value;
+    }
+
+    /// <summary>
+    /// <paramref name="name"/>(precision,scale); a decimal without a precision gets 38, the widest
+    /// the dialects share.
+    /// </summary>
+    protected static string Decimal(string name, RecordField field)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        var precision = field.Precision > 0 ? field.Precision : 38;
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"{name}({precision},{field.Scale})"
+        );
+    }
+
     /// <summary>Placeholders 0..count-1, comma separated.</summary>
     protected string Placeholders(int count) =>
         string.Join(", ", Enumerable.Range(0, count).Select(Placeholder));
 
     private string ColumnDefinition(SqlColumn column) =>
-        $"{QuoteIdentifier(column.Name)} {SqlType(column.Type, column.IsKey)} {(column.IsNullable && !column.IsKey ? "NULL" : "NOT NULL")}{DefaultClause(column)}";
+        $"{QuoteIdentifier(column.Name)} {ColumnType(column)} {(column.IsNullable && !column.IsKey ? "NULL" : "NOT NULL")}{DefaultClause(column)}";
 
     /// <summary>
     /// " DEFAULT literal" for a column whose field has a schema default (the JDBC sink writes one
     /// too); bytes defaults are left out (their literal syntax differs per database).
     /// </summary>
     private static string DefaultClause(SqlColumn column) =>
-        column.Default switch
-        {
-            null or byte[] => string.Empty,
-            bool b => b ? " DEFAULT TRUE" : " DEFAULT FALSE",
-            string s => " DEFAULT '" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
-            float f when float.IsFinite(f) => " DEFAULT "
-                + f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            double d when double.IsFinite(d) => " DEFAULT "
-                + d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-            int or long => " DEFAULT "
-                + Convert.ToString(
-                    column.Default,
-                    System.Globalization.CultureInfo.InvariantCulture
-                ),
-            _ => string.Empty,
-        };
+        // A logical field's default is its Avro value (days, microseconds, unscaled bytes): not a
+        // SQL literal of the column's type, so such columns get none.
+        column.Field
+            is { Logical: not FieldLogicalType.None }
+            ? string.Empty
+            : column.Default switch
+            {
+                null or byte[] => string.Empty,
+                bool b => b ? " DEFAULT TRUE" : " DEFAULT FALSE",
+                string s => " DEFAULT '" + s.Replace("'", "''", StringComparison.Ordinal) + "'",
+                float f when float.IsFinite(f) => " DEFAULT "
+                    + f.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                double d when double.IsFinite(d) => " DEFAULT "
+                    + d.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                int or long => " DEFAULT "
+                    + Convert.ToString(
+                        column.Default,
+                        System.Globalization.CultureInfo.InvariantCulture
+                    ),
+                _ => string.Empty,
+            };
 
     private void AppendKeyPredicate(
         StringBuilder sql,

@@ -36,9 +36,38 @@ public sealed class SqliteDialect : SqlDialect
             _ => "TEXT",
         };
 
+    /// <summary>
+    /// SQLite has no such types: the names (NUMERIC affinity, as Confluent's <c>SqliteDatabaseDialect</c>)
+    /// say what the column holds; dates, times and timestamps are stored as ISO 8601 text, a uuid as text.
+    /// </summary>
+    public override string LogicalSqlType(RecordField field, bool isKey)
+    {
+        ArgumentNullException.ThrowIfNull(field);
+        return field.Logical switch
+        {
+            FieldLogicalType.Decimal => "NUMERIC",
+            FieldLogicalType.Uuid => "TEXT",
+            _ => base.LogicalSqlType(field, isKey),
+        };
+    }
+
+    /// <summary>A uuid stays text (the driver would bind a <see cref="Guid"/> as a 16-byte blob).</summary>
+    public override object ToParameter(SqlColumn column, object value) =>
+        column is { Field.Logical: FieldLogicalType.Uuid }
+            ? value
+            : base.ToParameter(column, value);
+
     /// <inheritdoc />
     public override string TableExistsQuery =>
         "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = @p0";
+
+    /// <summary>
+    /// SQLite has no SQLSTATE: its result codes SQLITE_CONSTRAINT (19, any constraint), SQLITE_MISMATCH
+    /// (20, a value of the wrong type for a STRICT or INTEGER PRIMARY KEY column) and SQLITE_TOOBIG
+    /// (18) are the row's fault.
+    /// </summary>
+    public override bool IsRecordFault(DbException error) =>
+        error is SqliteException { SqliteErrorCode: 18 or 19 or 20 };
 
     /// <inheritdoc />
     public override SqlStatement Upsert(string table, IReadOnlyList<SqlColumn> columns)

@@ -14,13 +14,11 @@ namespace KConnector.Connectors.Sql.Sink;
 /// <summary>
 /// Writes records to a SQL table, as Confluent's JDBC sink connector (<c>JdbcSinkTask</c>):
 /// insert.mode insert/upsert/update, pk.mode, auto.create, auto.evolve, delete.enabled.
-/// <see cref="PutAsync"/> buffers records and writes each full batch of batch.size records in one
-/// transaction; <see cref="FlushAsync"/> writes the rest in one transaction and commits it. A
-/// committed Kafka offset therefore never points past rows that are not committed in the database:
+/// each put is written and committed in one transaction before it returns (as <c>JdbcDbWriter</c>),
+/// so a committed Kafka offset never points past rows that are not committed in the database:
 /// at-least-once delivery, effectively exactly-once with insert.mode=upsert (replays rewrite the
-/// same rows). A batch that fails is rolled back as a whole; with errors.tolerance=all its records
-/// are then written one by one and those that still fail are reported by a
-/// <see cref="SinkRecordsFailedException"/> for the dead-letter queue.
+/// same rows). Records the database refuses for their content are rejected one by one
+/// (<see cref="TryPutAsync"/>) for errors.tolerance and the dead-letter queue.
 /// </summary>
 /// <typeparam name="TKey">The key type: a generated record or a primitive.</typeparam>
 /// <typeparam name="TValue">The value type: a generated record.</typeparam>
@@ -35,7 +33,6 @@ public sealed class SqlSinkTask<TKey, TValue>
     private readonly RecordAccessor<TKey>? _key;
     private readonly SqlTableLayout _layout;
     private readonly ILogger _logger;
-    private readonly List<SinkRecord<TKey, TValue>> _buffer = [];
     private readonly Dictionary<string, SqlTableState> _tables = new(StringComparer.Ordinal);
     private readonly object?[] _valueValues;
     private readonly object?[] _keyValues;
@@ -82,52 +79,72 @@ public sealed class SqlSinkTask<TKey, TValue>
     /// <summary>Records written and committed so far.</summary>
     public long RecordsCommitted { get; private set; }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Writes the records, as <see cref="TryPutAsync"/>, and throws what it would report: a
+    /// <see cref="RetriableException"/> when the database could not be reached, a
+    /// <see cref="SinkRecordsFailedException"/> naming the records it refused.
+    /// </summary>
     public async ValueTask PutAsync(
         IReadOnlyList<SinkRecord<TKey, TValue>> records,
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(records);
-        foreach (var record in records)
+        var result = await TryPutAsync(records, cancellationToken).ConfigureAwait(false);
+        if (result.Rejections.FirstOrDefault(r => r.Error is RetriableException) is { } retry)
         {
-            if (record.Value is null && !_options.DeleteEnabled)
-            {
-                // JdbcSinkTask's RecordValidator: tombstones need delete.enabled.
-                throw new ConnectException(
-                    Stage.TASK_PUT,
-                    $"SQL sink: record {record.Topic}-{record.Partition}@{record.Offset} has a null value (a tombstone) and delete.enabled is false"
-                );
-            }
-            if (_options.PrimaryKeyMode == PrimaryKeyMode.RecordKey && record.Key is null)
-            {
-                throw new ConnectException(
-                    Stage.TASK_PUT,
-                    $"SQL sink: record {record.Topic}-{record.Partition}@{record.Offset} has a null key but pk.mode is record_key"
-                );
-            }
-            _buffer.Add(record);
+            throw retry.Error;
         }
-        var failed = new List<FailedRecord>();
-        while (_buffer.Count >= _options.BatchSize)
-        {
-            await WriteAsync(_options.BatchSize, failed, cancellationToken).ConfigureAwait(false);
-        }
-        ThrowIfFailed(failed, records.Count);
+        var failed = result
+            .Rejections.Select(r => new FailedRecord(
+                records[r.Index].Topic,
+                records[r.Index].Partition,
+                records[r.Index].Offset,
+                r.Error.Message
+            ))
+            .ToList();
+        SinkRecordsFailedException.ThrowIfAny("SQL sink", failed, records.Count);
     }
 
-    /// <inheritdoc />
-    public async ValueTask FlushAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes every record of the put in one transaction, as Confluent's <c>JdbcDbWriter</c>
+    /// (statements sent batch.size at a time), so a put is committed or rolled back as a whole and
+    /// a put the worker retries writes nothing twice. A record the database refuses for its own
+    /// content (SQLSTATE class 22 or 23: a constraint, a value out of range) is rejected alone: with
+    /// errors.tolerance=all the batch is written again one record per transaction and only the
+    /// refused records are rejected (they go to the dead-letter queue); a batch of one is that
+    /// record. A database that cannot be reached is retried max.retries times, then reported as a
+    /// <see cref="RetriableException"/> (the worker backs off until errors.retry.timeout): never a
+    /// record's fault. Any other error fails the put, rolled back.
+    /// </summary>
+    public async ValueTask<PutResult> TryPutAsync(
+        IReadOnlyList<SinkRecord<TKey, TValue>> records,
+        CancellationToken cancellationToken
+    )
     {
-        var failed = new List<FailedRecord>();
-        var attempted = _buffer.Count;
-        while (_buffer.Count > 0)
+        ArgumentNullException.ThrowIfNull(records);
+        var rejections = new List<RecordRejection>();
+        var valid = new List<SinkRecord<TKey, TValue>>(records.Count);
+        var positions = new List<int>(records.Count);
+        for (var i = 0; i < records.Count; i++)
         {
-            await WriteAsync(Math.Min(_buffer.Count, _options.BatchSize), failed, cancellationToken)
-                .ConfigureAwait(false);
+            if (Refusal(records[i]) is { } refusal)
+            {
+                rejections.Add(new RecordRejection(i, refusal));
+                continue;
+            }
+            valid.Add(records[i]);
+            positions.Add(i);
         }
-        ThrowIfFailed(failed, attempted);
+        if (valid.Count > 0)
+        {
+            var failed = await WriteAsync(valid, cancellationToken).ConfigureAwait(false);
+            rejections.AddRange(failed.Select(r => r with { Index = positions[r.Index] }));
+        }
+        return PutResult.Reject(rejections.OrderBy(r => r.Index));
     }
+
+    /// <summary>Nothing to do: every put is committed before it returns.</summary>
+    public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()
@@ -139,27 +156,35 @@ public sealed class SqlSinkTask<TKey, TValue>
         }
     }
 
-    /// <summary>
-    /// Closes the connection. Buffered records that were not flushed are dropped (their offsets were
-    /// not committed either, so they are consumed again).
-    /// </summary>
+    /// <summary>Closes the connection.</summary>
     public void Dispose()
     {
         _connection?.Dispose();
         _connection = null;
     }
 
-    private static void ThrowIfFailed(List<FailedRecord> failed, int attempted)
+    // JdbcSinkTask's RecordValidator, per record: a record that cannot be written as it is.
+    private ConnectException? Refusal(SinkRecord<TKey, TValue> record)
     {
-        if (failed.Count > 0)
+        if (record.Value is null && !_options.DeleteEnabled)
         {
-            throw new SinkRecordsFailedException("SQL sink", failed, attempted);
+            return new ConnectException(
+                Stage.TASK_PUT,
+                $"SQL sink: record {record.Topic}-{record.Partition}@{record.Offset} has a null value (a tombstone) and delete.enabled is false"
+            );
         }
+        if (_options.PrimaryKeyMode == PrimaryKeyMode.RecordKey && record.Key is null)
+        {
+            return new ConnectException(
+                Stage.TASK_PUT,
+                $"SQL sink: record {record.Topic}-{record.Partition}@{record.Offset} has a null key but pk.mode is record_key"
+            );
+        }
+        return null;
     }
 
-    private async Task WriteAsync(
-        int count,
-        List<FailedRecord> failed,
+    private async Task<List<RecordRejection>> WriteAsync(
+        List<SinkRecord<TKey, TValue>> records,
         CancellationToken cancellationToken
     )
     {
@@ -167,49 +192,56 @@ public sealed class SqlSinkTask<TKey, TValue>
         {
             try
             {
-                await WriteOnceAsync(0, count, cancellationToken).ConfigureAwait(false);
-                _buffer.RemoveRange(0, count);
-                RecordsCommitted += count;
-                return;
+                await WriteOnceAsync(records, 0, records.Count, cancellationToken)
+                    .ConfigureAwait(false);
+                RecordsCommitted += records.Count;
+                return [];
             }
-            catch (DbException e) when (e.IsTransient && attempt < _options.MaxRetries)
+            catch (Exception e) when (IsUnavailable(e))
             {
-                // JdbcSinkTask retries a failed batch max.retries times after retry.backoff.ms.
+                await ResetAsync().ConfigureAwait(false);
+                if (attempt >= _options.MaxRetries)
+                {
+                    throw Unavailable(records.Count, e);
+                }
+                // JdbcSinkTask retries a failed write max.retries times after retry.backoff.ms.
                 _logger.LogWarning(
                     "SQL sink: writing {Count} records to {Database} failed ({Error}); retry {Attempt} of {MaxRetries} in {Backoff} ms",
-                    count,
+                    records.Count,
                     _url.Database,
                     e.Message,
                     attempt + 1,
                     _options.MaxRetries,
                     _options.RetryBackoffMs
                 );
-                await DisposeAsync().ConfigureAwait(false);
-                _tables.Clear();
                 await Task.Delay(_options.RetryBackoffMs, cancellationToken).ConfigureAwait(false);
             }
-            catch (DbException e) when (_options.ErrorsToleranceAll && count > 1)
+            catch (DbException e)
+                when (Dialect.IsRecordFault(e)
+                    && (_options.ErrorsToleranceAll || records.Count == 1)
+                )
             {
-                _logger.LogWarning(
-                    "SQL sink: a batch of {Count} records failed in {Database} ({Error}); writing them one by one to find the failing records",
-                    count,
-                    _url.Database,
-                    e.Message
-                );
-                await DisposeAsync().ConfigureAwait(false);
-                _tables.Clear();
-                await UnrollAsync(count, failed, cancellationToken).ConfigureAwait(false);
-                return;
+                await ResetAsync().ConfigureAwait(false);
+                if (records.Count > 1)
+                {
+                    _logger.LogWarning(
+                        "SQL sink: a batch of {Count} records failed in {Database} ({Error}); writing them one by one to find the refused records",
+                        records.Count,
+                        _url.Database,
+                        e.Message
+                    );
+                }
+                return await UnrollAsync(records, records.Count == 1 ? e : null, cancellationToken)
+                    .ConfigureAwait(false);
             }
             catch (DbException e)
             {
-                var first = _buffer[0];
-                var last = _buffer[count - 1];
-                await DisposeAsync().ConfigureAwait(false);
-                _tables.Clear();
+                await ResetAsync().ConfigureAwait(false);
+                var first = records[0];
+                var last = records[^1];
                 throw new ConnectException(
                     Stage.TASK_PUT,
-                    $"SQL sink: writing {count} records ({first.Topic}-{first.Partition}@{first.Offset} .. {last.Topic}-{last.Partition}@{last.Offset}) failed in {_url.Database} and was rolled back: {e.Message}",
+                    $"SQL sink: writing {records.Count} records ({first.Topic}-{first.Partition}@{first.Offset} .. {last.Topic}-{last.Partition}@{last.Offset}) failed in {_url.Database} and was rolled back: {e.Message}",
                     e
                 );
             }
@@ -218,73 +250,144 @@ public sealed class SqlSinkTask<TKey, TValue>
 
     /// <summary>
     /// As the JDBC sink's <c>unrollAndRetry</c> with an errant-record reporter: each record of a
-    /// failed batch in its own transaction; those that still fail are reported, the others committed.
+    /// failed batch in its own transaction. A record the database refuses is rejected; once the
+    /// database cannot be reached, that record and the rest are rejected as retriable (the worker
+    /// puts only them again); any other error fails the put (records written so far stay written).
     /// </summary>
-    private async Task UnrollAsync(
-        int count,
-        List<FailedRecord> failed,
+    private async Task<List<RecordRejection>> UnrollAsync(
+        List<SinkRecord<TKey, TValue>> records,
+        DbException? knownFailure,
         CancellationToken cancellationToken
     )
     {
-        for (var i = 0; i < count; i++)
+        var rejections = new List<RecordRejection>();
+        for (var i = 0; i < records.Count; i++)
         {
             try
             {
-                await WriteOnceAsync(i, 1, cancellationToken).ConfigureAwait(false);
+                if (knownFailure is not null)
+                {
+                    throw knownFailure;
+                }
+                await WriteOnceAsync(records, i, 1, cancellationToken).ConfigureAwait(false);
                 RecordsCommitted++;
             }
-            catch (DbException e) when (!e.IsTransient)
+            catch (DbException e) when (Dialect.IsRecordFault(e))
             {
-                var record = _buffer[i];
-                failed.Add(
-                    new FailedRecord(
-                        record.Topic,
-                        record.Partition,
-                        record.Offset,
-                        $"{_url.Database}: {e.Message}"
-                    )
-                );
-                await DisposeAsync().ConfigureAwait(false);
-                _tables.Clear();
+                knownFailure = null;
+                rejections.Add(new RecordRejection(i, Refused(records[i], e)));
+                await ResetAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (IsUnavailable(e))
+            {
+                await ResetAsync().ConfigureAwait(false);
+                var unavailable = Unavailable(records.Count - i, e);
+                for (var rest = i; rest < records.Count; rest++)
+                {
+                    rejections.Add(new RecordRejection(rest, unavailable));
+                }
+                return rejections;
             }
             catch (DbException e)
             {
-                // The database went away mid-way: keep the records not yet written buffered.
-                _buffer.RemoveRange(0, i);
-                await DisposeAsync().ConfigureAwait(false);
-                _tables.Clear();
+                await ResetAsync().ConfigureAwait(false);
+                var record = records[i];
                 throw new ConnectException(
                     Stage.TASK_PUT,
-                    $"SQL sink: writing records one by one to {_url.Database} failed with a transient error after {i} of {count}: {e.Message}",
+                    $"SQL sink: writing record {record.Topic}-{record.Partition}@{record.Offset} failed in {_url.Database}: {e.Message}",
                     e
-                );
+                )
+                {
+                    Topic = record.Topic,
+                    Partition = record.Partition,
+                    Offset = record.Offset,
+                };
             }
         }
-        _buffer.RemoveRange(0, count);
+        return rejections;
     }
 
-    private async Task WriteOnceAsync(int start, int count, CancellationToken cancellationToken)
+    private ConnectException Refused(SinkRecord<TKey, TValue> record, DbException error) =>
+        new(
+            Stage.TASK_PUT,
+            $"SQL sink: {_url.Database} refused record {record.Topic}-{record.Partition}@{record.Offset}: {error.Message}",
+            error
+        );
+
+    private RetriableException Unavailable(int count, Exception error) =>
+        new(
+            $"SQL sink: {_url.Database} could not be reached to write {count} records after {_options.MaxRetries + 1} attempts: {error.Message}",
+            error
+        );
+
+    // The target's fault, never the record's: the connection failed, timed out or was dropped.
+    private static bool IsUnavailable(Exception error) =>
+        error
+            is DbException { IsTransient: true }
+                or TimeoutException
+                or System.Net.Sockets.SocketException
+                or IOException
+                or SqlConnectionFailedException;
+
+    private async ValueTask ResetAsync()
     {
-        if (_connection is null)
-        {
-            var connection = _url.Dialect.CreateConnection(_url.ConnectionString);
-            try
-            {
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-            _connection = connection;
-        }
-        var transaction = await _connection
+        // A rolled-back transaction may have rolled back a CREATE TABLE too: look again.
+        await DisposeAsync().ConfigureAwait(false);
+        _tables.Clear();
+    }
+
+    private async Task WriteOnceAsync(
+        List<SinkRecord<TKey, TValue>> records,
+        int start,
+        int count,
+        CancellationToken cancellationToken
+    )
+    {
+        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
+        var transaction = await connection
             .BeginTransactionAsync(cancellationToken)
             .ConfigureAwait(false);
         await using var transactionScope = transaction.ConfigureAwait(false);
-        var useBatch = _connection.CanCreateBatch;
-        using var batch = useBatch ? _connection.CreateBatch() : null;
+        for (var chunk = start; chunk < start + count; chunk += _options.BatchSize)
+        {
+            var end = Math.Min(start + count, chunk + _options.BatchSize);
+            await ExecuteAsync(records, chunk, end, connection, transaction, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is not null)
+        {
+            return _connection;
+        }
+        var connection = _url.Dialect.CreateConnection(_url.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            // A connection that cannot be opened is the database's fault whatever the driver says.
+            throw new SqlConnectionFailedException(e);
+        }
+        _connection = connection;
+        return connection;
+    }
+
+    private async Task ExecuteAsync(
+        List<SinkRecord<TKey, TValue>> records,
+        int start,
+        int end,
+        DbConnection connection,
+        DbTransaction transaction,
+        CancellationToken cancellationToken
+    )
+    {
+        using var batch = connection.CanCreateBatch ? connection.CreateBatch() : null;
         if (batch is not null)
         {
             batch.Transaction = transaction;
@@ -292,9 +395,9 @@ public sealed class SqlSinkTask<TKey, TValue>
         var commands = new Dictionary<SqlStatement, DbCommand>();
         try
         {
-            for (var i = start; i < start + count; i++)
+            for (var i = start; i < end; i++)
             {
-                var record = _buffer[i];
+                var record = records[i];
                 var table = await TableAsync(record.Topic, transaction, cancellationToken)
                     .ConfigureAwait(false);
                 FillRow(record);
@@ -315,7 +418,7 @@ public sealed class SqlSinkTask<TKey, TValue>
                 {
                     if (!commands.TryGetValue(statement, out var command))
                     {
-                        command = _connection.CreateCommand();
+                        command = connection.CreateCommand();
                         command.Transaction = transaction;
                         command.CommandText = statement.Text;
                         commands.Add(statement, command);
@@ -333,7 +436,6 @@ public sealed class SqlSinkTask<TKey, TValue>
             {
                 await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -396,6 +498,13 @@ public sealed class SqlSinkTask<TKey, TValue>
                 ColumnSource.Partition => record.Partition,
                 _ => record.Offset,
             };
+            if (
+                _row[c] is { } avro
+                && _layout.Columns[c].Field is { Logical: not FieldLogicalType.None }
+            )
+            {
+                _row[c] = _url.Dialect.ToParameter(_layout.Columns[c], avro);
+            }
         }
     }
 

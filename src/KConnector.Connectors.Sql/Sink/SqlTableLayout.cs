@@ -71,7 +71,7 @@ internal sealed class SqlTableLayout
                         options.PrimaryKeyFields.Count == 1
                             ? options.PrimaryKeyFields[0]
                             : "__connect_key";
-                    columns.Add(new SqlColumn(name, keyShape.Fields[0].Type, false, true));
+                    columns.Add(SqlColumn.Of(name, keyShape.Fields[0], false, true));
                     sources.Add((ColumnSource.Key, 0));
                     keyNames.Add(name);
                 }
@@ -91,12 +91,7 @@ internal sealed class SqlTableLayout
                                 $"'{name}' is not a field of the key {keyShape.Name} (fields: {string.Join(", ", keyShape.Fields.Select(f => f.Name))})"
                             );
                         }
-                        columns.Add(
-                            new SqlColumn(name, keyShape.Fields[index].Type, false, true)
-                            {
-                                Default = keyShape.Fields[index].Default,
-                            }
-                        );
+                        columns.Add(SqlColumn.Of(name, keyShape.Fields[index], false, true));
                         sources.Add((ColumnSource.Key, index));
                         keyNames.Add(name);
                     }
@@ -117,12 +112,7 @@ internal sealed class SqlTableLayout
                             $"'{name}' is not a field of the value {valueShape.Name} (fields: {string.Join(", ", valueShape.Fields.Select(f => f.Name))})"
                         );
                     }
-                    columns.Add(
-                        new SqlColumn(name, valueShape.Fields[index].Type, false, true)
-                        {
-                            Default = valueShape.Fields[index].Default,
-                        }
-                    );
+                    columns.Add(SqlColumn.Of(name, valueShape.Fields[index], false, true));
                     sources.Add((ColumnSource.Value, index));
                     keyNames.Add(name);
                 }
@@ -151,12 +141,7 @@ internal sealed class SqlTableLayout
             {
                 continue;
             }
-            columns.Add(
-                new SqlColumn(field.Name, field.Type, field.IsNullable, false)
-                {
-                    Default = field.Default,
-                }
-            );
+            columns.Add(SqlColumn.Of(field.Name, field, field.IsNullable, false));
             sources.Add((ColumnSource.Value, i));
         }
         return new SqlTableLayout(columns, sources);

@@ -16,4 +16,5 @@ internal enum FieldConversion
     LocalTimestampMillis,
     LocalTimestampMicros,
     Uuid,
+    Decimal,
 }

@@ -43,9 +43,23 @@ internal static class RecordAccessorEmitter
             {
                 var text =
                     $"new({EmitText.Literal(field.Name)}, {Shapes}.FieldType.{field.FieldType}, {Bool(field.IsNullable)}, {field.NullBranch.ToString(CultureInfo.InvariantCulture)}, {Bool(field.HasDefault)})";
+                var init = new System.Collections.Generic.List<string>();
                 if (field.DefaultExpression is { } expression)
                 {
-                    text += $" {{ Default = {ToField(field, "(" + expression + ")")} }}";
+                    init.Add($"Default = {ToField(field, "(" + expression + ")")}");
+                }
+                if (field.Conversion != FieldConversion.None)
+                {
+                    init.Add($"Logical = {Shapes}.FieldLogicalType.{field.Conversion}");
+                }
+                if (field.Conversion == FieldConversion.Decimal)
+                {
+                    init.Add($"Precision = {Int(field.Precision)}");
+                    init.Add($"Scale = {Int(field.Scale)}");
+                }
+                if (init.Count > 0)
+                {
+                    text += " { " + string.Join(", ", init) + " }";
                 }
                 w.WriteLine(text + ",");
             }
@@ -108,6 +122,10 @@ internal static class RecordAccessorEmitter
 
     private static string Bool(bool value) => value ? "true" : "false";
 
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private const string AvroDecimal = "global::KConnector.Avro.AvroDecimal";
+
     private static string ReadValue(ShapeFieldModel field, int index)
     {
         var property = "record." + field.Property;
@@ -153,6 +171,10 @@ internal static class RecordAccessorEmitter
             FieldConversion.LocalTimestampMillis => $"{Time}.ToLocalMillis({e})",
             FieldConversion.LocalTimestampMicros => $"{Time}.ToLocalMicros({e})",
             FieldConversion.Uuid => $"{e}.ToString(\"D\")",
+            FieldConversion.Decimal when field.IsClrDecimal =>
+                $"{AvroDecimal}.FromDecimal({e}, {Int(field.Scale)}, {EmitText.Literal(field.Name)}).ToUnscaledBytes()",
+            FieldConversion.Decimal =>
+                $"{e}.WithScale({Int(field.Scale)}, {EmitText.Literal(field.Name)}).ToUnscaledBytes()",
             _ => e,
         };
 
@@ -169,6 +191,9 @@ internal static class RecordAccessorEmitter
             FieldConversion.LocalTimestampMicros => $"{Time}.LocalTimestampFromMicros({e})",
             FieldConversion.Uuid =>
                 $"global::KConnector.Avro.AvroUuid.Parse({e}, {EmitText.Literal(field.Name)})",
+            FieldConversion.Decimal when field.IsClrDecimal =>
+                $"{AvroDecimal}.FromUnscaledBytes({e}, {Int(field.Scale)}).ToDecimal()",
+            FieldConversion.Decimal => $"{AvroDecimal}.FromUnscaledBytes({e}, {Int(field.Scale)})",
             _ => e,
         };
 

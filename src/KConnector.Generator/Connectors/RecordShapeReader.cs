@@ -50,7 +50,10 @@ internal static class RecordShapeReader
                     field.HasDefault,
                     Default(field, record),
                     conversion,
-                    AvroCSharpTypes.Of(type, field.PropertyName)
+                    AvroCSharpTypes.Of(type, field.PropertyName),
+                    type.Precision,
+                    type.Scale,
+                    conversion == FieldConversion.Decimal && AvroCSharpTypes.IsClrDecimal(type)
                 )
             );
         }
@@ -107,8 +110,12 @@ internal static class RecordShapeReader
                 return "String";
             case AvroKind.Bytes when type.Logical == AvroLogical.None:
                 return "Bytes";
+            case AvroKind.Bytes when type.Logical == AvroLogical.Decimal:
+                // Kafka Connect's Decimal: a DECIMAL(p,s) column, a scaled number elsewhere.
+                conversion = FieldConversion.Decimal;
+                return "Bytes";
             case AvroKind.Bytes:
-                reason = "the logical type decimal has no column type in connectors yet";
+                reason = "the logical type " + type.Logical + " on bytes";
                 return null;
             case AvroKind.Null:
                 reason = "a field that is always null";

@@ -17,5 +17,8 @@ internal sealed record ShapeFieldModel(
     bool HasDefault,
     string? DefaultExpression,
     FieldConversion Conversion,
-    string PropertyType
+    string PropertyType,
+    int Precision = 0,
+    int Scale = 0,
+    bool IsClrDecimal = false
 );

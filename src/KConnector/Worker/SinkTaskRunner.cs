@@ -604,17 +604,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             return;
         }
         var started = Stopwatch.StartNew();
-        // Flush before each commit: the offsets are committed only once the task says its writes are durable.
-        await _errors
-            .RetryAsync(
-                async ct =>
-                {
-                    await _task.FlushAsync(ct).ConfigureAwait(false);
-                    return true;
-                },
-                cancellationToken
-            )
-            .ConfigureAwait(false);
+        await FlushTaskAsync(cancellationToken).ConfigureAwait(false);
         if (only is null)
         {
             _dirty = false;

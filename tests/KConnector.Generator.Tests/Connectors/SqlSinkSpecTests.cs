@@ -79,8 +79,9 @@ public class SqlSinkSpecTests
             .Run();
 
         var errors = run.Diagnostics.Where(d => d.Id == "KCN0242").ToList();
+        // A decimal is a DECIMAL(p,s) column, a timestamp a TIMESTAMP: neither is an error.
         Assert.Equal(
-            ["lines", "tags", "address", "total", "either"],
+            ["lines", "tags", "address", "either"],
             errors.Select(e => e.GetMessage().Split('"')[1])
         );
         Assert.All(errors, e => Assert.Equal(DiagnosticSeverity.Error, e.Severity));
@@ -90,11 +91,10 @@ public class SqlSinkSpecTests
             e => Assert.StartsWith("order.avsc, line ", e.GetMessage(), StringComparison.Ordinal)
         );
         Assert.Equal(
-            [7, 8, 11, 13, 14],
+            [7, 8, 11, 14],
             errors.Select(e => e.Location.GetLineSpan().StartLinePosition.Line + 1)
         );
         Assert.Contains("an array", errors[0].GetMessage(), StringComparison.Ordinal);
-        Assert.Contains("decimal", errors[3].GetMessage(), StringComparison.Ordinal);
         Assert.Contains(
             "KConnector.Connectors.Sql.SqlSink",
             errors[0].GetMessage(),

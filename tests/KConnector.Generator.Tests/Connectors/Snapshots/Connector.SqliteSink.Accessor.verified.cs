@@ -25,7 +25,7 @@ namespace Shop.Orders
                     new("signature", global::KConnector.Connectors.Shapes.FieldType.Bytes, false, 0, false),
                     new("note", global::KConnector.Connectors.Shapes.FieldType.String, true, 0, true),
                     new("coupon", global::KConnector.Connectors.Shapes.FieldType.String, true, 1, false),
-                    new("placed_at", global::KConnector.Connectors.Shapes.FieldType.Long, false, 0, false),
+                    new("placed_at", global::KConnector.Connectors.Shapes.FieldType.Long, false, 0, false) { Logical = global::KConnector.Connectors.Shapes.FieldLogicalType.TimestampMillis },
                 }
             );
 

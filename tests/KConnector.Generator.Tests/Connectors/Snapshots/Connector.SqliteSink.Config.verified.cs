@@ -221,7 +221,7 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.String,
                         Required = true,
                         Importance = global::KConnector.Configuration.ConfigImportance.High,
-                        Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database (MySQL: SQL only, no driver yet).",
+                        Documentation = "JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path, jdbc:mysql://host:port/database or jdbc:mariadb://host:port/database (MySQL and MariaDB through MySqlConnector).",
                         Group = "Connector",
                     },
                     new()
@@ -320,7 +320,7 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.Int,
                         DefaultValue = "3000",
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "Records written in one transaction, when enough are buffered; flush writes the rest.",
+                        Documentation = "Statements sent to the database in one batch (one round trip). Each put is written in one transaction whatever its size, as the JDBC sink's writer does.",
                         Group = "Connector",
                         Min = 1,
                     },
@@ -330,7 +330,7 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.Int,
                         DefaultValue = "10",
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "How many times a failed batch is retried (in a new transaction) before the error reaches the worker.",
+                        Documentation = "How many times a put the database could not take (a lost connection, a timeout) is retried in a new transaction before the worker backs off (until errors.retry.timeout) and then fails the task.",
                         Group = "Connector",
                         Min = 0,
                     },
@@ -340,7 +340,7 @@ namespace KConnector.Generated
                         Type = global::KConnector.Configuration.ConfigType.Int,
                         DefaultValue = "3000",
                         Importance = global::KConnector.Configuration.ConfigImportance.Medium,
-                        Documentation = "Pause between retries of a failed batch, in milliseconds.",
+                        Documentation = "Pause between retries of a put the database could not take, in milliseconds.",
                         Group = "Connector",
                         Min = 0,
                     },
@@ -470,7 +470,7 @@ namespace KConnector.Generated
         /// <summary><c>topics.regex</c>: Regular expression giving topics to consume. Only one of topics or topics.regex should be specified.</summary>
         public string TopicsRegex { get; }
 
-        /// <summary><c>connection.url</c>: JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path or jdbc:mysql://host:port/database (MySQL: SQL only, no driver yet).</summary>
+        /// <summary><c>connection.url</c>: JDBC-style URL of the database: jdbc:postgresql://host:port/database, jdbc:sqlite:path, jdbc:mysql://host:port/database or jdbc:mariadb://host:port/database (MySQL and MariaDB through MySqlConnector).</summary>
         public string ConnectionUrl { get; }
 
         /// <summary><c>connection.user</c>: Database user.</summary>
@@ -503,13 +503,13 @@ namespace KConnector.Generated
         /// <summary><c>delete.enabled</c>: Delete the row by key when a record's value is null (a tombstone). Requires pk.mode=record_key.</summary>
         public bool DeleteEnabled { get; }
 
-        /// <summary><c>batch.size</c>: Records written in one transaction, when enough are buffered; flush writes the rest.</summary>
+        /// <summary><c>batch.size</c>: Statements sent to the database in one batch (one round trip). Each put is written in one transaction whatever its size, as the JDBC sink's writer does.</summary>
         public int BatchSize { get; }
 
-        /// <summary><c>max.retries</c>: How many times a failed batch is retried (in a new transaction) before the error reaches the worker.</summary>
+        /// <summary><c>max.retries</c>: How many times a put the database could not take (a lost connection, a timeout) is retried in a new transaction before the worker backs off (until errors.retry.timeout) and then fails the task.</summary>
         public int MaxRetries { get; }
 
-        /// <summary><c>retry.backoff.ms</c>: Pause between retries of a failed batch, in milliseconds.</summary>
+        /// <summary><c>retry.backoff.ms</c>: Pause between retries of a put the database could not take, in milliseconds.</summary>
         public int RetryBackoffMs { get; }
 
         /// <summary>Checks <paramref name="values"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>
