@@ -49,9 +49,7 @@ internal sealed partial class ChangeStream(PostgresCdcOptions options, ILogger l
             await PublicationSetup
                 .EnsureAsync(_catalogConnection, options, _catalog, cancellationToken)
                 .ConfigureAwait(false);
-            var state = await SlotState
-                .ReadAsync(_catalogConnection, options.SlotName, cancellationToken)
-                .ConfigureAwait(false);
+            var state = await InactiveSlotAsync(cancellationToken).ConfigureAwait(false);
             _replication = await _connections
                 .OpenReplicationAsync(cancellationToken)
                 .ConfigureAwait(false);
@@ -92,6 +90,26 @@ internal sealed partial class ChangeStream(PostgresCdcOptions options, ILogger l
             _streaming = false;
         }
     }
+
+    // A worker that restarts right after its predecessor died finds the slot still active until the
+    // server notices the closed connection: wait for that, bounded, before calling it in use.
+    private async Task<SlotState> InactiveSlotAsync(CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var state = await SlotState
+                .ReadAsync(_catalogConnection!, options.SlotName, cancellationToken)
+                .ConfigureAwait(false);
+            if (!state.Active || waited.Elapsed > SlotReleaseWait)
+            {
+                return state;
+            }
+            await Task.Delay(200, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static readonly TimeSpan SlotReleaseWait = TimeSpan.FromSeconds(30);
 
     // A new snapshot needs a slot created now, exporting its starting point: an existing slot's
     // position has nothing to do with a snapshot taken today.
@@ -171,13 +189,26 @@ internal sealed partial class ChangeStream(PostgresCdcOptions options, ILogger l
     }
 
     /// <summary>Confirms <paramref name="lsn"/> as flushed: the server keeps no WAL before it for this slot.</summary>
-    public async Task ConfirmAsync(NpgsqlLogSequenceNumber lsn, CancellationToken cancellationToken)
+    public async Task<bool> ConfirmAsync(
+        NpgsqlLogSequenceNumber lsn,
+        CancellationToken cancellationToken
+    )
     {
-        if (_replication is { } replication && _streaming)
+        if (_replication is not { } replication || !_streaming)
         {
-            replication.SetReplicationStatus(lsn);
+            return false;
+        }
+        replication.SetReplicationStatus(lsn);
+        try
+        {
             await replication.SendStatusUpdate(cancellationToken).ConfigureAwait(false);
         }
+        catch (Exception e) when (e is InvalidOperationException or NpgsqlException or IOException)
+        {
+            // Not streaming (yet, or any more): the status goes with the next update.
+            return false;
+        }
+        return true;
     }
 
     /// <summary>The error a poll fails with when streaming stopped: it names the server, never the password.</summary>

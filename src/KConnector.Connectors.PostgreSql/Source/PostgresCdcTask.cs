@@ -181,10 +181,14 @@ public sealed class PostgresCdcTask<TValue>
         var confirmable = _acknowledged.Confirmable;
         if (confirmable > _confirmed)
         {
-            await _stream
-                .ConfirmAsync(new NpgsqlLogSequenceNumber(confirmable), cancellationToken)
-                .ConfigureAwait(false);
-            _confirmed = confirmable;
+            if (
+                await _stream
+                    .ConfirmAsync(new NpgsqlLogSequenceNumber(confirmable), cancellationToken)
+                    .ConfigureAwait(false)
+            )
+            {
+                _confirmed = confirmable;
+            }
         }
     }
 
