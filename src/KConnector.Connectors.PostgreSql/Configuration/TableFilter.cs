@@ -20,9 +20,6 @@ public sealed class TableFilter
     /// <summary>Every table.</summary>
     public static TableFilter All { get; } = new([], []);
 
-    /// <summary>Whether the include list is empty (every table not excluded is captured).</summary>
-    public bool IncludesAll => _include.Count == 0;
-
     /// <summary>Whether <paramref name="schema"/>.<paramref name="table"/> is captured.</summary>
     public bool Captures(string schema, string table)
     {
@@ -32,7 +29,7 @@ public sealed class TableFilter
     }
 
     /// <summary>Builds the filter, or names the first pattern that is not a regular expression.</summary>
-    public static TableFilter? TryCreate(
+    internal static TableFilter? TryCreate(
         IReadOnlyList<string> include,
         IReadOnlyList<string> exclude,
         out (string Key, string Pattern)? badPattern
