@@ -34,6 +34,35 @@ public sealed class ServerRequirementTests(LogicalPostgreSql fixture)
     }
 
     [Fact]
+    public async Task AStreamTheServerEnds_FailsThePoll_NamingTheSlotAndServer()
+    {
+        var server = fixture.Server;
+        await server.ExecuteAsync("CREATE TABLE ended_stream (id int PRIMARY KEY)");
+        await using var cdc = new CdcHarness(
+            server,
+            "ended_stream",
+            new Dictionary<string, string?>
+            {
+                ["snapshot.mode"] = "never",
+                ["table.include.list"] = "public\\.ended_stream",
+            }
+        );
+        await cdc.StreamingAsync();
+
+        await server.ExecuteAsync(
+            "SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = 'ended_stream'"
+        );
+        var error = await Assert.ThrowsAsync<ConnectException>(() => cdc.PollAsync(1));
+
+        Assert.Contains("slot 'ended_stream'", error.Message, StringComparison.Ordinal);
+        Assert.Contains(
+            $"kconnector@127.0.0.1:{server.Port}/postgres",
+            error.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public async Task AServerWithoutWalLevelLogical_IsRefused_SayingWhatToSet()
     {
         var replica = new PostgreSqlServer();
