@@ -166,7 +166,7 @@ build_all() {
   # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed;
   # each connector package depends on KConnector.Connectors.Sdk, the pieces they share.
   local connector
-  for connector in Sdk File Sql Http Elasticsearch; do
+  for connector in Sdk File Sql PostgreSql Http Elasticsearch; do
     (cd "$ROOT" && dotnet pack "src/KConnector.Connectors.$connector/KConnector.Connectors.$connector.csproj" -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
       fail "dotnet pack src/KConnector.Connectors.$connector" "see the error above"
   done

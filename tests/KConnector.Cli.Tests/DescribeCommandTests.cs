@@ -63,6 +63,9 @@ public sealed class DescribeCommandTests
     )]
     [InlineData("KConnector.Connectors.File.FileStreamSource (source; also FileStreamSource")]
     [InlineData(
+        "KConnector.Connectors.PostgreSql.PostgresConnector (source; also io.debezium.connector.postgresql.PostgresConnector"
+    )]
+    [InlineData(
         "KConnector.Connectors.Http.HttpSink (sink; also io.confluent.connect.http.HttpSinkConnector"
     )]
     [InlineData(
@@ -77,6 +80,22 @@ public sealed class DescribeCommandTests
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains(line, run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task DebeziumsPostgresConnector_ListsItsDebeziumKeys()
+    {
+        var run = await CliRun.InvokeAsync(
+            "describe",
+            "io.debezium.connector.postgresql.PostgresConnector"
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var lines = run.Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        AssertKey(lines, "slot.name", "type: string, default: debezium", null);
+        AssertKey(lines, "snapshot.mode", "default: initial", null);
+        AssertKey(lines, "database.password", "type: password", null);
+        Assert.Contains("  package: KConnector.Connectors.PostgreSql", lines);
     }
 
     [Fact]

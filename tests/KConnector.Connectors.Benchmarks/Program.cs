@@ -13,6 +13,12 @@ using KConnector.Records;
 // A throughput harness, not BenchmarkDotNet: each measurement writes thousands of rows into a
 // server, which BenchmarkDotNet's per-invocation model does not fit.
 //   dotnet run -c Release --project tests/KConnector.Connectors.Benchmarks [-- rounds]
+//   dotnet run -c Release --project tests/KConnector.Connectors.Benchmarks -- cdc [rows] [updates] [schemas: true/false]
+if (args is ["cdc", ..])
+{
+    await PostgresCdcBenchmark.RunAsync(args);
+    return;
+}
 var rounds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
 const string Columns =
     "(id BIGINT NOT NULL, customer TEXT NOT NULL, amount DOUBLE PRECISION NOT NULL, note TEXT NULL)";

@@ -16,6 +16,12 @@ public sealed partial class PostgreSqlServer
     private string _data = string.Empty;
     private bool _asPostgresUser;
 
+    /// <summary>
+    /// The server's wal_level: replica (PostgreSQL's default) or logical, which logical replication
+    /// (the CDC source's tests) needs; logical also allows replication slots and WAL senders.
+    /// </summary>
+    public string WalLevel { get; init; } = "replica";
+
     /// <summary>The port the server listens on.</summary>
     public int Port { get; private set; }
 
@@ -50,7 +56,7 @@ public sealed partial class PostgreSqlServer
         );
         Port = ServerProcess.FreePort();
         var options =
-            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
+            $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_root} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c wal_level={WalLevel} -c max_wal_senders=10 -c max_replication_slots=10";
         await RunAsync(
             Path.Combine(_bin, "pg_ctl"),
             [

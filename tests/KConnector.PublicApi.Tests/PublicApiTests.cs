@@ -20,6 +20,7 @@ public sealed class PublicApiTests
         typeof(KConnector.Connectors.Shapes.RecordAccessor<>).Assembly,
         typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly,
         typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.PostgreSql.PostgresConnector).Assembly,
         typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
     }.ToDictionary(a => a.GetName().Name!, StringComparer.Ordinal);

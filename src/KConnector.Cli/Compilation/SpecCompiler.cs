@@ -24,6 +24,7 @@ internal static class SpecCompiler
         typeof(KConnector.Connectors.Shapes.RecordAccessor<>).Assembly,
         typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly,
         typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.PostgreSql.PostgresConnector).Assembly,
         typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
     ];

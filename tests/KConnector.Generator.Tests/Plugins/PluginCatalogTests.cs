@@ -34,6 +34,10 @@ public class PluginCatalogTests
                 "KConnector.Connectors.Http.HttpSource",
                 KConnector.Connectors.Http.HttpSource.Definition
             },
+            {
+                "KConnector.Connectors.PostgreSql.PostgresConnector",
+                KConnector.Connectors.PostgreSql.PostgresConnector.Definition
+            },
             { "KConnector.Connectors.Sql.SqlSink", KConnector.Connectors.Sql.SqlSink.Definition },
             {
                 "KConnector.Connectors.Sql.SqlSource",
