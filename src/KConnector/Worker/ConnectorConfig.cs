@@ -111,6 +111,9 @@ public sealed record ConnectorConfig
     public IReadOnlyDictionary<string, string> ConsumerConfig { get; init; } =
         new Dictionary<string, string>();
 
+    /// <summary>The <c>task.restart.*</c> settings: whether and how a failed task restarts by itself.</summary>
+    public TaskRestartPolicy AutoRestart { get; init; } = TaskRestartPolicy.Off;
+
     /// <summary>Every setting as given, for the connector's own keys.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } =
         new Dictionary<string, string>();
@@ -222,6 +225,14 @@ public sealed record ConnectorConfig
             ProducerConfig = ClientConfig(all, "producer."),
             ConsumerConfig = ClientConfig(all, "consumer."),
             Settings = all,
+            AutoRestart = new TaskRestartPolicy(
+                Bool(all, "task.restart.auto.enable", false),
+                Int(all, "task.restart.max.attempts", 5, min: 1),
+                TimeSpan.FromMilliseconds(
+                    Long(all, "task.restart.backoff.initial.ms", 1_000, min: 0)
+                ),
+                TimeSpan.FromMilliseconds(Long(all, "task.restart.backoff.max.ms", 60_000, min: 0))
+            ),
         };
     }
 
