@@ -30,4 +30,17 @@ public static class KafkaConnectRestServiceCollectionExtensions
         );
         return services;
     }
+
+    /// <summary>
+    /// Runs the connectors an <see cref="IConnectorConfigStore"/> kept (created over REST before the
+    /// worker last stopped), each in the state it was left in; call it once the worker has started.
+    /// </summary>
+    public static Task RestoreStoredConnectorsAsync(
+        this IServiceProvider services,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        return services.GetRequiredService<ConnectRestApi>().RestoreAsync(cancellationToken);
+    }
 }

@@ -109,6 +109,7 @@ internal sealed partial class ConnectRestApi
             return RestErrors.Error(409, $"Connector {name} already exists");
         }
         var info = await AddAsync(config, state, cancellationToken).ConfigureAwait(false);
+        request.HttpContext.Response.Headers.Location = "/connectors/" + Uri.EscapeDataString(name);
         return Results.Json(
             ConnectorJson.Info(info),
             KafkaConnectJsonContext.Default.ConnectorInfoResponse,

@@ -139,9 +139,18 @@ public sealed partial class ConnectWorker
             config.TryAdd("name", connector.Config.Name);
             return config;
         }
+        // A connector read from a configuration section: its settings hold the worker's too, which
+        // are not the connector's (and may hold the worker's secrets); with no definition to tell
+        // secrets, a key named as a password is hidden.
         foreach (var (key, value) in connector.Config.Settings)
         {
-            config[key] = Configuration.UrlRedaction.RedactIn(value) ?? value;
+            if (ConnectorConfig.IsWorkerKey(key))
+            {
+                continue;
+            }
+            config[key] = key.EndsWith("password", StringComparison.OrdinalIgnoreCase)
+                ? Configuration.Password.Hidden
+                : Configuration.UrlRedaction.RedactIn(value) ?? value;
         }
         return config;
     }

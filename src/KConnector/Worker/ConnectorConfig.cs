@@ -29,6 +29,21 @@ public sealed record ConnectorConfig
     /// <summary><c>bootstrap.servers</c>: the Kafka cluster.</summary>
     public const string BootstrapServersKey = "bootstrap.servers";
 
+    /// <summary><c>listeners</c>: the REST API's addresses (Kafka Connect's key).</summary>
+    public const string ListenersKey = "listeners";
+
+    /// <summary><c>listeners.https.ssl.keystore.location</c>: the https:// listeners' certificate and key.</summary>
+    public const string ListenersKeystoreLocationKey = "listeners.https.ssl.keystore.location";
+
+    /// <summary><c>listeners.https.ssl.keystore.password</c>: its password.</summary>
+    public const string ListenersKeystorePasswordKey = "listeners.https.ssl.keystore.password";
+
+    /// <summary><c>rest.basic.auth.users.file</c>: the REST API's basic-auth users.</summary>
+    public const string RestBasicAuthUsersFileKey = "rest.basic.auth.users.file";
+
+    /// <summary><c>config.storage.file.filename</c>: where a standalone worker keeps connectors created over REST.</summary>
+    public const string ConfigStorageFileNameKey = "config.storage.file.filename";
+
     /// <summary>
     /// Kafka Connect's <c>WorkerConfig</c> / <c>StandaloneConfig</c> keys this worker reads; with
     /// the clients' <c>producer.*</c> and <c>consumer.*</c> they are a worker's, not a connector's.
@@ -40,6 +55,11 @@ public sealed record ConnectorConfig
         OffsetStorageTopicKey,
         OffsetFlushIntervalKey,
         OffsetFlushTimeoutKey,
+        ListenersKey,
+        ListenersKeystoreLocationKey,
+        ListenersKeystorePasswordKey,
+        RestBasicAuthUsersFileKey,
+        ConfigStorageFileNameKey,
     ];
 
     /// <summary>
