@@ -38,6 +38,8 @@ internal sealed class RestServer : IAsyncDisposable
         if (settings.KeystoreLocation is { } keystore)
         {
             var certificate = Certificate(keystore, settings.KeystorePassword?.Value);
+            // The slim builder leaves HTTPS out until asked (trimmed workers without TLS stay small).
+            builder.WebHost.UseKestrelHttpsConfiguration();
             builder.WebHost.ConfigureKestrel(k =>
                 k.ConfigureHttpsDefaults(https => https.ServerCertificate = certificate)
             );

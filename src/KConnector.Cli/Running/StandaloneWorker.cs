@@ -187,10 +187,12 @@ internal sealed class StandaloneWorker(
             server = await RestServer
                 .StartAsync(rest, settings.Worker, worker, levels, cancellationToken)
                 .ConfigureAwait(false);
+            // The connectors kept from the last run first: once the address is printed, the
+            // worker answers for all of them.
+            await server.RestoreAsync(cancellationToken).ConfigureAwait(false);
             await output
                 .WriteLineAsync($"REST API at {string.Join(", ", server.Addresses)} (listeners)")
                 .ConfigureAwait(false);
-            await server.RestoreAsync(cancellationToken).ConfigureAwait(false);
             return server;
         }
         catch (Exception e)
