@@ -249,6 +249,8 @@ public sealed partial class ConnectWorker
             {
                 slot.Task = CreateTask(running, slot.Id);
                 slot.Restarting = false;
+                // A pending automatic restart of the old task no longer counts for readiness.
+                slot.RestartDue = null;
                 if (running.Slots.Contains(slot))
                 {
                     Launch(running, slot);
