@@ -163,6 +163,9 @@ build_all() {
   step "packing KConnector, the connectors, the kconnector tool and the template pack into artifacts/packages"
   (cd "$ROOT" && dotnet pack src/KConnector/KConnector.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
     fail "dotnet pack src/KConnector" "see the error above"
+  # Kafka Connect's REST API for a hosted worker (kconnector run carries it inside the tool).
+  (cd "$ROOT" && dotnet pack src/KConnector.Rest/KConnector.Rest.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
+    fail "dotnet pack src/KConnector.Rest" "see the error above"
   # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed;
   # each connector package depends on KConnector.Connectors.Sdk, the pieces they share.
   local connector

@@ -51,7 +51,7 @@ public sealed class ChildCli : IDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(ToolPath());
-        foreach (var arg in args)
+        foreach (var arg in CliRun.WithoutRestApi(args))
         {
             start.ArgumentList.Add(arg);
         }

@@ -9,9 +9,25 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
         using var output = new StringWriter();
         using var error = new StringWriter();
         using var deadline = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        var code = await KConnectorCommand.InvokeAsync(args, output, error, deadline.Token);
+        var code = await KConnectorCommand.InvokeAsync(
+            WithoutRestApi(args),
+            output,
+            error,
+            deadline.Token
+        );
         return new CliRun(code, output.ToString(), error.ToString());
     }
+
+    /// <summary>
+    /// <paramref name="args"/> of a <c>run</c> with <c>--set listeners=</c> (no REST API) unless they
+    /// name <c>listeners</c>: runs side by side cannot all bind Kafka Connect's port 8083, and these
+    /// tests are about the standalone worker, which then stops when a task fails. The REST API's
+    /// own tests (tests/KConnector.Rest.Tests) serve it.
+    /// </summary>
+    public static string[] WithoutRestApi(string[] args) =>
+        args is ["run", ..] && !args.Any(a => a.StartsWith("listeners=", StringComparison.Ordinal))
+            ? [.. args, "--set", "listeners="]
+            : args;
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -144,7 +144,9 @@ internal static class RunCommand
             return ExitCodes.InvalidInput;
         }
         var connectors = CompiledConnector.FindAll(compiled.Assembly);
-        if (connectors.Count == 0)
+        // With the REST API served, a worker may start with no connector (connect-standalone
+        // worker.properties alone): they are created over REST.
+        if (connectors.Count == 0 && !Rest.RestSettings.From(settings).Serves)
         {
             await error
                 .WriteLineAsync("Not started: the specs define no connector.")

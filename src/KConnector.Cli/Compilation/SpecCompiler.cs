@@ -124,6 +124,35 @@ internal static class SpecCompiler
             .Select(p => (AdditionalText)new FileAdditionalText(p))
             .Concat(properties.Select(p => new InMemoryAdditionalText(p.SpecPath, p.Json)))
             .ToImmutableArray();
+        return Compile(files, properties, emit);
+    }
+
+    /// <summary>
+    /// Compiles a connector config given over REST as the spec of the same keys (held in memory at
+    /// <paramref name="specPath"/>) with the schema files in <paramref name="schemaFiles"/>: the
+    /// road <c>kconnector run</c> takes for a spec file, so a REST-created connector gets the same
+    /// generated worker and the same diagnostics.
+    /// </summary>
+    public static SpecCompilation CompileInMemory(
+        string specPath,
+        string specJson,
+        IReadOnlyList<string> schemaFiles
+    )
+    {
+        var files = schemaFiles
+            .Distinct(StringComparer.Ordinal)
+            .Select(p => (AdditionalText)new FileAdditionalText(p))
+            .Append(new InMemoryAdditionalText(specPath, specJson))
+            .ToImmutableArray();
+        return Compile(files, [], emit: true);
+    }
+
+    private static SpecCompilation Compile(
+        ImmutableArray<AdditionalText> files,
+        IReadOnlyList<PropertiesSpec> properties,
+        bool emit
+    )
+    {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create(
             "KConnectorSpecs" + Guid.NewGuid().ToString("N"),

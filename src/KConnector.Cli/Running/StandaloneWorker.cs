@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using KConnector.Cli.Rest;
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Errors;
 using KConnector.Hosting;
+using KConnector.Rest;
 using Microsoft.Extensions.Logging;
 
 namespace KConnector.Cli.Running;
@@ -33,21 +35,33 @@ internal sealed class StandaloneWorker(
             new TextWriterLogger<ConnectorEnvironment>(error, level)
         );
         var registrations = connectors.Select(c => c.Register(settings.Connector)).ToList();
+        var levels = new LoggerLevels(level);
         var worker = new ConnectWorker(
             settings.Worker,
             registrations,
             environment,
-            new TextWriterLoggerFactory(error, level)
+            new TextWriterLoggerFactory(error, levels)
         );
         await using var _ = worker.ConfigureAwait(false);
         if (!await StartAsync(worker, cancellationToken).ConfigureAwait(false))
         {
             return ExitCodes.InvalidInput;
         }
+        var rest = RestSettings.From(settings.Worker);
+        var server = rest.Serves
+            ? await StartRestAsync(rest, worker, levels, cancellationToken).ConfigureAwait(false)
+            : null;
+        if (rest.Serves && server is null)
+        {
+            await worker.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
         var clock = Stopwatch.StartNew();
         await output
             .WriteLineAsync(
-                $"running {string.Join(", ", connectors.Select(c => c.Name))}; Ctrl+C (SIGINT) or SIGTERM stops cleanly"
+                connectors.Count > 0
+                    ? $"running {string.Join(", ", connectors.Select(c => c.Name))}; Ctrl+C (SIGINT) or SIGTERM stops cleanly"
+                    : "running no connector yet: create them over the REST API; Ctrl+C (SIGINT) or SIGTERM stops cleanly"
             )
             .ConfigureAwait(false);
         if (registrations.Any(r => !r.IsSink))
@@ -56,7 +70,12 @@ internal sealed class StandaloneWorker(
                 .WriteLineAsync($"source offsets: {settings.OffsetsDescription}")
                 .ConfigureAwait(false);
         }
-        var reason = await WaitForStopAsync(worker, clock, cancellationToken).ConfigureAwait(false);
+        var reason = await WaitForStopAsync(worker, clock, server is null, cancellationToken)
+            .ConfigureAwait(false);
+        if (server is not null)
+        {
+            await server.DisposeAsync().ConfigureAwait(false); // No request during the stop.
+        }
         var stopped = await StopAsync(worker).ConfigureAwait(false);
         await WriteSummaryAsync(worker, reason, clock.Elapsed).ConfigureAwait(false);
         return stopped ? ExitCodes.Success : ExitCodes.ConnectorFailed;
@@ -101,9 +120,12 @@ internal sealed class StandaloneWorker(
         return false;
     }
 
+    // With the REST API served, a failed task does not end the run (as in Kafka Connect: an
+    // operator restarts it over REST, or it restarts by itself when its config asks).
     private async Task<string> WaitForStopAsync(
         ConnectWorker worker,
         Stopwatch clock,
+        bool stopOnFailure,
         CancellationToken cancellationToken
     )
     {
@@ -125,7 +147,7 @@ internal sealed class StandaloneWorker(
             {
                 return $"--duration {duration.TotalSeconds:0.###}s elapsed";
             }
-            if (worker.FirstFailure() is not null)
+            if (stopOnFailure && worker.FirstFailure() is not null)
             {
                 return "a connector failed";
             }
@@ -150,6 +172,52 @@ internal sealed class StandaloneWorker(
         }
     }
 
+    // Kestrel on the listeners, then the connectors kept from the last run; null (with the error
+    // written, naming the key) when a listener cannot be bound or the kept configs cannot be read.
+    private async Task<RestServer?> StartRestAsync(
+        RestSettings rest,
+        ConnectWorker worker,
+        LoggerLevels levels,
+        CancellationToken cancellationToken
+    )
+    {
+        RestServer? server = null;
+        try
+        {
+            server = await RestServer
+                .StartAsync(rest, settings.Worker, worker, levels, cancellationToken)
+                .ConfigureAwait(false);
+            // The connectors kept from the last run first: once the address is printed, the
+            // worker answers for all of them.
+            await server.RestoreAsync(cancellationToken).ConfigureAwait(false);
+            await output
+                .WriteLineAsync($"REST API at {string.Join(", ", server.Addresses)} (listeners)")
+                .ConfigureAwait(false);
+            return server;
+        }
+        catch (Exception e)
+            when (e
+                    is IOException
+                        or InvalidDataException
+                        or ConfigException
+                        or ConfigValidationException
+                        or System.Security.Cryptography.CryptographicException
+                        or InvalidOperationException
+            )
+        {
+            await error
+                .WriteLineAsync(
+                    $"REST API not started ({string.Join(", ", rest.Listeners)}, listeners): {UrlRedaction.RedactIn(e.Message)}"
+                )
+                .ConfigureAwait(false);
+            if (server is not null)
+            {
+                await server.DisposeAsync().ConfigureAwait(false);
+            }
+            return null;
+        }
+    }
+
     // Tasks stop, sinks flush, offsets commit; false when a task failed or the stop hung.
     private async Task<bool> StopAsync(ConnectWorker worker)
     {
@@ -170,7 +238,8 @@ internal sealed class StandaloneWorker(
             return false;
         }
         var ok = true;
-        foreach (var connector in connectors)
+        // A spec's connector may have been deleted over REST meanwhile.
+        foreach (var connector in connectors.Where(c => worker.Connectors.Contains(c.Name)))
         {
             var status = worker.GetStatus(connector.Name);
             foreach (var task in status.Tasks.Where(t => t.State == Worker.TaskState.FAILED))

@@ -7,14 +7,19 @@ namespace KConnector.Cli.Running;
 /// Writes the workers' log lines to the command's error writer (so that stdout stays the
 /// progress a script reads), one line each: <c>warn: message</c>.
 /// </summary>
-internal sealed class TextWriterLogger<T>(TextWriter writer, LogLevel minimum) : ILogger<T>
+internal sealed class TextWriterLogger<T>(TextWriter writer, Func<LogLevel, bool> enabled)
+    : ILogger<T>
 {
+    /// <summary>Logs from <paramref name="minimum"/> up.</summary>
+    public TextWriterLogger(TextWriter writer, LogLevel minimum)
+        : this(writer, level => level >= minimum && level != LogLevel.None) { }
+
     /// <inheritdoc />
     public IDisposable? BeginScope<TState>(TState state)
         where TState : notnull => null;
 
     /// <inheritdoc />
-    public bool IsEnabled(LogLevel logLevel) => logLevel >= minimum && logLevel != LogLevel.None;
+    public bool IsEnabled(LogLevel logLevel) => enabled(logLevel);
 
     /// <inheritdoc />
     public void Log<TState>(

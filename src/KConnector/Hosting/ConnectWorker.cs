@@ -18,7 +18,9 @@ namespace KConnector.Hosting;
 /// <c>bootstrap.servers</c> it runs on the embedded, in-process cluster of
 /// <see cref="ConnectorEnvironment"/>, which says loudly that nothing is durable. Every connector's
 /// settings are validated before any task starts, so an invalid one fails the host's start. A
-/// failed task stays FAILED (as in Kafka Connect) until <see cref="RestartAsync"/>.
+/// failed task stays FAILED (as in Kafka Connect) until restarted (or, when its config asks,
+/// restarts by itself after a backoff). Connectors are added, reconfigured, stopped and deleted
+/// at run time as Kafka Connect's REST API asks (<see cref="IConnectorController"/>).
 /// </summary>
 public sealed partial class ConnectWorker : IHostedService, IConnectorController, IAsyncDisposable
 {
@@ -114,34 +116,13 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         // Validate every connector and make every task before running any: an invalid config
         // (a key's own rule, or a connector's rule across keys found as its task is made) fails
         // the start with every issue named, and leaves nothing running.
-        var configured = _registrations
-            .Select(r => (Registration: r, Connector: r.Check(_services, Settings())))
-            .ToList();
         var ready = new List<RunningConnector>();
-        foreach (var (registration, connector) in configured)
+        foreach (var registration in _registrations)
         {
-            var config = connector.Config;
-            var servers = config.BootstrapServers ?? BootstrapServers;
-            var tasks = Math.Min(config.TasksMax, registration.TaskLimit ?? int.MaxValue);
-            if (tasks < config.TasksMax)
-            {
-                LogTasksCapped(_logger, config.Name, config.TasksMax, tasks);
-            }
-            var store = registration.IsSink
-                ? null
-                : await _offsetStores
-                    .GetAsync(config, servers, cancellationToken)
-                    .ConfigureAwait(false);
-            var running = new RunningConnector(
-                config,
-                registration,
-                connector,
-                servers,
-                tasks,
-                store
+            ready.Add(
+                await PrepareAsync(registration, TargetState.STARTED, cancellationToken)
+                    .ConfigureAwait(false)
             );
-            CreateTasks(running);
-            ready.Add(running);
         }
         foreach (var running in ready)
         {
@@ -151,6 +132,38 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             }
             LaunchTasks(running);
         }
+    }
+
+    // Validates a registration over the worker's settings and makes its tasks (none when it is to
+    // start STOPPED), without running them.
+    private async Task<RunningConnector> PrepareAsync(
+        ConnectorRegistration registration,
+        TargetState target,
+        CancellationToken cancellationToken
+    )
+    {
+        var connector = registration.Check(_services, Settings());
+        var config = connector.Config;
+        var servers = config.BootstrapServers ?? BootstrapServers;
+        var tasks = Math.Min(config.TasksMax, registration.TaskLimit ?? int.MaxValue);
+        if (tasks < config.TasksMax)
+        {
+            LogTasksCapped(_logger, config.Name, config.TasksMax, tasks);
+        }
+        var store = registration.IsSink
+            ? null
+            : await _offsetStores
+                .GetAsync(config, servers, cancellationToken)
+                .ConfigureAwait(false);
+        var running = new RunningConnector(registration, connector, servers, tasks, store)
+        {
+            Target = target,
+        };
+        if (target != TargetState.STOPPED)
+        {
+            CreateTasks(running);
+        }
+        return running;
     }
 
     /// <summary>
@@ -207,7 +220,10 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     {
         lock (_connectors)
         {
-            return [.. _connectors.Values.SelectMany(c => c.Runs)];
+            return
+            [
+                .. _connectors.Values.SelectMany(c => c.Slots).Select(s => s.Run).OfType<Task>(),
+            ];
         }
     }
 
@@ -239,35 +255,63 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     public ConnectorStatus GetStatus(string connector)
     {
         var running = Find(connector);
-        var tasks = running
-            .Tasks.Select(t => new TaskStatus(
-                t.TaskId,
-                t.State,
-                t.State == TaskState.FAILED
-                    ? Configuration.UrlRedaction.RedactIn(t.Failure?.ToString())
-                    : null,
-                t.WaitingFor
-            ))
-            .ToList();
-        var state =
-            tasks.Count > 0 && tasks.All(t => t.State == TaskState.FAILED) ? TaskState.FAILED
-            : tasks.Count > 0 && tasks.All(t => t.State == TaskState.PAUSED) ? TaskState.PAUSED
-            : tasks.Any(t => t.State is TaskState.RUNNING or TaskState.PAUSED) ? TaskState.RUNNING
-            : TaskState.UNASSIGNED;
-        return new ConnectorStatus(connector, state, tasks);
+        lock (running)
+        {
+            var tasks = running
+                .Slots.Select(s => new TaskStatus(
+                    s.Id,
+                    s.State,
+                    s.State == TaskState.FAILED ? Trace(s.Task.Failure) : null,
+                    s.Task.WaitingFor
+                ))
+                .ToList();
+            return new ConnectorStatus(connector, ConnectorState(running, tasks), tasks);
+        }
     }
 
+    // Kafka Connect's connector states: STOPPED and PAUSED follow the target state; a connector
+    // whose every task failed reads FAILED (there is no connector instance of its own to fail).
+    private static TaskState ConnectorState(RunningConnector running, List<TaskStatus> tasks) =>
+        running.Target == TargetState.STOPPED ? TaskState.STOPPED
+        : tasks.Count > 0 && tasks.All(t => t.State == TaskState.FAILED) ? TaskState.FAILED
+        : running.Paused ? TaskState.PAUSED
+        : tasks.Any(t => t.State is TaskState.RUNNING or TaskState.PAUSED or TaskState.RESTARTING)
+            ? TaskState.RUNNING
+        : TaskState.UNASSIGNED;
+
+    // Kafka Connect's trace: the failure with its stack, credentials in URLs masked.
+    private static string? Trace(Exception? failure) =>
+        Configuration.UrlRedaction.RedactIn(failure?.ToString());
+
     /// <inheritdoc/>
-    public IReadOnlyList<IConnectTask> GetTasks(string connector) => [.. Find(connector).Tasks];
+    public IReadOnlyList<IConnectTask> GetTasks(string connector)
+    {
+        var running = Find(connector);
+        lock (running)
+        {
+            return [.. running.Tasks];
+        }
+    }
 
     /// <inheritdoc/>
     public void Pause(string connector)
     {
         var running = Find(connector);
-        running.Paused = true;
-        foreach (var task in running.Tasks)
+        lock (running)
         {
-            task.Pause();
+            if (running.Target == TargetState.STOPPED)
+            {
+                // As Kafka Connect: pausing a STOPPED connector makes its tasks, paused.
+                running.Target = TargetState.PAUSED;
+                CreateTasks(running);
+                LaunchTasks(running);
+                return;
+            }
+            running.Target = TargetState.PAUSED;
+            foreach (var task in running.Tasks)
+            {
+                task.Pause();
+            }
         }
     }
 
@@ -275,10 +319,22 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     public void Resume(string connector)
     {
         var running = Find(connector);
-        running.Paused = false;
-        foreach (var task in running.Tasks)
+        lock (running)
         {
-            task.Resume();
+            var wasStopped = running.Target == TargetState.STOPPED;
+            running.Target = TargetState.STARTED;
+            if (wasStopped)
+            {
+                // A STOPPED connector has no tasks: resuming it makes new ones, which read the
+                // (possibly altered) offsets.
+                CreateTasks(running);
+                LaunchTasks(running);
+                return;
+            }
+            foreach (var task in running.Tasks)
+            {
+                task.Resume();
+            }
         }
     }
 
@@ -289,9 +345,8 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await StopTasksAsync(running).WaitAsync(cancellationToken).ConfigureAwait(false);
-            CreateTasks(running);
-            LaunchTasks(running);
+            await RestartTasksAsync(running, running.Slots.ToList(), cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -309,50 +364,64 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     // Makes the connector's tasks (a connector's own rules across keys fail here, before any runs).
     private void CreateTasks(RunningConnector connector)
     {
-        connector.Tasks.Clear();
-        connector.Runs.Clear();
-        var logger = _loggers.CreateLogger("KConnector.Connector." + connector.Config.Name);
+        connector.Slots.Clear();
         for (var id = 0; id < connector.TaskCount; id++)
         {
-            var options = connector.Config.ToWorkerOptions(
-                id,
-                connector.BootstrapServers,
-                connector.Registration.IsSink,
-                connector.Store
-            ) with
-            {
-                TasksMax = connector.TaskCount,
-            };
-            IConnectTask task;
-            try
-            {
-                task = connector.Connector.CreateTask(options, logger);
-            }
-            catch (ConfigValidationException e)
-                when (e.Connector != connector.Config.Name && e.Issues.Count > 0)
-            {
-                // A connector's own options name their class; the worker names the connector.
-                throw new ConfigValidationException(connector.Config.Name, e.Issues);
-            }
-            if (connector.Paused)
-            {
-                task.Pause();
-            }
-            connector.Tasks.Add(task);
+            connector.Slots.Add(new TaskSlot(id, CreateTask(connector, id)));
         }
+    }
+
+    private IConnectTask CreateTask(RunningConnector connector, int id)
+    {
+        var logger = _loggers.CreateLogger("KConnector.Connector." + connector.Config.Name);
+        var options = connector.Config.ToWorkerOptions(
+            id,
+            connector.BootstrapServers,
+            connector.Registration.IsSink,
+            connector.Store
+        ) with
+        {
+            TasksMax = connector.TaskCount,
+        };
+        IConnectTask task;
+        try
+        {
+            task = connector.Connector.CreateTask(options, logger);
+        }
+        catch (ConfigValidationException e)
+            when (e.Connector != connector.Config.Name && e.Issues.Count > 0)
+        {
+            // A connector's own options name their class; the worker names the connector.
+            throw new ConfigValidationException(connector.Config.Name, e.Issues);
+        }
+        if (connector.Paused)
+        {
+            task.Pause();
+        }
+        return task;
     }
 
     private void LaunchTasks(RunningConnector connector)
     {
-        connector.Stop = new CancellationTokenSource();
-        foreach (var task in connector.Tasks)
+        foreach (var slot in connector.Slots)
         {
-            connector.Runs.Add(RunTaskAsync(task, connector.Stop.Token));
+            Launch(connector, slot);
         }
         LogConnectorStarted(_logger, connector.Config.Name, connector.TaskCount);
     }
 
-    private static async Task RunTaskAsync(IConnectTask task, CancellationToken stoppingToken)
+    private void Launch(RunningConnector connector, TaskSlot slot)
+    {
+        slot.Stop = new CancellationTokenSource();
+        slot.Run = RunTaskAsync(connector, slot, slot.Task, slot.Stop.Token);
+    }
+
+    private async Task RunTaskAsync(
+        RunningConnector connector,
+        TaskSlot slot,
+        IConnectTask task,
+        CancellationToken stoppingToken
+    )
     {
         await Task.Yield();
         try
@@ -361,18 +430,29 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         }
         catch (Exception) when (task.State == TaskState.FAILED)
         {
-            // The task recorded and logged its failure; it stays FAILED until restarted.
+            // The task recorded and logged its failure; it stays FAILED until restarted, by
+            // hand or (when the connector's config asks for it) automatically.
+            ScheduleAutoRestart(connector, slot, task, stoppingToken);
         }
     }
 
+    // Stops every task of the connector cleanly; its slots stay (a restart fills them again).
     private static async Task StopTasksAsync(RunningConnector connector)
     {
-        if (connector.Stop is { } stop)
+        await Task.WhenAll(connector.Slots.ToList().Select(StopTaskAsync)).ConfigureAwait(false);
+    }
+
+    private static async Task StopTaskAsync(TaskSlot slot)
+    {
+        if (slot.Stop is { } stop)
         {
             await stop.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(connector.Runs).ConfigureAwait(false);
+            if (slot.Run is { } run)
+            {
+                await run.ConfigureAwait(false);
+            }
             stop.Dispose();
-            connector.Stop = null;
+            slot.Stop = null;
         }
     }
 
@@ -382,41 +462,8 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         {
             return _connectors.TryGetValue(connector, out var running)
                 ? running
-                : throw new KeyNotFoundException(
-                    $"No connector named '{connector}' runs on this worker."
-                );
+                : throw new KeyNotFoundException($"Connector {connector} not found");
         }
-    }
-
-    private sealed class RunningConnector(
-        ConnectorConfig config,
-        ConnectorRegistration registration,
-        ConfiguredConnector connector,
-        string bootstrapServers,
-        int taskCount,
-        IOffsetBackingStore? store
-    )
-    {
-        public ConnectorConfig Config { get; } = config;
-
-        public ConnectorRegistration Registration { get; } = registration;
-
-        public ConfiguredConnector Connector { get; } = connector;
-
-        public string BootstrapServers { get; } = bootstrapServers;
-
-        /// <summary>tasks.max, capped by the connector's task limit.</summary>
-        public int TaskCount { get; } = taskCount;
-
-        public IOffsetBackingStore? Store { get; } = store;
-
-        public List<IConnectTask> Tasks { get; } = [];
-
-        public List<Task> Runs { get; } = [];
-
-        public CancellationTokenSource? Stop { get; set; }
-
-        public bool Paused { get; set; }
     }
 
     [LoggerMessage(

@@ -79,7 +79,10 @@ public sealed class ConnectorRegistration
                 return new ConfiguredConnector(
                     ConnectorConfig.Parse(Merge(workerSettings, connector.Config)),
                     connector.CreateTask
-                );
+                )
+                {
+                    Given = connector.Config,
+                };
             }
         );
     }
@@ -175,4 +178,8 @@ public sealed class ConnectorRegistration
 internal sealed record ConfiguredConnector(
     ConnectorConfig Config,
     Func<WorkerOptions, ILogger, IConnectTask> CreateTask
-);
+)
+{
+    /// <summary>The values the connector was given, with its keys' definitions (which tell secrets); null for a connector read from an IConfiguration section.</summary>
+    public ParsedConfig? Given { get; init; }
+}

@@ -3,9 +3,8 @@ using KConnector.Worker;
 namespace KConnector.Hosting;
 
 /// <summary>
-/// Controls the connectors a worker runs: what Kafka Connect's REST API offers
-/// (<c>/connectors/{name}/status</c>, <c>/pause</c>, <c>/resume</c>, <c>/restart</c>), as a .NET
-/// interface that a REST layer can serve later. Resolve it from the service provider.
+/// Controls the connectors a worker runs: what Kafka Connect's REST API offers (its Herder), as a
+/// .NET interface that KConnector.Rest serves. Resolve it from the service provider.
 /// </summary>
 public interface IConnectorController
 {
@@ -29,4 +28,69 @@ public interface IConnectorController
     /// starts new ones, which resume from the committed offsets.
     /// </summary>
     Task RestartAsync(string connector, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Validates <paramref name="registration"/> over the worker's settings and runs it in
+    /// <paramref name="initialState"/> (<c>POST /connectors</c>). Throws a
+    /// <see cref="Configuration.ConfigValidationException"/> naming the keys at fault, or a
+    /// <see cref="ConnectorExistsException"/>.
+    /// </summary>
+    Task<ConnectorInfo> AddConnectorAsync(
+        ConnectorRegistration registration,
+        TargetState initialState,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>
+    /// Replaces the config of the connector of the registration's name (<c>PUT /connectors/{name}/config</c>):
+    /// the new config is validated first; the tasks restart with it, in the same target state.
+    /// </summary>
+    Task<ConnectorInfo> ReplaceConnectorAsync(
+        ConnectorRegistration registration,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Stops the connector's tasks and forgets it (<c>DELETE /connectors/{name}</c>); its offsets stay.</summary>
+    Task DeleteConnectorAsync(string connector, CancellationToken cancellationToken);
+
+    /// <summary>Shuts the connector's tasks down and keeps its config: STOPPED (<c>PUT /connectors/{name}/stop</c>).</summary>
+    Task StopConnectorAsync(string connector, CancellationToken cancellationToken);
+
+    /// <summary>The connector's config (secrets hidden), task ids and type.</summary>
+    ConnectorInfo GetInfo(string connector);
+
+    /// <summary>
+    /// Kafka Connect's <c>POST /connectors/{name}/restart?includeTasks=&amp;onlyFailed=</c> (KIP-745):
+    /// checks the config again and, with <paramref name="includeTasks"/>, restarts the tasks (only
+    /// the FAILED ones with <paramref name="onlyFailed"/>) in the background. Answers the status
+    /// with the tasks to restart in RESTARTING.
+    /// </summary>
+    Task<ConnectorStatus> RestartAsync(
+        string connector,
+        bool includeTasks,
+        bool onlyFailed,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Restarts one task (<c>POST /connectors/{name}/tasks/{id}/restart</c>); unknown ids throw <see cref="KeyNotFoundException"/>.</summary>
+    Task RestartTaskAsync(string connector, int taskId, CancellationToken cancellationToken);
+
+    /// <summary>The source connector's committed offsets (KIP-875's <c>GET /connectors/{name}/offsets</c>).</summary>
+    IReadOnlyList<ConnectorOffset> GetOffsets(string connector);
+
+    /// <summary>Writes (or, for a null offset, removes) source offsets; only while STOPPED, else <see cref="ConnectorStateException"/>.</summary>
+    Task AlterOffsetsAsync(
+        string connector,
+        IReadOnlyList<ConnectorOffset> offsets,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>Removes every source offset of the connector; only while STOPPED, else <see cref="ConnectorStateException"/>.</summary>
+    Task ResetOffsetsAsync(string connector, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Beyond Kafka Connect, for health probes: whether every task of every connector that is to run
+    /// is RUNNING or PAUSED, or FAILED with an automatic restart scheduled (within its backoff).
+    /// </summary>
+    bool IsReady { get; }
 }

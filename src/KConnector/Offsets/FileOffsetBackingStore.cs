@@ -60,6 +60,37 @@ public sealed class FileOffsetBackingStore : MemoryOffsetBackingStore
         try
         {
             await base.SetAsync(values, cancellationToken).ConfigureAwait(false);
+            WriteFile();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask RemoveAsync(
+        IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken
+    )
+    {
+        await _writing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await base.RemoveAsync(keys, cancellationToken).ConfigureAwait(false);
+            WriteFile();
+        }
+        finally
+        {
+            _writing.Release();
+        }
+    }
+
+    // The whole map, written to a temporary file and moved over the old one: a crash leaves
+    // either the old file or the new one, never half of one.
+    private void WriteFile()
+    {
+        {
             var temporary = _path + ".tmp";
             Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
             using (
@@ -85,10 +116,6 @@ public sealed class FileOffsetBackingStore : MemoryOffsetBackingStore
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temporary, _path, overwrite: true);
-        }
-        finally
-        {
-            _writing.Release();
         }
     }
 

@@ -104,6 +104,10 @@ public sealed class KafkaOffsetBackingStore : MemoryOffsetBackingStore
                 {
                     Load(text, Encoding.UTF8.GetString(value));
                 }
+                else
+                {
+                    Unload(text); // A tombstone: KIP-875's reset of that partition.
+                }
             }
             if (result.Offset.Value + 1 >= ends[result.Partition.Value])
             {
@@ -135,6 +139,31 @@ public sealed class KafkaOffsetBackingStore : MemoryOffsetBackingStore
             .ToList();
         await Task.WhenAll(writes).ConfigureAwait(false);
         await base.SetAsync(values, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc/>
+    public override async ValueTask RemoveAsync(
+        IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var producer =
+            _producer ?? throw new InvalidOperationException("StartAsync has not been called.");
+        var writes = keys.Select(key =>
+                producer.ProduceAsync(
+                    _topic,
+                    new Message<byte[], byte[]>
+                    {
+                        Key = Encoding.UTF8.GetBytes(key),
+                        Value = null!,
+                    },
+                    cancellationToken
+                )
+            )
+            .ToList();
+        await Task.WhenAll(writes).ConfigureAwait(false);
+        await base.RemoveAsync(keys, cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc/>

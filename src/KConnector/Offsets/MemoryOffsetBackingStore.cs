@@ -46,6 +46,29 @@ public class MemoryOffsetBackingStore : IOffsetBackingStore
     /// <summary>Puts a value without persisting it (used while loading).</summary>
     protected void Load(string key, string value) => _data[key] = value;
 
+    /// <summary>Drops a value without persisting it (a tombstone met while loading).</summary>
+    protected void Unload(string key) => _data.TryRemove(key, out _);
+
+    /// <summary>Every key stored (for KIP-875's offsets listing of one connector).</summary>
+    public IReadOnlyCollection<string> Keys => [.. _data.Keys];
+
+    /// <summary>
+    /// Removes the values of <paramref name="keys"/> (KIP-875's offset reset); completes once the
+    /// removal is durable (Kafka Connect writes a tombstone for each).
+    /// </summary>
+    public virtual ValueTask RemoveAsync(
+        IReadOnlyCollection<string> keys,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys)
+        {
+            _data.TryRemove(key, out _);
+        }
+        return ValueTask.CompletedTask;
+    }
+
     /// <inheritdoc/>
     public virtual ValueTask DisposeAsync()
     {

@@ -30,6 +30,21 @@ public sealed record ConnectorConfig
     /// <summary><c>bootstrap.servers</c>: the Kafka cluster.</summary>
     public const string BootstrapServersKey = "bootstrap.servers";
 
+    /// <summary><c>listeners</c>: the REST API's addresses (Kafka Connect's key).</summary>
+    public const string ListenersKey = "listeners";
+
+    /// <summary><c>listeners.https.ssl.keystore.location</c>: the https:// listeners' certificate and key.</summary>
+    public const string ListenersKeystoreLocationKey = "listeners.https.ssl.keystore.location";
+
+    /// <summary><c>listeners.https.ssl.keystore.password</c>: its password.</summary>
+    public const string ListenersKeystorePasswordKey = "listeners.https.ssl.keystore.password";
+
+    /// <summary><c>rest.basic.auth.users.file</c>: the REST API's basic-auth users.</summary>
+    public const string RestBasicAuthUsersFileKey = "rest.basic.auth.users.file";
+
+    /// <summary><c>config.storage.file.filename</c>: where a standalone worker keeps connectors created over REST.</summary>
+    public const string ConfigStorageFileNameKey = "config.storage.file.filename";
+
     /// <summary>
     /// Kafka Connect's <c>WorkerConfig</c> / <c>StandaloneConfig</c> keys this worker reads; with
     /// the clients' <c>producer.*</c> and <c>consumer.*</c> they are a worker's, not a connector's.
@@ -41,6 +56,11 @@ public sealed record ConnectorConfig
         OffsetStorageTopicKey,
         OffsetFlushIntervalKey,
         OffsetFlushTimeoutKey,
+        ListenersKey,
+        ListenersKeystoreLocationKey,
+        ListenersKeystorePasswordKey,
+        RestBasicAuthUsersFileKey,
+        ConfigStorageFileNameKey,
     ];
 
     /// <summary>
@@ -111,6 +131,9 @@ public sealed record ConnectorConfig
     /// <summary><c>consumer.*</c> settings, prefix removed, overridden by <c>consumer.override.*</c>.</summary>
     public IReadOnlyDictionary<string, string> ConsumerConfig { get; init; } =
         new Dictionary<string, string>();
+
+    /// <summary>The <c>task.restart.*</c> settings: whether and how a failed task restarts by itself.</summary>
+    public TaskRestartPolicy AutoRestart { get; init; } = TaskRestartPolicy.Off;
 
     /// <summary>Every setting as given, for the connector's own keys.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } =
@@ -227,6 +250,14 @@ public sealed record ConnectorConfig
             ConsumerConfig = ClientConfig(all, "consumer."),
             Transformations = TransformationsConfig.Parse(all),
             Settings = all,
+            AutoRestart = new TaskRestartPolicy(
+                Bool(all, "task.restart.auto.enable", false),
+                Int(all, "task.restart.max.attempts", 5, min: 1),
+                TimeSpan.FromMilliseconds(
+                    Long(all, "task.restart.backoff.initial.ms", 1_000, min: 0)
+                ),
+                TimeSpan.FromMilliseconds(Long(all, "task.restart.backoff.max.ms", 60_000, min: 0))
+            ),
         };
     }
 

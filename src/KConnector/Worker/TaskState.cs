@@ -14,4 +14,13 @@ public enum TaskState
 
     /// <summary>Stopped by an error; see the failure's cause.</summary>
     FAILED,
+
+    /// <summary>
+    /// A connector stopped on request (Kafka Connect 3.5+, KIP-875's <c>PUT /connectors/{name}/stop</c>):
+    /// its tasks are shut down, its config is kept; its offsets may then be altered or reset.
+    /// </summary>
+    STOPPED,
+
+    /// <summary>A task (or connector) being restarted: its old run is stopping and a new one will start.</summary>
+    RESTARTING,
 }

@@ -158,6 +158,39 @@ namespace KConnector.Configuration.Framework;
     Group = Groups.ErrorHandling,
     Documentation = "Whether to add __connect.errors.* headers with the error context to dead letter records."
 )]
+// Beyond Kafka Connect (issue 14): a failed task restarts by itself only when asked, so that the
+// default keeps Connect's semantics (FAILED until an operator restarts it).
+[ConfigKey(
+    "task.restart.auto.enable",
+    ConfigType.Boolean,
+    Default = "false",
+    Group = Groups.TaskRestart,
+    Documentation = "KConnector: whether a FAILED task is restarted automatically, after a backoff (Kafka Connect leaves it FAILED until restarted over REST)."
+)]
+[ConfigKey(
+    "task.restart.max.attempts",
+    ConfigType.Int,
+    Default = "5",
+    Group = Groups.TaskRestart,
+    Min = 1,
+    Documentation = "KConnector: automatic restarts of a task in a row before it stays FAILED with its trace; a restart by hand starts the count again."
+)]
+[ConfigKey(
+    "task.restart.backoff.initial.ms",
+    ConfigType.Long,
+    Default = "1000",
+    Group = Groups.TaskRestart,
+    Min = 0,
+    Documentation = "KConnector: the wait before the first automatic restart; it doubles for each further one."
+)]
+[ConfigKey(
+    "task.restart.backoff.max.ms",
+    ConfigType.Long,
+    Default = "60000",
+    Group = Groups.TaskRestart,
+    Min = 0,
+    Documentation = "KConnector: the longest wait before an automatic restart."
+)]
 public static partial class ConnectorConfigDefinition
 {
     /// <summary>The groups keys are shown under, as Kafka Connect names them.</summary>
@@ -167,5 +200,6 @@ public static partial class ConnectorConfigDefinition
         public const string Converters = "Converters";
         public const string Transforms = "Transforms";
         public const string ErrorHandling = "Error Handling";
+        public const string TaskRestart = "Task Restart";
     }
 }

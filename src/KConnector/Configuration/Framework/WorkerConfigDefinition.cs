@@ -42,4 +42,47 @@ namespace KConnector.Configuration.Framework;
     Group = "Worker",
     Documentation = "The name of the Kafka topic where source connector offsets are stored."
 )]
+// The REST API's keys (Kafka Connect's RestServerConfig). Connect binds every interface by default
+// (http://:8083); KConnector binds the loopback only, so that a worker is not open to the network
+// until asked (docs/rest-api.md).
+[ConfigKey(
+    "listeners",
+    ConfigType.List,
+    Default = "http://127.0.0.1:8083",
+    Importance = ConfigImportance.Low,
+    Group = "Worker",
+    Documentation = "List of comma-separated URIs the REST API will listen on (http:// or https://; port 0 picks a free port). Empty serves no REST API. KConnector binds 127.0.0.1 by default; Kafka Connect binds every interface."
+)]
+[ConfigKey(
+    "listeners.https.ssl.keystore.location",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.Medium,
+    Group = "Worker",
+    Documentation = "The certificate and private key of the https:// listeners: a PKCS#12 (.pfx/.p12) file, or a PEM file holding both."
+)]
+[ConfigKey(
+    "listeners.https.ssl.keystore.password",
+    ConfigType.Password,
+    Default = "",
+    Importance = ConfigImportance.Medium,
+    Group = "Worker",
+    Documentation = "The password of the https:// listeners' key store (PKCS#12) or of its encrypted PEM key."
+)]
+[ConfigKey(
+    "rest.basic.auth.users.file",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.Medium,
+    Group = "Worker",
+    Documentation = "KConnector: a properties file of 'user: password' lines (the file Kafka Connect's BasicAuthSecurityRestExtension reads through its PropertyFileLoginModule). When set, every REST endpoint answers 401 without valid credentials."
+)]
+[ConfigKey(
+    "config.storage.file.filename",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.High,
+    Group = "Worker",
+    Documentation = "KConnector's standalone worker: the file that keeps the connectors created over REST (config and target state), so that they survive a restart. Empty: they live as long as the process, as in Kafka Connect's standalone mode."
+)]
 public static partial class WorkerConfigDefinition;

@@ -199,6 +199,45 @@ namespace KConnector.Generated
                     },
                     new()
                     {
+                        Name = "task.restart.auto.enable",
+                        Type = global::KConnector.Configuration.ConfigType.Boolean,
+                        DefaultValue = "false",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
+                        Documentation = "KConnector: whether a FAILED task is restarted automatically, after a backoff (Kafka Connect leaves it FAILED until restarted over REST).",
+                        Group = "Task Restart",
+                    },
+                    new()
+                    {
+                        Name = "task.restart.max.attempts",
+                        Type = global::KConnector.Configuration.ConfigType.Int,
+                        DefaultValue = "5",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
+                        Documentation = "KConnector: automatic restarts of a task in a row before it stays FAILED with its trace; a restart by hand starts the count again.",
+                        Group = "Task Restart",
+                        Min = 1,
+                    },
+                    new()
+                    {
+                        Name = "task.restart.backoff.initial.ms",
+                        Type = global::KConnector.Configuration.ConfigType.Long,
+                        DefaultValue = "1000",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
+                        Documentation = "KConnector: the wait before the first automatic restart; it doubles for each further one.",
+                        Group = "Task Restart",
+                        Min = 0,
+                    },
+                    new()
+                    {
+                        Name = "task.restart.backoff.max.ms",
+                        Type = global::KConnector.Configuration.ConfigType.Long,
+                        DefaultValue = "60000",
+                        Importance = global::KConnector.Configuration.ConfigImportance.Medium,
+                        Documentation = "KConnector: the longest wait before an automatic restart.",
+                        Group = "Task Restart",
+                        Min = 0,
+                    },
+                    new()
+                    {
                         Name = "topics",
                         Type = global::KConnector.Configuration.ConfigType.List,
                         DefaultValue = "",
@@ -386,6 +425,10 @@ namespace KConnector.Generated
             ErrorsDeadletterqueueTopicName = parsed.Get<string>("errors.deadletterqueue.topic.name") ?? string.Empty;
             ErrorsDeadletterqueueTopicReplicationFactor = parsed.Get<int>("errors.deadletterqueue.topic.replication.factor");
             ErrorsDeadletterqueueContextHeadersEnable = parsed.Get<bool>("errors.deadletterqueue.context.headers.enable");
+            TaskRestartAutoEnable = parsed.Get<bool>("task.restart.auto.enable");
+            TaskRestartMaxAttempts = parsed.Get<int>("task.restart.max.attempts");
+            TaskRestartBackoffInitialMs = parsed.Get<long>("task.restart.backoff.initial.ms");
+            TaskRestartBackoffMaxMs = parsed.Get<long>("task.restart.backoff.max.ms");
             Topics = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("topics") ?? global::System.Array.Empty<string>();
             TopicsRegex = parsed.Get<string>("topics.regex") ?? string.Empty;
             ConnectionUrl = parsed.Get<string>("connection.url") ?? string.Empty;
@@ -463,6 +506,18 @@ namespace KConnector.Generated
 
         /// <summary><c>errors.deadletterqueue.context.headers.enable</c>: Whether to add __connect.errors.* headers with the error context to dead letter records.</summary>
         public bool ErrorsDeadletterqueueContextHeadersEnable { get; }
+
+        /// <summary><c>task.restart.auto.enable</c>: KConnector: whether a FAILED task is restarted automatically, after a backoff (Kafka Connect leaves it FAILED until restarted over REST).</summary>
+        public bool TaskRestartAutoEnable { get; }
+
+        /// <summary><c>task.restart.max.attempts</c>: KConnector: automatic restarts of a task in a row before it stays FAILED with its trace; a restart by hand starts the count again.</summary>
+        public int TaskRestartMaxAttempts { get; }
+
+        /// <summary><c>task.restart.backoff.initial.ms</c>: KConnector: the wait before the first automatic restart; it doubles for each further one.</summary>
+        public long TaskRestartBackoffInitialMs { get; }
+
+        /// <summary><c>task.restart.backoff.max.ms</c>: KConnector: the longest wait before an automatic restart.</summary>
+        public long TaskRestartBackoffMaxMs { get; }
 
         /// <summary><c>topics</c>: List of topics to consume, separated by commas.</summary>
         public global::System.Collections.Generic.IReadOnlyList<string> Topics { get; }
@@ -547,6 +602,10 @@ namespace KConnector.Generated
             text.Append("errors.deadletterqueue.topic.name=").Append(ErrorsDeadletterqueueTopicName).Append('\n');
             text.Append("errors.deadletterqueue.topic.replication.factor=").Append(ErrorsDeadletterqueueTopicReplicationFactor.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("errors.deadletterqueue.context.headers.enable=").Append(ErrorsDeadletterqueueContextHeadersEnable.ToString()).Append('\n');
+            text.Append("task.restart.auto.enable=").Append(TaskRestartAutoEnable.ToString()).Append('\n');
+            text.Append("task.restart.max.attempts=").Append(TaskRestartMaxAttempts.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("task.restart.backoff.initial.ms=").Append(TaskRestartBackoffInitialMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("task.restart.backoff.max.ms=").Append(TaskRestartBackoffMaxMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("topics=").Append(string.Join(",", Topics)).Append('\n');
             text.Append("topics.regex=").Append(TopicsRegex).Append('\n');
             text.Append("connection.url=").Append(ConnectionUrl).Append('\n');

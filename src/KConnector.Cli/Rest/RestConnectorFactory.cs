@@ -1,0 +1,93 @@
+using System.Globalization;
+using KConnector.Cli.Compilation;
+using KConnector.Cli.Running;
+using KConnector.Configuration;
+using KConnector.Hosting;
+using KConnector.Rest;
+using Microsoft.CodeAnalysis;
+
+namespace KConnector.Cli.Rest;
+
+/// <summary>
+/// Connectors created over REST take <c>kconnector run</c>'s road: the config is compiled as a spec
+/// (<see cref="RestConfigSpec"/>) by KConnector's own generator, checked as <c>validate</c> checks
+/// a spec (<see cref="ConfigCheck"/>), and registered through the generated
+/// <c>Add{Name}Connector</c> (<see cref="CompiledConnector.Register"/>), over the worker's settings.
+/// </summary>
+internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> workerSettings)
+    : IConnectorFactory
+{
+    private readonly Lazy<IReadOnlyList<ConnectorPlugin>> _plugins = new(CatalogPlugins.Read);
+    private readonly Lock _compiling = new();
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ConnectorPlugin> Plugins => _plugins.Value;
+
+    /// <inheritdoc/>
+    public ConnectorRegistration Create(IReadOnlyDictionary<string, string> config)
+    {
+        var (connector, settings) = Compile(config);
+        if (ConfigCheck.Check(connector, settings) is { } invalid)
+        {
+            throw invalid;
+        }
+        return connector.Register(settings.Connector);
+    }
+
+    /// <inheritdoc/>
+    public IReadOnlyList<ConfigIssue> Validate(IReadOnlyDictionary<string, string> config)
+    {
+        var named = new Dictionary<string, string>(config, StringComparer.Ordinal);
+        named.TryAdd("name", "validate");
+        try
+        {
+            var (connector, settings) = Compile(named);
+            return ConfigCheck.Check(connector, settings)?.Issues ?? [];
+        }
+        catch (ConfigValidationException e)
+        {
+            return e.Issues;
+        }
+    }
+
+    private (CompiledConnector Connector, StandaloneSettings Settings) Compile(
+        IReadOnlyDictionary<string, string> config
+    )
+    {
+        var name = config.GetValueOrDefault("name") ?? string.Empty;
+        var spec = RestConfigSpec.From(config, Environment.CurrentDirectory);
+        SpecCompilation compiled;
+        lock (_compiling)
+        {
+            compiled = SpecCompiler.CompileInMemory(spec.SpecPath, spec.Json, spec.SchemaFiles);
+        }
+        if (compiled.HasErrors || compiled.Assembly is null)
+        {
+            var issues = compiled
+                .Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
+                .Select(d => Issue(d, config))
+                .ToList();
+            throw new ConfigValidationException(name, issues);
+        }
+        var connector = CompiledConnector.FindAll(compiled.Assembly).Single();
+        return (connector, StandaloneSettings.From(workerSettings, [connector]));
+    }
+
+    // A compiler diagnostic as an issue of the config key it is about: the longest key of the
+    // config its message names (the spec's JSON lines mean nothing to a REST client).
+    private static ConfigIssue Issue(
+        Diagnostic diagnostic,
+        IReadOnlyDictionary<string, string> config
+    )
+    {
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
+        var key = config
+            .Keys.Where(k => message.Contains(k, StringComparison.Ordinal))
+            .OrderByDescending(k => k.Length)
+            .FirstOrDefault();
+        return new ConfigIssue(
+            key ?? "connector.class",
+            UrlRedaction.RedactIn($"{diagnostic.Id}: {message}") ?? diagnostic.Id
+        );
+    }
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using KConnector.Configuration;
+using KConnector.Converters;
+using KConnector.GeneratedCode;
+using KConnector.Hosting;
+using KConnector.Records;
+using KConnector.Rest;
+using KConnector.Tasks;
+using KConnector.Worker;
+
+namespace KConnector.Rest.Tests;
+
+/// <summary>
+/// A test plugin the in-process REST tests create over HTTP: a source counting up from its committed
+/// offset (<c>{"n": ...}</c> in partition <c>{"source": name}</c>) into <c>topic</c>, failing at
+/// <c>fail.at</c> when given; <c>secret.token</c> is a Password key that must never be shown.
+/// </summary>
+internal sealed class CountingPlugin : IConnectorFactory
+{
+    public const string ClassName = "test.CountingSource";
+
+    public static readonly ConfigDefinition Definition = new(
+        ClassName,
+        [
+            new ConfigKey
+            {
+                Name = "name",
+                Type = ConfigType.String,
+                Required = true,
+                Group = "Common",
+            },
+            new ConfigKey
+            {
+                Name = "connector.class",
+                Type = ConfigType.String,
+                Group = "Common",
+            },
+            new ConfigKey
+            {
+                Name = "tasks.max",
+                Type = ConfigType.Int,
+                DefaultValue = "1",
+                Min = 1,
+                Group = "Common",
+            },
+            new ConfigKey
+            {
+                Name = "topic",
+                Type = ConfigType.String,
+                Required = true,
+                Documentation = "Where the numbers go.",
+            },
+            new ConfigKey
+            {
+                Name = "fail.at",
+                Type = ConfigType.Long,
+                DefaultValue = "-1",
+            },
+            new ConfigKey
+            {
+                Name = "secret.token",
+                Type = ConfigType.Password,
+                DefaultValue = "",
+            },
+        ]
+    );
+
+    public IReadOnlyList<ConnectorPlugin> Plugins { get; } =
+    [new ConnectorPlugin(ClassName, ["CountingSource"], false, "1.0.0", Definition)];
+
+    public ConnectorRegistration Create(IReadOnlyDictionary<string, string> config)
+    {
+        var parsed = Definition.Parse(config.ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
+        parsed.ThrowIfInvalid(config.GetValueOrDefault("name") ?? "connector");
+        var name = config["name"];
+        var topic = config["topic"];
+        var failAt = parsed.Get<long>("fail.at");
+        return ConnectorRegistration.ForValidated(
+            isSink: false,
+            _ => new ValidatedConnector(
+                parsed,
+                (options, logger) =>
+                    new SourceTaskRunner<string, string>(
+                        options,
+                        new CountingSource(name, topic, failAt),
+                        new StringConverter(),
+                        new StringConverter(),
+                        logger
+                    )
+            )
+        );
+    }
+
+    public IReadOnlyList<ConfigIssue> Validate(IReadOnlyDictionary<string, string> config)
+    {
+        var parsed = Definition.Parse(config.ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
+        return parsed.Issues;
+    }
+
+    private sealed class CountingSource(string name, string topic, long failAt)
+        : ISourceTask<string, string>
+    {
+        private long _next;
+
+        private Dictionary<string, string> Partition => new() { ["source"] = name };
+
+        public void Initialize(SourceTaskContext context)
+        {
+            var offset = context.OffsetStorageReader.Offset(Partition);
+            _next = offset is null ? 0 : long.Parse(offset["n"], CultureInfo.InvariantCulture) + 1;
+        }
+
+        public async ValueTask<IReadOnlyList<SourceRecord<string, string>>> PollAsync(
+            CancellationToken cancellationToken
+        )
+        {
+            await Task.Delay(20, cancellationToken);
+            if (_next == failAt)
+            {
+                throw new InvalidOperationException(
+                    "counting failed at "
+                        + failAt.ToString(CultureInfo.InvariantCulture)
+                        + " calling http://admin:hunter2@example.invalid/"
+                );
+            }
+            var n = _next++.ToString(CultureInfo.InvariantCulture);
+            return
+            [
+                new SourceRecord<string, string>
+                {
+                    Topic = topic,
+                    Value = n,
+                    SourcePartition = Partition,
+                    SourceOffset = new Dictionary<string, string> { ["n"] = n },
+                },
+            ];
+        }
+    }
+}
