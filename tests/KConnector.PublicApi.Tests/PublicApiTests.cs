@@ -22,6 +22,7 @@ public sealed class PublicApiTests
         typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.Redis.Sink.RedisSinkTaskFactory).Assembly,
     }.ToDictionary(a => a.GetName().Name!, StringComparer.Ordinal);
 
     [Theory]

@@ -26,6 +26,7 @@ internal static class SpecCompiler
         typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.Redis.Sink.RedisSinkTaskFactory).Assembly,
     ];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>

@@ -11,7 +11,7 @@ namespace KConnector.Connectors.Redis.Client;
 /// not a client queue, decides when to try again). Every message it builds for a person goes
 /// through <see cref="Scrub"/>: the password never reaches a log, an exception or a status trace.
 /// </summary>
-public sealed class RedisClient : IAsyncDisposable, IDisposable
+internal sealed class RedisClient : IAsyncDisposable, IDisposable
 {
     private readonly RedisConnectionSettings _settings;
     private ConnectionMultiplexer? _multiplexer;

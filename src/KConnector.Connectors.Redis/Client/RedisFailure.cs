@@ -8,7 +8,7 @@ namespace KConnector.Connectors.Redis.Client;
 /// reply about the command itself (WRONGTYPE, ERR): the record's, so it alone goes to
 /// errors.tolerance and the dead-letter queue.
 /// </summary>
-public static class RedisFailure
+internal static class RedisFailure
 {
     // Error-reply prefixes that describe the server's state, not the command (redis.io/docs/reference/protocol-spec).
     private static readonly string[] ServerStatePrefixes =

@@ -12,7 +12,7 @@ namespace KConnector.Connectors.Redis.Sink;
 /// (no reflection). Null fields are left out, as Redis hashes and stream entries have no null.
 /// </summary>
 /// <typeparam name="T">The key or value type.</typeparam>
-public sealed class RedisRecordFields<T>
+internal sealed class RedisRecordFields<T>
 {
     private readonly RecordAccessor<T>? _accessor;
     private readonly object?[] _values;

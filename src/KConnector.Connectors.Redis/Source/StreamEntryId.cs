@@ -5,7 +5,7 @@ namespace KConnector.Connectors.Redis.Source;
 /// <summary>A Redis stream entry id, <c>milliseconds-sequence</c>, ordered as Redis orders them.</summary>
 /// <param name="Milliseconds">The id's time part.</param>
 /// <param name="Sequence">The id's sequence within that millisecond.</param>
-public readonly record struct StreamEntryId(ulong Milliseconds, ulong Sequence)
+internal readonly record struct StreamEntryId(ulong Milliseconds, ulong Sequence)
     : IComparable<StreamEntryId>
 {
     /// <summary>Parses <c>ms-seq</c> (or <c>ms</c>); null when <paramref name="text"/> is not an id.</summary>
