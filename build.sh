@@ -35,7 +35,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # --- system packages -------------------------------------------------------------------------
 APT_PACKAGES=(
   curl build-essential pkg-config libssl-dev libsasl2-dev zlib1g-dev libzstd-dev liblz4-dev
-  libcurl4-openssl-dev sqlite3 postgresql mariadb-server
+  libcurl4-openssl-dev sqlite3 postgresql mariadb-server redis-server
 )
 
 ensure_apt_packages() {
@@ -169,7 +169,7 @@ build_all() {
   # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed;
   # each connector package depends on KConnector.Connectors.Sdk, the pieces they share.
   local connector
-  for connector in Sdk File Sql PostgreSql Http Elasticsearch; do
+  for connector in Sdk File Sql PostgreSql Http Elasticsearch Redis; do
     (cd "$ROOT" && dotnet pack "src/KConnector.Connectors.$connector/KConnector.Connectors.$connector.csproj" -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
       fail "dotnet pack src/KConnector.Connectors.$connector" "see the error above"
   done

@@ -74,6 +74,12 @@ public sealed class DescribeCommandTests
     [InlineData(
         "KConnector.Connectors.Elasticsearch.ElasticsearchSink (sink; also io.confluent.connect.elasticsearch.ElasticsearchSinkConnector"
     )]
+    [InlineData(
+        "KConnector.Connectors.Redis.RedisSink (sink; also com.redis.kafka.connect.RedisSinkConnector"
+    )]
+    [InlineData(
+        "KConnector.Connectors.Redis.RedisStreamSource (source; also com.redis.kafka.connect.RedisStreamSourceConnector"
+    )]
     public async Task NoArgument_ListsEveryBuiltInRow(string line)
     {
         var run = await CliRun.InvokeAsync("describe");

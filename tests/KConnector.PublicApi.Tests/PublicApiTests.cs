@@ -24,6 +24,7 @@ public sealed class PublicApiTests
         typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
         typeof(KConnector.Rest.KafkaConnectRestEndpoints).Assembly,
+        typeof(KConnector.Connectors.Redis.Sink.RedisSinkTaskFactory).Assembly,
     }.ToDictionary(a => a.GetName().Name!, StringComparer.Ordinal);
 
     [Theory]

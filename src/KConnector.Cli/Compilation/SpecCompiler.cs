@@ -27,6 +27,7 @@ internal static class SpecCompiler
         typeof(KConnector.Connectors.PostgreSql.PostgresConnector).Assembly,
         typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
         typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
+        typeof(KConnector.Connectors.Redis.Sink.RedisSinkTaskFactory).Assembly,
     ];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>

@@ -47,6 +47,14 @@ public class PluginCatalogTests
                 "KConnector.Connectors.Elasticsearch.ElasticsearchSink",
                 KConnector.Connectors.Elasticsearch.ElasticsearchSink.Definition
             },
+            {
+                "KConnector.Connectors.Redis.RedisSink",
+                KConnector.Connectors.Redis.RedisSink.Definition
+            },
+            {
+                "KConnector.Connectors.Redis.RedisStreamSource",
+                KConnector.Connectors.Redis.RedisStreamSource.Definition
+            },
         };
 
     [Fact]
