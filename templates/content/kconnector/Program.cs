@@ -14,6 +14,12 @@ var builder = Host.CreateApplicationBuilder(args);
 // Kafka cluster inside this process: handy to try things, NOT durable.
 var connector = builder.Configuration.GetSection("Connector");
 
+#if (sqlSource)
+// Hosted services start in the order they are added: the table the connector copies (with sample
+// rows, embedded cluster only) is made before the worker starts the connector.
+builder.Services.AddHostedService<SampleOrdersTable>();
+
+#endif
 // Worker keys (Kafka Connect's worker properties: offset.flush.interval.ms,
 // offset.storage.file.filename, producer.*, consumer.*) come from the "Worker" section.
 builder.Services.AddKConnectorWorker(builder.Configuration.GetSection("Worker"));
@@ -34,10 +40,6 @@ await using var sampleApi = await SampleOrdersApi.StartIfSampleUrlAsync(
     builder.Configuration,
     loggers.CreateLogger<SampleOrdersApi>()
 );
-#endif
-#if (sqlSource)
-// Before the connector starts: the table it copies, with sample rows (embedded cluster only).
-builder.Services.AddHostedService<SampleOrdersTable>();
 #endif
 
 // BUILT_IN_SPEC_FILE is the connector: the generator turned it into OrdersBuiltInConfig and
