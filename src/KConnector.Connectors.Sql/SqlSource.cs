@@ -83,6 +83,14 @@ namespace KConnector.Connectors.Sql;
     Documentation = "Most rows returned by one poll; a larger result is returned over several polls."
 )]
 [ConfigKey(
+    "query.retry.attempts",
+    ConfigType.Int,
+    Default = "-1",
+    Importance = ConfigImportance.Low,
+    Min = -1,
+    Documentation = "How many times in a row a failing query (the server down, a table not there yet) is tried again, poll.interval.ms apart, before the task fails; each failure is logged. -1, Confluent's default, tries for ever."
+)]
+[ConfigKey(
     "topic.prefix",
     ConfigType.String,
     Required = true,

@@ -48,6 +48,9 @@ public sealed record SqlSourceOptions
     /// <summary>batch.max.rows.</summary>
     public int BatchMaxRows { get; init; } = 100;
 
+    /// <summary>query.retry.attempts: failed queries in a row tried again before the task fails; -1 for ever.</summary>
+    public int QueryRetryAttempts { get; init; } = -1;
+
     /// <summary>topic.prefix.</summary>
     public required string TopicPrefix { get; init; }
 
@@ -83,6 +86,7 @@ public sealed record SqlSourceOptions
             Query = parsed.Get<string>("query") ?? string.Empty,
             PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
             BatchMaxRows = parsed.Get<int>("batch.max.rows"),
+            QueryRetryAttempts = parsed.Get<int>("query.retry.attempts"),
             TopicPrefix = parsed.Get<string>("topic.prefix") ?? string.Empty,
         };
         // Rules across keys, as JdbcSourceConnectorConfig / JdbcSourceTask check them.

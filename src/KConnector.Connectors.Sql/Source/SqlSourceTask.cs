@@ -34,6 +34,7 @@ public sealed class SqlSourceTask<TValue>
     private List<SqlTableQuerier> _queriers;
     private readonly object?[] _values;
     private DbConnection? _connection;
+    private int _failedQueries;
 
     /// <summary>Creates the task.</summary>
     /// <param name="options">The parsed configuration.</param>
@@ -163,13 +164,46 @@ public sealed class SqlSourceTask<TValue>
             await querier.StopAsync().ConfigureAwait(false);
             await DisposeConnectionAsync().ConfigureAwait(false);
             querier.NextPoll = _time.GetUtcNow().AddMilliseconds(_options.PollIntervalMs);
+            var message =
+                $"SQL source: reading {querier.Name} from {_url.Database} failed: {e.Message}";
+            if (e is not DbException failed)
+            {
+                // The table's columns do not fit the value's schema: no later poll changes that.
+                throw new ConnectException(Stage.TASK_POLL, message, e);
+            }
+            QueryFailed(message, failed);
+            // The rows read before the failure are whole records with their offsets: delivered,
+            // so that the querier's position (already past them) loses nothing.
+            return records;
+        }
+        _failedQueries = 0;
+        return records;
+    }
+
+    // Confluent's JDBC source retries a query the database failed on later polls
+    // (query.retry.attempts, -1 = for ever) rather than failing the task: a server restart or a
+    // table created after the connector must not need an operator. Past the limit the task
+    // fails, naming the table.
+    private void QueryFailed(string message, DbException e)
+    {
+        _failedQueries++;
+        if (_options.QueryRetryAttempts >= 0 && _failedQueries > _options.QueryRetryAttempts)
+        {
             throw new ConnectException(
                 Stage.TASK_POLL,
-                $"SQL source: reading {querier.Name} from {_url.Database} failed: {e.Message}",
+                _failedQueries > 1
+                    ? $"{message} (failed {_failedQueries} times in a row; query.retry.attempts={_options.QueryRetryAttempts})"
+                    : message,
                 e
             );
         }
-        return records;
+        _logger.LogWarning(
+            "{Message}; trying again in {Interval} ms (failure {Count} in a row, query.retry.attempts={Attempts})",
+            message,
+            _options.PollIntervalMs,
+            _failedQueries,
+            _options.QueryRetryAttempts
+        );
     }
 
     /// <inheritdoc />
