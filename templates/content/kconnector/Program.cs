@@ -13,13 +13,13 @@ var builder = Host.CreateApplicationBuilder(args);
 // (--Connector:bootstrap.servers=host:9092). With no bootstrap.servers it runs on an embedded
 // Kafka cluster inside this process: handy to try things, NOT durable.
 var connector = builder.Configuration.GetSection("Connector");
-
 #if (sqlSource)
+
 // Hosted services start in the order they are added: the table the connector copies (with sample
 // rows, embedded cluster only) is made before the worker starts the connector.
 builder.Services.AddHostedService<SampleOrdersTable>();
-
 #endif
+
 // Worker keys (Kafka Connect's worker properties: offset.flush.interval.ms,
 // offset.storage.file.filename, producer.*, consumer.*) come from the "Worker" section.
 builder.Services.AddKConnectorWorker(builder.Configuration.GetSection("Worker"));
