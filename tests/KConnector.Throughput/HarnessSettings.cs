@@ -1,10 +1,19 @@
 namespace KConnector.Throughput;
 
-/// <summary>What every loop of one run shares: record count, record size and client settings.</summary>
+/// <summary>What every loop of one run shares: record count, record size, partitions and client settings.</summary>
 internal sealed record HarnessSettings(int Records, int RecordBytes)
 {
-    // 8 partitions: the mock cluster keeps at most 5 MiB per partition, and every loop reads from the beginning.
-    public const int Partitions = 8;
+    // The mock cluster keeps at most 5 MiB (and 100,000 records) per partition and drops the oldest
+    // beyond that, while every consuming loop reads its topic from the beginning: so a topic gets
+    // enough partitions to hold a whole loop's records with room to spare (4 MiB each).
+    private const int BytesPerPartition = 4 * 1024 * 1024;
+    private const int RecordOverhead = 64;
+
+    public int Partitions =>
+        Math.Max(
+            8,
+            (int)Math.Ceiling((double)Records * (RecordBytes + RecordOverhead) / BytesPerPartition)
+        );
 
     /// <summary>
     /// The producer settings of the raw producer loop and of the source pipeline alike: the

@@ -39,13 +39,13 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
         };
         using var producer = new ProducerBuilder<byte[], byte[]>(config).Build();
         var keys = Enumerable
-            .Range(0, HarnessSettings.Partitions)
+            .Range(0, settings.Partitions)
             .Select(p => System.Text.Encoding.UTF8.GetBytes("p" + p))
             .ToArray();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < settings.Records; i++)
         {
-            var partition = i % HarnessSettings.Partitions;
+            var partition = i % settings.Partitions;
             while (true)
             {
                 try
@@ -101,7 +101,7 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
 
     public async Task<TimeSpan> SourcePipeline(string topic)
     {
-        var task = new PayloadSourceTask(topic, settings.Records, Body);
+        var task = new PayloadSourceTask(topic, settings.Records, settings.Partitions, Body);
         var runner = new SourceTaskRunner<string, Payload>(
             new WorkerOptions
             {
@@ -164,13 +164,5 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
         await stop.CancelAsync();
         await run;
         return elapsed;
-    }
-
-    public static void CreateTopics(EmbeddedKafka kafka, params string[] topics)
-    {
-        foreach (var topic in topics)
-        {
-            kafka.CreateTopic(topic, HarnessSettings.Partitions);
-        }
     }
 }

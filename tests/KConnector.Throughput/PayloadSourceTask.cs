@@ -6,7 +6,7 @@ using KConnector.Throughput.Records;
 namespace KConnector.Throughput;
 
 /// <summary>A source that emits <c>count</c> records as fast as it is polled, 500 per poll, with source offsets.</summary>
-internal sealed class PayloadSourceTask(string topic, int count, string body)
+internal sealed class PayloadSourceTask(string topic, int count, int partitions, string body)
     : ISourceTask<string, Payload>
 {
     private int _next;
@@ -20,7 +20,7 @@ internal sealed class PayloadSourceTask(string topic, int count, string body)
         var batch = new List<SourceRecord<string, Payload>>(500);
         for (; _next < count && batch.Count < 500; _next++)
         {
-            var partition = _next % HarnessSettings.Partitions;
+            var partition = _next % partitions;
             var source = "p" + partition.ToString(CultureInfo.InvariantCulture);
             batch.Add(
                 new SourceRecord<string, Payload>
