@@ -20,13 +20,39 @@ internal sealed record HarnessSettings(int Records, int RecordBytes)
     /// worker's defaults (linger.ms 5, a 32 MiB buffer as Java's buffer.memory) spelled out.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Producer { get; } =
-        new Dictionary<string, string>
-        {
-            ["linger.ms"] = "5",
-            ["queue.buffering.max.kbytes"] = "32768",
-        };
+        WithOverrides(
+            new Dictionary<string, string>
+            {
+                ["linger.ms"] = "5",
+                ["queue.buffering.max.kbytes"] = "32768",
+            },
+            "KCONNECTOR_HARNESS_PRODUCER"
+        );
 
     /// <summary>The consumer settings of the raw consumer loop and of the sink pipeline alike (the worker's default prefetch bound).</summary>
     public static IReadOnlyDictionary<string, string> Consumer { get; } =
-        new Dictionary<string, string> { ["queued.max.messages.kbytes"] = "16384" };
+        WithOverrides(
+            new Dictionary<string, string> { ["queued.max.messages.kbytes"] = "16384" },
+            "KCONNECTOR_HARNESS_CONSUMER"
+        );
+
+    // Client settings to try, for raw loops and pipelines alike: KCONNECTOR_HARNESS_PRODUCER /
+    // KCONNECTOR_HARNESS_CONSUMER="key=value;key=value" (the worker-only children inherit them).
+    private static Dictionary<string, string> WithOverrides(
+        Dictionary<string, string> settings,
+        string variable
+    )
+    {
+        foreach (
+            var pair in (Environment.GetEnvironmentVariable(variable) ?? "").Split(
+                ';',
+                StringSplitOptions.RemoveEmptyEntries
+            )
+        )
+        {
+            var parts = pair.Split('=', 2);
+            settings[parts[0].Trim()] = parts[1].Trim();
+        }
+        return settings;
+    }
 }

@@ -5,7 +5,7 @@
 // consumer loop against the sink pipeline (Avro converter, one task, same record count, size and
 // client settings), each on a fresh topic. Prints medians and spread, CPU seconds per million
 // records and each pipeline's ratios to its raw loop. Then it starts itself as a worker-only
-// process that runs both pipelines flat out and reports what its memory consisted of at the peak.
+// process per pipeline, flat out, and reports what its memory consisted of at the peak.
 using System.Globalization;
 using KConnector.Throughput;
 
@@ -17,8 +17,9 @@ if (args.Length > 0 && args[0] == "--worker")
 {
     return await WorkerMemory.Serve(
         args[1],
-        new HarnessSettings(Number(args[2]), Number(args[3])),
-        args[4]
+        args[2],
+        new HarnessSettings(Number(args[3]), Number(args[4])),
+        args[5]
     );
 }
 
@@ -42,9 +43,14 @@ await warmup.Run(1);
 Console.WriteLine(
     $"{settings.Records:N0} records of about {settings.RecordBytes} bytes, {settings.Partitions} partitions, one task, Avro converter, {rounds} rounds"
 );
-var measured = new Rounds(cluster, settings, "measured");
-await measured.Run(rounds);
-Report.Print(measured.Results, settings.Records);
+
+// Rounds 0: only the worker-only memory figures.
+if (rounds > 0)
+{
+    var measured = new Rounds(cluster, settings, "measured");
+    await measured.Run(rounds);
+    Report.Print(measured.Results, settings.Records);
+}
 await WorkerMemory.Measure(cluster, settings);
 Console.WriteLine($"load average at end: {Report.LoadAverage()}");
 return 0;

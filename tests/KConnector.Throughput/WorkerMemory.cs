@@ -3,14 +3,17 @@ using System.Globalization;
 namespace KConnector.Throughput;
 
 /// <summary>
-/// The worker-only child: runs the source then the sink pipeline flat out in a process that holds
-/// nothing else, and prints what its memory consisted of at the peak.
+/// Worker-only children: the source pipeline in one process, then the sink pipeline in another,
+/// each flat out in a process that holds nothing else (the cluster lives elsewhere; a process per
+/// pipeline so that memory the allocator kept from the first is not counted against the second).
+/// Each prints what its memory consisted of at its peak.
 /// </summary>
 internal static class WorkerMemory
 {
     private const string Line = "WORKER_MEMORY ";
 
     public static async Task<int> Serve(
+        string pipeline,
         string bootstrapServers,
         HarnessSettings settings,
         string topic
@@ -19,21 +22,38 @@ internal static class WorkerMemory
         // Before any Kafka client: the runtime, the loaded assemblies and the code jitted so far.
         var baseline = Rss.CurrentMegabytes();
         var loops = new Loops(bootstrapServers, settings, "rss");
-        var source = await Measurement.Of(() => loops.SourcePipeline(topic));
-        var sink = await Measurement.Of(() => loops.SinkPipeline(topic));
-        var peak = new[] { source.Memory, sink.Memory }.MaxBy(m => m.RssMegabytes)!;
+        if (pipeline == "sink")
+        {
+            // The mock registry lives in each process: register the schema the source process
+            // registered, so that this one knows its id (the first, as there).
+            loops
+                .NewConverter()
+                .FromConnectData(
+                    topic,
+                    new Records.Payload
+                    {
+                        Sequence = 0,
+                        Source = "",
+                        Body = "",
+                    }
+                );
+        }
+        var run = await Measurement.Of(() =>
+            pipeline == "source" ? loops.SourcePipeline(topic) : loops.SinkPipeline(topic)
+        );
+        double[] figures =
+        [
+            baseline,
+            run.Memory.RssMegabytes,
+            run.Memory.GcCommittedMegabytes,
+            run.Memory.Threads,
+            Rss.PeakMegabytes(),
+        ];
         Console.WriteLine(
             Line
                 + string.Join(
                     ' ',
-                    new[]
-                    {
-                        baseline,
-                        peak.RssMegabytes,
-                        peak.GcCommittedMegabytes,
-                        peak.Threads,
-                        Rss.PeakMegabytes(),
-                    }.Select(v => v.ToString("F1", CultureInfo.InvariantCulture))
+                    figures.Select(v => v.ToString("R", CultureInfo.InvariantCulture))
                 )
         );
         return 0;
@@ -42,8 +62,41 @@ internal static class WorkerMemory
     public static async Task Measure(ClusterProcess cluster, HarnessSettings settings)
     {
         cluster.CreateTopic("rss", settings.Partitions);
+        var source = await Child("source", cluster, settings);
+        var sink = await Child("sink", cluster, settings);
+        if (source is null || sink is null)
+        {
+            return;
+        }
+        Console.WriteLine();
+        Console.WriteLine(
+            "Worker-only processes (one pipeline each, flat out; the cluster in another process):"
+        );
+        Console.WriteLine("| part | source pipeline MB | sink pipeline MB |");
+        Console.WriteLine("|---|---:|---:|");
+        Row("peak RSS (kernel's VmHWM)", source[4], sink[4]);
+        Row("peak RSS (sampled every 20 ms)", source[1], sink[1]);
+        Row("before any Kafka client: runtime, assemblies, code jitted so far", source[0], sink[0]);
+        Row("GC committed at the sampled peak (managed heaps)", source[2], sink[2]);
+        Row(
+            $"the rest: librdkafka's queues and buffers, thread stacks ({source[3]:F0} / {sink[3]:F0} threads), code jitted since",
+            source[1] - source[0] - source[2],
+            sink[1] - sink[0] - sink[2]
+        );
+    }
+
+    private static void Row(string part, double source, double sink) =>
+        Console.WriteLine($"| {part} | {source:F1} | {sink:F1} |");
+
+    private static async Task<double[]?> Child(
+        string pipeline,
+        ClusterProcess cluster,
+        HarnessSettings settings
+    )
+    {
         var start = SelfStart.Info(
             "--worker",
+            pipeline,
             cluster.BootstrapServers,
             settings.Records.ToString(CultureInfo.InvariantCulture),
             settings.RecordBytes.ToString(CultureInfo.InvariantCulture),
@@ -57,27 +110,12 @@ internal static class WorkerMemory
             .FirstOrDefault(l => l.StartsWith(Line, StringComparison.Ordinal));
         if (line is null)
         {
-            Console.WriteLine("The worker-only process failed: " + output);
-            return;
+            Console.WriteLine($"The worker-only {pipeline} process failed: {output}");
+            return null;
         }
-        var v = line[Line.Length..]
+        return line[Line.Length..]
             .Split(' ')
             .Select(s => double.Parse(s, CultureInfo.InvariantCulture))
             .ToArray();
-        Console.WriteLine();
-        Console.WriteLine(
-            "Worker-only process (source then sink pipeline flat out; the cluster elsewhere):"
-        );
-        Console.WriteLine($"| part | MB |");
-        Console.WriteLine("|---|---:|");
-        Console.WriteLine($"| peak RSS (sampled every 20 ms) | {v[1]:F1} |");
-        Console.WriteLine($"| peak RSS (kernel's VmHWM) | {v[4]:F1} |");
-        Console.WriteLine(
-            $"| before any Kafka client: runtime, assemblies, code jitted so far | {v[0]:F1} |"
-        );
-        Console.WriteLine($"| GC committed at the peak (managed heaps) | {v[2]:F1} |");
-        Console.WriteLine(
-            $"| the rest at the peak: librdkafka's queues and buffers, {v[3]:F0} threads' stacks, code jitted since | {v[1] - v[0] - v[2]:F1} |"
-        );
     }
 }
