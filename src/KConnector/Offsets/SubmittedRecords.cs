@@ -7,15 +7,19 @@ namespace KConnector.Offsets;
 /// acknowledged (or dead-lettered). Acknowledgements arrive on the producer's thread; everything is
 /// under one lock. Offsets stay dictionaries until they are taken for a commit.
 /// </summary>
+/// <remarks>
+/// A source partition is looked up (its map hashed) once per record, at submit; each submitted
+/// record then carries its partition's queue, so an acknowledgement (one per record, on the
+/// producer's thread) hashes nothing.
+/// </remarks>
 internal sealed class SubmittedRecords
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<IReadOnlyDictionary<string, string>, Queue<Submitted>> _pending =
+    private readonly Dictionary<IReadOnlyDictionary<string, string>, PartitionRecords> _partitions =
         new(SourcePartitionComparer.Instance);
-    private readonly Dictionary<
-        IReadOnlyDictionary<string, string>,
-        IReadOnlyDictionary<string, string>
-    > _committable = new(SourcePartitionComparer.Instance);
+
+    // Partitions whose committable offset moved since the last take, in the order they moved.
+    private readonly List<PartitionRecords> _advanced = [];
     private long _outstanding;
 
     /// <summary>Records submitted and not yet acknowledged.</summary>
@@ -27,14 +31,12 @@ internal sealed class SubmittedRecords
         IReadOnlyDictionary<string, string> offset
     )
     {
-        var submitted = new Submitted(partition, offset);
+        Submitted submitted;
         lock (_gate)
         {
-            if (!_pending.TryGetValue(partition, out var queue))
-            {
-                _pending[partition] = queue = new Queue<Submitted>();
-            }
-            queue.Enqueue(submitted);
+            var records = PartitionOf(partition);
+            submitted = new Submitted(records, offset);
+            records.Pending.Enqueue(submitted);
         }
         Interlocked.Increment(ref _outstanding);
         return submitted;
@@ -50,11 +52,10 @@ internal sealed class SubmittedRecords
                 return;
             }
             submitted.Acknowledged = true;
-            var queue = _pending[submitted.Partition];
-            while (queue.Count > 0 && queue.Peek().Acknowledged)
+            var records = submitted.Records;
+            while (records.Pending.Count > 0 && records.Pending.Peek().Acknowledged)
             {
-                var done = queue.Dequeue();
-                _committable[done.Partition] = done.Offset;
+                Advance(records, records.Pending.Dequeue().Offset);
             }
         }
         Interlocked.Decrement(ref _outstanding);
@@ -68,8 +69,14 @@ internal sealed class SubmittedRecords
         > taken;
         lock (_gate)
         {
-            taken = [.. _committable];
-            _committable.Clear();
+            taken = _advanced.ConvertAll(records =>
+                KeyValuePair.Create(records.Partition, records.Committable!)
+            );
+            foreach (var records in _advanced)
+            {
+                records.Committable = null;
+            }
+            _advanced.Clear();
         }
         return taken.ConvertAll(kv =>
             KeyValuePair.Create(OffsetJson.Key(connector, kv.Key), OffsetJson.Map(kv.Value))
@@ -83,21 +90,52 @@ internal sealed class SubmittedRecords
         {
             foreach (var (key, offset) in offsets)
             {
-                if (OffsetJson.ParseKey(key) is { } parsed)
+                if (
+                    OffsetJson.ParseKey(key) is { } parsed
+                    && PartitionOf(parsed.Partition) is { Committable: null } records
+                )
                 {
-                    _committable.TryAdd(parsed.Partition, OffsetJson.ParseMap(offset));
+                    Advance(records, OffsetJson.ParseMap(offset));
                 }
             }
         }
     }
 
+    private PartitionRecords PartitionOf(IReadOnlyDictionary<string, string> partition)
+    {
+        if (!_partitions.TryGetValue(partition, out var records))
+        {
+            _partitions[partition] = records = new PartitionRecords(partition);
+        }
+        return records;
+    }
+
+    private void Advance(PartitionRecords records, IReadOnlyDictionary<string, string> offset)
+    {
+        if (records.Committable is null)
+        {
+            _advanced.Add(records);
+        }
+        records.Committable = offset;
+    }
+
+    /// <summary>One source partition: its records in submit order, and the offset committable since the last take.</summary>
+    internal sealed class PartitionRecords(IReadOnlyDictionary<string, string> partition)
+    {
+        public IReadOnlyDictionary<string, string> Partition { get; } = partition;
+
+        public Queue<Submitted> Pending { get; } = new();
+
+        public IReadOnlyDictionary<string, string>? Committable { get; set; }
+    }
+
     /// <summary>One submitted record.</summary>
     internal sealed class Submitted(
-        IReadOnlyDictionary<string, string> partition,
+        PartitionRecords records,
         IReadOnlyDictionary<string, string> offset
     )
     {
-        public IReadOnlyDictionary<string, string> Partition { get; } = partition;
+        public PartitionRecords Records { get; } = records;
 
         public IReadOnlyDictionary<string, string> Offset { get; } = offset;
 

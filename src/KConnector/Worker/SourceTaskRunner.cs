@@ -84,6 +84,13 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             )
                 ? null
                 : 32768,
+            // Each delivery report would otherwise marshal the message's headers back from native
+            // memory; the runner keeps the message itself and reads only the timestamp.
+            DeliveryReportFields = _options.ClientConfig.ContainsKey(
+                "dotnet.producer.delivery.report.fields"
+            )
+                ? null
+                : "timestamp",
         };
         var kafka = new KafkaReachability(
             _kafkaWait,
@@ -294,7 +301,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 producer.Produce(
                     destination,
                     message,
-                    report => OnDelivered(report, record, submitted)
+                    report => OnDelivered(report, record, message, submitted)
                 );
                 return;
             }
@@ -447,18 +454,14 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     private void OnDelivered(
         DeliveryReport<byte[]?, byte[]?> report,
         SourceRecord<TKey, TValue> record,
+        Message<byte[]?, byte[]?> message,
         SubmittedRecords.Submitted? submitted
     )
     {
         if (report.Error.IsError)
         {
             _failedDeliveries.Enqueue(
-                new FailedDelivery(
-                    record,
-                    submitted,
-                    report.Message,
-                    new KafkaException(report.Error)
-                )
+                new FailedDelivery(record, submitted, message, new KafkaException(report.Error))
             );
             return;
         }

@@ -60,6 +60,31 @@ public sealed class OffsetsTests : IDisposable
     }
 
     [Fact]
+    public void SubmittedRecords_RestoredOffsetsComeBackUnlessANewerOneArrived()
+    {
+        var records = new SubmittedRecords();
+        var p = new Dictionary<string, string> { ["file"] = "p" };
+        var q = new Dictionary<string, string> { ["file"] = "q" };
+        static Dictionary<string, string> At(string line) => new() { ["line"] = line };
+        records.Acknowledge(records.Submit(p, At("1")));
+        records.Acknowledge(records.Submit(q, At("5")));
+        var failedCommit = records.TakeCommittable("c");
+
+        // While that commit failed, p moved on; q did not.
+        records.Acknowledge(records.Submit(p, At("2")));
+        records.Restore(failedCommit);
+
+        Assert.Equal(
+            [
+                KeyValuePair.Create("[\"c\",{\"file\":\"p\"}]", "{\"line\":\"2\"}"),
+                KeyValuePair.Create("[\"c\",{\"file\":\"q\"}]", "{\"line\":\"5\"}"),
+            ],
+            records.TakeCommittable("c")
+        );
+        Assert.Empty(records.TakeCommittable("c"));
+    }
+
+    [Fact]
     public async Task FileStore_OffsetsSurviveANewStoreOverTheSameFile()
     {
         var path = Path.Combine(_directory, "offsets.json");
