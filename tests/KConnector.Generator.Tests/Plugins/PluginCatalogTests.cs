@@ -52,6 +52,9 @@ public class PluginCatalogTests
             Catalog.Plugins.Select(p => p.Assembly).Distinct().Order(StringComparer.Ordinal)
         );
         Assert.Contains(Catalog.Plugins, p => p.ClassName == "KConnector.Connectors.Sql.SqlSink");
+        // Every built-in connector states its rules across keys on its descriptor (ValidateAcrossKeys).
+        Assert.All(Catalog.Plugins, p => Assert.True(p.ValidatesAcrossKeys, p.ClassName));
+        Assert.All(ConnectorDescriptors.All(), d => Assert.NotNull(d.Definition.CrossKeyRules));
         Assert.Equal(Catalog.Find("JdbcSink"), Catalog.Find("KConnector.Connectors.Sql.SqlSink"));
         Assert.Equal(ConnectorKind.Source, Catalog.Find("FileStreamSource")!.Kind);
         Assert.All(Catalog.Plugins, p => Assert.NotNull(p.Creation));
