@@ -168,10 +168,11 @@ build_all() {
     fail "dotnet pack src/KConnector.Rest" "see the error above"
   # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed;
   # each connector package depends on KConnector.Connectors.Sdk, the pieces they share.
-  local connector
-  for connector in Sdk File Sql PostgreSql Http Elasticsearch Redis; do
-    (cd "$ROOT" && dotnet pack "src/KConnector.Connectors.$connector/KConnector.Connectors.$connector.csproj" -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
-      fail "dotnet pack src/KConnector.Connectors.$connector" "see the error above"
+  # Every src/KConnector.Connectors.* project is packed (found, not listed: adding a connector edits no list).
+  local project
+  for project in "$ROOT"/src/KConnector.Connectors.*/KConnector.Connectors.*.csproj; do
+    (cd "$ROOT" && dotnet pack "$project" -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
+      fail "dotnet pack ${project#"$ROOT"/}" "see the error above"
   done
   if [ -f "$ROOT/src/KConnector.Cli/KConnector.Cli.csproj" ]; then
     (cd "$ROOT" && dotnet pack src/KConnector.Cli/KConnector.Cli.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||

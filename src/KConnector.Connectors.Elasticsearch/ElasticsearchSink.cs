@@ -119,6 +119,15 @@ namespace KConnector.Connectors.Elasticsearch;
 )]
 public static partial class ElasticsearchSink
 {
+    /// <summary>
+    /// The connector's rules across keys (Kafka Connect's <c>Connector.validate</c>): those
+    /// <see cref="global::KConnector.Connectors.Elasticsearch.ElasticsearchSinkOptions.Parse"/> states, the very method the task factory calls, so that
+    /// <c>kconnector validate</c> refuses what a start would refuse without making a task.
+    /// </summary>
+    /// <exception cref="ConfigValidationException">A rule is broken; each issue names its key.</exception>
+    public static void ValidateAcrossKeys(IReadOnlyDictionary<string, string?> config) =>
+        _ = global::KConnector.Connectors.Elasticsearch.ElasticsearchSinkOptions.Parse(config);
+
     /// <summary>Creates a task from the connector's whole config (only its own keys are read).</summary>
     /// <exception cref="ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static ElasticsearchSinkTask<TKey, TValue> CreateTask<TKey, TValue>(

@@ -45,6 +45,15 @@ namespace KConnector.Connectors.File;
 )]
 public static partial class JsonLinesFileSink
 {
+    /// <summary>
+    /// The connector's rules across keys (Kafka Connect's <c>Connector.validate</c>): those
+    /// <see cref="global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse"/> states, the very method the task factory calls, so that
+    /// <c>kconnector validate</c> refuses what a start would refuse without making a task.
+    /// </summary>
+    /// <exception cref="ConfigValidationException">A rule is broken; each issue names its key.</exception>
+    public static void ValidateAcrossKeys(IReadOnlyDictionary<string, string?> config) =>
+        _ = global::KConnector.Connectors.File.Sink.FileSinkOptions.Parse(config);
+
     /// <summary>Creates a task from the connector's whole config (only its own keys are read).</summary>
     /// <exception cref="ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
     public static JsonLinesFileSinkTask<TKey, TValue> CreateTask<TKey, TValue>(

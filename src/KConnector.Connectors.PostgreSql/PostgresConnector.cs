@@ -166,6 +166,15 @@ namespace KConnector.Connectors.PostgreSql;
 public static partial class PostgresConnector
 {
     /// <summary>
+    /// The connector's rules across keys (Kafka Connect's <c>Connector.validate</c>): those
+    /// <see cref="global::KConnector.Connectors.PostgreSql.Configuration.PostgresCdcOptions.Parse"/> states, the very method the task factory calls, so that
+    /// <c>kconnector validate</c> refuses what a start would refuse without making a task.
+    /// </summary>
+    /// <exception cref="ConfigValidationException">A rule is broken; each issue names its key.</exception>
+    public static void ValidateAcrossKeys(IReadOnlyDictionary<string, string?> config) =>
+        _ = global::KConnector.Connectors.PostgreSql.Configuration.PostgresCdcOptions.Parse(config);
+
+    /// <summary>
     /// Creates a task from the connector's whole config. Keys and values are the JSON text
     /// Debezium's events have through JsonConverter, so the value type is <c>string</c> and the
     /// converters are StringConverter (see docs/connectors/postgres-cdc.md).

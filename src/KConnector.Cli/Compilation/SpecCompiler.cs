@@ -16,18 +16,15 @@ namespace KConnector.Cli.Compilation;
 /// </summary>
 internal static class SpecCompiler
 {
-    /// <summary>The runtime and the built-in connectors' assemblies the generated workers use.</summary>
+    /// <summary>
+    /// The runtime and the built-in connectors' assemblies the generated workers use: every
+    /// <c>KConnector.Connectors.*</c> assembly the tool carries (its project references each
+    /// <c>src/KConnector.Connectors.*</c> project), found among the host's assemblies, not listed.
+    /// </summary>
     internal static readonly IReadOnlyList<Assembly> BuiltInConnectorAssemblies =
     [
         typeof(KConnector.Records.SinkRecord<,>).Assembly,
-        // The pieces every connector shares: generated record accessors derive from its RecordAccessor<T>.
-        typeof(KConnector.Connectors.Shapes.RecordAccessor<>).Assembly,
-        typeof(KConnector.Connectors.File.JsonLinesFileSinkTask<,>).Assembly,
-        typeof(KConnector.Connectors.Sql.Sink.SqlSinkTaskFactory).Assembly,
-        typeof(KConnector.Connectors.PostgreSql.PostgresConnector).Assembly,
-        typeof(KConnector.Connectors.Http.Sink.HttpSinkTaskFactory).Assembly,
-        typeof(KConnector.Connectors.Elasticsearch.ElasticsearchSinkTaskFactory).Assembly,
-        typeof(KConnector.Connectors.Redis.Sink.RedisSinkTaskFactory).Assembly,
+        .. ConnectorAssemblies.Carried(),
     ];
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>

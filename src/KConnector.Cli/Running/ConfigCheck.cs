@@ -5,7 +5,8 @@ namespace KConnector.Cli.Running;
 /// <summary>
 /// What a standalone worker checks of a connector's config before anything runs: its typed config
 /// and the worker's keys (<see cref="Hosting.ConnectorRegistration.Validate"/>), then the
-/// connector's own rules across keys (<see cref="ConnectorRules"/>). <c>validate</c> and
+/// connector's own rules across keys (its descriptor's <c>ValidateAcrossKeys</c>, which the generated
+/// config's <see cref="ConfigDefinition.CrossKeyRules"/> carries: no reflection). <c>validate</c> and
 /// <c>run</c> both call it, so they give the same verdict naming the same key.
 /// </summary>
 internal static class ConfigCheck
@@ -21,7 +22,7 @@ internal static class ConfigCheck
             connector.Register(settings.Connector).Validate(settings.Worker);
             // Resolved values (${env:...}), as the generated worker hands its task factory.
             var resolved = connector.Validate(settings.Connector).Originals;
-            ConnectorRules.Check(connector.Definition.ConnectorClass, resolved);
+            connector.Definition.ValidateAcrossKeys(resolved);
             return null;
         }
         catch (ConfigValidationException e)

@@ -133,7 +133,12 @@ internal static class ConnectorConfigEmitter
         w.WriteLine(
             "/// <summary>The connector's config keys, as Kafka Connect's ConfigDef: names, types, defaults, docs and importance.</summary>"
         );
-        Plugins.ConfigDefinitionWriter.Write(w, model.ConnectorClass, model.Keys);
+        Plugins.ConfigDefinitionWriter.Write(
+            w,
+            model.ConnectorClass,
+            model.Keys,
+            model.CrossKeyRules
+        );
     }
 
     /// <summary>Whether the property can be null: neither required nor defaulted.</summary>

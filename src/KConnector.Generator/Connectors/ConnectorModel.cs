@@ -23,6 +23,7 @@ namespace KConnector.Generator.Connectors;
 /// <param name="KeyProtoText">The .proto text of a Protobuf key message (what the ProtobufConverter registers), or null.</param>
 /// <param name="ValueProtoText">The .proto text of a Protobuf value message, or null.</param>
 /// <param name="SingleTask">Whether the connector runs one task whatever its tasks.max (a built-in source that cannot split its work).</param>
+/// <param name="CrossKeyRules">The plugin descriptor's ValidateAcrossKeys method group, or null.</param>
 internal sealed record ConnectorModel(
     string Namespace,
     string TypeName,
@@ -51,7 +52,8 @@ internal sealed record ConnectorModel(
     EquatableArray<RecordShapeModel> Accessors = default,
     string? KeyProtoText = null,
     string? ValueProtoText = null,
-    bool SingleTask = false
+    bool SingleTask = false,
+    string? CrossKeyRules = null
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

@@ -164,7 +164,10 @@ internal static class ConnectorSpecResolver
             accessors.ToEquatableArray(),
             key.Entry?.ProtoText,
             value.Entry?.ProtoText,
-            connector.SingleTask
+            connector.SingleTask,
+            connector.ValidatesAcrossKeys
+                ? connector.DescriptorType + "." + Plugins.CrossKeyRulesMethod.Name
+                : null
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }

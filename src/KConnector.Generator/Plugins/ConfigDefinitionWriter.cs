@@ -14,7 +14,13 @@ internal static class ConfigDefinitionWriter
 {
     private const string Cfg = "global::KConnector.Configuration";
 
-    public static void Write(SourceWriter w, string className, IEnumerable<ConfigKeyModel> keys)
+    /// <param name="crossKeyRules">The descriptor's <c>ValidateAcrossKeys</c> method group, or null when it has none.</param>
+    public static void Write(
+        SourceWriter w,
+        string className,
+        IEnumerable<ConfigKeyModel> keys,
+        string? crossKeyRules = null
+    )
     {
         w.WriteLine($"public static {Cfg}.ConfigDefinition Definition {{ get; }} =");
         w.Indentation++;
@@ -31,7 +37,13 @@ internal static class ConfigDefinitionWriter
         w.Indentation--;
         w.WriteLine("}");
         w.Indentation--;
-        w.WriteLine(");");
+        w.WriteLine(crossKeyRules is null ? ");" : ")");
+        if (crossKeyRules is not null)
+        {
+            w.WriteLine("{");
+            w.WriteLine("    CrossKeyRules = " + crossKeyRules + ",");
+            w.WriteLine("};");
+        }
         w.Indentation--;
     }
 

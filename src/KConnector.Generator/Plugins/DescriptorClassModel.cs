@@ -15,7 +15,8 @@ internal sealed record DescriptorClassModel(
     string TypeName,
     string DefinitionName,
     EquatableArray<ConfigKeyModel> Keys,
-    DiagnosticInfo? Problem
+    DiagnosticInfo? Problem,
+    bool ValidatesAcrossKeys = false
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

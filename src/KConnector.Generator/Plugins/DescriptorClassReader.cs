@@ -57,7 +57,8 @@ internal static class DescriptorClassReader
             type.Name,
             definitionName,
             ConfigKeyAttributeReader.Read(type),
-            problem
+            problem,
+            CrossKeyRulesMethod.IsDeclaredBy(type)
         );
     }
 }

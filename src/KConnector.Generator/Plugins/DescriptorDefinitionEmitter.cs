@@ -16,7 +16,12 @@ internal static class DescriptorDefinitionEmitter
                 + EmitText.Xml(model.DefinitionName)
                 + ", generated from the class's [ConfigKey] attributes (Kafka Connect's ConfigDef).</summary>"
         );
-        ConfigDefinitionWriter.Write(w, model.DefinitionName, model.Keys);
+        ConfigDefinitionWriter.Write(
+            w,
+            model.DefinitionName,
+            model.Keys,
+            model.ValidatesAcrossKeys ? CrossKeyRulesMethod.Name : null
+        );
         w.Indentation--;
         w.WriteLine("}");
         return EmitText.End(w, model.Namespace);

@@ -52,7 +52,8 @@ internal static class PluginDescriptorReader
             CreationOf(descriptor),
             Flag("ValueMustBeRecord", false),
             Flag("KeyMayBeRecord", true),
-            Flag("SingleTask", false)
+            Flag("SingleTask", false),
+            CrossKeyRulesMethod.IsDeclaredBy(descriptor)
         );
     }
 

@@ -28,6 +28,26 @@ public sealed class ConfigDefinition
     /// <summary>The keys, in declaration order.</summary>
     public IReadOnlyList<ConfigKey> Keys { get; }
 
+    /// <summary>
+    /// The connector's rules across keys (<c>insert.mode=upsert</c> needs <c>pk.mode</c>...), as Kafka
+    /// Connect's <c>Connector.validate</c> checks them beyond the <c>ConfigDef</c>: the descriptor's
+    /// <c>ValidateAcrossKeys</c>, which throws <see cref="ConfigValidationException"/> naming the key.
+    /// Null when the connector has none. The generator sets it from the plugin's descriptor.
+    /// </summary>
+    public Action<IReadOnlyDictionary<string, string?>>? CrossKeyRules { get; init; }
+
+    /// <summary>
+    /// Checks <paramref name="values"/> (resolved, as a task factory gets them) against
+    /// <see cref="CrossKeyRules"/>, the very rules the connector's task factory applies when the
+    /// worker makes a task, so that validating refuses what a start would refuse.
+    /// </summary>
+    /// <exception cref="ConfigValidationException">A rule is broken; each issue names its key.</exception>
+    public void ValidateAcrossKeys(IReadOnlyDictionary<string, string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        CrossKeyRules?.Invoke(values);
+    }
+
     /// <summary>The key named <paramref name="name"/>, or null.</summary>
     public ConfigKey? Find(string name) => _byName.GetValueOrDefault(name);
 

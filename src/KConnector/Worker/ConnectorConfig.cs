@@ -50,17 +50,11 @@ public sealed record ConnectorConfig
     /// the clients' <c>producer.*</c> and <c>consumer.*</c> they are a worker's, not a connector's.
     /// </summary>
     public static IReadOnlyList<string> WorkerKeyNames { get; } =
+    // bootstrap.servers is both: a worker's key in Kafka Connect and a connector's in KConnector (its
+    // own cluster), so ConnectorConfigDefinition defines it; the rest are WorkerConfigDefinition's.
     [
         BootstrapServersKey,
-        OffsetStorageFileNameKey,
-        OffsetStorageTopicKey,
-        OffsetFlushIntervalKey,
-        OffsetFlushTimeoutKey,
-        ListenersKey,
-        ListenersKeystoreLocationKey,
-        ListenersKeystorePasswordKey,
-        RestBasicAuthUsersFileKey,
-        ConfigStorageFileNameKey,
+        .. Configuration.Framework.WorkerConfigDefinition.Definition.Keys.Select(k => k.Name),
     ];
 
     /// <summary>

@@ -1,11 +1,13 @@
 using KConnector.Generator.Connectors;
+using KConnector.Generator.Tests.SpecSchema;
 using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
 namespace KConnector.Generator.Tests.Connectors;
 
 /// <summary>
-/// schemas/connector.schema.json: every spec in the repository validates against it, it documents
+/// schemas/connector.schema.json: written from the definitions (KCONNECTOR_ACCEPT_DOCS=1 rewrites it,
+/// this fails when it is stale); every spec in the repository validates against it, it documents
 /// exactly the keys the generator knows, and it rejects what the generator rejects.
 /// </summary>
 public class ConnectorSchemaTests
@@ -20,6 +22,25 @@ public class ConnectorSchemaTests
             .GetAwaiter()
             .GetResult()
     );
+
+    private static string SchemaPath =>
+        Path.Combine(RepositoryFiles.Root, "schemas", "connector.schema.json");
+
+    [Fact]
+    public void TheSchemaFile_IsWrittenFromTheDefinitions()
+    {
+        var written = ConnectorSpecSchemaWriter.Write(Infrastructure.GeneratorHarness.Catalog);
+        if (Environment.GetEnvironmentVariable("KCONNECTOR_ACCEPT_DOCS") == "1")
+        {
+            File.WriteAllText(SchemaPath, written);
+            return;
+        }
+        Assert.True(
+            written == File.ReadAllText(SchemaPath).ReplaceLineEndings("\n"),
+            SchemaPath
+                + " is stale: a plugin or framework definition changed. Rewrite it with KCONNECTOR_ACCEPT_DOCS=1 dotnet test tests/KConnector.Generator.Tests --filter ConnectorSchemaTests"
+        );
+    }
 
     public static TheoryData<string> RepositorySpecs()
     {
@@ -148,6 +169,52 @@ public class ConnectorSchemaTests
                 (e.Path ?? string.Empty).Contains(key, StringComparison.Ordinal)
                 || e.Property == key
         );
+    }
+
+    // Each connector class takes its own keys and its kind's framework keys only, as the build does.
+    [Theory]
+    [InlineData(
+        "\"connector.class\": \"FileStreamSource\", \"file\": \"f\", \"topic\": \"t\", \"topics\": \"t\"",
+        "topics (a sink's key) in a source"
+    )]
+    [InlineData(
+        "\"connector.class\": \"FileStreamSink\", \"topics\": \"t\", \"file\": \"f\", \"insert.mode\": \"upsert\"",
+        "the JDBC sink's insert.mode in a file sink"
+    )]
+    [InlineData(
+        "\"connector.class\": \"JdbcSink\", \"topics\": \"t\"",
+        "the JDBC sink without its required connection.url"
+    )]
+    [InlineData(
+        "\"connector.class\": \"HttpSink\", \"topics\": \"t\", \"http.api.url\": \"http://127.0.0.1:1/\", \"auth.type\": \"basic\"",
+        "auth.type=basic without connection.user (required when)"
+    )]
+    [InlineData(
+        "\"connector.class\": \"JdbcSink\", \"topics\": \"t\", \"connection.url\": \"Data Source=x.db\", \"batch.size\": -5",
+        "a number under the key's minimum"
+    )]
+    public void TheSchema_RefusesWhatTheConnectorClassDoesNotTake(string config, string because)
+    {
+        var errors = Schema.Value.Validate("{\"name\": \"x\", \"config\": {" + config + "}}");
+
+        Assert.True(errors.Count > 0, "accepted " + because);
+    }
+
+    [Theory]
+    [InlineData(
+        "\"connector.class\": \"HttpSink\", \"topics\": \"t\", \"http.api.url\": \"http://127.0.0.1:1/\", \"auth.type\": \"basic\", \"connection.user\": \"u\", \"connection.password\": \"${env:P}\""
+    )]
+    [InlineData(
+        "\"connector.class\": \"JdbcSource\", \"connection.url\": \"Data Source=x.db\", \"mode\": \"bulk\", \"topic.prefix\": \"p-\", \"producer.override.linger.ms\": 5, \"transforms\": \"r\", \"transforms.r.type\": \"RegexRouter\""
+    )]
+    [InlineData(
+        "\"connector.class\": \"Acme.Connectors.LedgerSink\", \"topics\": \"t\", \"ledger.book\": \"main\", \"ledger.strict\": true"
+    )]
+    public void TheSchema_AcceptsWhatTheConnectorClassTakes(string config)
+    {
+        var errors = Schema.Value.Validate("{\"name\": \"x\", \"config\": {" + config + "}}");
+
+        Assert.True(errors.Count == 0, string.Join("; ", errors));
     }
 
     private static IEnumerable<NJsonSchema.Validation.ValidationError> Flatten(

@@ -109,6 +109,49 @@ public sealed partial class BuildAndStartVerdictTests
         Assert.Equal(keys, StartVerdict(config));
     }
 
+    // A rule the descriptor states in code (its ValidateAcrossKeys): the build cannot run it and so
+    // never gives a verdict on it; `kconnector validate` (the generated config's Validate, then its
+    // Definition's CrossKeyRules, as ConfigCheck runs them) and a start refuse it naming one key.
+    [Theory]
+    [InlineData("audit.mode=signed;audit.key=k;audit.batch=500", "audit.batch")]
+    [InlineData("audit.mode=SIGNED;audit.key=k;audit.batch=101", "audit.batch")]
+    [InlineData("audit.mode=signed;audit.key=k;audit.batch=100", "")]
+    [InlineData("audit.mode=plain;audit.batch=500", "")]
+    public void ValidateAndStart_GiveTheSameVerdict_OnARuleInCode(string row, string expected)
+    {
+        var config = new Dictionary<string, string>(Base, StringComparer.Ordinal);
+        foreach (var pair in row.Split(';'))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            config[pair[..equals]] = pair[(equals + 1)..];
+        }
+        var keys = expected.Split(',', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Empty(BuildVerdict(config));
+        Assert.Equal(keys, ValidateVerdict(config));
+        Assert.Equal(keys, StartVerdict(config));
+    }
+
+    /// <summary>What <c>kconnector validate</c> refuses: the config's Validate, then the definition's rules across keys.</summary>
+    private static List<string> ValidateVerdict(Dictionary<string, string> config)
+    {
+        var configType = Compiled.Value.GetTypes().Single(t => t.GetMethod("Validate") is not null);
+        var values = config.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
+        values["name"] = "audit";
+        var parsed = (ParsedConfig)configType.GetMethod("Validate")!.Invoke(null, [values, null])!;
+        var definition = (ConfigDefinition)configType.GetProperty("Definition")!.GetValue(null)!;
+        Assert.NotNull(definition.CrossKeyRules);
+        try
+        {
+            definition.ValidateAcrossKeys(parsed.Originals);
+            return [.. parsed.Issues.Select(i => i.Key)];
+        }
+        catch (ConfigValidationException e)
+        {
+            return [.. e.Issues.Select(i => i.Key).Distinct().Order(StringComparer.Ordinal)];
+        }
+    }
+
     private static List<string> BuildVerdict(Dictionary<string, string> config) =>
         [
             .. ThirdPartyPluginTests

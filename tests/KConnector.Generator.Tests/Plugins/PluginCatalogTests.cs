@@ -15,55 +15,46 @@ public class PluginCatalogTests
 {
     private static readonly PluginCatalog Catalog = GeneratorHarness.Catalog;
 
-    public static TheoryData<string, ConfigDefinition> Plugins =>
-        new()
+    /// <summary>
+    /// Every connector descriptor of the connector assemblies the test carries (its project references
+    /// every src/KConnector.Connectors.* project) with its runtime Definition: found, not listed.
+    /// </summary>
+    public static TheoryData<string, ConfigDefinition> Plugins
+    {
+        get
         {
+            var data = new TheoryData<string, ConfigDefinition>();
+            foreach (var (className, definition) in ConnectorDescriptors.All())
             {
-                "KConnector.Connectors.File.JsonLinesFileSink",
-                KConnector.Connectors.File.JsonLinesFileSink.Definition
-            },
-            {
-                "KConnector.Connectors.File.FileStreamSource",
-                KConnector.Connectors.File.FileStreamSource.Definition
-            },
-            {
-                "KConnector.Connectors.Http.HttpSink",
-                KConnector.Connectors.Http.HttpSink.Definition
-            },
-            {
-                "KConnector.Connectors.Http.HttpSource",
-                KConnector.Connectors.Http.HttpSource.Definition
-            },
-            {
-                "KConnector.Connectors.PostgreSql.PostgresConnector",
-                KConnector.Connectors.PostgreSql.PostgresConnector.Definition
-            },
-            { "KConnector.Connectors.Sql.SqlSink", KConnector.Connectors.Sql.SqlSink.Definition },
-            {
-                "KConnector.Connectors.Sql.SqlSource",
-                KConnector.Connectors.Sql.SqlSource.Definition
-            },
-            {
-                "KConnector.Connectors.Elasticsearch.ElasticsearchSink",
-                KConnector.Connectors.Elasticsearch.ElasticsearchSink.Definition
-            },
-            {
-                "KConnector.Connectors.Redis.RedisSink",
-                KConnector.Connectors.Redis.RedisSink.Definition
-            },
-            {
-                "KConnector.Connectors.Redis.RedisStreamSource",
-                KConnector.Connectors.Redis.RedisStreamSource.Definition
-            },
-        };
+                data.Add(className, definition);
+            }
+            return data;
+        }
+    }
 
     [Fact]
     public void TheCatalog_HoldsTheBuiltInConnectors_WithTheirAliases()
     {
         Assert.Equal(
-            Plugins.Select(p => (string)p[0]).Order(StringComparer.Ordinal),
+            ConnectorDescriptors.All().Select(p => p.ClassName).Order(StringComparer.Ordinal),
             Catalog.Plugins.Select(p => p.ClassName)
         );
+        // Each connector project is carried: one found by the folder, not only by the references.
+        Assert.Equal(
+            Directory
+                .GetDirectories(
+                    Path.Combine(Connectors.RepositoryFiles.Root, "src"),
+                    "KConnector.Connectors.*"
+                )
+                .Select(Path.GetFileName)
+                .Where(n => n != "KConnector.Connectors.Sdk")
+                .Order(StringComparer.Ordinal),
+            Catalog.Plugins.Select(p => p.Assembly).Distinct().Order(StringComparer.Ordinal)
+        );
+        Assert.Contains(Catalog.Plugins, p => p.ClassName == "KConnector.Connectors.Sql.SqlSink");
+        // Every built-in connector states its rules across keys on its descriptor (ValidateAcrossKeys).
+        Assert.All(Catalog.Plugins, p => Assert.True(p.ValidatesAcrossKeys, p.ClassName));
+        Assert.All(ConnectorDescriptors.All(), d => Assert.NotNull(d.Definition.CrossKeyRules));
         Assert.Equal(Catalog.Find("JdbcSink"), Catalog.Find("KConnector.Connectors.Sql.SqlSink"));
         Assert.Equal(ConnectorKind.Source, Catalog.Find("FileStreamSource")!.Kind);
         Assert.All(Catalog.Plugins, p => Assert.NotNull(p.Creation));

@@ -36,8 +36,24 @@ internal static class ThirdPartyPlugin
         {
             public static AuditSinkTask<TKey, TValue> CreateTask<TKey, TValue>(IReadOnlyDictionary<string, string?> config)
             {
+                ValidateAcrossKeys(config);
                 var parsed = Definition.Parse(config).ThrowIfInvalid();
                 return new(parsed.Get<string>("audit.file")!, parsed.Get<string>("audit.prefix")!);
+            }
+
+            // A rule across keys no attribute states (Kafka Connect's Connector.validate): signed lines
+            // are signed one by one, so a signed sink writes at most 100 per batch.
+            public static void ValidateAcrossKeys(IReadOnlyDictionary<string, string?> config)
+            {
+                var parsed = Definition.Parse(config);
+                if (
+                    string.Equals(parsed.Get<string>("audit.mode"), "signed", System.StringComparison.OrdinalIgnoreCase)
+                    && parsed.Get<int>("audit.batch") > 100
+                )
+                {
+                    parsed.AddIssue("audit.batch", "audit.mode=signed writes at most 100 lines per batch");
+                }
+                parsed.ThrowIfInvalid();
             }
         }
 

@@ -10,6 +10,22 @@ public sealed class ConnectorConfigTests
         ConnectorConfig.Parse(settings.Select(s => KeyValuePair.Create(s.Key, s.Value)));
 
     [Fact]
+    public void WorkerKeys_AreWorkerConfigDefinitionsKeys_AndBootstrapServers()
+    {
+        // Derived from the one definition: a key added to WorkerConfigDefinition is a worker key.
+        var defined = KConnector
+            .Configuration.Framework.WorkerConfigDefinition.Definition.Keys.Select(k => k.Name)
+            .Append("bootstrap.servers")
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(defined, ConnectorConfig.WorkerKeyNames.Order(StringComparer.Ordinal));
+        Assert.True(ConnectorConfig.IsWorkerKey("offset.storage.file.filename"));
+        Assert.True(ConnectorConfig.IsWorkerKey("producer.linger.ms"));
+        Assert.False(ConnectorConfig.IsWorkerKey("producer.override.linger.ms"));
+        Assert.False(ConnectorConfig.IsWorkerKey("tasks.max"));
+    }
+
+    [Fact]
     public void Parse_OnlyName_GivesKafkaConnectDefaults()
     {
         var config = Parse(("name", "orders"));

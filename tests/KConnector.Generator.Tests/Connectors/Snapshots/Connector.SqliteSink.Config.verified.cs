@@ -384,7 +384,10 @@ namespace KConnector.Generated
                         Min = 0,
                     },
                 }
-            );
+            )
+            {
+                CrossKeyRules = global::KConnector.Connectors.Sql.SqlSink.ValidateAcrossKeys,
+            };
 
         /// <summary>The values written in orders.connector.json; configuration given at run time overrides them.</summary>
         public static global::System.Collections.Generic.IReadOnlyDictionary<string, string?> SpecValues { get; } =
