@@ -117,12 +117,25 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         // (a key's own rule, or a connector's rule across keys found as its task is made) fails
         // the start with every issue named, and leaves nothing running.
         var ready = new List<RunningConnector>();
-        foreach (var registration in _registrations)
+        try
         {
-            ready.Add(
-                await PrepareAsync(registration, TargetState.STARTED, cancellationToken)
-                    .ConfigureAwait(false)
-            );
+            foreach (var registration in _registrations)
+            {
+                ready.Add(
+                    await PrepareAsync(registration, TargetState.STARTED, cancellationToken)
+                        .ConfigureAwait(false)
+                );
+            }
+        }
+        catch
+        {
+            // A later connector refused: the tasks already made never run, so they are released
+            // here (a file a sink opened, a registry client) before the failure is reported.
+            foreach (var made in ready)
+            {
+                await ReleaseUnrunAsync(made).ConfigureAwait(false);
+            }
+            throw;
         }
         foreach (var running in ready)
         {
@@ -161,9 +174,26 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         };
         if (target != TargetState.STOPPED)
         {
-            CreateTasks(running);
+            try
+            {
+                CreateTasks(running);
+            }
+            catch
+            {
+                // A later task refused (its connector's rules across keys): release the ones made.
+                await ReleaseUnrunAsync(running).ConfigureAwait(false);
+                throw;
+            }
         }
         return running;
+    }
+
+    private static async Task ReleaseUnrunAsync(RunningConnector connector)
+    {
+        foreach (var slot in connector.Slots)
+        {
+            await slot.Task.ReleaseUnrunAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -41,4 +41,11 @@ public interface IConnectTask
 
     /// <summary>Runs the task until <paramref name="stoppingToken"/> is cancelled (a clean stop) or it fails.</summary>
     Task RunAsync(CancellationToken stoppingToken);
+
+    /// <summary>
+    /// Releases what a task that was made but never run holds (its task object, its converters'
+    /// Schema Registry clients), as a run's end would: a start that fails part-way (a later task or
+    /// connector refused) calls it for every task it had made. Does nothing once the task has run.
+    /// </summary>
+    ValueTask ReleaseUnrunAsync() => ValueTask.CompletedTask;
 }

@@ -25,6 +25,7 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
     private protected volatile bool _paused;
     private volatile TaskState _state = TaskState.UNASSIGNED;
     private Exception? _failure;
+    private int _claimed;
 
     private protected TaskRunner(
         WorkerOptions options,
@@ -116,6 +117,7 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
     )
     {
         Volatile.Write(ref _failure, null);
+        Interlocked.Exchange(ref _claimed, 1);
         _state = _paused ? TaskState.PAUSED : TaskState.RUNNING;
         using var scope = _logger.BeginScope(
             new Dictionary<string, object>
@@ -141,6 +143,18 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
             throw;
         }
         finally
+        {
+            await StopAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Runs <see cref="Stopped"/> (the task's StopAsync and Dispose, its converters' clients) for a
+    /// task that never ran; a task that ran released them when its run ended.
+    /// </summary>
+    public async ValueTask ReleaseUnrunAsync()
+    {
+        if (Interlocked.CompareExchange(ref _claimed, 1, 0) == 0)
         {
             await StopAsync().ConfigureAwait(false);
         }
