@@ -128,12 +128,66 @@ internal static class ConnectorConfigEmitter
         return EmitText.End(w, model.Namespace);
     }
 
+    /// <summary>
+    /// <c>Definition</c> extends the runtime's: the framework keys of the connector's kind
+    /// (<c>ConnectorConfigDefinition.ForSink/ForSource</c>) with the few this connector adapts, then
+    /// its own keys (its plugin descriptor's <c>Definition</c>, or an attribute connector's keys
+    /// written here, where they are defined). No framework key is written again.
+    /// </summary>
     private static void WriteDefinition(SourceWriter w, ConnectorModel model)
     {
         w.WriteLine(
-            "/// <summary>The connector's config keys, as Kafka Connect's ConfigDef: names, types, defaults, docs and importance.</summary>"
+            "/// <summary>The connector's config keys, as Kafka Connect's ConfigDef: the framework's keys of its kind, then its own.</summary>"
         );
-        Plugins.ConfigDefinitionWriter.Write(w, model.ConnectorClass, model.Keys);
+        w.WriteLine($"public static {Cfg}.ConfigDefinition Definition {{ get; }} =");
+        w.Indentation++;
+        var kind = model.Kind == ConnectorKind.Sink ? "Sink" : "Source";
+        w.WriteLine(
+            $"{Cfg}.Framework.ConnectorConfigDefinition.For{kind}({EmitText.Literal(model.ConnectorClass)})"
+        );
+        w.Indentation++;
+        foreach (var key in model.Keys.Take(model.FrameworkKeyCount).Where(ConnectorKeys.IsAdapted))
+        {
+            WriteOverride(w, key);
+        }
+        var own = model.Keys.Skip(model.FrameworkKeyCount).ToList();
+        if (model.OwnKeysDefinition is { } descriptor)
+        {
+            w.WriteLine($".Extend({descriptor}.Definition.Keys);");
+        }
+        else if (own.Count > 0)
+        {
+            w.WriteLine($".Extend(new {Cfg}.ConfigKey[]");
+            w.WriteLine("{");
+            w.Indentation++;
+            foreach (var key in own)
+            {
+                Plugins.ConfigDefinitionWriter.WriteKey(w, key);
+            }
+            w.Indentation--;
+            w.WriteLine("});");
+        }
+        else
+        {
+            w.WriteLine($".Extend(global::System.Array.Empty<{Cfg}.ConfigKey>());");
+        }
+        w.Indentation -= 2;
+    }
+
+    /// <summary>One adapted framework key: its default and allowed values as this connector has them.</summary>
+    private static void WriteOverride(SourceWriter w, ConfigKeyModel key)
+    {
+        var changes = $"DefaultValue = {EmitText.Literal(key.Default)}";
+        if (key.Name is ConfigKeyNames.Name)
+        {
+            changes += ", Required = false";
+        }
+        if (key.OneOf.Count > 0)
+        {
+            changes +=
+                $", OneOf = new[] {{ {string.Join(", ", key.OneOf.Select(EmitText.Literal))} }}";
+        }
+        w.WriteLine($".Override({EmitText.Literal(key.Name)}, key => key with {{ {changes} }})");
     }
 
     /// <summary>Whether the property can be null: neither required nor defaulted.</summary>

@@ -164,7 +164,9 @@ internal static class ConnectorSpecResolver
             accessors.ToEquatableArray(),
             key.Entry?.ProtoText,
             value.Entry?.ProtoText,
-            connector.SingleTask
+            connector.SingleTask,
+            ConnectorKeys.FrameworkCount(catalog, connector.Kind),
+            connector.DescriptorType
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
