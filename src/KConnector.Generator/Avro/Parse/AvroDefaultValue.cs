@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 using KConnector.Generator.Emit;
 using KConnector.Generator.Json;
@@ -30,251 +31,296 @@ internal sealed class AvroDefaultValue
     )
     {
         error = string.Empty;
-        string Fail(string expected, out string e)
-        {
-            e =
-                "at "
-                + path
-                + " expected "
-                + expected
-                + ", found "
-                + JsonCompactWriter.Write(value);
-            return null!;
-        }
         switch (type.Kind)
         {
             case AvroKind.Null:
-                return value.Kind == JsonKind.Null ? "null" : Fail("null", out error);
+                return value.Kind == JsonKind.Null ? "null" : Fail(value, path, "null", out error);
             case AvroKind.Boolean:
                 return value.Kind switch
                 {
                     JsonKind.True => "true",
                     JsonKind.False => "false",
-                    _ => Fail("true or false", out error),
+                    _ => Fail(value, path, "true or false", out error),
                 };
             case AvroKind.Int:
-                if (
-                    value.Kind != JsonKind.Number
-                    || !int.TryParse(
-                        value.Text,
-                        NumberStyles.AllowLeadingSign,
-                        CultureInfo.InvariantCulture,
-                        out var i
-                    )
-                )
-                {
-                    return Fail("an integer from -2^31 to 2^31-1", out error);
-                }
-                return Logical(type, i.ToString(CultureInfo.InvariantCulture));
             case AvroKind.Long:
-                if (
-                    value.Kind != JsonKind.Number
-                    || !long.TryParse(
-                        value.Text,
-                        NumberStyles.AllowLeadingSign,
-                        CultureInfo.InvariantCulture,
-                        out var l
-                    )
-                )
-                {
-                    return Fail("an integer from -2^63 to 2^63-1", out error);
-                }
-                return Logical(type, l.ToString(CultureInfo.InvariantCulture) + "L");
             case AvroKind.Float:
             case AvroKind.Double:
-                if (
-                    value.Kind != JsonKind.Number
-                    || !double.TryParse(
-                        value.Text,
-                        NumberStyles.Float,
-                        CultureInfo.InvariantCulture,
-                        out var d
-                    )
-                    || double.IsInfinity(d)
-                )
-                {
-                    return Fail("a number", out error);
-                }
-                return type.Kind == AvroKind.Float
-                    ? ((float)d).ToString("R", CultureInfo.InvariantCulture) + "f"
-                    : d.ToString("R", CultureInfo.InvariantCulture) + "d";
+                return NumberValue(value, type, path, out error);
             case AvroKind.String:
-                if (value.Kind != JsonKind.String)
-                {
-                    return Fail("a string", out error);
-                }
-                if (type.Logical == AvroLogical.Uuid)
-                {
-                    return Guid.TryParse(value.Text, out _)
-                        ? "global::System.Guid.Parse(" + CSharpLiteral.Quote(value.Text!) + ")"
-                        : Fail("a UUID string", out error);
-                }
-                return CSharpLiteral.Quote(value.Text!);
+                return StringValue(value, type, path, out error);
             case AvroKind.Bytes:
             case AvroKind.Fixed:
                 return Bytes(value, type, path, out error);
             case AvroKind.Enum:
-            {
-                var def = _lookup(type.Name);
+                return EnumValue(value, type, path, out error);
+            case AvroKind.Array:
+                return ArrayValue(value, type, position, recordGlobal, path, out error);
+            case AvroKind.Map:
+                return MapValue(value, type, position, recordGlobal, path, out error);
+            case AvroKind.Record:
+                return RecordValue(value, type, path, out error);
+            case AvroKind.Union:
+                return UnionValue(value, type, position, recordGlobal, path, out error);
+            default:
+                return Fail(value, path, "a value of a known type", out error);
+        }
+    }
+
+    private static string? Fail(JsonNode value, string path, string expected, out string error)
+    {
+        error =
+            "at " + path + " expected " + expected + ", found " + JsonCompactWriter.Write(value);
+        return null;
+    }
+
+    private static string? NumberValue(
+        JsonNode value,
+        AvroTypeModel type,
+        string path,
+        out string error
+    )
+    {
+        error = string.Empty;
+        var text = value.Kind == JsonKind.Number ? value.Text : null;
+        switch (type.Kind)
+        {
+            case AvroKind.Int:
+                return int.TryParse(
+                    text,
+                    NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture,
+                    out var i
+                )
+                    ? Logical(type, i.ToString(CultureInfo.InvariantCulture))
+                    : Fail(value, path, "an integer from -2^31 to 2^31-1", out error);
+            case AvroKind.Long:
+                return long.TryParse(
+                    text,
+                    NumberStyles.AllowLeadingSign,
+                    CultureInfo.InvariantCulture,
+                    out var l
+                )
+                    ? Logical(type, l.ToString(CultureInfo.InvariantCulture) + "L")
+                    : Fail(value, path, "an integer from -2^63 to 2^63-1", out error);
+            default:
                 if (
-                    value.Kind != JsonKind.String
-                    || def is null
-                    || !System.Linq.Enumerable.Contains(def.Symbols, value.Text!)
+                    !double.TryParse(
+                        text,
+                        NumberStyles.Float,
+                        CultureInfo.InvariantCulture,
+                        out var d
+                    ) || double.IsInfinity(d)
                 )
                 {
-                    return Fail("one of the symbols of " + type.Name, out error);
+                    return Fail(value, path, "a number", out error);
                 }
-                var members = CSharpIdentifier.EnumMembers(def.Symbols, def.TypeName);
-                return type.CSharpName
-                    + "."
-                    + members[System.Linq.Enumerable.ToList(def.Symbols).IndexOf(value.Text!)];
-            }
-            case AvroKind.Array:
-            {
-                if (value.Kind != JsonKind.Array)
-                {
-                    return Fail("an array", out error);
-                }
-                var itemType = AvroCSharpTypes.Of(type.Items!, position + "Item");
-                var items = new List<string>();
-                for (var n = 0; n < value.Items.Count; n++)
-                {
-                    var item = Convert(
-                        value.Items[n],
-                        type.Items!,
-                        position + "Item",
-                        recordGlobal,
-                        path + "[" + n.ToString(CultureInfo.InvariantCulture) + "]",
-                        out error
-                    );
-                    if (item is null)
-                    {
-                        return null;
-                    }
-                    items.Add(item);
-                }
-                return items.Count == 0
-                    ? "global::System.Array.Empty<" + itemType + ">()"
-                    : "new " + itemType + "[] { " + string.Join(", ", items) + " }";
-            }
-            case AvroKind.Map:
-            {
-                if (value.Kind != JsonKind.Object)
-                {
-                    return Fail("an object", out error);
-                }
-                var valueType = AvroCSharpTypes.Of(type.Items!, position + "Value");
-                var sb = new StringBuilder(
-                    "new global::System.Collections.Generic.Dictionary<string, "
-                        + valueType
-                        + ">(global::System.StringComparer.Ordinal) {"
-                );
-                foreach (var property in value.Properties)
-                {
-                    var item = Convert(
-                        property.Value,
-                        type.Items!,
-                        position + "Value",
-                        recordGlobal,
-                        path + "." + property.Name,
-                        out error
-                    );
-                    if (item is null)
-                    {
-                        return null;
-                    }
-                    sb.Append(" [")
-                        .Append(CSharpLiteral.Quote(property.Name))
-                        .Append("] = ")
-                        .Append(item)
-                        .Append(',');
-                }
-                return sb.Append(" }").ToString();
-            }
-            case AvroKind.Record:
-            {
-                var def = _lookup(type.Name);
-                if (value.Kind != JsonKind.Object || def is null)
-                {
-                    return Fail("an object with the fields of " + type.Name, out error);
-                }
-                var sb = new StringBuilder("new " + type.CSharpName + " {");
-                foreach (var field in def.Fields)
-                {
-                    var fieldValue = value[field.AvroName];
-                    if (fieldValue is null)
-                    {
-                        if (field.HasDefault || field.Type.NullableIndex >= 0)
-                        {
-                            continue;
-                        }
-                        error =
-                            "at "
-                            + path
-                            + " the field \""
-                            + field.AvroName
-                            + "\" of "
-                            + type.Name
-                            + " has no value and no default";
-                        return null;
-                    }
-                    var item = Convert(
-                        fieldValue,
-                        field.Type,
-                        field.PropertyName,
-                        type.CSharpName,
-                        path + "." + field.AvroName,
-                        out error
-                    );
-                    if (item is null)
-                    {
-                        return null;
-                    }
-                    sb.Append(' ')
-                        .Append(field.PropertyName)
-                        .Append(" = ")
-                        .Append(item)
-                        .Append(',');
-                }
-                return sb.Append(" }").ToString();
-            }
-            case AvroKind.Union:
-            {
-                var cases = AvroCSharpTypes.CaseNames(type, position);
-                for (var b = 0; b < type.Branches.Count; b++)
-                {
-                    var branch = type.Branches[b];
-                    var converted = Convert(
-                        value,
-                        branch,
-                        AvroCSharpTypes.CasePosition(position, cases[b]),
-                        recordGlobal,
-                        path,
-                        out _
-                    );
-                    if (converted is null)
-                    {
-                        continue;
-                    }
-                    if (branch.Kind == AvroKind.Null || type.NullableIndex >= 0)
-                    {
-                        return converted;
-                    }
-                    return "new "
-                        + recordGlobal
-                        + "."
-                        + AvroCSharpTypes.UnionName(position)
-                        + "."
-                        + cases[b]
-                        + "("
-                        + converted
-                        + ")";
-                }
-                return Fail("a value of one of the union's branches", out error);
-            }
-            default:
-                return Fail("a value of a known type", out error);
+                return type.Kind == AvroKind.Float
+                    ? ((float)d).ToString("R", CultureInfo.InvariantCulture) + "f"
+                    : d.ToString("R", CultureInfo.InvariantCulture) + "d";
         }
+    }
+
+    private static string? StringValue(
+        JsonNode value,
+        AvroTypeModel type,
+        string path,
+        out string error
+    )
+    {
+        error = string.Empty;
+        if (value.Kind != JsonKind.String)
+        {
+            return Fail(value, path, "a string", out error);
+        }
+        if (type.Logical == AvroLogical.Uuid)
+        {
+            return Guid.TryParse(value.Text, out _)
+                ? "global::System.Guid.Parse(" + CSharpLiteral.Quote(value.Text!) + ")"
+                : Fail(value, path, "a UUID string", out error);
+        }
+        return CSharpLiteral.Quote(value.Text!);
+    }
+
+    private string? EnumValue(JsonNode value, AvroTypeModel type, string path, out string error)
+    {
+        error = string.Empty;
+        var def = _lookup(type.Name);
+        if (value.Kind != JsonKind.String || def is null || !def.Symbols.Contains(value.Text!))
+        {
+            return Fail(value, path, "one of the symbols of " + type.Name, out error);
+        }
+        var members = CSharpIdentifier.EnumMembers(def.Symbols, def.TypeName);
+        return type.CSharpName + "." + members[def.Symbols.ToList().IndexOf(value.Text!)];
+    }
+
+    private string? ArrayValue(
+        JsonNode value,
+        AvroTypeModel type,
+        string position,
+        string recordGlobal,
+        string path,
+        out string error
+    )
+    {
+        error = string.Empty;
+        if (value.Kind != JsonKind.Array)
+        {
+            return Fail(value, path, "an array", out error);
+        }
+        var itemType = AvroCSharpTypes.Of(type.Items!, position + "Item");
+        var items = new List<string>();
+        for (var n = 0; n < value.Items.Count; n++)
+        {
+            var item = Convert(
+                value.Items[n],
+                type.Items!,
+                position + "Item",
+                recordGlobal,
+                path + "[" + n.ToString(CultureInfo.InvariantCulture) + "]",
+                out error
+            );
+            if (item is null)
+            {
+                return null;
+            }
+            items.Add(item);
+        }
+        return items.Count == 0
+            ? "global::System.Array.Empty<" + itemType + ">()"
+            : "new " + itemType + "[] { " + string.Join(", ", items) + " }";
+    }
+
+    private string? MapValue(
+        JsonNode value,
+        AvroTypeModel type,
+        string position,
+        string recordGlobal,
+        string path,
+        out string error
+    )
+    {
+        error = string.Empty;
+        if (value.Kind != JsonKind.Object)
+        {
+            return Fail(value, path, "an object", out error);
+        }
+        var valueType = AvroCSharpTypes.Of(type.Items!, position + "Value");
+        var sb = new StringBuilder(
+            "new global::System.Collections.Generic.Dictionary<string, "
+                + valueType
+                + ">(global::System.StringComparer.Ordinal) {"
+        );
+        foreach (var property in value.Properties)
+        {
+            var item = Convert(
+                property.Value,
+                type.Items!,
+                position + "Value",
+                recordGlobal,
+                path + "." + property.Name,
+                out error
+            );
+            if (item is null)
+            {
+                return null;
+            }
+            sb.Append(" [")
+                .Append(CSharpLiteral.Quote(property.Name))
+                .Append("] = ")
+                .Append(item)
+                .Append(',');
+        }
+        return sb.Append(" }").ToString();
+    }
+
+    private string? RecordValue(JsonNode value, AvroTypeModel type, string path, out string error)
+    {
+        error = string.Empty;
+        var def = _lookup(type.Name);
+        if (value.Kind != JsonKind.Object || def is null)
+        {
+            return Fail(value, path, "an object with the fields of " + type.Name, out error);
+        }
+        var sb = new StringBuilder("new " + type.CSharpName + " {");
+        foreach (var field in def.Fields)
+        {
+            var fieldValue = value[field.AvroName];
+            if (fieldValue is null)
+            {
+                if (field.HasDefault || field.Type.NullableIndex >= 0)
+                {
+                    continue;
+                }
+                error =
+                    "at "
+                    + path
+                    + " the field \""
+                    + field.AvroName
+                    + "\" of "
+                    + type.Name
+                    + " has no value and no default";
+                return null;
+            }
+            var item = Convert(
+                fieldValue,
+                field.Type,
+                field.PropertyName,
+                type.CSharpName,
+                path + "." + field.AvroName,
+                out error
+            );
+            if (item is null)
+            {
+                return null;
+            }
+            sb.Append(' ').Append(field.PropertyName).Append(" = ").Append(item).Append(',');
+        }
+        return sb.Append(" }").ToString();
+    }
+
+    /// <summary>The first branch the value fits (spec 1.12: any branch), wrapped in its union case unless nullable.</summary>
+    private string? UnionValue(
+        JsonNode value,
+        AvroTypeModel type,
+        string position,
+        string recordGlobal,
+        string path,
+        out string error
+    )
+    {
+        error = string.Empty;
+        var cases = AvroCSharpTypes.CaseNames(type, position);
+        for (var b = 0; b < type.Branches.Count; b++)
+        {
+            var branch = type.Branches[b];
+            var converted = Convert(
+                value,
+                branch,
+                AvroCSharpTypes.CasePosition(position, cases[b]),
+                recordGlobal,
+                path,
+                out _
+            );
+            if (converted is null)
+            {
+                continue;
+            }
+            if (branch.Kind == AvroKind.Null || type.NullableIndex >= 0)
+            {
+                return converted;
+            }
+            return "new "
+                + recordGlobal
+                + "."
+                + AvroCSharpTypes.UnionName(position)
+                + "."
+                + cases[b]
+                + "("
+                + converted
+                + ")";
+        }
+        return Fail(value, path, "a value of one of the union's branches", out error);
     }
 
     private static string Logical(AvroTypeModel type, string raw)

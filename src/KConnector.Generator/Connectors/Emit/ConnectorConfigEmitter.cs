@@ -29,103 +29,124 @@ internal static class ConnectorConfigEmitter
         {
             WriteDefinition(w, model);
             w.WriteLine();
-            w.WriteLine(
-                model.UserClass
-                    ? "/// <summary>Values given in code; none for an attribute connector (its defaults are in <see cref=\"Definition\"/>).</summary>"
-                    : $"/// <summary>The values written in {EmitText.Xml(model.SourceDescription)}; configuration given at run time overrides them.</summary>"
-            );
-            w.WriteLine(
-                "public static global::System.Collections.Generic.IReadOnlyDictionary<string, string?> SpecValues { get; } ="
-            );
-            w.Indentation++;
-            w.WriteLine(
-                "new global::System.Collections.Generic.Dictionary<string, string?>(global::System.StringComparer.Ordinal)"
-            );
-            w.WriteLine("{");
-            w.Indentation++;
-            foreach (var value in model.SpecValues)
-            {
-                w.WriteLine($"[{EmitText.Literal(value.Key)}] = {EmitText.Literal(value.Value)},");
-            }
-            w.Indentation--;
-            w.WriteLine("};");
-            w.Indentation--;
+            WriteSpecValues(w, model);
             w.WriteLine();
-            using (w.WriteBlock($"private {type}({Cfg}.ParsedConfig parsed)"))
-            {
-                w.WriteLine("Parsed = parsed;");
-                foreach (var key in model.Keys)
-                {
-                    w.WriteLine($"{key.PropertyName} = {Read(key)};");
-                }
-            }
+            WriteProperties(w, model, type);
             w.WriteLine();
-            w.WriteLine(
-                "/// <summary>The validated values, including keys this class does not type (such as client overrides).</summary>"
-            );
-            w.WriteLine($"public {Cfg}.ParsedConfig Parsed {{ get; }}");
-            foreach (var key in model.Keys)
-            {
-                w.WriteLine();
-                w.WriteLine(
-                    $"/// <summary><c>{EmitText.Xml(key.Name)}</c>: {EmitText.Xml(key.Doc)}</summary>"
-                );
-                w.WriteLine($"public {CSharpType(key)} {key.PropertyName} {{ get; }}");
-            }
+            WriteValidateAndParse(w, model, type);
             w.WriteLine();
-            w.WriteLine(
-                "/// <summary>Checks <paramref name=\"values\"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>"
-            );
-            w.WriteLine(
-                $"public static {Cfg}.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null) =>"
-            );
-            w.WriteLine(
-                $"    {Cfg}.Framework.ConnectorConfigRules.Check{(model.Kind == ConnectorKind.Sink ? "Sink" : "Source")}(global::KConnector.GeneratedCode.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? {Cfg}.ConfigValueResolver.Default)));"
-            );
-            w.WriteLine();
-            w.WriteLine(
-                "/// <summary>Validates <paramref name=\"values\"/>; throws a <see cref=\"global::KConnector.Configuration.ConfigValidationException\"/> listing every issue.</summary>"
-            );
-            using (
-                w.WriteBlock(
-                    $"public static {type} Parse(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null)"
-                )
-            )
-            {
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(values);");
-                w.WriteLine("var parsed = Validate(values, resolver);");
-                w.WriteLine(
-                    $"return new {type}(parsed.ThrowIfInvalid(parsed.Get<string>(\"name\") ?? {EmitText.Literal(model.ConnectorName)}));"
-                );
-            }
-            w.WriteLine();
-            w.WriteLine(
-                "/// <summary>Every key and value, secrets shown as [hidden]: safe to log.</summary>"
-            );
-            using (w.WriteBlock("public override string ToString()"))
-            {
-                w.WriteLine("var text = new global::System.Text.StringBuilder();");
-                foreach (var key in model.Keys)
-                {
-                    var value = key.Type switch
-                    {
-                        ConfigKeyType.Password =>
-                            $"{key.PropertyName} is null ? \"null\" : {Cfg}.Password.Hidden",
-                        ConfigKeyType.List => $"string.Join(\",\", {key.PropertyName})",
-                        ConfigKeyType.Boolean =>
-                            $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString()",
-                        ConfigKeyType.String => key.PropertyName,
-                        _ =>
-                            $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-                    };
-                    w.WriteLine(
-                        $"text.Append({EmitText.Literal(key.Name + "=")}).Append({value}).Append('\\n');"
-                    );
-                }
-                w.WriteLine("return text.ToString();");
-            }
+            WriteToString(w, model);
         }
         return EmitText.End(w, model.Namespace);
+    }
+
+    private static void WriteSpecValues(SourceWriter w, ConnectorModel model)
+    {
+        w.WriteLine(
+            model.UserClass
+                ? "/// <summary>Values given in code; none for an attribute connector (its defaults are in <see cref=\"Definition\"/>).</summary>"
+                : $"/// <summary>The values written in {EmitText.Xml(model.SourceDescription)}; configuration given at run time overrides them.</summary>"
+        );
+        w.WriteLine(
+            "public static global::System.Collections.Generic.IReadOnlyDictionary<string, string?> SpecValues { get; } ="
+        );
+        w.Indentation++;
+        w.WriteLine(
+            "new global::System.Collections.Generic.Dictionary<string, string?>(global::System.StringComparer.Ordinal)"
+        );
+        w.WriteLine("{");
+        w.Indentation++;
+        foreach (var value in model.SpecValues)
+        {
+            w.WriteLine($"[{EmitText.Literal(value.Key)}] = {EmitText.Literal(value.Value)},");
+        }
+        w.Indentation--;
+        w.WriteLine("};");
+        w.Indentation--;
+    }
+
+    /// <summary>The constructor over the validated values and a typed property per key.</summary>
+    private static void WriteProperties(SourceWriter w, ConnectorModel model, string type)
+    {
+        using (w.WriteBlock($"private {type}({Cfg}.ParsedConfig parsed)"))
+        {
+            w.WriteLine("Parsed = parsed;");
+            foreach (var key in model.Keys)
+            {
+                w.WriteLine($"{key.PropertyName} = {Read(key)};");
+            }
+        }
+        w.WriteLine();
+        w.WriteLine(
+            "/// <summary>The validated values, including keys this class does not type (such as client overrides).</summary>"
+        );
+        w.WriteLine($"public {Cfg}.ParsedConfig Parsed {{ get; }}");
+        foreach (var key in model.Keys)
+        {
+            w.WriteLine();
+            w.WriteLine(
+                $"/// <summary><c>{EmitText.Xml(key.Name)}</c>: {EmitText.Xml(key.Doc)}</summary>"
+            );
+            w.WriteLine($"public {CSharpType(key)} {key.PropertyName} {{ get; }}");
+        }
+    }
+
+    private static void WriteValidateAndParse(SourceWriter w, ConnectorModel model, string type)
+    {
+        w.WriteLine(
+            "/// <summary>Checks <paramref name=\"values\"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>"
+        );
+        w.WriteLine(
+            $"public static {Cfg}.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null) =>"
+        );
+        w.WriteLine(
+            $"    {Cfg}.Framework.ConnectorConfigRules.Check{(model.Kind == ConnectorKind.Sink ? "Sink" : "Source")}(global::KConnector.GeneratedCode.ConnectorWorkerOptions.CheckConverterSettings(Definition.Parse(values, resolver ?? {Cfg}.ConfigValueResolver.Default)));"
+        );
+        w.WriteLine();
+        w.WriteLine(
+            "/// <summary>Validates <paramref name=\"values\"/>; throws a <see cref=\"global::KConnector.Configuration.ConfigValidationException\"/> listing every issue.</summary>"
+        );
+        using (
+            w.WriteBlock(
+                $"public static {type} Parse(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, {Cfg}.ConfigValueResolver? resolver = null)"
+            )
+        )
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(values);");
+            w.WriteLine("var parsed = Validate(values, resolver);");
+            w.WriteLine(
+                $"return new {type}(parsed.ThrowIfInvalid(parsed.Get<string>(\"name\") ?? {EmitText.Literal(model.ConnectorName)}));"
+            );
+        }
+    }
+
+    private static void WriteToString(SourceWriter w, ConnectorModel model)
+    {
+        w.WriteLine(
+            "/// <summary>Every key and value, secrets shown as [hidden]: safe to log.</summary>"
+        );
+        using (w.WriteBlock("public override string ToString()"))
+        {
+            w.WriteLine("var text = new global::System.Text.StringBuilder();");
+            foreach (var key in model.Keys)
+            {
+                var value = key.Type switch
+                {
+                    ConfigKeyType.Password =>
+                        $"{key.PropertyName} is null ? \"null\" : {Cfg}.Password.Hidden",
+                    ConfigKeyType.List => $"string.Join(\",\", {key.PropertyName})",
+                    ConfigKeyType.Boolean =>
+                        $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString()",
+                    ConfigKeyType.String => key.PropertyName,
+                    _ =>
+                        $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+                };
+                w.WriteLine(
+                    $"text.Append({EmitText.Literal(key.Name + "=")}).Append({value}).Append('\\n');"
+                );
+            }
+            w.WriteLine("return text.ToString();");
+        }
     }
 
     /// <summary>

@@ -78,11 +78,78 @@ internal static class AttributeConnectorReader
             ((ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation(),
             type.Name
         );
-        var valid = true;
-        var isPartial = ((ClassDeclarationSyntax)context.TargetNode).Modifiers.Any(m =>
-            m.IsKind(SyntaxKind.PartialKeyword)
+        var valid = CheckClassShape(
+            (ClassDeclarationSyntax)context.TargetNode,
+            type,
+            classLocation,
+            diagnostics
         );
-        if (!isPartial)
+        var name =
+            attribute.ConstructorArguments.Length > 0
+                ? attribute.ConstructorArguments[0].Value as string ?? string.Empty
+                : string.Empty;
+        if (!ConnectorSpecParser.IsValidName(name))
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.InvalidConnectorName,
+                    attributeLocation,
+                    name
+                )
+            );
+            valid = false;
+        }
+        var arguments = AttributeArguments.Read(attribute, attributeLocation);
+        var methods = type.GetMembers()
+            .OfType<IMethodSymbol>()
+            .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic)
+            .ToList();
+        valid &= CheckTaskMethods(methods, type, kind, arguments, diagnostics, classLocation);
+        var hasFlush = kind == ConnectorKind.Sink && methods.Any(m => m.Name == "FlushAsync");
+        var hasStart = methods.Any(m => m.Name == "StartAsync");
+        var hasStop = methods.Any(m => m.Name == "StopAsync");
+        var (userKeys, keysValid) = ReadConfigProperties(
+            context,
+            type,
+            kind,
+            diagnostics,
+            cancellationToken
+        );
+        var disposable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.IDisposable");
+        return new AttributeDraft(
+            type.ContainingNamespace.IsGlobalNamespace
+                ? string.Empty
+                : type.ContainingNamespace.ToDisplayString(),
+            type.Name,
+            type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
+            kind,
+            name,
+            arguments.Topics,
+            arguments.Key,
+            arguments.Value,
+            arguments.KeyConverter,
+            arguments.ValueConverter,
+            attributeLocation,
+            userKeys.ToEquatableArray(),
+            hasStart,
+            hasStop,
+            hasFlush,
+            disposable,
+            valid && keysValid,
+            diagnostics.ToEquatableArray()
+        );
+    }
+
+    /// <summary>KCN for a class the worker cannot complete or create: not partial, nested, generic, abstract, no constructor.</summary>
+    private static bool CheckClassShape(
+        ClassDeclarationSyntax declaration,
+        INamedTypeSymbol type,
+        SpecLocation classLocation,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var valid = true;
+        if (!declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
         {
             diagnostics.Add(
                 DiagnosticBag.Create(
@@ -116,138 +183,80 @@ internal static class AttributeConnectorReader
             );
             valid = false;
         }
+        return valid;
+    }
 
-        var name =
-            attribute.ConstructorArguments.Length > 0
-                ? attribute.ConstructorArguments[0].Value as string ?? string.Empty
-                : string.Empty;
-        if (!ConnectorSpecParser.IsValidName(name))
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.InvalidConnectorName,
-                    attributeLocation,
-                    name
-                )
-            );
-            valid = false;
-        }
-        TypeReference? key = TypeReference.String(attributeLocation);
-        TypeReference? value = TypeReference.String(attributeLocation);
-        string? keyConverter = null;
-        string? valueConverter = null;
-        string? topics = null;
-        foreach (var argument in attribute.NamedArguments)
-        {
-            switch (argument.Key)
-            {
-                case "KeyType":
-                    key = ReadType(argument.Value, attributeLocation);
-                    break;
-                case "ValueType":
-                    value = ReadType(argument.Value, attributeLocation);
-                    break;
-                case "KeyConverter":
-                    keyConverter = argument.Value.Value as string;
-                    break;
-                case "ValueConverter":
-                    valueConverter = argument.Value.Value as string;
-                    break;
-                case "Topics":
-                    topics = argument.Value.Value as string;
-                    break;
-            }
-        }
-
-        // Method signatures are compared as fully qualified text, which also works for types this
-        // generator makes from .avsc files (they are error types to the semantic model here).
-        var k = key?.Written ?? "string";
-        var v = value?.Written ?? "string";
+    /// <summary>
+    /// The task method of the kind (PollAsync or PutAsync) and the optional ones the class declares
+    /// (FlushAsync, StartAsync, StopAsync), compared as fully qualified text, which also works for
+    /// types this generator makes from .avsc files (they are error types to the semantic model here).
+    /// </summary>
+    private static bool CheckTaskMethods(
+        List<IMethodSymbol> methods,
+        INamedTypeSymbol type,
+        ConnectorKind kind,
+        AttributeArguments arguments,
+        List<DiagnosticInfo> diagnostics,
+        SpecLocation classLocation
+    )
+    {
+        var k = arguments.Key?.Written ?? "string";
+        var v = arguments.Value?.Written ?? "string";
         const string Ct = "global::System.Threading.CancellationToken";
         const string ValueTask = "global::System.Threading.Tasks.ValueTask";
-        var methods = type.GetMembers()
-            .OfType<IMethodSymbol>()
-            .Where(m => m.MethodKind == MethodKind.Ordinary && !m.IsStatic)
-            .ToList();
-        if (kind == ConnectorKind.Source)
-        {
-            var expected =
-                $"{ValueTask}<global::System.Collections.Generic.IReadOnlyList<global::KConnector.Records.SourceRecord<{k}, {v}>>>";
-            valid &= CheckMethod(
+        bool Check(string name, string returns, string[] parameters, bool required) =>
+            CheckMethod(
                 methods,
                 type,
-                "PollAsync",
-                expected,
-                new[] { Ct },
-                required: true,
+                name,
+                returns,
+                parameters,
+                required,
                 kind,
                 diagnostics,
                 classLocation
             );
-        }
-        else
-        {
-            var records =
-                $"global::System.Collections.Generic.IReadOnlyList<global::KConnector.Records.SinkRecord<{k}, {v}>>";
-            valid &= CheckMethod(
-                methods,
-                type,
-                "PutAsync",
-                ValueTask,
-                new[] { records, Ct },
-                required: true,
-                kind,
-                diagnostics,
-                classLocation
-            );
-        }
-        var hasFlush = kind == ConnectorKind.Sink && methods.Any(m => m.Name == "FlushAsync");
-        if (hasFlush)
-        {
-            valid &= CheckMethod(
-                methods,
-                type,
-                "FlushAsync",
-                ValueTask,
-                new[] { Ct },
-                required: false,
-                kind,
-                diagnostics,
-                classLocation
-            );
-        }
-        var hasStart = methods.Any(m => m.Name == "StartAsync");
-        if (hasStart)
-        {
-            valid &= CheckMethod(
-                methods,
-                type,
-                "StartAsync",
-                ValueTask,
-                new[] { Ct },
-                required: false,
-                kind,
-                diagnostics,
-                classLocation
-            );
-        }
-        var hasStop = methods.Any(m => m.Name == "StopAsync");
-        if (hasStop)
-        {
-            valid &= CheckMethod(
-                methods,
-                type,
-                "StopAsync",
-                ValueTask,
-                new[] { Ct },
-                required: false,
-                kind,
-                diagnostics,
-                classLocation
-            );
-        }
 
+        var valid =
+            kind == ConnectorKind.Source
+                ? Check(
+                    "PollAsync",
+                    $"{ValueTask}<global::System.Collections.Generic.IReadOnlyList<global::KConnector.Records.SourceRecord<{k}, {v}>>>",
+                    new[] { Ct },
+                    required: true
+                )
+                : Check(
+                    "PutAsync",
+                    ValueTask,
+                    new[]
+                    {
+                        $"global::System.Collections.Generic.IReadOnlyList<global::KConnector.Records.SinkRecord<{k}, {v}>>",
+                        Ct,
+                    },
+                    required: true
+                );
+        foreach (var optional in new[] { "FlushAsync", "StartAsync", "StopAsync" })
+        {
+            var applies = optional != "FlushAsync" || kind == ConnectorKind.Sink;
+            if (applies && methods.Any(m => m.Name == optional))
+            {
+                valid &= Check(optional, ValueTask, new[] { Ct }, required: false);
+            }
+        }
+        return valid;
+    }
+
+    /// <summary>The class's [ConfigProperty] members as keys, and whether none is misused (each misuse reported).</summary>
+    private static (List<ConfigKeyModel> Keys, bool Valid) ReadConfigProperties(
+        GeneratorAttributeSyntaxContext context,
+        INamedTypeSymbol type,
+        ConnectorKind kind,
+        List<DiagnosticInfo> diagnostics,
+        CancellationToken cancellationToken
+    )
+    {
         var userKeys = new List<ConfigKeyModel>();
+        var valid = true;
         var names = new HashSet<string>(StringComparer.Ordinal);
         // Read only from the runtime's assembly, and only when the class has [ConfigProperty]s.
         EquatableArray<KnownKey>? frameworkKeys = null;
@@ -272,7 +281,7 @@ internal static class AttributeConnectorReader
             frameworkKeys ??= Plugins.PluginCatalogReader.ReadFrameworkKeys(
                 context.SemanticModel.Compilation
             );
-            var keyModel = ReadConfigProperty(
+            var keyModel = ConfigPropertyReader.Read(
                 property,
                 config,
                 where,
@@ -290,30 +299,7 @@ internal static class AttributeConnectorReader
                 userKeys.Add(keyModel);
             }
         }
-
-        var disposable = type.AllInterfaces.Any(i => i.ToDisplayString() == "System.IDisposable");
-        return new AttributeDraft(
-            type.ContainingNamespace.IsGlobalNamespace
-                ? string.Empty
-                : type.ContainingNamespace.ToDisplayString(),
-            type.Name,
-            type.DeclaredAccessibility == Accessibility.Public ? "public" : "internal",
-            kind,
-            name,
-            topics,
-            key,
-            value,
-            keyConverter,
-            valueConverter,
-            attributeLocation,
-            userKeys.ToEquatableArray(),
-            hasStart,
-            hasStop,
-            hasFlush,
-            disposable,
-            valid,
-            diagnostics.ToEquatableArray()
-        );
+        return (userKeys, valid);
     }
 
     private static AttributeDraft Invalid(
@@ -343,7 +329,7 @@ internal static class AttributeConnectorReader
             diagnostics.ToEquatableArray()
         );
 
-    private static TypeReference? ReadType(TypedConstant constant, SpecLocation where)
+    internal static TypeReference? ReadType(TypedConstant constant, SpecLocation where)
     {
         if (constant.Value is not ITypeSymbol symbol)
         {
@@ -466,412 +452,6 @@ internal static class AttributeConnectorReader
         );
         return false;
     }
-
-    private static ConfigKeyModel? ReadConfigProperty(
-        IPropertySymbol property,
-        AttributeData config,
-        SpecLocation where,
-        HashSet<string> names,
-        ConnectorKind kind,
-        EquatableArray<KnownKey> frameworkKeys,
-        List<DiagnosticInfo> diagnostics
-    )
-    {
-        var count = diagnostics.Count;
-        var key =
-            config.ConstructorArguments.Length > 0
-                ? config.ConstructorArguments[0].Value as string ?? string.Empty
-                : string.Empty;
-        var named = config.NamedArguments.ToDictionary(
-            a => a.Key,
-            a => a.Value,
-            StringComparer.Ordinal
-        );
-        string? Str(string n) => named.TryGetValue(n, out var c) ? c.Value as string : null;
-        bool Flag(string n) => named.TryGetValue(n, out var c) && c.Value is true;
-        var secret = Flag("Secret");
-
-        // The key itself.
-        if (!ConnectorSpecParser.IsValidName(key))
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadName,
-                    where,
-                    key,
-                    "must contain a letter and use only letters, digits, '.', '-' and '_'"
-                )
-            );
-        }
-        else if (
-            frameworkKeys.Any(k => k.Key.Name == key && (k.BuildTimeOnly || k.AppliesTo(kind)))
-        )
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadName,
-                    where,
-                    key,
-                    "is a key every connector already has; choose another name"
-                )
-            );
-        }
-        else if (!names.Add(key))
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadName,
-                    where,
-                    key,
-                    "is declared by more than one property"
-                )
-            );
-        }
-
-        // The type.
-        var propertyType = property.Type;
-        var nullable = propertyType.NullableAnnotation == NullableAnnotation.Annotated;
-        if (
-            propertyType is INamedTypeSymbol
-            {
-                OriginalDefinition.SpecialType: SpecialType.System_Nullable_T
-            } n
-        )
-        {
-            propertyType = n.TypeArguments[0];
-            nullable = true;
-        }
-        ConfigKeyType? type = propertyType.SpecialType switch
-        {
-            SpecialType.System_String => secret ? ConfigKeyType.Password : ConfigKeyType.String,
-            SpecialType.System_Boolean => ConfigKeyType.Boolean,
-            SpecialType.System_Int32 => ConfigKeyType.Int,
-            SpecialType.System_Int64 => ConfigKeyType.Long,
-            SpecialType.System_Double => ConfigKeyType.Double,
-            _ => propertyType.ToDisplayString()
-                is "System.Collections.Generic.IReadOnlyList<string>"
-                    or "System.Collections.Generic.IReadOnlyList<string?>"
-                ? ConfigKeyType.List
-                : null,
-        };
-        if (type is null)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyUnsupportedType,
-                    where,
-                    property.Name,
-                    property.Type.ToDisplayString()
-                )
-            );
-            return null;
-        }
-        if (
-            property.SetMethod is null
-            || property.SetMethod.DeclaredAccessibility
-                is Accessibility.Private
-                    or Accessibility.Protected
-        )
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyNotSettable,
-                    where,
-                    property.Name
-                )
-            );
-        }
-        if (secret && type != ConfigKeyType.Password)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyUnsupportedType,
-                    where,
-                    property.Name + " (Secret)",
-                    property.Type.ToDisplayString()
-                )
-            );
-        }
-
-        // The default, as text in the runtime's ConfigDef form.
-        string? defaultText = null;
-        if (named.TryGetValue("Default", out var d) && !d.IsNull)
-        {
-            defaultText = DefaultText(d.Value, type.Value);
-            if (defaultText is null)
-            {
-                diagnostics.Add(
-                    DiagnosticBag.Create(
-                        DiagnosticDescriptors.ConfigPropertyDefaultMismatch,
-                        where,
-                        Display(d.Value),
-                        key,
-                        TypeWord(type.Value)
-                    )
-                );
-            }
-        }
-        var required = Flag("Required");
-        if (
-            defaultText is null
-            && !required
-            && !nullable
-            && type is ConfigKeyType.Boolean or ConfigKeyType.List
-        )
-        {
-            // As ConfigDef users write: an unset flag is false and an unset list is empty.
-            defaultText = type == ConfigKeyType.Boolean ? "false" : string.Empty;
-        }
-        if (required && defaultText is not null)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadName,
-                    where,
-                    key,
-                    "is Required and has a Default; a key with a default is never missing, so drop one of them"
-                )
-            );
-        }
-        if (!required && defaultText is null && !nullable)
-        {
-            // Not required, no default, not nullable: the property would be left at its CLR default silently.
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadName,
-                    where,
-                    key,
-                    "has no Default, is not Required and its property is not nullable; give a Default, set Required = true or make the property nullable"
-                )
-            );
-        }
-
-        // Range.
-        var min =
-            named.TryGetValue("Min", out var mn)
-            && mn.Value is double minValue
-            && !double.IsNaN(minValue)
-                ? (double?)minValue
-                : null;
-        var max =
-            named.TryGetValue("Max", out var mx)
-            && mx.Value is double maxValue
-            && !double.IsNaN(maxValue)
-                ? (double?)maxValue
-                : null;
-        var numeric = type is ConfigKeyType.Int or ConfigKeyType.Long or ConfigKeyType.Double;
-        if ((min is not null || max is not null) && !numeric)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadRange,
-                    where,
-                    key,
-                    "Min and Max apply to numbers, and the property is " + TypeWord(type.Value)
-                )
-            );
-        }
-        else if (min is not null && max is not null && min > max)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadRange,
-                    where,
-                    key,
-                    $"Min ({Num(min.Value)}) is greater than Max ({Num(max.Value)})"
-                )
-            );
-        }
-        else if (
-            numeric
-            && defaultText is not null
-            && double.TryParse(
-                defaultText,
-                NumberStyles.Float,
-                CultureInfo.InvariantCulture,
-                out var dv
-            )
-            && ((min is not null && dv < min) || (max is not null && dv > max))
-        )
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConfigPropertyBadRange,
-                    where,
-                    key,
-                    $"the default {defaultText} is outside [{(min is null ? "..." : Num(min.Value))}, {(max is null ? "..." : Num(max.Value))}]"
-                )
-            );
-        }
-
-        // Pattern.
-        var pattern = Str("Pattern");
-        if (pattern is not null)
-        {
-            if (type is not (ConfigKeyType.String or ConfigKeyType.Password or ConfigKeyType.List))
-            {
-                diagnostics.Add(
-                    DiagnosticBag.Create(
-                        DiagnosticDescriptors.ConfigPropertyBadPattern,
-                        where,
-                        key,
-                        "a Pattern applies to strings, and the property is " + TypeWord(type.Value)
-                    )
-                );
-            }
-            else
-            {
-                try
-                {
-                    var regex = new Regex(
-                        "^(?:" + pattern + ")$",
-                        RegexOptions.CultureInvariant,
-                        TimeSpan.FromSeconds(1)
-                    );
-                    if (
-                        defaultText is not null
-                        && type != ConfigKeyType.List
-                        && !regex.IsMatch(defaultText)
-                    )
-                    {
-                        diagnostics.Add(
-                            DiagnosticBag.Create(
-                                DiagnosticDescriptors.ConfigPropertyDefaultMismatch,
-                                where,
-                                Display(defaultText),
-                                key,
-                                "value: it does not match the Pattern /" + pattern + "/"
-                            )
-                        );
-                    }
-                }
-                catch (ArgumentException e)
-                {
-                    diagnostics.Add(
-                        DiagnosticBag.Create(
-                            DiagnosticDescriptors.ConfigPropertyBadPattern,
-                            where,
-                            key,
-                            e.Message
-                        )
-                    );
-                }
-            }
-        }
-
-        // OneOf.
-        var oneOf = new List<string>();
-        if (named.TryGetValue("OneOf", out var o) && o.Kind == TypedConstantKind.Array && !o.IsNull)
-        {
-            oneOf.AddRange(o.Values.Select(x => x.Value as string ?? string.Empty));
-            if (type is not (ConfigKeyType.String or ConfigKeyType.List))
-            {
-                diagnostics.Add(
-                    DiagnosticBag.Create(
-                        DiagnosticDescriptors.ConfigPropertyBadOneOf,
-                        where,
-                        key,
-                        "OneOf applies to strings, and the property is " + TypeWord(type.Value)
-                    )
-                );
-            }
-            else if (oneOf.Count == 0 || oneOf.Any(s => s.Length == 0))
-            {
-                diagnostics.Add(
-                    DiagnosticBag.Create(
-                        DiagnosticDescriptors.ConfigPropertyBadOneOf,
-                        where,
-                        key,
-                        "it needs at least one non-empty value"
-                    )
-                );
-            }
-            else if (
-                defaultText is not null
-                && type == ConfigKeyType.String
-                && !oneOf.Any(s =>
-                    string.Equals(s, defaultText, StringComparison.OrdinalIgnoreCase)
-                )
-            )
-            {
-                diagnostics.Add(
-                    DiagnosticBag.Create(
-                        DiagnosticDescriptors.ConfigPropertyBadOneOf,
-                        where,
-                        key,
-                        $"the default \"{defaultText}\" is not one of {string.Join(", ", oneOf)}"
-                    )
-                );
-            }
-        }
-
-        if (diagnostics.Count > count)
-        {
-            return null;
-        }
-        var importance =
-            named.TryGetValue("Importance", out var imp) && imp.Value is int i
-                ? i switch
-                {
-                    0 => "High",
-                    2 => "Low",
-                    _ => "Medium",
-                }
-                : "Medium";
-        return new ConfigKeyModel(
-            key,
-            property.Name,
-            type.Value,
-            defaultText,
-            required,
-            importance,
-            Str("Doc") ?? string.Empty,
-            min is null ? null : Num(min.Value),
-            max is null ? null : Num(max.Value),
-            pattern,
-            oneOf.ToEquatableArray(),
-            "Connector",
-            property.Name,
-            nullable
-        );
-    }
-
-    private static string? DefaultText(object? value, ConfigKeyType type) =>
-        (type, value) switch
-        {
-            (ConfigKeyType.String or ConfigKeyType.Password or ConfigKeyType.List, string s) => s,
-            (ConfigKeyType.Boolean, bool b) => b ? "true" : "false",
-            (ConfigKeyType.Int, int n) => n.ToString(CultureInfo.InvariantCulture),
-            (ConfigKeyType.Long, int n) => n.ToString(CultureInfo.InvariantCulture),
-            (ConfigKeyType.Long, long n) => n.ToString(CultureInfo.InvariantCulture),
-            (ConfigKeyType.Double, int n) => n.ToString(CultureInfo.InvariantCulture),
-            (ConfigKeyType.Double, long n) => n.ToString(CultureInfo.InvariantCulture),
-            (ConfigKeyType.Double, double n) => n.ToString("R", CultureInfo.InvariantCulture),
-            (ConfigKeyType.Double, float n) => n.ToString("R", CultureInfo.InvariantCulture),
-            _ => null,
-        };
-
-    private static string Display(object? value) =>
-        value switch
-        {
-            string s => "\"" + s + "\"",
-            bool b => b ? "true" : "false",
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => value?.ToString() ?? "null",
-        };
-
-    private static string Num(double d) => d.ToString("R", CultureInfo.InvariantCulture);
-
-    private static string TypeWord(ConfigKeyType type) =>
-        type switch
-        {
-            ConfigKeyType.Int => "int",
-            ConfigKeyType.Long => "long",
-            ConfigKeyType.Double => "double",
-            ConfigKeyType.Boolean => "bool",
-            ConfigKeyType.List => "list of strings",
-            _ => "string",
-        };
 
     private static SpecLocation Where(Location location, string memberPath)
     {

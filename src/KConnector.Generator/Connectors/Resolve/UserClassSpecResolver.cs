@@ -23,67 +23,18 @@ internal static class UserClassSpecResolver
     )
     {
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
-        var written = spec.UserClass!;
-        var draft =
-            classes.FirstOrDefault(c => FullName(c) == written)
-            ?? (
-                classes.Count(c => c.ClassName == written) == 1
-                    ? classes.First(c => c.ClassName == written)
-                    : null
-            );
-        if (draft is null)
-        {
-            var candidates = catalog.AllNames.Concat(classes.Select(FullName)).ToList();
-            // Every connector the project references by its Kafka Connect name (issue 20, item 11:
-            // the first 12 names, aliases included, left out HTTP, Elasticsearch and the JDBC and
-            // HTTP sources), then the project's own classes; the did-you-mean weighs every name.
-            var known = catalog
-                .Plugins.Select(c => c.Aliases.FirstOrDefault() ?? c.ClassName)
-                .Concat(classes.Select(FullName).Take(12));
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.UnknownConnectorClass,
-                    spec.ClassLocation,
-                    written,
-                    string.Join(", ", known),
-                    EditDistance.Suggestion(
-                        written,
-                        candidates.Concat(classes.Select(c => c.ClassName))
-                    )
-                )
-            );
-            return new ConnectorResult(null, diagnostics.ToEquatableArray());
-        }
-        if (spec.ConnectorName.Length == 0)
-        {
-            // The spec's name was invalid (already reported): nothing can be generated for it.
-            return new ConnectorResult(null, diagnostics.ToEquatableArray());
-        }
-        // The class's own problems are reported by the class pipeline; here only the spec's.
-        var model = AttributeConnectorResolver.Resolve(draft, schemas, catalog).Model;
+        var draft = FindClass(spec, catalog, classes, diagnostics);
+        // Without a class, or with the spec's name invalid (already reported), nothing can be
+        // generated. The class's own problems are reported by the class pipeline; here only the spec's.
+        var model =
+            draft is null || spec.ConnectorName.Length == 0
+                ? null
+                : AttributeConnectorResolver.Resolve(draft, schemas, catalog).Model;
         if (model is null)
         {
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
-        foreach (var schema in new[] { spec.KeySchema, spec.ValueSchema })
-        {
-            if (schema is not null)
-            {
-                diagnostics.Add(
-                    DiagnosticBag.Create(
-                        DiagnosticDescriptors.SpecUnknownKey,
-                        schema.Where,
-                        schema.Where.JsonPath.Contains("key.")
-                            ? ConfigKeyNames.KeySchema
-                            : ConfigKeyNames.ValueSchema,
-                        "the connector "
-                            + model.ConnectorClass
-                            + " (its key and value types come from its attribute)",
-                        string.Empty
-                    )
-                );
-            }
-        }
+        ReportSchemaKeys(spec, model, diagnostics);
         var keyConverter = Converter(
             spec.KeyConverter,
             model.KeyConverter,
@@ -100,69 +51,7 @@ internal static class UserClassSpecResolver
             "value",
             diagnostics
         );
-
-        var values = new List<SpecValue>(spec.Values);
-        SpecEntry? topics = null;
-        SpecEntry? regex = null;
-        foreach (var entry in spec.Deferred)
-        {
-            var key = model.Keys.FirstOrDefault(k => k.Name == entry.Key);
-            if (key is null)
-            {
-                var common = catalog.FrameworkKey(entry.Key);
-                diagnostics.Add(
-                    common is not null
-                        ? DiagnosticBag.Create(
-                            DiagnosticDescriptors.KeyNotForKind,
-                            entry.KeyWhere,
-                            entry.Key,
-                            "sink",
-                            model.ConnectorClass,
-                            "source"
-                        )
-                        : DiagnosticBag.Create(
-                            DiagnosticDescriptors.SpecUnknownKey,
-                            entry.KeyWhere,
-                            entry.Key,
-                            "the connector " + model.ConnectorClass,
-                            EditDistance.Suggestion(entry.Key, model.Keys.Select(k => k.Name))
-                        )
-                );
-                continue;
-            }
-            var text = SpecValueRules.Check(key, entry, diagnostics);
-            if (text is null)
-            {
-                continue;
-            }
-            values.Add(new SpecValue(entry.Key, text));
-            if (entry.Key == ConfigKeyNames.Topics)
-            {
-                topics = entry;
-            }
-            else if (entry.Key == ConfigKeyNames.TopicsRegex)
-            {
-                regex = entry;
-            }
-        }
-        if (model.Kind == ConnectorKind.Sink)
-        {
-            var defaultTopics = model.Keys.Any(k =>
-                k.Name == ConfigKeyNames.Topics && !string.IsNullOrEmpty(k.Default)
-            );
-            if (
-                ConnectorSpecParser.TopicsConflict(
-                    topics,
-                    regex,
-                    spec.ClassLocation,
-                    defaultTopics
-                ) is
-                { } conflict
-            )
-            {
-                diagnostics.Add(conflict);
-            }
-        }
+        var values = ReadDeferred(spec, model, catalog, diagnostics);
         if (diagnostics.Count > 0)
         {
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
@@ -197,6 +86,151 @@ internal static class UserClassSpecResolver
         };
         return new ConnectorResult(configured, diagnostics.ToEquatableArray());
     }
+
+    /// <summary>The project's class the spec names (full name, or a simple name only one class has), or null with KCN and a did-you-mean.</summary>
+    private static AttributeDraft? FindClass(
+        ParsedSpec spec,
+        Plugins.PluginCatalog catalog,
+        EquatableArray<AttributeDraft> classes,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var written = spec.UserClass!;
+        var draft =
+            classes.FirstOrDefault(c => FullName(c) == written)
+            ?? (
+                classes.Count(c => c.ClassName == written) == 1
+                    ? classes.First(c => c.ClassName == written)
+                    : null
+            );
+        if (draft is not null)
+        {
+            return draft;
+        }
+        var candidates = catalog.AllNames.Concat(classes.Select(FullName)).ToList();
+        // Every connector the project references by its Kafka Connect name (issue 20, item 11:
+        // the first 12 names, aliases included, left out HTTP, Elasticsearch and the JDBC and
+        // HTTP sources), then the project's own classes; the did-you-mean weighs every name.
+        var known = catalog
+            .Plugins.Select(c => c.Aliases.FirstOrDefault() ?? c.ClassName)
+            .Concat(classes.Select(FullName).Take(12));
+        diagnostics.Add(
+            DiagnosticBag.Create(
+                DiagnosticDescriptors.UnknownConnectorClass,
+                spec.ClassLocation,
+                written,
+                string.Join(", ", known),
+                EditDistance.Suggestion(
+                    written,
+                    candidates.Concat(classes.Select(c => c.ClassName))
+                )
+            )
+        );
+        return null;
+    }
+
+    /// <summary>key.schema/value.schema do not apply: the class's attribute fixes its types.</summary>
+    private static void ReportSchemaKeys(
+        ParsedSpec spec,
+        ConnectorModel model,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        foreach (var schema in new[] { spec.KeySchema, spec.ValueSchema })
+        {
+            if (schema is not null)
+            {
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.SpecUnknownKey,
+                        schema.Where,
+                        schema.Where.JsonPath.Contains("key.")
+                            ? ConfigKeyNames.KeySchema
+                            : ConfigKeyNames.ValueSchema,
+                        "the connector "
+                            + model.ConnectorClass
+                            + " (its key and value types come from its attribute)",
+                        string.Empty
+                    )
+                );
+            }
+        }
+    }
+
+    /// <summary>
+    /// The spec's entries the parser could not check without the class (its own keys, and the sink
+    /// keys once the kind is known), then the topics rule of a sink; returns every value the worker receives.
+    /// </summary>
+    private static List<SpecValue> ReadDeferred(
+        ParsedSpec spec,
+        ConnectorModel model,
+        Plugins.PluginCatalog catalog,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var values = new List<SpecValue>(spec.Values);
+        SpecEntry? topics = null;
+        SpecEntry? regex = null;
+        foreach (var entry in spec.Deferred)
+        {
+            var key = model.Keys.FirstOrDefault(k => k.Name == entry.Key);
+            if (key is null)
+            {
+                diagnostics.Add(NotAKeyOf(entry, model, catalog));
+                continue;
+            }
+            var text = SpecValueRules.Check(key, entry, diagnostics);
+            if (text is null)
+            {
+                continue;
+            }
+            values.Add(new SpecValue(entry.Key, text));
+            topics = entry.Key == ConfigKeyNames.Topics ? entry : topics;
+            regex = entry.Key == ConfigKeyNames.TopicsRegex ? entry : regex;
+        }
+        if (model.Kind == ConnectorKind.Sink)
+        {
+            var defaultTopics = model.Keys.Any(k =>
+                k.Name == ConfigKeyNames.Topics && !string.IsNullOrEmpty(k.Default)
+            );
+            if (
+                ConnectorSpecParser.TopicsConflict(
+                    topics,
+                    regex,
+                    spec.ClassLocation,
+                    defaultTopics
+                ) is
+                { } conflict
+            )
+            {
+                diagnostics.Add(conflict);
+            }
+        }
+        return values;
+    }
+
+    /// <summary>A framework key of the other kind (topics for a source), or a key the class does not have.</summary>
+    private static DiagnosticInfo NotAKeyOf(
+        SpecEntry entry,
+        ConnectorModel model,
+        Plugins.PluginCatalog catalog
+    ) =>
+        catalog.FrameworkKey(entry.Key) is not null
+            ? DiagnosticBag.Create(
+                DiagnosticDescriptors.KeyNotForKind,
+                entry.KeyWhere,
+                entry.Key,
+                "sink",
+                model.ConnectorClass,
+                "source"
+            )
+            : DiagnosticBag.Create(
+                DiagnosticDescriptors.SpecUnknownKey,
+                entry.KeyWhere,
+                entry.Key,
+                "the connector " + model.ConnectorClass,
+                EditDistance.Suggestion(entry.Key, model.Keys.Select(k => k.Name))
+            );
 
     private static string FullName(AttributeDraft draft) =>
         draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
