@@ -47,7 +47,7 @@ internal static class ConfigDefinitionWriter
         w.Indentation--;
     }
 
-    private static void WriteKey(SourceWriter w, ConfigKeyModel key)
+    internal static void WriteKey(SourceWriter w, ConfigKeyModel key)
     {
         w.WriteLine("new()");
         w.WriteLine("{");

@@ -8,7 +8,7 @@ namespace KConnector.Configuration;
 /// and a REST layer to serve, and the validation that turns raw string values into typed ones.
 /// Validation reports every issue at once (as <c>Connector.validate</c> does), never only the first.
 /// </summary>
-public sealed class ConfigDefinition
+public sealed partial class ConfigDefinition
 {
     private readonly Dictionary<string, ConfigKey> _byName;
 

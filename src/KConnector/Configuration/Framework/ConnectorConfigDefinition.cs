@@ -193,6 +193,31 @@ namespace KConnector.Configuration.Framework;
 )]
 public static partial class ConnectorConfigDefinition
 {
+    /// <summary>
+    /// The framework keys of a sink connector of class <paramref name="connectorClass"/>: these and
+    /// <see cref="SinkConnectorConfigDefinition"/>'s (Kafka Connect's <c>SinkConnectorConfig.configDef()</c>),
+    /// <c>connector.class</c> defaulting to the class. A connector's definition extends it with its own keys.
+    /// </summary>
+    public static ConfigDefinition ForSink(string connectorClass) =>
+        ForConnector(connectorClass, SinkConnectorConfigDefinition.Definition);
+
+    /// <summary>
+    /// The framework keys of a source connector of class <paramref name="connectorClass"/>: these and
+    /// <see cref="SourceConnectorConfigDefinition"/>'s (Kafka Connect's <c>SourceConnectorConfig</c>),
+    /// <c>connector.class</c> defaulting to the class.
+    /// </summary>
+    public static ConfigDefinition ForSource(string connectorClass) =>
+        ForConnector(connectorClass, SourceConnectorConfigDefinition.Definition);
+
+    private static ConfigDefinition ForConnector(string connectorClass, ConfigDefinition kind)
+    {
+        ArgumentNullException.ThrowIfNull(connectorClass);
+        return Definition
+            .ForClass(connectorClass)
+            .Extend(kind.Keys)
+            .Override("connector.class", key => key with { DefaultValue = connectorClass });
+    }
+
     /// <summary>The groups keys are shown under, as Kafka Connect names them.</summary>
     internal static class Groups
     {

@@ -152,17 +152,7 @@ internal sealed partial class JsonSchemaParser
     {
         if (node.Kind is JsonKind.True or JsonKind.False)
         {
-            if (node.Kind == JsonKind.False)
-            {
-                Report(
-                    DiagnosticDescriptors.JsonSchemaConstraintNotInType,
-                    node,
-                    path,
-                    "false",
-                    "a schema that allows no value is typed as JsonElement"
-                );
-            }
-            return Declared(JsonTypeRef.Of(JsonTypeKind.Any), node, path, pointer, name, site);
+            return BooleanSchema(node, path, pointer, name, site);
         }
         if (node.Kind != JsonKind.Object)
         {
@@ -172,68 +162,19 @@ internal sealed partial class JsonSchemaParser
         Definitions(node, path, pointer, "$defs");
         Definitions(node, path, pointer, "definitions");
         CheckKeywords(node, path);
-
         if (node["allOf"] is { } allOf)
         {
-            if (
-                allOf.Kind == JsonKind.Array
-                && allOf.Items.Count == 1
-                && node["properties"] is null
-                && node["type"] is null
-                && node["$ref"] is null
-            )
-            {
-                // allOf with one schema only wraps it (how draft-07 adds a description beside a $ref).
-                return Schema(allOf.Items[0], path + ".allOf[0]", pointer + "/allOf/0", name, site);
-            }
-            Report(
-                DiagnosticDescriptors.JsonSchemaUnsupported,
-                node.Property("allOf")!.NameStart,
-                node.Property("allOf")!.NameEnd,
-                path + ".allOf",
-                "allOf",
-                "merging several schemas into one type is not supported; declare the merged object, or use a single $ref"
-            );
-            return JsonTypeRef.Of(JsonTypeKind.Any);
+            return AllOf(node, allOf, path, pointer, name, site);
         }
-
         if (node.Property("$ref") is { } refProperty)
         {
-            if (refProperty.Value.Kind != JsonKind.String)
-            {
-                Report(
-                    DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
-                    refProperty.Value,
-                    path + ".$ref",
-                    "$ref",
-                    "a string (a URI reference)"
-                );
-                return JsonTypeRef.Of(JsonTypeKind.Any);
-            }
-            var hash = refProperty.Value.Text!.IndexOf('#');
-            var address =
-                hash >= 0 ? refProperty.Value.Text!.Substring(0, hash) : refProperty.Value.Text!;
-            if (address.Length > 0 && !_externalAddresses.Contains(address))
-            {
-                _externalAddresses.Add(address);
-            }
-            var target = new JsonTypeRef(
-                JsonTypeKind.Ref,
-                false,
-                null,
-                refProperty.Value.Text!,
-                Location(refProperty.Value.Start, refProperty.Value.End),
-                path + ".$ref"
-            );
-            return Declared(target, node, path, pointer, name, site);
+            return Ref(node, refProperty, path, pointer, name, site);
         }
-
         var types = TypeKeyword(node, path, out var nullable);
         if (types is null)
         {
             return JsonTypeRef.Of(JsonTypeKind.Any);
         }
-
         if (node["enum"] is { } enumNode)
         {
             var enumType = Enum(node, enumNode, types, path, pointer, name, ref nullable);
@@ -242,39 +183,26 @@ internal sealed partial class JsonSchemaParser
                 return enumType.WithNullable(nullable);
             }
         }
-
         var unionKeyword = node["oneOf"] is not null ? "oneOf" : "anyOf";
         if (node[unionKeyword] is { } unionNode)
         {
             return Union(node, unionNode, unionKeyword, path, pointer, name, site, nullable);
         }
-
+        if (types.Count == 0 && ImpliedType(node) is { } implied)
+        {
+            types.Add(implied);
+        }
         if (types.Count == 0)
         {
-            if (node["properties"] is not null || node["additionalProperties"] is not null)
-            {
-                types.Add("object");
-            }
-            else if (node["items"] is not null)
-            {
-                types.Add("array");
-            }
-            else if (node["const"] is { Kind: JsonKind.String } || node["format"] is not null)
-            {
-                types.Add("string");
-            }
-            else
-            {
-                // No "type" and nothing that implies one: any JSON value.
-                return Declared(
-                    new JsonTypeRef(JsonTypeKind.Any, nullable),
-                    node,
-                    path,
-                    pointer,
-                    name,
-                    site
-                );
-            }
+            // No "type" and nothing that implies one: any JSON value.
+            return Declared(
+                new JsonTypeRef(JsonTypeKind.Any, nullable),
+                node,
+                path,
+                pointer,
+                name,
+                site
+            );
         }
         if (types.Count > 1)
         {
@@ -288,6 +216,105 @@ internal sealed partial class JsonSchemaParser
         }
         return Declared(type.WithNullable(nullable), node, path, pointer, name, site);
     }
+
+    /// <summary><c>true</c> (any value) and <c>false</c> (none; reported) are both typed as any JSON value.</summary>
+    private JsonTypeRef BooleanSchema(
+        JsonNode node,
+        string path,
+        string pointer,
+        string name,
+        Site site
+    )
+    {
+        if (node.Kind == JsonKind.False)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaConstraintNotInType,
+                node,
+                path,
+                "false",
+                "a schema that allows no value is typed as JsonElement"
+            );
+        }
+        return Declared(JsonTypeRef.Of(JsonTypeKind.Any), node, path, pointer, name, site);
+    }
+
+    /// <summary>allOf with one schema only wraps it (how draft-07 adds a description beside a $ref); merging several is not supported.</summary>
+    private JsonTypeRef AllOf(
+        JsonNode node,
+        JsonNode allOf,
+        string path,
+        string pointer,
+        string name,
+        Site site
+    )
+    {
+        if (
+            allOf.Kind == JsonKind.Array
+            && allOf.Items.Count == 1
+            && node["properties"] is null
+            && node["type"] is null
+            && node["$ref"] is null
+        )
+        {
+            return Schema(allOf.Items[0], path + ".allOf[0]", pointer + "/allOf/0", name, site);
+        }
+        Report(
+            DiagnosticDescriptors.JsonSchemaUnsupported,
+            node.Property("allOf")!.NameStart,
+            node.Property("allOf")!.NameEnd,
+            path + ".allOf",
+            "allOf",
+            "merging several schemas into one type is not supported; declare the merged object, or use a single $ref"
+        );
+        return JsonTypeRef.Of(JsonTypeKind.Any);
+    }
+
+    /// <summary>A $ref, resolved later (the resolver sees every file); its file is noted for the cross-file check.</summary>
+    private JsonTypeRef Ref(
+        JsonNode node,
+        JsonProperty refProperty,
+        string path,
+        string pointer,
+        string name,
+        Site site
+    )
+    {
+        if (refProperty.Value.Kind != JsonKind.String)
+        {
+            Report(
+                DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                refProperty.Value,
+                path + ".$ref",
+                "$ref",
+                "a string (a URI reference)"
+            );
+            return JsonTypeRef.Of(JsonTypeKind.Any);
+        }
+        var text = refProperty.Value.Text!;
+        var hash = text.IndexOf('#');
+        var address = hash >= 0 ? text.Substring(0, hash) : text;
+        if (address.Length > 0 && !_externalAddresses.Contains(address))
+        {
+            _externalAddresses.Add(address);
+        }
+        var target = new JsonTypeRef(
+            JsonTypeKind.Ref,
+            false,
+            null,
+            text,
+            Location(refProperty.Value.Start, refProperty.Value.End),
+            path + ".$ref"
+        );
+        return Declared(target, node, path, pointer, name, site);
+    }
+
+    /// <summary>The type a schema without "type" implies by its other keywords, or null.</summary>
+    private static string? ImpliedType(JsonNode node) =>
+        node["properties"] is not null || node["additionalProperties"] is not null ? "object"
+        : node["items"] is not null ? "array"
+        : node["const"] is { Kind: JsonKind.String } || node["format"] is not null ? "string"
+        : null;
 
     private JsonTypeRef TypeOf(
         JsonNode node,

@@ -108,71 +108,12 @@ internal static partial class JsonSchemaEmitter
             w.WriteLine(
                 $"{Json}.JsonValueReaders.StartObject(ref reader, {CSharpLiteral.Quote(type.Name)});"
             );
-            foreach (var property in type.Properties)
-            {
-                w.WriteLine(
-                    $"{JsonTypeExpressions.CSharpType(DeclaredType(property))} {Local(property)} = default!;"
-                );
-                if (property.Required)
-                {
-                    w.WriteLine($"var {Local(property)}Seen = false;");
-                }
-            }
-            var additional = JsonTypeExpressions.CSharpType(AdditionalType(type));
-            if (type.Additional != AdditionalPropertiesMode.Forbid)
-            {
-                w.WriteLine(
-                    $"global::System.Collections.Generic.Dictionary<string, {additional}>? __additional = null;"
-                );
-            }
+            WriteReadLocals(w, type);
             w.WriteLine("string? __member = null;");
             using (w.WriteBlock("try"))
+            using (w.WriteBlock($"while ({Json}.JsonValueReaders.NextProperty(ref reader))"))
             {
-                using (w.WriteBlock($"while ({Json}.JsonValueReaders.NextProperty(ref reader))"))
-                {
-                    var first = true;
-                    foreach (var property in type.Properties)
-                    {
-                        var keyword = first ? "if" : "else if";
-                        first = false;
-                        using (
-                            w.WriteBlock(
-                                $"{keyword} (reader.ValueTextEquals({CSharpLiteral.Quote(property.JsonName)}u8))"
-                            )
-                        )
-                        {
-                            w.WriteLine($"__member = {CSharpLiteral.Quote(property.JsonName)};");
-                            w.WriteLine($"{Json}.JsonValueReaders.Value(ref reader);");
-                            w.WriteLine(
-                                $"{Local(property)} = {JsonTypeExpressions.Read(DeclaredType(property), "reader", 1)};"
-                            );
-                            if (property.Required)
-                            {
-                                w.WriteLine($"{Local(property)}Seen = true;");
-                            }
-                            w.WriteLine("__member = null;");
-                        }
-                    }
-                    using (w.WriteBlock(first ? null : "else"))
-                    {
-                        w.WriteLine("__member = reader.GetString()!;");
-                        w.WriteLine($"{Json}.JsonValueReaders.Value(ref reader);");
-                        switch (type.Additional)
-                        {
-                            case AdditionalPropertiesMode.Forbid:
-                                w.WriteLine(
-                                    $"throw {Json}.JsonSchemaReadException.UnknownMember({CSharpLiteral.Quote(type.Name)}, __member);"
-                                );
-                                break;
-                            default:
-                                w.WriteLine(
-                                    $"(__additional ??= new global::System.Collections.Generic.Dictionary<string, {additional}>(global::System.StringComparer.Ordinal))[__member] = {JsonTypeExpressions.Read(AdditionalType(type), "reader", 1)};"
-                                );
-                                w.WriteLine("__member = null;");
-                                break;
-                        }
-                    }
-                }
+                WriteMemberDispatch(w, type);
             }
             using (
                 w.WriteBlock(
@@ -204,6 +145,73 @@ internal static partial class JsonSchemaEmitter
             }
             w.Indentation--;
             w.WriteLine("};");
+        }
+    }
+
+    /// <summary>A local per property (and a seen flag per required one) and the additional properties' dictionary.</summary>
+    private static void WriteReadLocals(SourceWriter w, JsonTypeDeclaration type)
+    {
+        foreach (var property in type.Properties)
+        {
+            w.WriteLine(
+                $"{JsonTypeExpressions.CSharpType(DeclaredType(property))} {Local(property)} = default!;"
+            );
+            if (property.Required)
+            {
+                w.WriteLine($"var {Local(property)}Seen = false;");
+            }
+        }
+        if (type.Additional != AdditionalPropertiesMode.Forbid)
+        {
+            w.WriteLine(
+                $"global::System.Collections.Generic.Dictionary<string, {JsonTypeExpressions.CSharpType(AdditionalType(type))}>? __additional = null;"
+            );
+        }
+    }
+
+    /// <summary>One branch per declared property, matched on the UTF-8 name; any other member is kept or refused.</summary>
+    private static void WriteMemberDispatch(SourceWriter w, JsonTypeDeclaration type)
+    {
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            var keyword = first ? "if" : "else if";
+            first = false;
+            using (
+                w.WriteBlock(
+                    $"{keyword} (reader.ValueTextEquals({CSharpLiteral.Quote(property.JsonName)}u8))"
+                )
+            )
+            {
+                w.WriteLine($"__member = {CSharpLiteral.Quote(property.JsonName)};");
+                w.WriteLine($"{Json}.JsonValueReaders.Value(ref reader);");
+                w.WriteLine(
+                    $"{Local(property)} = {JsonTypeExpressions.Read(DeclaredType(property), "reader", 1)};"
+                );
+                if (property.Required)
+                {
+                    w.WriteLine($"{Local(property)}Seen = true;");
+                }
+                w.WriteLine("__member = null;");
+            }
+        }
+        using (w.WriteBlock(first ? null : "else"))
+        {
+            w.WriteLine("__member = reader.GetString()!;");
+            w.WriteLine($"{Json}.JsonValueReaders.Value(ref reader);");
+            if (type.Additional == AdditionalPropertiesMode.Forbid)
+            {
+                w.WriteLine(
+                    $"throw {Json}.JsonSchemaReadException.UnknownMember({CSharpLiteral.Quote(type.Name)}, __member);"
+                );
+            }
+            else
+            {
+                w.WriteLine(
+                    $"(__additional ??= new global::System.Collections.Generic.Dictionary<string, {JsonTypeExpressions.CSharpType(AdditionalType(type))}>(global::System.StringComparer.Ordinal))[__member] = {JsonTypeExpressions.Read(AdditionalType(type), "reader", 1)};"
+                );
+                w.WriteLine("__member = null;");
+            }
         }
     }
 

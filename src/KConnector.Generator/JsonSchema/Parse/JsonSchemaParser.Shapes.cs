@@ -24,39 +24,8 @@ internal sealed partial class JsonSchemaParser
             );
             properties = null;
         }
-        var mode = AdditionalPropertiesMode.Keep;
-        JsonTypeRef? additionalType = null;
-        var additional = node["additionalProperties"];
-        switch (additional?.Kind)
-        {
-            case null:
-            case JsonKind.True:
-                break;
-            case JsonKind.False:
-                mode = AdditionalPropertiesMode.Forbid;
-                break;
-            case JsonKind.Object:
-                mode = AdditionalPropertiesMode.Typed;
-                additionalType = Schema(
-                    additional,
-                    path + ".additionalProperties",
-                    pointer + "/additionalProperties",
-                    name + "Value",
-                    Site.Inline
-                );
-                break;
-            default:
-                Report(
-                    DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
-                    additional,
-                    path + ".additionalProperties",
-                    "additionalProperties",
-                    "a boolean or a schema"
-                );
-                break;
-        }
+        var (mode, additionalType) = AdditionalProperties(node, path, pointer, name);
         var required = Required(node, path);
-
         if (properties is null && site != Site.Root)
         {
             // No declared properties: a dictionary (of the additionalProperties schema, else of any value).
@@ -76,7 +45,64 @@ internal sealed partial class JsonSchemaParser
                 additionalType ?? JsonTypeRef.Of(JsonTypeKind.Any)
             );
         }
+        var models = Properties(properties, required, path, pointer, name);
+        Add(
+            Declare(JsonDeclarationKind.Record, node, path, pointer, name, site) with
+            {
+                Properties = models.ToEquatableArray(),
+                Additional = mode,
+                AdditionalType = additionalType,
+            }
+        );
+        return new JsonTypeRef(JsonTypeKind.Record, false, null, FullName(name));
+    }
 
+    /// <summary>additionalProperties: kept (absent or true), forbidden (false) or typed (a schema).</summary>
+    private (AdditionalPropertiesMode Mode, JsonTypeRef? Type) AdditionalProperties(
+        JsonNode node,
+        string path,
+        string pointer,
+        string name
+    )
+    {
+        var additional = node["additionalProperties"];
+        switch (additional?.Kind)
+        {
+            case null:
+            case JsonKind.True:
+                return (AdditionalPropertiesMode.Keep, null);
+            case JsonKind.False:
+                return (AdditionalPropertiesMode.Forbid, null);
+            case JsonKind.Object:
+                var type = Schema(
+                    additional,
+                    path + ".additionalProperties",
+                    pointer + "/additionalProperties",
+                    name + "Value",
+                    Site.Inline
+                );
+                return (AdditionalPropertiesMode.Typed, type);
+            default:
+                Report(
+                    DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
+                    additional,
+                    path + ".additionalProperties",
+                    "additionalProperties",
+                    "a boolean or a schema"
+                );
+                return (AdditionalPropertiesMode.Keep, null);
+        }
+    }
+
+    /// <summary>The record's properties in order (a repeated name reported and skipped), then each required name no property has.</summary>
+    private List<JsonPropertyModel> Properties(
+        JsonNode? properties,
+        List<(string Name, JsonNode Node, string Path)> required,
+        string path,
+        string pointer,
+        string name
+    )
+    {
         var requiredSet = new HashSet<string>(required.Select(r => r.Name));
         var models = new List<JsonPropertyModel>();
         var taken = new HashSet<string>();
@@ -107,21 +133,13 @@ internal sealed partial class JsonSchemaParser
                 name + CSharpNames.Pascal(property.Name, "Property"),
                 Site.Inline
             );
-            var doc =
-                property.Value.Kind == JsonKind.Object
-                    ? property.Value["description"] is { Kind: JsonKind.String } d
-                        ? d.Text
-                        : property.Value["title"] is { Kind: JsonKind.String } t
-                            ? t.Text
-                            : null
-                    : null;
             models.Add(
                 new JsonPropertyModel(
                     property.Name,
                     propertyName,
                     type,
                     requiredSet.Contains(property.Name),
-                    doc
+                    DocOf(property.Value)
                 )
             );
         }
@@ -138,16 +156,15 @@ internal sealed partial class JsonSchemaParser
                 );
             }
         }
-        Add(
-            Declare(JsonDeclarationKind.Record, node, path, pointer, name, site) with
-            {
-                Properties = models.ToEquatableArray(),
-                Additional = mode,
-                AdditionalType = additionalType,
-            }
-        );
-        return new JsonTypeRef(JsonTypeKind.Record, false, null, FullName(name));
+        return models;
     }
+
+    /// <summary>A property's description, else its title.</summary>
+    private static string? DocOf(JsonNode schema) =>
+        schema.Kind != JsonKind.Object ? null
+        : schema["description"] is { Kind: JsonKind.String } d ? d.Text
+        : schema["title"] is { Kind: JsonKind.String } t ? t.Text
+        : null;
 
     private List<(string Name, JsonNode Node, string Path)> Required(JsonNode node, string path)
     {

@@ -23,7 +23,8 @@ namespace KConnector.Generator.Connectors;
 /// <param name="KeyProtoText">The .proto text of a Protobuf key message (what the ProtobufConverter registers), or null.</param>
 /// <param name="ValueProtoText">The .proto text of a Protobuf value message, or null.</param>
 /// <param name="SingleTask">Whether the connector runs one task whatever its tasks.max (a built-in source that cannot split its work).</param>
-/// <param name="CrossKeyRules">The plugin descriptor's ValidateAcrossKeys method group, or null.</param>
+/// <param name="FrameworkKeyCount">How many of <paramref name="Keys"/>, from the first, are the runtime's framework keys (the rest are the connector's own).</param>
+/// <param name="OwnKeysDefinition">The plugin descriptor whose <c>Definition</c> holds the connector's own keys (<c>global::</c>-qualified), or null when they are written in the generated config (an attribute connector's).</param>
 internal sealed record ConnectorModel(
     string Namespace,
     string TypeName,
@@ -53,7 +54,8 @@ internal sealed record ConnectorModel(
     string? KeyProtoText = null,
     string? ValueProtoText = null,
     bool SingleTask = false,
-    string? CrossKeyRules = null
+    int FrameworkKeyCount = 0,
+    string? OwnKeysDefinition = null
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

@@ -30,94 +30,116 @@ internal static class RecordAccessorEmitter
             )
         )
         {
-            w.WriteLine("/// <summary>The fields in schema order.</summary>");
-            w.WriteLine($"public static {Shapes}.RecordShape RecordShape {{ get; }} =");
-            w.Indentation++;
-            w.WriteLine("new(");
-            w.Indentation++;
-            w.WriteLine(EmitText.Literal(model.AvroFullName) + ",");
-            w.WriteLine($"new {Shapes}.RecordField[]");
-            w.WriteLine("{");
-            w.Indentation++;
-            foreach (var field in model.Fields)
-            {
-                var text =
-                    $"new({EmitText.Literal(field.Name)}, {Shapes}.FieldType.{field.FieldType}, {Bool(field.IsNullable)}, {field.NullBranch.ToString(CultureInfo.InvariantCulture)}, {Bool(field.HasDefault)})";
-                var init = new System.Collections.Generic.List<string>();
-                if (field.DefaultExpression is { } expression)
-                {
-                    init.Add($"Default = {ToField(field, "(" + expression + ")")}");
-                }
-                if (field.Conversion != FieldConversion.None)
-                {
-                    init.Add($"Logical = {Shapes}.FieldLogicalType.{field.Conversion}");
-                }
-                if (field.Conversion == FieldConversion.Decimal)
-                {
-                    init.Add($"Precision = {Int(field.Precision)}");
-                    init.Add($"Scale = {Int(field.Scale)}");
-                }
-                if (init.Count > 0)
-                {
-                    text += " { " + string.Join(", ", init) + " }";
-                }
-                w.WriteLine(text + ",");
-            }
-            w.Indentation--;
-            w.WriteLine("}");
-            w.Indentation--;
-            w.WriteLine(");");
-            w.Indentation--;
+            WriteShape(w, model);
             w.WriteLine();
-            w.WriteLine("/// <inheritdoc />");
-            w.WriteLine($"public override {Shapes}.RecordShape Shape => RecordShape;");
+            WriteRead(w, model);
             w.WriteLine();
-            w.WriteLine("/// <inheritdoc />");
-            using (
-                w.WriteBlock(
-                    $"public override void Read({record} record, global::System.Span<object?> values)"
-                )
-            )
-            {
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(record);");
-                for (var i = 0; i < model.Fields.Count; i++)
-                {
-                    w.WriteLine($"values[{i}] = {ReadValue(model.Fields[i], i)};");
-                }
-            }
+            WriteCreate(w, model);
             w.WriteLine();
-            w.WriteLine("/// <inheritdoc />");
-            w.WriteLine(
-                $"public override {record} Create(global::System.ReadOnlySpan<object?> values) =>"
-            );
-            w.Indentation++;
-            w.WriteLine($"new {record}");
-            w.WriteLine("{");
-            w.Indentation++;
-            for (var i = 0; i < model.Fields.Count; i++)
-            {
-                var field = model.Fields[i];
-                w.WriteLine($"{field.Property} = {CreateValue(field, i)},");
-            }
-            w.Indentation--;
-            w.WriteLine("};");
-            w.Indentation--;
-            w.WriteLine();
-            w.WriteLine(
-                "/// <summary>A non-nullable field's value, with an error naming the field when it is null or of another type.</summary>"
-            );
-            w.WriteLine("private static T Required<T>(object? value, string field) =>");
-            w.Indentation++;
-            w.WriteLine("value is T typed");
-            w.WriteLine("    ? typed");
-            w.WriteLine("    : throw new global::System.FormatException(");
-            w.WriteLine(
-                $"        value is null ? $\"field '{{field}}' of {EmitText.Xml(model.AvroFullName)} is not nullable but the value is null\" : $\"field '{{field}}' of {EmitText.Xml(model.AvroFullName)} needs a {{typeof(T).Name}}, not a {{value.GetType().Name}}\""
-            );
-            w.WriteLine("    );");
-            w.Indentation--;
+            WriteRequired(w, model);
         }
         return EmitText.End(w, model.Namespace);
+    }
+
+    private static void WriteShape(Emit.SourceWriter w, RecordShapeModel model)
+    {
+        w.WriteLine("/// <summary>The fields in schema order.</summary>");
+        w.WriteLine($"public static {Shapes}.RecordShape RecordShape {{ get; }} =");
+        w.Indentation++;
+        w.WriteLine("new(");
+        w.Indentation++;
+        w.WriteLine(EmitText.Literal(model.AvroFullName) + ",");
+        w.WriteLine($"new {Shapes}.RecordField[]");
+        w.WriteLine("{");
+        w.Indentation++;
+        foreach (var field in model.Fields)
+        {
+            w.WriteLine(FieldOf(field) + ",");
+        }
+        w.Indentation--;
+        w.WriteLine("}");
+        w.Indentation--;
+        w.WriteLine(");");
+        w.Indentation--;
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine($"public override {Shapes}.RecordShape Shape => RecordShape;");
+    }
+
+    /// <summary>One <c>RecordField</c>: name, type, nullability and default, with its logical type and decimal scale.</summary>
+    private static string FieldOf(ShapeFieldModel field)
+    {
+        var text =
+            $"new({EmitText.Literal(field.Name)}, {Shapes}.FieldType.{field.FieldType}, {Bool(field.IsNullable)}, {field.NullBranch.ToString(CultureInfo.InvariantCulture)}, {Bool(field.HasDefault)})";
+        var init = new System.Collections.Generic.List<string>();
+        if (field.DefaultExpression is { } expression)
+        {
+            init.Add($"Default = {ToField(field, "(" + expression + ")")}");
+        }
+        if (field.Conversion != FieldConversion.None)
+        {
+            init.Add($"Logical = {Shapes}.FieldLogicalType.{field.Conversion}");
+        }
+        if (field.Conversion == FieldConversion.Decimal)
+        {
+            init.Add($"Precision = {Int(field.Precision)}");
+            init.Add($"Scale = {Int(field.Scale)}");
+        }
+        return init.Count > 0 ? text + " { " + string.Join(", ", init) + " }" : text;
+    }
+
+    private static void WriteRead(Emit.SourceWriter w, RecordShapeModel model)
+    {
+        w.WriteLine("/// <inheritdoc />");
+        using (
+            w.WriteBlock(
+                $"public override void Read({model.RecordType} record, global::System.Span<object?> values)"
+            )
+        )
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(record);");
+            for (var i = 0; i < model.Fields.Count; i++)
+            {
+                w.WriteLine($"values[{i}] = {ReadValue(model.Fields[i], i)};");
+            }
+        }
+    }
+
+    private static void WriteCreate(Emit.SourceWriter w, RecordShapeModel model)
+    {
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine(
+            $"public override {model.RecordType} Create(global::System.ReadOnlySpan<object?> values) =>"
+        );
+        w.Indentation++;
+        w.WriteLine($"new {model.RecordType}");
+        w.WriteLine("{");
+        w.Indentation++;
+        for (var i = 0; i < model.Fields.Count; i++)
+        {
+            var field = model.Fields[i];
+            w.WriteLine($"{field.Property} = {CreateValue(field, i)},");
+        }
+        w.Indentation--;
+        w.WriteLine("};");
+        w.Indentation--;
+    }
+
+    private static void WriteRequired(Emit.SourceWriter w, RecordShapeModel model)
+    {
+        w.WriteLine(
+            "/// <summary>A non-nullable field's value, with an error naming the field when it is null or of another type.</summary>"
+        );
+        w.WriteLine("private static T Required<T>(object? value, string field) =>");
+        w.Indentation++;
+        w.WriteLine("value is T typed");
+        w.WriteLine("    ? typed");
+        w.WriteLine("    : throw new global::System.FormatException(");
+        w.WriteLine(
+            $"        value is null ? $\"field '{{field}}' of {EmitText.Xml(model.AvroFullName)} is not nullable but the value is null\" : $\"field '{{field}}' of {EmitText.Xml(model.AvroFullName)} needs a {{typeof(T).Name}}, not a {{value.GetType().Name}}\""
+        );
+        w.WriteLine("    );");
+        w.Indentation--;
     }
 
     private static string Bool(bool value) => value ? "true" : "false";

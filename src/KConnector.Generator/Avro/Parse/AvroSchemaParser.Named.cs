@@ -218,50 +218,9 @@ internal sealed partial class AvroSchemaParser
             return null;
         }
         var doc = OptionalString(node, "doc", path);
-        var aliases = new List<string>();
-        if (node["aliases"] is { } aliasNode)
+        var aliases = FieldAliases(node, path);
+        if (aliases is null || FieldOrder(node, path, out var order) is false)
         {
-            if (aliasNode.Kind != JsonKind.Array)
-            {
-                Report(
-                    DiagnosticDescriptors.WrongAttributeType,
-                    aliasNode,
-                    path + ".aliases",
-                    "aliases",
-                    "an array of names"
-                );
-                return null;
-            }
-            foreach (var alias in aliasNode.Items)
-            {
-                if (alias.Kind != JsonKind.String)
-                {
-                    Report(
-                        DiagnosticDescriptors.WrongAttributeType,
-                        alias,
-                        path + ".aliases",
-                        "aliases",
-                        "an array of names"
-                    );
-                    return null;
-                }
-                if (!CheckName(alias.Text!, alias, path + ".aliases"))
-                {
-                    return null;
-                }
-                aliases.Add(alias.Text!);
-            }
-        }
-        var order = OptionalString(node, "order", path);
-        if (order is not null and not ("ascending" or "descending" or "ignore"))
-        {
-            Report(
-                DiagnosticDescriptors.WrongAttributeType,
-                node["order"]!,
-                path + ".order",
-                "order",
-                "\"ascending\", \"descending\" or \"ignore\""
-            );
             return null;
         }
         var type = ParseType(typeNode, path + ".type", ns);
@@ -270,19 +229,9 @@ internal sealed partial class AvroSchemaParser
             return null;
         }
         var defaultNode = node["default"];
-        var property = PropertyName(name, recordName);
-        var unique = property;
-        for (
-            var n = 2;
-            !properties.Add(unique) || CSharpIdentifier.RecordMembers.Contains(unique);
-            n++
-        )
-        {
-            unique = property + n.ToString(CultureInfo.InvariantCulture);
-        }
         return new AvroFieldModel(
             name,
-            unique,
+            UniqueProperty(PropertyName(name, recordName), properties),
             type,
             doc,
             aliases.ToEquatableArray(),
@@ -292,6 +241,80 @@ internal sealed partial class AvroSchemaParser
             Location(typeNode.Start, typeNode.End),
             path
         );
+    }
+
+    /// <summary>A field's aliases (plain names, as the spec has them), or null after reporting a bad one.</summary>
+    private List<string>? FieldAliases(JsonNode node, string path)
+    {
+        var aliases = new List<string>();
+        if (node["aliases"] is not { } aliasNode)
+        {
+            return aliases;
+        }
+        if (aliasNode.Kind != JsonKind.Array)
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                aliasNode,
+                path + ".aliases",
+                "aliases",
+                "an array of names"
+            );
+            return null;
+        }
+        foreach (var alias in aliasNode.Items)
+        {
+            if (alias.Kind != JsonKind.String)
+            {
+                Report(
+                    DiagnosticDescriptors.WrongAttributeType,
+                    alias,
+                    path + ".aliases",
+                    "aliases",
+                    "an array of names"
+                );
+                return null;
+            }
+            if (!CheckName(alias.Text!, alias, path + ".aliases"))
+            {
+                return null;
+            }
+            aliases.Add(alias.Text!);
+        }
+        return aliases;
+    }
+
+    /// <summary>The field's sort order (absent, or one the spec names); false after reporting another.</summary>
+    private bool FieldOrder(JsonNode node, string path, out string? order)
+    {
+        order = OptionalString(node, "order", path);
+        if (order is not null and not ("ascending" or "descending" or "ignore"))
+        {
+            Report(
+                DiagnosticDescriptors.WrongAttributeType,
+                node["order"]!,
+                path + ".order",
+                "order",
+                "\"ascending\", \"descending\" or \"ignore\""
+            );
+            return false;
+        }
+        return true;
+    }
+
+    /// <summary>The property name, numbered when another field or a record member already has it.</summary>
+    private static string UniqueProperty(string property, HashSet<string> properties)
+    {
+        var unique = property;
+        for (
+            var n = 2;
+            !properties.Add(unique) || CSharpIdentifier.RecordMembers.Contains(unique);
+            n++
+        )
+        {
+            unique = property + n.ToString(CultureInfo.InvariantCulture);
+        }
+        return unique;
     }
 
     private EquatableArray<string> ParseAliases(JsonNode node, string path, string ns)

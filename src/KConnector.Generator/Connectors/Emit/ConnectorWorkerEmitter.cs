@@ -16,10 +16,7 @@ internal static class ConnectorWorkerEmitter
     {
         var w = EmitText.Begin(model.Namespace);
         var type = model.TypeName + "Worker";
-        var config = model.TypeName + "Config";
         var source = model.Kind == ConnectorKind.Source;
-        var runner =
-            $"{Ns}.Worker.{(source ? "SourceTaskRunner" : "SinkTaskRunner")}<{model.KeyType}, {model.ValueType}>";
         w.WriteLine("/// <summary>");
         w.WriteLine(
             $"/// Runs the {(source ? "source" : "sink")} connector \"{EmitText.Xml(model.ConnectorName)}\": {EmitText.Xml(model.KeyType.Replace("global::", string.Empty))} keys through the {model.KeyConverter}Converter by default,"
@@ -35,106 +32,127 @@ internal static class ConnectorWorkerEmitter
             )
         )
         {
-            w.WriteLine($"private readonly {Ns}.Connectors.ConnectorEnvironment _environment;");
-            w.WriteLine("private readonly global::Microsoft.Extensions.Logging.ILogger _logger;");
-            w.WriteLine($"private {Ns}.Hosting.ConnectWorker? _worker;");
+            WriteConstruction(w, model, type);
             w.WriteLine();
-            w.WriteLine(
-                "/// <summary>Creates the worker; nothing connects until <see cref=\"RunAsync\"/>.</summary>"
-            );
-            using (
-                w.WriteBlock(
-                    $"public {type}({config} config, {Ns}.Connectors.ConnectorEnvironment environment, global::Microsoft.Extensions.Logging.ILogger? logger = null)"
-                )
-            )
-            {
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(config);");
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(environment);");
-                w.WriteLine("Config = config;");
-                w.WriteLine("_environment = environment;");
-                w.WriteLine(
-                    "_logger = logger ?? global::Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;"
-                );
-            }
+            WriteRunAsync(w, model);
             w.WriteLine();
-            w.WriteLine("/// <summary>The validated config.</summary>");
-            w.WriteLine($"public {config} Config {{ get; }}");
-            w.WriteLine();
-            w.WriteLine("/// <inheritdoc />");
-            w.WriteLine("public string Name => Config.Name;");
-            w.WriteLine();
-            w.WriteLine("/// <inheritdoc />");
-            w.WriteLine(
-                "public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _worker)?.RecordsProcessed(Name) ?? 0;"
-            );
-            w.WriteLine();
-            w.WriteLine("/// <summary>");
-            w.WriteLine(
-                "/// Runs the connector on a worker of its own until <paramref name=\"stoppingToken\"/> is cancelled, then stops it cleanly;"
-            );
-            w.WriteLine(
-                $"/// throws a task's failure. The road a host (<c>Add{model.TypeName}Connector</c>) and <c>kconnector run</c> take: its"
-            );
-            w.WriteLine(
-                "/// <c>tasks.max</c> tasks, offsets in memory and committed after every batch (a host's worker settings choose otherwise)."
-            );
-            w.WriteLine("/// </summary>");
-            using (
-                w.WriteBlock(
-                    "public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)"
-                )
-            )
-            {
-                w.WriteLine(
-                    $"var registration = {Ns}.Hosting.ConnectorRegistration.ForValidated({(source ? "isSink: false" : "isSink: true")}, _ => new {Ns}.GeneratedCode.ValidatedConnector(Config.Parsed, (options, logger) => CreateTask(Config, options, logger)){(model.SingleTask ? ", taskLimit: 1" : string.Empty)});"
-                );
-                w.WriteLine(
-                    $"var worker = {Ns}.Hosting.ConnectWorker.ForConnector(registration, _environment, _logger);"
-                );
-                w.WriteLine("global::System.Threading.Volatile.Write(ref _worker, worker);");
-                w.WriteLine("await worker.RunAsync(stoppingToken).ConfigureAwait(false);");
-            }
-            w.WriteLine();
-            w.WriteLine("/// <summary>");
-            w.WriteLine(
-                "/// Builds one task of the connector for <paramref name=\"options\"/> (its id, brokers, topics, error handling): its own"
-            );
-            w.WriteLine(
-                "/// task object and converters, whose Schema Registry clients are released when its run ends. Run it once."
-            );
-            w.WriteLine("/// </summary>");
-            using (
-                w.WriteBlock(
-                    $"public static {runner} CreateTask({config} config, {Ns}.Worker.WorkerOptions options, global::Microsoft.Extensions.Logging.ILogger logger)"
-                )
-            )
-            {
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(config);");
-                WriteTaskCreation(w, model);
-                w.WriteLine($"var resources = new {Ns}.Worker.TaskResources();");
-                w.WriteLine($"return new {runner}(");
-                w.Indentation++;
-                w.WriteLine("options,");
-                w.WriteLine("task,");
-                w.WriteLine(Converter(model.KeyFormats, model.KeyType, "key") + ",");
-                w.WriteLine(Converter(model.ValueFormats, model.ValueType, "value") + ",");
-                w.WriteLine("logger");
-                w.Indentation--;
-                w.WriteLine(")");
-                w.WriteLine("{");
-                w.Indentation++;
-                if (model.HasStart)
-                {
-                    w.WriteLine(
-                        "Starting = cancellationToken => task.StartAsync(cancellationToken).AsTask(),"
-                    );
-                }
-                WriteStopped(w, model);
-                w.Indentation--;
-                w.WriteLine("};");
-            }
+            WriteCreateTask(w, model);
         }
         return EmitText.End(w, model.Namespace);
+    }
+
+    /// <summary>The fields, the constructor over a validated config, and the IConnectorWorker members.</summary>
+    private static void WriteConstruction(Emit.SourceWriter w, ConnectorModel model, string type)
+    {
+        var config = model.TypeName + "Config";
+        w.WriteLine($"private readonly {Ns}.Connectors.ConnectorEnvironment _environment;");
+        w.WriteLine("private readonly global::Microsoft.Extensions.Logging.ILogger _logger;");
+        w.WriteLine($"private {Ns}.Hosting.ConnectWorker? _worker;");
+        w.WriteLine();
+        w.WriteLine(
+            "/// <summary>Creates the worker; nothing connects until <see cref=\"RunAsync\"/>.</summary>"
+        );
+        using (
+            w.WriteBlock(
+                $"public {type}({config} config, {Ns}.Connectors.ConnectorEnvironment environment, global::Microsoft.Extensions.Logging.ILogger? logger = null)"
+            )
+        )
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(config);");
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(environment);");
+            w.WriteLine("Config = config;");
+            w.WriteLine("_environment = environment;");
+            w.WriteLine(
+                "_logger = logger ?? global::Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;"
+            );
+        }
+        w.WriteLine();
+        w.WriteLine("/// <summary>The validated config.</summary>");
+        w.WriteLine($"public {config} Config {{ get; }}");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine("public string Name => Config.Name;");
+        w.WriteLine();
+        w.WriteLine("/// <inheritdoc />");
+        w.WriteLine(
+            "public long RecordsProcessed => global::System.Threading.Volatile.Read(ref _worker)?.RecordsProcessed(Name) ?? 0;"
+        );
+    }
+
+    private static void WriteRunAsync(Emit.SourceWriter w, ConnectorModel model)
+    {
+        var source = model.Kind == ConnectorKind.Source;
+        w.WriteLine("/// <summary>");
+        w.WriteLine(
+            "/// Runs the connector on a worker of its own until <paramref name=\"stoppingToken\"/> is cancelled, then stops it cleanly;"
+        );
+        w.WriteLine(
+            $"/// throws a task's failure. The road a host (<c>Add{model.TypeName}Connector</c>) and <c>kconnector run</c> take: its"
+        );
+        w.WriteLine(
+            "/// <c>tasks.max</c> tasks, offsets in memory and committed after every batch (a host's worker settings choose otherwise)."
+        );
+        w.WriteLine("/// </summary>");
+        using (
+            w.WriteBlock(
+                "public async global::System.Threading.Tasks.Task RunAsync(global::System.Threading.CancellationToken stoppingToken)"
+            )
+        )
+        {
+            w.WriteLine(
+                $"var registration = {Ns}.Hosting.ConnectorRegistration.ForValidated({(source ? "isSink: false" : "isSink: true")}, _ => new {Ns}.GeneratedCode.ValidatedConnector(Config.Parsed, (options, logger) => CreateTask(Config, options, logger)){(model.SingleTask ? ", taskLimit: 1" : string.Empty)});"
+            );
+            w.WriteLine(
+                $"var worker = {Ns}.Hosting.ConnectWorker.ForConnector(registration, _environment, _logger);"
+            );
+            w.WriteLine("global::System.Threading.Volatile.Write(ref _worker, worker);");
+            w.WriteLine("await worker.RunAsync(stoppingToken).ConfigureAwait(false);");
+        }
+    }
+
+    private static void WriteCreateTask(Emit.SourceWriter w, ConnectorModel model)
+    {
+        var config = model.TypeName + "Config";
+        var runner =
+            $"{Ns}.Worker.{(model.Kind == ConnectorKind.Source ? "SourceTaskRunner" : "SinkTaskRunner")}<{model.KeyType}, {model.ValueType}>";
+        w.WriteLine("/// <summary>");
+        w.WriteLine(
+            "/// Builds one task of the connector for <paramref name=\"options\"/> (its id, brokers, topics, error handling): its own"
+        );
+        w.WriteLine(
+            "/// task object and converters, whose Schema Registry clients are released when its run ends. Run it once."
+        );
+        w.WriteLine("/// </summary>");
+        using (
+            w.WriteBlock(
+                $"public static {runner} CreateTask({config} config, {Ns}.Worker.WorkerOptions options, global::Microsoft.Extensions.Logging.ILogger logger)"
+            )
+        )
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(config);");
+            WriteTaskCreation(w, model);
+            w.WriteLine($"var resources = new {Ns}.Worker.TaskResources();");
+            w.WriteLine($"return new {runner}(");
+            w.Indentation++;
+            w.WriteLine("options,");
+            w.WriteLine("task,");
+            w.WriteLine(Converter(model.KeyFormats, model.KeyType, "key") + ",");
+            w.WriteLine(Converter(model.ValueFormats, model.ValueType, "value") + ",");
+            w.WriteLine("logger");
+            w.Indentation--;
+            w.WriteLine(")");
+            w.WriteLine("{");
+            w.Indentation++;
+            if (model.HasStart)
+            {
+                w.WriteLine(
+                    "Starting = cancellationToken => task.StartAsync(cancellationToken).AsTask(),"
+                );
+            }
+            WriteStopped(w, model);
+            w.Indentation--;
+            w.WriteLine("};");
+        }
     }
 
     // The task's StopAsync and Dispose, then the converters' registry clients, whatever happens.

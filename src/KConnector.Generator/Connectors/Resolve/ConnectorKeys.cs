@@ -7,6 +7,22 @@ namespace KConnector.Generator.Connectors;
 /// <summary>Assembles the runtime config keys of a connector: the common ones of its kind, then its own.</summary>
 internal static class ConnectorKeys
 {
+    /// <summary>How many framework keys a connector of <paramref name="kind"/> has: they come first in <see cref="For"/>'s keys.</summary>
+    public static int FrameworkCount(Plugins.PluginCatalog catalog, ConnectorKind kind) =>
+        catalog.FrameworkKeys.Count(k => !k.BuildTimeOnly && k.AppliesTo(kind));
+
+    /// <summary>
+    /// Whether <paramref name="key"/>, a framework key, is one a connector adapts (its own default
+    /// converters and the converters its compiled types allow, a default name or topics): the
+    /// generated definition overrides these on the runtime's and takes the others as they are.
+    /// </summary>
+    public static bool IsAdapted(ConfigKeyModel key) =>
+        key.Name is ConfigKeyNames.KeyConverter or ConfigKeyNames.ValueConverter
+        || (
+            key.Name is ConfigKeyNames.Name or ConfigKeyNames.Topics
+            && !string.IsNullOrEmpty(key.Default)
+        );
+
     public static EquatableArray<ConfigKeyModel> For(
         Plugins.PluginCatalog catalog,
         ConnectorKind kind,

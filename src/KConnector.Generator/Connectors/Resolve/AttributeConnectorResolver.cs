@@ -88,7 +88,8 @@ internal static class AttributeConnectorResolver
             draft.ClassName,
             draft.AttributeLocation.Location,
             KeyProtoText: key.ProtoText,
-            ValueProtoText: value.ProtoText
+            ValueProtoText: value.ProtoText,
+            FrameworkKeyCount: ConnectorKeys.FrameworkCount(catalog, draft.Kind)
         );
         return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }

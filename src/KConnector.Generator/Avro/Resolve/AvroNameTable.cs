@@ -74,127 +74,11 @@ internal sealed class AvroNameTable
 
     private List<AvroGeneratedType> Build(IEnumerable<SchemaFileResult> files)
     {
-        var all = files
-            .SelectMany(f => f.Types)
-            .OrderBy(t => t.SourcePath, StringComparer.Ordinal)
-            .ToList();
-        var byCSharp = new Dictionary<string, AvroNamedTypeModel>(StringComparer.Ordinal);
-        var defs = new List<AvroNamedTypeModel>();
-        foreach (var def in all)
-        {
-            if (_byName.TryGetValue(def.FullName, out var first))
-            {
-                // Self-contained .avsc files often repeat a shared type: identical copies are one
-                // type. A whole file that is a copy (its top-level type, e.g. the same schema in
-                // two folders) is one type too, with a warning saying which file it copies.
-                if (first.WithoutOrigin() != def.WithoutOrigin())
-                {
-                    Report(
-                        DiagnosticDescriptors.DuplicateName,
-                        def.Location,
-                        def.Path + ".name",
-                        def.FullName,
-                        OtherFile(first.SourcePath, def.SourcePath)
-                    );
-                }
-                else if (first.Path == "$" && def.Path == "$")
-                {
-                    Report(
-                        DiagnosticDescriptors.SchemaFileCopy,
-                        def.Location,
-                        "$",
-                        def.FullName,
-                        OtherFile(first.SourcePath, def.SourcePath)
-                    );
-                }
-                continue;
-            }
-            if (byCSharp.TryGetValue(def.CSharpFullName, out var clash))
-            {
-                Report(
-                    DiagnosticDescriptors.DuplicateGeneratedType,
-                    def.Location,
-                    def.Path + ".name",
-                    def.CSharpFullName,
-                    OtherFile(clash.SourcePath, def.SourcePath)
-                );
-                continue;
-            }
-            byCSharp.Add(def.CSharpFullName, def);
-            _byName.Add(def.FullName, def);
-            defs.Add(def);
-        }
-
-        // Resolve references; a type with an unknown reference is dropped, then whatever uses it.
-        var resolved = new Dictionary<string, AvroNamedTypeModel>(StringComparer.Ordinal);
-        var failed = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var def in defs)
-        {
-            var ok = true;
-            var fields = new List<AvroFieldModel>();
-            foreach (var field in def.Fields)
-            {
-                var type = ResolveType(field.Type, def, field, ref ok);
-                fields.Add(field with { Type = type });
-            }
-            resolved[def.FullName] = def with { Fields = fields.ToEquatableArray() };
-            if (!ok)
-            {
-                failed.Add(def.FullName);
-            }
-        }
-        foreach (var pair in resolved)
-        {
-            _byName[pair.Key] = pair.Value;
-        }
-
-        // Defaults need the resolved types of what they reference.
-        var converter = new AvroDefaultValue(Lookup);
-        foreach (
-            var def in defs.Where(d => d.Kind == AvroKind.Record && !failed.Contains(d.FullName))
-                .ToList()
-        )
-        {
-            var current = _byName[def.FullName];
-            var fields = new List<AvroFieldModel>();
-            var ok = true;
-            foreach (var field in current.Fields)
-            {
-                if (field.DefaultJson is null)
-                {
-                    fields.Add(field);
-                    continue;
-                }
-                var json = JsonParser.Parse(field.DefaultJson);
-                var csharp = converter.Convert(
-                    json,
-                    field.Type,
-                    field.PropertyName,
-                    current.GlobalName,
-                    "$",
-                    out var error
-                );
-                if (csharp is null)
-                {
-                    Report(
-                        DiagnosticDescriptors.InvalidDefault,
-                        field.DefaultLocation ?? current.Location,
-                        field.Path + ".default",
-                        field.AvroName,
-                        error.StartsWith("at $ ", StringComparison.Ordinal)
-                            ? error.Substring(5)
-                            : error
-                    );
-                    ok = false;
-                }
-                fields.Add(field with { DefaultCSharp = csharp });
-            }
-            _byName[def.FullName] = current with { Fields = fields.ToEquatableArray() };
-            if (!ok)
-            {
-                failed.Add(def.FullName);
-            }
-        }
+        var defs = Register(files);
+        // A type with an unknown reference is dropped, then whatever uses it; defaults need the
+        // resolved types of what they reference.
+        var failed = ResolveReferences(defs);
+        ConvertDefaults(defs, failed);
         PropagateFailures(defs, failed);
 
         var result = new List<AvroGeneratedType>();
@@ -216,6 +100,155 @@ internal sealed class AvroNameTable
             );
         }
         return result;
+    }
+
+    /// <summary>Every named type once, in path order: identical copies are one type; a different type of the same Avro or C# name is reported.</summary>
+    private List<AvroNamedTypeModel> Register(IEnumerable<SchemaFileResult> files)
+    {
+        var all = files
+            .SelectMany(f => f.Types)
+            .OrderBy(t => t.SourcePath, StringComparer.Ordinal)
+            .ToList();
+        var byCSharp = new Dictionary<string, AvroNamedTypeModel>(StringComparer.Ordinal);
+        var defs = new List<AvroNamedTypeModel>();
+        foreach (var def in all)
+        {
+            if (_byName.TryGetValue(def.FullName, out var first))
+            {
+                ReportRepeated(first, def);
+                continue;
+            }
+            if (byCSharp.TryGetValue(def.CSharpFullName, out var clash))
+            {
+                Report(
+                    DiagnosticDescriptors.DuplicateGeneratedType,
+                    def.Location,
+                    def.Path + ".name",
+                    def.CSharpFullName,
+                    OtherFile(clash.SourcePath, def.SourcePath)
+                );
+                continue;
+            }
+            byCSharp.Add(def.CSharpFullName, def);
+            _byName.Add(def.FullName, def);
+            defs.Add(def);
+        }
+        return defs;
+    }
+
+    /// <summary>
+    /// Self-contained .avsc files often repeat a shared type: identical copies are one type. A whole
+    /// file that is a copy (its top-level type, e.g. the same schema in two folders) is one type too,
+    /// with a warning saying which file it copies.
+    /// </summary>
+    private void ReportRepeated(AvroNamedTypeModel first, AvroNamedTypeModel def)
+    {
+        if (first.WithoutOrigin() != def.WithoutOrigin())
+        {
+            Report(
+                DiagnosticDescriptors.DuplicateName,
+                def.Location,
+                def.Path + ".name",
+                def.FullName,
+                OtherFile(first.SourcePath, def.SourcePath)
+            );
+        }
+        else if (first.Path == "$" && def.Path == "$")
+        {
+            Report(
+                DiagnosticDescriptors.SchemaFileCopy,
+                def.Location,
+                "$",
+                def.FullName,
+                OtherFile(first.SourcePath, def.SourcePath)
+            );
+        }
+    }
+
+    /// <summary>Resolves every field's references; returns the types with an unknown one.</summary>
+    private HashSet<string> ResolveReferences(List<AvroNamedTypeModel> defs)
+    {
+        var resolved = new Dictionary<string, AvroNamedTypeModel>(StringComparer.Ordinal);
+        var failed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var def in defs)
+        {
+            var ok = true;
+            var fields = new List<AvroFieldModel>();
+            foreach (var field in def.Fields)
+            {
+                var type = ResolveType(field.Type, def, field, ref ok);
+                fields.Add(field with { Type = type });
+            }
+            resolved[def.FullName] = def with { Fields = fields.ToEquatableArray() };
+            if (!ok)
+            {
+                failed.Add(def.FullName);
+            }
+        }
+        foreach (var pair in resolved)
+        {
+            _byName[pair.Key] = pair.Value;
+        }
+        return failed;
+    }
+
+    /// <summary>Each record field's JSON default as its C# initializer; a record with an invalid one joins <paramref name="failed"/>.</summary>
+    private void ConvertDefaults(List<AvroNamedTypeModel> defs, HashSet<string> failed)
+    {
+        var converter = new AvroDefaultValue(Lookup);
+        foreach (
+            var def in defs.Where(d => d.Kind == AvroKind.Record && !failed.Contains(d.FullName))
+                .ToList()
+        )
+        {
+            var current = _byName[def.FullName];
+            var fields = new List<AvroFieldModel>();
+            var ok = true;
+            foreach (var field in current.Fields)
+            {
+                var converted = ConvertDefault(converter, current, field);
+                ok &= converted is not null;
+                fields.Add(converted ?? field with { DefaultCSharp = null });
+            }
+            _byName[def.FullName] = current with { Fields = fields.ToEquatableArray() };
+            if (!ok)
+            {
+                failed.Add(def.FullName);
+            }
+        }
+    }
+
+    /// <summary>The field with its default converted (unchanged when it has none), or null after reporting why it cannot be.</summary>
+    private AvroFieldModel? ConvertDefault(
+        AvroDefaultValue converter,
+        AvroNamedTypeModel record,
+        AvroFieldModel field
+    )
+    {
+        if (field.DefaultJson is null)
+        {
+            return field;
+        }
+        var csharp = converter.Convert(
+            JsonParser.Parse(field.DefaultJson),
+            field.Type,
+            field.PropertyName,
+            record.GlobalName,
+            "$",
+            out var error
+        );
+        if (csharp is null)
+        {
+            Report(
+                DiagnosticDescriptors.InvalidDefault,
+                field.DefaultLocation ?? record.Location,
+                field.Path + ".default",
+                field.AvroName,
+                error.StartsWith("at $ ", StringComparison.Ordinal) ? error.Substring(5) : error
+            );
+            return null;
+        }
+        return field with { DefaultCSharp = csharp };
     }
 
     private void PropagateFailures(List<AvroNamedTypeModel> defs, HashSet<string> failed)

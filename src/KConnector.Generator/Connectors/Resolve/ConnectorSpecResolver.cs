@@ -29,85 +29,11 @@ internal static class ConnectorSpecResolver
         var connector = spec.Connector;
         var key = SideOf(spec.KeySchema, spec.KeyConverter, "key", schemas, diagnostics);
         var value = SideOf(spec.ValueSchema, spec.ValueConverter, "value", schemas, diagnostics);
-        if (connector is not null && connector.Creation is null)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.DescriptorCannotCreateTask,
-                    spec.ClassLocation,
-                    connector.ClassName,
-                    connector.DescriptorType.Replace("global::", string.Empty)
-                )
-            );
-        }
+        var accessors = new List<RecordShapeModel>();
         if (connector is not null)
         {
-            foreach (
-                var (schema, side, name, mustBeRecord) in new[]
-                {
-                    (spec.KeySchema, key, "key", connector.MapsRecords && connector.KeyMayBeRecord),
-                    (
-                        spec.ValueSchema,
-                        value,
-                        "value",
-                        connector.ValueMustBeRecord || connector.MapsRecords
-                    ),
-                }
-            )
-            {
-                if (mustBeRecord && side?.Formats == TypeFormats.ProtobufMessage)
-                {
-                    // The built-in tasks write values as JSON (IJsonRecord) or map fields through
-                    // accessors of .avsc records and .schema.json types; none reads a message yet.
-                    diagnostics.Add(
-                        DiagnosticBag.Create(
-                            DiagnosticDescriptors.NotSupportedYet,
-                            schema!.Where,
-                            "a Protobuf message as the "
-                                + name
-                                + " of "
-                                + connector.ClassName
-                                + " (it needs a record generated from an .avsc or .schema.json file)"
-                        )
-                    );
-                }
-            }
-        }
-        var accessors = new List<RecordShapeModel>();
-        if (connector is { MapsRecords: true })
-        {
-            if (!connector.KeyMayBeRecord && key?.Entry is not null)
-            {
-                diagnostics.Add(
-                    DiagnosticBag.Create(
-                        DiagnosticDescriptors.ConnectorKeyMustBeString,
-                        spec.KeySchema!.Where,
-                        connector.ClassName,
-                        spec.KeySchema.Written
-                    )
-                );
-            }
-            foreach (var entry in new[] { key?.Entry, value?.Entry })
-            {
-                if (entry?.Shape is not { } shape || accessors.Contains(shape))
-                {
-                    continue;
-                }
-                foreach (var field in shape.Unmappable)
-                {
-                    diagnostics.Add(
-                        DiagnosticBag.Create(
-                            DiagnosticDescriptors.RecordFieldUnmappable,
-                            new SpecLocation(field.Location, field.JsonPath),
-                            field.Name,
-                            shape.AvroFullName,
-                            connector.ClassName,
-                            field.Reason
-                        )
-                    );
-                }
-                accessors.Add(shape);
-            }
+            CheckDescriptor(spec, connector, key, value, diagnostics);
+            accessors = Accessors(spec, connector, key, value, diagnostics);
         }
         if (
             connector is null
@@ -119,15 +45,130 @@ internal static class ConnectorSpecResolver
         {
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
-        var model = new ConnectorModel(
+        return new ConnectorResult(
+            Model(spec, catalog, connector, key, value, accessors),
+            diagnostics.ToEquatableArray()
+        );
+    }
+
+    /// <summary>KCN when the descriptor cannot create a task, or when a side it maps or writes as a record is a Protobuf message.</summary>
+    private static void CheckDescriptor(
+        ParsedSpec spec,
+        PluginModel connector,
+        Side? key,
+        Side? value,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        if (connector.Creation is null)
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.DescriptorCannotCreateTask,
+                    spec.ClassLocation,
+                    connector.ClassName,
+                    connector.DescriptorType.Replace("global::", string.Empty)
+                )
+            );
+        }
+        foreach (
+            var (schema, side, name, mustBeRecord) in new[]
+            {
+                (spec.KeySchema, key, "key", connector.MapsRecords && connector.KeyMayBeRecord),
+                (
+                    spec.ValueSchema,
+                    value,
+                    "value",
+                    connector.ValueMustBeRecord || connector.MapsRecords
+                ),
+            }
+        )
+        {
+            if (mustBeRecord && side?.Formats == TypeFormats.ProtobufMessage)
+            {
+                // The built-in tasks write values as JSON (IJsonRecord) or map fields through
+                // accessors of .avsc records and .schema.json types; none reads a message yet.
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.NotSupportedYet,
+                        schema!.Where,
+                        "a Protobuf message as the "
+                            + name
+                            + " of "
+                            + connector.ClassName
+                            + " (it needs a record generated from an .avsc or .schema.json file)"
+                    )
+                );
+            }
+        }
+    }
+
+    /// <summary>The record shapes a connector that maps records reads (each once), with KCN for a record key it cannot take and each unmappable field.</summary>
+    private static List<RecordShapeModel> Accessors(
+        ParsedSpec spec,
+        PluginModel connector,
+        Side? key,
+        Side? value,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var accessors = new List<RecordShapeModel>();
+        if (!connector.MapsRecords)
+        {
+            return accessors;
+        }
+        if (!connector.KeyMayBeRecord && key?.Entry is not null)
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.ConnectorKeyMustBeString,
+                    spec.KeySchema!.Where,
+                    connector.ClassName,
+                    spec.KeySchema.Written
+                )
+            );
+        }
+        foreach (var entry in new[] { key?.Entry, value?.Entry })
+        {
+            if (entry?.Shape is not { } shape || accessors.Contains(shape))
+            {
+                continue;
+            }
+            foreach (var field in shape.Unmappable)
+            {
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        DiagnosticDescriptors.RecordFieldUnmappable,
+                        new SpecLocation(field.Location, field.JsonPath),
+                        field.Name,
+                        shape.AvroFullName,
+                        connector.ClassName,
+                        field.Reason
+                    )
+                );
+            }
+            accessors.Add(shape);
+        }
+        return accessors;
+    }
+
+    private static ConnectorModel Model(
+        ParsedSpec spec,
+        PluginCatalog catalog,
+        PluginModel connector,
+        Side key,
+        Side value,
+        List<RecordShapeModel> accessors
+    ) =>
+        new(
             spec.Namespace,
             ConfigKeyNames.PropertyNameOf(spec.ConnectorName),
             spec.Access,
             connector.Kind,
             spec.ConnectorName,
             connector.ClassName,
-            key!.Type,
-            value!.Type,
+            key.Type,
+            value.Type,
             key.Converter,
             value.Converter,
             key.Formats,
@@ -165,12 +206,9 @@ internal static class ConnectorSpecResolver
             key.Entry?.ProtoText,
             value.Entry?.ProtoText,
             connector.SingleTask,
-            connector.ValidatesAcrossKeys
-                ? connector.DescriptorType + "." + Plugins.CrossKeyRulesMethod.Name
-                : null
+            ConnectorKeys.FrameworkCount(catalog, connector.Kind),
+            connector.DescriptorType
         );
-        return new ConnectorResult(model, diagnostics.ToEquatableArray());
-    }
 
     /// <summary>
     /// How a connector that maps records (columns, document fields) reads this side: the accessor
