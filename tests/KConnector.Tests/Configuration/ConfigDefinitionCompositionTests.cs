@@ -103,6 +103,35 @@ public class ConfigDefinitionCompositionTests
     }
 
     [Fact]
+    public void Extend_WithAPluginDefinition_KeepsThePluginsRulesAcrossKeys()
+    {
+        var plugin = new ConfigDefinition("Shop.OrdersSink", [Path])
+        {
+            CrossKeyRules = values =>
+            {
+                if (values.GetValueOrDefault("file") == "orders.csv")
+                {
+                    throw new ConfigValidationException(
+                        "Shop.OrdersSink",
+                        [new ConfigIssue("file", "CSV is not written by this sink")]
+                    );
+                }
+            },
+        };
+
+        var joined = ConnectorConfigDefinition
+            .ForSink("Shop.OrdersSink")
+            .Extend(plugin)
+            .Override("tasks.max", key => key with { DefaultValue = "2" });
+
+        var refused = Assert.Throws<ConfigValidationException>(() =>
+            joined.ValidateAcrossKeys(new Dictionary<string, string?> { ["file"] = "orders.csv" })
+        );
+        Assert.Contains(refused.Issues, issue => issue.Key == "file");
+        joined.ValidateAcrossKeys(new Dictionary<string, string?> { ["file"] = "orders.jsonl" });
+    }
+
+    [Fact]
     public void Override_OfAnUnknownKey_NamesIt()
     {
         var error = Assert.Throws<ArgumentException>(() =>
