@@ -17,7 +17,8 @@ namespace KConnector.Connectors.PostgreSql;
     Description = "Captures every insert, update, delete and truncate of PostgreSQL tables from the write-ahead log (logical replication, pgoutput) into Debezium's change event envelope, one topic per table.",
     ValueMustBeRecord = false,
     KeyMayBeRecord = false,
-    SingleTask = true
+    SingleTask = true,
+    ValueType = typeof(Avro.ChangeRecord)
 )]
 [ConfigKey(
     "database.hostname",

@@ -13,8 +13,8 @@ namespace KConnector.Connectors.PostgreSql.Events;
 /// </summary>
 internal sealed class EnvelopeWriter
 {
-    private const string UnavailableValue = "__debezium_unavailable_value";
-    private static readonly string Version =
+    internal const string UnavailableValue = "__debezium_unavailable_value";
+    internal static readonly string Version =
         typeof(EnvelopeWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private readonly string _topicPrefix;

@@ -52,7 +52,10 @@ internal static class PluginDescriptorReader
             CreationOf(descriptor),
             Flag("ValueMustBeRecord", false),
             Flag("KeyMayBeRecord", true),
-            Flag("SingleTask", false)
+            Flag("SingleTask", false),
+            named.TryGetValue("ValueType", out var v) && v.Value is ITypeSymbol valueType
+                ? "global::" + valueType.ToDisplayString()
+                : null
         );
     }
 

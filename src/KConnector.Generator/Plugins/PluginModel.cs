@@ -17,6 +17,7 @@ namespace KConnector.Generator.Plugins;
 /// <param name="ValueMustBeRecord">Whether the value type must be a generated record.</param>
 /// <param name="KeyMayBeRecord">Whether key.schema may name a record; false: keys are strings.</param>
 /// <param name="SingleTask">Whether it runs one task whatever its <c>tasks.max</c>.</param>
+/// <param name="ValueType">The <c>global::</c>-qualified value type (ConnectPlugin's ValueType) an AvroConverter spec without value.schema gets, or null.</param>
 internal sealed record PluginModel(
     string ClassName,
     EquatableArray<string> Aliases,
@@ -28,7 +29,8 @@ internal sealed record PluginModel(
     TaskCreationModel? Creation,
     bool ValueMustBeRecord,
     bool KeyMayBeRecord,
-    bool SingleTask
+    bool SingleTask,
+    string? ValueType = null
 )
 {
     /// <summary>Whether the task maps records to columns or fields (its <c>CreateTask</c> takes record accessors).</summary>
