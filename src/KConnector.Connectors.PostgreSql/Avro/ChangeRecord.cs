@@ -13,22 +13,24 @@ public sealed class ChangeRecord : IConverterFormatsProvider<ChangeRecord>
 {
     internal ChangeRecord(
         ChangeEvent change,
+        string topic,
         string topicPrefix,
         string database,
         DateTimeOffset time
     )
     {
         Change = change;
+        Topic = topic;
         TopicPrefix = topicPrefix;
         Database = database;
         Time = time;
     }
 
-    /// <summary>The table's topic, <c>topic.prefix.schema.table</c>.</summary>
-    public string Topic => Change.Table!.Topic;
+    /// <summary>The table's topic, <c>topic.prefix.schema.table</c> (or the heartbeat topic).</summary>
+    public string Topic { get; }
 
-    /// <summary>Debezium's op code: c, u, d, r or t.</summary>
-    public string Op => EnvelopeWriter.OpCode(Change.Operation);
+    /// <summary>Debezium's op code: c, u, d, r or t; null for a heartbeat.</summary>
+    public string? Op => Change.IsHeartbeat ? null : EnvelopeWriter.OpCode(Change.Operation);
 
     /// <summary>AvroConverter writes it (the only converter that carries it).</summary>
     public static ConverterFormats<ChangeRecord> Formats { get; } =

@@ -34,6 +34,10 @@ internal sealed class ChangeRecordAvroConverter : IConverter<ChangeRecord>
         {
             return null;
         }
+        if (value.Change.IsHeartbeat)
+        {
+            return Heartbeat(topic, value);
+        }
         var table = value.Change.Table!;
         if (!_ids.TryGetValue(table, out var id))
         {
@@ -57,15 +61,47 @@ internal sealed class ChangeRecordAvroConverter : IConverter<ChangeRecord>
         return _buffer.WrittenSpan.ToArray();
     }
 
-    private int Resolve(string topic, CapturedTable table)
+    // Debezium's io.debezium.connector.common.Heartbeat: {ts_ms}.
+    private byte[] Heartbeat(string topic, ChangeRecord value)
     {
-        var schemaText = table.EnvelopeAvroSchema ??= EnvelopeAvroSchema.Value(table);
+        if (_heartbeatId is null || _heartbeatId.Value.Topic != topic)
+        {
+            var id = Resolve(
+                topic,
+                HeartbeatSchema,
+                "io.debezium.connector.common.Heartbeat",
+                "the heartbeat schema"
+            );
+            _heartbeatId = (topic, id);
+        }
+        _buffer.ResetWrittenCount();
+        ConfluentWireFormat.WriteHeader(_buffer, _heartbeatId.Value.Id);
+        var writer = new AvroWriter(_buffer);
+        writer.WriteLong(value.Time.ToUnixTimeMilliseconds());
+        return _buffer.WrittenSpan.ToArray();
+    }
+
+    private const string HeartbeatSchema =
+        """{"type":"record","name":"Heartbeat","namespace":"io.debezium.connector.common","fields":[{"name":"ts_ms","type":"long"}],"connect.name":"io.debezium.connector.common.Heartbeat"}""";
+
+    private (string Topic, int Id)? _heartbeatId;
+
+    private int Resolve(string topic, CapturedTable table) =>
+        Resolve(
+            topic,
+            table.EnvelopeAvroSchema ??= EnvelopeAvroSchema.Value(table),
+            table.Topic + ".Envelope",
+            $"the envelope schema of table {table.Schema}.{table.Name}"
+        );
+
+    private int Resolve(string topic, string schemaText, string recordName, string what)
+    {
         var schema = new Schema(schemaText, SchemaType.Avro);
         var subject = SubjectName.For(
             _config.SubjectNameStrategy,
             topic,
             _config.IsKey,
-            table.Topic + ".Envelope"
+            recordName
         );
         try
         {
@@ -84,12 +120,12 @@ internal sealed class ChangeRecordAvroConverter : IConverter<ChangeRecord>
         }
         catch (SchemaRegistryException e)
         {
-            var what =
-                $"Cannot {(_config.AutoRegisterSchemas ? "register" : "find")} the envelope schema of table {table.Schema}.{table.Name} under subject '{subject}' for topic '{topic}': {e.Message}";
+            var message =
+                $"Cannot {(_config.AutoRegisterSchemas ? "register" : "find")} {what} under subject '{subject}' for topic '{topic}': {e.Message}";
             // The registry away is not the record's fault: the worker waits and keeps the record.
             throw e.IsUnavailable
-                ? new DependencyUnavailableException("the Schema Registry", what, e)
-                : new DataException(what, e);
+                ? new DependencyUnavailableException("the Schema Registry", message, e)
+                : new DataException(message, e);
         }
     }
 

@@ -65,6 +65,18 @@ public sealed record PostgresCdcOptions
     /// <summary>poll.interval.ms.</summary>
     public int PollIntervalMs { get; init; } = 500;
 
+    /// <summary>heartbeat.interval.ms: 0, no heartbeats.</summary>
+    public int HeartbeatIntervalMs { get; init; }
+
+    /// <summary>heartbeat.topics.prefix.</summary>
+    public string HeartbeatTopicsPrefix { get; init; } = "__debezium-heartbeat";
+
+    /// <summary>heartbeat.action.query, or null.</summary>
+    public string? HeartbeatActionQuery { get; init; }
+
+    /// <summary>The heartbeat topic, <c>heartbeat.topics.prefix.topic.prefix</c>.</summary>
+    public string HeartbeatTopic => HeartbeatTopicsPrefix + "." + TopicPrefix;
+
     /// <summary>The connector's name (Kafka Connect's <c>name</c>), for logs.</summary>
     public string Name { get; init; } = "postgres-cdc";
 
@@ -147,6 +159,14 @@ public sealed record PostgresCdcOptions
             MaxBatchSize = parsed.Get<int>("max.batch.size"),
             MaxQueueSize = parsed.Get<int>("max.queue.size"),
             PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
+            HeartbeatIntervalMs = parsed.Get<int>("heartbeat.interval.ms"),
+            HeartbeatTopicsPrefix =
+                parsed.Get<string>("heartbeat.topics.prefix") ?? "__debezium-heartbeat",
+            HeartbeatActionQuery = string.IsNullOrWhiteSpace(
+                parsed.Get<string>("heartbeat.action.query")
+            )
+                ? null
+                : parsed.Get<string>("heartbeat.action.query"),
             Name =
                 config.TryGetValue("name", out var name) && !string.IsNullOrEmpty(name)
                     ? name

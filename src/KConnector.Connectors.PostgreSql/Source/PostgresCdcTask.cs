@@ -72,7 +72,8 @@ public sealed class PostgresCdcTask<TValue>
             new BoundedChannelOptions(options.MaxQueueSize)
             {
                 SingleReader = true,
-                SingleWriter = true,
+                // The log reader, and the heartbeats between its messages.
+                SingleWriter = false,
             }
         );
         _stream = new ChangeStream(options, _logger);
@@ -132,6 +133,11 @@ public sealed class PostgresCdcTask<TValue>
             _acknowledged.AddTransactionEnd(change.Position.Lsn);
             return;
         }
+        if (change.IsHeartbeat)
+        {
+            AddHeartbeat(change, records);
+            return;
+        }
         if (_options.SkippedOperations.Contains(EnvelopeWriter.OpCode(change.Operation)))
         {
             return;
@@ -146,7 +152,7 @@ public sealed class PostgresCdcTask<TValue>
         {
             Topic = table.Topic,
             Key = key,
-            Value = ValueOf(change),
+            Value = ValueOf(change, table.Topic),
             SourcePartition = _partition,
             SourceOffset = offset,
         };
@@ -171,12 +177,30 @@ public sealed class PostgresCdcTask<TValue>
         }
     }
 
-    private TValue ValueOf(ChangeEvent change) =>
+    // Debezium's heartbeat: {serverName} key, {ts_ms} value; once Kafka has it and every record
+    // before it, the slot is confirmed to the server position it carries.
+    private void AddHeartbeat(ChangeEvent heartbeat, List<SourceRecord<string, TValue>> records)
+    {
+        var record = new SourceRecord<string, TValue>
+        {
+            Topic = _options.HeartbeatTopic,
+            Key = _envelope.HeartbeatKey(),
+            Value = ValueOf(heartbeat, _options.HeartbeatTopic),
+            SourcePartition = _partition,
+            SourceOffset = CdcOffset.Of(heartbeat.Position),
+        };
+        records.Add(record);
+        _acknowledged.AddRecords([record]);
+        _acknowledged.AddTransactionEnd(heartbeat.Position.Lsn);
+    }
+
+    private TValue ValueOf(ChangeEvent change, string topic) =>
         typeof(TValue) == typeof(ChangeRecord)
             ? (TValue)
                 (object)
                     new ChangeRecord(
                         change,
+                        topic,
                         _options.TopicPrefix,
                         _options.Database,
                         _time.GetUtcNow()
