@@ -108,6 +108,12 @@ namespace KConnector.Connectors.PostgreSql;
     Documentation = "Regular expressions matched against schema.table: matching tables are not captured. Give this or table.include.list."
 )]
 [ConfigKey(
+    "message.key.columns",
+    ConfigType.String,
+    Default = "",
+    Documentation = "Record keys from other columns than the primary key (or for tables without one): <schema.table regex>:<column>,<column>;... The first matching entry applies."
+)]
+[ConfigKey(
     "snapshot.mode",
     ConfigType.String,
     Default = "initial",

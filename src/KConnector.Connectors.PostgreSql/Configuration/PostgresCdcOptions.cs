@@ -41,6 +41,9 @@ public sealed record PostgresCdcOptions
     /// <summary>table.include.list and table.exclude.list.</summary>
     public TableFilter Tables { get; init; } = TableFilter.All;
 
+    /// <summary>message.key.columns.</summary>
+    public MessageKeyColumns MessageKeyColumns { get; init; } = MessageKeyColumns.None;
+
     /// <summary>snapshot.mode.</summary>
     public SnapshotMode Snapshot { get; init; }
 
@@ -109,6 +112,14 @@ public sealed record PostgresCdcOptions
                 $"'{badPattern.Value.Pattern}' is not a regular expression"
             );
         }
+        var keyColumns = MessageKeyColumns.TryParse(
+            parsed.Get<string>("message.key.columns"),
+            out var keyColumnsProblem
+        );
+        if (keyColumnsProblem is not null)
+        {
+            parsed.AddIssue("message.key.columns", keyColumnsProblem);
+        }
         var skipped = (parsed.Get<IReadOnlyList<string>>("skipped.operations") ?? [])
             .Select(o => o.Trim().ToLowerInvariant())
             .Where(o => o.Length > 0 && o != "none")
@@ -139,6 +150,7 @@ public sealed record PostgresCdcOptions
                 _ => PublicationAutocreateMode.AllTables,
             },
             Tables = filter ?? TableFilter.All,
+            MessageKeyColumns = keyColumns ?? MessageKeyColumns.None,
             Snapshot = (parsed.Get<string>("snapshot.mode") ?? "").ToLowerInvariant() switch
             {
                 "never" or "no_data" => SnapshotMode.NoData,
