@@ -17,7 +17,8 @@ namespace KConnector.Connectors.PostgreSql;
     Description = "Captures every insert, update, delete and truncate of PostgreSQL tables from the write-ahead log (logical replication, pgoutput) into Debezium's change event envelope, one topic per table.",
     ValueMustBeRecord = false,
     KeyMayBeRecord = false,
-    SingleTask = true
+    SingleTask = true,
+    ValueType = typeof(Avro.ChangeRecord)
 )]
 [ConfigKey(
     "database.hostname",
@@ -107,6 +108,12 @@ namespace KConnector.Connectors.PostgreSql;
     Documentation = "Regular expressions matched against schema.table: matching tables are not captured. Give this or table.include.list."
 )]
 [ConfigKey(
+    "message.key.columns",
+    ConfigType.String,
+    Default = "",
+    Documentation = "Record keys from other columns than the primary key (or for tables without one): <schema.table regex>:<column>,<column>;... The first matching entry applies."
+)]
+[ConfigKey(
     "snapshot.mode",
     ConfigType.String,
     Default = "initial",
@@ -138,6 +145,28 @@ namespace KConnector.Connectors.PostgreSql;
     ConfigType.Boolean,
     Default = "true",
     Documentation = "Whether keys and values are written as JsonConverter with schemas.enable=true writes Debezium's events (schema and payload), or as the payload alone (schemas.enable=false)."
+)]
+[ConfigKey(
+    "heartbeat.interval.ms",
+    ConfigType.Int,
+    Default = "0",
+    Min = 0,
+    Importance = ConfigImportance.Medium,
+    Documentation = "How often a heartbeat record goes to <heartbeat.topics.prefix>.<topic.prefix> while streaming, carrying the server's latest position, so that the slot's confirmed position advances even when only tables outside the publication change (otherwise the server keeps their WAL); 0: no heartbeats."
+)]
+[ConfigKey(
+    "heartbeat.topics.prefix",
+    ConfigType.String,
+    Default = "__debezium-heartbeat",
+    Importance = ConfigImportance.Low,
+    Documentation = "The heartbeat topic is <heartbeat.topics.prefix>.<topic.prefix>."
+)]
+[ConfigKey(
+    "heartbeat.action.query",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.Low,
+    Documentation = "A statement run on the captured database before each heartbeat (e.g. an INSERT into a captured heartbeat table), so that a database whose captured tables are idle still writes WAL the slot streams; empty: none."
 )]
 [ConfigKey(
     "max.batch.size",

@@ -41,6 +41,9 @@ public sealed record PostgresCdcOptions
     /// <summary>table.include.list and table.exclude.list.</summary>
     public TableFilter Tables { get; init; } = TableFilter.All;
 
+    /// <summary>message.key.columns.</summary>
+    public MessageKeyColumns MessageKeyColumns { get; init; } = MessageKeyColumns.None;
+
     /// <summary>snapshot.mode.</summary>
     public SnapshotMode Snapshot { get; init; }
 
@@ -64,6 +67,18 @@ public sealed record PostgresCdcOptions
 
     /// <summary>poll.interval.ms.</summary>
     public int PollIntervalMs { get; init; } = 500;
+
+    /// <summary>heartbeat.interval.ms: 0, no heartbeats.</summary>
+    public int HeartbeatIntervalMs { get; init; }
+
+    /// <summary>heartbeat.topics.prefix.</summary>
+    public string HeartbeatTopicsPrefix { get; init; } = "__debezium-heartbeat";
+
+    /// <summary>heartbeat.action.query, or null.</summary>
+    public string? HeartbeatActionQuery { get; init; }
+
+    /// <summary>The heartbeat topic, <c>heartbeat.topics.prefix.topic.prefix</c>.</summary>
+    public string HeartbeatTopic => HeartbeatTopicsPrefix + "." + TopicPrefix;
 
     /// <summary>The connector's name (Kafka Connect's <c>name</c>), for logs.</summary>
     public string Name { get; init; } = "postgres-cdc";
@@ -97,6 +112,14 @@ public sealed record PostgresCdcOptions
                 $"'{badPattern.Value.Pattern}' is not a regular expression"
             );
         }
+        var keyColumns = MessageKeyColumns.TryParse(
+            parsed.Get<string>("message.key.columns"),
+            out var keyColumnsProblem
+        );
+        if (keyColumnsProblem is not null)
+        {
+            parsed.AddIssue("message.key.columns", keyColumnsProblem);
+        }
         var skipped = (parsed.Get<IReadOnlyList<string>>("skipped.operations") ?? [])
             .Select(o => o.Trim().ToLowerInvariant())
             .Where(o => o.Length > 0 && o != "none")
@@ -127,6 +150,7 @@ public sealed record PostgresCdcOptions
                 _ => PublicationAutocreateMode.AllTables,
             },
             Tables = filter ?? TableFilter.All,
+            MessageKeyColumns = keyColumns ?? MessageKeyColumns.None,
             Snapshot = (parsed.Get<string>("snapshot.mode") ?? "").ToLowerInvariant() switch
             {
                 "never" or "no_data" => SnapshotMode.NoData,
@@ -147,6 +171,14 @@ public sealed record PostgresCdcOptions
             MaxBatchSize = parsed.Get<int>("max.batch.size"),
             MaxQueueSize = parsed.Get<int>("max.queue.size"),
             PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
+            HeartbeatIntervalMs = parsed.Get<int>("heartbeat.interval.ms"),
+            HeartbeatTopicsPrefix =
+                parsed.Get<string>("heartbeat.topics.prefix") ?? "__debezium-heartbeat",
+            HeartbeatActionQuery = string.IsNullOrWhiteSpace(
+                parsed.Get<string>("heartbeat.action.query")
+            )
+                ? null
+                : parsed.Get<string>("heartbeat.action.query"),
             Name =
                 config.TryGetValue("name", out var name) && !string.IsNullOrEmpty(name)
                     ? name

@@ -46,6 +46,9 @@ internal sealed class CapturedTable
     /// <summary>The envelope's written schema, built once per table shape by <see cref="EnvelopeWriter"/>.</summary>
     internal byte[]? EnvelopeSchemaJson { get; set; }
 
+    /// <summary>The envelope's Avro schema, built once per table shape.</summary>
+    internal string? EnvelopeAvroSchema { get; set; }
+
     /// <summary>The key's written schema.</summary>
     internal byte[]? KeySchemaJson { get; set; }
 }

@@ -23,6 +23,18 @@ internal sealed record ChangeEvent(
     public static ChangeEvent TransactionEnd(LogPosition position) =>
         new(ChangeOperation.Create, null, null, null, position);
 
+    /// <summary>
+    /// A heartbeat at the server's latest streamed position <paramref name="lsn"/>: every change
+    /// before it is ahead of it in the stream, so once Kafka has them and the heartbeat, the slot
+    /// may be confirmed to it. Its index, -1, makes a stored heartbeat offset skip no change of a
+    /// transaction committed at that very LSN.
+    /// </summary>
+    public static ChangeEvent Heartbeat(ulong lsn, DateTimeOffset time) =>
+        new(ChangeOperation.Heartbeat, null, null, null, new LogPosition(lsn, lsn, null, time, -1));
+
     /// <summary>Whether this is a transaction's end rather than a change.</summary>
-    public bool IsTransactionEnd => Table is null;
+    public bool IsTransactionEnd => Table is null && Operation != ChangeOperation.Heartbeat;
+
+    /// <summary>Whether this is a heartbeat.</summary>
+    public bool IsHeartbeat => Operation == ChangeOperation.Heartbeat;
 }

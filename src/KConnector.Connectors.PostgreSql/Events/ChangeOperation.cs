@@ -17,4 +17,7 @@ internal enum ChangeOperation
 
     /// <summary>t: the table was truncated.</summary>
     Truncate,
+
+    /// <summary>Not a change: a heartbeat record (heartbeat.interval.ms).</summary>
+    Heartbeat,
 }

@@ -12,10 +12,12 @@ namespace KConnector.Connectors.PostgreSql.Events;
 /// <param name="Parameters">The schema's parameters (Decimal's scale), or null.</param>
 /// <param name="Write">Writes the JSON value of a non-null text value.</param>
 /// <param name="ItemType">For arrays, the items' type.</param>
+/// <param name="Item">For arrays, the items' mapping.</param>
 internal sealed record ColumnMapping(
     string Type,
     string? LogicalName,
     IReadOnlyDictionary<string, string>? Parameters,
     Action<Utf8JsonWriter, string> Write,
-    string? ItemType = null
+    string? ItemType = null,
+    ColumnMapping? Item = null
 );

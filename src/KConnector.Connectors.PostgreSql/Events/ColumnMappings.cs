@@ -143,7 +143,8 @@ internal static class ColumnMappings
                 }
                 w.WriteEndArray();
             },
-            item.Type
+            item.Type,
+            item
         );
 
     private static ColumnMapping Numeric(int typeModifier, DecimalHandlingMode decimals)

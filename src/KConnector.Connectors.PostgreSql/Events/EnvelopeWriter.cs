@@ -13,8 +13,8 @@ namespace KConnector.Connectors.PostgreSql.Events;
 /// </summary>
 internal sealed class EnvelopeWriter
 {
-    private const string UnavailableValue = "__debezium_unavailable_value";
-    private static readonly string Version =
+    internal const string UnavailableValue = "__debezium_unavailable_value";
+    internal static readonly string Version =
         typeof(EnvelopeWriter).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
     private readonly string _topicPrefix;
@@ -51,9 +51,39 @@ internal sealed class EnvelopeWriter
         );
     }
 
-    /// <summary>The envelope of <paramref name="change"/>.</summary>
+    /// <summary>A heartbeat's key: Debezium's <c>ServerNameKey</c>, <c>{"serverName": topic.prefix}</c>.</summary>
+    public string HeartbeatKey() =>
+        Write(
+            HeartbeatKeySchema,
+            w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("serverName"u8, _topicPrefix);
+                w.WriteEndObject();
+            }
+        );
+
+    private static readonly byte[] HeartbeatKeySchema =
+        """{"type":"struct","fields":[{"type":"string","optional":false,"field":"serverName"}],"optional":false,"name":"io.debezium.connector.common.ServerNameKey"}"""u8.ToArray();
+
+    private static readonly byte[] HeartbeatValueSchema =
+        """{"type":"struct","fields":[{"type":"int64","optional":false,"field":"ts_ms"}],"optional":false,"name":"io.debezium.connector.common.Heartbeat"}"""u8.ToArray();
+
+    /// <summary>The envelope of <paramref name="change"/> (for a heartbeat, Debezium's <c>{"ts_ms"}</c>).</summary>
     public string Value(ChangeEvent change)
     {
+        if (change.IsHeartbeat)
+        {
+            return Write(
+                HeartbeatValueSchema,
+                w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteNumber("ts_ms"u8, _time.GetUtcNow().ToUnixTimeMilliseconds());
+                    w.WriteEndObject();
+                }
+            );
+        }
         var table = change.Table!;
         return Write(
             table.EnvelopeSchemaJson ??= SchemaJson.Envelope(table),

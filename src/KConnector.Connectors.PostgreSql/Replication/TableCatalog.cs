@@ -113,6 +113,34 @@ internal sealed class TableCatalog(PostgresCdcOptions options)
                 }
             );
         }
+        if (options.MessageKeyColumns.For(schema, name) is { } keyColumns)
+        {
+            keys = KeyColumnsOf(schema, name, columns, keyColumns);
+        }
         return new CapturedTable(schema, name, columns, keys, options.TopicPrefix);
+    }
+
+    // message.key.columns, in the order given; a column the table lacks would make keys that are
+    // not what the user asked for, so the task stops naming it.
+    private static List<int> KeyColumnsOf(
+        string schema,
+        string name,
+        List<TableColumn> columns,
+        IReadOnlyList<string> keyColumns
+    )
+    {
+        var keys = new List<int>(keyColumns.Count);
+        foreach (var keyColumn in keyColumns)
+        {
+            var index = columns.FindIndex(c => c.Name == keyColumn);
+            if (index < 0)
+            {
+                throw new KConnector.Errors.ConnectException(
+                    $"PostgreSQL CDC: message.key.columns names column '{keyColumn}' for table {schema}.{name}, which has no such column (it has {string.Join(", ", columns.Select(c => c.Name))})."
+                );
+            }
+            keys.Add(index);
+        }
+        return keys;
     }
 }

@@ -68,6 +68,12 @@ internal sealed partial class ChangeStream(PostgresCdcOptions options, ILogger l
             var resume = stored is null ? null : CdcOffset.ResumeAfter(stored);
             LogStreaming(logger, options.Name, options.SlotName, _connections.Describe);
             _streaming = true;
+            var heartbeats = new Heartbeats(
+                options,
+                _connections,
+                () => _replication.LastReceivedLsn
+            );
+            var beating = heartbeats.RunAsync(events, cancellationToken);
             await new LogReader(options, _catalog, _catalogConnection, resume)
                 .ReadAsync(_replication, slot, events, cancellationToken)
                 .ConfigureAwait(false);
@@ -76,6 +82,7 @@ internal sealed partial class ChangeStream(PostgresCdcOptions options, ILogger l
                     $"PostgreSQL CDC: the server {_connections.Describe} ended the replication stream of slot '{options.SlotName}'."
                 )
             );
+            await beating.ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using KConnector.Connectors.PostgreSql.Avro;
 using KConnector.Connectors.PostgreSql.Configuration;
 using KConnector.Connectors.PostgreSql.Events;
 using KConnector.Connectors.PostgreSql.Replication;
@@ -19,7 +20,8 @@ namespace KConnector.Connectors.PostgreSql.Source;
 /// one before it), so a crash at any moment loses nothing: the server sends again what follows, and
 /// the stored offset skips what Kafka already has.
 /// </summary>
-/// <typeparam name="TValue">Must be <see cref="string"/>: keys and values are the JSON text of Debezium's events (StringConverter writes it as is).</typeparam>
+/// <typeparam name="TValue"><see cref="string"/>: keys and values are the JSON text of Debezium's events (StringConverter writes it as is);
+/// or <see cref="ChangeRecord"/>: values go to AvroConverter, which registers each table's envelope schema.</typeparam>
 public sealed class PostgresCdcTask<TValue>
     : ISourceTask<string, TValue>,
         IAsyncDisposable,
@@ -28,6 +30,7 @@ public sealed class PostgresCdcTask<TValue>
     private readonly PostgresCdcOptions _options;
     private readonly ILogger _logger;
     private readonly EnvelopeWriter _envelope;
+    private readonly TimeProvider _time;
     private readonly Dictionary<string, string> _partition;
     private readonly AcknowledgedPositions _acknowledged = new();
     private readonly CancellationTokenSource _stop = new();
@@ -41,7 +44,7 @@ public sealed class PostgresCdcTask<TValue>
     /// <param name="options">The parsed configuration.</param>
     /// <param name="logger">Where progress is logged; never given the password.</param>
     /// <param name="time">The clock of the envelope's ts_ms.</param>
-    /// <exception cref="ConfigException"><typeparamref name="TValue"/> is not string.</exception>
+    /// <exception cref="ConfigException"><typeparamref name="TValue"/> is neither string nor ChangeRecord.</exception>
     public PostgresCdcTask(
         PostgresCdcOptions options,
         ILogger? logger = null,
@@ -49,26 +52,28 @@ public sealed class PostgresCdcTask<TValue>
     )
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (typeof(TValue) != typeof(string))
+        if (typeof(TValue) != typeof(string) && typeof(TValue) != typeof(ChangeRecord))
         {
             throw new ConfigException(
-                $"The PostgreSQL CDC source writes Debezium's events as JSON text: its value type must be string (value.converter=org.apache.kafka.connect.storage.StringConverter), not {typeof(TValue).Name}."
+                $"The PostgreSQL CDC source writes Debezium's events as JSON text (value type string, value.converter=org.apache.kafka.connect.storage.StringConverter) or through io.confluent.connect.avro.AvroConverter (value type {nameof(ChangeRecord)}), not as {typeof(TValue).Name}."
             );
         }
         _options = options;
         _logger = logger ?? NullLogger.Instance;
+        _time = time ?? TimeProvider.System;
         _envelope = new EnvelopeWriter(
             options.TopicPrefix,
             options.Database,
             options.SchemasEnable,
-            time ?? TimeProvider.System
+            _time
         );
         _partition = CdcOffset.Partition(options.TopicPrefix);
         _events = Channel.CreateBounded<ChangeEvent>(
             new BoundedChannelOptions(options.MaxQueueSize)
             {
                 SingleReader = true,
-                SingleWriter = true,
+                // The log reader, and the heartbeats between its messages.
+                SingleWriter = false,
             }
         );
         _stream = new ChangeStream(options, _logger);
@@ -128,6 +133,11 @@ public sealed class PostgresCdcTask<TValue>
             _acknowledged.AddTransactionEnd(change.Position.Lsn);
             return;
         }
+        if (change.IsHeartbeat)
+        {
+            AddHeartbeat(change, records);
+            return;
+        }
         if (_options.SkippedOperations.Contains(EnvelopeWriter.OpCode(change.Operation)))
         {
             return;
@@ -142,7 +152,7 @@ public sealed class PostgresCdcTask<TValue>
         {
             Topic = table.Topic,
             Key = key,
-            Value = (TValue)(object)_envelope.Value(change),
+            Value = ValueOf(change, table.Topic),
             SourcePartition = _partition,
             SourceOffset = offset,
         };
@@ -166,6 +176,36 @@ public sealed class PostgresCdcTask<TValue>
             _acknowledged.AddRecords([record]);
         }
     }
+
+    // Debezium's heartbeat: {serverName} key, {ts_ms} value; once Kafka has it and every record
+    // before it, the slot is confirmed to the server position it carries.
+    private void AddHeartbeat(ChangeEvent heartbeat, List<SourceRecord<string, TValue>> records)
+    {
+        var record = new SourceRecord<string, TValue>
+        {
+            Topic = _options.HeartbeatTopic,
+            Key = _envelope.HeartbeatKey(),
+            Value = ValueOf(heartbeat, _options.HeartbeatTopic),
+            SourcePartition = _partition,
+            SourceOffset = CdcOffset.Of(heartbeat.Position),
+        };
+        records.Add(record);
+        _acknowledged.AddRecords([record]);
+        _acknowledged.AddTransactionEnd(heartbeat.Position.Lsn);
+    }
+
+    private TValue ValueOf(ChangeEvent change, string topic) =>
+        typeof(TValue) == typeof(ChangeRecord)
+            ? (TValue)
+                (object)
+                    new ChangeRecord(
+                        change,
+                        topic,
+                        _options.TopicPrefix,
+                        _options.Database,
+                        _time.GetUtcNow()
+                    )
+            : (TValue)(object)_envelope.Value(change);
 
     /// <inheritdoc />
     public void CommitRecord(SourceRecord<string, TValue> record, RecordMetadata? metadata) =>

@@ -53,7 +53,10 @@ internal static class PluginDescriptorReader
             Flag("ValueMustBeRecord", false),
             Flag("KeyMayBeRecord", true),
             Flag("SingleTask", false),
-            CrossKeyRulesMethod.IsDeclaredBy(descriptor)
+            CrossKeyRulesMethod.IsDeclaredBy(descriptor),
+            named.TryGetValue("ValueType", out var v) && v.Value is ITypeSymbol valueType
+                ? "global::" + valueType.ToDisplayString()
+                : null
         );
     }
 

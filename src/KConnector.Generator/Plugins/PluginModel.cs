@@ -18,6 +18,7 @@ namespace KConnector.Generator.Plugins;
 /// <param name="KeyMayBeRecord">Whether key.schema may name a record; false: keys are strings.</param>
 /// <param name="SingleTask">Whether it runs one task whatever its <c>tasks.max</c>.</param>
 /// <param name="ValidatesAcrossKeys">Whether the descriptor declares <c>ValidateAcrossKeys</c> (its rules across keys).</param>
+/// <param name="ValueType">The <c>global::</c>-qualified value type (ConnectPlugin's ValueType) an AvroConverter spec without value.schema gets, or null.</param>
 internal sealed record PluginModel(
     string ClassName,
     EquatableArray<string> Aliases,
@@ -30,7 +31,8 @@ internal sealed record PluginModel(
     bool ValueMustBeRecord,
     bool KeyMayBeRecord,
     bool SingleTask,
-    bool ValidatesAcrossKeys = false
+    bool ValidatesAcrossKeys = false,
+    string? ValueType = null
 )
 {
     /// <summary>Whether the task maps records to columns or fields (its <c>CreateTask</c> takes record accessors).</summary>

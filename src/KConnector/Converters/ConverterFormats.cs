@@ -2,6 +2,7 @@ using Google.Protobuf;
 using KConnector.Avro;
 using KConnector.Converters.Json;
 using KConnector.Json;
+using KConnector.SchemaRegistry;
 
 namespace KConnector.Converters;
 
@@ -36,6 +37,19 @@ public static class ConverterFormats
 
     /// <summary>Any type with a hand-written <see cref="IJsonCodec{T}"/>: Json (<paramref name="codec"/> makes one per converter).</summary>
     public static ConverterFormats<T> Json<T>(Func<IJsonCodec<T>> codec) => new() { Json = codec };
+
+    /// <summary>
+    /// A type that writes itself with a schema it knows only at run time (a change event whose table
+    /// may gain a column): <c>AvroConverter</c> builds <paramref name="avro"/>'s converter with the
+    /// worker's Schema Registry client and the converter's settings.
+    /// </summary>
+    public static ConverterFormats<T> RuntimeSchemaAvro<T>(
+        Func<ISchemaRegistryClient, ConverterConfig, IConverter<T>> avro
+    )
+    {
+        ArgumentNullException.ThrowIfNull(avro);
+        return new() { Avro = avro };
+    }
 
     /// <summary>Nothing beyond what the type itself allows (String for string, ByteArray for byte[], Json for both).</summary>
     public static ConverterFormats<T> None<T>() => new();

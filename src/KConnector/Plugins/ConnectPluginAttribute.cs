@@ -40,6 +40,14 @@ public sealed class ConnectPluginAttribute(string className, PluginKind kind) : 
     public bool KeyMayBeRecord { get; set; } = true;
 
     /// <summary>
+    /// The value type a spec's worker gives the task when the spec names no <c>value.schema</c> and its
+    /// <c>value.converter</c> is one the type converts itself (an <see cref="Converters.IConverterFormatsProvider{TSelf}"/>:
+    /// a CDC source whose tables' schemas are known only at run time registers them through the
+    /// converter's Schema Registry client). Null: such a spec's value is a string.
+    /// </summary>
+    public Type? ValueType { get; set; }
+
+    /// <summary>
     /// Whether it runs one task whatever <c>tasks.max</c> says: a source reading one file, endpoint or
     /// table cannot split its work (Kafka Connect's FileStreamSourceConnector returns one task config).
     /// </summary>

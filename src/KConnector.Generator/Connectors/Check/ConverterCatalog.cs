@@ -137,7 +137,7 @@ internal static class ConverterCatalog
     private static TypeFormats Carried(ConverterKind kind) =>
         kind switch
         {
-            ConverterKind.Avro => TypeFormats.AvroRecord,
+            ConverterKind.Avro => TypeFormats.AvroRecord | TypeFormats.OwnFormats,
             ConverterKind.JsonSchema => TypeFormats.JsonSchemaRecord,
             ConverterKind.Protobuf => TypeFormats.ProtobufMessage,
             ConverterKind.Json => TypeFormats.AvroRecord

@@ -239,6 +239,10 @@ internal static class ConnectorWorkerEmitter
         {
             parts.Add($"{Ns}.Converters.ConverterFormats.JsonSchemaRecord<{type}>()");
         }
+        if ((formats & TypeFormats.OwnFormats) != 0)
+        {
+            parts.Add(type + ".Formats");
+        }
         if ((formats & TypeFormats.ProtobufMessage) != 0)
         {
             // The .proto text is a constant of the worker's other part (ConnectorProtoSchemaEmitter).

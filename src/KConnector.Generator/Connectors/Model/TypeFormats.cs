@@ -26,4 +26,7 @@ internal enum TypeFormats
 
     /// <summary>A protoc-generated message (Google.Protobuf IMessage): ProtobufConverter.</summary>
     ProtobufMessage = 16,
+
+    /// <summary>A plugin's declared value type (IConverterFormatsProvider) that writes its run-time schema: AvroConverter.</summary>
+    OwnFormats = 32,
 }

@@ -28,7 +28,14 @@ internal static class ConnectorSpecResolver
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
         var key = SideOf(spec.KeySchema, spec.KeyConverter, "key", schemas, diagnostics);
-        var value = SideOf(spec.ValueSchema, spec.ValueConverter, "value", schemas, diagnostics);
+        var value = SideOf(
+            spec.ValueSchema,
+            spec.ValueConverter,
+            "value",
+            schemas,
+            diagnostics,
+            connector?.ValueType
+        );
         var accessors = new List<RecordShapeModel>();
         if (connector is not null)
         {
@@ -233,10 +240,16 @@ internal static class ConnectorSpecResolver
         ConverterChoice? converter,
         string side,
         EquatableArray<SchemaTypeEntry> schemas,
-        List<DiagnosticInfo> diagnostics
+        List<DiagnosticInfo> diagnostics,
+        string? declaredType = null
     )
     {
         var entry = schema is null ? null : TypeOf(schema, schemas, diagnostics);
+        if (entry is null && declaredType is not null && converter?.Kind == ConverterKind.Avro)
+        {
+            // The plugin's own value type writes the schema it learns at run time (a CDC table's).
+            return new Side(declaredType, TypeFormats.OwnFormats, ConverterKind.Avro, null);
+        }
         if (converter is null || (schema is not null && entry is null))
         {
             return null;
