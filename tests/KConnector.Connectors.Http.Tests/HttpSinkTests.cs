@@ -167,7 +167,7 @@ public sealed class HttpSinkTests
     }
 
     [Fact]
-    public async Task ServerErrors_AfterMaxRetries_FailThePutWithoutReportingRecordsAsBad()
+    public async Task ServerErrors_AfterMaxRetries_AreRetriableForTheWorker_NotRecordFailures()
     {
         await using var server = await KestrelEndpoint.StartAsync(
             (context, _, _) =>
@@ -178,13 +178,58 @@ public sealed class HttpSinkTests
         );
         using var sink = Sink(server, ("max.retries", "2"));
 
-        var error = await Assert.ThrowsAsync<ConnectException>(() =>
-            sink.PutAsync([Record(9)], default).AsTask()
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            sink.TryPutAsync([Record(9)], default).AsTask()
         );
-        Assert.Equal(Stage.TASK_PUT, error.Stage);
         Assert.Contains("502", error.Message, StringComparison.Ordinal);
         Assert.Contains("events-1@9", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(
+            "the HTTP endpoint http://127.0.0.1:",
+            error.Dependency,
+            StringComparison.Ordinal
+        );
         Assert.Equal(3, server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task PutAgainAfterAnOutage_SendsOnlyWhatWasNotAnswered_AndReportsEarlierRefusals()
+    {
+        var down = true;
+        await using var server = await KestrelEndpoint.StartAsync(
+            async (context, request, _) =>
+            {
+                if (request.Body.Contains("\"id\":1,", StringComparison.Ordinal))
+                {
+                    context.Response.StatusCode = 422;
+                    await context.Response.WriteAsync("id 1 is invalid");
+                }
+                else if (request.Body.Contains("\"id\":3,", StringComparison.Ordinal) && down)
+                {
+                    context.Response.StatusCode = 503;
+                }
+            }
+        );
+        using var sink = Sink(server, ("max.retries", "0"));
+        SinkRecord<string, Event>[] batch = [.. Enumerable.Range(0, 5).Select(i => Record(i))];
+
+        await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
+            sink.TryPutAsync(batch, default).AsTask()
+        );
+        Assert.Equal(4, server.Requests.Count);
+        down = false;
+        var result = await sink.TryPutAsync(batch, default);
+
+        // Records 0-2 were answered before the outage: only 3 and 4 are sent again.
+        Assert.Equal(
+            ["\"id\":0,", "\"id\":1,", "\"id\":2,", "\"id\":3,", "\"id\":3,", "\"id\":4,"],
+            server.Requests.Select(r => r.Body[1..8])
+        );
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal(1, rejection.Index);
+        Assert.Equal("HTTP 422: id 1 is invalid", rejection.Error.Message);
+        // The put completed: the same records in a new put are sent again.
+        await sink.TryPutAsync([batch[0]], default);
+        Assert.Equal(7, server.Requests.Count);
     }
 
     [Fact]
@@ -251,7 +296,7 @@ public sealed class HttpSinkTests
     }
 
     [Fact]
-    public async Task UnreachableEndpoint_FailsWithConnectExceptionAndNoSecrets()
+    public async Task UnreachableEndpoint_IsRetriableForTheWorker_AndNamesNoSecrets()
     {
         await using var server = await KestrelEndpoint.StartAsync(Ok);
         var url = server.Url;
@@ -269,7 +314,7 @@ public sealed class HttpSinkTests
             )
         );
 
-        var error = await Assert.ThrowsAsync<ConnectException>(() =>
+        var error = await Assert.ThrowsAsync<DependencyUnavailableException>(() =>
             sink.PutAsync([Record(1)], default).AsTask()
         );
         Assert.Contains(
@@ -278,6 +323,7 @@ public sealed class HttpSinkTests
             StringComparison.Ordinal
         );
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error.Dependency, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -18,13 +18,14 @@ namespace KConnector.Connectors.Http.Sink;
 /// Sends records to an HTTP endpoint (a webhook, an AWS Lambda function URL) as JSON written by
 /// the generated <c>WriteJson</c>: one object per request (batch.max.size=1) or an array of up to
 /// batch.max.size objects. Retries 408, 429 and 5xx (honouring Retry-After) and connection
-/// failures; when those are exhausted the put fails (nothing is committed, nothing is lost). A
-/// request answered with another 4xx fails its records one by one, and a 2xx answer may name
-/// failed items with AWS Lambda's partial-batch-response shape
+/// failures; when those are exhausted the endpoint is unavailable, not the records bad: the put
+/// throws a <see cref="DependencyUnavailableException"/> that the worker retries until
+/// errors.retry.timeout (nothing is dead-lettered, nothing committed, and the records answered
+/// before the outage are not sent again). A request answered with another 4xx refuses its records,
+/// and a 2xx answer may name refused items with AWS Lambda's partial-batch-response shape
 /// (<c>{"batchItemFailures":[{"itemIdentifier":"1"}]}</c>, the identifier being the record's
-/// index in the request's array or <c>topic-partition-offset</c>). Failed records are reported by
-/// a <see cref="SinkRecordsFailedException"/> thrown after every batch was sent, for the worker's
-/// dead-letter queue.
+/// index in the request's array or <c>topic-partition-offset</c>). Refused records are the
+/// rejections of <see cref="TryPutAsync"/>, for errors.tolerance and the dead-letter queue.
 /// </summary>
 /// <typeparam name="TKey">The key type (not sent).</typeparam>
 /// <typeparam name="TValue">A generated type that writes itself as JSON.</typeparam>
@@ -36,6 +37,7 @@ public sealed class HttpSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDispo
     private readonly HttpRetryingSender _sender;
     private readonly ArrayBufferWriter<byte> _body = new(4096);
     private readonly Utf8JsonWriter _json;
+    private readonly UnfinishedPut _unfinished = new();
 
     /// <summary>Creates the task.</summary>
     /// <param name="options">The parsed configuration.</param>
@@ -63,44 +65,88 @@ public sealed class HttpSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDispo
     /// <summary>Requests answered 2xx so far.</summary>
     public long RequestsSent { get; private set; }
 
-    /// <inheritdoc />
+    /// <summary>
+    /// Sends the records, as <see cref="TryPutAsync"/>, and throws what it would report: a
+    /// <see cref="DependencyUnavailableException"/> when the endpoint is unavailable, a
+    /// <see cref="SinkRecordsFailedException"/> naming the records it refused.
+    /// </summary>
     public async ValueTask PutAsync(
         IReadOnlyList<SinkRecord<TKey, TValue>> records,
         CancellationToken cancellationToken
     )
     {
+        var result = await TryPutAsync(records, cancellationToken).ConfigureAwait(false);
+        var failed = result
+            .Rejections.Select(r => new FailedRecord(
+                records[r.Index].Topic,
+                records[r.Index].Partition,
+                records[r.Index].Offset,
+                r.Error.Message
+            ))
+            .ToList();
+        SinkRecordsFailedException.ThrowIfAny("HTTP sink", failed, records.Count);
+    }
+
+    /// <summary>
+    /// Sends the records batch.max.size at a time and says which the endpoint refused (another
+    /// 4xx, a Lambda partial batch response, a tombstone under behavior.on.null.values=fail): those
+    /// go through errors.tolerance and the dead-letter queue. An endpoint still answering 408, 429
+    /// or 5xx, or not reachable, after max.retries is not the records' fault: the put throws a
+    /// <see cref="DependencyUnavailableException"/>, which the worker retries with backoff until
+    /// errors.retry.timeout and then fails the task (never dead-lettering a record); the records
+    /// answered before the outage are not sent again when the same batch is put again.
+    /// </summary>
+    public async ValueTask<PutResult> TryPutAsync(
+        IReadOnlyList<SinkRecord<TKey, TValue>> records,
+        CancellationToken cancellationToken
+    )
+    {
         ArgumentNullException.ThrowIfNull(records);
-        var failed = new List<FailedRecord>();
         var batch = new List<SinkRecord<TKey, TValue>>(_options.BatchMaxSize);
         foreach (var record in records)
         {
+            if (_unfinished.TryGetAnswer(record, out _))
+            {
+                continue;
+            }
             if (record.Value is null)
             {
                 if (_options.FailOnNullValues)
                 {
-                    failed.Add(
-                        new FailedRecord(
-                            record.Topic,
-                            record.Partition,
-                            record.Offset,
-                            "null value (tombstone) with behavior.on.null.values=fail"
-                        )
+                    _unfinished.Refused(
+                        record,
+                        "null value (tombstone) with behavior.on.null.values=fail"
                     );
+                }
+                else
+                {
+                    _unfinished.Delivered(record);
                 }
                 continue;
             }
             batch.Add(record);
             if (batch.Count == _options.BatchMaxSize)
             {
-                await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
+                await SendAsync(batch, cancellationToken).ConfigureAwait(false);
                 batch.Clear();
             }
         }
         if (batch.Count > 0)
         {
-            await SendAsync(batch, failed, cancellationToken).ConfigureAwait(false);
+            await SendAsync(batch, cancellationToken).ConfigureAwait(false);
         }
-        SinkRecordsFailedException.ThrowIfAny("HTTP sink", failed, records.Count);
+        var rejections = new List<RecordRejection>();
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (_unfinished.TryGetAnswer(records[i], out var refusal) && refusal is not null)
+            {
+                rejections.Add(
+                    new RecordRejection(i, new ConnectException(Stage.TASK_PUT, refusal))
+                );
+            }
+        }
+        _unfinished.Clear();
+        return PutResult.Reject(rejections);
     }
 
     /// <summary>Nothing is buffered: every put has been answered by the time it returns.</summary>
@@ -115,7 +161,6 @@ public sealed class HttpSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDispo
 
     private async Task SendAsync(
         List<SinkRecord<TKey, TValue>> batch,
-        List<FailedRecord> failed,
         CancellationToken cancellationToken
     )
     {
@@ -136,28 +181,71 @@ public sealed class HttpSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDispo
         }
         _json.Flush();
         var body = _body.WrittenMemory.ToArray();
-        using var response = await _sender
-            .SendAsync(
-                () =>
-                {
-                    var request = new HttpRequestMessage(_options.Method, _options.Request.Url)
-                    {
-                        Content = new ByteArrayContent(body)
-                        {
-                            Headers =
-                            {
-                                ContentType = new MediaTypeHeaderValue("application/json"),
-                            },
-                        },
-                    };
-                    _options.Request.Apply(request);
-                    return request;
-                },
-                Stage.TASK_PUT,
-                "HTTP sink",
-                cancellationToken
-            )
+        using var response = await SendWithRetriesAsync(body, batch[0], cancellationToken)
             .ConfigureAwait(false);
+        await ReadAnswerAsync(response, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendWithRetriesAsync(
+        byte[] body,
+        SinkRecord<TKey, TValue> first,
+        CancellationToken cancellationToken
+    )
+    {
+        HttpResponseMessage response;
+        try
+        {
+            response = await _sender
+                .SendAsync(
+                    () =>
+                    {
+                        var request = new HttpRequestMessage(_options.Method, _options.Request.Url)
+                        {
+                            Content = new ByteArrayContent(body)
+                            {
+                                Headers =
+                                {
+                                    ContentType = new MediaTypeHeaderValue("application/json"),
+                                },
+                            },
+                        };
+                        _options.Request.Apply(request);
+                        return request;
+                    },
+                    Stage.TASK_PUT,
+                    "HTTP sink",
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+        }
+        catch (ConnectException e)
+            when (e.InnerException is HttpRequestException or TaskCanceledException)
+        {
+            // No connection or no answer in request.timeout.ms, max.retries times: the endpoint's
+            // fault, not the records'.
+            throw new DependencyUnavailableException(Dependency, e.Message, e);
+        }
+        if (HttpRetryingSender.IsRetriable(response.StatusCode))
+        {
+            var status = (int)response.StatusCode;
+            response.Dispose();
+            throw new DependencyUnavailableException(
+                Dependency,
+                $"HTTP sink: {UrlRedaction.Redact(_options.Request.Url)} answered {status} after {_options.MaxRetries} retries; records {first.Topic}-{first.Partition}@{first.Offset} onward are put again after a backoff (errors.retry.timeout)"
+            );
+        }
+        return response;
+    }
+
+    private string Dependency => "the HTTP endpoint " + UrlRedaction.Redact(_options.Request.Url);
+
+    // Records the endpoint's answer for each record of the request.
+    private async Task ReadAnswerAsync(
+        HttpResponseMessage response,
+        List<SinkRecord<TKey, TValue>> batch,
+        CancellationToken cancellationToken
+    )
+    {
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
@@ -165,38 +253,30 @@ public sealed class HttpSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDispo
             var answer = await response
                 .Content.ReadAsByteArrayAsync(cancellationToken)
                 .ConfigureAwait(false);
-            foreach (
-                var index in BatchItemFailures.Read(
-                    answer,
-                    batch.Select(r => $"{r.Topic}-{r.Partition}-{r.Offset}").ToArray()
-                )
-            )
+            var refused = BatchItemFailures.Read(
+                answer,
+                batch.Select(r => $"{r.Topic}-{r.Partition}-{r.Offset}").ToArray()
+            );
+            for (var i = 0; i < batch.Count; i++)
             {
-                var record = batch[index];
-                failed.Add(
-                    new FailedRecord(
-                        record.Topic,
-                        record.Partition,
-                        record.Offset,
-                        $"HTTP {status}: listed in batchItemFailures"
-                    )
-                );
+                if (refused.Contains(i))
+                {
+                    _unfinished.Refused(batch[i], $"HTTP {status}: listed in batchItemFailures");
+                }
+                else
+                {
+                    _unfinished.Delivered(batch[i]);
+                }
             }
             return;
-        }
-        if (HttpRetryingSender.IsRetriable(response.StatusCode))
-        {
-            throw new ConnectException(
-                Stage.TASK_PUT,
-                $"HTTP sink: {UrlRedaction.Redact(_options.Request.Url)} answered {status} after {_options.MaxRetries} retries; records {batch[0].Topic}-{batch[0].Partition}@{batch[0].Offset} onward are not committed"
-            );
         }
         var text = await response
             .Content.ReadAsStringAsync(cancellationToken)
             .ConfigureAwait(false);
         var reason = $"HTTP {status}: {(text.Length > 200 ? text[..200] : text)}";
-        failed.AddRange(
-            batch.Select(r => new FailedRecord(r.Topic, r.Partition, r.Offset, reason))
-        );
+        foreach (var record in batch)
+        {
+            _unfinished.Refused(record, reason);
+        }
     }
 }

@@ -29,15 +29,8 @@ public sealed class SqlSinkTask<TKey, TValue>
 {
     private readonly SqlSinkOptions _options;
     private readonly SqlConnectionUrl _url;
-    private readonly RecordAccessor<TValue> _value;
-    private readonly RecordAccessor<TKey>? _key;
-    private readonly SqlTableLayout _layout;
     private readonly ILogger _logger;
-    private readonly Dictionary<string, SqlTableState> _tables = new(StringComparer.Ordinal);
-    private readonly object?[] _valueValues;
-    private readonly object?[] _keyValues;
-    private readonly object?[] _row;
-    private DbConnection? _connection;
+    private readonly SqlTransactionWriter<TKey, TValue> _writer;
 
     /// <summary>Creates the task.</summary>
     /// <param name="options">The parsed configuration.</param>
@@ -59,18 +52,20 @@ public sealed class SqlSinkTask<TKey, TValue>
             options.ConnectionUser,
             options.ConnectionPassword?.Value
         );
-        _value = value;
-        _key = key;
         _logger = logger ?? NullLogger.Instance;
-        _layout = SqlTableLayout.Create(
+        var layout = SqlTableLayout.Create(
             options,
             key?.Shape,
             value.Shape,
             key is PrimitiveRecordAccessor<TKey>
         );
-        _valueValues = new object?[value.Shape.Fields.Count];
-        _keyValues = new object?[key?.Shape.Fields.Count ?? 0];
-        _row = new object?[_layout.Columns.Count];
+        _writer = new SqlTransactionWriter<TKey, TValue>(
+            options,
+            _url,
+            layout,
+            new SqlRecordRow<TKey, TValue>(_url.Dialect, layout, value, key),
+            _logger
+        );
     }
 
     /// <summary>The dialect chosen from connection.url.</summary>
@@ -147,21 +142,10 @@ public sealed class SqlSinkTask<TKey, TValue>
     public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync().ConfigureAwait(false);
-            _connection = null;
-        }
-    }
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
 
     /// <summary>Closes the connection.</summary>
-    public void Dispose()
-    {
-        _connection?.Dispose();
-        _connection = null;
-    }
+    public void Dispose() => _writer.Dispose();
 
     // JdbcSinkTask's RecordValidator, per record: a record that cannot be written as it is.
     private ConnectException? Refusal(SinkRecord<TKey, TValue> record)
@@ -192,14 +176,15 @@ public sealed class SqlSinkTask<TKey, TValue>
         {
             try
             {
-                await WriteOnceAsync(records, 0, records.Count, cancellationToken)
+                await _writer
+                    .WriteAsync(records, 0, records.Count, cancellationToken)
                     .ConfigureAwait(false);
                 RecordsCommitted += records.Count;
                 return [];
             }
             catch (Exception e) when (IsUnavailable(e))
             {
-                await ResetAsync().ConfigureAwait(false);
+                await _writer.ResetAsync().ConfigureAwait(false);
                 if (attempt >= _options.MaxRetries)
                 {
                     throw Unavailable(records.Count, e);
@@ -221,7 +206,7 @@ public sealed class SqlSinkTask<TKey, TValue>
                     && (_options.ErrorsToleranceAll || records.Count == 1)
                 )
             {
-                await ResetAsync().ConfigureAwait(false);
+                await _writer.ResetAsync().ConfigureAwait(false);
                 if (records.Count > 1)
                 {
                     _logger.LogWarning(
@@ -236,7 +221,7 @@ public sealed class SqlSinkTask<TKey, TValue>
             }
             catch (DbException e)
             {
-                await ResetAsync().ConfigureAwait(false);
+                await _writer.ResetAsync().ConfigureAwait(false);
                 var first = records[0];
                 var last = records[^1];
                 throw new ConnectException(
@@ -269,18 +254,18 @@ public sealed class SqlSinkTask<TKey, TValue>
                 {
                     throw knownFailure;
                 }
-                await WriteOnceAsync(records, i, 1, cancellationToken).ConfigureAwait(false);
+                await _writer.WriteAsync(records, i, 1, cancellationToken).ConfigureAwait(false);
                 RecordsCommitted++;
             }
             catch (DbException e) when (Dialect.IsRecordFault(e))
             {
                 knownFailure = null;
                 rejections.Add(new RecordRejection(i, Refused(records[i], e)));
-                await ResetAsync().ConfigureAwait(false);
+                await _writer.ResetAsync().ConfigureAwait(false);
             }
             catch (Exception e) when (IsUnavailable(e))
             {
-                await ResetAsync().ConfigureAwait(false);
+                await _writer.ResetAsync().ConfigureAwait(false);
                 var unavailable = Unavailable(records.Count - i, e);
                 for (var rest = i; rest < records.Count; rest++)
                 {
@@ -290,7 +275,7 @@ public sealed class SqlSinkTask<TKey, TValue>
             }
             catch (DbException e)
             {
-                await ResetAsync().ConfigureAwait(false);
+                await _writer.ResetAsync().ConfigureAwait(false);
                 var record = records[i];
                 throw new ConnectException(
                     Stage.TASK_PUT,
@@ -328,205 +313,4 @@ public sealed class SqlSinkTask<TKey, TValue>
                 or System.Net.Sockets.SocketException
                 or IOException
                 or SqlConnectionFailedException;
-
-    private async ValueTask ResetAsync()
-    {
-        // A rolled-back transaction may have rolled back a CREATE TABLE too: look again.
-        await DisposeAsync().ConfigureAwait(false);
-        _tables.Clear();
-    }
-
-    private async Task WriteOnceAsync(
-        List<SinkRecord<TKey, TValue>> records,
-        int start,
-        int count,
-        CancellationToken cancellationToken
-    )
-    {
-        var connection = await ConnectAsync(cancellationToken).ConfigureAwait(false);
-        var transaction = await connection
-            .BeginTransactionAsync(cancellationToken)
-            .ConfigureAwait(false);
-        await using var transactionScope = transaction.ConfigureAwait(false);
-        for (var chunk = start; chunk < start + count; chunk += _options.BatchSize)
-        {
-            var end = Math.Min(start + count, chunk + _options.BatchSize);
-            await ExecuteAsync(records, chunk, end, connection, transaction, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<DbConnection> ConnectAsync(CancellationToken cancellationToken)
-    {
-        if (_connection is not null)
-        {
-            return _connection;
-        }
-        var connection = _url.Dialect.CreateConnection(_url.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            await connection.DisposeAsync().ConfigureAwait(false);
-            // A connection that cannot be opened is the database's fault whatever the driver says.
-            throw new SqlConnectionFailedException(e);
-        }
-        _connection = connection;
-        return connection;
-    }
-
-    private async Task ExecuteAsync(
-        List<SinkRecord<TKey, TValue>> records,
-        int start,
-        int end,
-        DbConnection connection,
-        DbTransaction transaction,
-        CancellationToken cancellationToken
-    )
-    {
-        using var batch = connection.CanCreateBatch ? connection.CreateBatch() : null;
-        if (batch is not null)
-        {
-            batch.Transaction = transaction;
-        }
-        var commands = new Dictionary<SqlStatement, DbCommand>();
-        try
-        {
-            for (var i = start; i < end; i++)
-            {
-                var record = records[i];
-                var table = await TableAsync(record.Topic, transaction, cancellationToken)
-                    .ConfigureAwait(false);
-                FillRow(record);
-                var statement = record.Value is null ? table.Delete! : table.Write;
-                if (batch is not null)
-                {
-                    var command = batch.CreateBatchCommand();
-                    command.CommandText = statement.Text;
-                    Bind(
-                        statement,
-                        command.Parameters,
-                        () => command.CreateParameter(),
-                        reuse: false
-                    );
-                    batch.BatchCommands.Add(command);
-                }
-                else
-                {
-                    if (!commands.TryGetValue(statement, out var command))
-                    {
-                        command = connection.CreateCommand();
-                        command.Transaction = transaction;
-                        command.CommandText = statement.Text;
-                        commands.Add(statement, command);
-                    }
-                    Bind(
-                        statement,
-                        command.Parameters,
-                        command.CreateParameter,
-                        reuse: command.Parameters.Count > 0
-                    );
-                    await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-            }
-            if (batch is not null && batch.BatchCommands.Count > 0)
-            {
-                await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-        finally
-        {
-            foreach (var command in commands.Values)
-            {
-                await command.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private async ValueTask<SqlTableState> TableAsync(
-        string topic,
-        DbTransaction transaction,
-        CancellationToken cancellationToken
-    )
-    {
-        var name = _options.TableNameFormat.Replace("${topic}", topic, StringComparison.Ordinal);
-        if (_tables.TryGetValue(name, out var state))
-        {
-            return state;
-        }
-        state = await SqlTableEnsurer
-            .EnsureAsync(
-                _url.Dialect,
-                _connection!,
-                transaction,
-                _options,
-                name,
-                _layout.Columns,
-                _logger,
-                cancellationToken
-            )
-            .ConfigureAwait(false);
-        _tables[name] = state;
-        return state;
-    }
-
-    private void FillRow(SinkRecord<TKey, TValue> record)
-    {
-        if (record.Value is { } value)
-        {
-            _value.Read(value, _valueValues);
-        }
-        else
-        {
-            Array.Clear(_valueValues);
-        }
-        if (_key is not null && record.Key is { } key)
-        {
-            _key.Read(key, _keyValues);
-        }
-        for (var c = 0; c < _row.Length; c++)
-        {
-            var (source, index) = _layout.Sources[c];
-            _row[c] = source switch
-            {
-                ColumnSource.Key => _keyValues[index],
-                ColumnSource.Value => _valueValues[index],
-                ColumnSource.Topic => record.Topic,
-                ColumnSource.Partition => record.Partition,
-                _ => record.Offset,
-            };
-            if (
-                _row[c] is { } avro
-                && _layout.Columns[c].Field is { Logical: not FieldLogicalType.None }
-            )
-            {
-                _row[c] = _url.Dialect.ToParameter(_layout.Columns[c], avro);
-            }
-        }
-    }
-
-    private void Bind(
-        SqlStatement statement,
-        DbParameterCollection parameters,
-        Func<DbParameter> create,
-        bool reuse
-    )
-    {
-        for (var p = 0; p < statement.ParameterColumns.Count; p++)
-        {
-            var parameter = reuse ? parameters[p] : create();
-            parameter.Value = _row[statement.ParameterColumns[p]] ?? DBNull.Value;
-            if (!reuse)
-            {
-                if (_url.Dialect.ParameterName(p) is { } name)
-                {
-                    parameter.ParameterName = name;
-                }
-                parameters.Add(parameter);
-            }
-        }
-    }
 }

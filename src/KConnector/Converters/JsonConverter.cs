@@ -26,8 +26,22 @@ public sealed class JsonConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
         ArgumentNullException.ThrowIfNull(config);
         _codec = codec;
         _schemasEnable = config.SchemasEnable;
-        _schemaJson = codec.Schema.ToUtf8();
+        // Only the envelope needs the Connect schema (a recursive record has none).
+        _schemaJson = config.SchemasEnable ? EnvelopeSchema(codec, config) : [];
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
+    }
+
+    private static byte[] EnvelopeSchema(IJsonCodec<T> codec, ConverterConfig config)
+    {
+        try
+        {
+            return codec.Schema.ToUtf8();
+        }
+        catch (Errors.ConfigException e) when (e.Key == ConverterConfig.SchemasEnableKey)
+        {
+            var key = (config.IsKey ? "key" : "value") + ".converter." + e.Key;
+            throw new Errors.ConfigException(key, $"{key}=true: {e.Message}");
+        }
     }
 
     /// <inheritdoc />

@@ -21,6 +21,15 @@ public sealed record ErrorHandlingOptions
     /// <summary><c>errors.retry.delay.max.ms</c>: the cap of the backoff, which starts at 300 ms and doubles (default 60000).</summary>
     public TimeSpan RetryDelayMax { get; init; } = TimeSpan.FromMilliseconds(60_000);
 
+    /// <summary>
+    /// <c>errors.dependency.timeout.ms</c> (KConnector): how long a record may wait for a dependency
+    /// that cannot be reached (the Schema Registry: a <see cref="DependencyUnavailableException"/>)
+    /// before the task fails; the record is never dead-lettered. Default 300000 (5 min, as
+    /// librdkafka's <c>delivery.timeout.ms</c> bounds a source's wait for Kafka);
+    /// <see cref="Timeout.InfiniteTimeSpan"/> (<c>-1</c>) waits for ever.
+    /// </summary>
+    public TimeSpan DependencyTimeout { get; init; } = TimeSpan.FromMilliseconds(300_000);
+
     /// <summary><c>errors.log.enable</c>: log each failed operation and record (default false).</summary>
     public bool LogEnable { get; init; }
 

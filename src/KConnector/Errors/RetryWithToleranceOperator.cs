@@ -67,6 +67,7 @@ internal sealed class RetryWithToleranceOperator
         var error = firstFailure;
         var started = _time.GetTimestamp();
         var waits = 0;
+        var waitingSince = 0L;
         for (var attempt = 1; ; attempt++)
         {
             if (error is null)
@@ -92,7 +93,10 @@ internal sealed class RetryWithToleranceOperator
             if (DependencyUnavailableException.Find(error) is { } unavailable)
             {
                 // Not the record's fault: never a record error. Wait and try the same record again,
-                // for as long as it takes; errors.retry.timeout counts from when it answers again.
+                // up to errors.dependency.timeout.ms, then fail the task (keeping the record);
+                // errors.retry.timeout counts from when it answers again.
+                waitingSince = waits == 0 ? _time.GetTimestamp() : waitingSince;
+                DependencyWaitExpired(unavailable, stage, record, waitingSince);
                 await WaitForDependencyAsync(unavailable, ++waits, cancellationToken)
                     .ConfigureAwait(false);
                 started = _time.GetTimestamp();
@@ -231,6 +235,35 @@ internal sealed class RetryWithToleranceOperator
         var delay = Backoff(attempt);
         _dependencyWait?.Waiting(error, delay);
         await Task.Delay(delay, _time, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Throws the task's failure once a record has waited <c>errors.dependency.timeout.ms</c> since
+    /// <paramref name="since"/> for the dependency of <paramref name="error"/>. Without the cause
+    /// attached: its text (a client's message) might hold a URL's credentials; the redacted reason
+    /// is in the message.
+    /// </summary>
+    private void DependencyWaitExpired(
+        DependencyUnavailableException error,
+        Stage stage,
+        ErrantRecord record,
+        long since
+    )
+    {
+        var limit = _options.DependencyTimeout;
+        if (limit == Timeout.InfiniteTimeSpan || _time.GetElapsedTime(since) < limit)
+        {
+            return;
+        }
+        throw new ConnectException(
+            stage,
+            $"{error.Dependency} could not be reached for {limit.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s (errors.dependency.timeout.ms) while stage {stage} waited with {record.Coordinates}; the task fails and keeps the record (nothing is dead-lettered or committed past it): {Configuration.UrlRedaction.RedactIn(error.Message)}"
+        )
+        {
+            Topic = record.Topic,
+            Partition = record.Partition,
+            Offset = record.Offset,
+        };
     }
 
     /// <summary>The current timestamp of the operator's clock, for <see cref="ShouldRetry"/>.</summary>

@@ -212,6 +212,10 @@ public sealed record ConnectorConfig
                 RetryDelayMax = TimeSpan.FromMilliseconds(
                     Long(all, "errors.retry.delay.max.ms", 60_000, min: 1)
                 ),
+                DependencyTimeout =
+                    Long(all, "errors.dependency.timeout.ms", 300_000, min: -1) is var d && d == -1
+                        ? Timeout.InfiniteTimeSpan
+                        : TimeSpan.FromMilliseconds(d),
                 LogEnable = Bool(all, "errors.log.enable", false),
                 LogIncludeMessages = Bool(all, "errors.log.include.messages", false),
                 DeadLetterQueueTopicName = NullIfEmpty(

@@ -9,14 +9,20 @@ namespace KConnector.Worker;
 /// connection attempt (a closed port: about 13 a second, for ever); this turns them into one warning
 /// that Kafka at <c>bootstrap.servers</c> cannot be reached, a reminder at most every 30 s and a line
 /// when it answers again (<see cref="DependencyWait"/>), the task's <see cref="IConnectTask.WaitingFor"/>,
-/// and, once the cluster has been unreachable for <c>delivery.timeout.ms</c> (librdkafka's
-/// <c>message.timeout.ms</c>, default 300000, as <c>producer.override.delivery.timeout.ms</c> per
-/// connector), a failure of the task that names the key.
+/// and, once the cluster has been unreachable for its timeout, a failure of the task that names the
+/// key: for a source's producer <c>delivery.timeout.ms</c> (librdkafka's <c>message.timeout.ms</c>,
+/// default 300000, as <c>producer.override.delivery.timeout.ms</c> per connector); for a sink's
+/// consumer <c>max.poll.interval.ms</c> (default 300000, as <c>consumer.override.max.poll.interval.ms</c>):
+/// a consumer kept from the cluster that long has lost its place in the group anyway, as Kafka's
+/// group coordinator treats a member silent past it.
 /// </summary>
 internal sealed class KafkaReachability
 {
-    /// <summary>The key whose value bounds how long Kafka may stay unreachable.</summary>
+    /// <summary>The key whose value bounds how long Kafka may stay unreachable from a source's producer.</summary>
     internal const string TimeoutKey = "delivery.timeout.ms";
+
+    /// <summary>The key whose value bounds how long Kafka may stay unreachable from a sink's consumer.</summary>
+    internal const string ConsumerTimeoutKey = "max.poll.interval.ms";
 
     /// <summary>librdkafka's default <c>message.timeout.ms</c> (its alias <c>delivery.timeout.ms</c>).</summary>
     internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromMilliseconds(300_000);
@@ -24,6 +30,8 @@ internal sealed class KafkaReachability
     private readonly DependencyWait _wait;
     private readonly string _servers;
     private readonly TimeProvider _time;
+    private readonly string _timeoutKey;
+    private readonly string _afterwards;
     private volatile bool _unreachable;
     private long _since;
     private string _reason = "";
@@ -32,13 +40,21 @@ internal sealed class KafkaReachability
         DependencyWait wait,
         string servers,
         IReadOnlyDictionary<string, string> clientConfig,
-        TimeProvider? time = null
+        TimeProvider? time = null,
+        bool consumer = false
     )
     {
         _wait = wait;
         _servers = servers;
         _time = time ?? TimeProvider.System;
-        Timeout = TimeoutOf(clientConfig);
+        _timeoutKey = consumer ? ConsumerTimeoutKey : TimeoutKey;
+        _afterwards = consumer
+            ? "the records not committed are read again at the next start"
+            : "the records not acknowledged are sent again at the next start";
+        Timeout = TimeoutOf(
+            clientConfig,
+            consumer ? [ConsumerTimeoutKey] : [TimeoutKey, "message.timeout.ms"]
+        );
     }
 
     /// <summary>How long the cluster may stay unreachable before the task fails; infinite for 0.</summary>
@@ -69,7 +85,7 @@ internal sealed class KafkaReachability
         _wait.Waiting(
             new DependencyUnavailableException(
                 Dependency,
-                $"{Dependency} cannot be reached ({error.Reason}); records wait until it can, for up to {TimeoutKey}={Milliseconds(Timeout)}"
+                $"{Dependency} cannot be reached ({error.Reason}); records wait until it can, for up to {_timeoutKey}={Milliseconds(Timeout)}"
             ),
             TimeSpan.Zero
         );
@@ -117,7 +133,7 @@ internal sealed class KafkaReachability
         }
         return new ConnectException(
             stage,
-            $"{Dependency} could not be reached for {Seconds(Timeout)} s ({TimeoutKey}): {reason}. Check bootstrap.servers and that the cluster is up; the records not acknowledged are sent again at the next start.",
+            $"{Dependency} could not be reached for {Seconds(Timeout)} s ({_timeoutKey}): {reason}. Check bootstrap.servers and that the cluster is up; {_afterwards}.",
             new DependencyUnavailableException(Dependency, reason)
         );
     }
@@ -136,9 +152,9 @@ internal sealed class KafkaReachability
                 or ErrorCode.RequestTimedOut
                 or ErrorCode.NetworkException;
 
-    private static TimeSpan TimeoutOf(IReadOnlyDictionary<string, string> config)
+    private static TimeSpan TimeoutOf(IReadOnlyDictionary<string, string> config, string[] keys)
     {
-        foreach (var key in new[] { TimeoutKey, "message.timeout.ms" })
+        foreach (var key in keys)
         {
             if (
                 config.TryGetValue(key, out var text)

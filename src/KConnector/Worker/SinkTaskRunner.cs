@@ -155,7 +155,8 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         var kafka = new KafkaReachability(
             _kafkaWait,
             _options.BootstrapServers,
-            _options.ClientConfig
+            _options.ClientConfig,
+            consumer: true
         );
         _kafka = kafka;
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(config)
@@ -196,6 +197,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                await FailIfKafkaLostAsync(kafka, consumer).ConfigureAwait(false);
                 if (_paused)
                 {
                     PauseAndPoll(ConsumeWait, stoppingToken);

@@ -10,7 +10,7 @@ namespace KConnector.Cli.Tests.Kafka;
 /// Issue 20, item 3: <c>bootstrap.servers</c> names a closed port. The run says once, clearly,
 /// that Kafka cannot be reached (then at most a reminder every 30 s, never a line per client
 /// error), honours <c>--duration</c>, and fails the connector once Kafka has been unreachable for
-/// <c>delivery.timeout.ms</c>.
+/// <c>delivery.timeout.ms</c> (a source) or <c>max.poll.interval.ms</c> (a sink).
 /// </summary>
 public sealed class KafkaUnreachableTests : IDisposable
 {
@@ -65,6 +65,80 @@ public sealed class KafkaUnreachableTests : IDisposable
         );
         Assert.Equal(0, Count(run.Error, "DLQ"));
     }
+
+    [Fact]
+    public async Task Sink_ClosedPort_IsSaidOnce_AndTheRunStopsAtItsDuration()
+    {
+        var servers = "127.0.0.1:" + ClosedPort().ToString(CultureInfo.InvariantCulture);
+
+        var run = await CliRun.InvokeAsync(
+            "run",
+            SinkSpec(),
+            "--set",
+            "bootstrap.servers=" + servers,
+            "--duration",
+            "4"
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("--duration 4s elapsed", run.Output, StringComparison.Ordinal);
+        Assert.True(RunSeconds(run) < 8, run.ToString());
+        Assert.Equal(1, Count(run.Error, $"Kafka at {servers} cannot be reached"));
+        Assert.Contains("max.poll.interval.ms=300000", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Error.Split('\n').Length < 8, run.ToString());
+    }
+
+    [Fact]
+    public async Task Sink_ClosedPort_FailsTheConnector_AfterMaxPollInterval_NamingTheKey()
+    {
+        var servers = "127.0.0.1:" + ClosedPort().ToString(CultureInfo.InvariantCulture);
+
+        var run = await CliRun.InvokeAsync(
+            "run",
+            SinkSpec(),
+            "--set",
+            "bootstrap.servers=" + servers,
+            "--set",
+            "consumer.override.max.poll.interval.ms=2000",
+            "--set",
+            "consumer.override.session.timeout.ms=1000",
+            "--duration",
+            "60"
+        );
+
+        Assert.True(run.ExitCode == 3, run.ToString());
+        Assert.Contains("a connector failed", run.Output, StringComparison.Ordinal);
+        Assert.True(RunSeconds(run) < 15, run.ToString());
+        Assert.Contains(
+            $"Kafka at {servers} could not be reached for 2 s (max.poll.interval.ms)",
+            run.Error,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "the records not committed are read again at the next start",
+            run.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    private string SinkSpec() =>
+        _folder.Write(
+            "unreachable-sink.connector.json",
+            $$"""
+            {
+              "name": "unreachable-sink",
+              "config": {
+                "connector.class": "FileStreamSink",
+                "topics": "orders",
+                "file": {{System.Text.Json.JsonSerializer.Serialize(_folder.File("out.jsonl"))}},
+                "key.converter": "org.apache.kafka.connect.storage.StringConverter",
+                "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable": false,
+                "value.schema": "order.avsc"
+              }
+            }
+            """
+        );
 
     private string SourceSpec()
     {

@@ -111,6 +111,14 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Maximum duration in milliseconds between consecutive retry attempts."
 )]
 [ConfigKey(
+    "errors.dependency.timeout.ms",
+    ConfigType.Long,
+    Default = "300000",
+    Group = Groups.ErrorHandling,
+    Min = -1,
+    Documentation = "KConnector: maximum duration in milliseconds that a record waits for a dependency that cannot be reached (the Schema Registry) before the task fails; the record is kept, never dead-lettered. -1 waits for ever."
+)]
+[ConfigKey(
     "errors.tolerance",
     ConfigType.String,
     Default = "none",

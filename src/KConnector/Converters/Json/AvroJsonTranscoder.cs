@@ -98,6 +98,21 @@ internal sealed class AvroJsonTranscoder
             case "general-union":
                 WriteGeneralUnion(ref writer, node, value, path);
                 break;
+            case "fixed uuid":
+                // WriteJson prints a uuid on fixed(16) as its text (Connect's JsonConverter prints
+                // the string AvroData makes of it); the Avro bytes are the UUID big-endian (RFC 4122).
+                Expect(
+                    value.ValueKind == JsonValueKind.String
+                        && Guid.TryParse(value.GetString(), out _)
+                        && node.Size == 16,
+                    path,
+                    "a UUID string (fixed " + node.Name + ")",
+                    value
+                );
+                Span<byte> uuid = stackalloc byte[16];
+                Guid.Parse(value.GetString()!).TryWriteBytes(uuid, bigEndian: true, out _);
+                writer.WriteFixed(uuid, 16, path);
+                break;
             case "fixed":
                 Expect(value.ValueKind == JsonValueKind.String, path, "a base64 string", value);
                 var fixedBytes = value.GetBytesFromBase64();
@@ -327,10 +342,9 @@ internal sealed class AvroJsonTranscoder
                         var logical = schema.TryGetProperty("logicalType", out var lt)
                             ? lt.GetString()
                             : null;
-                        // uuid and duration on a fixed print as text / an object: not read here.
-                        var fixedNode = new Node(
-                            logical is null or "decimal" ? "fixed" : "fixed " + logical
-                        )
+                        // A uuid on a fixed prints as its text; a duration (and any other) as the
+                        // base64 of its bytes, which reads as a plain fixed.
+                        var fixedNode = new Node(logical == "uuid" ? "fixed uuid" : "fixed")
                         {
                             Name = FullName(schema, ns),
                             Size = schema.GetProperty("size").GetInt32(),

@@ -17,8 +17,14 @@ public sealed class AvroRecordJsonCodec<T> : IJsonCodec<T>
     private readonly AvroJsonTranscoder _transcoder = new(T.AvroSchemaJson);
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
+    // Made when first asked for (schemas.enable=true): a recursive record has no Connect schema,
+    // yet reads and writes as plain JSON.
+    private readonly Lazy<ConnectSchema> _schema = new(() =>
+        ConnectSchemas.FromAvro(T.AvroSchemaJson)
+    );
+
     /// <inheritdoc />
-    public ConnectSchema Schema { get; } = ConnectSchemas.FromAvro(T.AvroSchemaJson);
+    public ConnectSchema Schema => _schema.Value;
 
     /// <inheritdoc />
     public void Write(Utf8JsonWriter writer, T value) => T.WriteJson(writer, value);

@@ -12,6 +12,8 @@ namespace KConnector.Converters.Json;
 /// </summary>
 public static class ConnectSchemas
 {
+    private static readonly ConnectSchema BeingDefined = new("struct", Optional: false);
+
     /// <summary>The Connect schema of an Avro schema.</summary>
     public static ConnectSchema FromAvro(string avroSchemaJson)
     {
@@ -60,7 +62,15 @@ public static class ConnectSchemas
         if (schema.ValueKind == JsonValueKind.String)
         {
             var name = schema.GetString()!;
-            return Reference(name, ns, named) ?? Primitive(name, logical: null);
+            var reference = Reference(name, ns, named);
+            if (ReferenceEquals(reference, BeingDefined))
+            {
+                throw new Errors.ConfigException(
+                    ConverterConfig.SchemasEnableKey,
+                    $"Avro record '{name}' is recursive (it contains itself): a Kafka Connect schema, as the JsonConverter's envelope (schemas.enable=true) carries it, cannot describe it. Set schemas.enable=false (plain JSON reads and writes it), or use the AvroConverter."
+                );
+            }
+            return reference ?? Primitive(name, logical: null);
         }
         var type = schema.GetProperty("type");
         if (type.ValueKind != JsonValueKind.String)
@@ -76,6 +86,8 @@ public static class ConnectSchemas
                 var recordNs = full.Contains('.', StringComparison.Ordinal)
                     ? full[..full.LastIndexOf('.')]
                     : null;
+                // Marks the record while its fields are read: a field naming it is a recursion.
+                named[full] = BeingDefined;
                 var record = new ConnectSchema("struct", Optional: false)
                 {
                     Name = full,
