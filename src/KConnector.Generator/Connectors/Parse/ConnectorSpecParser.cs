@@ -98,42 +98,8 @@ internal sealed partial class ConnectorSpecParser
         }
         CheckKeys(root, "$", TopLevelKeys, "a connector spec");
         var nameNode = root["name"];
+        var name = ReadName(root, nameNode);
         var config = root["config"];
-        string? name = null;
-        if (nameNode is null)
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.SpecMissingKey,
-                root,
-                "$",
-                "name",
-                ": the connector's unique name"
-            );
-        }
-        else if (nameNode.Kind != JsonKind.String)
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.SpecWrongType,
-                nameNode,
-                "$.name",
-                "name",
-                "a string",
-                Describe(nameNode)
-            );
-        }
-        else if (!IsValidName(nameNode.Text!))
-        {
-            _diagnostics.Report(
-                DiagnosticDescriptors.InvalidConnectorName,
-                nameNode,
-                "$.name",
-                nameNode.Text!
-            );
-        }
-        else
-        {
-            name = nameNode.Text!;
-        }
         if (config is null)
         {
             _diagnostics.Report(
@@ -158,6 +124,45 @@ internal sealed partial class ConnectorSpecParser
             return Failed();
         }
         return ParseConfig(config, name, nameNode);
+    }
+
+    /// <summary>The spec's "name" (Kafka Connect's REST shape), or null after reporting it missing, not a string or invalid.</summary>
+    private string? ReadName(JsonNode root, JsonNode? nameNode)
+    {
+        if (nameNode is null)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecMissingKey,
+                root,
+                "$",
+                "name",
+                ": the connector's unique name"
+            );
+            return null;
+        }
+        if (nameNode.Kind != JsonKind.String)
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.SpecWrongType,
+                nameNode,
+                "$.name",
+                "name",
+                "a string",
+                Describe(nameNode)
+            );
+            return null;
+        }
+        if (!IsValidName(nameNode.Text!))
+        {
+            _diagnostics.Report(
+                DiagnosticDescriptors.InvalidConnectorName,
+                nameNode,
+                "$.name",
+                nameNode.Text!
+            );
+            return null;
+        }
+        return nameNode.Text!;
     }
 
     private static bool IsBlank(Dictionary<string, SpecEntry> texts, string key) =>

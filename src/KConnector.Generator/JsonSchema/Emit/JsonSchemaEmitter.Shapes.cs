@@ -8,7 +8,6 @@ internal static partial class JsonSchemaEmitter
 {
     private static void EmitEnum(SourceWriter w, JsonTypeDeclaration type)
     {
-        var self = "global::" + type.FullName;
         WriteDoc(w, type.Doc ?? "Generated from the JSON Schema enum " + Origin(type) + ".");
         WriteGeneratedCode(w);
         using (w.WriteBlock($"{type.Access} enum {type.Name}"))
@@ -27,83 +26,94 @@ internal static partial class JsonSchemaEmitter
         WriteGeneratedCode(w);
         using (w.WriteBlock($"{type.Access} static class {type.Name}Json"))
         {
-            WriteDoc(w, "Reads a JSON string that is one of the enum's values.");
-            using (w.WriteBlock($"public static {self} Read(ref {Reader} reader)"))
+            WriteEnumRead(w, type);
+            w.WriteLine();
+            WriteEnumNames(w, type);
+        }
+    }
+
+    private static void WriteEnumRead(SourceWriter w, JsonTypeDeclaration type)
+    {
+        var self = "global::" + type.FullName;
+        WriteDoc(w, "Reads a JSON string that is one of the enum's values.");
+        using (w.WriteBlock($"public static {self} Read(ref {Reader} reader)"))
+        {
+            w.WriteLine($"{Json}.JsonValueReaders.Start(ref reader);");
+            using (
+                w.WriteBlock(
+                    "if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)"
+                )
+            )
             {
-                w.WriteLine($"{Json}.JsonValueReaders.Start(ref reader);");
+                w.WriteLine(
+                    $"throw {Json}.JsonSchemaReadException.Unexpected(\"a string for {type.Name}\", reader.TokenType);"
+                );
+            }
+            foreach (var member in type.Members)
+            {
                 using (
                     w.WriteBlock(
-                        "if (reader.TokenType != global::System.Text.Json.JsonTokenType.String)"
+                        $"if (reader.ValueTextEquals({CSharpLiteral.Quote(member.JsonName)}u8))"
                     )
                 )
                 {
-                    w.WriteLine(
-                        $"throw {Json}.JsonSchemaReadException.Unexpected(\"a string for {type.Name}\", reader.TokenType);"
-                    );
+                    w.WriteLine($"return {self}.{member.MemberName};");
                 }
-                foreach (var member in type.Members)
-                {
-                    using (
-                        w.WriteBlock(
-                            $"if (reader.ValueTextEquals({CSharpLiteral.Quote(member.JsonName)}u8))"
-                        )
-                    )
-                    {
-                        w.WriteLine($"return {self}.{member.MemberName};");
-                    }
-                }
-                var values = string.Join(
-                    ", ",
-                    type.Members.Select(m => "\\\"" + Escape(m.JsonName) + "\\\"")
-                );
-                w.WriteLine(
-                    $"throw new {Json}.JsonSchemaReadException(\"{type.Name}: expected one of {values}, found \\\"\" + reader.GetString() + \"\\\"\");"
-                );
             }
-            w.WriteLine();
-            WriteDoc(w, "The JSON name of a value.");
-            using (w.WriteBlock($"public static string ToJsonName({self} value)"))
-            {
-                w.WriteLine("return value switch");
-                w.WriteLine("{");
-                w.Indentation++;
-                foreach (var member in type.Members)
-                {
-                    w.WriteLine(
-                        $"{self}.{member.MemberName} => {CSharpLiteral.Quote(member.JsonName)},"
-                    );
-                }
-                w.WriteLine(
-                    $"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"not a value of {type.Name}\"),"
-                );
-                w.Indentation--;
-                w.WriteLine("};");
-            }
-            w.WriteLine();
-            WriteDoc(w, "Writes a value as its JSON name.");
-            using (w.WriteBlock($"public static void Write({Writer} writer, {self} value)"))
-            {
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
-                w.WriteLine("writer.WriteStringValue(value switch");
-                w.WriteLine("{");
-                w.Indentation++;
-                foreach (var member in type.Members)
-                {
-                    w.WriteLine($"{self}.{member.MemberName} => __{member.MemberName}Value,");
-                }
-                w.WriteLine(
-                    $"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"not a value of {type.Name}\"),"
-                );
-                w.Indentation--;
-                w.WriteLine("});");
-            }
-            w.WriteLine();
+            var values = string.Join(
+                ", ",
+                type.Members.Select(m => "\\\"" + Escape(m.JsonName) + "\\\"")
+            );
+            w.WriteLine(
+                $"throw new {Json}.JsonSchemaReadException(\"{type.Name}: expected one of {values}, found \\\"\" + reader.GetString() + \"\\\"\");"
+            );
+        }
+    }
+
+    /// <summary>ToJsonName and Write: a value's JSON name, as text and pre-encoded.</summary>
+    private static void WriteEnumNames(SourceWriter w, JsonTypeDeclaration type)
+    {
+        var self = "global::" + type.FullName;
+        var outOfRange =
+            $"_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, \"not a value of {type.Name}\"),";
+        WriteDoc(w, "The JSON name of a value.");
+        using (w.WriteBlock($"public static string ToJsonName({self} value)"))
+        {
+            w.WriteLine("return value switch");
+            w.WriteLine("{");
+            w.Indentation++;
             foreach (var member in type.Members)
             {
                 w.WriteLine(
-                    $"private static readonly global::System.Text.Json.JsonEncodedText __{member.MemberName}Value = global::System.Text.Json.JsonEncodedText.Encode({CSharpLiteral.Quote(member.JsonName)});"
+                    $"{self}.{member.MemberName} => {CSharpLiteral.Quote(member.JsonName)},"
                 );
             }
+            w.WriteLine(outOfRange);
+            w.Indentation--;
+            w.WriteLine("};");
+        }
+        w.WriteLine();
+        WriteDoc(w, "Writes a value as its JSON name.");
+        using (w.WriteBlock($"public static void Write({Writer} writer, {self} value)"))
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+            w.WriteLine("writer.WriteStringValue(value switch");
+            w.WriteLine("{");
+            w.Indentation++;
+            foreach (var member in type.Members)
+            {
+                w.WriteLine($"{self}.{member.MemberName} => __{member.MemberName}Value,");
+            }
+            w.WriteLine(outOfRange);
+            w.Indentation--;
+            w.WriteLine("});");
+        }
+        w.WriteLine();
+        foreach (var member in type.Members)
+        {
+            w.WriteLine(
+                $"private static readonly global::System.Text.Json.JsonEncodedText __{member.MemberName}Value = global::System.Text.Json.JsonEncodedText.Encode({CSharpLiteral.Quote(member.JsonName)});"
+            );
         }
     }
 
