@@ -1,6 +1,7 @@
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Errors;
+using KConnector.Metrics;
 using KConnector.Offsets;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +53,14 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         _services = services;
         _loggers = loggers;
         _logger = loggers.CreateLogger<ConnectWorker>();
+        Metrics = new WorkerMetrics(this);
     }
+
+    /// <summary>
+    /// The worker's metrics under Kafka Connect's names (<c>connect-worker-metrics</c>), reported
+    /// through <see cref="ConnectMeter"/> from start to stop, with each connector's and task's status.
+    /// </summary>
+    public WorkerMetrics Metrics { get; }
 
     /// <summary>
     /// Creates a worker outside a .NET host, as Kafka Connect's standalone mode runs one: the
@@ -116,6 +124,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         // Validate every connector and make every task before running any: an invalid config
         // (a key's own rule, or a connector's rule across keys found as its task is made) fails
         // the start with every issue named, and leaves nothing running.
+        Metrics.Start();
         var ready = new List<RunningConnector>();
         foreach (var registration in _registrations)
         {
@@ -142,7 +151,15 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         CancellationToken cancellationToken
     )
     {
-        var connector = registration.Check(_services, Settings());
+        // A config that fails its checks is a failed startup; a valid one counts once its tasks
+        // are made (a connector to start STOPPED is not started, as in Kafka Connect).
+        var connector =
+            target == TargetState.STOPPED
+                ? registration.Check(_services, Settings())
+                : StartingConnector(
+                    () => registration.Check(_services, Settings()),
+                    countSuccess: false
+                );
         var config = connector.Config;
         var servers = config.BootstrapServers ?? BootstrapServers;
         var tasks = Math.Min(config.TasksMax, registration.TaskLimit ?? int.MaxValue);
@@ -161,7 +178,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         };
         if (target != TargetState.STOPPED)
         {
-            CreateTasks(running);
+            StartingConnector(() => CreateTasks(running));
         }
         return running;
     }
@@ -248,6 +265,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         await Task.WhenAll(connectors.Select(c => StopTasksAsync(c)))
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
+        Metrics.Stop();
         await _offsetStores.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -303,7 +321,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             {
                 // As Kafka Connect: pausing a STOPPED connector makes its tasks, paused.
                 running.Target = TargetState.PAUSED;
-                CreateTasks(running);
+                StartingConnector(() => CreateTasks(running));
                 LaunchTasks(running);
                 return;
             }
@@ -327,7 +345,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             {
                 // A STOPPED connector has no tasks: resuming it makes new ones, which read the
                 // (possibly altered) offsets.
-                CreateTasks(running);
+                StartingConnector(() => CreateTasks(running));
                 LaunchTasks(running);
                 return;
             }
@@ -387,12 +405,19 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         try
         {
             task = connector.Connector.CreateTask(options, logger);
+            Metrics.RecordTaskStartup(succeeded: true);
         }
         catch (ConfigValidationException e)
             when (e.Connector != connector.Config.Name && e.Issues.Count > 0)
         {
+            Metrics.RecordTaskStartup(succeeded: false);
             // A connector's own options name their class; the worker names the connector.
             throw new ConfigValidationException(connector.Config.Name, e.Issues);
+        }
+        catch
+        {
+            Metrics.RecordTaskStartup(succeeded: false);
+            throw;
         }
         if (connector.Paused)
         {
