@@ -143,7 +143,7 @@ public static class KafkaConnectRestEndpoints
         );
         api.MapGet(
             "/connectors/{name}/offsets",
-            (string name, ConnectRestApi a) => a.GetOffsets(name)
+            (string name, ConnectRestApi a, CancellationToken ct) => a.GetOffsetsAsync(name, ct)
         );
         api.MapPatch(
             "/connectors/{name}/offsets",

@@ -287,15 +287,16 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         }
     }
 
-    // Kafka Connect's connector states: STOPPED and PAUSED follow the target state; a connector
-    // whose every task failed reads FAILED (there is no connector instance of its own to fail).
+    // Kafka Connect's connector state is its connector instance's, apart from its tasks': STOPPED
+    // and PAUSED follow the target state, and a started connector reads RUNNING even when its tasks
+    // FAILED (Connect reports {"connector": RUNNING, "tasks": [FAILED]}). A config that fails its
+    // checks never makes a connector here, so no connector reads FAILED. Tasks that are all
+    // UNASSIGNED (not started yet, or the worker stopped) leave it UNASSIGNED.
     private static TaskState ConnectorState(RunningConnector running, List<TaskStatus> tasks) =>
         running.Target == TargetState.STOPPED ? TaskState.STOPPED
-        : tasks.Count > 0 && tasks.All(t => t.State == TaskState.FAILED) ? TaskState.FAILED
         : running.Paused ? TaskState.PAUSED
-        : tasks.Any(t => t.State is TaskState.RUNNING or TaskState.PAUSED or TaskState.RESTARTING)
-            ? TaskState.RUNNING
-        : TaskState.UNASSIGNED;
+        : tasks.Count > 0 && tasks.All(t => t.State == TaskState.UNASSIGNED) ? TaskState.UNASSIGNED
+        : TaskState.RUNNING;
 
     // Kafka Connect's trace: the failure with its stack, credentials in URLs masked.
     private static string? Trace(Exception? failure) =>
