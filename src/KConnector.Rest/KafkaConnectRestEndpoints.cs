@@ -1,4 +1,5 @@
 using KConnector.Rest.Endpoints;
+using KConnector.Rest.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -61,7 +62,49 @@ public static class KafkaConnectRestEndpoints
         );
         api.MapGet("/health/live", () => ConnectRestApi.Live());
         api.MapGet("/health/ready", (ConnectRestApi a) => a.Ready());
+        MapMetrics(endpoints, options);
         return api;
+    }
+
+    // GET /metrics in Prometheus' text format, when metrics.prometheus.enable asks for it
+    // (AddKafkaConnectMetrics), behind the same basic authentication as every other endpoint.
+    private static void MapMetrics(
+        IEndpointRouteBuilder endpoints,
+        IOptions<KafkaConnectRestOptions> options
+    )
+    {
+        if (
+            endpoints.ServiceProvider.GetService<MetricsExportSettings>()
+            is not { Prometheus: true }
+        )
+        {
+            return;
+        }
+        endpoints.MapPrometheusScrapingEndpoint(
+            "/metrics",
+            meterProvider: null,
+            configureBranchedPipeline: branch =>
+                branch.Use(
+                    async (context, next) =>
+                    {
+                        if (
+                            BasicAuthentication.IsAuthorized(
+                                context.Request,
+                                options.Value.BasicAuthUsers
+                            )
+                        )
+                        {
+                            await next(context).ConfigureAwait(false);
+                            return;
+                        }
+                        await BasicAuthentication
+                            .Challenge(context)
+                            .ExecuteAsync(context)
+                            .ConfigureAwait(false);
+                    }
+                ),
+            optionsName: null
+        );
     }
 
     private static void MapConnectors(RouteGroupBuilder api)
@@ -100,7 +143,7 @@ public static class KafkaConnectRestEndpoints
         );
         api.MapGet(
             "/connectors/{name}/offsets",
-            (string name, ConnectRestApi a) => a.GetOffsets(name)
+            (string name, ConnectRestApi a, CancellationToken ct) => a.GetOffsetsAsync(name, ct)
         );
         api.MapPatch(
             "/connectors/{name}/offsets",

@@ -66,10 +66,21 @@ internal sealed class CountingPlugin : IConnectorFactory
     );
 
     public IReadOnlyList<ConnectorPlugin> Plugins { get; } =
-    [new ConnectorPlugin(ClassName, ["CountingSource"], false, "1.0.0", Definition)];
+    [
+        new ConnectorPlugin(ClassName, ["CountingSource"], false, "1.0.0", Definition),
+        CollectingSink.Plugin,
+    ];
 
     public ConnectorRegistration Create(IReadOnlyDictionary<string, string> config)
     {
+        if (
+            config.GetValueOrDefault("connector.class")
+            is "CollectingSink"
+                or CollectingSink.ClassName
+        )
+        {
+            return CollectingSink.Create(config);
+        }
         var parsed = Definition.Parse(config.ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
         parsed.ThrowIfInvalid(config.GetValueOrDefault("name") ?? "connector");
         var name = config["name"];

@@ -41,28 +41,30 @@ internal sealed class RestApiServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Starts it; <paramref name="workerSettings"/> are further worker keys (metrics.*), given to the worker and to <c>AddKafkaConnectMetrics</c>.</summary>
     public static async Task<RestApiServer> StartAsync(
-        IReadOnlyDictionary<string, string>? users = null
+        IReadOnlyDictionary<string, string>? users = null,
+        IReadOnlyDictionary<string, string>? workerSettings = null
     )
     {
         var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("numbers", partitions: 1);
         var environment = new ConnectorEnvironment();
-        var worker = new ConnectWorker(
-            new Dictionary<string, string>
-            {
-                ["bootstrap.servers"] = kafka.BootstrapServers,
-                ["offset.flush.interval.ms"] = "0",
-            },
-            [],
-            environment
-        );
+        var settings = new Dictionary<string, string>(
+            workerSettings ?? new Dictionary<string, string>()
+        )
+        {
+            ["bootstrap.servers"] = kafka.BootstrapServers,
+            ["offset.flush.interval.ms"] = "0",
+        };
+        var worker = new ConnectWorker(settings, [], environment);
         await worker.StartAsync(CancellationToken.None);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<IConnectorController>(worker);
         builder.Services.AddSingleton<IConnectorFactory>(new CountingPlugin());
+        builder.Services.AddKafkaConnectMetrics(settings);
         builder.Services.AddKafkaConnectRestApi(o =>
         {
             o.WorkerId = "127.0.0.1:8083";

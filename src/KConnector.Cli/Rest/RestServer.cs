@@ -11,7 +11,7 @@ namespace KConnector.Cli.Rest;
 
 /// <summary>
 /// <c>kconnector run</c>'s REST server: Kestrel on the <c>listeners</c>, serving Kafka Connect's
-/// REST API (KConnector.Rest) over the standalone worker, with the connectors created over REST
+/// REST API (KConnector.Rest) over the standalone worker, and its metrics when the worker keys ask, with the connectors created over REST
 /// compiled as specs (<see cref="RestConnectorFactory"/>) and kept in
 /// <c>config.storage.file.filename</c> when it is given.
 /// </summary>
@@ -54,6 +54,8 @@ internal sealed class RestServer : IAsyncDisposable
                 new FileConnectorConfigStore(file)
             );
         }
+        // metrics.prometheus.enable serves /metrics on these listeners; metrics.otlp.* pushes.
+        builder.Services.AddKafkaConnectMetrics(workerSettings);
         builder.Services.AddKafkaConnectRestApi(o =>
         {
             foreach (var (user, password) in users)

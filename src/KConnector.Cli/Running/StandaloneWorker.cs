@@ -56,6 +56,14 @@ internal sealed class StandaloneWorker(
             await worker.StopAsync(CancellationToken.None).ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
+        using var metrics = rest.Serves
+            ? null
+            : await StartMetricsAsync(cancellationToken).ConfigureAwait(false);
+        if (!rest.Serves && metrics is { Started: false })
+        {
+            await worker.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
         var clock = Stopwatch.StartNew();
         await output
             .WriteLineAsync(
@@ -216,6 +224,30 @@ internal sealed class StandaloneWorker(
             }
             return null;
         }
+    }
+
+    // OTLP export without a REST API; Started false (the error written, naming the key) when
+    // the metrics keys are wrong.
+    private async Task<MetricsHost?> StartMetricsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var host = await MetricsWithoutRest
+                .StartAsync(settings.Worker, cancellationToken)
+                .ConfigureAwait(false);
+            return host is null ? null : new MetricsHost(host, Started: true);
+        }
+        catch (ConfigValidationException e)
+        {
+            await error.WriteLineAsync($"invalid config: {e.Message}").ConfigureAwait(false);
+            return new MetricsHost(null, Started: false);
+        }
+    }
+
+    private sealed record MetricsHost(Microsoft.Extensions.Hosting.IHost? Host, bool Started)
+        : IDisposable
+    {
+        public void Dispose() => Host?.Dispose();
     }
 
     // Tasks stop, sinks flush, offsets commit; false when a task failed or the stop hung.

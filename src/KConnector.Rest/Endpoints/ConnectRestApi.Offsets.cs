@@ -16,10 +16,9 @@ internal sealed partial class ConnectRestApi
     private const string Reset =
         "The Connect framework-managed offsets for this connector have been reset successfully. However, if this connector manages offsets externally, they will need to be manually reset in the system that the connector uses.";
 
-    public IResult GetOffsets(string name)
+    public async Task<IResult> GetOffsetsAsync(string name, CancellationToken cancellationToken)
     {
-        var offsets = _worker
-            .GetOffsets(name)
+        var offsets = (await _worker.GetOffsetsAsync(name, cancellationToken).ConfigureAwait(false))
             .Select(o => new ConnectorOffsetEntry(
                 ConnectorJson.Json(o.Partition),
                 o.Offset is null ? null : ConnectorJson.Json(o.Offset)

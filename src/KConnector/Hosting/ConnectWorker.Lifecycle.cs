@@ -169,7 +169,7 @@ public sealed partial class ConnectWorker
         {
             // Kafka Connect's connector instance only checks and splits the config here: with no
             // tasks to restart, a restart checks the config again.
-            running.Registration.Check(_services, Settings());
+            StartingConnector(() => running.Registration.Check(_services, Settings()));
             if (!includeTasks)
             {
                 return GetStatus(connector);

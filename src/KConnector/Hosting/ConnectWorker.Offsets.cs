@@ -4,7 +4,8 @@ namespace KConnector.Hosting;
 
 // KIP-875: a connector's offsets are read at any time and altered or reset only while it is
 // STOPPED, so that no task writes over them. Source offsets live in the worker's offset store
-// under ["connector", {partition}] keys (OffsetJson); a sink's are its consumer group's.
+// under ["connector", {partition}] keys (OffsetJson); a sink's are its consumer group's
+// (ConnectWorker.SinkOffsets.cs).
 public sealed partial class ConnectWorker
 {
     /// <inheritdoc/>
@@ -33,7 +34,14 @@ public sealed partial class ConnectWorker
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var store = SourceStore(Stopped(connector, "altered"));
+            var stopped = Stopped(connector, "altered");
+            if (stopped.Registration.IsSink)
+            {
+                await AlterSinkOffsetsAsync(stopped, offsets, cancellationToken)
+                    .ConfigureAwait(false);
+                return;
+            }
+            var store = SourceStore(stopped);
             var writes = offsets
                 .Where(o => o.Offset is not null)
                 .Select(o =>
@@ -62,7 +70,13 @@ public sealed partial class ConnectWorker
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            var store = SourceStore(Stopped(connector, "reset"));
+            var stopped = Stopped(connector, "reset");
+            if (stopped.Registration.IsSink)
+            {
+                await ResetSinkOffsetsAsync(stopped, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            var store = SourceStore(stopped);
             await store
                 .RemoveAsync([.. OwnKeys(store, connector)], cancellationToken)
                 .ConfigureAwait(false);
@@ -83,12 +97,11 @@ public sealed partial class ConnectWorker
             );
     }
 
-    // Sink offsets are the consumer group's, committed to Kafka: KConnector reads and writes only
-    // source offsets here (docs/rest-api.md).
+    // Sink offsets are the consumer group's (ConnectWorker.SinkOffsets.cs).
     private static MemoryOffsetBackingStore SourceStore(RunningConnector running) =>
         running.Store as MemoryOffsetBackingStore
         ?? throw new ConnectorStateException(
-            $"Connector {running.Config.Name} is a sink: its offsets are its consumer group's (connect-{running.Config.Name}); this worker reads and alters source offsets only"
+            $"Connector {running.Config.Name} is a sink: its offsets are its consumer group's (connect-{running.Config.Name}); read them with GetOffsetsAsync"
         );
 
     private static IEnumerable<string> OwnKeys(MemoryOffsetBackingStore store, string connector) =>

@@ -1,6 +1,7 @@
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Errors;
+using KConnector.Metrics;
 using KConnector.Offsets;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -52,7 +53,14 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         _services = services;
         _loggers = loggers;
         _logger = loggers.CreateLogger<ConnectWorker>();
+        Metrics = new WorkerMetrics(this);
     }
+
+    /// <summary>
+    /// The worker's metrics under Kafka Connect's names (<c>connect-worker-metrics</c>), reported
+    /// through <see cref="ConnectMeter"/> from start to stop, with each connector's and task's status.
+    /// </summary>
+    public WorkerMetrics Metrics { get; }
 
     /// <summary>
     /// Creates a worker outside a .NET host, as Kafka Connect's standalone mode runs one: the
@@ -116,6 +124,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         // Validate every connector and make every task before running any: an invalid config
         // (a key's own rule, or a connector's rule across keys found as its task is made) fails
         // the start with every issue named, and leaves nothing running.
+        Metrics.Start();
         var ready = new List<RunningConnector>();
         try
         {
@@ -155,7 +164,15 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         CancellationToken cancellationToken
     )
     {
-        var connector = registration.Check(_services, Settings());
+        // A config that fails its checks is a failed startup; a valid one counts once its tasks
+        // are made (a connector to start STOPPED is not started, as in Kafka Connect).
+        var connector =
+            target == TargetState.STOPPED
+                ? registration.Check(_services, Settings())
+                : StartingConnector(
+                    () => registration.Check(_services, Settings()),
+                    countSuccess: false
+                );
         var config = connector.Config;
         var servers = config.BootstrapServers ?? BootstrapServers;
         var tasks = Math.Min(config.TasksMax, registration.TaskLimit ?? int.MaxValue);
@@ -176,7 +193,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         {
             try
             {
-                CreateTasks(running);
+                StartingConnector(() => CreateTasks(running));
             }
             catch
             {
@@ -278,6 +295,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         await Task.WhenAll(connectors.Select(c => StopTasksAsync(c)))
             .WaitAsync(cancellationToken)
             .ConfigureAwait(false);
+        Metrics.Stop();
         await _offsetStores.DisposeAsync().ConfigureAwait(false);
     }
 
@@ -299,15 +317,16 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         }
     }
 
-    // Kafka Connect's connector states: STOPPED and PAUSED follow the target state; a connector
-    // whose every task failed reads FAILED (there is no connector instance of its own to fail).
+    // Kafka Connect's connector state is its connector instance's, apart from its tasks': STOPPED
+    // and PAUSED follow the target state, and a started connector reads RUNNING even when its tasks
+    // FAILED (Connect reports {"connector": RUNNING, "tasks": [FAILED]}). A config that fails its
+    // checks never makes a connector here, so no connector reads FAILED. Tasks that are all
+    // UNASSIGNED (not started yet, or the worker stopped) leave it UNASSIGNED.
     private static TaskState ConnectorState(RunningConnector running, List<TaskStatus> tasks) =>
         running.Target == TargetState.STOPPED ? TaskState.STOPPED
-        : tasks.Count > 0 && tasks.All(t => t.State == TaskState.FAILED) ? TaskState.FAILED
         : running.Paused ? TaskState.PAUSED
-        : tasks.Any(t => t.State is TaskState.RUNNING or TaskState.PAUSED or TaskState.RESTARTING)
-            ? TaskState.RUNNING
-        : TaskState.UNASSIGNED;
+        : tasks.Count > 0 && tasks.All(t => t.State == TaskState.UNASSIGNED) ? TaskState.UNASSIGNED
+        : TaskState.RUNNING;
 
     // Kafka Connect's trace: the failure with its stack, credentials in URLs masked.
     private static string? Trace(Exception? failure) =>
@@ -333,7 +352,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             {
                 // As Kafka Connect: pausing a STOPPED connector makes its tasks, paused.
                 running.Target = TargetState.PAUSED;
-                CreateTasks(running);
+                StartingConnector(() => CreateTasks(running));
                 LaunchTasks(running);
                 return;
             }
@@ -357,7 +376,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
             {
                 // A STOPPED connector has no tasks: resuming it makes new ones, which read the
                 // (possibly altered) offsets.
-                CreateTasks(running);
+                StartingConnector(() => CreateTasks(running));
                 LaunchTasks(running);
                 return;
             }
@@ -417,12 +436,19 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         try
         {
             task = connector.Connector.CreateTask(options, logger);
+            Metrics.RecordTaskStartup(succeeded: true);
         }
         catch (ConfigValidationException e)
             when (e.Connector != connector.Config.Name && e.Issues.Count > 0)
         {
+            Metrics.RecordTaskStartup(succeeded: false);
             // A connector's own options name their class; the worker names the connector.
             throw new ConfigValidationException(connector.Config.Name, e.Issues);
+        }
+        catch
+        {
+            Metrics.RecordTaskStartup(succeeded: false);
+            throw;
         }
         if (connector.Paused)
         {

@@ -7,7 +7,7 @@ namespace KConnector.Hosting;
 /// that a REST layer can serve it as it is.
 /// </summary>
 /// <param name="Name">The connector's name.</param>
-/// <param name="State">The connector's state: FAILED when every task failed, PAUSED when every task is paused, RUNNING when any runs, UNASSIGNED otherwise.</param>
+/// <param name="State">The connector's state, as Kafka Connect's: STOPPED or PAUSED as asked, RUNNING otherwise, also when its tasks FAILED (their own states say so).</param>
 /// <param name="Tasks">Its tasks.</param>
 public sealed record ConnectorStatus(string Name, TaskState State, IReadOnlyList<TaskStatus> Tasks);
 

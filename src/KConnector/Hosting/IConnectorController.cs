@@ -75,17 +75,33 @@ public interface IConnectorController
     /// <summary>Restarts one task (<c>POST /connectors/{name}/tasks/{id}/restart</c>); unknown ids throw <see cref="KeyNotFoundException"/>.</summary>
     Task RestartTaskAsync(string connector, int taskId, CancellationToken cancellationToken);
 
-    /// <summary>The source connector's committed offsets (KIP-875's <c>GET /connectors/{name}/offsets</c>).</summary>
+    /// <summary>A source connector's committed offsets, from the worker's offset store (a sink's: <see cref="GetOffsetsAsync"/>).</summary>
     IReadOnlyList<ConnectorOffset> GetOffsets(string connector);
 
-    /// <summary>Writes (or, for a null offset, removes) source offsets; only while STOPPED, else <see cref="ConnectorStateException"/>.</summary>
+    /// <summary>
+    /// The connector's committed offsets (KIP-875's <c>GET /connectors/{name}/offsets</c>): a
+    /// source's from the offset store; a sink's are its consumer group's (<c>connect-{name}</c>),
+    /// as <c>{"kafka_topic", "kafka_partition"}</c> → <c>{"kafka_offset"}</c>.
+    /// </summary>
+    Task<IReadOnlyList<ConnectorOffset>> GetOffsetsAsync(
+        string connector,
+        CancellationToken cancellationToken
+    );
+
+    /// <summary>
+    /// Writes (or, for a null offset, removes) offsets: a source's in the offset store, a sink's
+    /// in its consumer group; only while STOPPED, else <see cref="ConnectorStateException"/>.
+    /// </summary>
     Task AlterOffsetsAsync(
         string connector,
         IReadOnlyList<ConnectorOffset> offsets,
         CancellationToken cancellationToken
     );
 
-    /// <summary>Removes every source offset of the connector; only while STOPPED, else <see cref="ConnectorStateException"/>.</summary>
+    /// <summary>
+    /// Removes every offset of the connector (a sink's consumer group is deleted, as Kafka Connect
+    /// does); only while STOPPED, else <see cref="ConnectorStateException"/>.
+    /// </summary>
     Task ResetOffsetsAsync(string connector, CancellationToken cancellationToken);
 
     /// <summary>

@@ -45,6 +45,18 @@ public sealed record ConnectorConfig
     /// <summary><c>config.storage.file.filename</c>: where a standalone worker keeps connectors created over REST.</summary>
     public const string ConfigStorageFileNameKey = "config.storage.file.filename";
 
+    /// <summary><c>metrics.prometheus.enable</c>: serve <c>/metrics</c> on the REST listeners.</summary>
+    public const string MetricsPrometheusEnableKey = "metrics.prometheus.enable";
+
+    /// <summary><c>metrics.otlp.endpoint</c>: push metrics over OTLP to this collector.</summary>
+    public const string MetricsOtlpEndpointKey = "metrics.otlp.endpoint";
+
+    /// <summary><c>metrics.otlp.protocol</c>: <c>grpc</c> or <c>http/protobuf</c>.</summary>
+    public const string MetricsOtlpProtocolKey = "metrics.otlp.protocol";
+
+    /// <summary><c>metrics.otlp.export.interval.ms</c>: how often OTLP pushes.</summary>
+    public const string MetricsOtlpExportIntervalKey = "metrics.otlp.export.interval.ms";
+
     /// <summary>
     /// Kafka Connect's <c>WorkerConfig</c> / <c>StandaloneConfig</c> keys this worker reads; with
     /// the clients' <c>producer.*</c> and <c>consumer.*</c> they are a worker's, not a connector's.

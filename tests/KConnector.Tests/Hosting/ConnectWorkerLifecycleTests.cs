@@ -135,7 +135,12 @@ public sealed class ConnectWorkerLifecycleTests
             TargetState.STARTED,
             CancellationToken.None
         );
-        await Until(() => worker.GetStatus("strict").State == TaskState.FAILED, "the task to fail");
+        await Until(
+            () => worker.GetStatus("strict").Tasks.Single().State == TaskState.FAILED,
+            "the task to fail"
+        );
+        // As Kafka Connect: the connector stays RUNNING, its task reads FAILED.
+        Assert.Equal(TaskState.RUNNING, worker.GetStatus("strict").State);
         await Task.Delay(1_500);
         Assert.Equal(1, attempts.Value);
         var restarted = await worker.RestartAsync(

@@ -106,9 +106,11 @@ public sealed class ConnectWorkerTests
             Assert.Equal(["gen", "collect", "strict"], controller.Connectors);
 
             await Until(
-                () => controller.GetStatus("strict").State == TaskState.FAILED,
+                () => controller.GetStatus("strict").Tasks.Single().State == TaskState.FAILED,
                 "the strict sink to fail"
             );
+            // As Kafka Connect: the connector stays RUNNING, its task reads FAILED.
+            Assert.Equal(TaskState.RUNNING, controller.GetStatus("strict").State);
             var failed = controller.GetStatus("strict").Tasks.Single();
             Assert.Contains("VALUE_CONVERTER", failed.Trace, StringComparison.Ordinal);
             Assert.Matches(@"garbage-\d@0", failed.Trace);

@@ -85,4 +85,40 @@ namespace KConnector.Configuration.Framework;
     Group = "Worker",
     Documentation = "KConnector's standalone worker: the file that keeps the connectors created over REST (config and target state), so that they survive a restart. Empty: they live as long as the process, as in Kafka Connect's standalone mode."
 )]
+// Metrics export (docs/metrics.md). Kafka Connect reports through JMX and metrics.reporters;
+// KConnector exports the same metric names through OpenTelemetry, turned on by these keys.
+[ConfigKey(
+    "metrics.prometheus.enable",
+    ConfigType.Boolean,
+    Default = "false",
+    Importance = ConfigImportance.Low,
+    Group = "Metrics",
+    Documentation = "KConnector: serve the worker's metrics (Kafka Connect's names, dashes as underscores) in Prometheus' text format at /metrics on the REST API's listeners."
+)]
+[ConfigKey(
+    "metrics.otlp.endpoint",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.Low,
+    Group = "Metrics",
+    Documentation = "KConnector: an OpenTelemetry collector to push the worker's metrics to over OTLP, e.g. http://127.0.0.1:4317 (grpc) or http://127.0.0.1:4318/v1/metrics (http/protobuf). Empty: no OTLP export."
+)]
+[ConfigKey(
+    "metrics.otlp.protocol",
+    ConfigType.String,
+    Default = "grpc",
+    Importance = ConfigImportance.Low,
+    Group = "Metrics",
+    AllowedValues = ["grpc", "http/protobuf"],
+    Documentation = "KConnector: the OTLP transport, as OTEL_EXPORTER_OTLP_PROTOCOL names it."
+)]
+[ConfigKey(
+    "metrics.otlp.export.interval.ms",
+    ConfigType.Long,
+    Default = "60000",
+    Importance = ConfigImportance.Low,
+    Group = "Metrics",
+    Min = 1,
+    Documentation = "KConnector: how often the metrics are pushed over OTLP (OpenTelemetry's periodic reader; its default)."
+)]
 public static partial class WorkerConfigDefinition;
