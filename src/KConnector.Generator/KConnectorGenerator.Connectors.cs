@@ -87,6 +87,7 @@ public sealed partial class KConnectorGenerator
                     PluginCatalogReader.Read(compilation, cancellationToken)
             )
             .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
+        context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
 
         var sourceClasses = context
             .SyntaxProvider.ForAttributeWithMetadataName(

@@ -26,7 +26,8 @@ public sealed class JsonConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
         ArgumentNullException.ThrowIfNull(config);
         _codec = codec;
         _schemasEnable = config.SchemasEnable;
-        _schemaJson = codec.Schema.ToUtf8();
+        // A schemaless value has no schema: Connect's envelope says "schema": null.
+        _schemaJson = codec is JsonNodeJsonCodec ? "null"u8.ToArray() : codec.Schema.ToUtf8();
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
 
