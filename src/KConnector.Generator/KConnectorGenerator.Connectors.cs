@@ -38,6 +38,7 @@ public sealed partial class KConnectorGenerator
                     PluginCatalogReader.Read(compilation, cancellationToken)
             )
             .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
+        context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
 
         var parsedSpecs = SpecFiles(context, rootNamespace)
             .Combine(catalog)

@@ -43,12 +43,15 @@ internal static class PluginCatalogReader
                         {
                             plugins.Add(p);
                         }
-                        // Only the runtime's own transformations: the worker creates them from its
-                        // table (TransformPlugins), so a package's would pass the build and fail at
-                        // start. Both say "unknown" until user transformations are wired (issue 15).
+                        // A package's transformations too: the generated module initializer
+                        // registers them with the worker (Transforms/TransformRegistrationEmitter).
                         else if (
-                            assembly.Name == PluginAttributeNames.RuntimeAssembly
-                            && TransformDescriptorReader.Read(type, attribute) is { } t
+                            TransformDescriptorReader.Read(
+                                type,
+                                attribute,
+                                assembly.Name == PluginAttributeNames.RuntimeAssembly
+                            ) is
+                            { } t
                         )
                         {
                             transforms.Add(t);

@@ -12,7 +12,11 @@ internal static class TransformDescriptorReader
     private const int PredicateKind = 5;
 
     /// <summary>The transform or predicate <paramref name="descriptor"/> describes, or null for another kind of plugin.</summary>
-    public static TransformPluginModel? Read(INamedTypeSymbol descriptor, AttributeData plugin)
+    public static TransformPluginModel? Read(
+        INamedTypeSymbol descriptor,
+        AttributeData plugin,
+        bool builtIn = true
+    )
     {
         if (
             plugin.ConstructorArguments.Length != 2
@@ -32,7 +36,11 @@ internal static class TransformDescriptorReader
             className,
             aliases.ToEquatableArray(),
             kind == PredicateKind,
-            ConfigKeyAttributeReader.Read(descriptor)
+            ConfigKeyAttributeReader.Read(descriptor),
+            builtIn ? null : descriptor.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            plugin.NamedArguments.Any(a =>
+                a.Key == "SchemalessRecordsOnly" && a.Value.Value is true
+            )
         );
     }
 }

@@ -14,11 +14,15 @@ namespace KConnector.Generator.Plugins;
 /// <param name="Aliases">Other accepted names (Kafka Connect's class names and short names).</param>
 /// <param name="IsPredicate">Whether it is a predicate (else a transformation).</param>
 /// <param name="Keys">Its own config keys.</param>
+/// <param name="SchemalessOnly">A transformation that runs on schemaless (JsonNode) records only, which no spec's worker has (KCN0250).</param>
+/// <param name="Descriptor">The descriptor class's fully qualified C# name (<c>global::...</c>), for the registration the generator writes; null for the runtime's built-ins.</param>
 internal sealed record TransformPluginModel(
     string ClassName,
     EquatableArray<string> Aliases,
     bool IsPredicate,
-    EquatableArray<ConfigKeyModel> Keys
+    EquatableArray<ConfigKeyModel> Keys,
+    string? Descriptor = null,
+    bool SchemalessOnly = false
 )
 {
     public bool IsNamed(string name) =>

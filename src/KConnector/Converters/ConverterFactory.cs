@@ -140,6 +140,8 @@ public static class ConverterFactory
             codec ??=
                 typeof(T) == typeof(string) ? (IJsonCodec<T>)(object)StringJsonCodec.Instance
                 : typeof(T) == typeof(byte[]) ? (IJsonCodec<T>)(object)BytesJsonCodec.Instance
+                : typeof(T) == typeof(System.Text.Json.Nodes.JsonNode)
+                    ? (IJsonCodec<T>)(object)JsonNodeJsonCodec.Instance
                 : null;
             return codec is null ? null : new JsonConverter<T>(codec, settings);
         }

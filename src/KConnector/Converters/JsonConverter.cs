@@ -26,8 +26,12 @@ public sealed class JsonConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
         ArgumentNullException.ThrowIfNull(config);
         _codec = codec;
         _schemasEnable = config.SchemasEnable;
-        // Only the envelope needs the Connect schema (a recursive record has none).
-        _schemaJson = config.SchemasEnable ? EnvelopeSchema(codec, config) : [];
+        // Only the envelope needs the Connect schema (a recursive record has none); a schemaless
+        // value has none either: Connect's envelope says "schema": null.
+        _schemaJson =
+            !config.SchemasEnable ? []
+            : codec is JsonNodeJsonCodec ? "null"u8.ToArray()
+            : EnvelopeSchema(codec, config);
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
 

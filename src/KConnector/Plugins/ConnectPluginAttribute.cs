@@ -52,4 +52,12 @@ public sealed class ConnectPluginAttribute(string className, PluginKind kind) : 
     /// table cannot split its work (Kafka Connect's FileStreamSourceConnector returns one task config).
     /// </summary>
     public bool SingleTask { get; set; }
+
+    /// <summary>
+    /// A transformation that works on schemaless structured keys and values only
+    /// (<c>System.Text.Json.Nodes.JsonNode</c>, Kafka Connect's schemaless Map): Kafka Connect's
+    /// field-level transforms until their typed path is built. A spec's generated worker has typed or
+    /// string keys and values, so a spec naming one fails the build (KCN0250).
+    /// </summary>
+    public bool SchemalessRecordsOnly { get; set; }
 }

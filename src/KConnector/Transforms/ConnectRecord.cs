@@ -31,6 +31,12 @@ public sealed record ConnectRecord<TKey, TValue>
     /// <summary>The timestamp, or null when the record has none (a source record the producer will stamp).</summary>
     public DateTimeOffset? Timestamp { get; init; }
 
+    /// <summary>
+    /// The offset a sink record was consumed at (Kafka Connect's <c>SinkRecord.kafkaOffset</c>), or
+    /// null for a source record. Read-only for transforms: the runner commits the consumed offset.
+    /// </summary>
+    public long? KafkaOffset { get; init; }
+
     /// <summary>The transformable part of <paramref name="record"/>.</summary>
     public static ConnectRecord<TKey, TValue> From(SourceRecord<TKey, TValue> record)
     {
@@ -58,6 +64,7 @@ public sealed record ConnectRecord<TKey, TValue>
             Value = record.Value,
             Headers = record.Headers,
             Timestamp = record.Timestamp,
+            KafkaOffset = record.Offset,
         };
     }
 

@@ -14,10 +14,14 @@ internal sealed record TransformPlugin(
     ConfigDefinition Definition,
     IReadOnlyList<string> Aliases,
     Func<ParsedConfig, ITransformation>? CreateTransformation = null,
-    Func<ParsedConfig, IPredicate>? CreatePredicate = null
+    Func<ParsedConfig, IPredicate>? CreatePredicate = null,
+    string? ClassNameOverride = null
 )
 {
-    public string ClassName => Definition.ConnectorClass;
+    public string ClassName => ClassNameOverride ?? Definition.ConnectorClass;
+
+    /// <summary>The names a config may give: the class name and the aliases.</summary>
+    public IEnumerable<string> Names => Aliases.Prepend(ClassName);
 
     public bool IsNamed(string name) =>
         string.Equals(ClassName, name, StringComparison.Ordinal)

@@ -165,14 +165,36 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"RegexRouter\"?"
             },
             {
-                "Kafka Connect transform KConnector does not run",
+                "Kafka Connect transform misspelled: the simple names are compared",
                 Spec(
                     "\"transforms\": \"mask\"",
-                    "\"transforms.mask.type\": \"org.apache.kafka.connect.transforms.MaskField$Value\""
+                    "\"transforms.mask.type\": \"org.apache.kafka.connect.transforms.MaskFields$Value\""
                 ),
                 "KCN0260",
                 9,
-                "does not run this Kafka Connect transformation yet"
+                "Did you mean \"MaskField$Value\"?"
+            },
+            {
+                "field-level transform in a spec, whose worker has no schemaless records",
+                Spec(
+                    "\"transforms\": \"mask\"",
+                    "\"transforms.mask.type\": \"org.apache.kafka.connect.transforms.MaskField$Value\"",
+                    "\"transforms.mask.fields\": \"card\""
+                ),
+                "KCN0250",
+                9,
+                "\"org.apache.kafka.connect.transforms.MaskField$Value\" runs on schemaless records"
+            },
+            {
+                "field-level Key variant by its short name",
+                Spec(
+                    "\"transforms\": \"key\"",
+                    "\"transforms.key.type\": \"ExtractField$Key\"",
+                    "\"transforms.key.field\": \"id\""
+                ),
+                "KCN0250",
+                9,
+                "\"ExtractField$Key\" runs on schemaless records"
             },
             {
                 "predicate type given as a transform",

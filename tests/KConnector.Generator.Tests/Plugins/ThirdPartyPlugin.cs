@@ -23,6 +23,7 @@ internal static class ThirdPartyPlugin
         using KConnector.Plugins;
         using KConnector.Records;
         using KConnector.Tasks;
+        using KConnector.Transforms;
 
         namespace Acme.Connectors.Audit;
 
@@ -62,6 +63,33 @@ internal static class ThirdPartyPlugin
         public static partial class BrokenSink
         {
             public static object CreateTask(string config) => config;
+        }
+
+        // A transformation and a predicate of the package: specs name them, the worker runs them.
+        [ConnectPlugin("Acme.Connectors.Audit.Shout", PluginKind.Transformation, Aliases = ["Shout"])]
+        [ConfigKey("suffix", ConfigType.String, Default = "!", Documentation = "Appended to each value.")]
+        public static partial class Shout
+        {
+            public static ITransformation Create(ParsedConfig config) => new ShoutTransformation(config.Get<string>("suffix")!);
+        }
+
+        public sealed class ShoutTransformation(string suffix) : ITransformation
+        {
+            public ConnectRecord<TKey, TValue>? Apply<TKey, TValue>(ConnectRecord<TKey, TValue> record) =>
+                record.Value is string text ? record with { Value = (TValue)(object)(text.ToUpperInvariant() + suffix) } : record;
+        }
+
+        [ConnectPlugin("Acme.Connectors.Audit.ValueEndsWith", PluginKind.Predicate, Aliases = ["ValueEndsWith"])]
+        [ConfigKey("suffix", ConfigType.String, Required = true, Documentation = "The ending that matches.")]
+        public static partial class ValueEndsWith
+        {
+            public static IPredicate Create(ParsedConfig config) => new ValueEndsWithPredicate(config.Get<string>("suffix")!);
+        }
+
+        public sealed class ValueEndsWithPredicate(string suffix) : IPredicate
+        {
+            public bool Test<TKey, TValue>(ConnectRecord<TKey, TValue> record) =>
+                record.Value is string text && text.EndsWith(suffix, System.StringComparison.Ordinal);
         }
 
         public sealed class AuditSinkTask<TKey, TValue>(string file, string prefix) : ISinkTask<TKey, TValue>

@@ -41,24 +41,12 @@ public sealed class ThirdPartyPluginTests : IDisposable
             )
         );
 
-        using var environment = new ConnectorEnvironment();
-        var worker = CreateWorker(
+        await RunUntilAsync(
             assembly,
-            new Dictionary<string, string?>
-            {
-                ["bootstrap.servers"] = kafka.BootstrapServers,
-                ["audit.file"] = output,
-            },
-            environment
+            kafka.BootstrapServers,
+            output,
+            () => Lines(output).Length >= Total
         );
-        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        var run = worker.RunAsync(stop.Token);
-        while (!stop.IsCancellationRequested && Lines(output).Length < Total)
-        {
-            await Task.Delay(100);
-        }
-        await stop.CancelAsync();
-        await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Equal(
             Enumerable.Range(0, Total).Select(n => "acme:event-" + n).Order(StringComparer.Ordinal),
@@ -170,6 +158,34 @@ public sealed class ThirdPartyPluginTests : IDisposable
         Assert.True(result.Success, string.Join("\n", result.Diagnostics));
         image.Position = 0;
         return new PluginLoadContext().LoadFromStream(image);
+    }
+
+    /// <summary>Runs the generated worker on <paramref name="bootstrapServers"/>, writing to <paramref name="output"/>, until <paramref name="done"/> or 60 s.</summary>
+    internal static async Task RunUntilAsync(
+        Assembly assembly,
+        string bootstrapServers,
+        string output,
+        Func<bool> done
+    )
+    {
+        using var environment = new ConnectorEnvironment();
+        var worker = CreateWorker(
+            assembly,
+            new Dictionary<string, string?>
+            {
+                ["bootstrap.servers"] = bootstrapServers,
+                ["audit.file"] = output,
+            },
+            environment
+        );
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var run = worker.RunAsync(stop.Token);
+        while (!stop.IsCancellationRequested && !done())
+        {
+            await Task.Delay(100);
+        }
+        await stop.CancelAsync();
+        await run.WaitAsync(TimeSpan.FromSeconds(30));
     }
 
     private static IConnectorWorker CreateWorker(

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Plugins;
+using KConnector.Generator.Transforms;
 
 namespace KConnector.Generator.Connectors;
 
@@ -137,6 +138,10 @@ internal sealed class TransformSpecChecker
         {
             ReportUnknownType(type, typeName.Trim(), isPredicate);
             return;
+        }
+        if (plugin.SchemalessOnly)
+        {
+            FieldTransformCheck.ReportSchemalessOnly(_diagnostics, type, typeName.Trim());
         }
         _values.Add(new SpecValue(type.Key, typeName.Trim()));
         var own = new TransformPluginKeys(plugin, prefix, isPredicate, _diagnostics, _values);
