@@ -62,6 +62,7 @@ namespace Shop.Connectors
             Predicates = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("predicates") ?? global::System.Array.Empty<string>();
             ErrorsRetryTimeout = parsed.Get<long>("errors.retry.timeout");
             ErrorsRetryDelayMaxMs = parsed.Get<long>("errors.retry.delay.max.ms");
+            ErrorsDependencyTimeoutMs = parsed.Get<long>("errors.dependency.timeout.ms");
             ErrorsTolerance = parsed.Get<string>("errors.tolerance") ?? string.Empty;
             ErrorsLogEnable = parsed.Get<bool>("errors.log.enable");
             ErrorsLogIncludeMessages = parsed.Get<bool>("errors.log.include.messages");
@@ -117,6 +118,9 @@ namespace Shop.Connectors
 
         /// <summary><c>errors.retry.delay.max.ms</c>: Maximum duration in milliseconds between consecutive retry attempts.</summary>
         public long ErrorsRetryDelayMaxMs { get; }
+
+        /// <summary><c>errors.dependency.timeout.ms</c>: KConnector: maximum duration in milliseconds that a record waits for a dependency that cannot be reached (the Schema Registry) before the task fails; the record is kept, never dead-lettered. -1 waits for ever.</summary>
+        public long ErrorsDependencyTimeoutMs { get; }
 
         /// <summary><c>errors.tolerance</c>: Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records.</summary>
         public string ErrorsTolerance { get; }
@@ -183,6 +187,7 @@ namespace Shop.Connectors
             text.Append("predicates=").Append(string.Join(",", Predicates)).Append('\n');
             text.Append("errors.retry.timeout=").Append(ErrorsRetryTimeout.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("errors.retry.delay.max.ms=").Append(ErrorsRetryDelayMaxMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("errors.dependency.timeout.ms=").Append(ErrorsDependencyTimeoutMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("errors.tolerance=").Append(ErrorsTolerance).Append('\n');
             text.Append("errors.log.enable=").Append(ErrorsLogEnable.ToString()).Append('\n');
             text.Append("errors.log.include.messages=").Append(ErrorsLogIncludeMessages.ToString()).Append('\n');
