@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -44,9 +45,21 @@ public sealed class LocalRedisServer : IDisposable
         {
             info.ArgumentList.Add(argument);
         }
-        _process =
-            Process.Start(info)
-            ?? throw new InvalidOperationException("redis-server could not be started");
+        try
+        {
+            _process =
+                Process.Start(info)
+                ?? throw new InvalidOperationException("redis-server could not be started");
+        }
+        catch (Win32Exception e)
+        {
+            Directory.Delete(_directory, recursive: true);
+            throw new InvalidOperationException(
+                "redis-server is not on the PATH: these tests start a Redis of their own; install it "
+                    + "(Debian/Ubuntu: apt install redis-server; macOS: brew install redis)",
+                e
+            );
+        }
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
         _process.BeginOutputReadLine();
