@@ -1,4 +1,5 @@
 using System.Text;
+using KConnector.Connectors.Redis.Tests;
 using KConnector.Testing;
 
 namespace KConnector.Templates.Tests;
@@ -28,7 +29,8 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             TemplateVariant.BuiltIn("sql-source"),
             TemplateVariant.BuiltIn("http-sink"),
             TemplateVariant.BuiltIn("elasticsearch-sink"),
-            TemplateVariant.BuiltIn("http-source")
+            TemplateVariant.BuiltIn("http-source"),
+            TemplateVariant.BuiltIn("redis-sink")
         );
 
     [Theory]
@@ -56,10 +58,42 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
         Assert.Contains("Failed:     0", test.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Passed:     0", test.Output, StringComparison.Ordinal);
 
-        // dotnet run: on the embedded cluster, records flow (the sample source's 100 orders, or
-        // the 20 sample orders fed to a sink, in a file or a table), and the progress reporter says
-        // so; the HTTP source polls the sample API Program.cs serves (20 orders). The HTTP and Elasticsearch sinks need a server the project cannot start: their run
-        // is checked to start on the embedded cluster, their delivery by the project's tests.
+        if (variant.Connector != "redis-sink")
+        {
+            await RunOnTheEmbeddedClusterAsync(directory, variant);
+            return;
+        }
+        // The Redis sink writes to a real redis-server started here, named on the command line.
+        var redis = await StartRedisAsync();
+        try
+        {
+            var output = await RunOnTheEmbeddedClusterAsync(
+                directory,
+                variant,
+                "--",
+                "--Connector:redis.uri=" + redis.Uri
+            );
+            await AssertSampleOrdersAreHashesAsync(redis, output);
+        }
+        finally
+        {
+            await redis.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// dotnet run: on the embedded cluster, records flow (the sample source's 100 orders, or the 20
+    /// sample orders fed to a sink, in a file, a table or Redis hashes), and the progress reporter
+    /// says so; the HTTP source polls the sample API Program.cs serves (20 orders). The HTTP and
+    /// Elasticsearch sinks need a server the project cannot start: their run is checked to start on
+    /// the embedded cluster, their delivery by the project's tests. Returns the run's output.
+    /// </summary>
+    private async Task<string> RunOnTheEmbeddedClusterAsync(
+        string directory,
+        TemplateVariant variant,
+        params string[] runArguments
+    )
+    {
         var expected = variant.Connector switch
         {
             "custom" => variant.Kind == "source" ? 100 : 20,
@@ -71,11 +105,40 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             directory,
             output => output.Contains(progress, StringComparison.Ordinal),
             TimeSpan.FromMinutes(2),
-            "run",
-            "--no-build"
+            ["run", "--no-build", .. runArguments]
         );
         Assert.True(run.ExitCode == 0, $"dotnet run never reported '{progress}':\n" + run.Output);
         Assert.Contains("EMBEDDED Kafka cluster", run.Output, StringComparison.Ordinal);
+        return run.Output;
+    }
+
+    private static async Task<RedisServer> StartRedisAsync()
+    {
+        var redis = new RedisServer();
+        await redis.InitializeAsync();
+        return redis;
+    }
+
+    /// <summary>
+    /// The spec's redis.command=HSET: each of the 20 sample orders is a hash orders:order-N
+    /// (redis.key ${topic}, redis.separator ':', the record key) holding the order's fields; the
+    /// password in the redis.uri given on the command line shows nowhere in the run's output.
+    /// </summary>
+    private static async Task AssertSampleOrdersAreHashesAsync(RedisServer redis, string output)
+    {
+        for (var n = 0; n < 20; n++)
+        {
+            var id = "order-" + n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var hash = (await redis.Db.HashGetAllAsync("orders:" + id)).ToDictionary(
+                e => e.Name.ToString(),
+                e => e.Value.ToString()
+            );
+            Assert.True(hash.Count > 0, $"no hash orders:{id} in Redis; the run said:\n{output}");
+            Assert.Equal(id, hash["order_id"]);
+            Assert.Equal("9.99", hash["unit_price"]);
+            Assert.Equal(["customer_id", "order_id", "quantity", "unit_price"], hash.Keys.Order());
+        }
+        Assert.DoesNotContain(redis.Password, output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -141,6 +204,7 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             "orders-http-sink.connector.json",
             "orders-elasticsearch-sink.connector.json",
             "orders-http-source.connector.json",
+            "orders-redis-sink.connector.json",
             "nuget.config",
         ];
         foreach (var file in keyFiles.Where(files.Contains))

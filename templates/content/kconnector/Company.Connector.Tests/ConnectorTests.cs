@@ -5,6 +5,9 @@ using KConnector.Kafka;
 #if (sqlSink)
 using Microsoft.Data.Sqlite;
 #endif
+#if (redisSink)
+using StackExchange.Redis;
+#endif
 #if (httpSink || esSink)
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -170,6 +173,8 @@ public sealed class ConnectorTests : IDisposable
     public async Task Sink_WritesEveryOrder_ToTheEndpoint()
 #elif (esSink)
     public async Task Sink_WritesEveryOrder_ToTheIndex()
+#elif (redisSink)
+    public async Task Sink_WritesEveryOrder_AsARedisHash()
 #else
     public async Task Sink_WritesEveryOrder_ToTheFile()
 #endif
@@ -205,6 +210,10 @@ public sealed class ConnectorTests : IDisposable
         {
             ["connection.url"] = "jdbc:sqlite:" + database,
         };
+#elif (redisSink)
+        // A real redis-server on a free port of 127.0.0.1, started for this test.
+        using var redis = LocalRedisServer.Start();
+        var overrides = new Dictionary<string, string?> { ["redis.uri"] = redis.Uri };
 #elif (httpSink)
         // A real HTTP server on 127.0.0.1 stands in for the webhook.
         var received = new List<string>();
@@ -312,6 +321,31 @@ public sealed class ConnectorTests : IDisposable
             while (await rows.ReadAsync())
             {
                 ids.Add(rows.GetString(0));
+            }
+        }
+#elif (redisSink)
+        // redis.command=HSET: one hash per order, named redis.key:record key (orders:order-N),
+        // one hash field per field of the order (the null note left out).
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(
+            $"127.0.0.1:{redis.Port},abortConnect=false"
+        );
+        var database = connection.GetDatabase();
+        var ids = new List<string>();
+        for (var n = 0; n < Total; n++)
+        {
+            var order = SampleOrders.Create(n);
+            var hash = (await database.HashGetAllAsync("orders:" + order.OrderId)).ToDictionary(
+                e => e.Name.ToString(),
+                e => e.Value.ToString()
+            );
+            if (hash.TryGetValue("order_id", out var id))
+            {
+                var culture = System.Globalization.CultureInfo.InvariantCulture;
+                Assert.Equal(order.CustomerId.ToString(culture), hash["customer_id"]);
+                Assert.Equal(order.Quantity.ToString(culture), hash["quantity"]);
+                Assert.Equal(order.UnitPrice.ToString(culture), hash["unit_price"]);
+                Assert.False(hash.ContainsKey("note"));
+                ids.Add(id);
             }
         }
 #elif (httpSink)
