@@ -7,7 +7,7 @@ using NJsonSchema.Validation;
 namespace KConnector.JsonSchema;
 
 /// <summary>
-/// Validates JSON payloads against a JSON Schema with NJsonSchema 10.7.2. A validator is built
+/// Validates JSON payloads against a JSON Schema with NJsonSchema 11. A validator is built
 /// once per schema text (parsing a schema and resolving its $refs is the costly part) and cached
 /// for the life of the process, so <see cref="For(string)"/> may be called per record.
 /// </summary>

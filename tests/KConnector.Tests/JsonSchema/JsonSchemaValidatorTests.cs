@@ -3,7 +3,7 @@ using KConnector.JsonSchema;
 
 namespace KConnector.Tests.JsonSchema;
 
-/// <summary>Payloads checked against the generated types' schemas with NJsonSchema 10.7.2.</summary>
+/// <summary>Payloads checked against the generated types' schemas with NJsonSchema 11.</summary>
 public class JsonSchemaValidatorTests
 {
     private static readonly Dictionary<string, string> References = new()
