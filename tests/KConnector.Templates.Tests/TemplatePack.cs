@@ -39,12 +39,31 @@ public sealed class TemplatePack : IDisposable
         Work = Directory.CreateTempSubdirectory("kconnector-templates-").FullName;
         Hive = Path.Combine(Work, "hive");
         NuGetPackages = Path.Combine(Root, "artifacts", "template-tests", "packages");
-        Directory.CreateDirectory(NuGetPackages);
-        foreach (var stale in Directory.GetDirectories(NuGetPackages, "kconnector*"))
-        {
-            Directory.Delete(stale, recursive: true);
-        }
+        RemoveStaleKConnectorPackages(NuGetPackages);
         Environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = NuGetPackages };
+    }
+
+    // Each test class has its own fixture and the classes run in parallel: the stale packages are
+    // removed once per test run, by the first fixture, before any class restores; a fixture made
+    // later must not remove what a running class's build is reading (CS0006 in the CI run).
+    private static readonly Lock StaleGate = new();
+    private static bool s_staleRemoved;
+
+    private static void RemoveStaleKConnectorPackages(string nuGetPackages)
+    {
+        lock (StaleGate)
+        {
+            Directory.CreateDirectory(nuGetPackages);
+            if (s_staleRemoved)
+            {
+                return;
+            }
+            foreach (var stale in Directory.GetDirectories(nuGetPackages, "kconnector*"))
+            {
+                Directory.Delete(stale, recursive: true);
+            }
+            s_staleRemoved = true;
+        }
     }
 
     /// <summary>The repository root.</summary>
