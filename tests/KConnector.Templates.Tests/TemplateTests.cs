@@ -30,7 +30,8 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             TemplateVariant.BuiltIn("http-sink"),
             TemplateVariant.BuiltIn("elasticsearch-sink"),
             TemplateVariant.BuiltIn("http-source"),
-            TemplateVariant.BuiltIn("redis-sink")
+            TemplateVariant.BuiltIn("redis-sink"),
+            TemplateVariant.BuiltIn("postgres-cdc")
         );
 
     [Theory]
@@ -58,6 +59,12 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
         Assert.Contains("Failed:     0", test.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("Passed:     0", test.Output, StringComparison.Ordinal);
 
+        if (variant.Connector == "postgres-cdc")
+        {
+            // Captures a real PostgreSQL's changes (PostgresCdcRun): none without a database.
+            await PostgresCdcRun.AssertChangeEventsAsync(pack, directory);
+            return;
+        }
         if (variant.Connector != "redis-sink")
         {
             await RunOnTheEmbeddedClusterAsync(directory, variant);
@@ -205,6 +212,7 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             "orders-elasticsearch-sink.connector.json",
             "orders-http-source.connector.json",
             "orders-redis-sink.connector.json",
+            "orders-postgres-cdc.connector.json",
             "nuget.config",
         ];
         foreach (var file in keyFiles.Where(files.Contains))

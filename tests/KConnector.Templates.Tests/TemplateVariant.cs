@@ -33,7 +33,10 @@ public sealed class TemplateVariant : IXunitSerializable
     /// <summary>A built-in connector: <c>--connector</c> only (its kind is its own, its values Avro).</summary>
     public static TemplateVariant BuiltIn(string connector) =>
         new(
-            connector.EndsWith("-source", StringComparison.Ordinal) ? "source" : "sink",
+            connector.EndsWith("-source", StringComparison.Ordinal)
+            || connector.EndsWith("-cdc", StringComparison.Ordinal)
+                ? "source"
+                : "sink",
             "avro",
             connector
         );
