@@ -2,7 +2,7 @@ using Microsoft.CodeAnalysis;
 
 namespace KConnector.Generator.Diagnostics;
 
-/// <summary>KCN0250-KCN0259: field-level single message transforms in connector specs.</summary>
+/// <summary>KCN0250-KCN0259: field-level single message transforms in connector specs, checked against the key and value schemas.</summary>
 internal static partial class DiagnosticDescriptors
 {
     public static readonly DiagnosticDescriptor TransformNeedsSchemalessRecords = Error(
@@ -11,5 +11,44 @@ internal static partial class DiagnosticDescriptors
         Where
             + "\"{3}\" runs on schemaless records (System.Text.Json.Nodes.JsonNode keys and values), and a spec's worker has generated types or strings: every record would fail. "
             + "Run it in a hosted worker with JsonNode keys and values (docs/transforms.md), or remove it; field-level transforms on typed records are not built yet."
+    );
+
+    public static readonly DiagnosticDescriptor TransformFieldNotInSchema = Error(
+        "KCN0251",
+        "Transformation names a field the schema does not have",
+        Where + "\"{3}\" names the field \"{4}\", which {5} does not have (its fields: {6}).{7}"
+    );
+
+    public static readonly DiagnosticDescriptor TransformNeedsStruct = Error(
+        "KCN0252",
+        "Transformation needs a record",
+        Where
+            + "\"{3}\" needs a record (a Connect struct), and {4} is {5}: Kafka Connect fails every record with \"Only Struct objects supported for [{6}]\""
+    );
+
+    public static readonly DiagnosticDescriptor CastNotSupported = Error(
+        "KCN0253",
+        "Cast the field's type cannot take",
+        Where + "\"{3}\" casts {4} of type {5} to {6}: {7}"
+    );
+
+    public static readonly DiagnosticDescriptor TimestampConverterInputType = Error(
+        "KCN0254",
+        "TimestampConverter on a field that is not a timestamp",
+        Where
+            + "\"{3}\" converts {4} of type {5}, which is not a timestamp: TimestampConverter reads a Timestamp, Date or Time, a string (parsed with format) or an int64 (unix time)"
+    );
+
+    public static readonly DiagnosticDescriptor TransformFieldExists = Error(
+        "KCN0255",
+        "Transformation adds a field the schema already has",
+        Where
+            + "\"{3}\" adds the field \"{4}\", which {5} already has: Kafka Connect fails every record with \"Cannot create field because of field name duplication {4}\""
+    );
+
+    public static readonly DiagnosticDescriptor MaskNotSupported = Error(
+        "KCN0256",
+        "MaskField cannot mask the field",
+        Where + "\"{3}\" masks {4} of type {5}: {6}"
     );
 }

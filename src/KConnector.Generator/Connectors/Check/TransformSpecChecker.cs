@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.RegularExpressions;
 using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
 using KConnector.Generator.Plugins;
 using KConnector.Generator.Transforms;
 
@@ -20,6 +21,7 @@ internal sealed class TransformSpecChecker
     private readonly PluginCatalog _catalog;
     private readonly DiagnosticBag _diagnostics;
     private readonly List<SpecValue> _values;
+    private readonly List<TransformStep> _steps = new();
 
     private TransformSpecChecker(
         PluginCatalog catalog,
@@ -32,7 +34,8 @@ internal sealed class TransformSpecChecker
         _values = values;
     }
 
-    public static void Check(
+    /// <summary>Checks the aliases; returns the transformations whose plugin was found, in chain order.</summary>
+    public static EquatableArray<TransformStep> Check(
         Dictionary<string, SpecEntry> texts,
         List<SpecEntry> entries,
         PluginCatalog catalog,
@@ -52,6 +55,7 @@ internal sealed class TransformSpecChecker
         {
             checker.CheckAlias(texts, ConfigKeyNames.Transforms, alias, byAlias, predicates);
         }
+        return checker._steps.ToEquatableArray();
     }
 
     private List<string> Aliases(Dictionary<string, SpecEntry> texts, string list)
@@ -145,11 +149,12 @@ internal sealed class TransformSpecChecker
         }
         _values.Add(new SpecValue(type.Key, typeName.Trim()));
         var own = new TransformPluginKeys(plugin, prefix, isPredicate, _diagnostics, _values);
-        own.Check(
-            keys.Where(k => k.Name.Key != "type").Select(k => k.Entry).ToList(),
-            type,
-            predicates
-        );
+        var settings = keys.Where(k => k.Name.Key != "type").Select(k => k.Entry).ToList();
+        own.Check(settings, type, predicates);
+        if (!isPredicate)
+        {
+            _steps.Add(TransformStepReader.Read(alias, plugin, type, settings));
+        }
     }
 
     private void ReportUnknownType(SpecEntry type, string name, bool isPredicate)

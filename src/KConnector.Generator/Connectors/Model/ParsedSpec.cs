@@ -8,6 +8,7 @@ namespace KConnector.Generator.Connectors;
 /// spec had errors there. <see cref="Connector"/> is a plugin of a referenced assembly; otherwise <see cref="UserClass"/>
 /// names a class the resolver looks for among the project's attribute connectors, and
 /// <see cref="Deferred"/> holds the entries only that class's keys can check.
+/// <see cref="Transforms"/> is the checked transformation chain, folded over the schemas by the resolver.
 /// </summary>
 internal sealed record ParsedSpec(
     string Path,
@@ -24,5 +25,6 @@ internal sealed record ParsedSpec(
     SchemaReference? ValueSchema,
     ConverterChoice? KeyConverter,
     ConverterChoice? ValueConverter,
-    EquatableArray<DiagnosticInfo> Diagnostics
+    EquatableArray<DiagnosticInfo> Diagnostics,
+    EquatableArray<Transforms.TransformStep> Transforms = default
 );

@@ -11,6 +11,7 @@ namespace KConnector.Generator.Connectors;
 /// <param name="Shape">The record's fields as connectors map them (columns, document fields), or null.</param>
 /// <param name="ProtoText">A .proto file's text: what the ProtobufConverter registers for its messages.</param>
 /// <param name="ProtoMessages">A .proto file's top-level messages, as fully qualified C# names (the first is the type).</param>
+/// <param name="Schema">The top-level type's Connect schema, what transformations are checked against (null: not known).</param>
 /// <param name="ProtoProblem">What the .proto reader could not read, located in the .proto file.</param>
 internal sealed record SchemaTypeEntry(
     string NormalizedPath,
@@ -20,5 +21,6 @@ internal sealed record SchemaTypeEntry(
     RecordShapeModel? Shape = null,
     string? ProtoText = null,
     EquatableArray<string> ProtoMessages = default,
-    DiagnosticInfo? ProtoProblem = null
+    DiagnosticInfo? ProtoProblem = null,
+    Transforms.TransformSchema? Schema = null
 );

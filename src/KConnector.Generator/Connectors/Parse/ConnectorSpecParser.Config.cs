@@ -37,10 +37,16 @@ internal sealed partial class ConnectorSpecParser
             ReadEntry(property, connectorClass, known, seen);
         }
         CheckName(name);
-        TransformSpecChecker.Check(_texts, _transformEntries, _catalog, _diagnostics, _values);
+        var transforms = TransformSpecChecker.Check(
+            _texts,
+            _transformEntries,
+            _catalog,
+            _diagnostics,
+            _values
+        );
         CheckRequired(config, connectorClass.Plugin);
         CheckTopicsAndDeadLetterQueue(config, connectorClass.Plugin?.Kind);
-        return Build(config, name, nameNode, connectorClass);
+        return Build(config, name, nameNode, connectorClass) with { Transforms = transforms };
     }
 
     /// <summary>

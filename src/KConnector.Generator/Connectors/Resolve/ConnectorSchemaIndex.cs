@@ -44,7 +44,10 @@ internal static class ConnectorSchemaIndex
                 );
             return root is null
                 ? none
-                : new SchemaTypeEntry(path, root.Name, root.FullName, TypeFormats.JsonSchemaRecord);
+                : new SchemaTypeEntry(path, root.Name, root.FullName, TypeFormats.JsonSchemaRecord)
+                {
+                    Schema = Transforms.JsonSchemaTransformSchema.Read(root),
+                };
         }
         var parsed = AvroSchemaParser.Parse(file);
         // The file's top-level record (path "$") is the type a spec's key.schema/value.schema names.
@@ -59,7 +62,8 @@ internal static class ConnectorSchemaIndex
                 record.Name,
                 record.CSharpFullName,
                 TypeFormats.AvroRecord,
-                RecordShapeReader.Read(record)
+                RecordShapeReader.Read(record),
+                Schema: Transforms.AvroTransformSchema.Read(record, parsed.Types)
             );
     }
 

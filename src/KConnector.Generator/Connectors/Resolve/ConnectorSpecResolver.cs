@@ -36,6 +36,12 @@ internal static class ConnectorSpecResolver
             diagnostics,
             connector?.ValueType
         );
+        Transforms.TransformChainFold.Fold(
+            spec.Transforms,
+            Transforms.TransformInputSchema.Of(key?.Entry, key?.Type),
+            Transforms.TransformInputSchema.Of(value?.Entry, value?.Type),
+            diagnostics
+        );
         var accessors = new List<RecordShapeModel>();
         if (connector is not null)
         {

@@ -1,0 +1,131 @@
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Avro;
+using KConnector.Generator.Helpers;
+
+namespace KConnector.Generator.Transforms;
+
+/// <summary>
+/// The Connect schema of a top-level .avsc record as Confluent's AvroConverter gives it to
+/// transformations (AvroData.toConnectSchema): int/long/float/double/boolean/string/bytes as
+/// INT32/INT64/FLOAT32/FLOAT64/BOOLEAN/STRING/BYTES, an enum as STRING, a fixed as BYTES,
+/// <c>["null", T]</c> as an optional T, the logical types date, time-millis, timestamp-millis and
+/// decimal as Connect's Date, Time, Timestamp and Decimal. Nested records of the same file become
+/// structs; a wider union, a recursive or another file's type is <see cref="TransformSchema.Unknown"/>.
+/// </summary>
+internal static class AvroTransformSchema
+{
+    public static TransformSchema Read(
+        AvroNamedTypeModel record,
+        IEnumerable<AvroNamedTypeModel> types
+    )
+    {
+        var byName = new Dictionary<string, AvroNamedTypeModel>();
+        foreach (var type in types)
+        {
+            byName[type.FullName] = type;
+        }
+        return Record(record, byName, new HashSet<string>());
+    }
+
+    private static TransformSchema Record(
+        AvroNamedTypeModel record,
+        Dictionary<string, AvroNamedTypeModel> byName,
+        HashSet<string> enclosing
+    )
+    {
+        enclosing.Add(record.FullName);
+        var fields = record
+            .Fields.Select(f => new TransformField(f.AvroName, Of(f.Type, byName, enclosing)))
+            .ToEquatableArray();
+        enclosing.Remove(record.FullName);
+        return new TransformSchema(ConnectSchemaType.Struct, record.FullName, false, fields);
+    }
+
+    private static TransformSchema Of(
+        AvroTypeModel type,
+        Dictionary<string, AvroNamedTypeModel> byName,
+        HashSet<string> enclosing
+    )
+    {
+        if (type.Kind == AvroKind.Union)
+        {
+            return type.NullableIndex < 0
+                ? TransformSchema.Unknown
+                : Of(type.Branches[1 - type.NullableIndex], byName, enclosing) with
+                {
+                    Optional = true,
+                };
+        }
+        if (type.IsNamed)
+        {
+            return Named(type, byName, enclosing);
+        }
+        return type.Kind switch
+        {
+            AvroKind.Boolean => TransformSchema.Of(ConnectSchemaType.Boolean),
+            AvroKind.Int => TransformSchema.Of(
+                ConnectSchemaType.Int32,
+                type.Logical switch
+                {
+                    AvroLogical.Date => TransformSchema.Date,
+                    AvroLogical.TimeMillis => TransformSchema.Time,
+                    _ => null,
+                }
+            ),
+            AvroKind.Long => TransformSchema.Of(
+                ConnectSchemaType.Int64,
+                type.Logical == AvroLogical.TimestampMillis ? TransformSchema.Timestamp : null
+            ),
+            AvroKind.Float => TransformSchema.Of(ConnectSchemaType.Float32),
+            AvroKind.Double => TransformSchema.Of(ConnectSchemaType.Float64),
+            AvroKind.String => TransformSchema.Of(ConnectSchemaType.String),
+            AvroKind.Bytes => TransformSchema.Of(
+                ConnectSchemaType.Bytes,
+                type.Logical == AvroLogical.Decimal ? TransformSchema.Decimal : null
+            ),
+            AvroKind.Array => new TransformSchema(
+                ConnectSchemaType.Array,
+                null,
+                false,
+                Items: Of(type.Items!, byName, enclosing)
+            ),
+            AvroKind.Map => new TransformSchema(
+                ConnectSchemaType.Map,
+                null,
+                false,
+                Items: Of(type.Items!, byName, enclosing)
+            ),
+            _ => TransformSchema.Unknown,
+        };
+    }
+
+    private static TransformSchema Named(
+        AvroTypeModel type,
+        Dictionary<string, AvroNamedTypeModel> byName,
+        HashSet<string> enclosing
+    )
+    {
+        if (
+            !byName.TryGetValue(type.Name, out var named)
+            && !byName.TryGetValue(type.FallbackName, out named)
+        )
+        {
+            return TransformSchema.Unknown;
+        }
+        return named.Kind switch
+        {
+            AvroKind.Record when !enclosing.Contains(named.FullName) => Record(
+                named,
+                byName,
+                enclosing
+            ),
+            AvroKind.Enum => TransformSchema.Of(ConnectSchemaType.String),
+            AvroKind.Fixed => TransformSchema.Of(
+                ConnectSchemaType.Bytes,
+                named.Logical == AvroLogical.Decimal ? TransformSchema.Decimal : null
+            ),
+            _ => TransformSchema.Unknown,
+        };
+    }
+}
