@@ -13,7 +13,7 @@ namespace KConnector.Rest.Tests;
 /// <summary>
 /// A test plugin the in-process REST tests create over HTTP: a source counting up from its committed
 /// offset (<c>{"n": ...}</c> in partition <c>{"source": name}</c>) into <c>topic</c>, failing at
-/// <c>fail.at</c> when given; <c>secret.token</c> is a Password key that must never be shown.
+/// <c>fail.at</c> when given, odd numbers into <c>odd.topic</c> when given; <c>secret.token</c> is a Password key that must never be shown.
 /// </summary>
 internal sealed class CountingPlugin : IConnectorFactory
 {
@@ -52,6 +52,13 @@ internal sealed class CountingPlugin : IConnectorFactory
             },
             new ConfigKey
             {
+                Name = "odd.topic",
+                Type = ConfigType.String,
+                DefaultValue = "",
+                Documentation = "Where the odd numbers go (empty: to topic too).",
+            },
+            new ConfigKey
+            {
                 Name = "fail.at",
                 Type = ConfigType.Long,
                 DefaultValue = "-1",
@@ -86,6 +93,7 @@ internal sealed class CountingPlugin : IConnectorFactory
         var name = config["name"];
         var topic = config["topic"];
         var failAt = parsed.Get<long>("fail.at");
+        var oddTopic = parsed.Get<string>("odd.topic") is { Length: > 0 } odd ? odd : topic;
         return ConnectorRegistration.ForValidated(
             isSink: false,
             _ => new ValidatedConnector(
@@ -93,7 +101,7 @@ internal sealed class CountingPlugin : IConnectorFactory
                 (options, logger) =>
                     new SourceTaskRunner<string, string>(
                         options,
-                        new CountingSource(name, topic, failAt),
+                        new CountingSource(name, topic, oddTopic, failAt),
                         new StringConverter(),
                         new StringConverter(),
                         logger
@@ -108,7 +116,7 @@ internal sealed class CountingPlugin : IConnectorFactory
         return parsed.Issues;
     }
 
-    private sealed class CountingSource(string name, string topic, long failAt)
+    private sealed class CountingSource(string name, string topic, string oddTopic, long failAt)
         : ISourceTask<string, string>
     {
         private long _next;
@@ -134,12 +142,13 @@ internal sealed class CountingPlugin : IConnectorFactory
                         + " calling http://admin:hunter2@example.invalid/"
                 );
             }
+            var odd = _next % 2 == 1;
             var n = _next++.ToString(CultureInfo.InvariantCulture);
             return
             [
                 new SourceRecord<string, string>
                 {
-                    Topic = topic,
+                    Topic = odd ? oddTopic : topic,
                     Value = n,
                     SourcePartition = Partition,
                     SourceOffset = new Dictionary<string, string> { ["n"] = n },

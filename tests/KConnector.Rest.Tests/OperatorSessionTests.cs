@@ -7,7 +7,7 @@ namespace KConnector.Rest.Tests;
 /// An operator's session over HTTP against <c>kconnector run</c> in another process, on the embedded
 /// Kafka cluster of this one: connectors created over REST (compiled at run time from order.avsc),
 /// status, pause and resume, stop, offsets altered, a task that fails and is restarted, configs
-/// kept over a restart of the process, delete; then the same with automatic restarts, and with
+/// kept over a restart of the process with the topics they used, delete; then the same with automatic restarts, and with
 /// basic authentication.
 /// </summary>
 public sealed class OperatorSessionTests
@@ -18,6 +18,13 @@ public sealed class OperatorSessionTests
         return task is { } id
             ? status.GetProperty("tasks")[id].GetProperty("state").GetString()!
             : status.GetProperty("connector").GetProperty("state").GetString()!;
+    }
+
+    private static async Task<string> TopicsAsync(HttpClient client, string name)
+    {
+        var (status, body) = await client.GetJsonAsync($"/connectors/{name}/topics");
+        Assert.Equal(HttpStatusCode.OK, status);
+        return Http.Names(body.GetProperty(name).GetProperty("topics"));
     }
 
     private static async Task WrittenAsync(OperatorSession session, IReadOnlyList<string> expected)
@@ -65,6 +72,9 @@ public sealed class OperatorSessionTests
             await WrittenAsync(session, OperatorSession.Orders(0, 10));
             Assert.Equal("RUNNING", await StateAsync(client, "orders-source"));
             Assert.Equal("RUNNING", await StateAsync(client, "orders-sink", 0));
+            // KIP-558: the topics each used, the source's written and the sink's read.
+            Assert.Equal("orders", await TopicsAsync(client, "orders-source"));
+            Assert.Equal("orders", await TopicsAsync(client, "orders-sink"));
 
             // Paused: nothing new is read; resumed: the rest arrives.
             Assert.Equal(
@@ -162,6 +172,8 @@ public sealed class OperatorSessionTests
                 )
             );
             Assert.Equal("PAUSED", await StateAsync(again, "orders-sink"));
+            // ... and the topics they used, kept beside the configs.
+            Assert.Equal("orders", await TopicsAsync(again, "orders-sink"));
             Assert.Equal(
                 "all",
                 (await again.GetJsonAsync("/connectors/orders-source/config"))

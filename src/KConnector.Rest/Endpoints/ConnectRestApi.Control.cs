@@ -65,31 +65,20 @@ internal sealed partial class ConnectRestApi
         return Results.NoContent();
     }
 
-    // GET /connectors/{name}/topics (KIP-558): the topics its config names.
-    public IResult Topics(string name)
-    {
-        var config = _worker.GetInfo(name).Config;
-        var topics = new[] { "topics", "topic" }
-            .Select(config.GetValueOrDefault)
-            .OfType<string>()
-            .SelectMany(v =>
-                v.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            )
-            .Distinct(StringComparer.Ordinal)
-            .Order(StringComparer.Ordinal)
-            .ToList();
-        return Results.Json(
+    // GET /connectors/{name}/topics (KIP-558): the topics the worker saw the connector use.
+    public IResult Topics(string name) =>
+        Results.Json(
             new Dictionary<string, ActiveTopics>(StringComparer.Ordinal)
             {
-                [name] = new ActiveTopics(topics),
+                [name] = new ActiveTopics(_worker.GetActiveTopics(name)),
             },
             KafkaConnectJsonContext.Default.DictionaryStringActiveTopics
         );
-    }
 
+    // PUT /connectors/{name}/topics/reset: 202 Accepted, as Connect.
     public IResult ResetTopics(string name)
     {
-        _ = _worker.GetInfo(name); // 404 for an unknown connector, as Connect.
-        return Results.Ok();
+        _worker.ResetActiveTopics(name);
+        return Results.Accepted();
     }
 }

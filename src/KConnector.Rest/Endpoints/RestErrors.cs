@@ -8,7 +8,8 @@ namespace KConnector.Rest.Endpoints;
 
 /// <summary>
 /// Kafka Connect's error answers (<c>ConnectExceptionMapper</c>): <c>{"error_code": ..., "message": ...}</c>
-/// with 404 for an unknown connector or task, 409 for a name taken, 400 for a bad request or
+/// with 404 for an unknown connector or task, 409 for a name taken, 403 for
+/// topic tracking turned off, 400 for a bad request or
 /// config, 500 otherwise. Messages never hold a secret: configs' issues name keys, not values.
 /// </summary>
 internal static class RestErrors
@@ -30,6 +31,7 @@ internal static class RestErrors
         exception switch
         {
             KeyNotFoundException e => NotFound(e.Message),
+            TopicTrackingDisabledException e => Error(StatusCodes.Status403Forbidden, e.Message),
             ConnectorExistsException e => Error(StatusCodes.Status409Conflict, e.Message),
             ConnectorStateException e => BadRequest(e.Message),
             ConfigValidationException e => BadRequest(e.Message),

@@ -77,6 +77,7 @@ public sealed partial class ConnectWorker
             {
                 _connectors.Remove(connector);
             }
+            ForgetActiveTopics(connector);
         }
         finally
         {

@@ -431,6 +431,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         ) with
         {
             TasksMax = connector.TaskCount,
+            TopicUsed = TopicRecorder(connector.Config.Name),
         };
         IConnectTask task;
         try

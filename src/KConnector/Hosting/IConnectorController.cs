@@ -105,6 +105,20 @@ public interface IConnectorController
     Task ResetOffsetsAsync(string connector, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Kafka Connect's active topics (KIP-558, <c>GET /connectors/{name}/topics</c>): the topics the
+    /// connector's source tasks wrote to (after transforms) or its sink tasks read from since its
+    /// creation or last reset, sorted. Throws <see cref="TopicTrackingDisabledException"/> when
+    /// <c>topic.tracking.enable=false</c>.
+    /// </summary>
+    IReadOnlyList<string> GetActiveTopics(string connector);
+
+    /// <summary>
+    /// Empties the connector's active topics (<c>PUT /connectors/{name}/topics/reset</c>); throws
+    /// <see cref="TopicTrackingDisabledException"/> when tracking or its reset is disabled.
+    /// </summary>
+    void ResetActiveTopics(string connector);
+
+    /// <summary>
     /// Beyond Kafka Connect, for health probes: whether every task of every connector that is to run
     /// is RUNNING or PAUSED, or FAILED with an automatic restart scheduled (within its backoff).
     /// </summary>

@@ -45,6 +45,12 @@ public sealed record ConnectorConfig
     /// <summary><c>config.storage.file.filename</c>: where a standalone worker keeps connectors created over REST.</summary>
     public const string ConfigStorageFileNameKey = "config.storage.file.filename";
 
+    /// <summary><c>topic.tracking.enable</c>: track the topics each connector uses (KIP-558).</summary>
+    public const string TopicTrackingEnableKey = "topic.tracking.enable";
+
+    /// <summary><c>topic.tracking.allow.reset</c>: allow <c>PUT /connectors/{name}/topics/reset</c>.</summary>
+    public const string TopicTrackingAllowResetKey = "topic.tracking.allow.reset";
+
     /// <summary><c>metrics.prometheus.enable</c>: serve <c>/metrics</c> on the REST listeners.</summary>
     public const string MetricsPrometheusEnableKey = "metrics.prometheus.enable";
 

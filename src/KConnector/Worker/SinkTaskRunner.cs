@@ -294,6 +294,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             {
                 continue;
             }
+            _options.TopicUsed?.Invoke(result.Topic);
             var entry = new Entry(result);
             _entries.Add(entry);
             try

@@ -467,6 +467,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         }
         _metrics.RecordWrite();
         _kafka?.Reachable();
+        _options.TopicUsed?.Invoke(record.Topic);
         if (submitted is not null)
         {
             _submitted.Acknowledge(submitted);

@@ -67,6 +67,14 @@ public sealed record WorkerOptions
     /// </summary>
     public TransformationChain Transformations { get; init; } = TransformationChain.Empty;
 
+    /// <summary>
+    /// Kafka Connect's topic tracking (KIP-558): called with the topic of each record a source task
+    /// wrote (after its transforms, once Kafka acknowledged it) or a sink task read. The worker
+    /// gathers them per connector for <c>GET /connectors/{name}/topics</c>; null tracks nothing.
+    /// It is called for every record: keep it cheap and never let it throw.
+    /// </summary>
+    public Action<string>? TopicUsed { get; init; }
+
     /// <summary>The consumer group a sink joins: Kafka Connect's <c>connect-{name}</c>.</summary>
     public string GroupId => "connect-" + Name;
 }

@@ -85,6 +85,24 @@ namespace KConnector.Configuration.Framework;
     Group = "Worker",
     Documentation = "KConnector's standalone worker: the file that keeps the connectors created over REST (config and target state), so that they survive a restart. Empty: they live as long as the process, as in Kafka Connect's standalone mode."
 )]
+// Kafka Connect's topic tracking (KIP-558): the topics each connector used, answered by
+// GET /connectors/{name}/topics and cleared by PUT .../topics/reset.
+[ConfigKey(
+    "topic.tracking.enable",
+    ConfigType.Boolean,
+    Default = "true",
+    Importance = ConfigImportance.Low,
+    Group = "Worker",
+    Documentation = "Enable tracking the set of active topics per connector during runtime."
+)]
+[ConfigKey(
+    "topic.tracking.allow.reset",
+    ConfigType.Boolean,
+    Default = "true",
+    Importance = ConfigImportance.Low,
+    Group = "Worker",
+    Documentation = "If set to true, it allows user requests to reset the set of active topics per connector."
+)]
 // Metrics export (docs/metrics.md). Kafka Connect reports through JMX and metrics.reporters;
 // KConnector exports the same metric names through OpenTelemetry, turned on by these keys.
 [ConfigKey(

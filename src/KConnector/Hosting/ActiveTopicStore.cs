@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+
+namespace KConnector.Hosting;
+
+/// <summary>
+/// Kafka Connect's active topics (KIP-558) per connector: the topics its source tasks wrote to
+/// (after transforms) and its sink tasks read from. Connect keeps them in its status store; a
+/// standalone KConnector worker keeps them in a file beside its connector configs
+/// (<c>{config.storage.file.filename}.topics</c>), so that they survive a restart, and in memory
+/// only without one. A topic is written to the file once, when first used: recording a topic
+/// already known is a dictionary lookup on the record's path.
+/// </summary>
+internal sealed partial class ActiveTopicStore
+{
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byConnector =
+        new(StringComparer.Ordinal);
+    private readonly Lock _writing = new();
+    private readonly string? _file;
+    private readonly ILogger _logger;
+
+    public ActiveTopicStore(string? file, ILogger logger)
+    {
+        _file = string.IsNullOrEmpty(file) ? null : Path.GetFullPath(file);
+        _logger = logger;
+        if (_file is not null && File.Exists(_file))
+        {
+            Read(_file);
+        }
+    }
+
+    /// <summary>The file the topics are kept in, or null when they live in memory only.</summary>
+    public string? FilePath => _file;
+
+    /// <summary>What a task calls with each record's topic (<c>WorkerOptions.TopicUsed</c>).</summary>
+    public Action<string> RecorderFor(string connector)
+    {
+        var topics = TopicsOf(connector);
+        return topic =>
+        {
+            if (!topics.ContainsKey(topic) && topics.TryAdd(topic, 0))
+            {
+                Save();
+            }
+        };
+    }
+
+    /// <summary>The connector's active topics, sorted.</summary>
+    public IReadOnlyList<string> Get(string connector) =>
+        _byConnector.TryGetValue(connector, out var topics)
+            ? [.. topics.Keys.Order(StringComparer.Ordinal)]
+            : [];
+
+    /// <summary>Empties the connector's set: the topics its tasks use from now on fill it again.</summary>
+    public void Reset(string connector)
+    {
+        if (_byConnector.TryGetValue(connector, out var topics) && !topics.IsEmpty)
+        {
+            topics.Clear();
+            Save();
+        }
+    }
+
+    /// <summary>Forgets a deleted connector's topics.</summary>
+    public void Remove(string connector)
+    {
+        if (_byConnector.TryRemove(connector, out _))
+        {
+            Save();
+        }
+    }
+
+    private ConcurrentDictionary<string, byte> TopicsOf(string connector) =>
+        _byConnector.GetOrAdd(connector, _ => new(StringComparer.Ordinal));
+
+    private void Read(string file)
+    {
+        try
+        {
+            var root =
+                JsonNode.Parse(File.ReadAllText(file))?.AsObject()
+                ?? throw new JsonException("the file is empty");
+            foreach (var (connector, topics) in root)
+            {
+                var set = TopicsOf(connector);
+                foreach (var topic in topics!.AsArray())
+                {
+                    set.TryAdd(topic!.GetValue<string>(), 0);
+                }
+            }
+        }
+        catch (Exception e)
+            when (e
+                    is JsonException
+                        or InvalidOperationException
+                        or ArgumentException
+                        or NullReferenceException
+            )
+        {
+            throw new InvalidDataException(
+                $"The active topics file '{file}' (beside config.storage.file.filename) is not one this worker wrote: {e.Message}",
+                e
+            );
+        }
+    }
+
+    // Called on a producer's delivery thread or a consumer's loop: a disk that refuses the write
+    // is logged and the topics stay known in memory; the record itself is never failed for it.
+    private void Save()
+    {
+        if (_file is null)
+        {
+            return;
+        }
+        lock (_writing)
+        {
+            var root = new JsonObject();
+            foreach (
+                var (connector, topics) in _byConnector.OrderBy(
+                    kv => kv.Key,
+                    StringComparer.Ordinal
+                )
+            )
+            {
+                root[connector] = new JsonArray([
+                    .. topics.Keys.Order(StringComparer.Ordinal).Select(t => JsonValue.Create(t)),
+                ]);
+            }
+            try
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
+                var temporary = _file + ".tmp";
+                File.WriteAllText(temporary, root.ToJsonString());
+                File.Move(temporary, _file, overwrite: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                LogNotSaved(_logger, _file, e.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "The active topics could not be written to {File}: {Reason}; they are kept in memory"
+    )]
+    private static partial void LogNotSaved(ILogger logger, string file, string reason);
+}
