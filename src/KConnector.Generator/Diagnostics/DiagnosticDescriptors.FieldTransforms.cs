@@ -51,4 +51,11 @@ internal static partial class DiagnosticDescriptors
         "MaskField cannot mask the field",
         Where + "\"{3}\" masks {4} of type {5}: {6}"
     );
+
+    public static readonly DiagnosticDescriptor OffsetFieldOnSource = Error(
+        "KCN0257",
+        "offset.field in a source connector's chain",
+        Where
+            + "\"{3}\" inserts the Kafka offset, which a source record does not have yet: Kafka Connect fails every record with \"Only SinkRecord supported for [field insertion]\". Remove offset.field, or insert the offset in a sink connector's chain"
+    );
 }

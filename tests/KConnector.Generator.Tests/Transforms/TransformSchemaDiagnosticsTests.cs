@@ -460,4 +460,73 @@ public class TransformSchemaDiagnosticsTests
             d => d.Id is "KCN0251" or "KCN0252" or "KCN0253" or "KCN0254" or "KCN0255" or "KCN0256"
         );
     }
+
+    [Fact]
+    public void SpecOfAnAttributeSink_IsCheckedAgainstItsValueType()
+    {
+        var spec =
+            "{\n  \"name\": \"audit\",\n  \"config\": {\n"
+            + "    \"connector.class\": \"Shop.Connectors.AuditSink\",\n"
+            + "    \"audit.token\": \"t\",\n"
+            + "    \"transforms\": \"mask\",\n"
+            + "    \"transforms.mask.type\": \"MaskField$Value\",\n"
+            + "    \"transforms.mask.fields\": \"ordr_id\"\n  }\n}\n";
+        var run = new GeneratorHarness()
+            .AddSchema("order.avsc", Schemas.Order)
+            .AddSource(KConnector.Generator.Tests.Connectors.ConnectorTexts.AttributeSink)
+            .AddSchema("audit.connector.json", spec)
+            .Run();
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "KCN0251");
+        Assert.Equal(8, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains(
+            "which the value Shop.Orders.Order does not have",
+            diagnostic.GetMessage(),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "Did you mean \"order_id\"?",
+            diagnostic.GetMessage(),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void OffsetFieldInASourceChain_IsReported_AndInASinkChainIsNot()
+    {
+        var source =
+            "{\n  \"name\": \"lines\",\n  \"config\": {\n"
+            + "    \"connector.class\": \"FileStreamSource\",\n"
+            + "    \"file\": \"in.txt\",\n"
+            + "    \"topic\": \"lines\",\n"
+            + "    \"transforms\": \"hoist,offset\",\n"
+            + "    \"transforms.hoist.type\": \"HoistField$Value\",\n"
+            + "    \"transforms.hoist.field\": \"line\",\n"
+            + "    \"transforms.offset.type\": \"InsertField$Value\",\n"
+            + "    \"transforms.offset.offset.field\": \"position\"\n  }\n}\n";
+        var sink = Chain(
+            "offset",
+            "\"transforms.offset.type\": \"InsertField$Value\"",
+            "\"transforms.offset.offset.field\": \"position\""
+        );
+
+        var sourceRun = new GeneratorHarness().AddSchema("lines.connector.json", source).Run();
+        var sinkRun = new GeneratorHarness()
+            .AddSchema("payment.avsc", TransformSchemas.Payment)
+            .AddSchema("ok.connector.json", sink)
+            .Run();
+
+        var diagnostic = Assert.Single(sourceRun.Diagnostics, d => d.Id == "KCN0257");
+        Assert.Equal(11, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains(
+            "Only SinkRecord supported for [field insertion]",
+            diagnostic.GetMessage(),
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain(sourceRun.Diagnostics, d => d.Id is "KCN0251" or "KCN0252");
+        Assert.DoesNotContain(
+            sinkRun.Diagnostics,
+            d => d.Id is "KCN0257" or "KCN0251" or "KCN0252" or "KCN0255"
+        );
+    }
 }

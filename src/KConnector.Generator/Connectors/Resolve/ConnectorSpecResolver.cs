@@ -40,6 +40,7 @@ internal static class ConnectorSpecResolver
             spec.Transforms,
             Transforms.TransformInputSchema.Of(key?.Entry, key?.Type),
             Transforms.TransformInputSchema.Of(value?.Entry, value?.Type),
+            connector?.Kind == ConnectorKind.Source,
             diagnostics
         );
         var accessors = new List<RecordShapeModel>();

@@ -35,6 +35,13 @@ internal static class UserClassSpecResolver
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
         ReportSchemaKeys(spec, model, diagnostics);
+        Transforms.TransformChainFold.Fold(
+            spec.Transforms,
+            Transforms.TransformInputSchema.Of(schemas, model.KeyType),
+            Transforms.TransformInputSchema.Of(schemas, model.ValueType),
+            model.Kind == ConnectorKind.Source,
+            diagnostics
+        );
         var keyConverter = Converter(
             spec.KeyConverter,
             model.KeyConverter,

@@ -1,4 +1,6 @@
+using System.Linq;
 using KConnector.Generator.Connectors;
+using KConnector.Generator.Helpers;
 
 namespace KConnector.Generator.Transforms;
 
@@ -17,4 +19,11 @@ internal static class TransformInputSchema
             "byte[]" => new TransformSchema(ConnectSchemaType.Bytes, null, true),
             _ => TransformSchema.Unknown,
         };
+
+    /// <summary>The schema of an attribute connector's key or value type (global-qualified, or string / byte[]).</summary>
+    public static TransformSchema Of(EquatableArray<SchemaTypeEntry> schemas, string type) =>
+        Of(
+            schemas.FirstOrDefault(s => s.CSharpFullName is { } name && "global::" + name == type),
+            type
+        );
 }

@@ -1,6 +1,9 @@
+using System.Collections.Generic;
 using System.Linq;
+using KConnector.Generator.Connectors;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
 
 namespace KConnector.Generator.Transforms;
 
@@ -50,5 +53,23 @@ internal static class InsertFieldStage
             fields.Add(new TransformField(name, schema with { Optional = !text.EndsWith("!") }));
         }
         return record with { Fields = fields.ToEquatableArray() };
+    }
+
+    /// <summary>
+    /// <c>offset.field</c> in a source connector's chain: a source record has no Kafka offset,
+    /// and Kafka Connect fails every record ("Only SinkRecord supported for [field insertion]").
+    /// </summary>
+    public static void ReportOffsetOnSource(TransformStep step, List<DiagnosticInfo> diagnostics)
+    {
+        if (step.Setting("offset.field") is { } offset && offset.Text.Trim().Length > 0)
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.OffsetFieldOnSource,
+                    offset.Where,
+                    step.TypeName
+                )
+            );
+        }
     }
 }

@@ -41,11 +41,16 @@ internal static class TransformChainFold
         "Filter",
     };
 
-    /// <summary>The key and value schemas the chain outputs (Unknown where not known), after reporting each stage that cannot apply.</summary>
+    /// <summary>
+    /// The key and value schemas the chain outputs (Unknown where not known), after reporting each
+    /// stage that cannot apply; <paramref name="isSource"/> for a source connector's chain (its
+    /// records have no Kafka offset yet).
+    /// </summary>
     public static (TransformSchema Key, TransformSchema Value) Fold(
         EquatableArray<TransformStep> steps,
         TransformSchema key,
         TransformSchema value,
+        bool isSource,
         List<DiagnosticInfo> diagnostics
     )
     {
@@ -77,6 +82,10 @@ internal static class TransformChainFold
             }
             var isKey = name.EndsWith("Key", StringComparison.Ordinal);
             var kind = name.Substring(0, name.Length - (isKey ? 3 : 5));
+            if (isSource && kind == "InsertField")
+            {
+                InsertFieldStage.ReportOffsetOnSource(step, diagnostics);
+            }
             if (Stages.TryGetValue(kind, out var stage))
             {
                 var side = sides[isKey ? 0 : 1];
