@@ -2,8 +2,17 @@ using System.Diagnostics;
 
 namespace KConnector.Throughput;
 
-/// <summary>One loop's run: wall seconds, the process's CPU seconds (all threads, librdkafka's included) and its memory peak.</summary>
-internal sealed record Measurement(double Seconds, double CpuSeconds, MemoryPeak Memory)
+/// <summary>
+/// One loop's run: wall seconds, the process's CPU seconds (all threads, librdkafka's included),
+/// the managed bytes allocated meanwhile (all threads: the GC work a loop causes, and a figure the
+/// machine's load does not move) and its memory peak.
+/// </summary>
+internal sealed record Measurement(
+    double Seconds,
+    double CpuSeconds,
+    long AllocatedBytes,
+    MemoryPeak Memory
+)
 {
     public static async Task<Measurement> Of(Func<Task<TimeSpan>> loop)
     {
@@ -12,11 +21,13 @@ internal sealed record Measurement(double Seconds, double CpuSeconds, MemoryPeak
         GC.WaitForPendingFinalizers();
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         using var sampler = new MemorySampler();
         var elapsed = await loop();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         sampler.Stop();
-        return new Measurement(elapsed.TotalSeconds, cpu.TotalSeconds, sampler.Peak);
+        return new Measurement(elapsed.TotalSeconds, cpu.TotalSeconds, allocated, sampler.Peak);
     }
 }

@@ -5,36 +5,58 @@ using KConnector.Throughput.Records;
 
 namespace KConnector.Throughput;
 
-/// <summary>A source that emits <c>count</c> records as fast as it is polled, 500 per poll, with source offsets.</summary>
-internal sealed class PayloadSourceTask(string topic, int count, int partitions, string body)
-    : ISourceTask<string, Payload>
+/// <summary>
+/// A source that emits <c>count</c> records as fast as it is polled, 500 per poll, with source
+/// offsets. As the shipped sources do (a file's, a table's, a stream's partition map is built once),
+/// each source partition's map and key are made once; each record gets its own offset map.
+/// </summary>
+internal sealed class PayloadSourceTask : ISourceTask<string, Payload>
 {
+    private readonly string _topic;
+    private readonly int _count;
+    private readonly string _body;
+    private readonly string[] _sources;
+    private readonly Dictionary<string, string>[] _partitions;
     private int _next;
 
-    public bool Exhausted => _next >= count;
+    public PayloadSourceTask(string topic, int count, int partitions, string body)
+    {
+        _topic = topic;
+        _count = count;
+        _body = body;
+        _sources = Enumerable
+            .Range(0, partitions)
+            .Select(p => "p" + p.ToString(CultureInfo.InvariantCulture))
+            .ToArray();
+        _partitions = _sources
+            .Select(source => new Dictionary<string, string> { ["p"] = source })
+            .ToArray();
+    }
+
+    public bool Exhausted => _next >= _count;
 
     public ValueTask<IReadOnlyList<SourceRecord<string, Payload>>> PollAsync(
         CancellationToken cancellationToken
     )
     {
         var batch = new List<SourceRecord<string, Payload>>(500);
-        for (; _next < count && batch.Count < 500; _next++)
+        for (; _next < _count && batch.Count < 500; _next++)
         {
-            var partition = _next % partitions;
-            var source = "p" + partition.ToString(CultureInfo.InvariantCulture);
+            var partition = _next % _sources.Length;
+            var source = _sources[partition];
             batch.Add(
                 new SourceRecord<string, Payload>
                 {
-                    Topic = topic,
+                    Topic = _topic,
                     Partition = partition,
                     Key = source,
                     Value = new Payload
                     {
                         Sequence = _next,
                         Source = source,
-                        Body = body,
+                        Body = _body,
                     },
-                    SourcePartition = new Dictionary<string, string> { ["p"] = source },
+                    SourcePartition = _partitions[partition],
                     SourceOffset = new Dictionary<string, string>
                     {
                         ["seq"] = _next.ToString(CultureInfo.InvariantCulture),

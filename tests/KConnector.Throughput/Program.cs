@@ -13,6 +13,17 @@ if (args.Length > 0 && args[0] == "--cluster")
 {
     return ClusterProcess.Serve();
 }
+if (args.Length > 0 && args[0] == "--steady")
+{
+    return await SteadyLoop.Run(
+        args[1],
+        new HarnessSettings(
+            args.Length > 2 ? Number(args[2]) : 300_000,
+            args.Length > 3 ? Number(args[3]) : 256
+        ),
+        args.Length > 4 ? Number(args[4]) : 20
+    );
+}
 if (args.Length > 0 && args[0] == "--worker")
 {
     return await WorkerMemory.Serve(

@@ -9,15 +9,16 @@ internal static class Report
     {
         Console.WriteLine();
         Console.WriteLine(
-            "| loop | runs | median s | spread s | median records/s | CPU s per 1M records (median) | peak RSS MB (GC committed, threads) |"
+            "| loop | runs | median s | spread s | median records/s | CPU s per 1M records (median) | B allocated per record (median) | peak RSS MB (GC committed, threads) |"
         );
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var (name, runs) in results)
         {
             var peak = runs.MaxBy(r => r.Memory.RssMegabytes)!.Memory;
             Console.WriteLine(
                 $"| {name} | {runs.Count} | {Median(runs, r => r.Seconds):F2} | {runs.Min(r => r.Seconds):F2}-{runs.Max(r => r.Seconds):F2} "
                     + $"| {Median(runs, r => records / r.Seconds):N0} | {Median(runs, r => CpuPerMillion(r, records)):F2} "
+                    + $"| {Median(runs, r => (double)r.AllocatedBytes / records):N0} "
                     + $"| {peak.RssMegabytes:F0} ({peak.GcCommittedMegabytes:F0}, {peak.Threads}) |"
             );
         }

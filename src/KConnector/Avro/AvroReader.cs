@@ -68,6 +68,19 @@ public ref partial struct AvroReader
     /// <summary>Reads a zig-zag varint of at most 10 bytes.</summary>
     public long ReadLong(string field)
     {
+        // Most varints are one byte (lengths of short strings, enum and union indexes, block
+        // counts, small numbers): read it with one bounds check.
+        var position = _position;
+        if ((uint)position < (uint)_input.Length && _input[position] is var b and < 0x80)
+        {
+            _position = position + 1;
+            return (b >> 1) ^ -(b & 1);
+        }
+        return ReadLongSlow(field);
+    }
+
+    private long ReadLongSlow(string field)
+    {
         ulong n = 0;
         var shift = 0;
         while (true)

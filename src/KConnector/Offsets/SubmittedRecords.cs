@@ -8,9 +8,12 @@ namespace KConnector.Offsets;
 /// under one lock. Offsets stay dictionaries until they are taken for a commit.
 /// </summary>
 /// <remarks>
-/// A source partition is looked up (its map hashed) once per record, at submit; each submitted
-/// record then carries its partition's queue, so an acknowledgement (one per record, on the
-/// producer's thread) hashes nothing.
+/// A source partition is looked up once per record, at submit; each submitted record then carries
+/// its partition's queue, so an acknowledgement (one per record, on the producer's thread) hashes
+/// nothing. Tasks build a partition's map once and hand the same instance with every record (a
+/// file's, a table's, a stream's): a small cache by reference finds it without hashing the map's
+/// content (which enumerates the map through the interface, an allocation per call); a map seen
+/// for the first time is looked up by content.
 /// </remarks>
 internal sealed class SubmittedRecords
 {
@@ -20,7 +23,11 @@ internal sealed class SubmittedRecords
 
     // Partitions whose committable offset moved since the last take, in the order they moved.
     private readonly List<PartitionRecords> _advanced = [];
+    private readonly PartitionRecords?[] _byReference = new PartitionRecords?[ReferenceSlots];
     private long _outstanding;
+
+    // A power of two: more slots than the source partitions a task usually interleaves.
+    private const int ReferenceSlots = 64;
 
     /// <summary>Records submitted and not yet acknowledged.</summary>
     public long Outstanding => Interlocked.Read(ref _outstanding);
@@ -103,10 +110,21 @@ internal sealed class SubmittedRecords
 
     private PartitionRecords PartitionOf(IReadOnlyDictionary<string, string> partition)
     {
+        var slot =
+            System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(partition)
+            & (ReferenceSlots - 1);
+        if (_byReference[slot] is { } cached && ReferenceEquals(cached.Seen, partition))
+        {
+            return cached;
+        }
         if (!_partitions.TryGetValue(partition, out var records))
         {
             _partitions[partition] = records = new PartitionRecords(partition);
         }
+        // The instance last seen for this partition: a task that makes a new map per record
+        // replaces it each time, one that shares its map hits it from now on.
+        records.Seen = partition;
+        _byReference[slot] = records;
         return records;
     }
 
@@ -127,6 +145,9 @@ internal sealed class SubmittedRecords
         public Queue<Submitted> Pending { get; } = new();
 
         public IReadOnlyDictionary<string, string>? Committable { get; set; }
+
+        /// <summary>The map instance this partition was last submitted with (equal in content to <see cref="Partition"/>).</summary>
+        public IReadOnlyDictionary<string, string> Seen { get; set; } = partition;
     }
 
     /// <summary>One submitted record.</summary>

@@ -31,6 +31,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     private readonly ISourceTask<TKey, TValue> _task;
     private readonly SubmittedRecords _submitted = new();
     private readonly ConcurrentQueue<FailedDelivery> _failedDeliveries = new();
+    private readonly TopicPartitionCache _destinations = new();
     private KafkaReachability? _kafka;
 
     /// <summary>Creates a runner; nothing connects until <see cref="RunAsync"/>.</summary>
@@ -291,9 +292,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 message.Headers.Add(header.Name, header.Value);
             }
         }
-        var destination = record.Partition is { } p
-            ? new TopicPartition(record.Topic, p)
-            : new TopicPartition(record.Topic, Partition.Any);
+        var destination = _destinations.For(record.Topic, record.Partition);
         while (true)
         {
             try

@@ -23,43 +23,8 @@ public class AvroCodecBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var placedAt = DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_123);
-        _order = new BenchOrder
-        {
-            OrderId = "ORD-2026-000123",
-            CustomerId = 4_503_599_627,
-            Quantity = 3,
-            UnitPrice = 19.99,
-            Express = true,
-            Note = "leave at the door",
-            Status = BenchStatus.PAID,
-            Tags = ["gift", "priority", "fragile"],
-            PlacedAt = placedAt,
-            Shipping = new BenchAddress
-            {
-                Street = "1 Rue de Rivoli",
-                City = "Paris",
-                Zip = "75001",
-            },
-        };
-        _poco = new BenchOrderPoco
-        {
-            OrderId = _order.OrderId,
-            CustomerId = _order.CustomerId,
-            Quantity = _order.Quantity,
-            UnitPrice = _order.UnitPrice,
-            Express = _order.Express,
-            Note = _order.Note,
-            Status = BenchStatusPoco.PAID,
-            Tags = _order.Tags,
-            PlacedAt = placedAt,
-            Shipping = new BenchAddressPoco
-            {
-                Street = "1 Rue de Rivoli",
-                City = "Paris",
-                Zip = "75001",
-            },
-        };
+        _order = BenchOrderSample.Order();
+        _poco = BenchOrderSample.Poco();
         _jsonWriter = new Utf8JsonWriter(_buffer);
         AvroEncode();
         _avroBytes = _buffer.WrittenSpan.ToArray();

@@ -60,6 +60,56 @@ public sealed class OffsetsTests : IDisposable
     }
 
     [Fact]
+    public void SubmittedRecords_ManySharedPartitionMapsInterleaved_EachKeepsItsOwnOrder()
+    {
+        // More source partitions than the lookup's by-reference slots, each map shared by its
+        // records (as the shipped sources do), submitted round-robin: slots collide and are
+        // replaced, and every partition still commits its own last offset, in order.
+        const int partitions = 300;
+        var records = new SubmittedRecords();
+        var maps = Enumerable
+            .Range(0, partitions)
+            .Select(i => new Dictionary<string, string> { ["table"] = "t" + i })
+            .ToArray();
+        var submitted = new List<SubmittedRecords.Submitted>();
+        for (var round = 1; round <= 3; round++)
+        {
+            foreach (var map in maps)
+            {
+                submitted.Add(
+                    records.Submit(
+                        map,
+                        new Dictionary<string, string>
+                        {
+                            ["row"] = round.ToString(
+                                System.Globalization.CultureInfo.InvariantCulture
+                            ),
+                        }
+                    )
+                );
+            }
+        }
+        // The first round stays unacknowledged for partition 7: nothing of it may commit.
+        foreach (var record in submitted.Where((_, index) => index != 7))
+        {
+            records.Acknowledge(record);
+        }
+
+        var committed = records.TakeCommittable("c").ToDictionary(kv => kv.Key, kv => kv.Value);
+        Assert.Equal(partitions - 1, committed.Count);
+        Assert.Equal("{\"row\":\"3\"}", committed["[\"c\",{\"table\":\"t0\"}]"]);
+        Assert.Equal("{\"row\":\"3\"}", committed["[\"c\",{\"table\":\"t299\"}]"]);
+        Assert.False(committed.ContainsKey("[\"c\",{\"table\":\"t7\"}]"));
+
+        records.Acknowledge(submitted[7]);
+        Assert.Equal(
+            [KeyValuePair.Create("[\"c\",{\"table\":\"t7\"}]", "{\"row\":\"3\"}")],
+            records.TakeCommittable("c")
+        );
+        Assert.Equal(0, records.Outstanding);
+    }
+
+    [Fact]
     public void SubmittedRecords_RestoredOffsetsComeBackUnlessANewerOneArrived()
     {
         var records = new SubmittedRecords();

@@ -1,0 +1,49 @@
+using System.Globalization;
+
+namespace KConnector.Throughput;
+
+/// <summary>
+/// One loop, run again and again on fresh topics, for a profiler to attach to once the code is
+/// jitted at its last tier: <c>--steady &lt;loop&gt; [records] [bytes] [runs]</c>, loop being
+/// <c>source</c>, <c>producer</c>, <c>sink</c> or <c>consumer</c>. Each run prints its seconds and
+/// CPU seconds per million records; "STEADY" marks where the warm-up runs (the first three) end, so
+/// <c>perf record -p &lt;pid&gt;</c> started then sees the steady state only (docs/benchmarks.md).
+/// </summary>
+internal static class SteadyLoop
+{
+    private const int WarmupRuns = 3;
+
+    public static async Task<int> Run(string loop, HarnessSettings settings, int runs)
+    {
+        using var cluster = ClusterProcess.Start();
+        var loops = new Loops(cluster.BootstrapServers, settings, "steady");
+        for (var run = 1; run <= WarmupRuns + runs; run++)
+        {
+            if (run == WarmupRuns + 1)
+            {
+                Console.WriteLine($"STEADY pid {Environment.ProcessId}");
+            }
+            var topic = "steady-" + run.ToString(CultureInfo.InvariantCulture);
+            cluster.CreateTopic(topic, settings.Partitions);
+            if (loop is "sink" or "consumer")
+            {
+                // Filled by the raw producer outside the measured loop.
+                loops.RawProducer(topic);
+            }
+            var measured = await Measurement.Of(() =>
+                loop switch
+                {
+                    "source" => loops.SourcePipeline(topic),
+                    "producer" => Task.FromResult(loops.RawProducer(topic)),
+                    "sink" => loops.SinkPipeline(topic),
+                    "consumer" => Task.FromResult(loops.RawConsumer(topic)),
+                    _ => throw new ArgumentException($"Unknown loop '{loop}'.", nameof(loop)),
+                }
+            );
+            Console.WriteLine(
+                $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated per record, load {Report.LoadAverage()}"
+            );
+        }
+        return 0;
+    }
+}
