@@ -109,7 +109,7 @@ public static class KafkaConnectRestEndpoints
 
     private static void MapConnectors(RouteGroupBuilder api)
     {
-        api.MapGet("/", (ConnectRestApi a) => a.Root());
+        api.MapGet("/", (ConnectRestApi a, CancellationToken ct) => a.RootAsync(ct));
         api.MapGet("/connectors", (ConnectRestApi a, HttpRequest request) => a.List(request));
         api.MapPost(
             "/connectors",

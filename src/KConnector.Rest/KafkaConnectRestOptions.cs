@@ -17,6 +17,9 @@ public sealed class KafkaConnectRestOptions
     public IDictionary<string, string> BasicAuthUsers { get; } =
         new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>The Kafka cluster's id for <c>GET /</c>, when known.</summary>
+    /// <summary>
+    /// The Kafka cluster's id for <c>GET /</c>; null (the default) asks the worker's cluster
+    /// (<see cref="Hosting.IConnectorController.GetKafkaClusterIdAsync"/>).
+    /// </summary>
     public string? KafkaClusterId { get; set; }
 }

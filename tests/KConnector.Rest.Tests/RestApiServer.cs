@@ -41,7 +41,7 @@ internal sealed class RestApiServer : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    /// <summary>Starts it; <paramref name="workerSettings"/> are further worker keys (metrics.*), given to the worker and to <c>AddKafkaConnectMetrics</c>.</summary>
+    /// <summary>Starts it; <paramref name="workerSettings"/> are further worker keys (metrics.*, topic.tracking.*, bootstrap.servers), given to the worker and to <c>AddKafkaConnectMetrics</c>.</summary>
     public static async Task<RestApiServer> StartAsync(
         IReadOnlyDictionary<string, string>? users = null,
         IReadOnlyDictionary<string, string>? workerSettings = null
@@ -50,13 +50,16 @@ internal sealed class RestApiServer : IAsyncDisposable
         var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("numbers", partitions: 1);
         var environment = new ConnectorEnvironment();
-        var settings = new Dictionary<string, string>(
-            workerSettings ?? new Dictionary<string, string>()
-        )
+        // The embedded cluster's, unless the test names other servers (an unreachable cluster).
+        var settings = new Dictionary<string, string>
         {
             ["bootstrap.servers"] = kafka.BootstrapServers,
             ["offset.flush.interval.ms"] = "0",
         };
+        foreach (var (key, value) in workerSettings ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
         var worker = new ConnectWorker(settings, [], environment);
         await worker.StartAsync(CancellationToken.None);
         var builder = WebApplication.CreateSlimBuilder();

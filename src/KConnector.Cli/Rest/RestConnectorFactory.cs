@@ -13,12 +13,19 @@ namespace KConnector.Cli.Rest;
 /// (<see cref="RestConfigSpec"/>) by KConnector's own generator, checked as <c>validate</c> checks
 /// a spec (<see cref="ConfigCheck"/>), and registered through the generated
 /// <c>Add{Name}Connector</c> (<see cref="CompiledConnector.Register"/>), over the worker's settings.
+/// Record types come from the schema files the config names, or from the Schema Registry
+/// (<see cref="RegistrySchemas"/>), or are the converters' strings or bytes.
 /// </summary>
 internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> workerSettings)
     : IConnectorFactory
 {
     private readonly Lazy<IReadOnlyList<ConnectorPlugin>> _plugins = new(CatalogPlugins.Read);
     private readonly Lock _compiling = new();
+
+    // Where the schemas read from a Schema Registry are written to be compiled: this process's own.
+    private readonly Lazy<string> _registrySchemas = new(() =>
+        Directory.CreateTempSubdirectory("kconnector-registry-schemas-").FullName
+    );
 
     /// <inheritdoc/>
     public IReadOnlyList<ConnectorPlugin> Plugins => _plugins.Value;
@@ -55,6 +62,8 @@ internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> w
     )
     {
         var name = config.GetValueOrDefault("name") ?? string.Empty;
+        // An AvroConverter with a registry and no schema file: the subject's latest schema is the type.
+        config = RegistrySchemas.Resolve(config, _registrySchemas.Value);
         var spec = RestConfigSpec.From(config, Environment.CurrentDirectory);
         SpecCompilation compiled;
         lock (_compiling)

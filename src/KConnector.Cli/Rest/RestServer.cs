@@ -80,7 +80,6 @@ internal sealed class RestServer : IAsyncDisposable
             .Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<KafkaConnectRestOptions>>()
             .Value;
         options.WorkerId = new Uri(app.Urls.First()).Authority;
-        options.KafkaClusterId = null;
         return server;
     }
 

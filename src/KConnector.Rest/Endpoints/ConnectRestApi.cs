@@ -37,12 +37,15 @@ internal sealed partial class ConnectRestApi
 
     private string WorkerId => _options.WorkerId;
 
-    public IResult Root() =>
+    // GET /: the cluster's id as the worker's brokers tell it (null, and a warning logged, while
+    // none answers), unless the options name it.
+    public async Task<IResult> RootAsync(CancellationToken cancellationToken) =>
         Results.Json(
             new ServerInfo(
                 typeof(ConnectRestApi).Assembly.GetName().Version?.ToString(3) ?? "0.0.0",
                 string.Empty,
                 _options.KafkaClusterId
+                    ?? await _worker.GetKafkaClusterIdAsync(cancellationToken).ConfigureAwait(false)
             ),
             KafkaConnectJsonContext.Default.ServerInfo
         );

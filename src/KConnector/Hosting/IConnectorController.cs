@@ -119,6 +119,12 @@ public interface IConnectorController
     void ResetActiveTopics(string connector);
 
     /// <summary>
+    /// The id of the Kafka cluster the worker uses (<c>GET /</c>'s <c>kafka_cluster_id</c>), from a
+    /// broker's Metadata answer; null when no broker answered in time (asked again next time).
+    /// </summary>
+    Task<string?> GetKafkaClusterIdAsync(CancellationToken cancellationToken);
+
+    /// <summary>
     /// Beyond Kafka Connect, for health probes: whether every task of every connector that is to run
     /// is RUNNING or PAUSED, or FAILED with an automatic restart scheduled (within its backoff).
     /// </summary>

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace KConnector.Kafka.Native;
 
 /// <summary>
-/// The librdkafka entry points the embedded cluster needs, bound to the same native library
+/// The librdkafka entry points the embedded cluster and the cluster id query need, bound to the same native library
 /// Confluent.Kafka loaded (see <see cref="LoadedLibRdKafka"/>).
 /// Signatures follow librdkafka's <c>rdkafka.h</c> and <c>rdkafka_mock.h</c> (2.15.1).
 /// </summary>
@@ -40,6 +40,13 @@ internal static partial class LibRdKafka
 
     [LibraryImport(Library)]
     public static partial nint rd_kafka_err2str(int err);
+
+    /// <summary>The cluster id of the cluster's metadata (a string to free with <see cref="rd_kafka_mem_free"/>), or 0.</summary>
+    [LibraryImport(Library)]
+    public static partial nint rd_kafka_clusterid(nint rk, int timeoutMs);
+
+    [LibraryImport(Library)]
+    public static partial void rd_kafka_mem_free(nint rk, nint ptr);
 
     [LibraryImport(Library)]
     public static partial nint rd_kafka_mock_cluster_new(nint rk, int brokerCount);
