@@ -120,7 +120,15 @@ public sealed class ChildCli : IDisposable
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {
         using var deadline = new CancellationTokenSource(timeout);
-        await _process.WaitForExitAsync(deadline.Token);
+        try
+        {
+            await _process.WaitForExitAsync(deadline.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Say what the child printed: a stop that hangs is diagnosed from its last lines.
+            Assert.Fail($"the process did not exit within {timeout}\n{this}");
+        }
         return _process.ExitCode;
     }
 

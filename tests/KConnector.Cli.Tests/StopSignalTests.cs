@@ -45,7 +45,9 @@ public sealed class StopSignalTests : IDisposable
         await child.WaitUntilAsync(
             () => child.Output.Contains("running", StringComparison.Ordinal),
             "the worker to start",
-            TimeSpan.FromSeconds(90)
+            // Generous: `run` compiles both specs with Roslyn first, which on a loaded CI
+            // machine (every test project at once, load average 50) took over 90 s once.
+            TimeSpan.FromSeconds(240)
         );
         await child.WaitUntilAsync(
             () => TopicContents.Values(kafka.BootstrapServers, Topic, 1).Count == Total,
@@ -59,7 +61,7 @@ public sealed class StopSignalTests : IDisposable
             TimeSpan.FromSeconds(60)
         );
         child.Signal(signal);
-        var exitCode = await child.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var exitCode = await child.WaitForExitAsync(TimeSpan.FromSeconds(180));
 
         Assert.True(exitCode == 0, $"exit code {exitCode}\n{child}");
         Assert.Contains("stopped by a signal", child.Output, StringComparison.Ordinal);
