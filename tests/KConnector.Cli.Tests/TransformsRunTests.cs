@@ -31,6 +31,32 @@ public sealed class TransformsRunTests : IDisposable
         Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task SpecWithAChainItsSchemaCannotTake_IsNotStarted_ExitOne_WithKcn0251()
+    {
+        var spec = _folder.Write(
+            "renamed.connector.json",
+            "{\n  \"name\": \"renamed\",\n  \"config\": {\n    \"connector.class\": \"FileStreamSink\",\n"
+                + "    \"topics\": \"orders\",\n    \"file\": \"out.jsonl\",\n"
+                + "    \"value.schema\": \"order.avsc\",\n"
+                + "    \"transforms\": \"rename\",\n"
+                + "    \"transforms.rename.type\": \"ReplaceField$Value\",\n"
+                + "    \"transforms.rename.renames\": \"order_di:id\"\n  }\n}\n"
+        );
+
+        var run = await CliRun.InvokeAsync("run", spec, "--duration", "30");
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        Assert.Contains("KCN0251", run.Error, StringComparison.Ordinal);
+        Assert.Contains("renamed.connector.json(10,", run.Error, StringComparison.Ordinal);
+        Assert.Contains(
+            "names the field \"order_di\", which the value KConnector.Cli.Tests.Shop.CliOrder does not have (its fields: order_id, quantity). Did you mean \"order_id\"?",
+            run.Error,
+            StringComparison.Ordinal
+        );
+        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "transforms=route" }, "transforms.route.type")]
     [InlineData(
