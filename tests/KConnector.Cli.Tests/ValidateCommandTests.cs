@@ -59,6 +59,24 @@ public sealed class ValidateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task WorkerProperties_WithAGroupId_IsRefused_NotRunStandaloneInstead()
+    {
+        var worker = _folder.Write(
+            "worker.properties",
+            "bootstrap.servers=localhost:9092\ngroup.id=connect-cluster\n"
+        );
+
+        var run = await CliRun.InvokeAsync("run", worker, _folder.Spec);
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains(
+            worker + ": \"group.id\" asks for distributed mode",
+            run.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public async Task WorkerProperties_WithAKeyNoWorkerHas_IsRefused_WithDidYouMean()
     {
         var worker = _folder.Write(

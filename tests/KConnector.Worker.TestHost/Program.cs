@@ -4,6 +4,8 @@
 //     stops cleanly (printing DONE) once everything it polled is acknowledged.
 //   sink <bootstrap.servers> <topic> <output file>
 //     one sink connector ("seq-sink") appending values to a file; runs until killed.
+//   distributed <bootstrap.servers> <group.id> <topic prefix> <sink folder> <rebalance delay ms>
+//     a distributed worker (DistributedHost).
 using System.Globalization;
 using KConnector.Converters;
 using KConnector.Hosting;
@@ -12,6 +14,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
+if (args[0] == "distributed")
+{
+    await DistributedHost.RunAsync(args).ConfigureAwait(false);
+    return;
+}
 var builder = Host.CreateApplicationBuilder();
 if (args[0] == "sink")
 {

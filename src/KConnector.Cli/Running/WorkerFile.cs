@@ -66,9 +66,19 @@ internal static class WorkerFile
             : (worker?.Values ?? new Dictionary<string, string>(StringComparer.Ordinal), specs);
     }
 
-    /// <summary>One line per key of <paramref name="worker"/> that is not a worker's.</summary>
+    /// <summary>
+    /// One line per key of <paramref name="worker"/> that is not a worker's, and one for a
+    /// <c>group.id</c>: distributed mode runs in a .NET host (docs/distributed.md), and running
+    /// standalone instead of the cluster the file asks for would mislead.
+    /// </summary>
     public static IReadOnlyList<string> UnknownKeys(PropertiesSpec worker) =>
         [
+            .. KConnector.Distributed.DistributedConfig.IsDistributed(worker.Values)
+                ?
+                [
+                    $"{worker.Path}: \"group.id\" asks for distributed mode, which kconnector run does not serve yet: run a distributed worker in a .NET host (AddKConnectorDistributedWorker, docs/distributed.md), or remove group.id to run standalone",
+                ]
+                : Array.Empty<string>(),
             .. worker
                 .Values.Keys.Where(k => !ConnectorConfig.IsWorkerKey(k))
                 .Select(k =>

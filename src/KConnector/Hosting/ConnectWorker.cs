@@ -161,7 +161,8 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
     private async Task<RunningConnector> PrepareAsync(
         ConnectorRegistration registration,
         TargetState target,
-        CancellationToken cancellationToken
+        CancellationToken cancellationToken,
+        IReadOnlySet<int>? assigned = null
     )
     {
         // A config that fails its checks is a failed startup; a valid one counts once its tasks
@@ -188,6 +189,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         var running = new RunningConnector(registration, connector, servers, tasks, store)
         {
             Target = target,
+            Assigned = assigned,
         };
         if (target != TargetState.STOPPED)
         {
@@ -416,6 +418,10 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         connector.Slots.Clear();
         for (var id = 0; id < connector.TaskCount; id++)
         {
+            if (connector.Assigned?.Contains(id) == false)
+            {
+                continue; // Distributed: another worker runs it.
+            }
             connector.Slots.Add(new TaskSlot(id, CreateTask(connector, id)));
         }
     }

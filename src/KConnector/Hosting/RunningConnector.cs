@@ -35,5 +35,8 @@ internal sealed class RunningConnector(
 
     public TargetState Target { get; set; } = TargetState.STARTED;
 
+    /// <summary>The task ids this worker runs (distributed mode: the group's assignment); null: all.</summary>
+    public IReadOnlySet<int>? Assigned { get; set; }
+
     public bool Paused => Target == TargetState.PAUSED;
 }

@@ -51,6 +51,13 @@ public sealed class KafkaOffsetBackingStore : MemoryOffsetBackingStore
         return new ValueTask(Task.Run(() => ReadToEnd(cancellationToken), cancellationToken));
     }
 
+    /// <summary>
+    /// Reads the topic again to its end, as Kafka Connect's store does before a task starts in
+    /// distributed mode: offsets another worker committed (a task that moved here) are seen.
+    /// </summary>
+    public Task ReadToEndAsync(CancellationToken cancellationToken) =>
+        Task.Run(() => ReadToEnd(cancellationToken), cancellationToken);
+
     private void ReadToEnd(CancellationToken cancellationToken)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(

@@ -49,7 +49,11 @@ internal static class TopicReader
                 continue;
             }
             records.Add(result);
-            if (result.Offset.Value + 1 >= ends[result.Partition.Value])
+            // A partition still written to may hand over records past the end taken at the start.
+            if (
+                ends.TryGetValue(result.Partition.Value, out var end)
+                && result.Offset.Value + 1 >= end
+            )
             {
                 ends.Remove(result.Partition.Value);
             }

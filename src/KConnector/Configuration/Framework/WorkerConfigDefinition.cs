@@ -42,6 +42,126 @@ namespace KConnector.Configuration.Framework;
     Group = "Worker",
     Documentation = "The name of the Kafka topic where source connector offsets are stored."
 )]
+// Distributed mode (Kafka Connect's DistributedConfig): a worker with a group.id shares its
+// connectors and tasks with the other workers of the group, through three Kafka topics
+// (docs/distributed.md). Names, defaults and meanings are Connect's.
+[ConfigKey(
+    "group.id",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.High,
+    Group = "Distributed",
+    Documentation = "A unique string that identifies the Connect cluster group this worker belongs to. Set, the worker runs in distributed mode (docs/distributed.md)."
+)]
+[ConfigKey(
+    "config.storage.topic",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.High,
+    Group = "Distributed",
+    Documentation = "The name of the Kafka topic where connector configurations are stored (distributed mode; one partition)."
+)]
+[ConfigKey(
+    "config.storage.replication.factor",
+    ConfigType.Int,
+    Default = "3",
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Documentation = "Replication factor used when creating the configuration storage topic."
+)]
+[ConfigKey(
+    "offset.storage.replication.factor",
+    ConfigType.Int,
+    Default = "3",
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Documentation = "Replication factor used when creating the offset storage topic."
+)]
+[ConfigKey(
+    "offset.storage.partitions",
+    ConfigType.Int,
+    Default = "25",
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Min = 1,
+    Documentation = "The number of partitions used when creating the offset storage topic. KConnector's workers also join their group over this topic's partitions, so at most this many workers run work at once (docs/distributed.md)."
+)]
+[ConfigKey(
+    "status.storage.topic",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.High,
+    Group = "Distributed",
+    Documentation = "The name of the Kafka topic where connector and task status are stored (distributed mode)."
+)]
+[ConfigKey(
+    "status.storage.replication.factor",
+    ConfigType.Int,
+    Default = "3",
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Documentation = "Replication factor used when creating the status storage topic."
+)]
+[ConfigKey(
+    "status.storage.partitions",
+    ConfigType.Int,
+    Default = "5",
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Min = 1,
+    Documentation = "The number of partitions used when creating the status storage topic."
+)]
+[ConfigKey(
+    "scheduled.rebalance.max.delay.ms",
+    ConfigType.Int,
+    Default = "300000",
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Min = 0,
+    Documentation = "The maximum delay that is scheduled in order to wait for the return of one or more departed workers before rebalancing and reassigning their connectors and tasks to the group."
+)]
+[ConfigKey(
+    "heartbeat.interval.ms",
+    ConfigType.Int,
+    Default = "3000",
+    Importance = ConfigImportance.High,
+    Group = "Distributed",
+    Min = 1,
+    Documentation = "The expected time between heartbeats to the group coordinator when using Kafka's group management facilities."
+)]
+[ConfigKey(
+    "session.timeout.ms",
+    ConfigType.Int,
+    Default = "10000",
+    Importance = ConfigImportance.High,
+    Group = "Distributed",
+    Min = 1,
+    Documentation = "The timeout used to detect worker failures: a worker that sends no heartbeat within it is removed from the group and a rebalance begins."
+)]
+[ConfigKey(
+    "rebalance.timeout.ms",
+    ConfigType.Int,
+    Default = "60000",
+    Importance = ConfigImportance.High,
+    Group = "Distributed",
+    Min = 1,
+    Documentation = "The maximum allowed time for each worker to join the group once a rebalance has begun."
+)]
+[ConfigKey(
+    "rest.advertised.host.name",
+    ConfigType.String,
+    Default = "",
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Documentation = "If this is set, this is the hostname that will be given out to other workers to connect to (and the worker id, with the port)."
+)]
+[ConfigKey(
+    "rest.advertised.port",
+    ConfigType.Int,
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Documentation = "If this is set, this is the port that will be given out to other workers to connect to."
+)]
 // The REST API's keys (Kafka Connect's RestServerConfig). Connect binds every interface by default
 // (http://:8083); KConnector binds the loopback only, so that a worker is not open to the network
 // until asked (docs/rest-api.md).

@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using KConnector.Hosting;
+
+namespace KConnector.Distributed;
+
+/// <summary>
+/// The config topic (<c>config.storage.topic</c>, one partition so that every worker reads the
+/// same order), with Kafka Connect's <c>KafkaConfigBackingStore</c> records: <c>connector-NAME</c>
+/// {"properties":{...}}, <c>task-NAME-N</c> {"properties":{...}}, <c>commit-NAME</c>
+/// {"tasks":N}, <c>target-state-NAME</c> {"state":"STARTED|PAUSED","state.v2":"...|STOPPED"},
+/// tombstones on delete. KConnector adds <c>kconnector-member-WORKER</c> (the group partitions a
+/// worker was given) and <c>kconnector-assignment</c> (the leader's answer), which Connect would
+/// skip as unknown keys (docs/distributed.md).
+/// </summary>
+public sealed class KafkaConfigBackingStore : IAsyncDisposable
+{
+    internal const string AssignmentKey = "kconnector-assignment";
+    internal const string MemberPrefix = "kconnector-member-";
+    private readonly KafkaBasedLog _log;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _connectors = new(
+        StringComparer.Ordinal
+    );
+    private readonly Dictionary<string, int> _taskCounts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TargetState> _targets = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _partitionOwners = [];
+    private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _firstTaskConfigs =
+        new(StringComparer.Ordinal);
+    private ClusterAssignment _assignment = ClusterAssignment.Empty;
+
+    /// <summary>Creates the store over <paramref name="topic"/>; nothing connects until <see cref="StartAsync"/>.</summary>
+    public KafkaConfigBackingStore(string topic, string bootstrapServers)
+    {
+        _log = new KafkaBasedLog(topic, bootstrapServers, Apply);
+    }
+
+    /// <summary>Raised (on the reading thread) after each record read.</summary>
+    public event Action? Changed;
+
+    /// <summary>Reads the topic to its end, then follows it.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        _log.StartAsync(cancellationToken);
+
+    /// <summary>Waits until every record written before the call is read.</summary>
+    public Task ReadToEndAsync(CancellationToken cancellationToken) =>
+        _log.ReadToEndAsync(cancellationToken);
+
+    /// <summary>Every connector's config, as last written.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Connectors
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<string, IReadOnlyDictionary<string, string>>(_connectors);
+            }
+        }
+    }
+
+    /// <summary>How many tasks a connector's last commit record announced (0 before the first).</summary>
+    public int TaskCount(string connector)
+    {
+        lock (_gate)
+        {
+            return _taskCounts.GetValueOrDefault(connector);
+        }
+    }
+
+    /// <summary>The config of the connector's task 0 as last written, or null.</summary>
+    public IReadOnlyDictionary<string, string>? FirstTaskConfig(string connector)
+    {
+        lock (_gate)
+        {
+            return _firstTaskConfigs.GetValueOrDefault(connector);
+        }
+    }
+
+    /// <summary>The connector's target state (STARTED until one is written).</summary>
+    public TargetState TargetState(string connector)
+    {
+        lock (_gate)
+        {
+            return _targets.GetValueOrDefault(connector, Hosting.TargetState.STARTED);
+        }
+    }
+
+    /// <summary>The latest assignment written by a leader.</summary>
+    public ClusterAssignment Assignment
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _assignment;
+            }
+        }
+    }
+
+    /// <summary>The live workers: each owns at least one group partition by its latest claim.</summary>
+    public IReadOnlyDictionary<int, string> PartitionOwners
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return new Dictionary<int, string>(_partitionOwners);
+            }
+        }
+    }
+
+    /// <summary>Writes a connector's config (Connect's <c>putConnectorConfig</c>).</summary>
+    public Task PutConnectorConfigAsync(
+        string name,
+        IReadOnlyDictionary<string, string> config,
+        CancellationToken cancellationToken
+    ) => _log.SendAsync("connector-" + name, Properties(config), cancellationToken);
+
+    /// <summary>Writes a connector's task configs, then the commit record that makes them count.</summary>
+    public async Task PutTaskConfigsAsync(
+        string name,
+        IReadOnlyList<IReadOnlyDictionary<string, string>> tasks,
+        CancellationToken cancellationToken
+    )
+    {
+        for (var n = 0; n < tasks.Count; n++)
+        {
+            await _log.SendAsync(
+                    $"task-{name}-{n.ToString(CultureInfo.InvariantCulture)}",
+                    Properties(tasks[n]),
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+        }
+        await _log.SendAsync(
+                "commit-" + name,
+                new JsonObject { ["tasks"] = tasks.Count }.ToJsonString(),
+                cancellationToken
+            )
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>Writes a connector's target state; STOPPED is written as Connect 3.5+ writes it.</summary>
+    public Task PutTargetStateAsync(
+        string name,
+        TargetState state,
+        CancellationToken cancellationToken
+    )
+    {
+        var value = new JsonObject
+        {
+            // Older readers know only STARTED and PAUSED (KIP-875).
+            ["state"] = state == Hosting.TargetState.STOPPED ? "PAUSED" : state.ToString(),
+            ["state.v2"] = state.ToString(),
+        };
+        return _log.SendAsync("target-state-" + name, value.ToJsonString(), cancellationToken);
+    }
+
+    /// <summary>Deletes a connector: tombstones for its config and target state, as Connect's <c>removeConnectorConfig</c>.</summary>
+    public async Task RemoveConnectorConfigAsync(string name, CancellationToken cancellationToken)
+    {
+        await _log.SendAsync("connector-" + name, null, cancellationToken).ConfigureAwait(false);
+        await _log.SendAsync("target-state-" + name, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal Task PutMemberAsync(
+        string worker,
+        IReadOnlyCollection<int> partitions,
+        CancellationToken cancellationToken
+    ) =>
+        _log.SendAsync(
+            MemberPrefix + worker,
+            new JsonObject
+            {
+                ["partitions"] = new JsonArray([.. partitions.Order().Select(p => (JsonNode)p)]),
+            }.ToJsonString(),
+            cancellationToken
+        );
+
+    internal Task PutAssignmentAsync(
+        ClusterAssignment assignment,
+        CancellationToken cancellationToken
+    ) => _log.SendAsync(AssignmentKey, assignment.ToJson(), cancellationToken);
+
+    private static string Properties(IReadOnlyDictionary<string, string> config)
+    {
+        var properties = new JsonObject();
+        foreach (var (key, value) in config.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        {
+            properties[key] = value;
+        }
+        return new JsonObject { ["properties"] = properties }.ToJsonString();
+    }
+
+    private void Apply(string key, string? value, long offset)
+    {
+        lock (_gate)
+        {
+            ConfigRecord.Apply(this, key, value);
+        }
+        Changed?.Invoke();
+    }
+
+    // The record kinds, applied under the gate (Connect's ConsumeCallback).
+    private static class ConfigRecord
+    {
+        public static void Apply(KafkaConfigBackingStore store, string key, string? value)
+        {
+            if (key.StartsWith("connector-", StringComparison.Ordinal))
+            {
+                var name = key["connector-".Length..];
+                if (value is null)
+                {
+                    store._connectors.Remove(name);
+                    store._taskCounts.Remove(name);
+                    store._firstTaskConfigs.Remove(name);
+                    store._targets.Remove(name);
+                }
+                else
+                {
+                    store._connectors[name] = ReadProperties(value);
+                }
+            }
+            else if (key.StartsWith("commit-", StringComparison.Ordinal) && value is not null)
+            {
+                store._taskCounts[key["commit-".Length..]] = JsonNode.Parse(value)![
+                    "tasks"
+                ]!.GetValue<int>();
+            }
+            else if (key.StartsWith("target-state-", StringComparison.Ordinal))
+            {
+                ApplyTarget(store, key["target-state-".Length..], value);
+            }
+            else if (key.StartsWith(MemberPrefix, StringComparison.Ordinal) && value is not null)
+            {
+                ApplyMember(store, key[MemberPrefix.Length..], value);
+            }
+            else if (key == AssignmentKey && value is not null)
+            {
+                store._assignment = ClusterAssignment.FromJson(value);
+            }
+            else if (
+                key.StartsWith("task-", StringComparison.Ordinal)
+                && key.EndsWith("-0", StringComparison.Ordinal)
+                && value is not null
+            )
+            {
+                // The framework splits the work by task id at run time: task 0's config tells
+                // whether the task configs follow the connector's.
+                store._firstTaskConfigs[key["task-".Length..^2]] = ReadProperties(value);
+            }
+        }
+
+        private static void ApplyTarget(KafkaConfigBackingStore store, string name, string? value)
+        {
+            if (value is null)
+            {
+                store._targets.Remove(name);
+                return;
+            }
+            var node = JsonNode.Parse(value)!;
+            var state = (node["state.v2"] ?? node["state"])!.GetValue<string>();
+            store._targets[name] = Enum.Parse<TargetState>(state);
+        }
+
+        // The latest claim of a partition wins: after a worker died, the group gives its
+        // partitions to the others, whose claims then name them.
+        private static void ApplyMember(KafkaConfigBackingStore store, string worker, string value)
+        {
+            var partitions = JsonNode.Parse(value)!["partitions"]!
+                .AsArray()
+                .Select(p => p!.GetValue<int>())
+                .ToHashSet();
+            foreach (var (p, owner) in store._partitionOwners.ToList())
+            {
+                if (owner == worker && !partitions.Contains(p))
+                {
+                    store._partitionOwners.Remove(p);
+                }
+            }
+            foreach (var p in partitions)
+            {
+                store._partitionOwners[p] = worker;
+            }
+        }
+
+        private static Dictionary<string, string> ReadProperties(string value) =>
+            JsonNode.Parse(value)!["properties"]!
+                .AsObject()
+                .ToDictionary(
+                    kv => kv.Key,
+                    kv => kv.Value?.GetValue<string>() ?? string.Empty,
+                    StringComparer.Ordinal
+                );
+    }
+
+    /// <inheritdoc/>
+    public ValueTask DisposeAsync() => _log.DisposeAsync();
+}

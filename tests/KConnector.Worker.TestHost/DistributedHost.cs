@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using KConnector.Connectors;
+using KConnector.Converters;
+using KConnector.Distributed;
+using KConnector.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace KConnector.Worker.TestHost;
+
+/// <summary>
+/// A distributed worker process: <c>distributed &lt;bootstrap.servers&gt; &lt;group.id&gt;
+/// &lt;topic prefix&gt; &lt;sink folder&gt; &lt;scheduled.rebalance.max.delay.ms&gt;</c>. It runs
+/// whatever share of the connectors in the config topic the group gives it: connector.class
+/// CountingSource (per-partition sequences, split by task) or FileAppendSink (a file per task).
+/// Prints "UNITS a,b" whenever its share changes; SIGTERM stops it cleanly.
+/// </summary>
+internal static class DistributedHost
+{
+    public static async Task RunAsync(string[] args)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["bootstrap.servers"] = args[1],
+            ["group.id"] = args[2],
+            ["config.storage.topic"] = args[3] + "-configs",
+            ["offset.storage.topic"] = args[3] + "-offsets",
+            ["status.storage.topic"] = args[3] + "-status",
+            ["scheduled.rebalance.max.delay.ms"] = args[5],
+            ["session.timeout.ms"] = "6000",
+            ["heartbeat.interval.ms"] = "1000",
+            ["offset.flush.interval.ms"] = "200",
+            ["consumer.session.timeout.ms"] = "6000",
+            ["consumer.max.poll.records"] = "50",
+        };
+        var sinkFolder = args[4];
+        using var environment = new ConnectorEnvironment();
+        var worker = new DistributedWorker(settings, c => Registration(c, sinkFolder), environment);
+        var stop = new TaskCompletionSource();
+        using var term = PosixSignalRegistration.Create(
+            PosixSignal.SIGTERM,
+            c =>
+            {
+                c.Cancel = true;
+                stop.TrySetResult();
+            }
+        );
+        await worker.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        Console.WriteLine("WORKER " + worker.WorkerId);
+        var shown = string.Empty;
+        while (!stop.Task.IsCompleted)
+        {
+            var units = string.Join(",", worker.LocalUnits);
+            if (units != shown)
+            {
+                Console.WriteLine("UNITS " + units);
+                shown = units;
+            }
+            await Task.WhenAny(stop.Task, Task.Delay(100)).ConfigureAwait(false);
+        }
+        await worker.DisposeAsync().ConfigureAwait(false);
+        Console.WriteLine("STOPPED");
+    }
+
+    // The connector's config as the config topic holds it, registered as a hosted worker's.
+    private static ConnectorRegistration Registration(
+        IReadOnlyDictionary<string, string> config,
+        string sinkFolder
+    )
+    {
+        var section = new ConfigurationBuilder()
+            .AddInMemoryCollection(
+                config.Select(kv => KeyValuePair.Create(kv.Key, (string?)kv.Value))
+            )
+            .Build();
+        var services = new ServiceCollection();
+        if (config["connector.class"] == "FileAppendSink")
+        {
+            services.AddSinkConnector(
+                section,
+                (_, options) =>
+                    new FileAppendSinkTask(
+                        Path.Combine(sinkFolder, $"sink-{options.TaskId}-{Guid.NewGuid():N}.txt"),
+                        TimeSpan.FromMilliseconds(5)
+                    ),
+                _ => new StringConverter(),
+                _ => new StringConverter()
+            );
+        }
+        else
+        {
+            services.AddSourceConnector(
+                section,
+                (_, options) =>
+                    new CountingSourceTask(
+                        config["topic"],
+                        Int(config["source.partitions"]),
+                        Int(config["per.partition"]),
+                        batchSize: 10,
+                        TimeSpan.FromMilliseconds(50),
+                        options.TaskId,
+                        options.TasksMax
+                    ),
+                _ => new StringConverter(),
+                _ => new StringConverter()
+            );
+        }
+        return (ConnectorRegistration)
+            services
+                .Single(d => d.ServiceType == typeof(ConnectorRegistration))
+                .ImplementationInstance!;
+    }
+
+    private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
+}
