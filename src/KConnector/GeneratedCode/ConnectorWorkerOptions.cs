@@ -76,6 +76,7 @@ public static class ConnectorWorkerOptions
         foreach (var isKey in (bool[])[true, false])
         {
             var converterKey = isKey ? "key.converter" : "value.converter";
+            ConverterSettingChecks.Check(parsed, converterKey, issues);
             var settings = ConverterSettings(parsed, isKey);
             try
             {

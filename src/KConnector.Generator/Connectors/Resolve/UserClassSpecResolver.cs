@@ -36,6 +36,7 @@ internal static class UserClassSpecResolver
         }
         ReportSchemaKeys(spec, model, diagnostics);
         var keyConverter = Converter(
+            catalog,
             spec.KeyConverter,
             model.KeyConverter,
             model.KeyFormats,
@@ -44,11 +45,18 @@ internal static class UserClassSpecResolver
             diagnostics
         );
         var valueConverter = Converter(
+            catalog,
             spec.ValueConverter,
             model.ValueConverter,
             model.ValueFormats,
             model.ValueType,
             "value",
+            diagnostics
+        );
+        ConverterSettingChecker.Check(
+            spec.ConverterSettings,
+            keyConverter,
+            valueConverter,
             diagnostics
         );
         var values = ReadDeferred(spec, model, catalog, diagnostics);
@@ -69,12 +77,12 @@ internal static class UserClassSpecResolver
                     k.Name == ConfigKeyNames.KeyConverter
                         ? k with
                         {
-                            Default = ConverterCatalog.ClassOf(keyConverter),
+                            Default = keyConverter.ClassName,
                         }
                     : k.Name == ConfigKeyNames.ValueConverter
                         ? k with
                         {
-                            Default = ConverterCatalog.ClassOf(valueConverter),
+                            Default = valueConverter.ClassName,
                         }
                     : k
                 )
@@ -236,21 +244,23 @@ internal static class UserClassSpecResolver
         draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
 
     /// <summary>The converter the spec names, if the class's type allows it, else the class's own.</summary>
-    private static ConverterKind Converter(
+    private static Plugins.ConverterPluginModel Converter(
+        Plugins.PluginCatalog catalog,
         ConverterChoice? chosen,
-        ConverterKind compiled,
+        Plugins.ConverterPluginModel compiled,
         TypeFormats formats,
         string type,
         string side,
         List<DiagnosticInfo> diagnostics
     )
     {
-        if (chosen?.Where is not { } where)
+        if (chosen is not { Where: { } where, Converter: { } named })
         {
             return compiled;
         }
         var problem = ConverterCompatibility.Check(
-            chosen.Kind,
+            catalog,
+            named,
             formats,
             type,
             side,
@@ -263,6 +273,6 @@ internal static class UserClassSpecResolver
             diagnostics.Add(problem);
             return compiled;
         }
-        return chosen.Kind;
+        return named;
     }
 }
