@@ -39,6 +39,26 @@ public sealed class PluginsAndAdminEndpointTests
         Assert.True(topic.GetProperty("required").GetBoolean());
         Assert.Equal("STRING", topic.GetProperty("type").GetString());
         Assert.Equal("Where the numbers go.", topic.GetProperty("documentation").GetString());
+        Assert.Contains(
+            all.EnumerateArray(),
+            p =>
+                p.GetProperty("class").GetString()
+                    == "org.apache.kafka.connect.storage.SimpleHeaderConverter"
+                && p.GetProperty("type").GetString() == "header_converter"
+        );
+        // A converter's own settings, from its descriptor (KIP-769 covers every plugin).
+        var (converterStatus, settings) = await client.GetJsonAsync(
+            "/connector-plugins/io.confluent.connect.avro.AvroConverter/config"
+        );
+        Assert.Equal(HttpStatusCode.OK, converterStatus);
+        var userInfo = settings
+            .EnumerateArray()
+            .Single(k => k.GetProperty("name").GetString() == "basic.auth.user.info");
+        Assert.Equal("PASSWORD", userInfo.GetProperty("type").GetString());
+        Assert.Contains(
+            settings.EnumerateArray(),
+            k => k.GetProperty("name").GetString() == "auto.register.schemas"
+        );
         (await client.GetJsonAsync("/connector-plugins/Nope/config")).AssertError(
             HttpStatusCode.NotFound
         );

@@ -14,17 +14,20 @@ namespace KConnector.Generator.Plugins;
 /// <param name="Plugins">The connector plugins, ordered by class name.</param>
 /// <param name="FrameworkKeys">The framework keys a spec may give (the runtime's ConfigKeySets, worker keys excepted).</param>
 /// <param name="Transforms">The transformation and predicate plugins, ordered by class name.</param>
+/// <param name="Converters">The converters and header converters, ordered by class name.</param>
 internal sealed record PluginCatalog(
     EquatableArray<PluginModel> Plugins,
     EquatableArray<KnownKey> FrameworkKeys,
-    EquatableArray<TransformPluginModel> Transforms
+    EquatableArray<TransformPluginModel> Transforms,
+    EquatableArray<ConverterPluginModel> Converters
 )
 {
     public static PluginCatalog Empty { get; } =
         new(
             EquatableArray<PluginModel>.Empty,
             EquatableArray<KnownKey>.Empty,
-            EquatableArray<TransformPluginModel>.Empty
+            EquatableArray<TransformPluginModel>.Empty,
+            EquatableArray<ConverterPluginModel>.Empty
         );
 
     /// <summary>The transformation (or predicate) named <paramref name="name"/> by class or alias.</summary>

@@ -24,6 +24,7 @@ internal static class PluginCatalogReader
     {
         var plugins = new List<PluginModel>();
         var transforms = new List<TransformPluginModel>();
+        var converters = new List<ConverterPluginModel>();
         var sets = new List<(int Scope, EquatableArray<ConfigKeyModel> Keys)>();
         foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
         {
@@ -45,6 +46,14 @@ internal static class PluginCatalogReader
                         }
                         // A package's transformations too: the generated module initializer
                         // registers them with the worker (Transforms/TransformRegistrationEmitter).
+                        // The runtime's converters only: ConverterFactory creates no other (yet).
+                        else if (
+                            assembly.Name == PluginAttributeNames.RuntimeAssembly
+                            && ConverterDescriptorReader.Read(type, attribute) is { } c
+                        )
+                        {
+                            converters.Add(c);
+                        }
                         else if (
                             TransformDescriptorReader.Read(
                                 type,
@@ -70,7 +79,8 @@ internal static class PluginCatalogReader
         return new PluginCatalog(
             plugins.OrderBy(p => p.ClassName, System.StringComparer.Ordinal).ToEquatableArray(),
             FrameworkKeys(sets),
-            transforms.OrderBy(t => t.ClassName, System.StringComparer.Ordinal).ToEquatableArray()
+            transforms.OrderBy(t => t.ClassName, System.StringComparer.Ordinal).ToEquatableArray(),
+            converters.OrderBy(c => c.ClassName, System.StringComparer.Ordinal).ToEquatableArray()
         );
     }
 

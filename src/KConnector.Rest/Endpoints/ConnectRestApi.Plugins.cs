@@ -1,5 +1,6 @@
 using System.Text.Json;
-using KConnector.Converters;
+using KConnector.Converters.Plugins;
+using KConnector.Plugins;
 using KConnector.Rest.Model;
 using Microsoft.AspNetCore.Http;
 
@@ -8,17 +9,6 @@ namespace KConnector.Rest.Endpoints;
 // Kafka Connect's ConnectorPluginsResource: the plugins, a plugin's keys (KIP-769) and validation.
 internal sealed partial class ConnectRestApi
 {
-    // The converters KConnector's workers take by Kafka Connect's class names (ConverterFactory).
-    private static readonly string[] Converters =
-    [
-        ConverterFactory.AvroConverterClass,
-        ConverterFactory.ByteArrayConverterClass,
-        ConverterFactory.JsonConverterClass,
-        ConverterFactory.JsonSchemaConverterClass,
-        ConverterFactory.ProtobufConverterClass,
-        ConverterFactory.StringConverterClass,
-    ];
-
     private IReadOnlyList<ConnectorPlugin> Plugins => _factory?.Plugins ?? [];
 
     public IResult ListPlugins(bool? connectorsOnly)
@@ -30,13 +20,16 @@ internal sealed partial class ConnectRestApi
             .ToList();
         if (connectorsOnly == false)
         {
-            plugins.AddRange(Converters.Select(c => new PluginInfo(c, "converter", version)));
-            plugins.Add(
-                new PluginInfo(
-                    ConverterFactory.SimpleHeaderConverterClass,
-                    "header_converter",
-                    version
-                )
+            // The worker's converters and header converters, from their descriptors.
+            plugins.AddRange(
+                ConverterPlugins
+                    .All.OrderBy(c => c.Kind)
+                    .ThenBy(c => c.ClassName, StringComparer.Ordinal)
+                    .Select(c => new PluginInfo(
+                        c.ClassName,
+                        c.Kind == PluginKind.HeaderConverter ? "header_converter" : "converter",
+                        version
+                    ))
             );
         }
         return Results.Json(plugins, KafkaConnectJsonContext.Default.ListPluginInfo);
@@ -44,12 +37,14 @@ internal sealed partial class ConnectRestApi
 
     public IResult PluginConfig(string plugin)
     {
-        var found = Plugins.FirstOrDefault(p => p.IsNamed(plugin));
-        if (found is null)
+        // KIP-769 answers for any plugin: a connector's keys, or a converter's own settings.
+        var keys =
+            Plugins.FirstOrDefault(p => p.IsNamed(plugin))?.Definition.Keys
+            ?? ConverterPlugins.All.FirstOrDefault(p => p.IsNamed(plugin))?.Definition.Keys;
+        if (keys is null)
         {
             return RestErrors.NotFound($"Unknown plugin {plugin}.");
         }
-        var keys = found.Definition.Keys;
         var infos = keys.Select(k =>
                 ConfigInfosBuilder.Definition(
                     k,

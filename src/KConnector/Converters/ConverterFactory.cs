@@ -108,7 +108,7 @@ public static class ConverterFactory
                 ? (IConverter<T>)(object)new ByteArrayConverter()
                 : null,
             _ => throw new ArgumentException(
-                $"'{key}' is '{className}', which is not a known converter class; expected one of {AvroConverterClass}, {ProtobufConverterClass}, {JsonSchemaConverterClass}, {JsonConverterClass}, {StringConverterClass}, {ByteArrayConverterClass}."
+                $"'{key}' is '{className}', which is not a known converter class; expected one of {string.Join(", ", Plugins.ConverterPlugins.Converters.Select(p => p.ClassName))}."
             ),
         };
         return converter
@@ -148,50 +148,29 @@ public static class ConverterFactory
     }
 
     /// <summary>
-    /// The full class name <paramref name="name"/> stands for: a class name, or the simple name
-    /// (<c>AvroConverter</c>) or short alias (<c>Avro</c>) Kafka Connect's plugin loader also
-    /// accepts, in any case; an unknown name comes back trimmed.
+    /// The full class name <paramref name="name"/> stands for: a class name, or an alias of its
+    /// descriptor (the simple name <c>AvroConverter</c> or short alias <c>Avro</c> Kafka Connect's
+    /// plugin loader also accepts), in any case; an unknown name comes back trimmed.
     /// </summary>
     public static string ClassNameOf(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        var trimmed = name.Trim();
-        foreach (var known in ConverterClasses)
-        {
-            var simple = known[(known.LastIndexOf('.') + 1)..];
-            if (
-                trimmed.Equals(known, StringComparison.OrdinalIgnoreCase)
-                || trimmed.Equals(simple, StringComparison.OrdinalIgnoreCase)
-                || trimmed.Equals(simple[..^"Converter".Length], StringComparison.OrdinalIgnoreCase)
-            )
-            {
-                return known;
-            }
-        }
-        return trimmed;
+        return Plugins.ConverterPlugins.FindConverter(name)?.ClassName ?? name.Trim();
     }
 
     /// <summary>Whether the converter <paramref name="className"/> names reads and writes schemas through a Schema Registry.</summary>
     public static bool UsesSchemaRegistry(string className) =>
-        ClassNameOf(className)
-            is AvroConverterClass
-                or ProtobufConverterClass
-                or JsonSchemaConverterClass;
-
-    private static readonly string[] ConverterClasses =
-    [
-        AvroConverterClass,
-        ProtobufConverterClass,
-        JsonSchemaConverterClass,
-        JsonConverterClass,
-        StringConverterClass,
-        ByteArrayConverterClass,
-    ];
+        Plugins
+            .ConverterPlugins.FindConverter(className)
+            ?.Definition.Find(SchemaRegistryConfig.UrlKey)
+            is not null;
 
     /// <summary>Builds the header converter <c>header.converter</c> names (SimpleHeaderConverter when absent, Kafka Connect's default).</summary>
     /// <exception cref="ArgumentException">The class is unknown; the message names <c>header.converter</c>.</exception>
     public static IHeaderConverter CreateHeaderConverter(string? className) =>
-        className is null || className.Trim() == SimpleHeaderConverterClass
+        className is null
+        || Plugins.ConverterPlugins.FindHeaderConverter(className)?.ClassName
+            == SimpleHeaderConverterClass
             ? new SimpleHeaderConverter()
             : throw new ArgumentException(
                 $"'header.converter' is '{className}', which is not a known header converter; expected {SimpleHeaderConverterClass}."

@@ -76,6 +76,7 @@ public static class ConnectorWorkerOptions
         foreach (var isKey in (bool[])[true, false])
         {
             var converterKey = isKey ? "key.converter" : "value.converter";
+            ConverterSettingChecks.Check(parsed, converterKey, issues);
             var settings = ConverterSettings(parsed, isKey);
             try
             {
@@ -90,7 +91,12 @@ public static class ConnectorWorkerOptions
             }
             catch (ConfigValueException e)
             {
-                issues.Add(new ConfigIssue(converterKey + "." + e.Key, e.Message));
+                var key = converterKey + "." + e.Key;
+                // Said once: the converter's definition may have refused the same value already.
+                if (!issues.Any(i => i.Key == key))
+                {
+                    issues.Add(new ConfigIssue(key, e.Message));
+                }
             }
         }
         return issues.Count == parsed.Issues.Count ? parsed : parsed.WithIssues(issues);

@@ -60,4 +60,12 @@ public sealed class ConnectPluginAttribute(string className, PluginKind kind) : 
     /// string keys and values, so a spec naming one fails the build (KCN0250).
     /// </summary>
     public bool SchemalessRecordsOnly { get; set; }
+
+    /// <summary>
+    /// For a converter or header converter: the key and value types it can carry. The generator
+    /// checks a spec's <c>key.converter</c> / <c>value.converter</c> against it, and picks, for a type
+    /// no converter is named for, the converter that carries the fewest kinds of types among those
+    /// that carry it (the most specific: AvroConverter for an .avsc record, StringConverter for a string).
+    /// </summary>
+    public ConverterRecordTypes Carries { get; set; }
 }

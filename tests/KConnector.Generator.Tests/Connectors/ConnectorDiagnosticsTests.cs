@@ -152,10 +152,30 @@ public class ConnectorDiagnosticsTests
             },
             {
                 "converter setting that is not a boolean",
-                Spec("\"value.converter.schemas.enable\": \"yes\""),
+                Spec(
+                    "\"value.converter\": \"JsonConverter\"",
+                    "\"value.converter.schemas.enable\": \"yes\""
+                ),
                 "KCN0203",
-                8,
+                9,
                 "\"value.converter.schemas.enable\" must be true or false"
+            },
+            {
+                "converter setting misspelt: the converter's own settings are suggested",
+                Spec(
+                    "\"value.converter\": \"JsonConverter\"",
+                    "\"value.converter.schemas.enabled\": false"
+                ),
+                "KCN0280",
+                9,
+                "Did you mean \"value.converter.schemas.enable\"?"
+            },
+            {
+                "setting of another converter than the one the value gets (AvroConverter for an .avsc record)",
+                Spec("\"value.converter.schemas.enable\": false"),
+                "KCN0280",
+                8,
+                "the value.converter io.confluent.connect.avro.AvroConverter, which takes value.converter.schema.registry.url"
             },
             {
                 "transform type misspelled",

@@ -53,6 +53,10 @@ public sealed partial class BuildAndStartVerdictTests
     [InlineData("audit.mode=signed;audit.key=s3cret", "")]
     [InlineData("audit.mode=SIGNED;audit.key=s3cret", "")]
     [InlineData("audit.batch=1000", "")]
+    // A converter's own settings, against the definition of the converter the value gets.
+    [InlineData("value.converter.converter.encoding=UTF-16", "")]
+    [InlineData("value.converter=JsonConverter;value.converter.schemas.enable=false", "")]
+    [InlineData("value.converter=Json;value.converter.schemas.cache.size=10", "")]
     // Invalid, one key.
     [InlineData("tasks.max=0", "tasks.max")]
     [InlineData("tasks.max=two", "tasks.max")]
@@ -79,6 +83,23 @@ public sealed partial class BuildAndStartVerdictTests
     [InlineData("audit.batch=0", "audit.batch")]
     [InlineData("audit.batch=1001", "audit.batch")]
     [InlineData("audit.batch=ten", "audit.batch")]
+    [InlineData(
+        "value.converter=JsonConverter;value.converter.schemas.enabled=false",
+        "value.converter.schemas.enabled"
+    )]
+    [InlineData(
+        "value.converter=JsonConverter;value.converter.schemas.enable=maybe",
+        "value.converter.schemas.enable"
+    )]
+    [InlineData(
+        "value.converter=JsonConverter;value.converter.schemas.cache.size=-1",
+        "value.converter.schemas.cache.size"
+    )]
+    [InlineData("value.converter.schemas.enable=false", "value.converter.schemas.enable")]
+    [InlineData(
+        "key.converter=JsonConverter;key.converter.converter.encoding=UTF8",
+        "key.converter.converter.encoding"
+    )]
     // Invalid across keys.
     [InlineData("audit.mode=signed", "audit.key")]
     [InlineData("audit.mode=signed;audit.key=", "audit.key")]

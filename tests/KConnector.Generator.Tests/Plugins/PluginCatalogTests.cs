@@ -100,7 +100,7 @@ public class PluginCatalogTests
         Assert.All(names, name => Assert.NotNull(Catalog.FrameworkKey(name)));
     }
 
-    private static List<string> Facts(IEnumerable<ConfigKey> keys) =>
+    internal static List<string> Facts(IEnumerable<ConfigKey> keys) =>
         [
             .. keys.Select(k =>
                 string.Join(
@@ -121,7 +121,7 @@ public class PluginCatalogTests
             ),
         ];
 
-    private static List<string> Facts(IEnumerable<ConfigKeyModel> keys) =>
+    internal static List<string> Facts(IEnumerable<ConfigKeyModel> keys) =>
         [
             .. keys.Select(k =>
                 string.Join(

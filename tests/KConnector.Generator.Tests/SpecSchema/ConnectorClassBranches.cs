@@ -90,7 +90,7 @@ internal static class ConnectorClassBranches
             properties[key.Name] = ConfigKeySchema.For(key, key.Doc);
         }
         var patterns = new JsonObject();
-        foreach (var family in KeyFamily.All.Where(f => f.AppliesTo(plugin.Kind)))
+        foreach (var family in KeyFamily.For(catalog).Where(f => f.AppliesTo(plugin.Kind)))
         {
             patterns[family.Pattern] = new JsonObject();
         }
@@ -166,7 +166,7 @@ internal static class ConnectorClassBranches
                 ["type"] = "string",
                 ["anyOf"] = ConfigKeySchema.NamedOrReference(catalog.AllNames, ClassNamePattern),
             },
-            "key.converter" or "value.converter" => Named(key, ConverterCatalog.AllNames),
+            "key.converter" or "value.converter" => Named(key, ConverterCatalog.AllNames(catalog)),
             _ => ConfigKeySchema.For(key, key.Doc),
         };
 

@@ -59,7 +59,7 @@ internal static class ConnectorSpecSchemaWriter
     private static JsonObject Config(PluginCatalog catalog)
     {
         var patterns = new JsonObject();
-        foreach (var family in KeyFamily.All)
+        foreach (var family in KeyFamily.For(catalog))
         {
             patterns[family.Pattern] = family.Schema();
         }

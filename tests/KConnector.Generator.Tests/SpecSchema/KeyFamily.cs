@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using KConnector.Generator.Connectors;
+using KConnector.Generator.Plugins;
 
 namespace KConnector.Generator.Tests.SpecSchema;
 
@@ -14,8 +16,34 @@ internal sealed record KeyFamily(string Pattern, Func<JsonObject> Schema, Connec
 {
     private static readonly string[] AnyScalar = ["string", "number", "boolean"];
 
-    /// <summary>The families the generator and the runtime accept, each checked by its own plugin.</summary>
-    public static IReadOnlyList<KeyFamily> All { get; } =
+    /// <summary>
+    /// The families the generator and the runtime accept, each checked by its own plugin: the fixed
+    /// ones, then each setting a converter's descriptor defines under key.converter. / value.converter.
+    /// (the build checks it against the converter the key or value gets, KCN0280).
+    /// </summary>
+    public static IEnumerable<KeyFamily> For(PluginCatalog catalog) =>
+        Fixed.Concat(ConverterSettings(catalog));
+
+    private static IEnumerable<KeyFamily> ConverterSettings(PluginCatalog catalog) =>
+        catalog
+            .Converters.Where(c => !c.IsHeaderConverter)
+            .SelectMany(c => c.Keys.Select(k => (Converter: c, Key: k)))
+            .GroupBy(s => s.Key.Name, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new KeyFamily(
+                "^(key|value)\\.converter\\." + Regex.Escape(g.Key) + "$",
+                () =>
+                    ConfigKeySchema.For(
+                        g.First().Key,
+                        g.First().Key.Doc
+                            + " A setting of the key or value converter ("
+                            + string.Join(", ", g.Select(s => s.Converter.SimpleName))
+                            + "), passed to it with the prefix removed."
+                    ),
+                null
+            ));
+
+    private static IReadOnlyList<KeyFamily> Fixed { get; } =
     [
         new(
             "^(transforms|predicates)\\.[^.]+\\..+",
@@ -40,33 +68,6 @@ internal sealed record KeyFamily(string Pattern, Func<JsonObject> Schema, Connec
                     "Sink connectors: a consumer client setting passed to librdkafka as it is (max.poll.records sets the largest batch handed to one put)."
                 ),
             ConnectorKind.Sink
-        ),
-        new(
-            "^(key|value)\\.converter\\.(schemas\\.enable|auto\\.register\\.schemas|use\\.latest\\.version)$",
-            () =>
-                new JsonObject
-                {
-                    ["description"] =
-                        "A boolean converter setting: schemas.enable (JsonConverter's schema/payload envelope, true by default), auto.register.schemas (true by default), use.latest.version (false by default).",
-                    ["anyOf"] = new JsonArray(
-                        new JsonObject { ["type"] = "boolean" },
-                        new JsonObject
-                        {
-                            ["type"] = "string",
-                            ["pattern"] =
-                                "^([Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|\\$\\{[^}]+\\})$",
-                        }
-                    ),
-                },
-            null
-        ),
-        new(
-            "^(key|value)\\.converter\\..+",
-            () =>
-                Scalar(
-                    "A setting of the key or value converter, passed to it with the prefix removed as Kafka Connect's worker does: Schema Registry settings (basic.auth.*, *.subject.name.strategy, ...), converter.encoding (StringConverter)."
-                ),
-            null
         ),
     ];
 

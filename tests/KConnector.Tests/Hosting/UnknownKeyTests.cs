@@ -46,13 +46,51 @@ public sealed class UnknownKeyTests
     {
         var values = Values();
         values["consumer.override.fetch.min.bytes"] = "10";
-        values["value.converter.schemas.enable"] = "false";
+        values["value.converter.converter.encoding"] = "UTF-16";
         values["offset.flush.interval.ms"] = "100";
         values["consumer.session.timeout.ms"] = "6000";
 
         var config = SecretSinkConfig.Parse(values);
 
         Assert.Equal("10", config.Parsed.WithPrefix("consumer.override.")["fetch.min.bytes"]);
+    }
+
+    [Fact]
+    public void GeneratedConfig_RefusesASettingTheValuesConverterDoesNotHave_NamingIt()
+    {
+        // The value is a string: StringConverter, whose only setting is converter.encoding.
+        var values = Values();
+        values["value.converter.converter.encodng"] = "UTF-16";
+        values["key.converter.schemas.enable"] = "false";
+
+        var error = Assert.Throws<ConfigValidationException>(() => SecretSinkConfig.Parse(values));
+
+        Assert.Equal(
+            ["key.converter.schemas.enable", "value.converter.converter.encodng"],
+            error.Issues.Select(i => i.Key).Order(StringComparer.Ordinal)
+        );
+        Assert.Contains(
+            "Did you mean \"value.converter.converter.encoding\"?",
+            error.Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "is not a setting of org.apache.kafka.connect.storage.StringConverter",
+            error.Message,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void GeneratedConfig_RefusesAConverterSettingOfTheWrongType_UnderItsFullKey()
+    {
+        var values = Values();
+        values["value.converter"] = "JsonConverter";
+        values["value.converter.schemas.cache.size"] = "many";
+
+        var error = Assert.Throws<ConfigValidationException>(() => SecretSinkConfig.Parse(values));
+
+        Assert.Equal("value.converter.schemas.cache.size", Assert.Single(error.Issues).Key);
     }
 
     [Fact]

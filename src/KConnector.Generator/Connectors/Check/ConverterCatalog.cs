@@ -1,117 +1,82 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Plugins;
 
 namespace KConnector.Generator.Connectors;
 
 /// <summary>
-/// The converters a spec or attribute may name (Kafka Connect's class names, simple class names and
-/// the short aliases Kafka Connect's plugin loader also accepts), and which key or value types each
-/// can carry: what the runtime's ConverterFactory can build for a type's ConverterFormats.
+/// The converters a spec or attribute may name, as the runtime's converter descriptors declare them
+/// (<see cref="PluginCatalog.Converters"/>: class names and aliases, the types each carries): which
+/// converter a type gets by default, which a config may switch to, and what to say when a named
+/// one cannot carry the type. No converter is listed here.
 /// </summary>
 internal static class ConverterCatalog
 {
-    public const string StringClass = "org.apache.kafka.connect.storage.StringConverter";
-    public const string AvroClass = "io.confluent.connect.avro.AvroConverter";
-    public const string JsonClass = "org.apache.kafka.connect.json.JsonConverter";
-    public const string JsonSchemaClass = "io.confluent.connect.json.JsonSchemaConverter";
-    public const string ProtobufClass = "io.confluent.connect.protobuf.ProtobufConverter";
-    public const string ByteArrayClass = "org.apache.kafka.connect.converters.ByteArrayConverter";
+    // Only when the compilation does not reference the runtime (no descriptors, so no framework
+    // keys either and the spec is refused anyway): the type still gets a converter to name.
+    private static readonly ConverterPluginModel NoCatalog = new(
+        "org.apache.kafka.connect.storage.StringConverter",
+        EquatableArray<string>.Empty,
+        false,
+        TypeFormats.String,
+        EquatableArray<ConfigKeyModel>.Empty
+    );
 
-    // In the order a default is picked for a type with several formats: schema-carrying first.
-    private static readonly ConverterKind[] Kinds =
-    {
-        ConverterKind.Avro,
-        ConverterKind.JsonSchema,
-        ConverterKind.Protobuf,
-        ConverterKind.String,
-        ConverterKind.ByteArray,
-        ConverterKind.Json,
-    };
+    /// <summary>The key/value converters, the most specific first (a default is the first that carries the type).</summary>
+    public static IEnumerable<ConverterPluginModel> Converters(PluginCatalog catalog) =>
+        catalog
+            .Converters.Where(c => !c.IsHeaderConverter)
+            .OrderBy(c => c.Breadth)
+            .ThenBy(c => c.ClassName, StringComparer.Ordinal);
 
     /// <summary>Every name accepted, for did-you-mean suggestions.</summary>
-    public static IEnumerable<string> AllNames => Kinds.SelectMany(NamesOfKind);
+    public static IEnumerable<string> AllNames(PluginCatalog catalog) =>
+        Converters(catalog).SelectMany(c => c.Names);
 
-    public static bool TryGet(string name, out ConverterKind kind)
-    {
-        var trimmed = name.Trim();
-        foreach (var candidate in Kinds)
-        {
-            if (
-                NamesOfKind(candidate)
-                    .Any(n => string.Equals(n, trimmed, StringComparison.OrdinalIgnoreCase))
-            )
-            {
-                kind = candidate;
-                return true;
-            }
-        }
-        kind = default;
-        return false;
-    }
+    /// <summary>The converter <paramref name="name"/> names (class name or alias, any case), or null.</summary>
+    public static ConverterPluginModel? Find(PluginCatalog catalog, string name) =>
+        Converters(catalog).FirstOrDefault(c => c.IsNamed(name));
 
-    public static string ClassOf(ConverterKind kind) =>
-        kind switch
-        {
-            ConverterKind.Avro => AvroClass,
-            ConverterKind.Json => JsonClass,
-            ConverterKind.JsonSchema => JsonSchemaClass,
-            ConverterKind.Protobuf => ProtobufClass,
-            ConverterKind.ByteArray => ByteArrayClass,
-            _ => StringClass,
-        };
-
-    /// <summary>The class name, its simple name and its short alias (AvroConverter, Avro).</summary>
-    public static string[] NamesOfKind(ConverterKind kind)
-    {
-        var full = ClassOf(kind);
-        var simple = full.Substring(full.LastIndexOf('.') + 1);
-        return new[] { full, simple, simple.Substring(0, simple.Length - "Converter".Length) };
-    }
-
-    /// <summary>
-    /// Whether the converter can carry a type of <paramref name="formats"/>, as ConverterFactory
-    /// decides at run time: Avro, JsonSchema and Protobuf need their codecs; Json carries records of
-    /// either schema language, strings and bytes; String and ByteArray only strings and bytes.
-    /// </summary>
-    public static bool Carries(ConverterKind kind, TypeFormats formats) =>
-        (formats & Carried(kind)) != TypeFormats.None;
-
-    /// <summary>The converter a type gets when none is named.</summary>
-    public static ConverterKind DefaultFor(TypeFormats formats) =>
-        Kinds.FirstOrDefault(k => Carries(k, formats));
+    /// <summary>The converter a type gets when none is named: the most specific that carries it.</summary>
+    public static ConverterPluginModel DefaultFor(PluginCatalog catalog, TypeFormats formats) =>
+        Converters(catalog).FirstOrDefault(c => c.CanCarry(formats))
+        ?? Converters(catalog).FirstOrDefault(c => c.Carries == TypeFormats.String)
+        ?? NoCatalog;
 
     /// <summary>The names a run-time override of the converter key may use: those of every converter that carries the type.</summary>
-    public static string[] NamesOf(TypeFormats formats) =>
-        Kinds.Where(k => Carries(k, formats)).SelectMany(NamesOfKind).ToArray();
+    public static string[] NamesOf(PluginCatalog catalog, TypeFormats formats) =>
+        Converters(catalog).Where(c => c.CanCarry(formats)).SelectMany(c => c.Names).ToArray();
 
     /// <summary>The class names of the converters that carry <paramref name="formats"/>, for a fix in a message.</summary>
-    public static string Alternatives(TypeFormats formats) =>
-        string.Join(" or ", Kinds.Where(k => Carries(k, formats)).Select(ClassOf));
+    public static string Alternatives(PluginCatalog catalog, TypeFormats formats) =>
+        string.Join(
+            " or ",
+            Converters(catalog).Where(c => c.CanCarry(formats)).Select(c => c.ClassName)
+        );
 
-    /// <summary>What the converter needs, for a message; <paramref name="schemaKey"/> is where the type is named (key.schema, ValueType).</summary>
-    public static string Requirement(ConverterKind kind, string schemaKey) =>
-        kind switch
+    /// <summary>What the converter needs, from the types it carries, for a message; <paramref name="schemaKey"/> is where the type is named (key.schema, ValueType).</summary>
+    public static string Requirement(ConverterPluginModel converter, string schemaKey) =>
+        (converter.Carries & ~TypeFormats.OwnFormats) switch
         {
-            ConverterKind.Avro => "it needs a record generated from an .avsc file (name one in "
+            TypeFormats.AvroRecord => "it needs a record generated from an .avsc file (name one in "
                 + schemaKey
                 + ")",
-            ConverterKind.JsonSchema =>
+            TypeFormats.JsonSchemaRecord =>
                 "it needs a type generated from a .schema.json file (name one in "
                     + schemaKey
                     + ")",
-            ConverterKind.Protobuf => "it needs a protoc-generated Protobuf message ("
+            TypeFormats.ProtobufMessage => "it needs a protoc-generated Protobuf message ("
                 + (
                     schemaKey.EndsWith(".schema", StringComparison.Ordinal)
                         ? "name its .proto file in " + schemaKey
                         : "as " + schemaKey + ", compiled from a .proto file by Grpc.Tools"
                 )
                 + ")",
-            ConverterKind.Json => "it carries .avsc records, .schema.json types, string and byte[]",
-            ConverterKind.ByteArray => "it passes byte[] through as it is (leave "
-                + schemaKey
-                + " out)",
-            _ => "it reads and writes strings only (leave " + schemaKey + " out)",
+            TypeFormats.Bytes => "it passes byte[] through as it is (leave " + schemaKey + " out)",
+            TypeFormats.String => "it reads and writes strings only (leave " + schemaKey + " out)",
+            var carried => "it carries " + Words(carried),
         };
 
     /// <summary>A key or value type in words: "a string key", "the value record Shop.Order (from an .avsc file)".</summary>
@@ -134,17 +99,25 @@ internal static class ConverterCatalog
             _ => "the " + side + " type " + typeName,
         };
 
-    private static TypeFormats Carried(ConverterKind kind) =>
-        kind switch
+    // ".avsc records, .schema.json types, string and byte[]"
+    private static string Words(TypeFormats carried)
+    {
+        var words = new List<string>();
+        Add(TypeFormats.AvroRecord, ".avsc records");
+        Add(TypeFormats.JsonSchemaRecord, ".schema.json types");
+        Add(TypeFormats.ProtobufMessage, "Protobuf messages");
+        Add(TypeFormats.String, "string");
+        Add(TypeFormats.Bytes, "byte[]");
+        return words.Count < 2
+            ? string.Join(string.Empty, words)
+            : string.Join(", ", words.Take(words.Count - 1)) + " and " + words[words.Count - 1];
+
+        void Add(TypeFormats format, string word)
         {
-            ConverterKind.Avro => TypeFormats.AvroRecord | TypeFormats.OwnFormats,
-            ConverterKind.JsonSchema => TypeFormats.JsonSchemaRecord,
-            ConverterKind.Protobuf => TypeFormats.ProtobufMessage,
-            ConverterKind.Json => TypeFormats.AvroRecord
-                | TypeFormats.JsonSchemaRecord
-                | TypeFormats.String
-                | TypeFormats.Bytes,
-            ConverterKind.ByteArray => TypeFormats.Bytes,
-            _ => TypeFormats.String,
-        };
+            if ((carried & format) != 0)
+            {
+                words.Add(word);
+            }
+        }
+    }
 }

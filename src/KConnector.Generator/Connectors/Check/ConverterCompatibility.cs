@@ -1,5 +1,6 @@
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Models;
+using KConnector.Generator.Plugins;
 
 namespace KConnector.Generator.Connectors;
 
@@ -9,6 +10,7 @@ namespace KConnector.Generator.Connectors;
 /// </summary>
 internal static class ConverterCompatibility
 {
+    /// <param name="catalog">The converters, for the alternatives.</param>
     /// <param name="converter">The converter named.</param>
     /// <param name="formats">What the type can be converted as.</param>
     /// <param name="typeName">The type, for the message.</param>
@@ -16,7 +18,8 @@ internal static class ConverterCompatibility
     /// <param name="namedIn">Where the converter was named, for the message ("" for a spec key, " (ValueConverter)" for an attribute).</param>
     /// <param name="schemaKey">Where the type is chosen (value.schema, ValueType), for the fix.</param>
     public static DiagnosticInfo? Check(
-        ConverterKind converter,
+        PluginCatalog catalog,
+        ConverterPluginModel converter,
         TypeFormats formats,
         string typeName,
         string side,
@@ -25,15 +28,15 @@ internal static class ConverterCompatibility
         SpecLocation where
     )
     {
-        if (ConverterCatalog.Carries(converter, formats))
+        if (converter.CanCarry(formats))
         {
             return null;
         }
-        var alternatives = ConverterCatalog.Alternatives(formats);
+        var alternatives = ConverterCatalog.Alternatives(catalog, formats);
         return DiagnosticBag.Create(
             DiagnosticDescriptors.ConverterCannotCarryType,
             where,
-            "the " + converter + "Converter" + namedIn,
+            "the " + converter.SimpleName + namedIn,
             ConverterCatalog.Describe(formats, typeName.Replace("global::", string.Empty), side),
             ConverterCatalog.Requirement(converter, schemaKey)
                 + (alternatives.Length == 0 ? string.Empty : "; or use " + alternatives)

@@ -19,10 +19,10 @@ internal static class ConnectorWorkerEmitter
         var source = model.Kind == ConnectorKind.Source;
         w.WriteLine("/// <summary>");
         w.WriteLine(
-            $"/// Runs the {(source ? "source" : "sink")} connector \"{EmitText.Xml(model.ConnectorName)}\": {EmitText.Xml(model.KeyType.Replace("global::", string.Empty))} keys through the {model.KeyConverter}Converter by default,"
+            $"/// Runs the {(source ? "source" : "sink")} connector \"{EmitText.Xml(model.ConnectorName)}\": {EmitText.Xml(model.KeyType.Replace("global::", string.Empty))} keys through the {model.KeyConverter.SimpleName} by default,"
         );
         w.WriteLine(
-            $"/// {EmitText.Xml(model.ValueType.Replace("global::", string.Empty))} values through the {model.ValueConverter}Converter by default."
+            $"/// {EmitText.Xml(model.ValueType.Replace("global::", string.Empty))} values through the {model.ValueConverter.SimpleName} by default."
         );
         w.WriteLine("/// </summary>");
         w.WriteLine(EmitText.GeneratedCode);

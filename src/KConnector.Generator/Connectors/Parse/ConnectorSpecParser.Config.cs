@@ -24,6 +24,9 @@ internal sealed partial class ConnectorSpecParser
     /// <summary>Every checked entry by key (build-time keys too), for the rules across keys.</summary>
     private readonly Dictionary<string, SpecEntry> _texts = new(StringComparer.Ordinal);
 
+    /// <summary>key.converter.* and value.converter.* entries, checked once the resolver knows the converters.</summary>
+    private readonly List<SpecEntry> _converterSettings = new();
+
     /// <summary>Keys under transforms. and predicates., read once the aliases are known.</summary>
     private readonly List<SpecEntry> _transformEntries = new();
 
@@ -142,12 +145,10 @@ internal sealed partial class ConnectorSpecParser
             // An alias's keys are known once transforms and predicates are read.
             _transformEntries.Add(entry);
         }
-        else if (
-            !known.ContainsKey(property.Name)
-            && ConverterSettingKeys.Find(property.Name) is { } setting
-        )
+        else if (!known.ContainsKey(property.Name) && ConverterSettingKeys.IsSetting(property.Name))
         {
-            AddValue(property.Name, SpecValueRules.Check(setting, entry, _diagnostics.Items));
+            _converterSettings.Add(entry);
+            AddValue(property.Name, entry.Kind == JsonKind.Array ? null : entry.Text);
         }
         else if (known.TryGetValue(property.Name, out var knownKey))
         {
@@ -378,6 +379,7 @@ internal sealed partial class ConnectorSpecParser
             connectorClass.Where,
             _values.ToEquatableArray(),
             _deferred.ToEquatableArray(),
+            _converterSettings.ToEquatableArray(),
             keySchema,
             valueSchema,
             keyConverter,

@@ -61,6 +61,7 @@ internal sealed partial class ConnectorSpecParser
             _diagnostics.Locate(0, 0, "$"),
             EquatableArray<SpecValue>.Empty,
             EquatableArray<SpecEntry>.Empty,
+            EquatableArray<SpecEntry>.Empty,
             null,
             null,
             null,
@@ -271,15 +272,15 @@ internal sealed partial class ConnectorSpecParser
             return ConverterChoice.Unspecified;
         }
         var where = entry.ValueWhere;
-        if (ConverterCatalog.TryGet(entry.Text!, out var kind))
+        if (ConverterCatalog.Find(_catalog, entry.Text!) is { } converter)
         {
-            return new ConverterChoice(kind, where);
+            return new ConverterChoice(converter, where);
         }
         _diagnostics.Report(
             DiagnosticDescriptors.UnknownConverter,
             where,
             entry.Text!,
-            EditDistance.Suggestion(entry.Text!, ConverterCatalog.AllNames)
+            EditDistance.Suggestion(entry.Text!, ConverterCatalog.AllNames(_catalog))
         );
         return null;
     }

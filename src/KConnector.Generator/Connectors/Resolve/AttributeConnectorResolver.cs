@@ -23,6 +23,7 @@ internal static class AttributeConnectorResolver
         var key = Complete(draft.Key, "key", draft.AttributeLocation, schemas, diagnostics);
         var value = Complete(draft.Value, "value", draft.AttributeLocation, schemas, diagnostics);
         var keyConverter = Converter(
+            catalog,
             draft.KeyConverterName,
             key,
             "KeyConverter",
@@ -30,6 +31,7 @@ internal static class AttributeConnectorResolver
             diagnostics
         );
         var valueConverter = Converter(
+            catalog,
             draft.ValueConverterName,
             value,
             "ValueConverter",
@@ -58,8 +60,8 @@ internal static class AttributeConnectorResolver
             draft.Topics,
             key.Formats,
             value.Formats,
-            keyConverter.Value,
-            valueConverter.Value,
+            keyConverter,
+            valueConverter,
             draft.UserKeys
         );
         var model = new ConnectorModel(
@@ -71,8 +73,8 @@ internal static class AttributeConnectorResolver
             className,
             key.FullName!,
             value.FullName!,
-            keyConverter.Value,
-            valueConverter.Value,
+            keyConverter,
+            valueConverter,
             key.Formats,
             value.Formats,
             keys,
@@ -186,7 +188,8 @@ internal static class AttributeConnectorResolver
         return type with { ProtoText = file.ProtoText };
     }
 
-    private static ConverterKind? Converter(
+    private static Plugins.ConverterPluginModel? Converter(
+        Plugins.PluginCatalog catalog,
         string? name,
         TypeReference? type,
         string argument,
@@ -200,21 +203,22 @@ internal static class AttributeConnectorResolver
         }
         if (name is null)
         {
-            return ConverterCatalog.DefaultFor(type.Formats);
+            return ConverterCatalog.DefaultFor(catalog, type.Formats);
         }
-        if (!ConverterCatalog.TryGet(name, out var kind))
+        if (ConverterCatalog.Find(catalog, name) is not { } kind)
         {
             diagnostics.Add(
                 DiagnosticBag.Create(
                     DiagnosticDescriptors.UnknownConverter,
                     where,
                     name,
-                    EditDistance.Suggestion(name, ConverterCatalog.AllNames)
+                    EditDistance.Suggestion(name, ConverterCatalog.AllNames(catalog))
                 )
             );
             return null;
         }
         var problem = ConverterCompatibility.Check(
+            catalog,
             kind,
             type.Formats,
             type.Written,

@@ -31,8 +31,8 @@ internal static class ConnectorKeys
         string? defaultTopics,
         TypeFormats keyFormats,
         TypeFormats valueFormats,
-        ConverterKind keyConverter,
-        ConverterKind valueConverter,
+        Plugins.ConverterPluginModel keyConverter,
+        Plugins.ConverterPluginModel valueConverter,
         IEnumerable<ConfigKeyModel> own
     )
     {
@@ -58,15 +58,15 @@ internal static class ConnectorKeys
                     // that carries the same type (Avro or Json for an .avsc record, ...).
                     key = key with
                     {
-                        Default = ConverterCatalog.ClassOf(keyConverter),
-                        OneOf = ConverterCatalog.NamesOf(keyFormats).ToEquatableArray(),
+                        Default = keyConverter.ClassName,
+                        OneOf = ConverterCatalog.NamesOf(catalog, keyFormats).ToEquatableArray(),
                     };
                     break;
                 case ConfigKeyNames.ValueConverter:
                     key = key with
                     {
-                        Default = ConverterCatalog.ClassOf(valueConverter),
-                        OneOf = ConverterCatalog.NamesOf(valueFormats).ToEquatableArray(),
+                        Default = valueConverter.ClassName,
+                        OneOf = ConverterCatalog.NamesOf(catalog, valueFormats).ToEquatableArray(),
                     };
                     break;
             }

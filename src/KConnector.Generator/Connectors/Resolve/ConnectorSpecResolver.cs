@@ -27,12 +27,13 @@ internal static class ConnectorSpecResolver
         }
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
-        var key = SideOf(spec.KeySchema, spec.KeyConverter, "key", schemas, diagnostics);
+        var key = SideOf(spec.KeySchema, spec.KeyConverter, "key", schemas, catalog, diagnostics);
         var value = SideOf(
             spec.ValueSchema,
             spec.ValueConverter,
             "value",
             schemas,
+            catalog,
             diagnostics,
             connector?.ValueType
         );
@@ -48,6 +49,15 @@ internal static class ConnectorSpecResolver
         {
             CheckDescriptor(spec, connector, key, value, diagnostics);
             accessors = Accessors(spec, connector, key, value, diagnostics);
+        }
+        if (key is not null && value is not null)
+        {
+            ConverterSettingChecker.Check(
+                spec.ConverterSettings,
+                key.Converter,
+                value.Converter,
+                diagnostics
+            );
         }
         if (
             connector is null
@@ -247,15 +257,21 @@ internal static class ConnectorSpecResolver
         ConverterChoice? converter,
         string side,
         EquatableArray<SchemaTypeEntry> schemas,
+        PluginCatalog catalog,
         List<DiagnosticInfo> diagnostics,
         string? declaredType = null
     )
     {
         var entry = schema is null ? null : TypeOf(schema, schemas, diagnostics);
-        if (entry is null && declaredType is not null && converter?.Kind == ConverterKind.Avro)
+        if (
+            entry is null
+            && declaredType is not null
+            && converter is { Where: not null, Converter: { } own }
+            && own.CanCarry(TypeFormats.OwnFormats)
+        )
         {
             // The plugin's own value type writes the schema it learns at run time (a CDC table's).
-            return new Side(declaredType, TypeFormats.OwnFormats, ConverterKind.Avro, null);
+            return new Side(declaredType, TypeFormats.OwnFormats, own, null);
         }
         if (converter is null || (schema is not null && entry is null))
         {
@@ -263,13 +279,14 @@ internal static class ConnectorSpecResolver
         }
         var (type, formats) =
             entry is not null ? ("global::" + entry.CSharpFullName, entry.Format)
-            : converter.Kind == ConverterKind.ByteArray && converter.Where is not null
+            : converter is { Where: not null, Converter.Carries: TypeFormats.Bytes }
                 ? ("byte[]", TypeFormats.Bytes)
             : ("string", TypeFormats.String);
-        var kind = converter.For(formats);
+        var kind = converter.For(catalog, formats);
         if (
             converter.Where is { } where
             && ConverterCompatibility.Check(
+                catalog,
                 kind,
                 formats,
                 type,
@@ -350,7 +367,7 @@ internal static class ConnectorSpecResolver
     private sealed record Side(
         string Type,
         TypeFormats Formats,
-        ConverterKind Converter,
+        ConverterPluginModel Converter,
         SchemaTypeEntry? Entry
     );
 }

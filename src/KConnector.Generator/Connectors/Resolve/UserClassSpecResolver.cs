@@ -43,6 +43,7 @@ internal static class UserClassSpecResolver
             diagnostics
         );
         var keyConverter = Converter(
+            catalog,
             spec.KeyConverter,
             model.KeyConverter,
             model.KeyFormats,
@@ -51,11 +52,18 @@ internal static class UserClassSpecResolver
             diagnostics
         );
         var valueConverter = Converter(
+            catalog,
             spec.ValueConverter,
             model.ValueConverter,
             model.ValueFormats,
             model.ValueType,
             "value",
+            diagnostics
+        );
+        ConverterSettingChecker.Check(
+            spec.ConverterSettings,
+            keyConverter,
+            valueConverter,
             diagnostics
         );
         var values = ReadDeferred(spec, model, catalog, diagnostics);
@@ -76,12 +84,12 @@ internal static class UserClassSpecResolver
                     k.Name == ConfigKeyNames.KeyConverter
                         ? k with
                         {
-                            Default = ConverterCatalog.ClassOf(keyConverter),
+                            Default = keyConverter.ClassName,
                         }
                     : k.Name == ConfigKeyNames.ValueConverter
                         ? k with
                         {
-                            Default = ConverterCatalog.ClassOf(valueConverter),
+                            Default = valueConverter.ClassName,
                         }
                     : k
                 )
@@ -243,21 +251,23 @@ internal static class UserClassSpecResolver
         draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
 
     /// <summary>The converter the spec names, if the class's type allows it, else the class's own.</summary>
-    private static ConverterKind Converter(
+    private static Plugins.ConverterPluginModel Converter(
+        Plugins.PluginCatalog catalog,
         ConverterChoice? chosen,
-        ConverterKind compiled,
+        Plugins.ConverterPluginModel compiled,
         TypeFormats formats,
         string type,
         string side,
         List<DiagnosticInfo> diagnostics
     )
     {
-        if (chosen?.Where is not { } where)
+        if (chosen is not { Where: { } where, Converter: { } named })
         {
             return compiled;
         }
         var problem = ConverterCompatibility.Check(
-            chosen.Kind,
+            catalog,
+            named,
             formats,
             type,
             side,
@@ -270,6 +280,6 @@ internal static class UserClassSpecResolver
             diagnostics.Add(problem);
             return compiled;
         }
-        return chosen.Kind;
+        return named;
     }
 }

@@ -1,0 +1,22 @@
+using KConnector.Configuration;
+using KConnector.Plugins;
+
+namespace KConnector.Converters.Plugins;
+
+/// <summary>The descriptor of Kafka Connect's <c>StringConverter</c> (<see cref="StringConverter"/>): its class name and aliases, the types it carries and its config keys (given under <c>key.converter.*</c> / <c>value.converter.*</c>).</summary>
+[ConnectPlugin(
+    "org.apache.kafka.connect.storage.StringConverter",
+    PluginKind.Converter,
+    Aliases = ["StringConverter", "String"],
+    Carries = ConverterRecordTypes.String,
+    Description = "Kafka Connect's string converter: strings in a character set (UTF-8 by default)."
+)]
+[ConfigKey(
+    "converter.encoding",
+    ConfigType.String,
+    Default = "UTF8",
+    Importance = ConfigImportance.High,
+    Group = "Converter",
+    Documentation = "The name of the Java character set to use for encoding strings as byte arrays (UTF8, UTF-16, US-ASCII, ISO-8859-1...)."
+)]
+public static partial class StringConverterPlugin;

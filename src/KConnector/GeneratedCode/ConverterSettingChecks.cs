@@ -1,0 +1,60 @@
+using KConnector.Configuration;
+using KConnector.Converters.Plugins;
+
+namespace KConnector.GeneratedCode;
+
+/// <summary>
+/// The settings a config gives its key or value converter (<c>key.converter.*</c>), checked against
+/// that converter's own definition as Kafka Connect's worker hands them to the converter's
+/// <c>ConfigDef</c>: a key the converter does not have is refused with a did-you-mean (a misspelt
+/// <c>value.converter.schemas.enabled</c> would otherwise be ignored), a value of the wrong type or
+/// range is refused under its full key. The generator reports the same at build time (KCN0280).
+/// </summary>
+internal static class ConverterSettingChecks
+{
+    public static void Check(ParsedConfig parsed, string converterKey, List<ConfigIssue> issues)
+    {
+        if (
+            parsed.Get<string>(converterKey) is not { } name
+            || ConverterPlugins.FindConverter(name) is not { } converter
+        )
+        {
+            // No converter or an unknown one: the converter key's own check says so.
+            return;
+        }
+        var prefix = converterKey + ".";
+        var given = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var (key, value) in parsed.Originals)
+        {
+            if (
+                value is null
+                || !key.StartsWith(prefix, StringComparison.Ordinal)
+                || key.Length == prefix.Length
+                // A framework key under the prefix (key.converter.schema.registry.url): its own definition.
+                || parsed.Definition.Find(key) is not null
+            )
+            {
+                continue;
+            }
+            var setting = key[prefix.Length..];
+            if (converter.Definition.Find(setting) is null)
+            {
+                issues.Add(new ConfigIssue(key, Unknown(converter, setting, prefix)));
+                continue;
+            }
+            given[setting] = value;
+        }
+        foreach (var issue in converter.Definition.Parse(given).Issues)
+        {
+            issues.Add(new ConfigIssue(prefix + issue.Key, issue.Message));
+        }
+    }
+
+    private static string Unknown(ConverterPlugin converter, string setting, string prefix)
+    {
+        var keys = converter.Definition.Keys.Select(k => k.Name).ToList();
+        return keys.Count == 0
+            ? $"is not a setting of {converter.ClassName}, which takes none"
+            : $"is not a setting of {converter.ClassName} (it takes {prefix}{string.Join(", " + prefix, keys)}).{Generator.Connectors.EditDistance.Suggestion(prefix + setting, keys.Select(k => prefix + k))}";
+    }
+}

@@ -1,0 +1,31 @@
+namespace KConnector.Plugins;
+
+/// <summary>
+/// The key and value types a converter can carry (<see cref="ConnectPluginAttribute.Carries"/>): what
+/// its descriptor promises, so that a build refuses a spec whose record type the named converter
+/// cannot convert (Kafka Connect finds out at the first record).
+/// </summary>
+[Flags]
+public enum ConverterRecordTypes
+{
+    /// <summary>Nothing.</summary>
+    None = 0,
+
+    /// <summary><c>string</c> keys or values.</summary>
+    String = 1,
+
+    /// <summary><c>byte[]</c> keys or values, passed through.</summary>
+    Bytes = 2,
+
+    /// <summary>Records generated from <c>.avsc</c> files.</summary>
+    AvroRecord = 4,
+
+    /// <summary>Types generated from <c>.schema.json</c> files.</summary>
+    JsonSchemaRecord = 8,
+
+    /// <summary>protoc-generated Protobuf messages.</summary>
+    ProtobufMessage = 16,
+
+    /// <summary>A plugin's own value type that writes the schemas it learns at run time (<see cref="ConnectPluginAttribute.ValueType"/>).</summary>
+    OwnFormats = 32,
+}
