@@ -5,7 +5,8 @@ namespace KConnector.Throughput;
 /// <summary>
 /// One loop, run again and again on fresh topics, for a profiler to attach to once the code is
 /// jitted at its last tier: <c>--steady &lt;loop&gt; [records] [bytes] [runs]</c>, loop being
-/// <c>source</c>, <c>producer</c>, <c>sink</c> or <c>consumer</c>. Each run prints its seconds and
+/// <c>source</c>, <c>producer</c>, <c>producer-acked</c> (the raw producer with a delivery
+/// handler), <c>sink</c> or <c>consumer</c>. Each run prints its seconds and
 /// CPU seconds per million records; "STEADY" marks where the warm-up runs (the first three) end, so
 /// <c>perf record -p &lt;pid&gt;</c> started then sees the steady state only (docs/benchmarks.md).
 /// </summary>
@@ -35,6 +36,9 @@ internal static class SteadyLoop
                 {
                     "source" => loops.SourcePipeline(topic),
                     "producer" => Task.FromResult(loops.RawProducer(topic)),
+                    "producer-acked" => Task.FromResult(
+                        loops.RawProducer(topic, acknowledged: true)
+                    ),
                     "sink" => loops.SinkPipeline(topic),
                     "consumer" => Task.FromResult(loops.RawConsumer(topic)),
                     _ => throw new ArgumentException($"Unknown loop '{loop}'.", nameof(loop)),
