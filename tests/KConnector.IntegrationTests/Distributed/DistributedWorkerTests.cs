@@ -39,7 +39,7 @@ public sealed class DistributedWorkerTests(ITestOutputHelper output) : IDisposab
     ];
 
     [Fact]
-    public async Task ThreeWorkersShareEachTaskOnce_SigkilledWorkersTasksMove_AFourthTakesAShareWithoutRestartingOthers()
+    public async Task ThreeWorkersShareEachTaskOnce_SigkilledWorkersTasksMove_AFourthTakesAShareWithoutRestartingOthers_AndItsCleanStopHandsItBack()
     {
         using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic(Prefix + "-configs", 1);
@@ -115,6 +115,34 @@ public sealed class DistributedWorkerTests(ITestOutputHelper output) : IDisposab
         {
             NeverStopped(survivor, survivor.Units, linesAtJoin[survivor]);
         }
+
+        // A clean stop (SIGTERM) of the fourth: it stops its units (offsets committed), reports
+        // them UNASSIGNED and leaves the group; after the delay they run on the others.
+        var leaving = fourth.Units;
+        fourth.Process.Terminate();
+        clock.Restart();
+        Assert.True(
+            await fourth.Process.WaitForExitAsync(Wait) && fourth.Process.ExitCode == 0,
+            "the fourth worker did not stop cleanly: "
+                + string.Join("\n", fourth.Process.Output.TakeLast(20))
+        );
+        Assert.Contains("STOPPED", fourth.Process.Output);
+        Assert.All(
+            leaving,
+            u =>
+                Assert.True(
+                    statuses.Get(u) is { State: TaskState.UNASSIGNED }
+                        || statuses.Get(u)?.WorkerId != fourth.Id
+                )
+        );
+        await TopicReader.WaitUntilAsync(
+            () => RunningOnceOn(survivors, statuses),
+            Wait,
+            "the stopped worker's units RUNNING on the others" + Describe(survivors, statuses)
+        );
+        output.WriteLine(
+            $"clean stop: the fourth worker's {string.Join(",", leaving)} RUNNING elsewhere after {clock.ElapsedMilliseconds} ms"
+        );
 
         await AssertNoGapsAsync(kafka);
     }

@@ -94,6 +94,16 @@ internal sealed class WorkerProcess : IDisposable
         _process.WaitForExit(10_000);
     }
 
+    /// <summary>SIGTERM: what kill, systemd and Kubernetes send to stop a process cleanly.</summary>
+    public void Terminate()
+    {
+        using var kill = Process.Start(
+            "kill",
+            ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]
+        );
+        kill.WaitForExit(10_000);
+    }
+
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
     {
         using var cts = new CancellationTokenSource(timeout);
