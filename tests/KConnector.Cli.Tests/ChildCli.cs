@@ -44,12 +44,18 @@ public sealed class ChildCli : IDisposable
     /// <summary>Starts <c>kconnector</c> with <paramref name="args"/> in <paramref name="workingDirectory"/>.</summary>
     public static ChildCli Start(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
+        // Through `env --default-signal=INT`: a test run started in the background by a script
+        // inherits SIGINT ignored (POSIX shells do that to background jobs), a child inherits it
+        // from the test host, and .NET, like the JVM under Kafka Connect, then leaves SIGINT
+        // ignored, so Ctrl+C would never reach the tool. env execs the tool in place (same pid).
+        var start = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(ToolPath());
         foreach (var arg in CliRun.WithoutRestApi(args))
         {
