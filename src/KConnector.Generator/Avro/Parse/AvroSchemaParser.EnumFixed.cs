@@ -23,12 +23,18 @@ internal sealed partial class AvroSchemaParser
         var symbolsNode = node["symbols"];
         if (symbolsNode is null)
         {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, "enum", "symbols");
+            _diagnostics.Report(
+                DiagnosticDescriptors.MissingAttribute,
+                node,
+                path,
+                "enum",
+                "symbols"
+            );
             return null;
         }
         if (symbolsNode.Kind != JsonKind.Array)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 symbolsNode,
                 path + ".symbols",
@@ -45,7 +51,7 @@ internal sealed partial class AvroSchemaParser
             var itemPath = path + ".symbols[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (item.Kind != JsonKind.String)
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.WrongAttributeType,
                     item,
                     itemPath,
@@ -62,7 +68,7 @@ internal sealed partial class AvroSchemaParser
             }
             if (symbols.Contains(item.Text!))
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.InvalidEnum,
                     item,
                     itemPath,
@@ -78,7 +84,7 @@ internal sealed partial class AvroSchemaParser
         {
             if (defaultNode.Kind != JsonKind.String || !symbols.Contains(defaultNode.Text!))
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.InvalidEnum,
                     defaultNode,
                     path + ".default",
@@ -118,7 +124,13 @@ internal sealed partial class AvroSchemaParser
         var sizeNode = node["size"];
         if (sizeNode is null)
         {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, "fixed", "size");
+            _diagnostics.Report(
+                DiagnosticDescriptors.MissingAttribute,
+                node,
+                path,
+                "fixed",
+                "size"
+            );
             return null;
         }
         if (
@@ -132,7 +144,7 @@ internal sealed partial class AvroSchemaParser
             || size <= 0
         )
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.InvalidFixedSize,
                 sizeNode,
                 path + ".size",

@@ -41,7 +41,7 @@ internal sealed partial class AvroSchemaParser
             {
                 return logical;
             }
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.InvalidLogicalType,
                 lt,
                 ltPath,
@@ -109,7 +109,13 @@ internal sealed partial class AvroSchemaParser
     {
         (AvroLogical, int, int) Invalid(JsonNode at, string atPath, string reason)
         {
-            Report(DiagnosticDescriptors.InvalidLogicalType, at, atPath, "decimal", reason);
+            _diagnostics.Report(
+                DiagnosticDescriptors.InvalidLogicalType,
+                at,
+                atPath,
+                "decimal",
+                reason
+            );
             return (AvroLogical.None, 0, 0);
         }
         if (kind is not (AvroKind.Bytes or AvroKind.Fixed))

@@ -63,7 +63,7 @@ internal sealed partial class AvroSchemaParser
         var nsNode = node["namespace"];
         if (nsNode is not null && nsNode.Kind != JsonKind.String && nsNode.Kind != JsonKind.Null)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 nsNode,
                 path + ".namespace",
@@ -94,13 +94,18 @@ internal sealed partial class AvroSchemaParser
         if (Primitives.ContainsKey(simple))
         {
             // Spec "Names": primitive type names may not be defined in any namespace.
-            Report(DiagnosticDescriptors.InvalidName, node["name"]!, path + ".name", simple);
+            _diagnostics.Report(
+                DiagnosticDescriptors.InvalidName,
+                node["name"]!,
+                path + ".name",
+                simple
+            );
             return null;
         }
         var full = space.Length == 0 ? simple : space + "." + simple;
         if (!_defined.Add(full))
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.DuplicateName,
                 node["name"]!,
                 path + ".name",
@@ -124,12 +129,18 @@ internal sealed partial class AvroSchemaParser
         var fieldsNode = node["fields"];
         if (fieldsNode is null)
         {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, "record", "fields");
+            _diagnostics.Report(
+                DiagnosticDescriptors.MissingAttribute,
+                node,
+                path,
+                "record",
+                "fields"
+            );
             return null;
         }
         if (fieldsNode.Kind != JsonKind.Array)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 fieldsNode,
                 path + ".fields",
@@ -163,7 +174,7 @@ internal sealed partial class AvroSchemaParser
             }
             if (!seen.Add(field.AvroName))
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.DuplicateField,
                     fieldsNode.Items[i],
                     fieldPath + ".name",
@@ -197,7 +208,7 @@ internal sealed partial class AvroSchemaParser
     {
         if (node.Kind != JsonKind.Object)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 node,
                 path,
@@ -210,7 +221,13 @@ internal sealed partial class AvroSchemaParser
         var typeNode = node["type"];
         if (typeNode is null)
         {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, "field", "type");
+            _diagnostics.Report(
+                DiagnosticDescriptors.MissingAttribute,
+                node,
+                path,
+                "field",
+                "type"
+            );
             return null;
         }
         if (name is null || !CheckName(name, node["name"]!, path + ".name"))
@@ -237,8 +254,8 @@ internal sealed partial class AvroSchemaParser
             aliases.ToEquatableArray(),
             defaultNode is null ? null : JsonCompactWriter.Write(defaultNode),
             order,
-            defaultNode is null ? null : Location(defaultNode.Start, defaultNode.End),
-            Location(typeNode.Start, typeNode.End),
+            defaultNode is null ? null : _diagnostics.Span(defaultNode.Start, defaultNode.End),
+            _diagnostics.Span(typeNode.Start, typeNode.End),
             path
         );
     }
@@ -253,7 +270,7 @@ internal sealed partial class AvroSchemaParser
         }
         if (aliasNode.Kind != JsonKind.Array)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 aliasNode,
                 path + ".aliases",
@@ -266,7 +283,7 @@ internal sealed partial class AvroSchemaParser
         {
             if (alias.Kind != JsonKind.String)
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.WrongAttributeType,
                     alias,
                     path + ".aliases",
@@ -290,7 +307,7 @@ internal sealed partial class AvroSchemaParser
         order = OptionalString(node, "order", path);
         if (order is not null and not ("ascending" or "descending" or "ignore"))
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 node["order"]!,
                 path + ".order",
@@ -326,7 +343,7 @@ internal sealed partial class AvroSchemaParser
         }
         if (aliases.Kind != JsonKind.Array)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 aliases,
                 path + ".aliases",
@@ -339,7 +356,7 @@ internal sealed partial class AvroSchemaParser
         {
             if (alias.Kind != JsonKind.String)
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.WrongAttributeType,
                     alias,
                     path + ".aliases",
@@ -388,7 +405,7 @@ internal sealed partial class AvroSchemaParser
             0,
             ExtraMembers(node, known),
             _file.Path,
-            Location(node.Start, node.End),
+            _diagnostics.Span(node.Start, node.End),
             path
         );
 

@@ -29,16 +29,15 @@ internal sealed partial class AvroSchemaParser
     };
 
     private readonly SchemaFileInput _file;
-    private readonly TextLines _lines;
     private readonly string _access;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly DiagnosticBag _diagnostics;
     private readonly List<AvroNamedTypeModel> _types = new();
     private readonly HashSet<string> _defined = new(StringComparer.Ordinal);
 
     private AvroSchemaParser(SchemaFileInput file)
     {
         _file = file;
-        _lines = new TextLines(file.Text);
+        _diagnostics = new DiagnosticBag(file.Path, file.Text);
         _access = file.Access.Length == 0 ? "public" : file.Access;
     }
 
@@ -52,7 +51,7 @@ internal sealed partial class AvroSchemaParser
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The generator must never throw (a crash becomes an opaque AD0001 warning): report it.
-            parser.Report(
+            parser._diagnostics.Report(
                 DiagnosticDescriptors.GeneratorFailure,
                 0,
                 0,
@@ -61,9 +60,7 @@ internal sealed partial class AvroSchemaParser
             );
             parser._types.Clear();
         }
-        var ok = !parser._diagnostics.Exists(d =>
-            d.Descriptor.DefaultSeverity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error
-        );
+        var ok = !parser._diagnostics.HasErrors;
         // A file with errors generates nothing: half a schema would only add confusing C# errors.
         return new SchemaFileResult(
             ok ? parser._types.ToEquatableArray() : EquatableArray<AvroNamedTypeModel>.Empty,
@@ -80,12 +77,18 @@ internal sealed partial class AvroSchemaParser
         }
         catch (JsonSyntaxException e)
         {
-            Report(DiagnosticDescriptors.InvalidJson, e.Offset, e.Offset, "$", e.Message);
+            _diagnostics.Report(
+                DiagnosticDescriptors.InvalidJson,
+                e.Offset,
+                e.Offset,
+                "$",
+                e.Message
+            );
             return;
         }
         if (_access != "public" && _access != "internal")
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.InvalidFileMetadata,
                 0,
                 0,
@@ -98,7 +101,7 @@ internal sealed partial class AvroSchemaParser
         }
         if (_file.LogicalTypes is not ("" or "typed" or "underlying"))
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.InvalidFileMetadata,
                 0,
                 0,
@@ -112,7 +115,7 @@ internal sealed partial class AvroSchemaParser
         var type = ParseType(root, "$", string.Empty);
         if (type is not null && _types.Count == 0)
         {
-            Report(DiagnosticDescriptors.TopLevelNotRecord, root, "$", Describe(root));
+            _diagnostics.Report(DiagnosticDescriptors.TopLevelNotRecord, root, "$", Describe(root));
         }
     }
 
@@ -128,7 +131,7 @@ internal sealed partial class AvroSchemaParser
             case JsonKind.Object:
                 return ParseTypeObject(node, path, ns);
             default:
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.WrongAttributeType,
                     node,
                     path,
@@ -147,7 +150,7 @@ internal sealed partial class AvroSchemaParser
         }
         if (name is "record" or "error" or "enum" or "array" or "map" or "fixed")
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 node,
                 path,
@@ -188,7 +191,7 @@ internal sealed partial class AvroSchemaParser
     {
         if (node.Items.Count == 0)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.InvalidUnion,
                 node,
                 path,
@@ -206,7 +209,7 @@ internal sealed partial class AvroSchemaParser
             if (item.Kind == JsonKind.Array)
             {
                 // Spec "Unions": unions may not immediately contain other unions.
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.InvalidUnion,
                     item,
                     itemPath,
@@ -225,7 +228,7 @@ internal sealed partial class AvroSchemaParser
             var key = branch.IsNamed ? "named:" + branch.Name : branch.Kind.ToString();
             if (!seen.Add(key))
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.InvalidUnion,
                     item,
                     itemPath,
@@ -250,7 +253,13 @@ internal sealed partial class AvroSchemaParser
         var typeNode = node["type"];
         if (typeNode is null)
         {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, "schema", "type");
+            _diagnostics.Report(
+                DiagnosticDescriptors.MissingAttribute,
+                node,
+                path,
+                "schema",
+                "type"
+            );
             return null;
         }
         if (typeNode.Kind != JsonKind.String)
@@ -275,7 +284,13 @@ internal sealed partial class AvroSchemaParser
                 var inner = node[attribute];
                 if (inner is null)
                 {
-                    Report(DiagnosticDescriptors.MissingAttribute, node, path, type, attribute);
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.MissingAttribute,
+                        node,
+                        path,
+                        type,
+                        attribute
+                    );
                     return null;
                 }
                 var items = ParseType(inner, path + "." + attribute, ns);

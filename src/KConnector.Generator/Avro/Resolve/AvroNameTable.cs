@@ -18,7 +18,7 @@ namespace KConnector.Generator.Avro;
 internal sealed class AvroNameTable
 {
     private readonly Dictionary<string, AvroNamedTypeModel> _byName = new(StringComparer.Ordinal);
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly DiagnosticBag _diagnostics = new();
 
     public static (
         EquatableArray<AvroGeneratedType> Types,
@@ -33,15 +33,11 @@ internal sealed class AvroNameTable
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            table._diagnostics.Add(
-                DiagnosticInfo.Create(
-                    DiagnosticDescriptors.GeneratorFailure,
-                    null,
-                    "(all schemas)",
-                    "0",
-                    "$",
-                    e.GetType().Name + ": " + e.Message
-                )
+            table._diagnostics.ReportUnlocated(
+                DiagnosticDescriptors.GeneratorFailure,
+                "(all schemas)",
+                "$",
+                e.GetType().Name + ": " + e.Message
             );
             types.Clear();
         }
@@ -120,7 +116,7 @@ internal sealed class AvroNameTable
             }
             if (byCSharp.TryGetValue(def.CSharpFullName, out var clash))
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.DuplicateGeneratedType,
                     def.Location,
                     def.Path + ".name",
@@ -145,7 +141,7 @@ internal sealed class AvroNameTable
     {
         if (first.WithoutOrigin() != def.WithoutOrigin())
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.DuplicateName,
                 def.Location,
                 def.Path + ".name",
@@ -155,7 +151,7 @@ internal sealed class AvroNameTable
         }
         else if (first.Path == "$" && def.Path == "$")
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.SchemaFileCopy,
                 def.Location,
                 "$",
@@ -239,7 +235,7 @@ internal sealed class AvroNameTable
         );
         if (csharp is null)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.InvalidDefault,
                 field.DefaultLocation ?? record.Location,
                 field.Path + ".default",
@@ -290,7 +286,7 @@ internal sealed class AvroNameTable
                     Lookup(t.Name) ?? (t.FallbackName.Length > 0 ? Lookup(t.FallbackName) : null);
                 if (def is null)
                 {
-                    Report(
+                    _diagnostics.Report(
                         DiagnosticDescriptors.UnknownType,
                         field.TypeLocation ?? owner.Location,
                         field.Path + ".type",
@@ -321,22 +317,5 @@ internal sealed class AvroNameTable
             default:
                 return t;
         }
-    }
-
-    private void Report(
-        Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor,
-        LocationInfo location,
-        string path,
-        params string[] details
-    )
-    {
-        var arguments = new List<string>
-        {
-            System.IO.Path.GetFileName(location.FilePath),
-            location.Line.ToString(CultureInfo.InvariantCulture),
-            path,
-        };
-        arguments.AddRange(details);
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments.ToArray()));
     }
 }

@@ -77,23 +77,21 @@ internal static class ConnectorSchemaIndex
         DiagnosticInfo? problem = null;
         if (proto.Problem is not null)
         {
-            var lines = new Json.TextLines(file.Text);
             var start = 0;
             for (var line = 1; line < proto.ProblemLine && start >= 0; line++)
             {
                 start = file.Text.IndexOf('\n', start) + 1;
             }
-            problem = DiagnosticBag.Create(
+            var bag = new DiagnosticBag(file.Path, file.Text);
+            bag.Report(
                 DiagnosticDescriptors.ProtoFileUnreadable,
-                new SpecLocation(
-                    new LocationInfo(file.Path, new TextSpan(start, 0), lines.Span(start, start)),
-                    "line "
-                        + proto.ProblemLine.ToString(
-                            System.Globalization.CultureInfo.InvariantCulture
-                        )
-                ),
+                start,
+                start,
+                "line "
+                    + proto.ProblemLine.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 proto.Problem
             );
+            problem = bag.Items.First();
         }
         var first = proto.Messages.Count == 0 ? null : proto.Messages[0];
         return new SchemaTypeEntry(

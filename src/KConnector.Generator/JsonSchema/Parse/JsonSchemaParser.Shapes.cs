@@ -15,7 +15,7 @@ internal sealed partial class JsonSchemaParser
         var properties = node["properties"];
         if (properties is not null && properties.Kind != JsonKind.Object)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 properties,
                 path + ".properties",
@@ -31,7 +31,7 @@ internal sealed partial class JsonSchemaParser
             // No declared properties: a dictionary (of the additionalProperties schema, else of any value).
             foreach (var (requiredName, requiredNode, requiredPath) in required)
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.JsonSchemaRequiredUnknownProperty,
                     requiredNode,
                     requiredPath,
@@ -83,7 +83,7 @@ internal sealed partial class JsonSchemaParser
                 );
                 return (AdditionalPropertiesMode.Typed, type);
             default:
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                     additional,
                     path + ".additionalProperties",
@@ -111,7 +111,7 @@ internal sealed partial class JsonSchemaParser
         {
             if (!seen.Add(property.Name))
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                     property.NameStart,
                     property.NameEnd,
@@ -147,7 +147,7 @@ internal sealed partial class JsonSchemaParser
         {
             if (!seen.Contains(requiredName))
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.JsonSchemaRequiredUnknownProperty,
                     requiredNode,
                     requiredPath,
@@ -176,7 +176,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (required.Kind != JsonKind.Array)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 required,
                 path + ".required",
@@ -191,7 +191,7 @@ internal sealed partial class JsonSchemaParser
             var itemPath = path + ".required[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             if (item.Kind != JsonKind.String)
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                     item,
                     itemPath,
@@ -218,7 +218,7 @@ internal sealed partial class JsonSchemaParser
     {
         if (values.Kind != JsonKind.Array || values.Items.Count == 0)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 values,
                 path + ".enum",
@@ -256,7 +256,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (kinds.Count > 0)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaMixedEnum,
                 values,
                 path + ".enum",
@@ -266,7 +266,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (types.Count > 0 && !types.Contains("string"))
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaConflictingTypes,
                 node["type"]!,
                 path + ".type",
@@ -302,7 +302,7 @@ internal sealed partial class JsonSchemaParser
     {
         if (node["oneOf"] is not null && node["anyOf"] is not null)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaUnsupported,
                 node.Property("anyOf")!.NameStart,
                 node.Property("anyOf")!.NameEnd,
@@ -314,7 +314,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (branches.Kind != JsonKind.Array || branches.Items.Count == 0)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 branches,
                 path + "." + keyword,
@@ -325,7 +325,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (node.Property("properties") is { } properties)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaUnsupported,
                 properties.NameStart,
                 properties.NameEnd,
@@ -465,7 +465,7 @@ internal sealed partial class JsonSchemaParser
                 case "unevaluatedProperties":
                 case "unevaluatedItems":
                 case "contains":
-                    Report(
+                    _diagnostics.Report(
                         DiagnosticDescriptors.JsonSchemaConstraintNotInType,
                         keyword.NameStart,
                         keyword.NameEnd,
@@ -477,7 +477,7 @@ internal sealed partial class JsonSchemaParser
                 case "patternProperties":
                     if (node["additionalProperties"] is { Kind: JsonKind.False })
                     {
-                        Report(
+                        _diagnostics.Report(
                             DiagnosticDescriptors.JsonSchemaUnsupported,
                             keyword.NameStart,
                             keyword.NameEnd,
@@ -488,7 +488,7 @@ internal sealed partial class JsonSchemaParser
                     }
                     else
                     {
-                        Report(
+                        _diagnostics.Report(
                             DiagnosticDescriptors.JsonSchemaConstraintNotInType,
                             keyword.NameStart,
                             keyword.NameEnd,
@@ -500,7 +500,7 @@ internal sealed partial class JsonSchemaParser
                     break;
                 case "$dynamicRef":
                 case "$recursiveRef":
-                    Report(
+                    _diagnostics.Report(
                         DiagnosticDescriptors.JsonSchemaUnsupported,
                         keyword.NameStart,
                         keyword.NameEnd,
@@ -511,7 +511,7 @@ internal sealed partial class JsonSchemaParser
                     break;
                 case "prefixItems":
                 case "additionalItems":
-                    Report(
+                    _diagnostics.Report(
                         DiagnosticDescriptors.JsonSchemaUnsupported,
                         keyword.NameStart,
                         keyword.NameEnd,

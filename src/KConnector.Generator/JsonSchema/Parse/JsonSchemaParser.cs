@@ -20,8 +20,7 @@ internal sealed partial class JsonSchemaParser
 {
     private readonly SchemaFileInput _file;
     private readonly string _rootNamespace;
-    private readonly TextLines _lines;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly DiagnosticBag _diagnostics;
     private readonly List<JsonTypeDeclaration> _declarations = new();
     private string _namespace = string.Empty;
     private string _access = "public";
@@ -32,7 +31,7 @@ internal sealed partial class JsonSchemaParser
     {
         _file = input.File;
         _rootNamespace = input.RootNamespace;
-        _lines = new TextLines(_file.Text);
+        _diagnostics = new DiagnosticBag(_file.Path, _file.Text);
     }
 
     private enum Site
@@ -53,7 +52,7 @@ internal sealed partial class JsonSchemaParser
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The generator must never throw (a crash becomes an opaque AD0001 warning): report it.
-            parser.Report(
+            parser._diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaGeneratorFailure,
                 0,
                 0,
@@ -81,7 +80,13 @@ internal sealed partial class JsonSchemaParser
         }
         catch (JsonSyntaxException e)
         {
-            Report(DiagnosticDescriptors.JsonSchemaInvalidJson, e.Offset, e.Offset, "$", e.Message);
+            _diagnostics.Report(
+                DiagnosticDescriptors.JsonSchemaInvalidJson,
+                e.Offset,
+                e.Offset,
+                "$",
+                e.Message
+            );
             return string.Empty;
         }
         _root = root;
@@ -95,7 +100,12 @@ internal sealed partial class JsonSchemaParser
         }
         if (root.Kind != JsonKind.Object)
         {
-            Report(DiagnosticDescriptors.JsonSchemaNotASchema, root, "$", Describe(root));
+            _diagnostics.Report(
+                DiagnosticDescriptors.JsonSchemaNotASchema,
+                root,
+                "$",
+                Describe(root)
+            );
             return string.Empty;
         }
         var id = root["$id"] is { Kind: JsonKind.String } idNode ? idNode.Text! : string.Empty;
@@ -111,7 +121,7 @@ internal sealed partial class JsonSchemaParser
         _access = _file.Access.Length == 0 ? "public" : _file.Access;
         if (_access != "public" && _access != "internal")
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.InvalidFileMetadata,
                 0,
                 0,
@@ -129,7 +139,7 @@ internal sealed partial class JsonSchemaParser
             {
                 if (!CSharpNames.IsIdentifier(part))
                 {
-                    Report(
+                    _diagnostics.Report(
                         DiagnosticDescriptors.InvalidFileMetadata,
                         0,
                         0,
@@ -156,7 +166,12 @@ internal sealed partial class JsonSchemaParser
         }
         if (node.Kind != JsonKind.Object)
         {
-            Report(DiagnosticDescriptors.JsonSchemaNotASchema, node, path, Describe(node));
+            _diagnostics.Report(
+                DiagnosticDescriptors.JsonSchemaNotASchema,
+                node,
+                path,
+                Describe(node)
+            );
             return JsonTypeRef.Of(JsonTypeKind.Any);
         }
         Definitions(node, path, pointer, "$defs");
@@ -228,7 +243,7 @@ internal sealed partial class JsonSchemaParser
     {
         if (node.Kind == JsonKind.False)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaConstraintNotInType,
                 node,
                 path,
@@ -259,7 +274,7 @@ internal sealed partial class JsonSchemaParser
         {
             return Schema(allOf.Items[0], path + ".allOf[0]", pointer + "/allOf/0", name, site);
         }
-        Report(
+        _diagnostics.Report(
             DiagnosticDescriptors.JsonSchemaUnsupported,
             node.Property("allOf")!.NameStart,
             node.Property("allOf")!.NameEnd,
@@ -282,7 +297,7 @@ internal sealed partial class JsonSchemaParser
     {
         if (refProperty.Value.Kind != JsonKind.String)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 refProperty.Value,
                 path + ".$ref",
@@ -303,7 +318,7 @@ internal sealed partial class JsonSchemaParser
             false,
             null,
             text,
-            Location(refProperty.Value.Start, refProperty.Value.End),
+            _diagnostics.Span(refProperty.Value.Start, refProperty.Value.End),
             path + ".$ref"
         );
         return Declared(target, node, path, pointer, name, site);
@@ -351,7 +366,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (format.Kind != JsonKind.String)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 format,
                 path + ".format",
@@ -382,7 +397,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (items.Kind == JsonKind.Array)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaUnsupported,
                 items,
                 path + ".items",
@@ -432,7 +447,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (defs.Value.Kind != JsonKind.Object)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 defs.Value,
                 path + "." + keyword,
@@ -474,7 +489,7 @@ internal sealed partial class JsonSchemaParser
         }
         else
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                 type,
                 path + ".type",
@@ -492,7 +507,7 @@ internal sealed partial class JsonSchemaParser
                     : path + ".type";
             if (item.Kind != JsonKind.String)
             {
-                Report(
+                _diagnostics.Report(
                     DiagnosticDescriptors.JsonSchemaWrongKeywordValue,
                     item,
                     itemPath,
@@ -518,7 +533,12 @@ internal sealed partial class JsonSchemaParser
                     }
                     break;
                 default:
-                    Report(DiagnosticDescriptors.JsonSchemaUnknownType, item, itemPath, item.Text!);
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.JsonSchemaUnknownType,
+                        item,
+                        itemPath,
+                        item.Text!
+                    );
                     return null;
             }
         }
@@ -533,7 +553,7 @@ internal sealed partial class JsonSchemaParser
             {
                 if (node.Property(keyword) is { } p)
                 {
-                    Report(
+                    _diagnostics.Report(
                         DiagnosticDescriptors.JsonSchemaConflictingTypes,
                         p.NameStart,
                         p.NameEnd,
@@ -545,7 +565,7 @@ internal sealed partial class JsonSchemaParser
         }
         if (type != "array" && node.Property("items") is { } items)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaConflictingTypes,
                 items.NameStart,
                 items.NameEnd,
@@ -559,7 +579,7 @@ internal sealed partial class JsonSchemaParser
             && IsStringFormat(format.Text!)
         )
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.JsonSchemaConflictingTypes,
                 format,
                 path + ".format",
@@ -601,7 +621,7 @@ internal sealed partial class JsonSchemaParser
             kind is JsonDeclarationKind.Record or JsonDeclarationKind.Union
                 ? SchemaTextFor(pointer, site)
                 : null,
-            Location(node.Start, node.End),
+            _diagnostics.Span(node.Start, node.End),
             path
         );
         return declaration;
@@ -660,33 +680,4 @@ internal sealed partial class JsonSchemaParser
             JsonKind.Null => "null",
             _ => "a boolean",
         };
-
-    private LocationInfo Location(int start, int end) =>
-        new(_file.Path, TextSpan.FromBounds(start, Math.Max(start, end)), _lines.Span(start, end));
-
-    private void Report(
-        DiagnosticDescriptor descriptor,
-        JsonNode node,
-        string path,
-        params string[] details
-    ) => Report(descriptor, node.Start, node.End, path, details);
-
-    private void Report(
-        DiagnosticDescriptor descriptor,
-        int start,
-        int end,
-        string path,
-        params string[] details
-    )
-    {
-        var location = Location(start, end);
-        var arguments = new List<string>
-        {
-            System.IO.Path.GetFileName(_file.Path),
-            location.Line.ToString(CultureInfo.InvariantCulture),
-            path,
-        };
-        arguments.AddRange(details);
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments.ToArray()));
-    }
 }

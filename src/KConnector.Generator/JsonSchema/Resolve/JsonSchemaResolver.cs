@@ -21,7 +21,7 @@ internal sealed class JsonSchemaResolver
     private readonly Dictionary<string, JsonTypeDeclaration> _byKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonSchemaFileModel> _byPath = new(StringComparer.Ordinal);
     private readonly Dictionary<string, JsonSchemaFileModel> _byId = new(StringComparer.Ordinal);
-    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly DiagnosticBag _diagnostics = new();
     private readonly HashSet<string> _reported = new(StringComparer.Ordinal);
     private readonly HashSet<string> _cyclic = new(StringComparer.Ordinal);
 
@@ -34,17 +34,16 @@ internal sealed class JsonSchemaResolver
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            var diagnostic = DiagnosticInfo.Create(
+            var failure = new DiagnosticBag();
+            failure.ReportUnlocated(
                 DiagnosticDescriptors.JsonSchemaGeneratorFailure,
-                null,
                 "*.schema.json",
-                "1",
                 "$",
                 e.GetType().Name + ": " + e.Message
             );
             return new JsonSchemaTypeSet(
                 EquatableArray<JsonTypeDeclaration>.Empty,
-                new[] { diagnostic }.ToEquatableArray()
+                failure.ToEquatableArray()
             );
         }
     }
@@ -91,21 +90,17 @@ internal sealed class JsonSchemaResolver
                 }
                 if (byName.TryGetValue(resolved.FullName, out var first))
                 {
-                    _diagnostics.Add(
-                        DiagnosticInfo.Create(
-                            DiagnosticDescriptors.JsonSchemaDuplicateType,
-                            resolved.Location,
-                            System.IO.Path.GetFileName(resolved.SourcePath),
-                            resolved.Location.Line.ToString(CultureInfo.InvariantCulture),
-                            resolved.JsonPath,
-                            resolved.FullName,
-                            System.IO.Path.GetFileName(first.SourcePath)
-                                + (
-                                    first.Pointer.Length > 0
-                                        ? " (#" + first.Pointer + ")"
-                                        : string.Empty
-                                )
-                        )
+                    _diagnostics.Report(
+                        DiagnosticDescriptors.JsonSchemaDuplicateType,
+                        resolved.Location,
+                        resolved.JsonPath,
+                        resolved.FullName,
+                        System.IO.Path.GetFileName(first.SourcePath)
+                            + (
+                                first.Pointer.Length > 0
+                                    ? " (#" + first.Pointer + ")"
+                                    : string.Empty
+                            )
                     );
                     continue;
                 }
@@ -286,17 +281,14 @@ internal sealed class JsonSchemaResolver
         {
             return;
         }
-        var arguments = new List<string>
+        var details = problem is null ? new[] { type.Target } : new[] { type.Target, problem };
+        if (location is null)
         {
-            location is null ? "*.schema.json" : System.IO.Path.GetFileName(location.FilePath),
-            (location?.Line ?? 1).ToString(CultureInfo.InvariantCulture),
-            type.JsonPath,
-            type.Target,
-        };
-        if (problem is not null)
-        {
-            arguments.Add(problem);
+            _diagnostics.ReportUnlocated(descriptor, "*.schema.json", type.JsonPath, details);
         }
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments.ToArray()));
+        else
+        {
+            _diagnostics.Report(descriptor, location, type.JsonPath, details);
+        }
     }
 }

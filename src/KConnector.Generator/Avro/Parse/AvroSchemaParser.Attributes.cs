@@ -16,12 +16,18 @@ internal sealed partial class AvroSchemaParser
         var value = node[attribute];
         if (value is null)
         {
-            Report(DiagnosticDescriptors.MissingAttribute, node, path, what, attribute);
+            _diagnostics.Report(
+                DiagnosticDescriptors.MissingAttribute,
+                node,
+                path,
+                what,
+                attribute
+            );
             return null;
         }
         if (value.Kind != JsonKind.String)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 value,
                 path + "." + attribute,
@@ -42,7 +48,7 @@ internal sealed partial class AvroSchemaParser
         }
         if (value.Kind != JsonKind.String)
         {
-            Report(
+            _diagnostics.Report(
                 DiagnosticDescriptors.WrongAttributeType,
                 value,
                 path + "." + attribute,
@@ -72,7 +78,7 @@ internal sealed partial class AvroSchemaParser
         var valid = IsValidName(name);
         if (!valid)
         {
-            Report(DiagnosticDescriptors.InvalidName, node, path, name);
+            _diagnostics.Report(DiagnosticDescriptors.InvalidName, node, path, name);
         }
         return valid;
     }
@@ -83,39 +89,10 @@ internal sealed partial class AvroSchemaParser
         {
             if (!IsValidName(part))
             {
-                Report(DiagnosticDescriptors.InvalidName, node, path, name);
+                _diagnostics.Report(DiagnosticDescriptors.InvalidName, node, path, name);
                 return false;
             }
         }
         return true;
-    }
-
-    private LocationInfo Location(int start, int end) =>
-        new(_file.Path, TextSpan.FromBounds(start, Math.Max(start, end)), _lines.Span(start, end));
-
-    private void Report(
-        DiagnosticDescriptor descriptor,
-        JsonNode node,
-        string path,
-        params string[] details
-    ) => Report(descriptor, node.Start, node.End, path, details);
-
-    private void Report(
-        DiagnosticDescriptor descriptor,
-        int start,
-        int end,
-        string path,
-        params string[] details
-    )
-    {
-        var location = Location(start, end);
-        var arguments = new List<string>
-        {
-            System.IO.Path.GetFileName(_file.Path),
-            location.Line.ToString(CultureInfo.InvariantCulture),
-            path,
-        };
-        arguments.AddRange(details);
-        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, arguments.ToArray()));
     }
 }
