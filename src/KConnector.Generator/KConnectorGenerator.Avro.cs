@@ -15,9 +15,12 @@ public sealed partial class KConnectorGenerator
     /// *.avsc files -> records, enums and unions with Avro codecs. Each file is parsed on its own
     /// (cached per file); the parsed files are then collected into one name table, since a file
     /// may reference types defined in another; the resolved types fan out again one by one, so
-    /// that only the types whose model changed are emitted again.
+    /// that only the types whose model changed are emitted again. Returns the parse step, which
+    /// the connector pipeline reads too (each file is parsed once).
     /// </summary>
-    private static void InitializeAvro(IncrementalGeneratorInitializationContext context)
+    private static IncrementalValuesProvider<SchemaFileResult> InitializeAvro(
+        IncrementalGeneratorInitializationContext context
+    )
     {
         var schemaFiles = context
             .AdditionalTextsProvider.Where(static file =>
@@ -67,6 +70,7 @@ public sealed partial class KConnectorGenerator
                 }
             }
         );
+        return parsed;
     }
 
     private static void EmitAvroType(SourceProductionContext spc, AvroGeneratedType type)

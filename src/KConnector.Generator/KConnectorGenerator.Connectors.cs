@@ -16,9 +16,14 @@ public sealed partial class KConnectorGenerator
     /// <summary>
     /// *.connector.json specs and [SourceConnector]/[SinkConnector] classes -> config classes, workers
     /// and DI registrations. Specs and attribute classes are read on their own (cached per file), then
-    /// matched with the .avsc files' types and the referenced connector packages.
+    /// matched with the .avsc files' types (as the Avro and JSON Schema pipelines parsed them) and the
+    /// referenced connector packages.
     /// </summary>
-    private static void InitializeConnectors(IncrementalGeneratorInitializationContext context)
+    private static void InitializeConnectors(
+        IncrementalGeneratorInitializationContext context,
+        IncrementalValuesProvider<SchemaFileResult> avroFiles,
+        IncrementalValuesProvider<JsonSchema.JsonSchemaFileModel> jsonSchemaFiles
+    )
     {
         var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(
             static (options, _) =>
@@ -26,7 +31,7 @@ public sealed partial class KConnectorGenerator
                     ? ns.Trim()
                     : string.Empty
         );
-        var schemaIndex = SchemaIndex(context, rootNamespace);
+        var schemaIndex = SchemaIndex(context, avroFiles, jsonSchemaFiles);
         var classDrafts = ClassDrafts(context);
 
         // The plugins and framework keys of the referenced assemblies. Re-run on each compilation,
@@ -111,12 +116,24 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ConnectorSpecFiles);
 
-    /// <summary>Every .avsc, .schema.json and .proto file as connectors see it, in path order.</summary>
+    /// <summary>
+    /// Every .avsc, .schema.json and .proto file as connectors see it, in path order. The .avsc and
+    /// .schema.json files that generate code come from their own pipelines' parse steps (each schema
+    /// is parsed once); only .proto files and files left out (KConnectorGenerate=false) are read here.
+    /// </summary>
     private static IncrementalValueProvider<EquatableArray<SchemaTypeEntry>> SchemaIndex(
         IncrementalGeneratorInitializationContext context,
-        IncrementalValueProvider<string> rootNamespace
-    ) =>
-        context
+        IncrementalValuesProvider<SchemaFileResult> avroFiles,
+        IncrementalValuesProvider<JsonSchema.JsonSchemaFileModel> jsonSchemaFiles
+    )
+    {
+        var avro = avroFiles
+            .Select(static (file, _) => ConnectorSchemaIndex.FromAvro(file))
+            .WithTrackingName(KConnectorGeneratorStepNames.ConnectorAvroSchemas);
+        var jsonSchema = jsonSchemaFiles
+            .Select(static (file, _) => ConnectorSchemaIndex.FromJsonSchema(file))
+            .WithTrackingName(KConnectorGeneratorStepNames.ConnectorJsonSchemas);
+        var others = context
             .AdditionalTextsProvider.Where(static file =>
                 file.Path.EndsWith(".avsc", StringComparison.OrdinalIgnoreCase)
                 || file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase)
@@ -127,17 +144,23 @@ public sealed partial class KConnectorGenerator
                 static (pair, cancellationToken) =>
                     SchemaFileInputs.Read(pair.Left, pair.Right, cancellationToken)
             )
-            .Combine(rootNamespace)
-            .Select(static (pair, _) => ConnectorSchemaIndex.Read(pair.Left, pair.Right))
-            .Collect()
+            .Where(static file => ConnectorSchemaIndex.ReadsItself(file))
+            .Select(static (file, _) => ConnectorSchemaIndex.Read(file));
+        return avro.Collect()
+            .Combine(jsonSchema.Collect())
+            .Combine(others.Collect())
             .Select(
                 static (all, _) =>
                     // A .proto listed twice (a <Protobuf> item also added by hand) is one file.
-                    all.Distinct()
+                    all
+                        .Left.Left.Concat(all.Left.Right)
+                        .Concat(all.Right)
+                        .Distinct()
                         .OrderBy(e => e.NormalizedPath, StringComparer.Ordinal)
                         .ToEquatableArray()
             )
             .WithTrackingName(KConnectorGeneratorStepNames.ConnectorSchemaIndex);
+    }
 
     /// <summary>The project's [SourceConnector] and [SinkConnector] classes, read on their own.</summary>
     private static IncrementalValueProvider<EquatableArray<AttributeDraft>> ClassDrafts(

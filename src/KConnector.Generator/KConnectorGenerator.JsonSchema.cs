@@ -14,9 +14,12 @@ public sealed partial class KConnectorGenerator
     /// *.schema.json files -> records, enums and unions that read and write themselves as JSON.
     /// Files are parsed one by one (an edit re-parses only that file); $refs are resolved over
     /// all files together; each type is then emitted on its own, so only changed types are
-    /// written again.
+    /// written again. Returns the parse step, which the connector pipeline reads too (each file is
+    /// parsed once).
     /// </summary>
-    private static void InitializeJsonSchema(IncrementalGeneratorInitializationContext context)
+    private static IncrementalValuesProvider<JsonSchemaFileModel> InitializeJsonSchema(
+        IncrementalGeneratorInitializationContext context
+    )
     {
         var rootNamespace = context.AnalyzerConfigOptionsProvider.Select(
             static (options, _) =>
@@ -81,5 +84,6 @@ public sealed partial class KConnectorGenerator
                 }
             }
         );
+        return parsed;
     }
 }

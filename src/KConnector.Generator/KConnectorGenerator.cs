@@ -13,9 +13,9 @@ public sealed partial class KConnectorGenerator : IIncrementalGenerator
     /// <inheritdoc />
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        InitializeAvro(context);
-        InitializeJsonSchema(context);
-        InitializeConnectors(context);
+        var avroFiles = InitializeAvro(context);
+        var jsonSchemaFiles = InitializeJsonSchema(context);
+        InitializeConnectors(context, avroFiles, jsonSchemaFiles);
         InitializeDescriptors(context);
     }
 }

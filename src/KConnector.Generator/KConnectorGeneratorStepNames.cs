@@ -24,6 +24,10 @@ internal static class KConnectorGeneratorStepNames
     public const string ConnectorSpecFiles = nameof(ConnectorSpecFiles);
     public const string ParsedConnectorSpecs = nameof(ParsedConnectorSpecs);
     public const string ConnectorSchemaIndex = nameof(ConnectorSchemaIndex);
+
+    /// <summary>Each parsed .avsc / .schema.json file as connectors see it, from its own pipeline's parse step.</summary>
+    public const string ConnectorAvroSchemas = nameof(ConnectorAvroSchemas);
+    public const string ConnectorJsonSchemas = nameof(ConnectorJsonSchemas);
     public const string ResolvedConnectorSpecs = nameof(ResolvedConnectorSpecs);
     public const string SourceConnectorClasses = nameof(SourceConnectorClasses);
     public const string SinkConnectorClasses = nameof(SinkConnectorClasses);
@@ -49,6 +53,8 @@ internal static class KConnectorGeneratorStepNames
         ConnectorSpecFiles,
         ParsedConnectorSpecs,
         ConnectorSchemaIndex,
+        ConnectorAvroSchemas,
+        ConnectorJsonSchemas,
         PluginCatalog,
         ResolvedConnectorSpecs,
         SourceConnectorClasses,

@@ -7,7 +7,9 @@ namespace KConnector.Generator.Models;
 /// What parsing one schema file yields: the named types it defines (references to other files'
 /// types still unresolved) and the errors found.
 /// </summary>
+/// <param name="Path">The file's path, as the connector pipeline's schema index names it.</param>
 internal sealed record SchemaFileResult(
+    string Path,
     EquatableArray<AvroNamedTypeModel> Types,
     EquatableArray<DiagnosticInfo> Diagnostics
 );

@@ -63,6 +63,7 @@ internal sealed partial class AvroSchemaParser
         var ok = !parser._diagnostics.HasErrors;
         // A file with errors generates nothing: half a schema would only add confusing C# errors.
         return new SchemaFileResult(
+            parser._file.Path,
             ok ? parser._types.ToEquatableArray() : EquatableArray<AvroNamedTypeModel>.Empty,
             parser._diagnostics.ToEquatableArray()
         );

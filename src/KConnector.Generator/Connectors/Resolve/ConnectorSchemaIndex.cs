@@ -3,6 +3,7 @@ using System.Linq;
 using KConnector.Generator.Avro;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Helpers;
+using KConnector.Generator.JsonSchema;
 using KConnector.Generator.Models;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -11,52 +12,37 @@ namespace KConnector.Generator.Connectors;
 
 /// <summary>
 /// One schema file of the project as connectors see it (<see cref="SchemaTypeEntry"/>): the type a
-/// spec's key.schema/value.schema names, parsed by the same parser as the file's own pipeline.
+/// spec's key.schema/value.schema names. An .avsc or .schema.json file that generates code is taken
+/// from its own pipeline's parse (<see cref="FromAvro"/>, <see cref="FromJsonSchema"/>), never parsed
+/// again; a .proto file is read here (protoc compiles it), and a file left out yields no type.
 /// </summary>
 internal static class ConnectorSchemaIndex
 {
-    public static SchemaTypeEntry Read(SchemaFileInput file, string rootNamespace)
+    /// <summary>Whether <see cref="Read"/> takes the file: a .proto file, or a schema file left out.</summary>
+    public static bool ReadsItself(SchemaFileInput file) =>
+        !file.Generate || file.Path.EndsWith(".proto", StringComparison.OrdinalIgnoreCase);
+
+    public static SchemaTypeEntry Read(SchemaFileInput file)
     {
         var path = ConnectorSpecParser.NormalizePath(file.Path);
-        var none = new SchemaTypeEntry(path, string.Empty, null, TypeFormats.None);
-        if (!file.Generate)
-        {
-            return none;
-        }
-        if (file.Path.EndsWith(".proto", StringComparison.OrdinalIgnoreCase))
-        {
-            return ProtoEntry(path, file);
-        }
-        if (file.Path.EndsWith(".schema.json", StringComparison.OrdinalIgnoreCase))
-        {
-            // The same parse as the JSON Schema pipeline's: its top-level type (pointer "") is the
-            // one a spec's key.schema/value.schema names; a record or a union carries its schema
-            // (IJsonSchemaRecord), what the JsonSchemaConverter registers.
-            var json = JsonSchema.JsonSchemaParser.Parse(
-                new JsonSchema.JsonSchemaFileInput(file, rootNamespace)
-            );
-            var root = json.Diagnostics.Any(d =>
-                d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error
-            )
-                ? null
-                : json.Declarations.FirstOrDefault(d =>
-                    d.Pointer.Length == 0 && d.SchemaText is not null
-                );
-            return root is null
-                ? none
-                : new SchemaTypeEntry(path, root.Name, root.FullName, TypeFormats.JsonSchemaRecord)
-                {
-                    Schema = Transforms.JsonSchemaTransformSchema.Read(root),
-                };
-        }
-        var parsed = AvroSchemaParser.Parse(file);
-        // The file's top-level record (path "$") is the type a spec's key.schema/value.schema names.
+        return file.Generate
+            ? ProtoEntry(path, file)
+            : new SchemaTypeEntry(path, string.Empty, null, TypeFormats.None);
+    }
+
+    /// <summary>
+    /// A parsed .avsc file: its top-level record (path "$") is the type a spec's key.schema or
+    /// value.schema names; a file with errors yields none.
+    /// </summary>
+    public static SchemaTypeEntry FromAvro(SchemaFileResult parsed)
+    {
+        var path = ConnectorSpecParser.NormalizePath(parsed.Path);
         var record =
             parsed.Diagnostics.Count == 0
                 ? parsed.Types.FirstOrDefault(t => t.Kind == AvroKind.Record && t.Path == "$")
                 : null;
         return record is null
-            ? none
+            ? new SchemaTypeEntry(path, string.Empty, null, TypeFormats.None)
             : new SchemaTypeEntry(
                 path,
                 record.Name,
@@ -65,6 +51,28 @@ internal static class ConnectorSchemaIndex
                 RecordShapeReader.Read(record),
                 Schema: Transforms.AvroTransformSchema.Read(record, parsed.Types)
             );
+    }
+
+    /// <summary>
+    /// A parsed .schema.json file: its top-level type (pointer "") is the one a spec names; a record
+    /// or a union carries its schema (IJsonSchemaRecord), what the JsonSchemaConverter registers.
+    /// </summary>
+    public static SchemaTypeEntry FromJsonSchema(JsonSchemaFileModel parsed)
+    {
+        var path = ConnectorSpecParser.NormalizePath(parsed.Path);
+        var root = parsed.Diagnostics.Any(d =>
+            d.Descriptor.DefaultSeverity == DiagnosticSeverity.Error
+        )
+            ? null
+            : parsed.Declarations.FirstOrDefault(d =>
+                d.Pointer.Length == 0 && d.SchemaText is not null
+            );
+        return root is null
+            ? new SchemaTypeEntry(path, string.Empty, null, TypeFormats.None)
+            : new SchemaTypeEntry(path, root.Name, root.FullName, TypeFormats.JsonSchemaRecord)
+            {
+                Schema = Transforms.JsonSchemaTransformSchema.Read(root),
+            };
     }
 
     /// <summary>
