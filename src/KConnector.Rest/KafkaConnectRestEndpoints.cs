@@ -1,3 +1,4 @@
+using KConnector.Hosting;
 using KConnector.Rest.Endpoints;
 using KConnector.Rest.Metrics;
 using Microsoft.AspNetCore.Builder;
@@ -37,9 +38,18 @@ public static class KafkaConnectRestEndpoints
                 {
                     return BasicAuthentication.Challenge(context.HttpContext);
                 }
+                RequestForwarder.KeepBody(context.HttpContext.Request);
                 try
                 {
                     return await next(context).ConfigureAwait(false);
+                }
+                catch (RequestTargetException e)
+                {
+                    // Distributed workers: another worker completes it (docs/distributed.md).
+                    return await context
+                        .HttpContext.RequestServices.GetRequiredService<RequestForwarder>()
+                        .ForwardAsync(context.HttpContext, e, context.HttpContext.RequestAborted)
+                        .ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

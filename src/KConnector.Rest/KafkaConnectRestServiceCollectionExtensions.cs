@@ -25,6 +25,7 @@ public static class KafkaConnectRestServiceCollectionExtensions
         }
         services.TryAddSingleton<LoggerLevels>(_ => new LoggerLevels());
         services.TryAddSingleton<ConnectRestApi>();
+        services.TryAddSingleton<RequestForwarder>();
         services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, KafkaConnectJsonContext.Default)
         );

@@ -11,10 +11,11 @@ namespace KConnector.Worker.TestHost;
 
 /// <summary>
 /// A distributed worker process: <c>distributed &lt;bootstrap.servers&gt; &lt;group.id&gt;
-/// &lt;topic prefix&gt; &lt;sink folder&gt; &lt;scheduled.rebalance.max.delay.ms&gt;</c>. It runs
+/// &lt;topic prefix&gt; &lt;sink folder&gt; &lt;scheduled.rebalance.max.delay.ms&gt; [REST port]</c>. It runs
 /// whatever share of the connectors in the config topic the group gives it: connector.class
 /// CountingSource (per-partition sequences, split by task) or FileAppendSink (a file per task).
-/// Prints "UNITS a,b" whenever its share changes; SIGTERM stops it cleanly.
+/// Prints "UNITS a,b" whenever its share changes; SIGTERM stops it cleanly. With a port it serves
+/// Kafka Connect's REST API on http://127.0.0.1:PORT (its worker id), creating those connectors.
 /// </summary>
 internal static class DistributedHost
 {
@@ -34,6 +35,11 @@ internal static class DistributedHost
             ["consumer.session.timeout.ms"] = "6000",
             ["consumer.max.poll.records"] = "50",
         };
+        var listener = args.Length > 6 ? "http://127.0.0.1:" + args[6] : null;
+        if (listener is not null)
+        {
+            settings["listeners"] = listener;
+        }
         var sinkFolder = args[4];
         using var environment = new ConnectorEnvironment();
         var worker = new DistributedWorker(settings, c => Registration(c, sinkFolder), environment);
@@ -47,6 +53,11 @@ internal static class DistributedHost
             }
         );
         await worker.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        var rest = listener is null
+            ? null
+            : await DistributedRest
+                .StartAsync(worker, listener, c => Registration(c, sinkFolder))
+                .ConfigureAwait(false);
         Console.WriteLine("WORKER " + worker.WorkerId);
         var shown = string.Empty;
         while (!stop.Task.IsCompleted)
@@ -58,6 +69,11 @@ internal static class DistributedHost
                 shown = units;
             }
             await Task.WhenAny(stop.Task, Task.Delay(100)).ConfigureAwait(false);
+        }
+        if (rest is not null)
+        {
+            await rest.StopAsync().ConfigureAwait(false);
+            await rest.DisposeAsync().ConfigureAwait(false);
         }
         await worker.DisposeAsync().ConfigureAwait(false);
         Console.WriteLine("STOPPED");

@@ -43,13 +43,13 @@ internal static class ConnectorJson
     public static ConnectorStateInfo Status(ConnectorStatus status, bool isSink, string workerId) =>
         new(
             status.Name,
-            new StateInfo(status.State.ToString(), workerId, null),
+            new StateInfo(status.State.ToString(), status.WorkerId ?? workerId, null),
             [.. status.Tasks.Select(t => Task(t, workerId))],
             Type(isSink)
         );
 
     public static TaskStateInfo Task(Hosting.TaskStatus task, string workerId) =>
-        new(task.Id, task.State.ToString(), workerId, task.Trace);
+        new(task.Id, task.State.ToString(), task.WorkerId ?? workerId, task.Trace);
 
     /// <summary>A JSON object of a partition or offset as the store's string map.</summary>
     public static Dictionary<string, string> Map(JsonObject json)

@@ -27,6 +27,13 @@ public sealed record DistributedConfig
     /// <summary>This worker's id: <c>rest.advertised.host.name:rest.advertised.port</c>, else the first listener's host and port.</summary>
     public required string WorkerId { get; init; }
 
+    /// <summary>
+    /// This worker's REST URL as other workers reach it (Kafka Connect's advertised URL, where
+    /// requests are forwarded): <c>rest.advertised.listener</c>'s scheme, else the first listener's,
+    /// and the worker id's host and port; null when it serves no REST API.
+    /// </summary>
+    public string? AdvertisedUrl { get; init; }
+
     /// <summary><c>scheduled.rebalance.max.delay.ms</c>: how long a departed worker's work waits for it to come back.</summary>
     public TimeSpan ScheduledRebalanceMaxDelay { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -66,6 +73,7 @@ public sealed record DistributedConfig
             "session.timeout.ms",
             "rebalance.timeout.ms",
             "rest.advertised.port",
+            "rest.advertised.listener",
         };
         var issues = parsed.Issues.Where(i => keys.Contains(i.Key)).ToList();
         foreach (var key in keys.Take(4))
@@ -98,6 +106,7 @@ public sealed record DistributedConfig
             StatusTopic = parsed.Get<string>("status.storage.topic")!,
             BootstrapServers = servers!,
             WorkerId = WorkerIdOf(worker, parsed),
+            AdvertisedUrl = AdvertisedUrlOf(worker, parsed),
             ScheduledRebalanceMaxDelay = TimeSpan.FromMilliseconds(
                 parsed.Get<int>("scheduled.rebalance.max.delay.ms")
             ),
@@ -114,20 +123,61 @@ public sealed record DistributedConfig
         ParsedConfig parsed
     )
     {
-        var listener = (worker.GetValueOrDefault("listeners") ?? string.Empty)
-            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(l => Uri.TryCreate(l, UriKind.Absolute, out var uri) ? uri : null)
-            .FirstOrDefault(u => u is not null);
-        var host = parsed.Get<string>("rest.advertised.host.name");
-        if (string.IsNullOrWhiteSpace(host))
-        {
-            host = listener?.Host is { Length: > 0 } h ? h : Environment.MachineName;
-        }
-        var port = worker.ContainsKey("rest.advertised.port")
-            ? parsed.Get<int>("rest.advertised.port")
-            : listener?.Port ?? 0;
+        var (host, port) = Advertised(worker, parsed);
         return port > 0
             ? $"{host}:{port}"
             : $"{host}:{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
     }
+
+    // Connect's advertisedUrl, where other workers forward requests: the scheme of
+    // rest.advertised.listener or of the first listener, the advertised host and port.
+    private static string? AdvertisedUrlOf(
+        IReadOnlyDictionary<string, string> worker,
+        ParsedConfig parsed
+    )
+    {
+        var (host, port) = Advertised(worker, parsed);
+        if (FirstListener(worker) is not { } listener || port <= 0)
+        {
+            return null;
+        }
+        var scheme = parsed.Get<string>("rest.advertised.listener") is { Length: > 0 } given
+            ? given.ToLowerInvariant()
+            : listener.Scheme;
+        return $"{scheme}://{host}:{port}/";
+    }
+
+    private static (string Host, int Port) Advertised(
+        IReadOnlyDictionary<string, string> worker,
+        ParsedConfig parsed
+    )
+    {
+        var listener = FirstListener(worker);
+        var host = parsed.Get<string>("rest.advertised.host.name");
+        if (string.IsNullOrWhiteSpace(host))
+        {
+            host = listener?.Host is { Length: > 0 } h and not "0.0.0.0"
+                ? h
+                : Environment.MachineName;
+        }
+        var port = worker.ContainsKey("rest.advertised.port")
+            ? parsed.Get<int>("rest.advertised.port")
+            : listener?.Port ?? 0;
+        return (host, port);
+    }
+
+    // Kafka Connect writes http://:8083 for every interface.
+    private static Uri? FirstListener(IReadOnlyDictionary<string, string> worker) =>
+        (worker.GetValueOrDefault("listeners") ?? string.Empty)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(l =>
+                Uri.TryCreate(
+                    l.Replace("://:", "://0.0.0.0:", StringComparison.Ordinal),
+                    UriKind.Absolute,
+                    out var uri
+                )
+                    ? uri
+                    : null
+            )
+            .FirstOrDefault(u => u is not null);
 }

@@ -111,6 +111,7 @@ public sealed partial class DistributedWorker : IHostedService, IAsyncDisposable
                     await LeadAsync(stopping).ConfigureAwait(false);
                 }
                 await ApplyAsync(stopping).ConfigureAwait(false);
+                await RestartRequestedAsync(stopping).ConfigureAwait(false);
                 await ReportAsync(stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -144,7 +145,9 @@ public sealed partial class DistributedWorker : IHostedService, IAsyncDisposable
         {
             return;
         }
-        await ConfigStore.PutMemberAsync(WorkerId, held, stopping).ConfigureAwait(false);
+        await ConfigStore
+            .PutMemberAsync(WorkerId, held, _config.AdvertisedUrl, stopping)
+            .ConfigureAwait(false);
         _claimed = held;
     }
 

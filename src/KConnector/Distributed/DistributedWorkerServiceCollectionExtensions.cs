@@ -16,7 +16,8 @@ public static class DistributedWorkerServiceCollectionExtensions
     /// <c>status.storage.topic</c>, <c>bootstrap.servers</c>, ...; nested sections join with dots);
     /// <paramref name="connectors"/> makes the registration of a connector's config as the config
     /// topic holds it (by its <c>connector.class</c>). The worker's keys are checked when the host
-    /// starts (a missing one throws, named).
+    /// starts (a missing one throws, named). The worker is also the <see cref="IConnectorController"/>
+    /// Kafka Connect's REST API serves on every worker.
     /// </summary>
     public static IServiceCollection AddKConnectorDistributedWorker(
         this IServiceCollection services,
@@ -50,6 +51,10 @@ public static class DistributedWorkerServiceCollectionExtensions
             );
         });
         services.AddHostedService(sp => sp.GetRequiredService<DistributedWorker>());
+        // What KConnector.Rest's AddKafkaConnectRestApi serves (docs/distributed.md).
+        services.TryAddSingleton<IConnectorController>(sp =>
+            sp.GetRequiredService<DistributedWorker>()
+        );
         return services;
     }
 }

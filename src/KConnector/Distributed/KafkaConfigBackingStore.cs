@@ -17,6 +17,7 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
 {
     internal const string AssignmentKey = "kconnector-assignment";
     internal const string MemberPrefix = "kconnector-member-";
+    private const string RestartPrefix = "restart-connector-";
     private readonly KafkaBasedLog _log;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _connectors = new(
@@ -25,9 +26,12 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
     private readonly Dictionary<string, int> _taskCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TargetState> _targets = new(StringComparer.Ordinal);
     private readonly Dictionary<int, string> _partitionOwners = [];
+    private readonly Dictionary<string, string> _workerUrls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _firstTaskConfigs =
         new(StringComparer.Ordinal);
     private ClusterAssignment _assignment = ClusterAssignment.Empty;
+    private readonly Queue<RestartRequest> _restarts = new();
+    private bool _following;
 
     /// <summary>Creates the store over <paramref name="topic"/>; nothing connects until <see cref="StartAsync"/>.</summary>
     public KafkaConfigBackingStore(string topic, string bootstrapServers)
@@ -39,8 +43,16 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
     public event Action? Changed;
 
     /// <summary>Reads the topic to its end, then follows it.</summary>
-    public Task StartAsync(CancellationToken cancellationToken) =>
-        _log.StartAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _log.StartAsync(cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            // Restart requests are acted on when they arrive, not replayed at a worker's start.
+            _following = true;
+            _restarts.Clear();
+        }
+    }
 
     /// <summary>Waits until every record written before the call is read.</summary>
     public Task ReadToEndAsync(CancellationToken cancellationToken) =>
@@ -109,6 +121,15 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
         }
     }
 
+    /// <summary>A worker's REST URL, as its latest claim advertised it; null when it serves none.</summary>
+    public string? UrlOf(string worker)
+    {
+        lock (_gate)
+        {
+            return _workerUrls.GetValueOrDefault(worker);
+        }
+    }
+
     /// <summary>Writes a connector's config (Connect's <c>putConnectorConfig</c>).</summary>
     public Task PutConnectorConfigAsync(
         string name,
@@ -163,9 +184,37 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
         await _log.SendAsync("target-state-" + name, null, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Writes a restart request (Connect's <c>restart-connector-NAME</c> {"include-tasks","only-failed"}, KIP-745).</summary>
+    public Task PutRestartRequestAsync(RestartRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var value = new JsonObject
+        {
+            ["include-tasks"] = request.IncludeTasks,
+            ["only-failed"] = request.OnlyFailed,
+        };
+        return _log.SendAsync(
+            RestartPrefix + request.Connector,
+            value.ToJsonString(),
+            cancellationToken
+        );
+    }
+
+    /// <summary>The restart requests read since the last call, oldest first.</summary>
+    public IReadOnlyList<RestartRequest> TakeRestartRequests()
+    {
+        lock (_gate)
+        {
+            var taken = _restarts.ToList();
+            _restarts.Clear();
+            return taken;
+        }
+    }
+
     internal Task PutMemberAsync(
         string worker,
         IReadOnlyCollection<int> partitions,
+        string? url,
         CancellationToken cancellationToken
     ) =>
         _log.SendAsync(
@@ -173,6 +222,7 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
             new JsonObject
             {
                 ["partitions"] = new JsonArray([.. partitions.Order().Select(p => (JsonNode)p)]),
+                ["url"] = url,
             }.ToJsonString(),
             cancellationToken
         );
@@ -235,6 +285,20 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
             {
                 ApplyMember(store, key[MemberPrefix.Length..], value);
             }
+            else if (key.StartsWith(RestartPrefix, StringComparison.Ordinal) && value is not null)
+            {
+                if (store._following)
+                {
+                    var node = JsonNode.Parse(value)!;
+                    store._restarts.Enqueue(
+                        new RestartRequest(
+                            key[RestartPrefix.Length..],
+                            node["include-tasks"]?.GetValue<bool>() ?? false,
+                            node["only-failed"]?.GetValue<bool>() ?? false
+                        )
+                    );
+                }
+            }
             else if (key == AssignmentKey && value is not null)
             {
                 store._assignment = ClusterAssignment.FromJson(value);
@@ -267,7 +331,12 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
         // partitions to the others, whose claims then name them.
         private static void ApplyMember(KafkaConfigBackingStore store, string worker, string value)
         {
-            var partitions = JsonNode.Parse(value)!["partitions"]!
+            var member = JsonNode.Parse(value)!;
+            if (member["url"]?.GetValue<string>() is { } url)
+            {
+                store._workerUrls[worker] = url;
+            }
+            var partitions = member["partitions"]!
                 .AsArray()
                 .Select(p => p!.GetValue<int>())
                 .ToHashSet();

@@ -121,7 +121,7 @@ public sealed partial class ConnectWorker
     }
 
     // The values the connector was given, secrets hidden as Kafka Connect hides a Password.
-    private static Dictionary<string, string> GivenConfig(ConfiguredConnector connector)
+    internal static Dictionary<string, string> GivenConfig(ConfiguredConnector connector)
     {
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
         if (connector.Given is { } given)

@@ -9,7 +9,13 @@ namespace KConnector.Hosting;
 /// <param name="Name">The connector's name.</param>
 /// <param name="State">The connector's state, as Kafka Connect's: STOPPED or PAUSED as asked, RUNNING otherwise, also when its tasks FAILED (their own states say so).</param>
 /// <param name="Tasks">Its tasks.</param>
-public sealed record ConnectorStatus(string Name, TaskState State, IReadOnlyList<TaskStatus> Tasks);
+/// <param name="WorkerId">The worker that runs the connector (Kafka Connect's <c>worker_id</c>), when not the one answering (distributed workers); null: this worker.</param>
+public sealed record ConnectorStatus(
+    string Name,
+    TaskState State,
+    IReadOnlyList<TaskStatus> Tasks,
+    string? WorkerId = null
+);
 
 /// <summary>One task's status.</summary>
 /// <param name="Id">The task id.</param>
@@ -19,4 +25,11 @@ public sealed record ConnectorStatus(string Name, TaskState State, IReadOnlyList
 /// Beyond Kafka Connect: for a RUNNING task that holds a record until a dependency answers again (the
 /// Schema Registry, Kafka), what it waits for, since when and why (<see cref="IConnectTask.WaitingFor"/>); otherwise null.
 /// </param>
-public sealed record TaskStatus(int Id, TaskState State, string? Trace, string? WaitingFor = null);
+/// <param name="WorkerId">The worker that runs the task (Kafka Connect's <c>worker_id</c>), when not the one answering (distributed workers); null: this worker.</param>
+public sealed record TaskStatus(
+    int Id,
+    TaskState State,
+    string? Trace,
+    string? WaitingFor = null,
+    string? WorkerId = null
+);

@@ -162,6 +162,15 @@ namespace KConnector.Configuration.Framework;
     Group = "Distributed",
     Documentation = "If this is set, this is the port that will be given out to other workers to connect to."
 )]
+[ConfigKey(
+    "rest.advertised.listener",
+    ConfigType.String,
+    Default = "",
+    AllowedValues = ["", "http", "https", "HTTP", "HTTPS"],
+    Importance = ConfigImportance.Low,
+    Group = "Distributed",
+    Documentation = "Sets the advertised listener (HTTP or HTTPS) which will be given to other workers to use."
+)]
 // The REST API's keys (Kafka Connect's RestServerConfig). Connect binds every interface by default
 // (http://:8083); KConnector binds the loopback only, so that a worker is not open to the network
 // until asked (docs/rest-api.md).

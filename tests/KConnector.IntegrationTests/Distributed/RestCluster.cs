@@ -1,0 +1,120 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using KConnector.IntegrationTests.Reliability;
+using KConnector.Kafka;
+
+namespace KConnector.IntegrationTests.Distributed;
+
+/// <summary>
+/// Distributed worker processes that serve Kafka Connect's REST API, each on its own port of
+/// 127.0.0.1 (its worker id), sharing one embedded cluster's internal topics.
+/// </summary>
+internal sealed class RestCluster : IDisposable
+{
+    public static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
+    private readonly EmbeddedKafka _kafka;
+    private readonly string _prefix;
+    private readonly string _sinkFolder;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(100) };
+
+    public RestCluster(EmbeddedKafka kafka, string prefix, string sinkFolder)
+    {
+        _kafka = kafka;
+        _prefix = prefix;
+        _sinkFolder = sinkFolder;
+    }
+
+    public List<RestWorker> Workers { get; } = [];
+
+    public RestWorker Start()
+    {
+        var port = FreePort();
+        var process = WorkerProcess.Start(
+            "distributed",
+            _kafka.BootstrapServers,
+            "connect-cluster",
+            _prefix,
+            _sinkFolder,
+            "3000",
+            port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
+        var worker = new RestWorker(new DistributedProcess(process), port, _http);
+        Workers.Add(worker);
+        return worker;
+    }
+
+    /// <summary>Waits for an asynchronous condition, failing with what it last saw.</summary>
+    public static async Task WaitForAsync(
+        Func<Task<bool>> condition,
+        string what,
+        Func<string> seen
+    )
+    {
+        var deadline = DateTime.UtcNow + Wait;
+        while (!await condition())
+        {
+            Assert.True(
+                DateTime.UtcNow < deadline,
+                $"Timed out after {Wait} waiting for {what}.\n{seen()}"
+            );
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        foreach (var worker in Workers)
+        {
+            worker.Process.Process.Dispose();
+        }
+        _http.Dispose();
+    }
+}
+
+/// <summary>One worker process and its REST API.</summary>
+internal sealed class RestWorker(DistributedProcess process, int port, HttpClient http)
+{
+    public DistributedProcess Process { get; } = process;
+
+    public string Id =>
+        "127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    public async Task<(HttpStatusCode Status, JsonNode? Body)> SendAsync(
+        HttpMethod method,
+        string path,
+        JsonNode? body = null
+    )
+    {
+        using var request = new HttpRequestMessage(method, $"http://{Id}{path}");
+        if (body is not null)
+        {
+            request.Content = new StringContent(
+                body.ToJsonString(),
+                Encoding.UTF8,
+                "application/json"
+            );
+        }
+        try
+        {
+            using var response = await http.SendAsync(request);
+            var text = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
+        }
+        catch (HttpRequestException)
+        {
+            return (0, null); // Not listening yet.
+        }
+    }
+
+    public Task<(HttpStatusCode Status, JsonNode? Body)> GetAsync(string path) =>
+        SendAsync(HttpMethod.Get, path);
+}
