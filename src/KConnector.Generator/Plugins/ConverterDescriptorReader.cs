@@ -39,6 +39,11 @@ internal static class ConverterDescriptorReader
             kind == HeaderConverterKind,
             carries,
             ConfigKeyAttributeReader.Read(descriptor)
-        );
+        )
+        {
+            AlsoHeaderConverter = plugin.NamedArguments.Any(a =>
+                a.Key == "AlsoHeaderConverter" && a.Value.Value is true
+            ),
+        };
     }
 }

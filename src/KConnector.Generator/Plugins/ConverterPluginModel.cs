@@ -24,6 +24,9 @@ internal sealed record ConverterPluginModel(
     EquatableArray<ConfigKeyModel> Keys
 )
 {
+    /// <summary>A converter that is also a header converter (StringConverter, ByteArrayConverter): <c>header.converter</c> may name it.</summary>
+    public bool AlsoHeaderConverter { get; init; }
+
     /// <summary>The simple class name (<c>AvroConverter</c>), for messages.</summary>
     public string SimpleName => ClassName.Substring(ClassName.LastIndexOf('.') + 1);
 

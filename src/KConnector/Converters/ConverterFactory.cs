@@ -165,14 +165,28 @@ public static class ConverterFactory
             ?.Definition.Find(SchemaRegistryConfig.UrlKey)
             is not null;
 
-    /// <summary>Builds the header converter <c>header.converter</c> names (SimpleHeaderConverter when absent, Kafka Connect's default).</summary>
-    /// <exception cref="ArgumentException">The class is unknown; the message names <c>header.converter</c>.</exception>
-    public static IHeaderConverter CreateHeaderConverter(string? className) =>
-        className is null
-        || Plugins.ConverterPlugins.FindHeaderConverter(className)?.ClassName
-            == SimpleHeaderConverterClass
-            ? new SimpleHeaderConverter()
-            : throw new ArgumentException(
-                $"'header.converter' is '{className}', which is not a known header converter; expected {SimpleHeaderConverterClass}."
-            );
+    /// <summary>
+    /// Builds the header converter <c>header.converter</c> names (class name or alias): the
+    /// SimpleHeaderConverter when absent (Kafka Connect's default), or the StringConverter or
+    /// ByteArrayConverter, which are header converters too.
+    /// </summary>
+    /// <exception cref="ArgumentException">The name is not a header converter's; the message names <c>header.converter</c> and the valid ones.</exception>
+    public static IHeaderConverter CreateHeaderConverter(string? className)
+    {
+        if (string.IsNullOrWhiteSpace(className))
+        {
+            return new SimpleHeaderConverter();
+        }
+        return Plugins.ConverterPlugins.FindHeaderConverter(className)?.ClassName switch
+        {
+            SimpleHeaderConverterClass => new SimpleHeaderConverter(),
+            StringConverterClass => new StringConverter(),
+            ByteArrayConverterClass => new ByteArrayConverter(),
+            _ => throw new ArgumentException(HeaderConverterError(className)),
+        };
+    }
+
+    /// <summary>Why <paramref name="className"/> is refused in <c>header.converter</c>, with the header converters there are.</summary>
+    internal static string HeaderConverterError(string className) =>
+        $"'header.converter' is '{className}', which is not a header converter; expected one of {string.Join(", ", Plugins.ConverterPlugins.HeaderConverters.Select(p => p.ClassName))}.";
 }

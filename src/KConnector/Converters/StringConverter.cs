@@ -1,12 +1,15 @@
 using System.Text;
+using KConnector.Converters.Headers;
 
 namespace KConnector.Converters;
 
 /// <summary>
 /// Kafka Connect's <c>StringConverter</c>: strings as bytes in an encoding, UTF-8 by default
-/// (<c>converter.encoding</c>). Null stays null.
+/// (<c>converter.encoding</c>). Null stays null. Also a header converter, as Connect's is: a header
+/// value is written as its string form (a non-string value as the SimpleHeaderConverter writes it)
+/// and read back as a STRING.
 /// </summary>
-public sealed class StringConverter : IConverter<string>
+public sealed class StringConverter : IConverter<string>, IHeaderConverter
 {
     private readonly Encoding _encoding;
 
@@ -39,6 +42,32 @@ public sealed class StringConverter : IConverter<string>
         {
             throw new DataException(
                 $"Record from topic '{topic}' is not valid {_encoding.WebName}: {e.Message}",
+                e
+            );
+        }
+    }
+
+    /// <inheritdoc />
+    public byte[]? FromConnectHeader(string topic, string headerKey, HeaderValue value) =>
+        value.Type == HeaderValueType.Null
+            ? null
+            : _encoding.GetBytes(
+                value.Type == HeaderValueType.String
+                    ? value.Text!
+                    : SimpleHeaderConverter.ToText(value)
+            );
+
+    /// <inheritdoc />
+    public HeaderValue ToConnectHeader(string topic, string headerKey, byte[]? value)
+    {
+        try
+        {
+            return HeaderValue.FromString(ToConnectData(topic, value));
+        }
+        catch (DataException e)
+        {
+            throw new DataException(
+                $"Header '{headerKey}' of a record from topic '{topic}' is not valid {_encoding.WebName}.",
                 e
             );
         }

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using KConnector.Converters.Headers;
 using KConnector.Metrics;
 using KConnector.Records;
 using Microsoft.Extensions.Logging;
@@ -103,7 +104,7 @@ internal sealed partial class DeadLetterQueueReporter : IErrorReporter
         };
         foreach (var header in headers)
         {
-            message.Headers.Add(header.Name, header.Value);
+            message.Headers.Add(header.Name, HeaderBytes.Of(header.Value));
         }
         _metrics.RecordDeadLetterQueueRequest();
         while (true)

@@ -1,4 +1,5 @@
 using System.Text;
+using KConnector.Converters.Headers;
 using KConnector.Metrics;
 using Microsoft.Extensions.Logging;
 
@@ -63,7 +64,7 @@ internal sealed partial class LogReporter : IErrorReporter
             text.Append(i == 0 ? "" : ", ")
                 .Append(record.Headers[i].Name)
                 .Append('=')
-                .Append(Show(record.Headers[i].Value));
+                .Append(Show(HeaderBytes.Of(record.Headers[i].Value)));
         }
         return text.Append(']').ToString();
     }

@@ -73,6 +73,7 @@ public static class ConnectorWorkerOptions
         ArgumentNullException.ThrowIfNull(parsed);
         var issues = new List<ConfigIssue>(parsed.Issues);
         AddUnknownKeys(parsed, issues);
+        ConverterSettingChecks.CheckHeaderConverter(parsed, issues);
         foreach (var isKey in (bool[])[true, false])
         {
             var converterKey = isKey ? "key.converter" : "value.converter";

@@ -50,6 +50,29 @@ internal static class ConverterSettingChecks
         }
     }
 
+    /// <summary>
+    /// <c>header.converter</c> names a header converter (class name or alias): the SimpleHeaderConverter,
+    /// or a converter that is also one. The generator reports the same at build time (KCN0270).
+    /// </summary>
+    public static void CheckHeaderConverter(ParsedConfig parsed, List<ConfigIssue> issues)
+    {
+        const string key = "header.converter";
+        if (
+            parsed.Get<string>(key) is { } name
+            && name.Trim().Length > 0
+            && ConverterPlugins.FindHeaderConverter(name) is null
+        )
+        {
+            var names = ConverterPlugins.HeaderConverters.SelectMany(p => p.Names);
+            issues.Add(
+                new ConfigIssue(
+                    key,
+                    $"{name} is not a header converter; expected one of {string.Join(", ", ConverterPlugins.HeaderConverters.Select(p => p.ClassName))}.{Generator.Connectors.EditDistance.Suggestion(name, names)}"
+                )
+            );
+        }
+    }
+
     private static string Unknown(ConverterPlugin converter, string setting, string prefix)
     {
         var keys = converter.Definition.Keys.Select(k => k.Name).ToList();

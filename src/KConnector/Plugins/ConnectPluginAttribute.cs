@@ -68,4 +68,11 @@ public sealed class ConnectPluginAttribute(string className, PluginKind kind) : 
     /// that carry it (the most specific: AvroConverter for an .avsc record, StringConverter for a string).
     /// </summary>
     public ConverterRecordTypes Carries { get; set; }
+
+    /// <summary>
+    /// For a converter: it is also a header converter (Kafka Connect's StringConverter,
+    /// ByteArrayConverter and JsonConverter implement <c>HeaderConverter</c> too), so
+    /// <c>header.converter</c> may name it.
+    /// </summary>
+    public bool AlsoHeaderConverter { get; set; }
 }

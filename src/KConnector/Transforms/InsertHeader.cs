@@ -1,5 +1,5 @@
-using System.Text;
 using KConnector.Configuration;
+using KConnector.Converters.Headers;
 using KConnector.Plugins;
 using KConnector.Transforms.Builtin;
 
@@ -26,7 +26,7 @@ namespace KConnector.Transforms;
     Required = true,
     Importance = ConfigImportance.High,
     Group = "Transform",
-    Documentation = "The literal value that is to be set as the header value on all records (written as UTF-8 bytes: headers are raw bytes in this version)."
+    Documentation = "The literal value that is to be set as the header value on all records (its type inferred as Kafka Connect's Values.parseString does: 42 is an INT8, true a BOOLEAN, [1,2] an ARRAY; anything else a STRING), written through header.converter."
 )]
 public static partial class InsertHeader
 {
@@ -36,7 +36,7 @@ public static partial class InsertHeader
         ArgumentNullException.ThrowIfNull(config);
         return new InsertHeaderTransformation(
             config.Get<string>("header")!,
-            Encoding.UTF8.GetBytes(config.Get<string>("value.literal") ?? string.Empty)
+            SimpleHeaderConverter.Parse(config.Get<string>("value.literal") ?? string.Empty)
         );
     }
 }

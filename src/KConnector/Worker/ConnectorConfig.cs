@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KConnector.Converters;
+using KConnector.Converters.Plugins;
 using KConnector.Errors;
 using KConnector.Offsets;
 using KConnector.Transforms;
@@ -169,6 +171,9 @@ public sealed record ConnectorConfig
     /// <summary>The validated <c>transforms</c> and <c>predicates</c>: each task gets its own chain from them.</summary>
     public TransformationsConfig Transformations { get; init; } = TransformationsConfig.None;
 
+    /// <summary><c>header.converter</c>: the header converter's class name or alias, or null for Kafka Connect's default (the SimpleHeaderConverter).</summary>
+    public string? HeaderConverter { get; init; }
+
     /// <summary>Parses and validates <paramref name="settings"/>; throws a <see cref="ConfigException"/> naming the key at fault.</summary>
     public static ConnectorConfig Parse(IEnumerable<KeyValuePair<string, string>> settings)
     {
@@ -265,6 +270,7 @@ public sealed record ConnectorConfig
             ProducerConfig = ClientConfig(all, "producer."),
             ConsumerConfig = ClientConfig(all, "consumer."),
             Transformations = TransformationsConfig.Parse(all),
+            HeaderConverter = HeaderConverterOf(all),
             Settings = all,
             AutoRestart = new TaskRestartPolicy(
                 Bool(all, "task.restart.auto.enable", false),
@@ -325,7 +331,22 @@ public sealed record ConnectorConfig
             OffsetFlushTimeout = OffsetFlushTimeout,
             OffsetStore = offsetStore,
             Transformations = Transformations.CreateChain(),
+            HeaderConverter = ConverterFactory.CreateHeaderConverter(HeaderConverter),
         };
+
+    // Refused at parse (validate, start) rather than when the first task is created.
+    private static string? HeaderConverterOf(Dictionary<string, string> all)
+    {
+        var name = NullIfEmpty(Get(all, "header.converter"));
+        if (name is not null && ConverterPlugins.FindHeaderConverter(name) is null)
+        {
+            throw new ConfigException(
+                "header.converter",
+                ConverterFactory.HeaderConverterError(name)
+            );
+        }
+        return name;
+    }
 
     private static string? Get(Dictionary<string, string> all, string key) =>
         all.TryGetValue(key, out var value) ? value.Trim() : null;

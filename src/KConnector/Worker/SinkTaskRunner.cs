@@ -720,7 +720,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         );
     }
 
-    private static SinkRecord<TKey, TValue> ToSinkRecord(
+    private SinkRecord<TKey, TValue> ToSinkRecord(
         ConsumeResult<byte[]?, byte[]?> result,
         TKey? key,
         TValue? value
@@ -732,7 +732,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             Offset = result.Offset.Value,
             Key = key,
             Value = value,
-            Headers = Headers(result),
+            Headers = ConnectHeaders(result),
             Timestamp = result.Message.Timestamp.UtcDateTime,
         };
 

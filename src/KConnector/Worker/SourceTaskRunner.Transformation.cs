@@ -29,7 +29,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
     // its key and value converted (or kept in a documented encoding, named in a header).
     private ErrantRecord ErrantBeforeTransforms(SourceRecord<TKey, TValue> record)
     {
-        var headers = new List<RecordHeader>(record.Headers);
+        var headers = WireHeaders(record);
         return new ErrantRecord
         {
             Topic = record.Topic,

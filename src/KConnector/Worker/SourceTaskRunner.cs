@@ -278,20 +278,36 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             }
             (key, value) = done;
         }
+        Headers? headers;
+        try
+        {
+            headers = ConvertHeaders(record);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var (ok, converted) = await ConvertHeadersAfterFailureAsync(
+                    errors,
+                    record,
+                    key,
+                    value,
+                    e,
+                    cancellationToken
+                )
+                .ConfigureAwait(false);
+            if (!ok)
+            {
+                Skip(record, submitted);
+                return;
+            }
+            headers = converted;
+        }
         var message = new Message<byte[]?, byte[]?>
         {
             Key = key,
             Value = value,
             Timestamp = record.Timestamp is { } t ? new Timestamp(t) : Timestamp.Default,
+            Headers = headers,
         };
-        if (record.Headers.Count > 0)
-        {
-            message.Headers = [];
-            foreach (var header in record.Headers)
-            {
-                message.Headers.Add(header.Name, header.Value);
-            }
-        }
         var destination = _destinations.For(record.Topic, record.Partition);
         while (true)
         {
@@ -339,7 +355,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         var keyFailed = keyIfConverted is null && record.Key is not null;
         // A dead-letter copy never has an empty key or value where the record had one: what failed
         // to convert is kept in a documented encoding, named in a header.
-        var headers = new List<RecordHeader>(record.Headers);
+        var headers = WireHeaders(record);
         var keyCopy = keyFailed
             ? DeadLetterEncoder.Encode(
                 _keyConverter,
@@ -420,7 +436,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             Topic = record.Topic,
             Key = unreadable.RawKey,
             Value = unreadable.RawValue,
-            Headers = record.Headers,
+            Headers = WireHeaders(record),
             Timestamp = record.Timestamp,
             SourcePartition = record.SourcePartition,
             SourceOffset = record.SourceOffset,
@@ -514,7 +530,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 Topic = record.Topic,
                 Key = failure.Message.Key,
                 Value = failure.Message.Value,
-                Headers = record.Headers,
+                Headers = WireHeaders(record),
                 Timestamp = record.Timestamp,
                 SourcePartition = record.SourcePartition,
                 SourceOffset = record.SourceOffset,

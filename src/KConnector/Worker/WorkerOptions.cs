@@ -1,3 +1,4 @@
+using KConnector.Converters.Headers;
 using KConnector.Errors;
 using KConnector.Offsets;
 using KConnector.Transforms;
@@ -66,6 +67,12 @@ public sealed record WorkerOptions
     /// <c>TRANSFORMATION</c>. <see cref="ConnectorConfig.ToWorkerOptions"/> makes one chain per task.
     /// </summary>
     public TransformationChain Transformations { get; init; } = TransformationChain.Empty;
+
+    /// <summary>
+    /// Writes a source record's header values to Kafka and reads a consumed record's header bytes
+    /// for the sink task (<c>header.converter</c>; Kafka Connect's default, the SimpleHeaderConverter).
+    /// </summary>
+    public IHeaderConverter HeaderConverter { get; init; } = new SimpleHeaderConverter();
 
     /// <summary>
     /// Kafka Connect's topic tracking (KIP-558): called with the topic of each record a source task

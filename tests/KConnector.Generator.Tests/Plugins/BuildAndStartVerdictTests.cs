@@ -49,6 +49,9 @@ public sealed partial class BuildAndStartVerdictTests
     [InlineData("topics=;topics.regex=audit-.*", "")]
     [InlineData("errors.log.enable=true", "")]
     [InlineData("header.converter=org.apache.kafka.connect.converters.ByteArrayConverter", "")]
+    [InlineData("header.converter=org.apache.kafka.connect.storage.SimpleHeaderConverter", "")]
+    [InlineData("header.converter=SimpleHeaderConverter", "")]
+    [InlineData("header.converter=String", "")]
     [InlineData("audit.prefix=abc", "")]
     [InlineData("audit.mode=signed;audit.key=s3cret", "")]
     [InlineData("audit.mode=SIGNED;audit.key=s3cret", "")]
@@ -72,10 +75,8 @@ public sealed partial class BuildAndStartVerdictTests
     [InlineData(Rf + "=0", Rf)]
     [InlineData(Rf + "=-2", Rf)]
     [InlineData(Rf + "=40000", Rf)]
-    [InlineData(
-        "header.converter=org.apache.kafka.connect.storage.SimpleHeaderConverter",
-        "header.converter"
-    )]
+    [InlineData("header.converter=io.confluent.connect.avro.AvroConverter", "header.converter")]
+    [InlineData("header.converter=SimpleHeaderConvertr", "header.converter")]
     [InlineData("audit.file=", "audit.file")]
     [InlineData("audit.prefix=ACME", "audit.prefix")]
     [InlineData("audit.prefix=a1", "audit.prefix")]

@@ -167,6 +167,12 @@ internal static class ConnectorClassBranches
                 ["anyOf"] = ConfigKeySchema.NamedOrReference(catalog.AllNames, ClassNamePattern),
             },
             "key.converter" or "value.converter" => Named(key, ConverterCatalog.AllNames(catalog)),
+            "header.converter" => Named(
+                key,
+                catalog
+                    .Converters.Where(c => c.IsHeaderConverter || c.AlsoHeaderConverter)
+                    .SelectMany(c => c.Names)
+            ),
             _ => ConfigKeySchema.For(key, key.Doc),
         };
 

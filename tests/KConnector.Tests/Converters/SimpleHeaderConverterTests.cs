@@ -84,12 +84,24 @@ public class SimpleHeaderConverterTests
     }
 
     [Fact]
-    public void InvalidUtf8_IsADataExceptionNamingTheHeader()
+    public void InvalidUtf8_IsKeptAsBytes_NotAFailure()
     {
-        var error = Assert.Throws<DataException>(() =>
-            _converter.ToConnectHeader("t", "trace-id", [0xff, 0xfe])
-        );
+        byte[] raw = [0xff, 0xfe];
 
-        Assert.Contains("'trace-id'", error.Message);
+        var value = _converter.ToConnectHeader("t", "trace-id", raw);
+
+        Assert.Equal(HeaderValueType.Bytes, value.Type);
+        Assert.Equal(raw, value.Bytes);
+    }
+
+    [Fact]
+    public void Bytes_AreWrittenAsBase64()
+    {
+        Assert.Equal(
+            "AQL/",
+            Encoding.UTF8.GetString(
+                _converter.FromConnectHeader("t", "h", HeaderValue.FromBytes([1, 2, 0xff]))!
+            )
+        );
     }
 }

@@ -76,7 +76,7 @@ public sealed class RegistryCredentialsTests : IAsyncLifetime
             );
             var shown = string.Join(
                 "\n",
-                headers.Select(h => System.Text.Encoding.UTF8.GetString(h.Value!))
+                headers.Select(h => System.Text.Encoding.UTF8.GetString(h.Value.Bytes!))
             );
             Assert.DoesNotContain(Secret, error.ToString(), StringComparison.Ordinal);
             Assert.DoesNotContain(Secret, shown, StringComparison.Ordinal);

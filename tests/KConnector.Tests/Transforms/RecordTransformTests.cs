@@ -1,5 +1,5 @@
-using System.Text;
 using KConnector.Converters;
+using KConnector.Converters.Headers;
 using KConnector.Transforms;
 using static KConnector.Tests.Transforms.TransformTestData;
 
@@ -74,7 +74,7 @@ public sealed class RecordTransformTests
         var result = chain.Apply(Record(headers: ("a", "1")))!;
 
         Assert.Equal(["a", "MyHeader"], HeaderNames(result));
-        Assert.Equal("MyValue", Encoding.UTF8.GetString(result.Headers[1].Value!));
+        Assert.Equal(HeaderValue.FromString("MyValue"), result.Headers[1].Value);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class DeadLetterQueueHeadersTests
 
         DeadLetterQueueHeaders.AddTo(headers, context, "orders-sink", 2);
 
-        var text = headers.ToDictionary(h => h.Name, h => Encoding.UTF8.GetString(h.Value!));
+        var text = headers.ToDictionary(h => h.Name, h => Encoding.UTF8.GetString(h.Value.Bytes!));
         Assert.Equal(
             [
                 "__connect.errors.topic",
@@ -89,13 +89,13 @@ public sealed class DeadLetterQueueHeadersTests
         Assert.Equal(
             "{\"table\":\"orders\"}",
             Encoding.UTF8.GetString(
-                headers.Single(h => h.Name == "__kconnector.errors.source.partition").Value!
+                headers.Single(h => h.Name == "__kconnector.errors.source.partition").Value.Bytes!
             )
         );
         Assert.Equal(
             "{\"id\":\"17\"}",
             Encoding.UTF8.GetString(
-                headers.Single(h => h.Name == "__kconnector.errors.source.offset").Value!
+                headers.Single(h => h.Name == "__kconnector.errors.source.offset").Value.Bytes!
             )
         );
     }

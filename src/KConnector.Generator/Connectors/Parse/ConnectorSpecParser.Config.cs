@@ -348,6 +348,7 @@ internal sealed partial class ConnectorSpecParser
         var valueSchema = SchemaOf(_texts, ConfigKeyNames.ValueSchema);
         var keyConverter = ConverterOf(_texts, ConfigKeyNames.KeyConverter);
         var valueConverter = ConverterOf(_texts, ConfigKeyNames.ValueConverter);
+        HeaderConverterCheck.Check(_texts, _catalog, _diagnostics);
         if (
             connector is { ValueMustBeRecord: true }
             && valueSchema is null

@@ -72,11 +72,10 @@ namespace KConnector.Configuration.Framework;
 [ConfigKey(
     "header.converter",
     ConfigType.String,
-    Default = "org.apache.kafka.connect.converters.ByteArrayConverter",
+    Default = "org.apache.kafka.connect.storage.SimpleHeaderConverter",
     Importance = ConfigImportance.Low,
     Group = Groups.Converters,
-    AllowedValues = ["org.apache.kafka.connect.converters.ByteArrayConverter"],
-    Documentation = "Header converter; headers are passed as raw bytes in this version."
+    Documentation = "Header converter: how header values are written to Kafka and read back, independent of the key and value converters. The default SimpleHeaderConverter writes a value's string form and infers its type when reading; the StringConverter and ByteArrayConverter are header converters too (class name or alias)."
 )]
 [ConfigKey(
     "transforms",

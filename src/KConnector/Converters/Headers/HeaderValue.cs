@@ -38,6 +38,15 @@ public readonly record struct HeaderValue
         KeyType = keyType;
     }
 
+    private HeaderValue(byte[] bytes)
+    {
+        Type = HeaderValueType.Bytes;
+        Bytes = bytes;
+    }
+
+    /// <summary>The value of BYTES (a header read by, or written through, the ByteArrayConverter).</summary>
+    public byte[]? Bytes { get; }
+
     /// <summary>An ARRAY's elements, in order (a null element is <see cref="Null"/>).</summary>
     public IReadOnlyList<HeaderValue>? Items { get; }
 
@@ -122,6 +131,9 @@ public readonly record struct HeaderValue
     public static HeaderValue FromString(string? value) =>
         value is null ? Null : new(HeaderValueType.String, 0, 0, value, default);
 
+    /// <summary>BYTES, kept as they are (null gives the null value).</summary>
+    public static HeaderValue FromBytes(byte[]? value) => value is null ? Null : new(value);
+
     /// <summary>A Timestamp, Date or Time.</summary>
     public static HeaderValue FromTime(HeaderValueType type, DateTime value) =>
         type is HeaderValueType.Timestamp or HeaderValueType.Date or HeaderValueType.Time
@@ -148,7 +160,8 @@ public readonly record struct HeaderValue
             ),
             HeaderValueType.Timestamp or HeaderValueType.Date or HeaderValueType.Time =>
                 Time.ToString("O", CultureInfo.InvariantCulture),
-            HeaderValueType.Array or HeaderValueType.Map => SimpleHeaderConverter.ToText(this),
+            HeaderValueType.Array or HeaderValueType.Map or HeaderValueType.Bytes =>
+                SimpleHeaderConverter.ToText(this),
             _ => Integer.ToString(CultureInfo.InvariantCulture),
         };
 }

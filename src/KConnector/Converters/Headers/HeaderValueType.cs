@@ -44,4 +44,7 @@ public enum HeaderValueType
 
     /// <summary>MAP: <see cref="HeaderValue.Entries"/>, of <see cref="HeaderValue.KeyType"/> to <see cref="HeaderValue.ElementType"/>.</summary>
     Map,
+
+    /// <summary>BYTES: <see cref="HeaderValue.Bytes"/>, raw (written as Base64 text by the SimpleHeaderConverter, as Connect's <c>Values</c> does).</summary>
+    Bytes,
 }

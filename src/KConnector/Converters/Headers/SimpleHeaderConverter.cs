@@ -37,12 +37,11 @@ public sealed class SimpleHeaderConverter : IHeaderConverter
         {
             text = ConverterConfig.StrictUtf8.GetString(value);
         }
-        catch (DecoderFallbackException e)
+        catch (DecoderFallbackException)
         {
-            throw new DataException(
-                $"Header '{headerKey}' of a record from topic '{topic}' is not valid UTF-8.",
-                e
-            );
+            // Not text: kept as BYTES (Connect's SimpleHeaderConverter falls back to a byte array
+            // when it cannot read a header), so the record is not failed and no byte is lost.
+            return HeaderValue.FromBytes(value);
         }
         return Parse(text);
     }
@@ -127,6 +126,7 @@ public sealed class SimpleHeaderConverter : IHeaderConverter
             HeaderValueType.Date => value.Time.ToString(DateFormat, CultureInfo.InvariantCulture),
             HeaderValueType.Time => value.Time.ToString(TimeFormat, CultureInfo.InvariantCulture),
             HeaderValueType.Array or HeaderValueType.Map => CompositeText(value),
+            HeaderValueType.Bytes => Convert.ToBase64String(value.Bytes!),
             _ => value.Integer.ToString(CultureInfo.InvariantCulture),
         };
 

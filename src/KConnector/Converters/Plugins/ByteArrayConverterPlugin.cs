@@ -7,6 +7,7 @@ namespace KConnector.Converters.Plugins;
 [ConnectPlugin(
     "org.apache.kafka.connect.converters.ByteArrayConverter",
     PluginKind.Converter,
+    AlsoHeaderConverter = true,
     Aliases = ["ByteArrayConverter", "ByteArray"],
     Carries = ConverterRecordTypes.Bytes,
     Description = "Kafka Connect's pass-through converter: byte arrays as they are."

@@ -29,11 +29,18 @@ public sealed record ConverterPlugin(Type Descriptor, ConfigDefinition Definitio
     /// <summary><see cref="PluginKind.Converter"/> or <see cref="PluginKind.HeaderConverter"/>.</summary>
     public PluginKind Kind => _plugin.Kind;
 
+    /// <summary>Whether <c>header.converter</c> may name it: a header converter, or a converter that is also one.</summary>
+    public bool IsHeaderConverter =>
+        Kind == PluginKind.HeaderConverter || _plugin.AlsoHeaderConverter;
+
     /// <summary>The key and value types it carries.</summary>
     public ConverterRecordTypes Carries => _plugin.Carries;
 
     /// <summary>One sentence on what it does.</summary>
     public string Description => _plugin.Description;
+
+    /// <summary>Its class name, then its aliases.</summary>
+    public IEnumerable<string> Names => Aliases.Prepend(ClassName);
 
     /// <summary>Whether <paramref name="name"/> is its class name or an alias, in any case (as KConnector has always accepted them).</summary>
     public bool IsNamed(string name) =>

@@ -33,10 +33,17 @@ public static class ConverterPlugins
         return Converters.FirstOrDefault(p => p.IsNamed(name));
     }
 
+    /// <summary>
+    /// The header converters (<c>header.converter</c>): the SimpleHeaderConverter (Kafka Connect's
+    /// default) first, then the converters that are also header converters.
+    /// </summary>
+    public static IEnumerable<ConverterPlugin> HeaderConverters =>
+        All.Where(p => p.IsHeaderConverter).OrderBy(p => p.Kind == PluginKind.Converter);
+
     /// <summary>The header converter <paramref name="name"/> names, or null.</summary>
     public static ConverterPlugin? FindHeaderConverter(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        return All.FirstOrDefault(p => p.Kind == PluginKind.HeaderConverter && p.IsNamed(name));
+        return HeaderConverters.FirstOrDefault(p => p.IsNamed(name));
     }
 }

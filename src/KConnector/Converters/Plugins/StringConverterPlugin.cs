@@ -7,6 +7,7 @@ namespace KConnector.Converters.Plugins;
 [ConnectPlugin(
     "org.apache.kafka.connect.storage.StringConverter",
     PluginKind.Converter,
+    AlsoHeaderConverter = true,
     Aliases = ["StringConverter", "String"],
     Carries = ConverterRecordTypes.String,
     Description = "Kafka Connect's string converter: strings in a character set (UTF-8 by default)."

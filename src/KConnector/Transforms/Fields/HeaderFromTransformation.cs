@@ -1,15 +1,15 @@
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using KConnector.Converters.Headers;
 using KConnector.Records;
 
 namespace KConnector.Transforms.Builtin;
 
 /// <summary>
 /// Kafka Connect's <c>HeaderFrom</c> on schemaless values: each field's value is added as a header
-/// (after the record's own), and with <c>operation=move</c> removed from the object. Headers are raw
-/// bytes here, written as Connect's SimpleHeaderConverter writes a schemaless value: a string as its
-/// UTF-8 text, anything else as JSON, null as a null header.
+/// (after the record's own), and with <c>operation=move</c> removed from the object. The header
+/// value is the field's value typed as Connect's schemaless JSON types it (an integer INT64, an
+/// object a MAP...), so the <c>header.converter</c> writes it as Connect does (the
+/// SimpleHeaderConverter: <c>42</c>, <c>true</c>, <c>{"a":1}</c>).
 /// </summary>
 internal sealed class HeaderFromTransformation(
     RecordPart part,
@@ -27,7 +27,7 @@ internal sealed class HeaderFromTransformation(
         headers.AddRange(record.Headers);
         foreach (var (field, header) in mappings)
         {
-            headers.Add(new RecordHeader(header, HeaderBytes(source[field])));
+            headers.Add(new RecordHeader(header, JsonNodeHeaderValues.From(source[field])));
         }
         if (!move)
         {
@@ -40,12 +40,4 @@ internal sealed class HeaderFromTransformation(
         }
         return With(record, updated) with { Headers = headers };
     }
-
-    private static byte[]? HeaderBytes(JsonNode? value) =>
-        value?.GetValueKind() switch
-        {
-            null => null,
-            JsonValueKind.String => Encoding.UTF8.GetBytes(value.GetValue<string>()),
-            _ => Encoding.UTF8.GetBytes(value.ToJsonString()),
-        };
 }

@@ -1,5 +1,5 @@
-using System.Text;
 using KConnector.Converters;
+using KConnector.Converters.Headers;
 using KConnector.Errors;
 using static KConnector.Tests.Transforms.Fields.FieldTransformTestData;
 
@@ -150,11 +150,14 @@ public sealed class StructureTransformTests
 
         Assert.Equal("""{}""", Text(moved!.Value));
         Assert.Equal(["h_id", "h_name", "h_tags", "h_none"], moved.Headers.Select(h => h.Name));
+        // Typed as Connect's schemaless JSON types them: an integer is an INT64, an array an ARRAY.
         Assert.Equal(
-            ["7", "pen", "[1]"],
-            moved.Headers.Take(3).Select(h => Encoding.UTF8.GetString(h.Value!))
+            [HeaderValue.FromInteger(HeaderValueType.Int64, 7), HeaderValue.FromString("pen")],
+            moved.Headers.Take(2).Select(h => h.Value)
         );
-        Assert.Null(moved.Headers[3].Value);
+        Assert.Equal(HeaderValueType.Array, moved.Headers[2].Value.Type);
+        Assert.Equal("[1]", SimpleHeaderConverter.ToText(moved.Headers[2].Value));
+        Assert.Equal(HeaderValue.Null, moved.Headers[3].Value);
 
         var copied = Transform(
             Schemaless("{}", key: """{"id":7}"""),
@@ -164,7 +167,10 @@ public sealed class StructureTransformTests
             ("operation", "copy")
         );
         Assert.Equal("""{"id":7}""", Text(copied!.Key));
-        Assert.Equal("7", Encoding.UTF8.GetString(copied.Headers.Single().Value!));
+        Assert.Equal(
+            HeaderValue.FromInteger(HeaderValueType.Int64, 7),
+            copied.Headers.Single().Value
+        );
     }
 
     [Fact]

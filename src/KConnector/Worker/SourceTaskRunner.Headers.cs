@@ -1,0 +1,89 @@
+using Confluent.Kafka;
+using KConnector.Converters.Headers;
+using KConnector.Errors;
+using KConnector.Records;
+
+namespace KConnector.Worker;
+
+// A source record's header values to Kafka headers, through header.converter (Kafka Connect's
+// WorkerSourceTask.convertHeaderFor, at stage HEADER_CONVERTER).
+public sealed partial class SourceTaskRunner<TKey, TValue>
+{
+    // The record's headers as Kafka headers; null when it has none. Throws what the converter throws.
+    private Headers? ConvertHeaders(SourceRecord<TKey, TValue> record)
+    {
+        if (record.Headers.Count == 0)
+        {
+            return null;
+        }
+        var converter = _options.HeaderConverter;
+        var headers = new Headers();
+        foreach (var header in record.Headers)
+        {
+            headers.Add(
+                header.Name,
+                converter.FromConnectHeader(record.Topic, header.Name, header.Value)
+            );
+        }
+        return headers;
+    }
+
+    // After the header converter threw: retried and tolerated as the key and value converters are.
+    // Returns false when the record failed and was tolerated (skipped).
+    private async ValueTask<(bool Ok, Headers? Headers)> ConvertHeadersAfterFailureAsync(
+        RetryWithToleranceOperator errors,
+        SourceRecord<TKey, TValue> record,
+        byte[]? key,
+        byte[]? value,
+        Exception firstFailure,
+        CancellationToken cancellationToken
+    )
+    {
+        var failed = new ErrantRecord
+        {
+            Topic = record.Topic,
+            Key = key,
+            Value = value,
+            Headers = WireHeaders(record),
+            Timestamp = record.Timestamp,
+            SourcePartition = record.SourcePartition,
+            SourceOffset = record.SourceOffset,
+        };
+        var (ok, headers) = await errors
+            .ExecuteAsync(
+                _ => ValueTask.FromResult(ConvertHeaders(record)),
+                Stage.HEADER_CONVERTER,
+                _options.HeaderConverter.GetType(),
+                failed,
+                cancellationToken,
+                firstFailure
+            )
+            .ConfigureAwait(false);
+        return (ok, headers);
+    }
+
+    // The headers of a dead-letter copy as bytes: each through the header converter, or (one it
+    // refuses) in the SimpleHeaderConverter's string form, so no header is lost.
+    private List<RecordHeader> WireHeaders(SourceRecord<TKey, TValue> record)
+    {
+        var wire = new List<RecordHeader>(record.Headers.Count);
+        foreach (var header in record.Headers)
+        {
+            byte[]? bytes;
+            try
+            {
+                bytes = _options.HeaderConverter.FromConnectHeader(
+                    record.Topic,
+                    header.Name,
+                    header.Value
+                );
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                bytes = HeaderBytes.Of(header.Value);
+            }
+            wire.Add(new RecordHeader(header.Name, bytes));
+        }
+        return wire;
+    }
+}
