@@ -9,7 +9,8 @@ namespace KConnector.Cli.Commands;
 /// <c>kconnector describe [connector]</c>: a built-in connector's config keys (its own, then the
 /// Kafka Connect keys every connector of its kind has) with type, default, importance and doc, read
 /// from the same descriptors (read from the referenced assemblies) the generator validates specs against. Without an argument, lists the
-/// built-in connectors. Exit code 1 for an unknown connector.
+/// built-in connectors, transformations, predicates, converters and header converters; a converter's
+/// name shows what it carries and its settings (DescribeConverters). Exit code 1 for an unknown name.
 /// </summary>
 internal static class DescribeCommand
 {
@@ -18,12 +19,12 @@ internal static class DescribeCommand
         var connector = new Argument<string?>("connector")
         {
             Description =
-                "A connector.class or one of its aliases (e.g. FileStreamSink); omit to list the built-in connectors.",
+                "A connector.class, transformation, predicate or converter, or one of its aliases (e.g. FileStreamSink, AvroConverter); omit to list them.",
             Arity = ArgumentArity.ZeroOrOne,
         };
         var command = new Command(
             "describe",
-            "Show a built-in connector's config keys: type, default, importance and doc."
+            "Show a built-in connector's (or a transformation's, a converter's) config keys: type, default, importance and doc."
         )
         {
             connector,
@@ -47,6 +48,7 @@ internal static class DescribeCommand
                     .ConfigureAwait(false);
             }
             await ListTransformsAsync(catalog, output).ConfigureAwait(false);
+            await DescribeConverters.ListAsync(catalog, output).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         var connector = catalog.Find(name.Trim());
@@ -62,11 +64,20 @@ internal static class DescribeCommand
             await DescribeTransformAsync(transform, output).ConfigureAwait(false);
             return ExitCodes.Success;
         }
+        if (
+            connector is null
+            && await DescribeConverters
+                .TryDescribeAsync(catalog, name.Trim(), output)
+                .ConfigureAwait(false)
+        )
+        {
+            return ExitCodes.Success;
+        }
         if (connector is null)
         {
             await error
                 .WriteLineAsync(
-                    $"Unknown connector '{name}'.{EditDistance.Suggestion(name, catalog.AllNames)} Built-in connectors: {string.Join(", ", catalog.Plugins.Select(c => c.ClassName))}."
+                    $"Unknown connector '{name}'.{EditDistance.Suggestion(name, catalog.AllNames.Concat(DescribeConverters.Names(catalog)))} Built-in connectors: {string.Join(", ", catalog.Plugins.Select(c => c.ClassName))}."
                 )
                 .ConfigureAwait(false);
             return ExitCodes.InvalidInput;
@@ -148,7 +159,7 @@ internal static class DescribeCommand
         }
     }
 
-    private static string Facts(ConfigKeyModel key, bool buildTime)
+    internal static string Facts(ConfigKeyModel key, bool buildTime)
     {
         var facts = new List<string>
         {
