@@ -11,7 +11,8 @@ namespace KConnector.Worker.TestHost;
 
 /// <summary>
 /// A distributed worker process: <c>distributed &lt;bootstrap.servers&gt; &lt;group.id&gt;
-/// &lt;topic prefix&gt; &lt;sink folder&gt; &lt;scheduled.rebalance.max.delay.ms&gt;</c>. It runs
+/// &lt;topic prefix&gt; &lt;sink folder&gt; &lt;scheduled.rebalance.max.delay.ms&gt;
+/// [exactly.once.source.support]</c>. It runs
 /// whatever share of the connectors in the config topic the group gives it: connector.class
 /// CountingSource (per-partition sequences, split by task) or FileAppendSink (a file per task).
 /// Prints "UNITS a,b" whenever its share changes; SIGTERM stops it cleanly.
@@ -34,6 +35,10 @@ internal static class DistributedHost
             ["consumer.session.timeout.ms"] = "6000",
             ["consumer.max.poll.records"] = "50",
         };
+        if (args.Length > 6)
+        {
+            settings["exactly.once.source.support"] = args[6];
+        }
         var sinkFolder = args[4];
         using var environment = new ConnectorEnvironment();
         var worker = new DistributedWorker(settings, c => Registration(c, sinkFolder), environment);
