@@ -11,11 +11,13 @@ namespace KConnector.Worker.TestHost;
 
 /// <summary>
 /// A distributed worker process: <c>distributed &lt;bootstrap.servers&gt; &lt;group.id&gt;
-/// &lt;topic prefix&gt; &lt;sink folder&gt; &lt;scheduled.rebalance.max.delay.ms&gt; [REST port]</c>. It runs
+/// &lt;topic prefix&gt; &lt;sink folder&gt; &lt;scheduled.rebalance.max.delay.ms&gt;
+/// [worker.key=value ...]</c> (e.g. <c>listeners=http://127.0.0.1:PORT</c>,
+/// <c>exactly.once.source.support=enabled</c>). It runs
 /// whatever share of the connectors in the config topic the group gives it: connector.class
 /// CountingSource (per-partition sequences, split by task) or FileAppendSink (a file per task).
-/// Prints "UNITS a,b" whenever its share changes; SIGTERM stops it cleanly. With a port it serves
-/// Kafka Connect's REST API on http://127.0.0.1:PORT (its worker id), creating those connectors.
+/// Prints "UNITS a,b" whenever its share changes; SIGTERM stops it cleanly. With listeners it serves
+/// Kafka Connect's REST API there (its worker id), creating those connectors.
 /// </summary>
 internal static class DistributedHost
 {
@@ -35,11 +37,12 @@ internal static class DistributedHost
             ["consumer.session.timeout.ms"] = "6000",
             ["consumer.max.poll.records"] = "50",
         };
-        var listener = args.Length > 6 ? "http://127.0.0.1:" + args[6] : null;
-        if (listener is not null)
+        foreach (var setting in args.Skip(6))
         {
-            settings["listeners"] = listener;
+            var equals = setting.IndexOf('=', StringComparison.Ordinal);
+            settings[setting[..equals]] = setting[(equals + 1)..];
         }
+        var listener = settings.GetValueOrDefault("listeners");
         var sinkFolder = args[4];
         using var environment = new ConnectorEnvironment();
         var worker = new DistributedWorker(settings, c => Registration(c, sinkFolder), environment);

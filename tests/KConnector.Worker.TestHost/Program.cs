@@ -4,7 +4,7 @@
 //     stops cleanly (printing DONE) once everything it polled is acknowledged.
 //   sink <bootstrap.servers> <topic> <output file>
 //     one sink connector ("seq-sink") appending values to a file; runs until killed.
-//   distributed <bootstrap.servers> <group.id> <topic prefix> <sink folder> <rebalance delay ms>
+//   distributed <bootstrap.servers> <group.id> <topic prefix> <sink folder> <rebalance delay ms> [exactly.once.source.support]
 //     a distributed worker (DistributedHost).
 using System.Globalization;
 using KConnector.Converters;

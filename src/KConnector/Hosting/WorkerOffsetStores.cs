@@ -22,9 +22,13 @@ internal sealed class WorkerOffsetStores : IAsyncDisposable
         CancellationToken cancellationToken
     )
     {
+        // A distributed connector's own offsets.storage.topic (KIP-618) replaces the worker's.
+        var ownTopic = config.ExactlyOnce is { GroupId.Length: > 0, OffsetsTopic: { } own }
+            ? own
+            : config.OffsetStorageTopic;
         var key =
             config.OffsetStorageFileName is { } file ? "file:" + Path.GetFullPath(file)
-            : config.OffsetStorageTopic is { } topic ? "topic:" + bootstrapServers + "/" + topic
+            : ownTopic is { } topic ? "topic:" + bootstrapServers + "/" + topic
             : MemoryKey;
         IOffsetBackingStore? store;
         lock (_stores)
@@ -33,7 +37,7 @@ internal sealed class WorkerOffsetStores : IAsyncDisposable
             {
                 store =
                     config.OffsetStorageFileName is { } path ? new FileOffsetBackingStore(path)
-                    : config.OffsetStorageTopic is { } name
+                    : ownTopic is { } name
                         ? new KafkaOffsetBackingStore(name, bootstrapServers, config.ProducerConfig)
                     : new MemoryOffsetBackingStore();
                 _stores.Add(key, store);

@@ -58,6 +58,18 @@ public sealed class KafkaOffsetBackingStore : MemoryOffsetBackingStore
     public Task ReadToEndAsync(CancellationToken cancellationToken) =>
         Task.Run(() => ReadToEnd(cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Takes offsets a transactional source task committed to the topic itself (KIP-618): they
+    /// are durable already, only this store's view is brought up to date.
+    /// </summary>
+    internal void Committed(IReadOnlyCollection<KeyValuePair<string, string>> values)
+    {
+        foreach (var (key, value) in values)
+        {
+            Load(key, value);
+        }
+    }
+
     private void ReadToEnd(CancellationToken cancellationToken)
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(
@@ -67,6 +79,10 @@ public sealed class KafkaOffsetBackingStore : MemoryOffsetBackingStore
                 GroupId = "kconnector-offsets-reader",
                 EnableAutoCommit = false,
                 AllowAutoCreateTopics = true,
+                // read_committed (librdkafka's default): offsets of a transaction not committed are
+                // never read. Such a topic ends with a transaction marker no record carries, so
+                // its end is the partition's EOF, not the last record's offset.
+                EnablePartitionEof = true,
             }
         ).Build();
         using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
@@ -100,8 +116,16 @@ public sealed class KafkaOffsetBackingStore : MemoryOffsetBackingStore
             }
             var result = consumer.Consume(TimeSpan.FromMilliseconds(200));
             cancellationToken.ThrowIfCancellationRequested();
-            if (result is null || result.IsPartitionEOF)
+            if (result is null)
             {
+                continue;
+            }
+            if (result.IsPartitionEOF)
+            {
+                // Caught up with what may be read: the high watermark, or under a transaction
+                // still open the last stable offset (a zombie's open transaction is fenced, then
+                // aborted, by the broker; its records never count).
+                ends.Remove(result.Partition.Value);
                 continue;
             }
             if (result.Message.Key is { } key)
@@ -116,7 +140,10 @@ public sealed class KafkaOffsetBackingStore : MemoryOffsetBackingStore
                     Unload(text); // A tombstone: KIP-875's reset of that partition.
                 }
             }
-            if (result.Offset.Value + 1 >= ends[result.Partition.Value])
+            if (
+                ends.TryGetValue(result.Partition.Value, out var end)
+                && result.Offset.Value + 1 >= end
+            )
             {
                 ends.Remove(result.Partition.Value);
             }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using KConnector.Converters;
 using KConnector.Converters.Plugins;
+using KConnector.Distributed.ExactlyOnce;
 using KConnector.Errors;
 using KConnector.Offsets;
 using KConnector.Transforms;
@@ -128,6 +129,9 @@ public sealed record ConnectorConfig
 
     /// <summary><c>offset.storage.topic</c>: the offsets topic (used when no file is named).</summary>
     public string? OffsetStorageTopic { get; init; }
+
+    /// <summary>A source's exactly-once settings (KIP-618) over the worker's.</summary>
+    public ExactlyOnceSourceSettings ExactlyOnce { get; init; } = new();
 
     /// <summary><c>offset.flush.interval.ms</c> (default 60000, as Kafka Connect).</summary>
     public TimeSpan OffsetFlushInterval { get; init; } = TimeSpan.FromMilliseconds(60_000);
@@ -259,6 +263,10 @@ public sealed record ConnectorConfig
             OffsetFlushTimeout = TimeSpan.FromMilliseconds(
                 Long(all, OffsetFlushTimeoutKey, 5_000, min: 1)
             ),
+            ExactlyOnce = ExactlyOnceSourceSettings.Parse(
+                all,
+                TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey, 60_000, min: 0))
+            ),
             MaxPollRecords = Int(
                 all,
                 all.ContainsKey("consumer.override.max.poll.records")
@@ -332,6 +340,7 @@ public sealed record ConnectorConfig
             OffsetStore = offsetStore,
             Transformations = Transformations.CreateChain(),
             HeaderConverter = ConverterFactory.CreateHeaderConverter(HeaderConverter),
+            ExactlyOnce = !isSink && ExactlyOnce.Transactional ? ExactlyOnce : null,
         };
 
     // Refused at parse (validate, start) rather than when the first task is created.
@@ -392,7 +401,7 @@ public sealed record ConnectorConfig
     private static int Int(Dictionary<string, string> all, string key, int fallback, int min) =>
         (int)Math.Min(Long(all, key, fallback, min), int.MaxValue);
 
-    private static long Long(Dictionary<string, string> all, string key, long fallback, long min)
+    internal static long Long(Dictionary<string, string> all, string key, long fallback, long min)
     {
         var text = Get(all, key);
         if (string.IsNullOrEmpty(text))

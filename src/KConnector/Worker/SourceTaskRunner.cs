@@ -93,6 +93,10 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 ? null
                 : "timestamp",
         };
+        if (_options.ExactlyOnce is { } exactlyOnce)
+        {
+            config.TransactionalId = exactlyOnce.TransactionalId(_options.Name, _options.TaskId);
+        }
         var kafka = new KafkaReachability(
             _kafkaWait,
             _options.BootstrapServers,
@@ -146,6 +150,12 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             }
         );
         LogStarted(_logger, _options.Name, _options.TaskId, _options.BootstrapServers);
+        if (_options.ExactlyOnce is { } transactions)
+        {
+            await RunTransactionsAsync(producer, store, errors, transactions, stoppingToken)
+                .ConfigureAwait(false);
+            return;
+        }
         var lastCommit = Stopwatch.StartNew();
         var failed = true;
         try
@@ -172,61 +182,23 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     await Task.Delay(IdlePause, CancellationToken.None).ConfigureAwait(false);
                     continue;
                 }
-                IReadOnlyList<SourceRecord<TKey, TValue>> batch;
-                try
-                {
-                    // TASK_POLL: a RetriableException is polled again after a backoff (Kafka Connect logs and polls again).
-                    batch = await errors
-                        .RetryAsync(_task.PollAsync, stoppingToken)
-                        .ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                if (
+                    await PollBatchAsync(errors, stoppingToken).ConfigureAwait(false)
+                    is not { } batch
+                )
                 {
                     break;
-                }
-                catch (Exception e) when (e is not ConnectException)
-                {
-                    throw new ConnectException(
-                        Stage.TASK_POLL,
-                        $"Source task {_options.Name}-{_options.TaskId} failed in poll: {e.Message}",
-                        e
-                    );
                 }
                 if (batch.Count == 0)
                 {
                     await Task.Delay(IdlePause, CancellationToken.None).ConfigureAwait(false);
                     continue;
                 }
-                _metrics.RecordPoll(batch.Count);
-                try
+                if (
+                    !await WriteBatchAsync(producer, errors, batch, stoppingToken)
+                        .ConfigureAwait(false)
+                )
                 {
-                    foreach (var record in batch)
-                    {
-                        if (record.UnreadableInput is { } unreadable)
-                        {
-                            await FailUnreadableAsync(errors, record, unreadable, stoppingToken)
-                                .ConfigureAwait(false);
-                            continue;
-                        }
-                        // TRANSFORMATION: a record a transform drops is skipped, its offset committed in order.
-                        var transformed = _options.Transformations.IsEmpty
-                            ? record
-                            : await TransformAsync(errors, record, stoppingToken)
-                                .ConfigureAwait(false);
-                        if (transformed is null)
-                        {
-                            Skip(record, Submit(record));
-                            continue;
-                        }
-                        await SendAsync(producer, errors, transformed, stoppingToken)
-                            .ConfigureAwait(false);
-                    }
-                }
-                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-                {
-                    // Stopped while a record waited for its converter's dependency (or a retry):
-                    // it was never acknowledged, so its offset and every later one stay uncommitted
-                    // and a restart polls them again.
                     break;
                 }
             }
@@ -247,6 +219,78 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             {
                 await store.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    // TASK_POLL: a RetriableException is polled again after a backoff (Kafka Connect logs and
+    // polls again). Null: stopped while polling.
+    private async ValueTask<IReadOnlyList<SourceRecord<TKey, TValue>>?> PollBatchAsync(
+        RetryWithToleranceOperator errors,
+        CancellationToken stoppingToken
+    )
+    {
+        IReadOnlyList<SourceRecord<TKey, TValue>> batch;
+        try
+        {
+            batch = await errors.RetryAsync(_task.PollAsync, stoppingToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return null;
+        }
+        catch (Exception e) when (e is not ConnectException)
+        {
+            throw new ConnectException(
+                Stage.TASK_POLL,
+                $"Source task {_options.Name}-{_options.TaskId} failed in poll: {e.Message}",
+                e
+            );
+        }
+        if (batch.Count > 0)
+        {
+            _metrics.RecordPoll(batch.Count);
+        }
+        return batch;
+    }
+
+    // Transforms, converts and hands each record of a batch to the producer. False: stopped
+    // mid-batch.
+    private async ValueTask<bool> WriteBatchAsync(
+        IProducer<byte[]?, byte[]?> producer,
+        RetryWithToleranceOperator errors,
+        IReadOnlyList<SourceRecord<TKey, TValue>> batch,
+        CancellationToken stoppingToken
+    )
+    {
+        try
+        {
+            foreach (var record in batch)
+            {
+                if (record.UnreadableInput is { } unreadable)
+                {
+                    await FailUnreadableAsync(errors, record, unreadable, stoppingToken)
+                        .ConfigureAwait(false);
+                    continue;
+                }
+                // TRANSFORMATION: a record a transform drops is skipped, its offset committed in order.
+                var transformed = _options.Transformations.IsEmpty
+                    ? record
+                    : await TransformAsync(errors, record, stoppingToken).ConfigureAwait(false);
+                if (transformed is null)
+                {
+                    Skip(record, Submit(record));
+                    continue;
+                }
+                await SendAsync(producer, errors, transformed, stoppingToken).ConfigureAwait(false);
+            }
+            return true;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopped while a record waited for its converter's dependency (or a retry): it was
+            // never acknowledged, so its offset and every later one stay uncommitted and a
+            // restart polls them again.
+            return false;
         }
     }
 

@@ -82,6 +82,13 @@ public sealed record WorkerOptions
     /// </summary>
     public Action<string>? TopicUsed { get; init; }
 
+    /// <summary>
+    /// A source task's exactly-once settings (KIP-618) when its distributed worker has
+    /// <c>exactly.once.source.support=enabled</c>: its records and source offsets are written in
+    /// Kafka transactions (<c>transaction.boundary</c>); null produces without transactions.
+    /// </summary>
+    public Distributed.ExactlyOnce.ExactlyOnceSourceSettings? ExactlyOnce { get; init; }
+
     /// <summary>The consumer group a sink joins: Kafka Connect's <c>connect-{name}</c>.</summary>
     public string GroupId => "connect-" + Name;
 }

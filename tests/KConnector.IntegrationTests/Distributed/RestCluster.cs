@@ -38,7 +38,8 @@ internal sealed class RestCluster : IDisposable
             _prefix,
             _sinkFolder,
             "3000",
-            port.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            "listeners=http://127.0.0.1:"
+                + port.ToString(System.Globalization.CultureInfo.InvariantCulture)
         );
         var worker = new RestWorker(new DistributedProcess(process), port, _http);
         Workers.Add(worker);

@@ -53,6 +53,16 @@ namespace KConnector.Configuration.Framework;
     Group = "Distributed",
     Documentation = "A unique string that identifies the Connect cluster group this worker belongs to. Set, the worker runs in distributed mode (docs/distributed.md)."
 )]
+// Exactly-once sources (KIP-618), docs/distributed.md "Exactly-once sources".
+[ConfigKey(
+    "exactly.once.source.support",
+    ConfigType.String,
+    Default = "disabled",
+    Importance = ConfigImportance.High,
+    Group = "Distributed",
+    AllowedValues = ["disabled", "preparing", "enabled"],
+    Documentation = "Whether to enable exactly-once support for source connectors in the cluster by using transactions to write source records and their source offsets, and by proactively fencing out old task generations before bringing up new ones. To enable exactly-once source support on a new cluster, set this property to 'enabled'. To enable support on an existing cluster, first set to 'preparing' on every worker in the cluster, then set to 'enabled'. A rolling upgrade may be used for both changes (distributed mode only)."
+)]
 [ConfigKey(
     "config.storage.topic",
     ConfigType.String,

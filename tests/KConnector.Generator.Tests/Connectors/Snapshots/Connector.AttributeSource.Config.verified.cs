@@ -73,6 +73,10 @@ namespace Shop.Connectors
             TaskRestartMaxAttempts = parsed.Get<int>("task.restart.max.attempts");
             TaskRestartBackoffInitialMs = parsed.Get<long>("task.restart.backoff.initial.ms");
             TaskRestartBackoffMaxMs = parsed.Get<long>("task.restart.backoff.max.ms");
+            ExactlyOnceSupport = parsed.Get<string>("exactly.once.support") ?? string.Empty;
+            TransactionBoundary = parsed.Get<string>("transaction.boundary") ?? string.Empty;
+            TransactionBoundaryIntervalMs = parsed.Get<long?>("transaction.boundary.interval.ms");
+            OffsetsStorageTopic = parsed.Get<string>("offsets.storage.topic") ?? string.Empty;
             Topic = parsed.Get<string>("greeting.topic") ?? string.Empty;
             Count = parsed.Get<long>("greeting.count");
         }
@@ -152,6 +156,18 @@ namespace Shop.Connectors
         /// <summary><c>task.restart.backoff.max.ms</c>: KConnector: the longest wait before an automatic restart.</summary>
         public long TaskRestartBackoffMaxMs { get; }
 
+        /// <summary><c>exactly.once.support</c>: Permitted values are requested, required. If set to 'required', forces a preflight check for the connector to ensure that it can provide exactly-once semantics with the given configuration. Some connectors may be capable of providing exactly-once semantics but not signal to Connect that they support this; in that case, documentation for the connector should be consulted carefully before creating it, and the value for this property should be set to 'requested'. Additionally, if the value is set to 'required' but the worker that performs preflight validation does not have exactly-once support enabled for source connectors, requests to create or validate the connector will fail.</summary>
+        public string ExactlyOnceSupport { get; }
+
+        /// <summary><c>transaction.boundary</c>: Permitted values are: poll, interval, connector. If set to 'poll', a new producer transaction will be started and committed for every batch of records that each task from this connector provides to Connect. If set to 'connector', relies on connector-defined transaction boundaries; note that not all connectors are capable of defining their own transaction boundaries, and in that case, attempts to instantiate a connector with this value will fail. Finally, if set to 'interval', commits transactions only after a user-defined time interval has passed.</summary>
+        public string TransactionBoundary { get; }
+
+        /// <summary><c>transaction.boundary.interval.ms</c>: If 'transaction.boundary' is set to 'interval', determines the interval for producer transaction commits by connector tasks. If unset, defaults to the value of the worker-level 'offset.flush.interval.ms' property. It has no effect if a different transaction.boundary is specified.</summary>
+        public long? TransactionBoundaryIntervalMs { get; }
+
+        /// <summary><c>offsets.storage.topic</c>: The name of a separate offsets topic to use for this connector. If empty or not specified, the worker's global offsets topic name will be used. Only applicable in distributed mode; in standalone mode, setting this property will have no effect.</summary>
+        public string OffsetsStorageTopic { get; }
+
         /// <summary><c>greeting.topic</c>: </summary>
         public string Topic { get; }
 
@@ -198,6 +214,10 @@ namespace Shop.Connectors
             text.Append("task.restart.max.attempts=").Append(TaskRestartMaxAttempts.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("task.restart.backoff.initial.ms=").Append(TaskRestartBackoffInitialMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             text.Append("task.restart.backoff.max.ms=").Append(TaskRestartBackoffMaxMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("exactly.once.support=").Append(ExactlyOnceSupport).Append('\n');
+            text.Append("transaction.boundary=").Append(TransactionBoundary).Append('\n');
+            text.Append("transaction.boundary.interval.ms=").Append(TransactionBoundaryIntervalMs?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("offsets.storage.topic=").Append(OffsetsStorageTopic).Append('\n');
             text.Append("greeting.topic=").Append(Topic).Append('\n');
             text.Append("greeting.count=").Append(Count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
             return text.ToString();
