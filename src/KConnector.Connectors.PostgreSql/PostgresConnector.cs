@@ -114,6 +114,13 @@ namespace KConnector.Connectors.PostgreSql;
     Documentation = "Record keys from other columns than the primary key (or for tables without one): <schema.table regex>:<column>,<column>;... The first matching entry applies."
 )]
 [ConfigKey(
+    "table.value.schemas",
+    ConfigType.List,
+    Default = "",
+    Importance = ConfigImportance.Medium,
+    Documentation = "KConnector: a declared value schema per table, <schema>.<table>:<path of the rows' .avsc record, relative to the spec>, read when the spec is compiled (needs value.converter=io.confluent.connect.avro.AvroConverter). The generator emits <Spec>Tables.<Table>ChangeEvent (Before/After of the record); the task refuses a column the record cannot hold before sending its change. Empty: schemas derived from the tables."
+)]
+[ConfigKey(
     "snapshot.mode",
     ConfigType.String,
     Default = "initial",

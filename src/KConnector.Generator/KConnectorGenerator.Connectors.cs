@@ -45,10 +45,13 @@ public sealed partial class KConnectorGenerator
             .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
         context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
 
-        var parsedSpecs = SpecFiles(context, rootNamespace)
+        var specFiles = SpecFiles(context, rootNamespace);
+        var parsedSpecs = specFiles
             .Combine(catalog)
             .Select(static (pair, _) => ConnectorSpecParser.Parse(pair.Left, pair.Right))
             .WithTrackingName(KConnectorGeneratorStepNames.ParsedConnectorSpecs);
+
+        Cdc.CdcPipeline.Register(context, parsedSpecs, specFiles, schemaIndex);
 
         var specConnectors = parsedSpecs
             .Combine(schemaIndex)

@@ -101,7 +101,7 @@ public sealed class AvroRunTests(LogicalPostgreSql fixture) : IDisposable
 
     // Reads the topic from its start until count values came (bounded), decoded by Confluent's
     // Avro deserializer with the writer schemas from the registry.
-    private static async Task<List<GenericRecord>> ReadAsync(
+    internal static async Task<List<GenericRecord>> ReadAsync(
         EmbeddedKafka kafka,
         ISchemaRegistryClient registry,
         string topic,

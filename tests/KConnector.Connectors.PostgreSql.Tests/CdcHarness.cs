@@ -1,4 +1,3 @@
-using System.Text.Json;
 using KConnector.Connectors.PostgreSql.Configuration;
 using KConnector.Connectors.PostgreSql.Source;
 using KConnector.Connectors.Sql.Tests;
@@ -13,12 +12,13 @@ namespace KConnector.Connectors.PostgreSql.Tests;
 /// each acknowledged record, the offsets stored, then CommitAsync), with every wait bounded. Each
 /// harness has its own slot, publication and topic prefix, so tests on one server do not meet.
 /// </summary>
-internal sealed class CdcHarness : IAsyncDisposable
+/// <typeparam name="TValue">The task's value type: string (Debezium's JSON), or a typed change record.</typeparam>
+internal class CdcHarness<TValue> : IAsyncDisposable
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private readonly PostgreSqlServer _server;
     private readonly Dictionary<string, string?> _config;
-    private PostgresCdcTask<string>? _task;
+    private PostgresCdcTask<TValue>? _task;
 
     public CdcHarness(
         PostgreSqlServer server,
@@ -55,20 +55,20 @@ internal sealed class CdcHarness : IAsyncDisposable
     public MemoryOffsetBackingStore Offsets { get; }
 
     /// <summary>Every record polled so far, in poll order.</summary>
-    public List<SourceRecord<string, string>> Polled { get; } = [];
+    public List<SourceRecord<string, TValue>> Polled { get; } = [];
 
-    public PostgresCdcTask<string> Start()
+    public PostgresCdcTask<TValue> Start()
     {
-        _task = new PostgresCdcTask<string>(PostgresCdcOptions.Parse(_config));
+        _task = new PostgresCdcTask<TValue>(PostgresCdcOptions.Parse(_config));
         _task.Initialize(new SourceTaskContext(Name, 0, new OffsetStorageReader(Offsets, Name)));
         return _task;
     }
 
     /// <summary>Polls until <paramref name="count"/> more records came (or the deadline), without acknowledging them.</summary>
-    public async Task<List<SourceRecord<string, string>>> PollAsync(int count)
+    public async Task<List<SourceRecord<string, TValue>>> PollAsync(int count)
     {
         var task = _task ?? Start();
-        var got = new List<SourceRecord<string, string>>();
+        var got = new List<SourceRecord<string, TValue>>();
         var started = DateTime.UtcNow;
         while (got.Count < count && DateTime.UtcNow - started < Deadline)
         {
@@ -104,9 +104,9 @@ internal sealed class CdcHarness : IAsyncDisposable
     }
 
     /// <summary>Polls once more for a while and returns what came (to show nothing more comes).</summary>
-    public async Task<List<SourceRecord<string, string>>> PollRestAsync(TimeSpan time)
+    public async Task<List<SourceRecord<string, TValue>>> PollRestAsync(TimeSpan time)
     {
-        var got = new List<SourceRecord<string, string>>();
+        var got = new List<SourceRecord<string, TValue>>();
         var started = DateTime.UtcNow;
         while (DateTime.UtcNow - started < time)
         {
@@ -117,7 +117,7 @@ internal sealed class CdcHarness : IAsyncDisposable
     }
 
     /// <summary>What the worker does when Kafka acknowledged <paramref name="records"/> and the offsets flush.</summary>
-    public async Task AcknowledgeAsync(IEnumerable<SourceRecord<string, string>> records)
+    public async Task AcknowledgeAsync(IEnumerable<SourceRecord<string, TValue>> records)
     {
         foreach (var record in records)
         {
@@ -160,12 +160,4 @@ internal sealed class CdcHarness : IAsyncDisposable
             $"SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '{Name}' AND NOT active"
         );
     }
-
-    /// <summary>The payload of a JSON value written with schemas.enable=true.</summary>
-    public static JsonElement Payload(string? json) =>
-        JsonDocument.Parse(json!).RootElement.GetProperty("payload");
-
-    /// <summary>The schema of a JSON value written with schemas.enable=true.</summary>
-    public static JsonElement Schema(string? json) =>
-        JsonDocument.Parse(json!).RootElement.GetProperty("schema");
 }

@@ -72,26 +72,15 @@ internal static class EnvelopeAvroEncoder
             return;
         }
         w.WriteUnionIndex(1);
+        if (table.DeclaredRow is { } declared)
+        {
+            declared.WriteRow(ref w, table, row);
+            return;
+        }
         for (var i = 0; i < table.Columns.Count; i++)
         {
             var column = table.Columns[i];
-            var value = i < row.Length ? row[i] : ColumnValue.Null;
-            var text =
-                value.Text
-                ?? (
-                    value.Unavailable && column.Mapping.Type == "string"
-                        ? EnvelopeWriter.UnavailableValue
-                        : null
-                );
-            // NaN has no Decimal: Debezium writes null.
-            if (
-                text == "NaN"
-                && column.Mapping.LogicalName is not null
-                && column.Mapping.Type != "string"
-            )
-            {
-                text = null;
-            }
+            var text = TextOf(column, i < row.Length ? row[i] : ColumnValue.Null);
             if (column.Optional)
             {
                 w.WriteUnionIndex(text is null ? 0 : 1);
@@ -109,7 +98,27 @@ internal static class EnvelopeAvroEncoder
         }
     }
 
-    private static void WriteValue(ref AvroWriter w, ColumnMapping mapping, string text)
+    /// <summary>The text a column's value is written from: null for SQL NULL, NaN of a Decimal (Debezium writes null) or a TOASTed value outside string fields.</summary>
+    internal static string? TextOf(TableColumn column, ColumnValue value)
+    {
+        var text =
+            value.Text
+            ?? (
+                value.Unavailable && column.Mapping.Type == "string"
+                    ? EnvelopeWriter.UnavailableValue
+                    : null
+            );
+        // NaN has no Decimal: Debezium writes null.
+        return
+            text == "NaN"
+            && column.Mapping.LogicalName is not null
+            && column.Mapping.Type != "string"
+            ? null
+            : text;
+    }
+
+    /// <summary>Writes a non-null value as its mapping's Avro type.</summary>
+    internal static void WriteValue(ref AvroWriter w, ColumnMapping mapping, string text)
     {
         if (mapping.Item is { } item)
         {

@@ -52,6 +52,19 @@ internal static class EnvelopeAvroSchema
         HashSet<string> defined
     )
     {
+        if (table.DeclaredRow is { } declared)
+        {
+            // The spec's declared record, as its .avsc says (its generated type reads it back).
+            if (defined.Add(declared.RecordFullName))
+            {
+                w.WriteRawValue(declared.Declared.RowSchemaJson);
+            }
+            else
+            {
+                w.WriteStringValue(declared.RecordFullName);
+            }
+            return;
+        }
         var fullName = space + ".Value";
         if (!defined.Add(fullName))
         {

@@ -49,6 +49,15 @@ internal sealed class CapturedTable
     /// <summary>The envelope's Avro schema, built once per table shape.</summary>
     internal string? EnvelopeAvroSchema { get; set; }
 
+    /// <summary>
+    /// The declared row record this shape is written with (a spec's <c>table.value.schemas</c>),
+    /// checked by the task against the shape's columns; null: the schema derived from the columns.
+    /// </summary>
+    internal Typed.DeclaredRowPlan? DeclaredRow { get; set; }
+
+    /// <summary>Whether the task has looked for this shape's declared schema.</summary>
+    internal bool DeclaredRowChecked { get; set; }
+
     /// <summary>The key's written schema.</summary>
     internal byte[]? KeySchemaJson { get; set; }
 }

@@ -3,6 +3,7 @@ using KConnector.Connectors.PostgreSql.Avro;
 using KConnector.Connectors.PostgreSql.Configuration;
 using KConnector.Connectors.PostgreSql.Events;
 using KConnector.Connectors.PostgreSql.Replication;
+using KConnector.Connectors.PostgreSql.Typed;
 using KConnector.Errors;
 using KConnector.Records;
 using KConnector.Tasks;
@@ -21,7 +22,8 @@ namespace KConnector.Connectors.PostgreSql.Source;
 /// the stored offset skips what Kafka already has.
 /// </summary>
 /// <typeparam name="TValue"><see cref="string"/>: keys and values are the JSON text of Debezium's events (StringConverter writes it as is);
-/// or <see cref="ChangeRecord"/>: values go to AvroConverter, which registers each table's envelope schema.</typeparam>
+/// or <see cref="ChangeRecord"/>: values go to AvroConverter, which registers each table's envelope schema;
+/// or <see cref="DeclaredChangeRecord{TTables}"/>: as ChangeRecord, with the rows of declared tables written with their declared records.</typeparam>
 public sealed class PostgresCdcTask<TValue>
     : ISourceTask<string, TValue>,
         IAsyncDisposable,
@@ -36,6 +38,7 @@ public sealed class PostgresCdcTask<TValue>
     private readonly CancellationTokenSource _stop = new();
     private readonly Channel<ChangeEvent> _events;
     private readonly ChangeStream _stream;
+    private readonly DeclaredBinding<TValue>.Binding? _declared;
     private IReadOnlyDictionary<string, string>? _stored;
     private Task? _pump;
     private ulong _confirmed;
@@ -52,12 +55,13 @@ public sealed class PostgresCdcTask<TValue>
     )
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (typeof(TValue) != typeof(string) && typeof(TValue) != typeof(ChangeRecord))
-        {
-            throw new ConfigException(
-                $"The PostgreSQL CDC source writes Debezium's events as JSON text (value type string, value.converter=org.apache.kafka.connect.storage.StringConverter) or through io.confluent.connect.avro.AvroConverter (value type {nameof(ChangeRecord)}), not as {typeof(TValue).Name}."
-            );
-        }
+        _declared =
+            typeof(TValue) == typeof(string) || typeof(TValue) == typeof(ChangeRecord)
+                ? null
+                : DeclaredBinding<TValue>.Find()
+                    ?? throw new ConfigException(
+                        $"The PostgreSQL CDC source writes Debezium's events as JSON text (value type string, value.converter=org.apache.kafka.connect.storage.StringConverter) or through io.confluent.connect.avro.AvroConverter (value type {nameof(ChangeRecord)}, or DeclaredChangeRecord<T> of a spec's table.value.schemas), not as {typeof(TValue).Name}."
+                    );
         _options = options;
         _logger = logger ?? NullLogger.Instance;
         _time = time ?? TimeProvider.System;
@@ -143,6 +147,7 @@ public sealed class PostgresCdcTask<TValue>
             return;
         }
         var table = change.Table!;
+        CheckDeclared(table);
         var key =
             change.Operation == ChangeOperation.Truncate
                 ? null
@@ -177,6 +182,22 @@ public sealed class PostgresCdcTask<TValue>
         }
     }
 
+    // A table shape (each relation message makes one) is checked against its declared row record
+    // once, before its first change leaves the task: a column the record cannot hold fails the
+    // poll, so nothing past it is acknowledged and the slot stays before it.
+    private void CheckDeclared(CapturedTable table)
+    {
+        if (_declared is null || table.DeclaredRowChecked)
+        {
+            return;
+        }
+        var declared = _declared.Tables.FirstOrDefault(t =>
+            t.Schema == table.Schema && t.Table == table.Name
+        );
+        table.DeclaredRow = declared is null ? null : DeclaredRowPlan.Check(table, declared);
+        table.DeclaredRowChecked = true;
+    }
+
     // Debezium's heartbeat: {serverName} key, {ts_ms} value; once Kafka has it and every record
     // before it, the slot is confirmed to the server position it carries.
     private void AddHeartbeat(ChangeEvent heartbeat, List<SourceRecord<string, TValue>> records)
@@ -194,18 +215,21 @@ public sealed class PostgresCdcTask<TValue>
         _acknowledged.AddTransactionEnd(heartbeat.Position.Lsn);
     }
 
-    private TValue ValueOf(ChangeEvent change, string topic) =>
-        typeof(TValue) == typeof(ChangeRecord)
-            ? (TValue)
-                (object)
-                    new ChangeRecord(
-                        change,
-                        topic,
-                        _options.TopicPrefix,
-                        _options.Database,
-                        _time.GetUtcNow()
-                    )
-            : (TValue)(object)_envelope.Value(change);
+    private TValue ValueOf(ChangeEvent change, string topic)
+    {
+        if (typeof(TValue) == typeof(string))
+        {
+            return (TValue)(object)_envelope.Value(change);
+        }
+        var record = new ChangeRecord(
+            change,
+            topic,
+            _options.TopicPrefix,
+            _options.Database,
+            _time.GetUtcNow()
+        );
+        return _declared is null ? (TValue)(object)record : _declared.Wrap(record);
+    }
 
     /// <inheritdoc />
     public void CommitRecord(SourceRecord<string, TValue> record, RecordMetadata? metadata) =>

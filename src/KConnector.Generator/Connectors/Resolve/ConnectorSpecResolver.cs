@@ -35,7 +35,7 @@ internal static class ConnectorSpecResolver
             schemas,
             catalog,
             diagnostics,
-            connector?.ValueType
+            Cdc.CdcDeclaredTables.ValueTypeOf(spec) ?? connector?.ValueType
         );
         Transforms.TransformChainFold.Fold(
             spec.Transforms,
