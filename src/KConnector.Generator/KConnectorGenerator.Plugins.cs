@@ -35,9 +35,8 @@ public sealed partial class KConnectorGenerator
 
     private static void Emit(SourceProductionContext context, DescriptorClassModel model)
     {
-        if (model.Problem is { } problem)
+        if (!model.Completable)
         {
-            context.ReportDiagnostic(problem.ToDiagnostic());
             return;
         }
         context.AddSource(

@@ -112,7 +112,8 @@ internal sealed class DiagnosticBag
 
     public EquatableArray<DiagnosticInfo> ToEquatableArray() => _items.ToEquatableArray();
 
-    private static string[] Where(string file, int line, string jsonPath, string[] details)
+    /// <summary>The message arguments: the <c>Where</c> prefix's file, line and path, then the details.</summary>
+    public static string[] Where(string file, int line, string jsonPath, params string[] details)
     {
         var arguments = new List<string>(details.Length + 3)
         {

@@ -9,13 +9,13 @@ namespace KConnector.Generator.Plugins;
 /// <c>ForAttributeWithMetadataName</c>: what its generated <c>Definition</c> needs.
 /// </summary>
 /// <param name="DefinitionName">The name the definition is for: the plugin's class name, or the key set's Kafka Connect config name.</param>
-/// <param name="Problem">Why no definition can be written (the class is not partial), or null.</param>
+/// <param name="Completable">Whether the class is static partial, so its Definition can be added (else the analyzer reports KCN0246).</param>
 internal sealed record DescriptorClassModel(
     string Namespace,
     string TypeName,
     string DefinitionName,
     EquatableArray<ConfigKeyModel> Keys,
-    DiagnosticInfo? Problem,
+    bool Completable,
     bool ValidatesAcrossKeys = false
 )
 {

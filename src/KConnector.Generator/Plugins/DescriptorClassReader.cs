@@ -29,27 +29,6 @@ internal static class DescriptorClassReader
                 // A framework key set: named as the Kafka Connect config it stands for.
                 : type.Name.Replace("Definition", string.Empty);
         var syntax = (ClassDeclarationSyntax)context.TargetNode;
-        DiagnosticInfo? problem = null;
-        if (
-            !syntax.Modifiers.Any(SyntaxKind.PartialKeyword)
-            || !syntax.Modifiers.Any(SyntaxKind.StaticKeyword)
-        )
-        {
-            var location = syntax.Identifier.GetLocation();
-            var span = location.GetLineSpan();
-            problem = DiagnosticBag.Create(
-                DiagnosticDescriptors.DescriptorNotPartial,
-                new SpecLocation(
-                    new LocationInfo(
-                        location.SourceTree?.FilePath ?? string.Empty,
-                        location.SourceSpan,
-                        span.Span
-                    ),
-                    type.Name
-                ),
-                type.Name
-            );
-        }
         return new DescriptorClassModel(
             type.ContainingNamespace.IsGlobalNamespace
                 ? string.Empty
@@ -57,7 +36,8 @@ internal static class DescriptorClassReader
             type.Name,
             definitionName,
             ConfigKeyAttributeReader.Read(type),
-            problem,
+            // Not static partial: the analyzer reports KCN0246; no Definition can be added.
+            Analyzers.ConnectorClassShape.IsStaticPartial(syntax),
             CrossKeyRulesMethod.IsDeclaredBy(type)
         );
     }

@@ -980,7 +980,7 @@ public class ConnectorDiagnosticsTests
             .AddSource(source)
             .Run();
 
-        AssertReported(run, name, id, line, fragment, file: null);
+        AssertReported(run, name, id, line, fragment, file: null, run.AnalyzerDiagnostics());
     }
 
     [Fact]
@@ -1003,16 +1003,18 @@ public class ConnectorDiagnosticsTests
         string id,
         int line,
         string fragment,
-        string? file
+        string? file,
+        IEnumerable<Diagnostic>? analyzerDiagnostics = null
     )
     {
         Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
-        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "KCN0099");
-        var matching = run.Diagnostics.Where(d => d.Id == id).ToList();
+        var diagnostics = run.Diagnostics.Concat(analyzerDiagnostics ?? []).ToList();
+        Assert.DoesNotContain(diagnostics, d => d.Id == "KCN0099");
+        var matching = diagnostics.Where(d => d.Id == id).ToList();
         Assert.True(
             matching.Count > 0,
             $"{name}: expected {id}, got: "
-                + string.Join(" | ", run.Diagnostics.Select(d => d.Id + " " + d.GetMessage()))
+                + string.Join(" | ", diagnostics.Select(d => d.Id + " " + d.GetMessage()))
         );
         var diagnostic = matching.FirstOrDefault(d =>
             d.Location.GetLineSpan().StartLinePosition.Line + 1 == line

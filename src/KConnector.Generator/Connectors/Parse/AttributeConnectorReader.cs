@@ -22,7 +22,7 @@ internal static class AttributeConnectorReader
 {
     public const string SourceAttribute = "KConnector.Connectors.SourceConnectorAttribute";
     public const string SinkAttribute = "KConnector.Connectors.SinkConnectorAttribute";
-    private const string ConfigPropertyAttribute = "KConnector.Connectors.ConfigPropertyAttribute";
+    public const string ConfigPropertyAttribute = "KConnector.Connectors.ConfigPropertyAttribute";
     private static readonly SymbolDisplayFormat Format = SymbolDisplayFormat.FullyQualifiedFormat;
 
     public static AttributeDraft Read(
@@ -74,16 +74,16 @@ internal static class AttributeConnectorReader
         CancellationToken cancellationToken
     )
     {
+        if (Analyzers.ConnectorClassShape.IsBothSourceAndSink(type))
+        {
+            // KCN0281 (the analyzer): neither kind is generated, and neither kind's checks apply.
+            return Invalid(type, kind, attributeLocation, diagnostics);
+        }
         var classLocation = Where(
             ((ClassDeclarationSyntax)context.TargetNode).Identifier.GetLocation(),
             type.Name
         );
-        var valid = CheckClassShape(
-            (ClassDeclarationSyntax)context.TargetNode,
-            type,
-            classLocation,
-            diagnostics
-        );
+        var valid = HasConnectorShape((ClassDeclarationSyntax)context.TargetNode, type);
         var name =
             attribute.ConstructorArguments.Length > 0
                 ? attribute.ConstructorArguments[0].Value as string ?? string.Empty
@@ -140,51 +140,17 @@ internal static class AttributeConnectorReader
         );
     }
 
-    /// <summary>KCN for a class the worker cannot complete or create: not partial, nested, generic, abstract, no constructor.</summary>
-    private static bool CheckClassShape(
+    /// <summary>
+    /// Whether the class is one the generator can complete and the worker create; when not, the
+    /// <see cref="Analyzers.AttributeUsageAnalyzer"/> says why (KCN0230, KCN0239) and the
+    /// class is skipped here.
+    /// </summary>
+    private static bool HasConnectorShape(
         ClassDeclarationSyntax declaration,
-        INamedTypeSymbol type,
-        SpecLocation classLocation,
-        List<DiagnosticInfo> diagnostics
-    )
-    {
-        var valid = true;
-        if (!declaration.Modifiers.Any(m => m.IsKind(SyntaxKind.PartialKeyword)))
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConnectorClassNotPartial,
-                    classLocation,
-                    type.Name
-                )
-            );
-            valid = false;
-        }
-        string? shapeProblem =
-            type.ContainingType is not null
-                ? "is nested in another type; declare it at namespace level"
-            : type.IsGenericType ? "is generic; a connector class needs fixed key and value types"
-            : type.IsAbstract || type.IsStatic
-                ? "is abstract or static; the worker must create an instance"
-            : !type.InstanceConstructors.Any(c =>
-                c.Parameters.Length == 0 && c.DeclaredAccessibility != Accessibility.Private
-            )
-                ? "needs an accessible parameterless constructor; the worker creates it and sets its [ConfigProperty] members"
-            : null;
-        if (shapeProblem is not null)
-        {
-            diagnostics.Add(
-                DiagnosticBag.Create(
-                    DiagnosticDescriptors.ConnectorTypeUnsupported,
-                    classLocation,
-                    type.Name,
-                    shapeProblem
-                )
-            );
-            valid = false;
-        }
-        return valid;
-    }
+        INamedTypeSymbol type
+    ) =>
+        Analyzers.ConnectorClassShape.IsPartial(declaration)
+        && Analyzers.ConnectorClassShape.CreationProblem(type) is null;
 
     /// <summary>
     /// The task method of the kind (PollAsync or PutAsync) and the optional ones the class declares
