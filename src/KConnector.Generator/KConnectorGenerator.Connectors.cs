@@ -233,6 +233,10 @@ public sealed partial class KConnectorGenerator
         {
             spc.AddSource(hint + ".Protobuf.g.cs", Text(ConnectorProtoSchemaEmitter.Emit(model)));
         }
+        if (model.ValueChain is { } chain)
+        {
+            Transforms.CompiledChainEmitter.Emit(spc, hint, chain);
+        }
         if (model.EmitsTaskPart)
         {
             spc.AddSource(hint + ".Task.g.cs", Text(ConnectorTaskEmitter.Emit(model)));

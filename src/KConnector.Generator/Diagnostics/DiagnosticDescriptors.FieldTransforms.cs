@@ -10,7 +10,7 @@ internal static partial class DiagnosticDescriptors
         "Field-level transformation needs schemaless records",
         Where
             + "\"{3}\" runs on schemaless records (System.Text.Json.Nodes.JsonNode keys and values), and a spec's worker has generated types or strings: every record would fail. "
-            + "Run it in a hosted worker with JsonNode keys and values (docs/transforms.md), or remove it; field-level transforms on typed records are not built yet."
+            + "The build compiles it for typed records where it can, and here {4}. Run it in a hosted worker with JsonNode keys and values (docs/transforms.md), or remove it."
     );
 
     public static readonly DiagnosticDescriptor TransformFieldNotInSchema = Error(

@@ -451,8 +451,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     ValueTask.FromResult(
                         _valueConverter.FromConnectData(record.Topic, record.Value)
                     ),
-                Stage.VALUE_CONVERTER,
-                _valueConverter.GetType(),
+                ValueStageOf(keyFailed ? null : firstFailure),
+                ValueClassOf(keyFailed ? null : firstFailure),
                 failed with
                 {
                     Key = key ?? keyCopy,

@@ -145,7 +145,12 @@ internal sealed class TransformSpecChecker
         }
         if (plugin.SchemalessOnly)
         {
-            FieldTransformCheck.ReportSchemalessOnly(_diagnostics, type, typeName.Trim());
+            FieldTransformCheck.ReportSchemalessOnly(
+                _diagnostics,
+                type,
+                typeName.Trim(),
+                plugin.ClassName
+            );
         }
         _values.Add(new SpecValue(type.Key, typeName.Trim()));
         var own = new TransformPluginKeys(plugin, prefix, isPredicate, _diagnostics, _values);

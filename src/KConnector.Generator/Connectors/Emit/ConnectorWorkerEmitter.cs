@@ -130,6 +130,7 @@ internal static class ConnectorWorkerEmitter
         )
         {
             w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(config);");
+            Transforms.CompiledChainConverter.WriteOptions(w, model);
             WriteTaskCreation(w, model);
             w.WriteLine($"var resources = new {Ns}.Worker.TaskResources();");
             w.WriteLine($"return new {runner}(");
@@ -137,7 +138,7 @@ internal static class ConnectorWorkerEmitter
             w.WriteLine("options,");
             w.WriteLine("task,");
             w.WriteLine(Converter(model.KeyFormats, model.KeyType, "key") + ",");
-            w.WriteLine(Converter(model.ValueFormats, model.ValueType, "value") + ",");
+            w.WriteLine(Transforms.CompiledChainConverter.Of(model, Converter) + ",");
             w.WriteLine("logger");
             w.Indentation--;
             w.WriteLine(")");
@@ -222,7 +223,7 @@ internal static class ConnectorWorkerEmitter
     /// spec's, or a run-time override that carries the same type) with its key.converter.* /
     /// value.converter.* settings, from the formats the type was compiled with.
     /// </summary>
-    private static string Converter(TypeFormats formats, string type, string side)
+    internal static string Converter(TypeFormats formats, string type, string side)
     {
         var isKey = side == "key" ? "true" : "false";
         return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.GeneratedCode.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type, side)}, resources)";

@@ -24,6 +24,7 @@ namespace KConnector.Generator.Connectors;
 /// <param name="ValueProtoText">The .proto text of a Protobuf value message, or null.</param>
 /// <param name="SingleTask">Whether the connector runs one task whatever its tasks.max (a built-in source that cannot split its work).</param>
 /// <param name="FrameworkKeyCount">How many of <paramref name="Keys"/>, from the first, are the runtime's framework keys (the rest are the connector's own).</param>
+/// <param name="ValueChain">The spec's value transformations compiled at build time, or null (Transforms/Compile).</param>
 /// <param name="OwnKeysDefinition">The plugin descriptor whose <c>Definition</c> holds the connector's own keys (<c>global::</c>-qualified), or null when they are written in the generated config (an attribute connector's).</param>
 internal sealed record ConnectorModel(
     string Namespace,
@@ -55,7 +56,8 @@ internal sealed record ConnectorModel(
     string? ValueProtoText = null,
     bool SingleTask = false,
     int FrameworkKeyCount = 0,
-    string? OwnKeysDefinition = null
+    string? OwnKeysDefinition = null,
+    Transforms.CompiledChain? ValueChain = null
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

@@ -44,6 +44,13 @@ internal static class ConnectorSpecResolver
             connector?.Kind == ConnectorKind.Source,
             diagnostics
         );
+        var chain = Transforms.CompiledChainPlanner.Plan(
+            spec,
+            value?.Entry,
+            value?.Type ?? string.Empty,
+            connector?.Kind == ConnectorKind.Source,
+            diagnostics
+        );
         var accessors = new List<RecordShapeModel>();
         if (connector is not null)
         {
@@ -70,7 +77,10 @@ internal static class ConnectorSpecResolver
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
         return new ConnectorResult(
-            Model(spec, catalog, connector, key, value, accessors),
+            Model(spec, catalog, connector, key, value, accessors) with
+            {
+                ValueChain = chain,
+            },
             diagnostics.ToEquatableArray()
         );
     }

@@ -42,6 +42,7 @@ internal static class UserClassSpecResolver
             model.Kind == ConnectorKind.Source,
             diagnostics
         );
+        Transforms.CompiledChainPlanner.RefuseForUserClass(spec, diagnostics);
         var keyConverter = Converter(
             catalog,
             spec.KeyConverter,

@@ -1,0 +1,266 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Connectors;
+using KConnector.Generator.Diagnostics;
+using KConnector.Generator.Helpers;
+using KConnector.Generator.Models;
+
+namespace KConnector.Generator.Transforms;
+
+/// <summary>
+/// Decides whether a spec's field-level transformations compile (docs/transforms.md, "Compiled at
+/// build time") and plans the code: they do on the value of a source connector whose
+/// <c>value.schema</c> is an .avsc record of primitive fields. They then run in the value converter,
+/// after the rest of the chain, so the build refuses (KCN0258) an order that would change what
+/// they see: a router or a user transformation after an InsertField that reads the topic, a user
+/// transformation after any of them. Elsewhere the field-level transformations still need
+/// schemaless records (KCN0250).
+/// </summary>
+internal static class CompiledChainPlanner
+{
+    private const string BuiltIn = "KConnector.Transforms.";
+
+    private static readonly HashSet<string> FieldLevel = new()
+    {
+        "InsertField",
+        "ReplaceField",
+        "MaskField",
+        "HoistField",
+        "ExtractField",
+        "Flatten",
+        "Cast",
+        "TimestampConverter",
+        "SetSchemaMetadata",
+        "HeaderFrom",
+    };
+
+    /// <summary>Whether a transformation plugin is one the build may compile (a built-in field-level one).</summary>
+    public static bool MayCompile(string className) => KindOf(className).Kind is not null;
+
+    /// <summary>
+    /// The compiled value chain of a spec, or null when it has no field-level transformation or
+    /// they cannot compile (reported: KCN0250 or KCN0258).
+    /// </summary>
+    public static CompiledChain? Plan(
+        ParsedSpec spec,
+        SchemaTypeEntry? value,
+        string valueType,
+        bool isSource,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var fieldSteps = spec.Transforms.Where(s => KindOf(s.ClassName).Kind is not null).ToList();
+        if (fieldSteps.Count == 0)
+        {
+            return null;
+        }
+        var refusal = Refusal(fieldSteps, value, isSource);
+        if (refusal is not null)
+        {
+            foreach (var step in fieldSteps)
+            {
+                diagnostics.Add(
+                    DiagnosticBag.Create(
+                        refusal.Value.Descriptor,
+                        step.TypeWhere,
+                        step.TypeName,
+                        refusal.Value.Reason
+                    )
+                );
+            }
+            return null;
+        }
+        if (diagnostics.Count > spec.Diagnostics.Count)
+        {
+            // The spec or the fold reported a problem (a stage that cannot apply): nothing to compile.
+            return null;
+        }
+        var schema = value!.Schema!;
+        var shape = value.Shape!;
+        var slots = schema
+            .Fields.Select(f => new CompiledSlot(
+                f.Name,
+                f.Schema.Type,
+                f.Schema.Optional,
+                "value." + shape.Fields.First(s => s.Name == f.Name).Property
+            ))
+            .ToList();
+        var stages = new CompiledStages(slots, schema.Name!);
+        if (!Compile(spec.Transforms, stages, diagnostics))
+        {
+            return null;
+        }
+        var outputNamespace =
+            (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".")
+            + ConfigKeyNames.PropertyNameOf(spec.ConnectorName)
+            + "Output";
+        return new CompiledChain(
+            ConfigKeyNames.PropertyNameOf(spec.ConnectorName) + "ValueChain",
+            spec.Namespace,
+            spec.Access,
+            valueType,
+            outputNamespace,
+            OutputAvroSchema.TypeName(stages.RecordName),
+            OutputAvroSchema.Write(stages.RecordName, stages.Slots),
+            System.IO.Path.GetFileName(spec.Path) + " (the transformed value)",
+            stages.Slots.Select(s => new CompiledField(s.Name, s.Expression)).ToEquatableArray(),
+            fieldSteps.Select(s => s.Alias).ToEquatableArray(),
+            spec.Values.Where(v =>
+                    v.Key == "transforms"
+                    || fieldSteps.Any(s =>
+                        v.Key.StartsWith("transforms." + s.Alias + ".", StringComparison.Ordinal)
+                    )
+                )
+                .ToEquatableArray()
+        );
+    }
+
+    /// <summary>KCN0250 for each field-level transformation of the spec of an attribute connector (its types are the user's).</summary>
+    public static void RefuseForUserClass(ParsedSpec spec, List<DiagnosticInfo> diagnostics)
+    {
+        foreach (var step in spec.Transforms.Where(s => KindOf(s.ClassName).Kind is not null))
+        {
+            diagnostics.Add(
+                DiagnosticBag.Create(
+                    DiagnosticDescriptors.TransformNeedsSchemalessRecords,
+                    step.TypeWhere,
+                    step.TypeName,
+                    "the build compiles them in the specs of built-in connectors only"
+                )
+            );
+        }
+    }
+
+    // Why no field-level transformation of this spec compiles, or null when they may.
+    private static (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string Reason)? Refusal(
+        List<TransformStep> steps,
+        SchemaTypeEntry? value,
+        bool isSource
+    )
+    {
+        var schemaless = DiagnosticDescriptors.TransformNeedsSchemalessRecords;
+        var notCompiled = DiagnosticDescriptors.TransformNotCompiled;
+        if (!isSource)
+        {
+            return (
+                schemaless,
+                "the build compiles field-level transformations in a source connector's chain only"
+            );
+        }
+        if (steps.FirstOrDefault(s => KindOf(s.ClassName).IsKey) is { } keyStep)
+        {
+            return (
+                schemaless,
+                "the build compiles them on the value only, and \""
+                    + keyStep.Alias
+                    + "\" changes the key"
+            );
+        }
+        if (value?.Schema is not { IsStruct: true } schema || value.Shape is null)
+        {
+            return (
+                schemaless,
+                "the build compiles them for a value.schema that is an .avsc record only"
+            );
+        }
+        if (schema.Fields.FirstOrDefault(f => !CompiledSlot.Carries(f.Schema)) is { } field)
+        {
+            return (
+                notCompiled,
+                "the value's field \""
+                    + field.Name
+                    + "\" is of type "
+                    + field.Schema.Describe()
+                    + ", and compiled transformations carry primitive fields only in this version"
+            );
+        }
+        return steps.FirstOrDefault(s => s.Conditional) is { } conditional
+            ? (
+                notCompiled,
+                "\""
+                    + conditional.Alias
+                    + "\" has a predicate, and compiled transformations run on every record"
+            )
+            : null;
+    }
+
+    private static bool Compile(
+        EquatableArray<TransformStep> steps,
+        CompiledStages stages,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        TransformStep? topicReader = null;
+        var compiledBefore = false;
+        foreach (var step in steps)
+        {
+            var (kind, _) = KindOf(step.ClassName);
+            if (kind is null)
+            {
+                // Run-time stages run before the converter: after a compiled one they would see the record before it.
+                var router =
+                    step.ClassName is BuiltIn + "RegexRouter" or BuiltIn + "TimestampRouter";
+                var user = !step.ClassName.StartsWith(BuiltIn, StringComparison.Ordinal);
+                if (compiledBefore && (user || (router && topicReader is not null)))
+                {
+                    Report(
+                        diagnostics,
+                        step,
+                        step.TypeWhere,
+                        user
+                            ? "it is a user transformation after a compiled one, and compiled transformations run last (in the value converter), so it would see the record before them; put it first"
+                            : "it routes the record after \""
+                                + topicReader!.Alias
+                                + "\" inserts the topic, and compiled transformations run last (in the value converter), so the inserted topic would be the routed one; put the router first"
+                    );
+                    return false;
+                }
+                continue;
+            }
+            if (!stages.Apply(kind, step, "global::" + step.ClassName))
+            {
+                var (key, reason) = stages.Problem!.Value;
+                Report(diagnostics, step, step.Setting(key)?.Where ?? step.TypeWhere, reason);
+                return false;
+            }
+            compiledBefore = true;
+            topicReader ??= stages.ReadsTopic ? step : null;
+        }
+        return true;
+    }
+
+    private static (string? Kind, bool IsKey) KindOf(string className)
+    {
+        if (!className.StartsWith(BuiltIn, StringComparison.Ordinal))
+        {
+            return (null, false);
+        }
+        var name = className.Substring(BuiltIn.Length);
+        if (name == "ValueToKey")
+        {
+            return (name, true);
+        }
+        var isKey = name.EndsWith("Key", StringComparison.Ordinal);
+        var kind =
+            isKey ? name.Substring(0, name.Length - 3)
+            : name.EndsWith("Value", StringComparison.Ordinal) ? name.Substring(0, name.Length - 5)
+            : name;
+        return FieldLevel.Contains(kind) ? (kind, isKey) : (null, false);
+    }
+
+    private static void Report(
+        List<DiagnosticInfo> diagnostics,
+        TransformStep step,
+        SpecLocation where,
+        string reason
+    ) =>
+        diagnostics.Add(
+            DiagnosticBag.Create(
+                DiagnosticDescriptors.TransformNotCompiled,
+                where,
+                step.TypeName,
+                reason
+            )
+        );
+}

@@ -1,0 +1,206 @@
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Connectors;
+
+namespace KConnector.Generator.Transforms;
+
+/// <summary>
+/// The field-level transformations the build compiles, each a rewrite of the record's
+/// <see cref="CompiledSlot"/>s as Kafka Connect's <c>applyWithSchema</c> rewrites the struct:
+/// InsertField (topic and static fields), ReplaceField, MaskField, Cast (per field) and
+/// SetSchemaMetadata. The fold (TransformChainFold) has already checked the names and types, so
+/// these do not report; what they cannot compile they name in <see cref="Problem"/>.
+/// </summary>
+internal sealed class CompiledStages
+{
+    private int _locals;
+
+    public CompiledStages(List<CompiledSlot> slots, string recordName)
+    {
+        Slots = slots;
+        RecordName = recordName;
+    }
+
+    public List<CompiledSlot> Slots { get; private set; }
+
+    public string RecordName { get; private set; }
+
+    /// <summary>Why the last stage could not be compiled, and the key it names; null when it was.</summary>
+    public (string Key, string Reason)? Problem { get; private set; }
+
+    public bool ReadsTopic { get; private set; }
+
+    /// <summary>Compiles one value-side stage of kind <paramref name="kind"/> (InsertField, Cast, ...).</summary>
+    public bool Apply(string kind, TransformStep step, string plugin)
+    {
+        Problem = null;
+        switch (kind)
+        {
+            case "InsertField":
+                InsertField(step);
+                break;
+            case "ReplaceField":
+                ReplaceField(step);
+                break;
+            case "MaskField":
+                MaskField(step);
+                break;
+            case "Cast":
+                Cast(step, plugin);
+                break;
+            case "SetSchemaMetadata":
+                var name = step.Setting("schema.name")?.Text.Trim();
+                RecordName = string.IsNullOrEmpty(name) ? RecordName : name!;
+                break;
+            default:
+                Problem = (
+                    "type",
+                    kind
+                        + " is not compiled yet (compiled: InsertField, ReplaceField, MaskField, Cast, SetSchemaMetadata)"
+                );
+                break;
+        }
+        return Problem is null;
+    }
+
+    private void InsertField(TransformStep step)
+    {
+        foreach (var key in new[] { "partition.field", "offset.field", "timestamp.field" })
+        {
+            if (step.Setting(key)?.Text.Trim().Length > 0)
+            {
+                Problem = (
+                    key,
+                    "the record's Kafka partition, offset and timestamp are not known where compiled transformations run (the value converter)"
+                );
+                return;
+            }
+        }
+        Insert(step.Setting("topic.field")?.Text.Trim(), "topic");
+        if (step.Setting("topic.field")?.Text.Trim().Length > 0)
+        {
+            ReadsTopic = true;
+        }
+        var value = step.Setting("static.value")?.Text;
+        Insert(step.Setting("static.field")?.Text.Trim(), EmitText.Literal(value));
+    }
+
+    private void Insert(string? text, string expression)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+        var optional = !text!.EndsWith("!");
+        Slots.Add(
+            new CompiledSlot(text.TrimEnd('!', '?'), ConnectSchemaType.String, optional, expression)
+        );
+    }
+
+    private void ReplaceField(TransformStep step)
+    {
+        var exclude = Names(step, "exclude", "blacklist");
+        var include = Names(step, "include", "whitelist");
+        var renames = new Dictionary<string, string>();
+        foreach (
+            var parts in step.List("renames").Select(p => p.Split(':')).Where(p => p.Length == 2)
+        )
+        {
+            renames[parts[0].Trim()] = parts[1].Trim();
+        }
+        Slots = Slots
+            .Where(s =>
+                !exclude.Contains(s.Name) && (include.Count == 0 || include.Contains(s.Name))
+            )
+            .Select(s => renames.TryGetValue(s.Name, out var to) ? s with { Name = to } : s)
+            .ToList();
+    }
+
+    private static HashSet<string> Names(TransformStep step, string key, string deprecated) =>
+        new(step.List(step.List(key).Length > 0 ? key : deprecated));
+
+    private void MaskField(TransformStep step)
+    {
+        var replacement = step.Setting("replacement")?.Text;
+        var fields = new HashSet<string>(step.List("fields"));
+        for (var i = 0; i < Slots.Count; i++)
+        {
+            var slot = Slots[i];
+            if (!fields.Contains(slot.Name))
+            {
+                continue;
+            }
+            var masked = Masked(slot.Type, replacement);
+            Slots[i] = slot with
+            {
+                Expression = slot.Optional
+                    ? "("
+                        + slot.Expression
+                        + " is null ? null : ("
+                        + slot.CSharpType
+                        + ")"
+                        + masked
+                        + ")"
+                    : masked,
+            };
+        }
+    }
+
+    // Connect's MaskField: the type's empty value, or the replacement (checked by the fold: a number of the field's type).
+    private static string Masked(ConnectSchemaType type, string? replacement)
+    {
+        var given = !string.IsNullOrEmpty(replacement);
+        return type switch
+        {
+            ConnectSchemaType.String => EmitText.Literal(given ? replacement : string.Empty),
+            ConnectSchemaType.Boolean => "false",
+            ConnectSchemaType.Bytes => "global::System.Array.Empty<byte>()",
+            ConnectSchemaType.Float32 => given ? replacement!.Trim() + "f" : "0f",
+            ConnectSchemaType.Float64 => given ? replacement!.Trim() + "d" : "0d",
+            ConnectSchemaType.Int64 => given ? replacement!.Trim() + "L" : "0L",
+            _ => given ? replacement!.Trim() : "0",
+        };
+    }
+
+    private void Cast(TransformStep step, string plugin)
+    {
+        var spec = step.List("spec");
+        if (spec.Length == 1 && !spec[0].Contains(":"))
+        {
+            Problem = (
+                "spec",
+                "a Cast of the whole value is not compiled yet (cast its fields: field:type)"
+            );
+            return;
+        }
+        foreach (var mapping in spec.Select(m => m.Split(':')).Where(m => m.Length == 2))
+        {
+            var i = Slots.FindIndex(s => s.Name == mapping[0].Trim());
+            var target = mapping[1].Trim().ToLowerInvariant();
+            var slot = Slots[i];
+            var type = CastExpression.TypeOf(target);
+            var output = slot with { Type = type };
+            string Of(string x) => CastExpression.Of(x, slot.Type, target, plugin);
+            if (!slot.Optional)
+            {
+                Slots[i] = output with { Expression = Of(slot.Expression) };
+                continue;
+            }
+            var local =
+                "__v" + (_locals++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Slots[i] = output with
+            {
+                Expression =
+                    "("
+                    + slot.Expression
+                    + " is { } "
+                    + local
+                    + " ? ("
+                    + output.CSharpType
+                    + ")"
+                    + Of(local)
+                    + " : null)",
+            };
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using System;
+using System.Linq;
+using KConnector.Generator.Connectors;
+
+namespace KConnector.Generator.Transforms;
+
+/// <summary>
+/// The value converter a spec's worker builds: the one <c>value.converter</c> names for the value
+/// type, or, with a compiled chain, that converter for the chain's output type behind the chain
+/// (the runtime's <c>SourceChainConverter</c>), with the task type's converter kept for dead-letter copies.
+/// </summary>
+internal static class CompiledChainConverter
+{
+    /// <summary>In CreateTask: the compiled aliases leave the run-time chain the options carry.</summary>
+    public static void WriteOptions(Emit.SourceWriter w, ConnectorModel model)
+    {
+        if (model.ValueChain is { } chain)
+        {
+            w.WriteLine(
+                "options = global::KConnector.Transforms.Compiled.CompiledTransformations.Without(options, config.Parsed, new global::System.Collections.Generic.KeyValuePair<string, string>[] { "
+                    + string.Join(
+                        ", ",
+                        chain.Settings.Select(v =>
+                            "new("
+                            + EmitText.Literal(v.Key)
+                            + ", "
+                            + EmitText.Literal(v.Value)
+                            + ")"
+                        )
+                    )
+                    + " }, "
+                    + string.Join(", ", chain.Aliases.Select(EmitText.Literal))
+                    + ");"
+            );
+        }
+    }
+
+    public static string Of(
+        ConnectorModel model,
+        Func<TypeFormats, string, string, string> converter
+    )
+    {
+        var plain = converter(model.ValueFormats, model.ValueType, "value");
+        if (model.ValueChain is not { } chain)
+        {
+            return plain;
+        }
+        return "new global::KConnector.Transforms.Compiled.SourceChainConverter<"
+            + model.ValueType
+            + ", "
+            + chain.OutputType
+            + ">("
+            + converter(model.ValueFormats, chain.OutputType, "value")
+            + ", "
+            + chain.Apply
+            + ", "
+            + plain
+            + ")";
+    }
+}

@@ -1,0 +1,86 @@
+using System.Linq;
+using KConnector.Generator.Avro;
+using KConnector.Generator.Connectors;
+using KConnector.Generator.Emit;
+using KConnector.Generator.Models;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace KConnector.Generator.Transforms;
+
+/// <summary>
+/// Writes a compiled value chain: the output record, generated from its Avro schema as the types of
+/// .avsc files are (so the converters write and register it like any generated record), and
+/// <c>{Connector}ValueChain.Apply(topic, value)</c>, one object initializer computing each output
+/// field from the task's value: no reflection, no boxing, no per-record dictionary.
+/// </summary>
+internal static class CompiledChainEmitter
+{
+    public static void Emit(SourceProductionContext spc, string hint, CompiledChain chain)
+    {
+        var file = new SchemaFileInput(
+            chain.SchemaPath,
+            chain.OutputSchemaJson,
+            chain.OutputNamespace,
+            chain.Access,
+            Generate: true
+        );
+        var parsed = AvroSchemaParser.Parse(file);
+        var (types, problems) = AvroNameTable.Resolve(new[] { parsed });
+        var record = types.FirstOrDefault(t => t.Definition.Path == "$");
+        foreach (var problem in parsed.Diagnostics.Concat(problems))
+        {
+            spc.ReportDiagnostic(problem.ToDiagnostic());
+        }
+        if (record is null || parsed.Diagnostics.Count > 0 || problems.Count > 0)
+        {
+            return;
+        }
+        spc.AddSource(
+            hint + ".ValueOutput.g.cs",
+            SourceText.From(AvroTypeEmitter.Emit(record), System.Text.Encoding.UTF8)
+        );
+        spc.AddSource(
+            hint + ".ValueChain.g.cs",
+            SourceText.From(Chain(chain, record), System.Text.Encoding.UTF8)
+        );
+    }
+
+    private static string Chain(CompiledChain chain, AvroGeneratedType record)
+    {
+        var w = EmitText.Begin(chain.Namespace);
+        w.WriteLine("/// <summary>");
+        w.WriteLine(
+            "/// The value transformations of the spec, compiled at build time: the task's value to the chain's output"
+        );
+        w.WriteLine(
+            "/// record, whose schema the value converter registers (docs/transforms.md, \"Compiled at build time\")."
+        );
+        w.WriteLine("/// </summary>");
+        w.WriteLine(EmitText.GeneratedCode);
+        using (w.WriteBlock($"{chain.Access} static class {chain.ClassName}"))
+        {
+            w.WriteLine(
+                "/// <summary>The transformed <paramref name=\"value\"/> of a record for <paramref name=\"topic\"/>.</summary>"
+            );
+            using (
+                w.WriteBlock(
+                    $"public static {chain.OutputType} Apply(string topic, {chain.InputType} value)"
+                )
+            )
+            {
+                w.WriteLine($"return new {chain.OutputType}");
+                w.WriteLine("{");
+                w.Indentation++;
+                var fields = record.Definition.Fields;
+                for (var i = 0; i < chain.Fields.Count; i++)
+                {
+                    w.WriteLine($"{fields[i].PropertyName} = {chain.Fields[i].Expression},");
+                }
+                w.Indentation--;
+                w.WriteLine("};");
+            }
+        }
+        return EmitText.End(w, chain.Namespace);
+    }
+}

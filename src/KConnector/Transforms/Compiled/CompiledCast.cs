@@ -1,0 +1,114 @@
+using System.Globalization;
+using KConnector.Converters;
+
+namespace KConnector.Transforms.Compiled;
+
+/// <summary>
+/// The conversions of Kafka Connect's <c>Cast</c> (<c>castValueToType</c>) on typed values, called
+/// by the code the build compiles a Cast into: numbers narrow as Java's <c>intValue()</c> and
+/// friends (integers wrap, reals truncate toward zero and saturate, NaN is 0), booleans are 1/0, a
+/// number is true when not 0, a string is parsed (one that is no number of the type fails), and
+/// <see cref="Text(double)"/> writes numbers as the schemaless path does (a real keeps its ".0").
+/// </summary>
+public static class CompiledCast
+{
+    /// <summary>Java's <c>longValue()</c> of a real number: truncated toward zero, saturating, NaN 0.</summary>
+    public static long Whole(double value) =>
+        double.IsNaN(value) ? 0
+        : value >= long.MaxValue ? long.MaxValue
+        : value <= long.MinValue ? long.MinValue
+        : (long)value;
+
+    /// <summary>A boolean as a number: 1 or 0.</summary>
+    public static long Whole(bool value) => value ? 1 : 0;
+
+    /// <summary>
+    /// A string parsed as a whole number of <paramref name="target"/> (int8, int16, int32, int64), as
+    /// Java's <c>Byte.parseByte</c> and friends; otherwise a <see cref="CompiledTransformationException"/> for <paramref name="plugin"/>.
+    /// </summary>
+    public static long Whole(string value, string target, Type plugin)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var (min, max) = target switch
+        {
+            "int8" => (sbyte.MinValue, sbyte.MaxValue),
+            "int16" => (short.MinValue, short.MaxValue),
+            "int32" => (int.MinValue, (long)int.MaxValue),
+            _ => (long.MinValue, long.MaxValue),
+        };
+        return
+            long.TryParse(
+                value.Trim(),
+                NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture,
+                out var n
+            )
+            && n >= min
+            && n <= max
+            ? n
+            : throw Failed(value, target, plugin);
+    }
+
+    /// <summary>A string parsed as a real number (float32, float64); otherwise a <see cref="CompiledTransformationException"/>.</summary>
+    public static double Real(string value, string target, Type plugin)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        return double.TryParse(
+            value.Trim(),
+            NumberStyles.Float,
+            CultureInfo.InvariantCulture,
+            out var d
+        )
+            ? d
+            : throw Failed(value, target, plugin);
+    }
+
+    /// <summary>int8: the low 8 bits, sign-extended (an Avro <c>int</c> holds it).</summary>
+    public static int Int8(long value) => unchecked((sbyte)value);
+
+    /// <summary>int16: the low 16 bits, sign-extended.</summary>
+    public static int Int16(long value) => unchecked((short)value);
+
+    /// <summary>int32: the low 32 bits.</summary>
+    public static int Int32(long value) => unchecked((int)value);
+
+    /// <summary>A string as a boolean: true when it is "true" in any case.</summary>
+    public static bool Boolean(string value) =>
+        string.Equals(value, "true", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A whole number's text.</summary>
+    public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A boolean's text: true or false.</summary>
+    public static string Text(bool value) => value ? "true" : "false";
+
+    /// <summary>A real number's shortest round-trip text, with ".0" when it has no point or exponent (as Java's).</summary>
+    public static string Text(double value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return
+            text.Contains('.', StringComparison.Ordinal)
+            || text.Contains('E', StringComparison.Ordinal)
+            || !double.IsFinite(value)
+            ? text
+            : text + ".0";
+    }
+
+    /// <summary>A float32's text, as <see cref="Text(double)"/> for its own shortest form.</summary>
+    public static string Text(float value)
+    {
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        return
+            text.Contains('.', StringComparison.Ordinal)
+            || text.Contains('E', StringComparison.Ordinal)
+            || !float.IsFinite(value)
+            ? text
+            : text + ".0";
+    }
+
+    private static CompiledTransformationException Failed(
+        string value,
+        string target,
+        Type plugin
+    ) => new(plugin, new DataException($"Cast to {target} failed: For input string: \"{value}\""));
+}

@@ -1,0 +1,65 @@
+using KConnector.Converters;
+
+namespace KConnector.Transforms.Compiled;
+
+/// <summary>
+/// A source connector's value converter with its field-level transformations compiled in: the
+/// generated chain turns the task's record into the chain's output type, which
+/// <c>value.converter</c> writes, so the schema registered is the transformed one, as Kafka
+/// Connect's converters see a record's post-transform schema. The generic chain (routers, Filter,
+/// predicates, header transformations) has run before, in the runner; the build refuses a chain
+/// whose order this would change (KCN0258). A failure of the chain is a record error at stage
+/// <c>TRANSFORMATION</c> (<see cref="CompiledTransformationException"/>).
+/// </summary>
+/// <typeparam name="TValue">The task's value type (the spec's <c>value.schema</c>).</typeparam>
+/// <typeparam name="TOutput">The chain's output type, generated from the folded schema.</typeparam>
+public sealed class SourceChainConverter<TValue, TOutput>
+    : IConverter<TValue>,
+        IDeadLetterEncoding<TValue>
+    where TValue : class
+    where TOutput : class
+{
+    private readonly IConverter<TOutput> _output;
+    private readonly Func<string, TValue, TOutput> _chain;
+    private readonly IConverter<TValue> _input;
+
+    /// <summary>
+    /// Creates the converter: <paramref name="chain"/> (the generated code, given the record's topic)
+    /// before <paramref name="output"/>; <paramref name="input"/> is the converter of the task's
+    /// type, used only for a dead-letter copy of the record as the task produced it.
+    /// </summary>
+    public SourceChainConverter(
+        IConverter<TOutput> output,
+        Func<string, TValue, TOutput> chain,
+        IConverter<TValue> input
+    )
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(chain);
+        ArgumentNullException.ThrowIfNull(input);
+        _output = output;
+        _chain = chain;
+        _input = input;
+    }
+
+    /// <inheritdoc />
+    public string DeadLetterEncoding =>
+        (_input as IDeadLetterEncoding<TValue>)?.DeadLetterEncoding ?? "text";
+
+    /// <inheritdoc />
+    /// <exception cref="CompiledTransformationException">A transformation failed on the value.</exception>
+    public byte[]? FromConnectData(string topic, TValue? value) =>
+        _output.FromConnectData(topic, value is null ? null : _chain(topic, value));
+
+    /// <summary>Not used: a source converter only writes.</summary>
+    public TValue? ToConnectData(string topic, byte[]? data) =>
+        throw new NotSupportedException(
+            "A source connector's compiled transformation chain converts records to Kafka only."
+        );
+
+    /// <inheritdoc />
+    public byte[] EncodeForDeadLetter(TValue value) =>
+        _input is IDeadLetterEncoding<TValue> own
+            ? own.EncodeForDeadLetter(value)
+            : System.Text.Encoding.UTF8.GetBytes(value.ToString() ?? string.Empty);
+}
