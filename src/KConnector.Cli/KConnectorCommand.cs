@@ -4,7 +4,7 @@ using KConnector.Cli.Commands;
 namespace KConnector.Cli;
 
 /// <summary>
-/// The <c>kconnector</c> command line: <c>validate</c>, <c>describe</c> and <c>run</c>. Tests call
+/// The <c>kconnector</c> command line: <c>validate</c>, <c>describe</c>, <c>run</c> and <c>distributed</c>. Tests call
 /// <see cref="InvokeAsync"/> in-process with their own writers.
 /// </summary>
 public static class KConnectorCommand
@@ -21,11 +21,12 @@ public static class KConnectorCommand
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = new RootCommand(
-            "KConnector: Kafka Connect for .NET, compiled. Validate connector specs, describe connectors, run built-in connectors standalone."
+            "KConnector: Kafka Connect for .NET, compiled. Validate connector specs, describe connectors, run built-in connectors standalone or as distributed workers."
         );
         root.Subcommands.Add(ValidateCommand.Create(output, error));
         root.Subcommands.Add(DescribeCommand.Create(output, error));
         root.Subcommands.Add(RunCommand.Create(output, error));
+        root.Subcommands.Add(DistributedCommand.Create(output, error));
 
         var parsed = root.Parse(args);
         // A usage error gets its own exit code (2), apart from invalid input (1), as many Unix tools do.

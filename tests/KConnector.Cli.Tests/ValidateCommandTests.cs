@@ -74,6 +74,7 @@ public sealed class ValidateCommandTests : IDisposable
             run.Error,
             StringComparison.Ordinal
         );
+        Assert.Contains("kconnector distributed " + worker, run.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,7 +15,11 @@ internal sealed partial class ToolProcess : IDisposable
 
     private ToolProcess(Process process) => _process = process;
 
-    public static ToolProcess Run(string workingDirectory, params string[] args)
+    public static ToolProcess Run(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, ["run", .. args]);
+
+    /// <summary>Starts <c>kconnector</c> with its verb and arguments, e.g. <c>distributed worker.properties</c>.</summary>
+    public static ToolProcess Start(string workingDirectory, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -24,7 +28,6 @@ internal sealed partial class ToolProcess : IDisposable
             RedirectStandardError = true,
         };
         start.ArgumentList.Add(ToolPath());
-        start.ArgumentList.Add("run");
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);

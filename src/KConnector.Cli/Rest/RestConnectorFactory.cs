@@ -22,6 +22,10 @@ internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> w
     private readonly Lazy<IReadOnlyList<ConnectorPlugin>> _plugins = new(CatalogPlugins.Read);
     private readonly Lock _compiling = new();
 
+    // A distributed worker makes the registration of one config several times (to validate it, to
+    // run its tasks, to show it over REST): each spec and schema text compiles once.
+    private readonly Dictionary<string, SpecCompilation> _compiled = new(StringComparer.Ordinal);
+
     // Where the schemas read from a Schema Registry are written to be compiled: this process's own.
     private readonly Lazy<string> _registrySchemas = new(() =>
         Directory.CreateTempSubdirectory("kconnector-registry-schemas-").FullName
@@ -66,9 +70,14 @@ internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> w
         config = RegistrySchemas.Resolve(config, _registrySchemas.Value);
         var spec = RestConfigSpec.From(config, Environment.CurrentDirectory);
         SpecCompilation compiled;
+        var key = CacheKey(spec);
         lock (_compiling)
         {
-            compiled = SpecCompiler.CompileInMemory(spec.SpecPath, spec.Json, spec.SchemaFiles);
+            if (!_compiled.TryGetValue(key, out compiled!))
+            {
+                compiled = SpecCompiler.CompileInMemory(spec.SpecPath, spec.Json, spec.SchemaFiles);
+                _compiled[key] = compiled;
+            }
         }
         if (compiled.HasErrors || compiled.Assembly is null)
         {
@@ -81,6 +90,20 @@ internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> w
         var connector = CompiledConnector.FindAll(compiled.Assembly).Single();
         return (connector, StandaloneSettings.From(workerSettings, [connector]));
     }
+
+    // The spec and the text of every schema file it compiles with (a schema edited on disk is
+    // compiled again).
+    private static string CacheKey(RestConfigSpec spec) =>
+        string.Join(
+            "\n\u0000",
+            [
+                spec.SpecPath,
+                spec.Json,
+                .. spec.SchemaFiles.Select(f =>
+                    f + "\n" + (File.Exists(f) ? File.ReadAllText(f) : string.Empty)
+                ),
+            ]
+        );
 
     // A compiler diagnostic as an issue of the config key it is about: the longest key of the
     // config its message names (the spec's JSON lines mean nothing to a REST client).

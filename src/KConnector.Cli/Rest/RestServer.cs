@@ -27,7 +27,7 @@ internal sealed class RestServer : IAsyncDisposable
     public static async Task<RestServer> StartAsync(
         RestSettings settings,
         IReadOnlyDictionary<string, string> workerSettings,
-        ConnectWorker worker,
+        IConnectorController worker,
         LoggerLevels levels,
         CancellationToken cancellationToken
     )

@@ -68,21 +68,25 @@ internal static class WorkerFile
 
     /// <summary>
     /// One line per key of <paramref name="worker"/> that is not a worker's, and one for a
-    /// <c>group.id</c>: distributed mode runs in a .NET host (docs/distributed.md), and running
-    /// standalone instead of the cluster the file asks for would mislead.
+    /// <c>group.id</c>: distributed mode is <c>kconnector distributed</c> (docs/distributed.md), and
+    /// running standalone instead of the cluster the file asks for would mislead.
     /// </summary>
     public static IReadOnlyList<string> UnknownKeys(PropertiesSpec worker) =>
         [
             .. KConnector.Distributed.DistributedConfig.IsDistributed(worker.Values)
                 ?
                 [
-                    $"{worker.Path}: \"group.id\" asks for distributed mode, which kconnector run does not serve yet: run a distributed worker in a .NET host (AddKConnectorDistributedWorker, docs/distributed.md), or remove group.id to run standalone",
+                    $"{worker.Path}: \"group.id\" asks for distributed mode: run it with kconnector distributed {worker.Path} (connectors are then created over its REST API, docs/distributed.md), or remove group.id to run standalone",
                 ]
                 : Array.Empty<string>(),
-            .. worker
-                .Values.Keys.Where(k => !ConnectorConfig.IsWorkerKey(k))
-                .Select(k =>
-                    $"{worker.Path}: \"{k}\" is not a key of the worker (a worker config names no connector.class).{EditDistance.Suggestion(k, ConnectorConfig.WorkerKeyNames)}"
-                ),
+            .. NotWorkerKeys(worker),
         ];
+
+    /// <summary>One line per key of <paramref name="worker"/> that is not a worker's, with a did-you-mean.</summary>
+    public static IEnumerable<string> NotWorkerKeys(PropertiesSpec worker) =>
+        worker
+            .Values.Keys.Where(k => !ConnectorConfig.IsWorkerKey(k))
+            .Select(k =>
+                $"{worker.Path}: \"{k}\" is not a key of the worker (a worker config names no connector.class).{EditDistance.Suggestion(k, ConnectorConfig.WorkerKeyNames)}"
+            );
 }

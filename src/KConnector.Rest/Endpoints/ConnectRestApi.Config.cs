@@ -85,6 +85,7 @@ internal sealed partial class ConnectRestApi
             );
         }
         var registration = Factory.Create(config);
+        registration.GivenConfig ??= config;
         var info = await _worker
             .ReplaceConnectorAsync(registration, cancellationToken)
             .ConfigureAwait(false);

@@ -151,6 +151,7 @@ internal sealed partial class ConnectRestApi
     )
     {
         var registration = Factory.Create(config);
+        registration.GivenConfig ??= config;
         var info = await _worker
             .AddConnectorAsync(registration, state, cancellationToken)
             .ConfigureAwait(false);

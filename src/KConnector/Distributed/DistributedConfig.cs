@@ -21,6 +21,21 @@ public sealed record DistributedConfig
     /// <summary><c>status.storage.topic</c>.</summary>
     public required string StatusTopic { get; init; }
 
+    /// <summary><c>config.storage.replication.factor</c> (-1: the broker's default), used when the worker creates the topic.</summary>
+    public short ConfigReplicationFactor { get; init; } = 3;
+
+    /// <summary><c>offset.storage.partitions</c>, used when the worker creates the topic.</summary>
+    public int OffsetPartitions { get; init; } = 25;
+
+    /// <summary><c>offset.storage.replication.factor</c> (-1: the broker's default).</summary>
+    public short OffsetReplicationFactor { get; init; } = 3;
+
+    /// <summary><c>status.storage.partitions</c>, used when the worker creates the topic.</summary>
+    public int StatusPartitions { get; init; } = 5;
+
+    /// <summary><c>status.storage.replication.factor</c> (-1: the broker's default).</summary>
+    public short StatusReplicationFactor { get; init; } = 3;
+
     /// <summary><c>bootstrap.servers</c>.</summary>
     public required string BootstrapServers { get; init; }
 
@@ -74,6 +89,11 @@ public sealed record DistributedConfig
             "rebalance.timeout.ms",
             "rest.advertised.port",
             "rest.advertised.listener",
+            "config.storage.replication.factor",
+            "offset.storage.partitions",
+            "offset.storage.replication.factor",
+            "status.storage.partitions",
+            "status.storage.replication.factor",
         };
         var issues = parsed.Issues.Where(i => keys.Contains(i.Key)).ToList();
         foreach (var key in keys.Take(4))
@@ -107,6 +127,11 @@ public sealed record DistributedConfig
             BootstrapServers = servers!,
             WorkerId = WorkerIdOf(worker, parsed),
             AdvertisedUrl = AdvertisedUrlOf(worker, parsed),
+            ConfigReplicationFactor = (short)parsed.Get<int>("config.storage.replication.factor"),
+            OffsetPartitions = parsed.Get<int>("offset.storage.partitions"),
+            OffsetReplicationFactor = (short)parsed.Get<int>("offset.storage.replication.factor"),
+            StatusPartitions = parsed.Get<int>("status.storage.partitions"),
+            StatusReplicationFactor = (short)parsed.Get<int>("status.storage.replication.factor"),
             ScheduledRebalanceMaxDelay = TimeSpan.FromMilliseconds(
                 parsed.Get<int>("scheduled.rebalance.max.delay.ms")
             ),

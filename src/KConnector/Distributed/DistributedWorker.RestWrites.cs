@@ -177,14 +177,22 @@ public sealed partial class DistributedWorker
     }
 
     // The config a registration was made of, as the config topic keeps it (secrets as given, so
-    // that the worker that runs it has them, as Connect's config topic holds them).
+    // that the worker that runs it has them, as Connect's config topic holds them): the config
+    // given over REST, build-time keys included, else what the registration validated.
     private (string Name, IReadOnlyDictionary<string, string> Config, ConnectorView View) Given(
         ConnectorRegistration registration
     )
     {
         var configured = registration.Check(NoServices.Instance, Worker.SettingsForValidation());
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (configured.Given is { } given)
+        if (registration.GivenConfig is { } asGiven)
+        {
+            foreach (var (key, value) in asGiven)
+            {
+                config[key] = value;
+            }
+        }
+        else if (configured.Given is { } given)
         {
             foreach (var (key, value) in given.Originals)
             {

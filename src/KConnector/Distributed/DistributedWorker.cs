@@ -81,6 +81,7 @@ public sealed partial class DistributedWorker : IHostedService, IAsyncDisposable
     /// <inheritdoc/>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        await InternalTopics.EnsureAsync(_config, _logger, cancellationToken).ConfigureAwait(false);
         await ConfigStore.StartAsync(cancellationToken).ConfigureAwait(false);
         await StatusStore.StartAsync(cancellationToken).ConfigureAwait(false);
         await Worker.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -112,6 +113,7 @@ public sealed partial class DistributedWorker : IHostedService, IAsyncDisposable
                 }
                 await ApplyAsync(stopping).ConfigureAwait(false);
                 await RestartRequestedAsync(stopping).ConfigureAwait(false);
+                await ReleaseRevokedAsync(stopping).ConfigureAwait(false);
                 await ReportAsync(stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)

@@ -156,6 +156,14 @@ public sealed class ConnectorRegistration
     /// <summary>The connector's settings section; null for a connector whose generated config class validates its settings.</summary>
     public IConfiguration? Configuration { get; }
 
+    /// <summary>
+    /// The connector config this registration was made of, exactly as given (over REST: the
+    /// request's config, build-time keys such as <c>value.schema</c> included), when it was made
+    /// of one; null otherwise. A distributed worker writes it to the config topic, from which every
+    /// other worker makes its own registration of the same config.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? GivenConfig { get; set; }
+
     /// <summary>Whether the connector is a sink.</summary>
     public bool IsSink { get; }
 

@@ -34,15 +34,7 @@ public sealed class DistributedRestTests(ITestOutputHelper output) : IDisposable
             kafka.BootstrapServers
         );
         await configs.StartAsync(CancellationToken.None);
-        await RestCluster.WaitForAsync(
-            async () =>
-                configs.PartitionOwners.Values.ToHashSet().SetEquals(workers.Select(w => w.Id))
-                && (await Task.WhenAll(workers.Select(w => w.GetAsync("/connectors")))).All(a =>
-                    a.Status == HttpStatusCode.OK
-                ),
-            "three workers in the group, each serving REST",
-            () => Describe(workers)
-        );
+        await cluster.WaitForGroupAsync(configs);
         var leader = workers.Single(w => w.Id == configs.PartitionOwners[0]);
         var followers = workers.Where(w => w != leader).ToList();
 

@@ -28,9 +28,40 @@ internal sealed class RestCluster : IDisposable
 
     public List<RestWorker> Workers { get; } = [];
 
-    public RestWorker Start()
+    public RestWorker Start() => Start(FreePort());
+
+    /// <summary>A new process in place of <paramref name="stopped"/>, on its port (so with its worker id).</summary>
+    public RestWorker Restart(RestWorker stopped)
     {
-        var port = FreePort();
+        var index = Workers.IndexOf(stopped);
+        stopped.Process.Process.Dispose();
+        Workers.RemoveAt(index);
+        var worker = Start(stopped.Port);
+        Workers.Remove(worker);
+        Workers.Insert(index, worker);
+        return worker;
+    }
+
+    /// <summary>Waits until every worker is in the group (by its claim) and answers REST.</summary>
+    public async Task WaitForGroupAsync(KConnector.Distributed.KafkaConfigBackingStore configs) =>
+        await WaitForAsync(
+            async () =>
+                configs.PartitionOwners.Values.ToHashSet().SetEquals(Workers.Select(w => w.Id))
+                && (await Task.WhenAll(Workers.Select(w => w.GetAsync("/connectors")))).All(a =>
+                    a.Status == HttpStatusCode.OK
+                ),
+            $"{Workers.Count} workers in the group, each serving REST",
+            () =>
+                string.Join(
+                    "\n",
+                    Workers.Select(w =>
+                        w.Id + ": " + string.Join("\n", w.Process.Process.Output.TakeLast(5))
+                    )
+                )
+        );
+
+    private RestWorker Start(int port)
+    {
         var process = WorkerProcess.Start(
             "distributed",
             _kafka.BootstrapServers,
@@ -85,6 +116,8 @@ internal sealed class RestCluster : IDisposable
 internal sealed class RestWorker(DistributedProcess process, int port, HttpClient http)
 {
     public DistributedProcess Process { get; } = process;
+
+    public int Port => port;
 
     public string Id =>
         "127.0.0.1:" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
