@@ -166,6 +166,9 @@ build_all() {
   # Kafka Connect's REST API for a hosted worker (kconnector run carries it inside the tool).
   (cd "$ROOT" && dotnet pack src/KConnector.Rest/KConnector.Rest.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
     fail "dotnet pack src/KConnector.Rest" "see the error above"
+  # A hosted worker's POST /connectors: configs compiled at run time, as kconnector run compiles them.
+  (cd "$ROOT" && dotnet pack src/KConnector.Compiler/KConnector.Compiler.csproj -c "$CONFIGURATION" --no-build -o "$PACKAGES" -v quiet -nologo) ||
+    fail "dotnet pack src/KConnector.Compiler" "see the error above"
   # The template's built-in connector variants (--connector file-sink, sql-source, ...) reference these from this feed;
   # each connector package depends on KConnector.Connectors.Sdk, the pieces they share.
   # Every src/KConnector.Connectors.* project is packed (found, not listed: adding a connector edits no list).

@@ -1,5 +1,6 @@
 using KConnector.Metrics;
 using KConnector.Rest.Metrics;
+using KConnector.Rest.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,15 +30,7 @@ public static class KafkaConnectMetricsServiceCollectionExtensions
     )
     {
         ArgumentNullException.ThrowIfNull(workerConfiguration);
-        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, value) in workerConfiguration.AsEnumerable(makePathsRelative: true))
-        {
-            if (value is not null)
-            {
-                settings[key.Replace(':', '.')] = value;
-            }
-        }
-        return services.AddKafkaConnectMetrics(settings);
+        return services.AddKafkaConnectMetrics(WorkerSettings.Flatten(workerConfiguration));
     }
 
     /// <summary>Adds the metrics export that the worker settings <paramref name="workerSettings"/> ask for.</summary>

@@ -1,4 +1,4 @@
-using KConnector.Cli.Compilation;
+using KConnector.Compiler;
 
 namespace KConnector.Cli.Tests;
 

@@ -14,12 +14,13 @@ public sealed class PublicApiTests
     /// <summary>One type of each shipped assembly, by the assembly's name.</summary>
     public static TheoryData<string> Assemblies => [.. ShippedAssemblies.Keys];
 
-    // The runtime, its REST package and every connector assembly the test carries (its project
+    // The runtime, its REST package, the run-time compiler and every connector assembly the test carries (its project
     // references every src/KConnector.Connectors.* project): found, not listed.
     private static readonly Dictionary<string, Assembly> ShippedAssemblies = new[]
     {
         typeof(KConnector.Records.SinkRecord<,>).Assembly,
         typeof(KConnector.Rest.KafkaConnectRestEndpoints).Assembly,
+        typeof(KConnector.Compiler.CompiledConnectorFactoryServiceCollectionExtensions).Assembly,
     }
         .Concat(ConnectorAssemblies())
         .ToDictionary(a => a.GetName().Name!, StringComparer.Ordinal);
@@ -54,7 +55,8 @@ public sealed class PublicApiTests
     public void Snapshots_CoverEveryShippedAssemblyAndNoOther()
     {
         // A connector project added without its snapshot (or a snapshot left behind) fails here;
-        // KConnector.Rest is the package a hosted worker serves Kafka Connect's REST API with.
+        // KConnector.Rest is the package a hosted worker serves Kafka Connect's REST API with,
+        // KConnector.Compiler the one its POST /connectors compiles configs with.
         var folder = Path.Combine(SourceFolder(), SnapshotVerifier.SnapshotFolderName);
         var snapshots = Directory
             .GetFiles(folder, "*.verified.txt")
@@ -64,7 +66,7 @@ public sealed class PublicApiTests
             .GetDirectories(Path.Combine(SourceFolder(), "..", "..", "src"))
             .Select(Path.GetFileName)
             .Where(n =>
-                n is "KConnector" or "KConnector.Rest"
+                n is "KConnector" or "KConnector.Rest" or "KConnector.Compiler"
                 || n!.StartsWith("KConnector.Connectors.", StringComparison.Ordinal)
             )
             .Order(StringComparer.Ordinal);

@@ -64,10 +64,14 @@ internal static class Http
         return answer.Body.GetProperty("message").GetString()!;
     }
 
-    /// <summary>Polls <paramref name="condition"/> every 50 ms, failing after 30 s naming <paramref name="what"/>.</summary>
-    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Polls <paramref name="condition"/> every 50 ms, failing after <paramref name="within"/> (30 s) naming <paramref name="what"/>.</summary>
+    public static async Task UntilAsync(
+        Func<Task<bool>> condition,
+        string what,
+        TimeSpan? within = null
+    )
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(30));
         while (!await condition())
         {
             Assert.True(DateTime.UtcNow < deadline, "Timed out waiting for " + what);

@@ -34,12 +34,33 @@ internal static class DotnetCommand
     /// Runs <paramref name="program"/> (a published worker's own executable, say) as
     /// <see cref="RunAsync(string, IReadOnlyDictionary{string, string}, TimeSpan, Func{string, bool}?, string[])"/> runs dotnet.
     /// </summary>
-    public static async Task<CommandResult> RunProgramAsync(
+    public static Task<CommandResult> RunProgramAsync(
         string program,
         string workingDirectory,
         IReadOnlyDictionary<string, string> environment,
         TimeSpan deadline,
         Func<string, bool>? stopWhen,
+        params string[] arguments
+    ) =>
+        RunProgramAsync(
+            program,
+            workingDirectory,
+            environment,
+            deadline,
+            stopWhen is null ? null : output => Task.FromResult(stopWhen(output)),
+            arguments
+        );
+
+    /// <summary>
+    /// Runs <paramref name="program"/> until <paramref name="stopWhen"/>, which may talk to the
+    /// running program (its REST API), answers true; the program is ended whatever happens.
+    /// </summary>
+    public static async Task<CommandResult> RunProgramAsync(
+        string program,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> environment,
+        TimeSpan deadline,
+        Func<string, Task<bool>>? stopWhen,
         params string[] arguments
     )
     {
@@ -88,7 +109,7 @@ internal static class DotnetCommand
             {
                 while (!process.HasExited)
                 {
-                    if (stopWhen(Text(output)))
+                    if (await StopsAsync(process, stopWhen, Text(output)))
                     {
                         process.Kill(entireProcessTree: true);
                         await process.WaitForExitAsync(CancellationToken.None);
@@ -109,6 +130,25 @@ internal static class DotnetCommand
             );
         }
         return new CommandResult(process.ExitCode, Text(output));
+    }
+
+    // A check that throws (an assertion about the running program) ends the program first.
+    private static async Task<bool> StopsAsync(
+        Process process,
+        Func<string, Task<bool>> stopWhen,
+        string output
+    )
+    {
+        try
+        {
+            return await stopWhen(output);
+        }
+        catch
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            throw;
+        }
     }
 
     private static void Append(StringBuilder output, string? line)

@@ -146,6 +146,22 @@ public sealed class TemplatePack : IDisposable
         params string[] arguments
     ) => DotnetCommand.RunAsync(workingDirectory, Environment, deadline, stopWhen, arguments);
 
+    /// <summary>As above, with a check that may talk to the running program.</summary>
+    public Task<CommandResult> DotnetUntilAsync(
+        string workingDirectory,
+        Func<string, Task<bool>> stopWhen,
+        TimeSpan deadline,
+        params string[] arguments
+    ) =>
+        DotnetCommand.RunProgramAsync(
+            "dotnet",
+            workingDirectory,
+            Environment,
+            deadline,
+            stopWhen,
+            arguments
+        );
+
     /// <summary>Runs a dotnet command with the shared packages folder.</summary>
     public Task<CommandResult> DotnetAsync(string workingDirectory, params string[] arguments) =>
         DotnetCommand.RunAsync(workingDirectory, Environment, CommandDeadline, arguments);

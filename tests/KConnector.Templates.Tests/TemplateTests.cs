@@ -77,7 +77,6 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             var output = await RunOnTheEmbeddedClusterAsync(
                 directory,
                 variant,
-                "--",
                 "--Connector:redis.uri=" + redis.Uri
             );
             await AssertSampleOrdersAreHashesAsync(redis, output);
@@ -93,7 +92,9 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
     /// sample orders fed to a sink, in a file, a table or Redis hashes), and the progress reporter
     /// says so; the HTTP source polls the sample API Program.cs serves (20 orders). The HTTP and
     /// Elasticsearch sinks need a server the project cannot start: their run is checked to start on
-    /// the embedded cluster, their delivery by the project's tests. Returns the run's output.
+    /// the embedded cluster, their delivery by the project's tests. While it runs, its Kafka
+    /// Connect REST API answers the connector's status, RUNNING, and pauses it
+    /// (<see cref="GeneratedWorkerRestApi"/>). Returns the run's output.
     /// </summary>
     private async Task<string> RunOnTheEmbeddedClusterAsync(
         string directory,
@@ -108,13 +109,27 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             _ => 20,
         };
         var progress = expected > 0 ? $": {expected} records processed" : "EMBEDDED Kafka cluster";
+        var checkedApi = false;
         var run = await pack.DotnetUntilAsync(
             directory,
-            output => output.Contains(progress, StringComparison.Ordinal),
-            TimeSpan.FromMinutes(2),
-            ["run", "--no-build", .. runArguments]
+            async output =>
+            {
+                if (
+                    !output.Contains(progress, StringComparison.Ordinal)
+                    || GeneratedWorkerRestApi.Address(output) is not { } api
+                )
+                {
+                    return false;
+                }
+                await GeneratedWorkerRestApi.AssertRunningThenPausedAsync(api, variant.Kind);
+                checkedApi = true;
+                return true;
+            },
+            TimeSpan.FromMinutes(3),
+            ["run", "--no-build", "--", GeneratedWorkerRestApi.AnyFreePort, .. runArguments]
         );
         Assert.True(run.ExitCode == 0, $"dotnet run never reported '{progress}':\n" + run.Output);
+        Assert.True(checkedApi, "the REST API was not asked:\n" + run.Output);
         Assert.Contains("EMBEDDED Kafka cluster", run.Output, StringComparison.Ordinal);
         return run.Output;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
-using KConnector.Cli.Compilation;
+using KConnector.Compiler;
+using KConnector.Compiler.Running;
 using KConnector.Generator.Connectors;
 
 namespace KConnector.Cli.Commands;

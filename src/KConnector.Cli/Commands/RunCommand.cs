@@ -1,6 +1,7 @@
 using System.CommandLine;
-using KConnector.Cli.Compilation;
 using KConnector.Cli.Running;
+using KConnector.Compiler;
+using KConnector.Compiler.Running;
 using Microsoft.CodeAnalysis;
 
 namespace KConnector.Cli.Commands;
@@ -146,7 +147,10 @@ internal static class RunCommand
         var connectors = CompiledConnector.FindAll(compiled.Assembly);
         // With the REST API served, a worker may start with no connector (connect-standalone
         // worker.properties alone): they are created over REST.
-        if (connectors.Count == 0 && !Rest.RestSettings.From(settings).Serves)
+        if (
+            connectors.Count == 0
+            && !KConnector.Rest.Server.RestServerSettings.From(settings).Serves
+        )
         {
             await error
                 .WriteLineAsync("Not started: the specs define no connector.")

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using KConnector.Cli.Compilation;
 using KConnector.Cli.Running;
+using KConnector.Compiler;
+using KConnector.Compiler.Running;
 using Microsoft.CodeAnalysis;
 
 namespace KConnector.Cli.Commands;

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using KConnector.Cli.Rest;
+using KConnector.Compiler.Running;
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Errors;
 using KConnector.Hosting;
 using KConnector.Rest;
+using KConnector.Rest.Server;
 using Microsoft.Extensions.Logging;
 
 namespace KConnector.Cli.Running;
@@ -47,7 +49,7 @@ internal sealed class StandaloneWorker(
         {
             return ExitCodes.InvalidInput;
         }
-        var rest = RestSettings.From(settings.Worker);
+        var rest = RestServerSettings.From(settings.Worker);
         var server = rest.Serves
             ? await StartRestAsync(rest, worker, levels, cancellationToken).ConfigureAwait(false)
             : null;
@@ -183,7 +185,7 @@ internal sealed class StandaloneWorker(
     // Kestrel on the listeners, then the connectors kept from the last run; null (with the error
     // written, naming the key) when a listener cannot be bound or the kept configs cannot be read.
     private async Task<RestServer?> StartRestAsync(
-        RestSettings rest,
+        RestServerSettings rest,
         ConnectWorker worker,
         LoggerLevels levels,
         CancellationToken cancellationToken
@@ -193,11 +195,10 @@ internal sealed class StandaloneWorker(
         try
         {
             server = await RestServer
-                .StartAsync(rest, settings.Worker, worker, levels, cancellationToken)
+                .StartAsync(settings.Worker, worker, levels, cancellationToken)
                 .ConfigureAwait(false);
-            // The connectors kept from the last run first: once the address is printed, the
-            // worker answers for all of them.
-            await server.RestoreAsync(cancellationToken).ConfigureAwait(false);
+            // Started means the connectors kept from the last run run again: once the address
+            // is printed, the worker answers for all of them.
             await output
                 .WriteLineAsync($"REST API at {string.Join(", ", server.Addresses)} (listeners)")
                 .ConfigureAwait(false);

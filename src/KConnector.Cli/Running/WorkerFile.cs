@@ -1,4 +1,5 @@
-using KConnector.Cli.Compilation;
+using KConnector.Compiler;
+using KConnector.Compiler.Running;
 using KConnector.Generator.Connectors;
 using KConnector.Worker;
 

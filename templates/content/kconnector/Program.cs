@@ -1,12 +1,15 @@
 using Company.Connector;
 using KConnector.Hosting;
+using KConnector.Rest;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 #if (httpSource)
 using Microsoft.Extensions.Logging;
 #endif
 
-var builder = Host.CreateApplicationBuilder(args);
+// A web application, so that the worker serves Kafka Connect's REST API (curl, kafka-ui, AKHQ,
+// Terraform: README.md). The slim builder keeps it small and Native AOT clean.
+var builder = WebApplication.CreateSlimBuilder(args);
 
 // The connector's config, in Kafka Connect's keys, comes from the "Connector" section of
 // appsettings.json, environment variables (Connector__tasks.max=2) or the command line
@@ -21,8 +24,12 @@ builder.Services.AddHostedService<SampleOrdersTable>();
 #endif
 
 // Worker keys (Kafka Connect's worker properties: offset.flush.interval.ms,
-// offset.storage.file.filename, producer.*, consumer.*) come from the "Worker" section.
-builder.Services.AddKConnectorWorker(builder.Configuration.GetSection("Worker"));
+// offset.storage.file.filename, producer.*, consumer.*, listeners) come from the "Worker" section.
+var worker = builder.Configuration.GetSection("Worker");
+builder.Services.AddKConnectorWorker(worker);
+
+// Kafka Connect's REST API on the worker's listeners (appsettings.json: http://127.0.0.1:8083).
+builder.AddKafkaConnectRestApi(worker);
 #if (source)
 builder.Services.AddOrdersSourceConnector(connector);
 #elif (sink)
@@ -48,4 +55,6 @@ builder.Services.AddOrdersBuiltInConnector(connector);
 #endif
 builder.Services.AddHostedService<ProgressReporter>();
 
-await builder.Build().RunAsync();
+var app = builder.Build();
+app.MapKafkaConnectRestApi();
+await app.RunAsync();

@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace KConnector.Cli.Compilation;
+namespace KConnector.Compiler;
 
 /// <summary>A file on disk as the compiler hands it to a generator (an MSBuild AdditionalFiles item).</summary>
 internal sealed class FileAdditionalText(string path) : AdditionalText

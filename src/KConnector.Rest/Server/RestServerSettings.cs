@@ -1,14 +1,14 @@
 using KConnector.Configuration;
 using KConnector.Worker;
 
-namespace KConnector.Cli.Rest;
+namespace KConnector.Rest.Server;
 
 /// <summary>
 /// The REST API's worker keys: <c>listeners</c> (Kafka Connect's, default
 /// <c>http://127.0.0.1:8083</c>; empty serves none), <c>listeners.https.ssl.keystore.*</c>,
 /// <c>rest.basic.auth.users.file</c> and <c>config.storage.file.filename</c>.
 /// </summary>
-internal sealed record RestSettings(
+internal sealed record RestServerSettings(
     IReadOnlyList<string> Listeners,
     string? KeystoreLocation,
     Password? KeystorePassword,
@@ -21,12 +21,12 @@ internal sealed record RestSettings(
 
     public bool Serves => Listeners.Count > 0;
 
-    public static RestSettings From(IReadOnlyDictionary<string, string> worker)
+    public static RestServerSettings From(IReadOnlyDictionary<string, string> worker)
     {
         var listeners = worker.TryGetValue(ConnectorConfig.ListenersKey, out var given)
             ? given
             : DefaultListeners;
-        return new RestSettings(
+        return new RestServerSettings(
             [
                 .. listeners
                     .Split(

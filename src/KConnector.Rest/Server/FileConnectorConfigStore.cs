@@ -1,9 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using KConnector.Hosting;
-using KConnector.Rest;
 
-namespace KConnector.Cli.Rest;
+namespace KConnector.Rest.Server;
 
 /// <summary>
 /// Keeps the connectors created over REST in one JSON file (<c>config.storage.file.filename</c>),

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using KConnector.Configuration;
 
-namespace KConnector.Cli.Compilation;
+namespace KConnector.Compiler;
 
 /// <summary>
 /// A Kafka Connect config in Java's <c>.properties</c> format, as <c>connect-standalone</c> reads

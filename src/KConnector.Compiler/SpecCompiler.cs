@@ -5,7 +5,7 @@ using KConnector.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace KConnector.Cli.Compilation;
+namespace KConnector.Compiler;
 
 /// <summary>
 /// Compiles connector specs the way a project that references KConnector does: KConnector's own

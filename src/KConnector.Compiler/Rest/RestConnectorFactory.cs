@@ -1,12 +1,12 @@
 using System.Globalization;
-using KConnector.Cli.Compilation;
-using KConnector.Cli.Running;
+using KConnector.Compiler;
+using KConnector.Compiler.Running;
 using KConnector.Configuration;
 using KConnector.Hosting;
 using KConnector.Rest;
 using Microsoft.CodeAnalysis;
 
-namespace KConnector.Cli.Rest;
+namespace KConnector.Compiler.Rest;
 
 /// <summary>
 /// Connectors created over REST take <c>kconnector run</c>'s road: the config is compiled as a spec

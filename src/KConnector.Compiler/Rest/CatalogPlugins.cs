@@ -1,11 +1,11 @@
 using System.Globalization;
-using KConnector.Cli.Compilation;
+using KConnector.Compiler;
 using KConnector.Configuration;
 using KConnector.Generator.Connectors;
 using KConnector.Generator.Plugins;
 using KConnector.Rest;
 
-namespace KConnector.Cli.Rest;
+namespace KConnector.Compiler.Rest;
 
 /// <summary>
 /// The connector plugins this tool carries, from the plugin catalog the generator reads (the same

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 
-namespace KConnector.Cli.Compilation;
+namespace KConnector.Compiler;
 
 /// <summary>
 /// What compiling a set of specs gave: the diagnostics, as the compiler would print them, and, when

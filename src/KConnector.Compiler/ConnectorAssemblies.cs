@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace KConnector.Cli.Compilation;
+namespace KConnector.Compiler;
 
 /// <summary>
 /// The connector assemblies this process carries: every <c>KConnector.Connectors.*</c> assembly of

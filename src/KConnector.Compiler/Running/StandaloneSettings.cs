@@ -1,6 +1,6 @@
 using KConnector.Worker;
 
-namespace KConnector.Cli.Running;
+namespace KConnector.Compiler.Running;
 
 /// <summary>
 /// Sorts <c>kconnector run</c>'s <c>--set</c> values into the worker's settings and the

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace KConnector.Cli.Rest;
+namespace KConnector.Compiler.Rest;
 
 /// <summary>
 /// A connector config given over REST as the <c>*.connector.json</c> spec of the same keys, held in

@@ -3,7 +3,7 @@ using KConnector.Configuration;
 using KConnector.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace KConnector.Cli.Running;
+namespace KConnector.Compiler.Running;
 
 /// <summary>
 /// A connector the generator wrote for a spec, found in the assembly compiled at run time: its

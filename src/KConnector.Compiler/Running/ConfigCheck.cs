@@ -1,6 +1,6 @@
 using KConnector.Configuration;
 
-namespace KConnector.Cli.Running;
+namespace KConnector.Compiler.Running;
 
 /// <summary>
 /// What a standalone worker checks of a connector's config before anything runs: its typed config

@@ -1,7 +1,7 @@
 using KConnector.Configuration;
 using KConnector.SchemaRegistry;
 
-namespace KConnector.Cli.Rest;
+namespace KConnector.Compiler.Rest;
 
 /// <summary>
 /// The record types of a connector created over REST from the Schema Registry: a key or value

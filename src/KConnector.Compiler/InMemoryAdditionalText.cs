@@ -1,7 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace KConnector.Cli.Compilation;
+namespace KConnector.Compiler;
 
 /// <summary>A file the compiler hands to a generator whose text was made in memory (a <c>.properties</c> config as a spec).</summary>
 internal sealed class InMemoryAdditionalText(string path, string text) : AdditionalText
