@@ -58,6 +58,10 @@ public sealed class CompiledChainRunTests : IDisposable
             spec,
             "--set",
             "bootstrap.servers=" + kafka.BootstrapServers,
+            "--set",
+            // Offsets of this run only: the default file (connect.offsets in the working
+            // directory) outlives the test, and a later run would resume after these lines.
+            "offset.storage.file.filename=" + _folder.File("run.offsets"),
             "--max-records",
             Records.ToString(CultureInfo.InvariantCulture),
             "--progress-interval",
@@ -66,6 +70,7 @@ public sealed class CompiledChainRunTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.ToString());
         var values = TopicContents.Values(kafka.BootstrapServers, "cli-compiled-orders-routed", 1);
+        Assert.True(values.Count == Records, run.ToString());
         Assert.Equal(
             Enumerable
                 .Range(0, Records)
