@@ -215,6 +215,13 @@ internal sealed partial class ChangeStream(PostgresCdcOptions options, ILogger l
             // Not streaming (yet, or any more): the status goes with the next update.
             return false;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The worker stops during its last commit: not confirmed is safe (the slot stays
+            // before the change; a restart's stored offset skips what Kafka already has), so a
+            // stop is not a task failure.
+            return false;
+        }
         return true;
     }
 
