@@ -106,7 +106,7 @@ namespace KConnector.Generated
         /// <summary><c>value.converter.schema.registry.url</c>: Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).</summary>
         public string ValueConverterSchemaRegistryUrl { get; }
 
-        /// <summary><c>header.converter</c>: Header converter; headers are passed as raw bytes in this version.</summary>
+        /// <summary><c>header.converter</c>: Header converter: how header values are written to Kafka and read back, independent of the key and value converters. The default SimpleHeaderConverter writes a value's string form and infers its type when reading; the StringConverter and ByteArrayConverter are header converters too (class name or alias).</summary>
         public string HeaderConverter { get; }
 
         /// <summary><c>transforms</c>: Aliases for the transformations to be applied to records, in order; each alias has transforms.&lt;alias&gt;.type and the transformation's own keys (docs/transforms.md).</summary>
