@@ -21,65 +21,11 @@ internal sealed partial class AvroCodeWriter
                 return;
             case AvroKind.Array:
             case AvroKind.Map:
-            {
-                var isArray = t.Kind == AvroKind.Array;
-                var innerPos = pos + (isArray ? "Item" : "Value");
-                var itemType = AvroCSharpTypes.Of(t.Items!, innerPos);
-                var c = Temp("c");
-                var n = Temp("n");
-                var i = Temp("i");
-                var x = Temp("x");
-                using (w.WriteBlock())
-                {
-                    w.WriteLine(
-                        isArray
-                            ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
-                            : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
-                    );
-                    w.WriteLine($"int {n};");
-                    using (
-                        w.WriteBlock(
-                            $"while (({n} = reader.ReadBlockCount({label}, {Str(MinBytes(t.Items!))})) != 0)"
-                        )
-                    )
-                    {
-                        w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
-                        using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
-                        {
-                            if (!isArray)
-                            {
-                                w.WriteLine($"var {x}Key = reader.ReadString({label});");
-                            }
-                            w.WriteLine($"{itemType} {x} = default!;");
-                            Decode(w, t.Items!, x, label, innerPos);
-                            w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
-                        }
-                    }
-                    w.WriteLine($"{target} = {c};");
-                }
+                DecodeCollection(w, t, target, label, pos);
                 return;
-            }
             case AvroKind.Union:
-            {
-                var nIndex = t.NullableIndex;
-                if (nIndex < 0)
-                {
-                    Unions[pos] = t;
-                    w.WriteLine(
-                        $"{target} = {AvroCSharpTypes.UnionName(pos)}.Decode(ref reader, {label});"
-                    );
-                    return;
-                }
-                using (w.WriteBlock($"if (reader.ReadUnionIndex({label}, 2) == {Str(1 - nIndex)})"))
-                {
-                    Decode(w, t.Branches[1 - nIndex], target, label, pos);
-                }
-                using (w.WriteBlock("else"))
-                {
-                    w.WriteLine($"{target} = null;");
-                }
+                DecodeUnion(w, t, target, label, pos);
                 return;
-            }
             default:
                 w.WriteLine($"{target} = {ReadPrimitive(t, label)};");
                 return;
@@ -139,4 +85,78 @@ internal sealed partial class AvroCodeWriter
             AvroKind.Union when t.NullableIndex >= 0 => 1,
             _ => 1,
         };
+
+    /// <summary>An array or a map: Avro blocks of items (a map's each with its string key) until a zero count.</summary>
+    private void DecodeCollection(
+        SourceWriter w,
+        AvroTypeModel t,
+        string target,
+        string label,
+        string pos
+    )
+    {
+        var isArray = t.Kind == AvroKind.Array;
+        var innerPos = pos + (isArray ? "Item" : "Value");
+        var itemType = AvroCSharpTypes.Of(t.Items!, innerPos);
+        var c = Temp("c");
+        var n = Temp("n");
+        var i = Temp("i");
+        var x = Temp("x");
+        using (w.WriteBlock())
+        {
+            w.WriteLine(
+                isArray
+                    ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
+                    : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
+            );
+            w.WriteLine($"int {n};");
+            using (
+                w.WriteBlock(
+                    $"while (({n} = reader.ReadBlockCount({label}, {Str(MinBytes(t.Items!))})) != 0)"
+                )
+            )
+            {
+                w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
+                using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
+                {
+                    if (!isArray)
+                    {
+                        w.WriteLine($"var {x}Key = reader.ReadString({label});");
+                    }
+                    w.WriteLine($"{itemType} {x} = default!;");
+                    Decode(w, t.Items!, x, label, innerPos);
+                    w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
+                }
+            }
+            w.WriteLine($"{target} = {c};");
+        }
+    }
+
+    /// <summary>A nullable union by its branch index; a wider union by its generated type.</summary>
+    private void DecodeUnion(
+        SourceWriter w,
+        AvroTypeModel t,
+        string target,
+        string label,
+        string pos
+    )
+    {
+        var nIndex = t.NullableIndex;
+        if (nIndex < 0)
+        {
+            Unions[pos] = t;
+            w.WriteLine(
+                $"{target} = {AvroCSharpTypes.UnionName(pos)}.Decode(ref reader, {label});"
+            );
+            return;
+        }
+        using (w.WriteBlock($"if (reader.ReadUnionIndex({label}, 2) == {Str(1 - nIndex)})"))
+        {
+            Decode(w, t.Branches[1 - nIndex], target, label, pos);
+        }
+        using (w.WriteBlock("else"))
+        {
+            w.WriteLine($"{target} = null;");
+        }
+    }
 }

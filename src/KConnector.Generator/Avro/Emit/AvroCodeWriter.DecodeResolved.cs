@@ -29,72 +29,11 @@ internal sealed partial class AvroCodeWriter
                 return;
             case AvroKind.Array:
             case AvroKind.Map:
-            {
-                var isArray = t.Kind == AvroKind.Array;
-                var innerPos = pos + (isArray ? "Item" : "Value");
-                var itemType = AvroCSharpTypes.Of(t.Items!, innerPos);
-                var p = Temp("p");
-                var c = Temp("c");
-                var n = Temp("n");
-                var i = Temp("i");
-                var x = Temp("x");
-                using (w.WriteBlock())
-                {
-                    w.WriteLine($"var {p} = {Resolve}.Unwrap(ref reader, {plan}, {label});");
-                    w.WriteLine(
-                        isArray
-                            ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
-                            : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
-                    );
-                    w.WriteLine($"int {n};");
-                    using (
-                        w.WriteBlock(
-                            $"while (({n} = {Resolve}.ReadBlockCount(ref reader, {p}, {label})) != 0)"
-                        )
-                    )
-                    {
-                        w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
-                        using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
-                        {
-                            if (!isArray)
-                            {
-                                w.WriteLine($"var {x}Key = reader.ReadString({label});");
-                            }
-                            w.WriteLine($"{itemType} {x} = default!;");
-                            DecodeResolved(w, t.Items!, x, label, innerPos, p + ".Items!");
-                            w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
-                        }
-                    }
-                    w.WriteLine($"{target} = {c};");
-                }
+                DecodeResolvedCollection(w, t, target, label, pos, plan);
                 return;
-            }
             case AvroKind.Union:
-            {
-                var nIndex = t.NullableIndex;
-                if (nIndex < 0)
-                {
-                    Unions[pos] = t;
-                    w.WriteLine(
-                        $"{target} = {AvroCSharpTypes.UnionName(pos)}.DecodeResolved(ref reader, {plan}, {label});"
-                    );
-                    return;
-                }
-                var bp = Temp("bp");
-                using (
-                    w.WriteBlock(
-                        $"if ({Resolve}.ReadUnionBranch(ref reader, {plan}, {label}, out var {bp}) == {Str(1 - nIndex)})"
-                    )
-                )
-                {
-                    DecodeResolved(w, t.Branches[1 - nIndex], target, label, pos, bp);
-                }
-                using (w.WriteBlock("else"))
-                {
-                    w.WriteLine($"{target} = null;");
-                }
+                DecodeResolvedUnion(w, t, target, label, pos, plan);
                 return;
-            }
             default:
                 w.WriteLine($"{target} = {ResolvePrimitive(t, label, plan)};");
                 return;
@@ -148,6 +87,89 @@ internal sealed partial class AvroCodeWriter
                     AvroLogical.Uuid => $"new global::System.Guid({b}, true)",
                     _ => b,
                 };
+        }
+    }
+
+    /// <summary>An array or a map written with another schema: blocks read by the resolution plan of its items.</summary>
+    private void DecodeResolvedCollection(
+        SourceWriter w,
+        AvroTypeModel t,
+        string target,
+        string label,
+        string pos,
+        string plan
+    )
+    {
+        var isArray = t.Kind == AvroKind.Array;
+        var innerPos = pos + (isArray ? "Item" : "Value");
+        var itemType = AvroCSharpTypes.Of(t.Items!, innerPos);
+        var p = Temp("p");
+        var c = Temp("c");
+        var n = Temp("n");
+        var i = Temp("i");
+        var x = Temp("x");
+        using (w.WriteBlock())
+        {
+            w.WriteLine($"var {p} = {Resolve}.Unwrap(ref reader, {plan}, {label});");
+            w.WriteLine(
+                isArray
+                    ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
+                    : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
+            );
+            w.WriteLine($"int {n};");
+            using (
+                w.WriteBlock(
+                    $"while (({n} = {Resolve}.ReadBlockCount(ref reader, {p}, {label})) != 0)"
+                )
+            )
+            {
+                w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
+                using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
+                {
+                    if (!isArray)
+                    {
+                        w.WriteLine($"var {x}Key = reader.ReadString({label});");
+                    }
+                    w.WriteLine($"{itemType} {x} = default!;");
+                    DecodeResolved(w, t.Items!, x, label, innerPos, p + ".Items!");
+                    w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
+                }
+            }
+            w.WriteLine($"{target} = {c};");
+        }
+    }
+
+    /// <summary>A nullable union written with another schema: the plan maps the writer's branch to ours.</summary>
+    private void DecodeResolvedUnion(
+        SourceWriter w,
+        AvroTypeModel t,
+        string target,
+        string label,
+        string pos,
+        string plan
+    )
+    {
+        var nIndex = t.NullableIndex;
+        if (nIndex < 0)
+        {
+            Unions[pos] = t;
+            w.WriteLine(
+                $"{target} = {AvroCSharpTypes.UnionName(pos)}.DecodeResolved(ref reader, {plan}, {label});"
+            );
+            return;
+        }
+        var bp = Temp("bp");
+        using (
+            w.WriteBlock(
+                $"if ({Resolve}.ReadUnionBranch(ref reader, {plan}, {label}, out var {bp}) == {Str(1 - nIndex)})"
+            )
+        )
+        {
+            DecodeResolved(w, t.Branches[1 - nIndex], target, label, pos, bp);
+        }
+        using (w.WriteBlock("else"))
+        {
+            w.WriteLine($"{target} = null;");
         }
     }
 }

@@ -17,18 +17,7 @@ internal sealed partial class AvroCodeWriter
                 return;
             case AvroKind.Int:
             case AvroKind.Long:
-                var number = t.Logical switch
-                {
-                    AvroLogical.Date => $"{Time}.ToDays({e})",
-                    AvroLogical.TimeMillis => $"{Time}.ToMillisOfDay({e})",
-                    AvroLogical.TimeMicros => $"{Time}.ToMicrosOfDay({e})",
-                    AvroLogical.TimestampMillis => $"{Time}.ToUnixMillis({e})",
-                    AvroLogical.TimestampMicros => $"{Time}.ToUnixMicros({e})",
-                    AvroLogical.LocalTimestampMillis => $"{Time}.ToLocalMillis({e})",
-                    AvroLogical.LocalTimestampMicros => $"{Time}.ToLocalMicros({e})",
-                    _ => e,
-                };
-                w.WriteLine($"writer.WriteNumberValue({number});");
+                w.WriteLine($"writer.WriteNumberValue({JsonNumber(t, e)});");
                 return;
             case AvroKind.Float:
             case AvroKind.Double:
@@ -57,48 +46,74 @@ internal sealed partial class AvroCodeWriter
                 w.WriteLine($"writer.WriteStringValue({t.CSharpName}Avro.ToSymbol({e}));");
                 return;
             case AvroKind.Array:
-            {
-                var x = Temp("x");
-                w.WriteLine("writer.WriteStartArray();");
-                using (w.WriteBlock($"foreach (var {x} in {e})"))
-                {
-                    Json(w, t.Items!, x, pos + "Item");
-                }
-                w.WriteLine("writer.WriteEndArray();");
+                JsonArray(w, t, e, pos);
                 return;
-            }
             case AvroKind.Map:
-            {
-                var kv = Temp("kv");
-                w.WriteLine("writer.WriteStartObject();");
-                using (w.WriteBlock($"foreach (var {kv} in {e})"))
-                {
-                    w.WriteLine($"writer.WritePropertyName({kv}.Key);");
-                    Json(w, t.Items!, kv + ".Value", pos + "Value");
-                }
-                w.WriteLine("writer.WriteEndObject();");
+                JsonMap(w, t, e, pos);
                 return;
-            }
             case AvroKind.Union:
-            {
-                var n = t.NullableIndex;
-                if (n < 0)
-                {
-                    Unions[pos] = t;
-                    w.WriteLine($"{AvroCSharpTypes.UnionName(pos)}.WriteJson(writer, {e});");
-                    return;
-                }
-                var v = Temp("v");
-                using (w.WriteBlock($"if ({e} is {{ }} {v})"))
-                {
-                    Json(w, t.Branches[1 - n], v, pos);
-                }
-                using (w.WriteBlock("else"))
-                {
-                    w.WriteLine("writer.WriteNullValue();");
-                }
+                JsonUnion(w, t, e, pos);
                 return;
-            }
         }
     }
+
+    /// <summary>An array as a JSON array of its items.</summary>
+    private void JsonArray(SourceWriter w, AvroTypeModel t, string e, string pos)
+    {
+        var x = Temp("x");
+        w.WriteLine("writer.WriteStartArray();");
+        using (w.WriteBlock($"foreach (var {x} in {e})"))
+        {
+            Json(w, t.Items!, x, pos + "Item");
+        }
+        w.WriteLine("writer.WriteEndArray();");
+    }
+
+    /// <summary>A map as a JSON object, its keys as property names.</summary>
+    private void JsonMap(SourceWriter w, AvroTypeModel t, string e, string pos)
+    {
+        var kv = Temp("kv");
+        w.WriteLine("writer.WriteStartObject();");
+        using (w.WriteBlock($"foreach (var {kv} in {e})"))
+        {
+            w.WriteLine($"writer.WritePropertyName({kv}.Key);");
+            Json(w, t.Items!, kv + ".Value", pos + "Value");
+        }
+        w.WriteLine("writer.WriteEndObject();");
+    }
+
+    /// <summary>A nullable union as its value or null; a wider union by its generated type.</summary>
+    private void JsonUnion(SourceWriter w, AvroTypeModel t, string e, string pos)
+    {
+        var n = t.NullableIndex;
+        if (n < 0)
+        {
+            Unions[pos] = t;
+            w.WriteLine($"{AvroCSharpTypes.UnionName(pos)}.WriteJson(writer, {e});");
+            return;
+        }
+        var v = Temp("v");
+        using (w.WriteBlock($"if ({e} is {{ }} {v})"))
+        {
+            Json(w, t.Branches[1 - n], v, pos);
+        }
+        using (w.WriteBlock("else"))
+        {
+            w.WriteLine("writer.WriteNullValue();");
+        }
+    }
+
+    /// <summary>An int or long as Connect prints it: the logical types as their number of days, millis or micros.</summary>
+    private string JsonNumber(AvroTypeModel t, string e) =>
+        t.Logical switch
+        {
+            AvroLogical.Date => $"{Time}.ToDays({e})",
+            AvroLogical.TimeMillis => $"{Time}.ToMillisOfDay({e})",
+            AvroLogical.TimeMicros => $"{Time}.ToMicrosOfDay({e})",
+            AvroLogical.TimestampMillis => $"{Time}.ToUnixMillis({e})",
+            AvroLogical.TimestampMicros => $"{Time}.ToUnixMicros({e})",
+            AvroLogical.LocalTimestampMillis => $"{Time}.ToLocalMillis({e})",
+            AvroLogical.LocalTimestampMicros => $"{Time}.ToLocalMicros({e})",
+            _ => e,
+        };
 }

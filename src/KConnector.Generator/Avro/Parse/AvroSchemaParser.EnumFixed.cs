@@ -43,42 +43,7 @@ internal sealed partial class AvroSchemaParser
             );
             return null;
         }
-        var symbols = new List<string>();
-        var ok = true;
-        for (var i = 0; i < symbolsNode.Items.Count; i++)
-        {
-            var item = symbolsNode.Items[i];
-            var itemPath = path + ".symbols[" + i.ToString(CultureInfo.InvariantCulture) + "]";
-            if (item.Kind != JsonKind.String)
-            {
-                _diagnostics.Report(
-                    DiagnosticDescriptors.WrongAttributeType,
-                    item,
-                    itemPath,
-                    "symbols",
-                    "an array of names"
-                );
-                ok = false;
-                continue;
-            }
-            if (!CheckName(item.Text!, item, itemPath))
-            {
-                ok = false;
-                continue;
-            }
-            if (symbols.Contains(item.Text!))
-            {
-                _diagnostics.Report(
-                    DiagnosticDescriptors.InvalidEnum,
-                    item,
-                    itemPath,
-                    "the symbol \"" + item.Text + "\" appears more than once"
-                );
-                ok = false;
-                continue;
-            }
-            symbols.Add(item.Text!);
-        }
+        var symbols = ParseSymbols(symbolsNode, path, out var ok);
         string? enumDefault = null;
         if (node["default"] is { } defaultNode)
         {
@@ -163,5 +128,47 @@ internal sealed partial class AvroSchemaParser
             }
         );
         return Reference(h.FullName);
+    }
+
+    /// <summary>An enum's symbols, each a valid name and unique; <paramref name="ok"/> false after any error.</summary>
+    private List<string> ParseSymbols(JsonNode symbolsNode, string path, out bool ok)
+    {
+        var symbols = new List<string>();
+        ok = true;
+        for (var i = 0; i < symbolsNode.Items.Count; i++)
+        {
+            var item = symbolsNode.Items[i];
+            var itemPath = path + ".symbols[" + i.ToString(CultureInfo.InvariantCulture) + "]";
+            if (item.Kind != JsonKind.String)
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.WrongAttributeType,
+                    item,
+                    itemPath,
+                    "symbols",
+                    "an array of names"
+                );
+                ok = false;
+                continue;
+            }
+            if (!CheckName(item.Text!, item, itemPath))
+            {
+                ok = false;
+                continue;
+            }
+            if (symbols.Contains(item.Text!))
+            {
+                _diagnostics.Report(
+                    DiagnosticDescriptors.InvalidEnum,
+                    item,
+                    itemPath,
+                    "the symbol \"" + item.Text + "\" appears more than once"
+                );
+                ok = false;
+                continue;
+            }
+            symbols.Add(item.Text!);
+        }
+        return symbols;
     }
 }

@@ -35,68 +35,63 @@ internal sealed partial class AvroSchemaParser
             kind == AvroKind.Fixed
                 ? "fixed(" + size.ToString(CultureInfo.InvariantCulture) + ")"
                 : kind.ToString().ToLowerInvariant();
-        AvroLogical Expect(AvroLogical logical, bool valid, string needs)
+        if (lt.Text == "decimal")
         {
-            if (valid)
-            {
-                return logical;
-            }
-            _diagnostics.Report(
-                DiagnosticDescriptors.InvalidLogicalType,
-                lt,
-                ltPath,
-                lt.Text!,
-                "it annotates " + needs + ", not " + underlying
-            );
-            return AvroLogical.None;
+            return ParseDecimal(node, kind, size, path, lt, underlying);
         }
-        switch (lt.Text)
+        if (Annotation(lt.Text!, kind, size) is not { } annotation)
         {
-            case "decimal":
-                return ParseDecimal(node, kind, size, path, lt, underlying);
-            case "uuid":
-                return (
-                    Expect(
-                        AvroLogical.Uuid,
-                        kind == AvroKind.String || (kind == AvroKind.Fixed && size == 16),
-                        "string or fixed(16)"
-                    ),
-                    0,
-                    0
-                );
-            case "date":
-                return (Expect(AvroLogical.Date, kind == AvroKind.Int, "int"), 0, 0);
-            case "time-millis":
-                return (Expect(AvroLogical.TimeMillis, kind == AvroKind.Int, "int"), 0, 0);
-            case "time-micros":
-                return (Expect(AvroLogical.TimeMicros, kind == AvroKind.Long, "long"), 0, 0);
-            case "timestamp-millis":
-                return (Expect(AvroLogical.TimestampMillis, kind == AvroKind.Long, "long"), 0, 0);
-            case "timestamp-micros":
-                return (Expect(AvroLogical.TimestampMicros, kind == AvroKind.Long, "long"), 0, 0);
-            case "local-timestamp-millis":
-                return (
-                    Expect(AvroLogical.LocalTimestampMillis, kind == AvroKind.Long, "long"),
-                    0,
-                    0
-                );
-            case "local-timestamp-micros":
-                return (
-                    Expect(AvroLogical.LocalTimestampMicros, kind == AvroKind.Long, "long"),
-                    0,
-                    0
-                );
-            case "duration":
-                return (
-                    Expect(AvroLogical.Duration, kind == AvroKind.Fixed && size == 12, "fixed(12)"),
-                    0,
-                    0
-                );
-            default:
-                // timestamp-nanos and custom logical types: the underlying type, no warning.
-                return (AvroLogical.None, 0, 0);
+            // timestamp-nanos and custom logical types: the underlying type, no warning.
+            return (AvroLogical.None, 0, 0);
         }
+        if (annotation.Valid)
+        {
+            return (annotation.Logical, 0, 0);
+        }
+        _diagnostics.Report(
+            DiagnosticDescriptors.InvalidLogicalType,
+            lt,
+            ltPath,
+            lt.Text!,
+            "it annotates " + annotation.Needs + ", not " + underlying
+        );
+        return (AvroLogical.None, 0, 0);
     }
+
+    /// <summary>
+    /// A logical type other than decimal (spec "Logical Types"): whether the underlying type is the
+    /// one it annotates, and which that is; null for one this parser does not know.
+    /// </summary>
+    private static (AvroLogical Logical, bool Valid, string Needs)? Annotation(
+        string name,
+        AvroKind kind,
+        int size
+    ) =>
+        name switch
+        {
+            "uuid" => (
+                AvroLogical.Uuid,
+                kind == AvroKind.String || (kind == AvroKind.Fixed && size == 16),
+                "string or fixed(16)"
+            ),
+            "date" => (AvroLogical.Date, kind == AvroKind.Int, "int"),
+            "time-millis" => (AvroLogical.TimeMillis, kind == AvroKind.Int, "int"),
+            "time-micros" => (AvroLogical.TimeMicros, kind == AvroKind.Long, "long"),
+            "timestamp-millis" => (AvroLogical.TimestampMillis, kind == AvroKind.Long, "long"),
+            "timestamp-micros" => (AvroLogical.TimestampMicros, kind == AvroKind.Long, "long"),
+            "local-timestamp-millis" => (
+                AvroLogical.LocalTimestampMillis,
+                kind == AvroKind.Long,
+                "long"
+            ),
+            "local-timestamp-micros" => (
+                AvroLogical.LocalTimestampMicros,
+                kind == AvroKind.Long,
+                "long"
+            ),
+            "duration" => (AvroLogical.Duration, kind == AvroKind.Fixed && size == 12, "fixed(12)"),
+            _ => null,
+        };
 
     private (AvroLogical, int, int) ParseDecimal(
         JsonNode node,

@@ -76,52 +76,10 @@ internal sealed class AvroSchemaText
         switch (def.Kind)
         {
             case AvroKind.Record:
-                _sb.Append(",\"fields\":[");
-                for (var i = 0; i < def.Fields.Count; i++)
-                {
-                    var f = def.Fields[i];
-                    _sb.Append(i == 0 ? "{\"name\":" : ",{\"name\":");
-                    Str(f.AvroName);
-                    _sb.Append(",\"type\":");
-                    WriteType(f.Type, def.Namespace);
-                    if (!_canonical)
-                    {
-                        if (f.Doc is not null)
-                        {
-                            _sb.Append(",\"doc\":");
-                            Str(f.Doc);
-                        }
-                        if (f.DefaultJson is not null)
-                        {
-                            _sb.Append(",\"default\":").Append(f.DefaultJson);
-                        }
-                        if (f.Order is not null)
-                        {
-                            _sb.Append(",\"order\":");
-                            Str(f.Order);
-                        }
-                        Aliases(f.Aliases);
-                    }
-                    _sb.Append('}');
-                }
-                _sb.Append(']');
+                WriteFields(def);
                 break;
             case AvroKind.Enum:
-                _sb.Append(",\"symbols\":[");
-                for (var i = 0; i < def.Symbols.Count; i++)
-                {
-                    if (i > 0)
-                    {
-                        _sb.Append(',');
-                    }
-                    Str(def.Symbols[i]);
-                }
-                _sb.Append(']');
-                if (!_canonical && def.EnumDefault is not null)
-                {
-                    _sb.Append(",\"default\":");
-                    Str(def.EnumDefault);
-                }
+                WriteSymbols(def);
                 break;
             default:
                 _sb.Append(",\"size\":")
@@ -133,6 +91,60 @@ internal sealed class AvroSchemaText
             _sb.Append(def.ExtraJson);
         }
         _sb.Append('}');
+    }
+
+    /// <summary>A record's "fields": name and type, and outside the canonical form doc, default, order and aliases.</summary>
+    private void WriteFields(AvroNamedTypeModel def)
+    {
+        _sb.Append(",\"fields\":[");
+        for (var i = 0; i < def.Fields.Count; i++)
+        {
+            var f = def.Fields[i];
+            _sb.Append(i == 0 ? "{\"name\":" : ",{\"name\":");
+            Str(f.AvroName);
+            _sb.Append(",\"type\":");
+            WriteType(f.Type, def.Namespace);
+            if (!_canonical)
+            {
+                if (f.Doc is not null)
+                {
+                    _sb.Append(",\"doc\":");
+                    Str(f.Doc);
+                }
+                if (f.DefaultJson is not null)
+                {
+                    _sb.Append(",\"default\":").Append(f.DefaultJson);
+                }
+                if (f.Order is not null)
+                {
+                    _sb.Append(",\"order\":");
+                    Str(f.Order);
+                }
+                Aliases(f.Aliases);
+            }
+            _sb.Append('}');
+        }
+        _sb.Append(']');
+    }
+
+    /// <summary>An enum's "symbols", and outside the canonical form its default.</summary>
+    private void WriteSymbols(AvroNamedTypeModel def)
+    {
+        _sb.Append(",\"symbols\":[");
+        for (var i = 0; i < def.Symbols.Count; i++)
+        {
+            if (i > 0)
+            {
+                _sb.Append(',');
+            }
+            Str(def.Symbols[i]);
+        }
+        _sb.Append(']');
+        if (!_canonical && def.EnumDefault is not null)
+        {
+            _sb.Append(",\"default\":");
+            Str(def.EnumDefault);
+        }
     }
 
     private void WriteType(AvroTypeModel t, string ns)

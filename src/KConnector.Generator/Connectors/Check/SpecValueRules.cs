@@ -77,6 +77,20 @@ internal static class SpecValueRules
             );
             return null;
         }
+        return
+            InRange(key, entry, text, diagnostics) && MatchesPattern(key, entry, text, diagnostics)
+            ? text
+            : null;
+    }
+
+    /// <summary>A number within the key's Min and Max, as ConfigDefinition's range validator checks it.</summary>
+    private static bool InRange(
+        ConfigKeyModel key,
+        SpecEntry entry,
+        string text,
+        ICollection<DiagnosticInfo> diagnostics
+    )
+    {
         if (
             key.Type is ConfigKeyType.Int or ConfigKeyType.Long or ConfigKeyType.Double
             && double.TryParse(
@@ -104,10 +118,10 @@ internal static class SpecValueRules
                         range
                     )
                 );
-                return null;
+                return false;
             }
         }
-        return MatchesPattern(key, entry, text, diagnostics) ? text : null;
+        return true;
     }
 
     /// <summary>

@@ -49,6 +49,20 @@ internal static class AttributeConnectorResolver
         {
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
+        var model = Model(draft, catalog, key, value, keyConverter, valueConverter);
+        return new ConnectorResult(model, diagnostics.ToEquatableArray());
+    }
+
+    /// <summary>The model of a class whose attribute, key, value and converters all resolved.</summary>
+    private static ConnectorModel Model(
+        AttributeDraft draft,
+        Plugins.PluginCatalog catalog,
+        TypeReference key,
+        TypeReference value,
+        Plugins.ConverterPluginModel keyConverter,
+        Plugins.ConverterPluginModel valueConverter
+    )
+    {
         var className =
             draft.Namespace.Length == 0 ? draft.ClassName : draft.Namespace + "." + draft.ClassName;
         var globalName = "global::" + className;
@@ -64,7 +78,7 @@ internal static class AttributeConnectorResolver
             valueConverter,
             draft.UserKeys
         );
-        var model = new ConnectorModel(
+        return new ConnectorModel(
             draft.Namespace,
             draft.ClassName,
             draft.Access,
@@ -93,7 +107,6 @@ internal static class AttributeConnectorResolver
             ValueProtoText: value.ProtoText,
             FrameworkKeyCount: ConnectorKeys.FrameworkCount(catalog, draft.Kind)
         );
-        return new ConnectorResult(model, diagnostics.ToEquatableArray());
     }
 
     private static TypeReference? Complete(

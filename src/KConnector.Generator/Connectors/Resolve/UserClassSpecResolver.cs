@@ -80,21 +80,7 @@ internal static class UserClassSpecResolver
             ConnectorName = spec.ConnectorName,
             KeyConverter = keyConverter,
             ValueConverter = valueConverter,
-            Keys = model
-                .Keys.Select(k =>
-                    k.Name == ConfigKeyNames.KeyConverter
-                        ? k with
-                        {
-                            Default = keyConverter.ClassName,
-                        }
-                    : k.Name == ConfigKeyNames.ValueConverter
-                        ? k with
-                        {
-                            Default = valueConverter.ClassName,
-                        }
-                    : k
-                )
-                .ToEquatableArray(),
+            Keys = WithConverterDefaults(model.Keys, keyConverter, valueConverter),
             SpecValues = values.ToEquatableArray(),
             EmitsTaskPart = false,
             SourceDescription = System.IO.Path.GetFileName(spec.Path),
@@ -283,4 +269,21 @@ internal static class UserClassSpecResolver
         }
         return named;
     }
+
+    /// <summary>The connector's keys with key.converter and value.converter defaulting to the converters the spec resolved.</summary>
+    private static EquatableArray<ConfigKeyModel> WithConverterDefaults(
+        EquatableArray<ConfigKeyModel> keys,
+        Plugins.ConverterPluginModel keyConverter,
+        Plugins.ConverterPluginModel valueConverter
+    ) =>
+        keys.Select(k =>
+                k.Name == ConfigKeyNames.KeyConverter ? k with { Default = keyConverter.ClassName }
+                : k.Name == ConfigKeyNames.ValueConverter
+                    ? k with
+                    {
+                        Default = valueConverter.ClassName,
+                    }
+                : k
+            )
+            .ToEquatableArray();
 }

@@ -149,66 +149,83 @@ internal static partial class JsonSchemaEmitter
                 w,
                 "Reads the branch the current JSON value matches: branches whose JSON kind fits are tried in the schema's order, and the first that reads without error wins."
             );
-            using (w.WriteBlock($"public static {self} ReadJson(ref {Reader} reader)"))
+            EmitUnionReadJson(w, type, self, cases);
+            w.WriteLine();
+            WriteDoc(w, "Writes the value of whichever branch the value is.");
+            EmitUnionWriteJson(w, type, self);
+        }
+    }
+
+    /// <summary>The union's ReadJson: each branch whose JSON kind fits is tried on a copy of the reader, in the schema's order.</summary>
+    private static void EmitUnionReadJson(
+        SourceWriter w,
+        JsonTypeDeclaration type,
+        string self,
+        string cases
+    )
+    {
+        using (w.WriteBlock($"public static {self} ReadJson(ref {Reader} reader)"))
+        {
+            w.WriteLine($"{Json}.JsonValueReaders.Start(ref reader);");
+            w.WriteLine("var __token = reader.TokenType;");
+            w.WriteLine("global::System.Exception? __last = null;");
+            foreach (var branch in type.Branches)
             {
-                w.WriteLine($"{Json}.JsonValueReaders.Start(ref reader);");
-                w.WriteLine("var __token = reader.TokenType;");
-                w.WriteLine("global::System.Exception? __last = null;");
-                foreach (var branch in type.Branches)
+                using (
+                    w.WriteBlock(
+                        $"if ({JsonTypeExpressions.TokenCondition(branch.Type, "__token")})"
+                    )
+                )
                 {
+                    w.WriteLine("var __probe = reader;");
+                    using (w.WriteBlock("try"))
+                    {
+                        w.WriteLine(
+                            $"var __value = {JsonTypeExpressions.Read(branch.Type, "__probe", 1)};"
+                        );
+                        w.WriteLine("reader = __probe;");
+                        w.WriteLine($"return new {self}.{branch.CaseName}(__value);");
+                    }
                     using (
                         w.WriteBlock(
-                            $"if ({JsonTypeExpressions.TokenCondition(branch.Type, "__token")})"
+                            $"catch (global::System.Exception __e) when ({Json}.JsonSchemaReadException.IsReadFailure(__e))"
                         )
                     )
                     {
-                        w.WriteLine("var __probe = reader;");
-                        using (w.WriteBlock("try"))
-                        {
-                            w.WriteLine(
-                                $"var __value = {JsonTypeExpressions.Read(branch.Type, "__probe", 1)};"
-                            );
-                            w.WriteLine("reader = __probe;");
-                            w.WriteLine($"return new {self}.{branch.CaseName}(__value);");
-                        }
-                        using (
-                            w.WriteBlock(
-                                $"catch (global::System.Exception __e) when ({Json}.JsonSchemaReadException.IsReadFailure(__e))"
-                            )
-                        )
-                        {
-                            w.WriteLine("__last = __e;");
-                        }
+                        w.WriteLine("__last = __e;");
                     }
                 }
-                w.WriteLine(
-                    $"throw new {Json}.JsonSchemaReadException(\"{type.Name}: the value matches none of the branches {cases}\", __last);"
-                );
             }
-            w.WriteLine();
-            WriteDoc(w, "Writes the value of whichever branch the value is.");
-            using (w.WriteBlock($"public static void WriteJson({Writer} writer, {self} value)"))
+            w.WriteLine(
+                $"throw new {Json}.JsonSchemaReadException(\"{type.Name}: the value matches none of the branches {cases}\", __last);"
+            );
+        }
+    }
+
+    /// <summary>The union's WriteJson: a switch over the cases.</summary>
+    private static void EmitUnionWriteJson(SourceWriter w, JsonTypeDeclaration type, string self)
+    {
+        using (w.WriteBlock($"public static void WriteJson({Writer} writer, {self} value)"))
+        {
+            w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
+            using (w.WriteBlock("switch (value)"))
             {
-                w.WriteLine("global::System.ArgumentNullException.ThrowIfNull(writer);");
-                using (w.WriteBlock("switch (value)"))
+                foreach (var branch in type.Branches)
                 {
-                    foreach (var branch in type.Branches)
-                    {
-                        w.WriteLine($"case {self}.{branch.CaseName} __case:");
-                        w.Indentation++;
-                        w.WriteLine(
-                            JsonTypeExpressions.Write(branch.Type, "writer", "__case.Value", 1)
-                        );
-                        w.WriteLine("break;");
-                        w.Indentation--;
-                    }
-                    w.WriteLine("default:");
+                    w.WriteLine($"case {self}.{branch.CaseName} __case:");
                     w.Indentation++;
                     w.WriteLine(
-                        $"throw new global::System.ArgumentException(\"not a case of {type.Name}\", nameof(value));"
+                        JsonTypeExpressions.Write(branch.Type, "writer", "__case.Value", 1)
                     );
+                    w.WriteLine("break;");
                     w.Indentation--;
                 }
+                w.WriteLine("default:");
+                w.Indentation++;
+                w.WriteLine(
+                    $"throw new global::System.ArgumentException(\"not a case of {type.Name}\", nameof(value));"
+                );
+                w.Indentation--;
             }
         }
     }

@@ -228,28 +228,7 @@ internal sealed partial class JsonSchemaParser
             return JsonTypeRef.Of(JsonTypeKind.Any);
         }
         var kinds = new SortedSet<string>(System.StringComparer.Ordinal);
-        var strings = new List<string>();
-        foreach (var value in values.Items)
-        {
-            switch (value.Kind)
-            {
-                case JsonKind.String:
-                    if (!strings.Contains(value.Text!))
-                    {
-                        strings.Add(value.Text!);
-                    }
-                    break;
-                case JsonKind.Null:
-                    nullable = true;
-                    break;
-                default:
-                    kinds.Add(
-                        Describe(value).Replace("an ", string.Empty).Replace("a ", string.Empty)
-                            + "s"
-                    );
-                    break;
-            }
-        }
+        var strings = EnumStrings(values, kinds, ref nullable);
         if (strings.Count == 0)
         {
             return null;
@@ -289,16 +268,43 @@ internal sealed partial class JsonSchemaParser
         return new JsonTypeRef(JsonTypeKind.Enum, false, null, FullName(name));
     }
 
-    private JsonTypeRef Union(
-        JsonNode node,
-        JsonNode branches,
-        string keyword,
-        string path,
-        string pointer,
-        string name,
-        Site site,
-        bool nullable
+    /// <summary>An enum's distinct strings in order; a null value makes it nullable, other kinds go to <paramref name="kinds"/>.</summary>
+    private static List<string> EnumStrings(
+        JsonNode values,
+        SortedSet<string> kinds,
+        ref bool nullable
     )
+    {
+        var strings = new List<string>();
+        foreach (var value in values.Items)
+        {
+            switch (value.Kind)
+            {
+                case JsonKind.String:
+                    if (!strings.Contains(value.Text!))
+                    {
+                        strings.Add(value.Text!);
+                    }
+                    break;
+                case JsonKind.Null:
+                    nullable = true;
+                    break;
+                default:
+                    kinds.Add(
+                        Describe(value).Replace("an ", string.Empty).Replace("a ", string.Empty)
+                            + "s"
+                    );
+                    break;
+            }
+        }
+        return strings;
+    }
+
+    /// <summary>
+    /// Whether a oneOf/anyOf has a C# shape: not both keywords, a non-empty array, no properties
+    /// beside it (reported otherwise).
+    /// </summary>
+    private bool IsUnionShape(JsonNode node, JsonNode branches, string keyword, string path)
     {
         if (node["oneOf"] is not null && node["anyOf"] is not null)
         {
@@ -310,7 +316,7 @@ internal sealed partial class JsonSchemaParser
                 "anyOf",
                 "oneOf and anyOf in the same schema describe an intersection of unions"
             );
-            return JsonTypeRef.Of(JsonTypeKind.Any);
+            return false;
         }
         if (branches.Kind != JsonKind.Array || branches.Items.Count == 0)
         {
@@ -321,7 +327,7 @@ internal sealed partial class JsonSchemaParser
                 keyword,
                 "a non-empty array of schemas"
             );
-            return JsonTypeRef.Of(JsonTypeKind.Any);
+            return false;
         }
         if (node.Property("properties") is { } properties)
         {
@@ -333,6 +339,24 @@ internal sealed partial class JsonSchemaParser
                 keyword,
                 "a union beside declared properties has no single C# shape; move the properties into each branch"
             );
+            return false;
+        }
+        return true;
+    }
+
+    private JsonTypeRef Union(
+        JsonNode node,
+        JsonNode branches,
+        string keyword,
+        string path,
+        string pointer,
+        string name,
+        Site site,
+        bool nullable
+    )
+    {
+        if (!IsUnionShape(node, branches, keyword, path))
+        {
             return JsonTypeRef.Of(JsonTypeKind.Any);
         }
         var types = new List<JsonTypeRef>();
