@@ -1,10 +1,12 @@
 using KConnector.Cli.Commands;
-using KConnector.Cli.Compilation;
+using KConnector.Compiler;
+using KConnector.Compiler.Rest;
 using KConnector.Cli.Rest;
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Distributed;
 using KConnector.Rest;
+using KConnector.Rest.Server;
 using KConnector.Worker;
 using Microsoft.Extensions.Logging;
 
@@ -131,7 +133,7 @@ internal sealed class DistributedRun(
         {
             return [$"{path}: not a distributed worker's config: {e.Message}"];
         }
-        return RestSettings.From(settings).Serves
+        return RestServerSettings.From(settings).Serves
             ? []
             :
             [
@@ -159,11 +161,11 @@ internal sealed class DistributedRun(
                 .ConfigureAwait(false);
             return null;
         }
-        var rest = RestSettings.From(settings);
+        var rest = RestServerSettings.From(settings);
         try
         {
             return await RestServer
-                .StartAsync(rest, settings, worker, levels, cancellationToken)
+                .StartAsync(settings, worker, levels, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
