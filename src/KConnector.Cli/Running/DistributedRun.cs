@@ -1,7 +1,7 @@
 using KConnector.Cli.Commands;
+using KConnector.Cli.Rest;
 using KConnector.Compiler;
 using KConnector.Compiler.Rest;
-using KConnector.Cli.Rest;
 using KConnector.Configuration;
 using KConnector.Connectors;
 using KConnector.Distributed;
