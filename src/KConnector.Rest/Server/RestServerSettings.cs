@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 using KConnector.Worker;
 
 namespace KConnector.Rest.Server;
@@ -16,8 +17,9 @@ internal sealed record RestServerSettings(
     string? ConfigFile
 )
 {
-    /// <summary>Kafka Connect's default port, on the loopback only.</summary>
-    public const string DefaultListeners = "http://127.0.0.1:8083";
+    /// <summary>Kafka Connect's default port, on the loopback only (the worker key's default).</summary>
+    public static string DefaultListeners { get; } =
+        WorkerConfigDefinition.Definition.Find(ConnectorConfig.ListenersKey)!.DefaultValue!;
 
     public bool Serves => Listeners.Count > 0;
 
