@@ -46,6 +46,17 @@ public sealed class PluginsAndAdminEndpointTests
                     == "org.apache.kafka.connect.storage.SimpleHeaderConverter"
                 && p.GetProperty("type").GetString() == "header_converter"
         );
+        // As Kafka Connect lists it: a converter that also converts headers, under both types.
+        Assert.Equal(
+            ["converter", "header_converter"],
+            all.EnumerateArray()
+                .Where(p =>
+                    p.GetProperty("class").GetString()
+                    == "org.apache.kafka.connect.storage.StringConverter"
+                )
+                .Select(p => p.GetProperty("type").GetString())
+                .Order(StringComparer.Ordinal)
+        );
         // A converter's own settings, from its descriptor (KIP-769 covers every plugin).
         var (converterStatus, settings) = await client.GetJsonAsync(
             "/connector-plugins/io.confluent.connect.avro.AvroConverter/config"

@@ -20,20 +20,25 @@ internal sealed partial class ConnectRestApi
             .ToList();
         if (connectorsOnly == false)
         {
-            // The worker's converters and header converters, from their descriptors.
+            // The worker's converters, then its header converters, from their descriptors: as in
+            // Kafka Connect, a converter that also converts headers (StringConverter,
+            // ByteArrayConverter) is listed under both types.
+            plugins.AddRange(Listed(ConverterPlugins.Converters, "converter", version));
             plugins.AddRange(
-                ConverterPlugins
-                    .All.OrderBy(c => c.Kind)
-                    .ThenBy(c => c.ClassName, StringComparer.Ordinal)
-                    .Select(c => new PluginInfo(
-                        c.ClassName,
-                        c.Kind == PluginKind.HeaderConverter ? "header_converter" : "converter",
-                        version
-                    ))
+                Listed(ConverterPlugins.HeaderConverters, "header_converter", version)
             );
         }
         return Results.Json(plugins, KafkaConnectJsonContext.Default.ListPluginInfo);
     }
+
+    private static IEnumerable<PluginInfo> Listed(
+        IEnumerable<ConverterPlugin> converters,
+        string type,
+        string version
+    ) =>
+        converters
+            .OrderBy(c => c.ClassName, StringComparer.Ordinal)
+            .Select(c => new PluginInfo(c.ClassName, type, version));
 
     public IResult PluginConfig(string plugin)
     {
