@@ -1,5 +1,6 @@
 using System.Globalization;
 using KConnector.Converters;
+using KConnector.Transforms.Builtin;
 
 namespace KConnector.Transforms.Compiled;
 
@@ -29,22 +30,14 @@ public static class CompiledCast
     public static long Whole(string value, string target, Type plugin)
     {
         ArgumentNullException.ThrowIfNull(value);
-        var (min, max) = target switch
+        var type = target switch
         {
-            "int8" => (sbyte.MinValue, sbyte.MaxValue),
-            "int16" => (short.MinValue, short.MaxValue),
-            "int32" => (int.MinValue, (long)int.MaxValue),
-            _ => (long.MinValue, long.MaxValue),
+            "int8" => CastType.Int8,
+            "int16" => CastType.Int16,
+            "int32" => CastType.Int32,
+            _ => CastType.Int64,
         };
-        return
-            long.TryParse(
-                value.Trim(),
-                NumberStyles.AllowLeadingSign,
-                CultureInfo.InvariantCulture,
-                out var n
-            )
-            && n >= min
-            && n <= max
+        return PrimitiveCast.TryParseWhole(type, value, out var n)
             ? n
             : throw Failed(value, target, plugin);
     }

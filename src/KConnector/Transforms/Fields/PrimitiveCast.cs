@@ -62,7 +62,18 @@ internal static class PrimitiveCast
     }
 
     // Java's Byte.parseByte & co.: the text must be a whole number that fits the type.
-    private static long ParseWhole(CastType type, string text)
+    private static long ParseWhole(CastType type, string text) =>
+        TryParseWhole(type, text, out var n)
+            ? n
+            : throw new DataException(
+                $"Cast to {type.ToString().ToLowerInvariant()} failed: For input string: \"{text}\""
+            );
+
+    /// <summary>
+    /// <paramref name="text"/> as a whole number within <paramref name="type"/>'s range, as Java's
+    /// <c>Byte.parseByte</c> and friends: shared by the schemaless and the compiled Cast.
+    /// </summary>
+    internal static bool TryParseWhole(CastType type, string text, out long n)
     {
         var (min, max) = type switch
         {
@@ -71,19 +82,14 @@ internal static class PrimitiveCast
             CastType.Int32 => (int.MinValue, (long)int.MaxValue),
             _ => (long.MinValue, long.MaxValue),
         };
-        return
-            long.TryParse(
+        return long.TryParse(
                 text.Trim(),
                 NumberStyles.AllowLeadingSign,
                 CultureInfo.InvariantCulture,
-                out var n
+                out n
             )
             && n >= min
-            && n <= max
-            ? n
-            : throw new DataException(
-                $"Cast to {type.ToString().ToLowerInvariant()} failed: For input string: \"{text}\""
-            );
+            && n <= max;
     }
 
     private static double Real(JsonNode value, JsonValueKind kind, CastType type) =>
