@@ -97,7 +97,19 @@ public sealed class ExactlyOnceWorkerTests(ITestOutputHelper output) : IDisposab
             p =>
                 p.Zip(p.Skip(1)).Any(pair => pair.Second.Offset.Value > pair.First.Offset.Value + 1)
         );
+        // A transaction's offsets follow its records, so the last ones can still be on their way.
         var finalOffsets = OffsetsWritten(kafka);
+        await TopicReader.WaitUntilAsync(
+            () =>
+            {
+                finalOffsets = OffsetsWritten(kafka);
+                return finalOffsets.Count == SourcePartitions
+                    && finalOffsets.Values.All(written => written.Max() == PerPartition - 1);
+            },
+            Wait,
+            "every source partition's last offset in the offsets topic:\n"
+                + string.Join("\n", second.Process.Output)
+        );
         Assert.All(finalOffsets.Values, written => Assert.Equal(PerPartition - 1, written.Max()));
         output.WriteLine(
             $"{values.Count} records for {SourcePartitions * PerPartition} sequence numbers: {resent} re-sent after the last offset written before the kill (records of the open transactions, which a broker aborts; the mock shows them)"
