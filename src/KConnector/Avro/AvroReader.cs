@@ -135,6 +135,18 @@ public ref partial struct AvroReader
     public string ReadString(string field)
     {
         var bytes = ReadBytesSpan(field);
+        // Most strings in records are ASCII (ids, codes, names): widening them in one pass is
+        // about twice as fast as UTF-8's count-then-decode; anything else takes the strict path.
+        if (Ascii.IsValid(bytes))
+        {
+            return bytes.IsEmpty
+                ? string.Empty
+                : string.Create(
+                    bytes.Length,
+                    bytes,
+                    static (chars, ascii) => Ascii.ToUtf16(ascii, chars, out _)
+                );
+        }
         try
         {
             return StrictUtf8.GetString(bytes);
