@@ -86,51 +86,24 @@ internal sealed partial class AvroCodeWriter
             _ => 1,
         };
 
-    /// <summary>An array or a map: Avro blocks of items (a map's each with its string key) until a zero count.</summary>
+    /// <summary>An array or a map written with this type's own schema.</summary>
     private void DecodeCollection(
         SourceWriter w,
         AvroTypeModel t,
         string target,
         string label,
         string pos
-    )
-    {
-        var isArray = t.Kind == AvroKind.Array;
-        var innerPos = pos + (isArray ? "Item" : "Value");
-        var itemType = AvroCSharpTypes.Of(t.Items!, innerPos);
-        var c = Temp("c");
-        var n = Temp("n");
-        var i = Temp("i");
-        var x = Temp("x");
-        using (w.WriteBlock())
-        {
-            w.WriteLine(
-                isArray
-                    ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
-                    : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
-            );
-            w.WriteLine($"int {n};");
-            using (
-                w.WriteBlock(
-                    $"while (({n} = reader.ReadBlockCount({label}, {Str(MinBytes(t.Items!))})) != 0)"
-                )
-            )
-            {
-                w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
-                using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
-                {
-                    if (!isArray)
-                    {
-                        w.WriteLine($"var {x}Key = reader.ReadString({label});");
-                    }
-                    w.WriteLine($"{itemType} {x} = default!;");
-                    Decode(w, t.Items!, x, label, innerPos);
-                    w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
-                }
-            }
-            w.WriteLine($"{target} = {c};");
-        }
-    }
+    ) =>
+        DecodeBlocks(
+            w,
+            t,
+            target,
+            label,
+            pos,
+            prelude: null,
+            $"reader.ReadBlockCount({label}, {Str(MinBytes(t.Items!))})",
+            (x, innerPos) => Decode(w, t.Items!, x, label, innerPos)
+        );
 
     /// <summary>A nullable union by its branch index; a wider union by its generated type.</summary>
     private void DecodeUnion(

@@ -100,43 +100,17 @@ internal sealed partial class AvroCodeWriter
         string plan
     )
     {
-        var isArray = t.Kind == AvroKind.Array;
-        var innerPos = pos + (isArray ? "Item" : "Value");
-        var itemType = AvroCSharpTypes.Of(t.Items!, innerPos);
         var p = Temp("p");
-        var c = Temp("c");
-        var n = Temp("n");
-        var i = Temp("i");
-        var x = Temp("x");
-        using (w.WriteBlock())
-        {
-            w.WriteLine($"var {p} = {Resolve}.Unwrap(ref reader, {plan}, {label});");
-            w.WriteLine(
-                isArray
-                    ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
-                    : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
-            );
-            w.WriteLine($"int {n};");
-            using (
-                w.WriteBlock(
-                    $"while (({n} = {Resolve}.ReadBlockCount(ref reader, {p}, {label})) != 0)"
-                )
-            )
-            {
-                w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
-                using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
-                {
-                    if (!isArray)
-                    {
-                        w.WriteLine($"var {x}Key = reader.ReadString({label});");
-                    }
-                    w.WriteLine($"{itemType} {x} = default!;");
-                    DecodeResolved(w, t.Items!, x, label, innerPos, p + ".Items!");
-                    w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
-                }
-            }
-            w.WriteLine($"{target} = {c};");
-        }
+        DecodeBlocks(
+            w,
+            t,
+            target,
+            label,
+            pos,
+            $"var {p} = {Resolve}.Unwrap(ref reader, {plan}, {label});",
+            $"{Resolve}.ReadBlockCount(ref reader, {p}, {label})",
+            (x, innerPos) => DecodeResolved(w, t.Items!, x, label, innerPos, p + ".Items!")
+        );
     }
 
     /// <summary>A nullable union written with another schema: the plan maps the writer's branch to ours.</summary>
