@@ -86,19 +86,16 @@ public sealed class AvroOutputTests(LogicalPostgreSql fixture)
         Assert.Null(((GenericRecord)old["after"])["note"]);
     }
 
-    private async Task RunWorkerAsync(
+    private Task RunWorkerAsync(
         EmbeddedKafka kafka,
         SchemaRegistryTestServer registry,
         Func<long, Task<bool>> step
-    )
-    {
-        var port = fixture.Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_PG_PORT", port);
-        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_REGISTRY_URL", registry.Url);
-        try
-        {
-            using var environment = new ConnectorEnvironment();
-            var worker = new OrdersAvroCdcWorker(
+    ) =>
+        CdcSpecWorkerRun.RunAsync(
+            fixture,
+            registry,
+            "orders_avro_cdc",
+            environment => new OrdersAvroCdcWorker(
                 OrdersAvroCdcConfig.Parse(
                     new Dictionary<string, string?>(OrdersAvroCdcConfig.SpecValues)
                     {
@@ -106,38 +103,9 @@ public sealed class AvroOutputTests(LogicalPostgreSql fixture)
                     }
                 ),
                 environment
-            );
-            using var stop = new CancellationTokenSource();
-            var run = worker.RunAsync(stop.Token);
-            var started = DateTime.UtcNow;
-            long stepped = -1;
-            var done = false;
-            while (
-                !done && DateTime.UtcNow - started < TimeSpan.FromSeconds(60) && !run.IsCompleted
-            )
-            {
-                var processed = worker.RecordsProcessed;
-                if (processed != stepped)
-                {
-                    stepped = processed;
-                    done = await step(processed);
-                }
-                await Task.Delay(100);
-            }
-            await Task.Delay(300);
-            await stop.CancelAsync();
-            await run;
-            Assert.True(done, $"the worker processed {worker.RecordsProcessed} records");
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_PG_PORT", null);
-            Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_REGISTRY_URL", null);
-            await fixture.Server.ExecuteAsync(
-                "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = 'orders_avro_cdc' AND NOT active"
-            );
-        }
-    }
+            ),
+            step
+        );
 
     private static async Task<List<Decoded>> ReadTopicAsync(
         EmbeddedKafka kafka,
