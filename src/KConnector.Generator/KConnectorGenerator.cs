@@ -17,5 +17,6 @@ public sealed partial class KConnectorGenerator : IIncrementalGenerator
         var jsonSchemaFiles = InitializeJsonSchema(context);
         InitializeConnectors(context, avroFiles, jsonSchemaFiles);
         InitializeDescriptors(context);
+        InitializeFrameworkConfig(context);
     }
 }

@@ -37,6 +37,7 @@ internal static class KConnectorGeneratorStepNames
     public const string PluginCatalog = nameof(PluginCatalog);
     public const string PluginDescriptorClasses = nameof(PluginDescriptorClasses);
     public const string ConfigKeySetClasses = nameof(ConfigKeySetClasses);
+    public const string TypedConfigClasses = nameof(TypedConfigClasses);
 
     public static readonly string[] All =
     {
@@ -64,5 +65,6 @@ internal static class KConnectorGeneratorStepNames
         Connectors,
         PluginDescriptorClasses,
         ConfigKeySetClasses,
+        TypedConfigClasses,
     };
 }

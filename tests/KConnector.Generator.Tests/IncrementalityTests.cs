@@ -19,6 +19,7 @@ public class IncrementalityTests
             .AddSource(Connectors.ConnectorTexts.AttributeSink)
             .AddSource(Connectors.ConnectorTexts.AttributeSource)
             .AddSource(Connectors.ConnectorTexts.PluginDescriptor)
+            .AddSource(FrameworkConfig.TypedFrameworkKeysTests.RuntimeTypedClasses)
             .AddSource("public class A { }");
         var compilation = harness.CreateCompilation();
         var driver = harness.CreateDriver().RunGenerators(compilation);
@@ -117,6 +118,7 @@ public class IncrementalityTests
             .AddSource(Connectors.ConnectorTexts.AttributeSink)
             .AddSource(Connectors.ConnectorTexts.AttributeSource)
             .AddSource(Connectors.ConnectorTexts.PluginDescriptor)
+            .AddSource(FrameworkConfig.TypedFrameworkKeysTests.RuntimeTypedClasses)
             .Run();
 
         var tracked = run.Result.Results.Single().TrackedSteps;

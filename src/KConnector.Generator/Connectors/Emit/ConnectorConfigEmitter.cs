@@ -4,9 +4,10 @@ using KConnector.Generator.Emit;
 namespace KConnector.Generator.Connectors;
 
 /// <summary>
-/// Writes {TypeName}Config: a typed property per config key, <c>Definition</c> (the ConfigDef a CLI or
-/// REST layer serves), <c>Validate</c> (every issue at once) and <c>Parse</c>, and a <c>ToString</c>
-/// that hides secrets.
+/// Writes {TypeName}Config on the runtime's Sink/SourceConnectorConfigBase (which types the framework
+/// keys and prints them, secrets hidden): a typed property per key of the connector's own,
+/// <c>Definition</c> (the ConfigDef a CLI or REST layer serves), <c>Validate</c> (every issue at
+/// once) and <c>Parse</c>.
 /// </summary>
 internal static class ConnectorConfigEmitter
 {
@@ -25,17 +26,19 @@ internal static class ConnectorConfigEmitter
         );
         w.WriteLine("/// </summary>");
         w.WriteLine(EmitText.GeneratedCode);
-        using (w.WriteBlock($"{model.Access} sealed partial class {type}"))
+        var baseType =
+            model.Kind == ConnectorKind.Sink
+                ? "global::KConnector.GeneratedCode.SinkConnectorConfigBase"
+                : "global::KConnector.GeneratedCode.SourceConnectorConfigBase";
+        using (w.WriteBlock($"{model.Access} sealed partial class {type} : {baseType}"))
         {
             WriteDefinition(w, model);
             w.WriteLine();
             WriteSpecValues(w, model);
             w.WriteLine();
-            WriteProperties(w, model, type);
+            WriteOwnProperties(w, model, type);
             w.WriteLine();
             WriteValidateAndParse(w, model, type);
-            w.WriteLine();
-            WriteToString(w, model);
         }
         return EmitText.End(w, model.Namespace);
     }
@@ -65,29 +68,22 @@ internal static class ConnectorConfigEmitter
         w.Indentation--;
     }
 
-    /// <summary>The constructor over the validated values and a typed property per key.</summary>
-    private static void WriteProperties(SourceWriter w, ConnectorModel model, string type)
+    /// <summary>
+    /// The constructor over the validated values and a typed property per key of the connector's
+    /// own: the framework keys are typed once, by the runtime base class it extends.
+    /// </summary>
+    private static void WriteOwnProperties(SourceWriter w, ConnectorModel model, string type)
     {
-        using (w.WriteBlock($"private {type}({Cfg}.ParsedConfig parsed)"))
+        var own = OwnKeys(model);
+        using (w.WriteBlock($"private {type}({Cfg}.ParsedConfig parsed) : base(parsed)"))
         {
-            w.WriteLine("Parsed = parsed;");
-            foreach (var key in model.Keys)
-            {
-                w.WriteLine($"{key.PropertyName} = {Read(key)};");
-            }
+            ConfigPropertyWriter.WriteReads(w, own);
         }
-        w.WriteLine();
-        w.WriteLine(
-            "/// <summary>The validated values, including keys this class does not type (such as client overrides).</summary>"
-        );
-        w.WriteLine($"public {Cfg}.ParsedConfig Parsed {{ get; }}");
-        foreach (var key in model.Keys)
+        ConfigPropertyWriter.WriteProperties(w, own);
+        if (own.Count > 0)
         {
             w.WriteLine();
-            w.WriteLine(
-                $"/// <summary><c>{EmitText.Xml(key.Name)}</c>: {EmitText.Xml(key.Doc)}</summary>"
-            );
-            w.WriteLine($"public {CSharpType(key)} {key.PropertyName} {{ get; }}");
+            ConfigPropertyWriter.WriteAppendValues(w, own, overrides: true);
         }
     }
 
@@ -120,35 +116,6 @@ internal static class ConnectorConfigEmitter
         }
     }
 
-    private static void WriteToString(SourceWriter w, ConnectorModel model)
-    {
-        w.WriteLine(
-            "/// <summary>Every key and value, secrets shown as [hidden]: safe to log.</summary>"
-        );
-        using (w.WriteBlock("public override string ToString()"))
-        {
-            w.WriteLine("var text = new global::System.Text.StringBuilder();");
-            foreach (var key in model.Keys)
-            {
-                var value = key.Type switch
-                {
-                    ConfigKeyType.Password =>
-                        $"{key.PropertyName} is null ? \"null\" : {Cfg}.Password.Hidden",
-                    ConfigKeyType.List => $"string.Join(\",\", {key.PropertyName})",
-                    ConfigKeyType.Boolean =>
-                        $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString()",
-                    ConfigKeyType.String => key.PropertyName,
-                    _ =>
-                        $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-                };
-                w.WriteLine(
-                    $"text.Append({EmitText.Literal(key.Name + "=")}).Append({value}).Append('\\n');"
-                );
-            }
-            w.WriteLine("return text.ToString();");
-        }
-    }
-
     /// <summary>
     /// <c>Definition</c> extends the runtime's: the framework keys of the connector's kind
     /// (<c>ConnectorConfigDefinition.ForSink/ForSource</c>) with the few this connector adapts, then
@@ -171,7 +138,7 @@ internal static class ConnectorConfigEmitter
         {
             WriteOverride(w, key);
         }
-        var own = model.Keys.Skip(model.FrameworkKeyCount).ToList();
+        var own = OwnKeys(model);
         if (model.OwnKeysDefinition is { } descriptor)
         {
             w.WriteLine($".Extend({descriptor}.Definition);");
@@ -211,46 +178,8 @@ internal static class ConnectorConfigEmitter
         w.WriteLine($".Override({EmitText.Literal(key.Name)}, key => key with {{ {changes} }})");
     }
 
-    /// <summary>Whether the property can be null: neither required nor defaulted.</summary>
-    public static bool Nullable(ConfigKeyModel key) =>
-        !key.Required && key.Default is null && key.Type != ConfigKeyType.List;
-
-    public static string CSharpType(ConfigKeyModel key)
-    {
-        var type = key.Type switch
-        {
-            ConfigKeyType.Boolean => "bool",
-            ConfigKeyType.Int => "int",
-            ConfigKeyType.Long => "long",
-            ConfigKeyType.Double => "double",
-            ConfigKeyType.List => "global::System.Collections.Generic.IReadOnlyList<string>",
-            ConfigKeyType.Password => Cfg + ".Password",
-            _ => "string",
-        };
-        return Nullable(key) ? type + "?" : type;
-    }
-
-    private static string Read(ConfigKeyModel key)
-    {
-        var type = CSharpType(key);
-        var name = EmitText.Literal(key.Name);
-        if (key.Type == ConfigKeyType.List)
-        {
-            return $"parsed.Get<{type}>({name}) ?? global::System.Array.Empty<string>()";
-        }
-        if (Nullable(key))
-        {
-            return $"parsed.Get<{type}>({name})";
-        }
-        // Valid configs always hold a value here; the fallback only matters for an invalid one.
-        return key.Type switch
-        {
-            ConfigKeyType.String => $"parsed.Get<string>({name}) ?? string.Empty",
-            ConfigKeyType.Password =>
-                $"parsed.Get<{type}>({name}) ?? new {Cfg}.Password(string.Empty)",
-            _ => $"parsed.Get<{type}>({name})",
-        };
-    }
+    private static System.Collections.Generic.List<ConfigKeyModel> OwnKeys(ConnectorModel model) =>
+        model.Keys.Skip(model.FrameworkKeyCount).ToList();
 
     private static string Kind(ConnectorModel model) =>
         model.Kind == ConnectorKind.Source ? "source" : "sink";

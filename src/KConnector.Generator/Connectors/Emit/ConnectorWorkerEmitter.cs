@@ -210,7 +210,7 @@ internal static class ConnectorWorkerEmitter
             var value = "config." + key.PropertyName;
             if (key.Type == ConfigKeyType.Password)
             {
-                value += ConnectorConfigEmitter.Nullable(key) ? "?.Value" : ".Value";
+                value += ConfigPropertyWriter.Nullable(key) ? "?.Value" : ".Value";
             }
             w.WriteLine($"{key.UserProperty} = {value},");
         }

@@ -8,7 +8,7 @@ namespace KConnector.Generated
     /// <see cref="Parse"/> reports every invalid key at once and resolves <c>${env:NAME}</c> and <c>${file:path:key}</c> references.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("KConnector.Generator", "0.1.0")]
-    public sealed partial class OrdersFileSinkConfig
+    public sealed partial class OrdersFileSinkConfig : global::KConnector.GeneratedCode.SinkConnectorConfigBase
     {
         /// <summary>The connector's config keys, as Kafka Connect's ConfigDef: the framework's keys of its kind, then its own.</summary>
         public static global::KConnector.Configuration.ConfigDefinition Definition { get; } =
@@ -32,120 +32,12 @@ namespace KConnector.Generated
                 ["errors.deadletterqueue.topic.name"] = "orders-dlq",
             };
 
-        private OrdersFileSinkConfig(global::KConnector.Configuration.ParsedConfig parsed)
+        private OrdersFileSinkConfig(global::KConnector.Configuration.ParsedConfig parsed) : base(parsed)
         {
-            Parsed = parsed;
-            Name = parsed.Get<string>("name") ?? string.Empty;
-            ConnectorClass = parsed.Get<string>("connector.class") ?? string.Empty;
-            TasksMax = parsed.Get<int>("tasks.max");
-            BootstrapServers = parsed.Get<string>("bootstrap.servers") ?? string.Empty;
-            KeyConverter = parsed.Get<string>("key.converter") ?? string.Empty;
-            ValueConverter = parsed.Get<string>("value.converter") ?? string.Empty;
-            KeyConverterSchemaRegistryUrl = parsed.Get<string>("key.converter.schema.registry.url") ?? string.Empty;
-            ValueConverterSchemaRegistryUrl = parsed.Get<string>("value.converter.schema.registry.url") ?? string.Empty;
-            HeaderConverter = parsed.Get<string>("header.converter") ?? string.Empty;
-            Transforms = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("transforms") ?? global::System.Array.Empty<string>();
-            Predicates = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("predicates") ?? global::System.Array.Empty<string>();
-            ErrorsRetryTimeout = parsed.Get<long>("errors.retry.timeout");
-            ErrorsRetryDelayMaxMs = parsed.Get<long>("errors.retry.delay.max.ms");
-            ErrorsDependencyTimeoutMs = parsed.Get<long>("errors.dependency.timeout.ms");
-            ErrorsTolerance = parsed.Get<string>("errors.tolerance") ?? string.Empty;
-            ErrorsLogEnable = parsed.Get<bool>("errors.log.enable");
-            ErrorsLogIncludeMessages = parsed.Get<bool>("errors.log.include.messages");
-            ErrorsDeadletterqueueTopicName = parsed.Get<string>("errors.deadletterqueue.topic.name") ?? string.Empty;
-            ErrorsDeadletterqueueTopicReplicationFactor = parsed.Get<int>("errors.deadletterqueue.topic.replication.factor");
-            ErrorsDeadletterqueueContextHeadersEnable = parsed.Get<bool>("errors.deadletterqueue.context.headers.enable");
-            TaskRestartAutoEnable = parsed.Get<bool>("task.restart.auto.enable");
-            TaskRestartMaxAttempts = parsed.Get<int>("task.restart.max.attempts");
-            TaskRestartBackoffInitialMs = parsed.Get<long>("task.restart.backoff.initial.ms");
-            TaskRestartBackoffMaxMs = parsed.Get<long>("task.restart.backoff.max.ms");
-            Topics = parsed.Get<global::System.Collections.Generic.IReadOnlyList<string>>("topics") ?? global::System.Array.Empty<string>();
-            TopicsRegex = parsed.Get<string>("topics.regex") ?? string.Empty;
             File = parsed.Get<string>("file") ?? string.Empty;
             FileRollSizeBytes = parsed.Get<long>("file.roll.size.bytes");
             FileRollIntervalMs = parsed.Get<long>("file.roll.interval.ms");
         }
-
-        /// <summary>The validated values, including keys this class does not type (such as client overrides).</summary>
-        public global::KConnector.Configuration.ParsedConfig Parsed { get; }
-
-        /// <summary><c>name</c>: Globally unique name to use for this connector.</summary>
-        public string Name { get; }
-
-        /// <summary><c>connector.class</c>: Name or alias of the class for this connector.</summary>
-        public string ConnectorClass { get; }
-
-        /// <summary><c>tasks.max</c>: Maximum number of tasks to use for this connector.</summary>
-        public int TasksMax { get; }
-
-        /// <summary><c>bootstrap.servers</c>: Kafka brokers (host:port, comma-separated). Empty: an embedded, non-durable cluster in the process (KConnector).</summary>
-        public string BootstrapServers { get; }
-
-        /// <summary><c>key.converter</c>: Converter class used to convert between the connector's key type and the serialized form written to Kafka.</summary>
-        public string KeyConverter { get; }
-
-        /// <summary><c>value.converter</c>: Converter class used to convert between the connector's value type and the serialized form written to Kafka.</summary>
-        public string ValueConverter { get; }
-
-        /// <summary><c>key.converter.schema.registry.url</c>: Schema Registry URL of the key converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).</summary>
-        public string KeyConverterSchemaRegistryUrl { get; }
-
-        /// <summary><c>value.converter.schema.registry.url</c>: Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector).</summary>
-        public string ValueConverterSchemaRegistryUrl { get; }
-
-        /// <summary><c>header.converter</c>: Header converter: how header values are written to Kafka and read back, independent of the key and value converters. The default SimpleHeaderConverter writes a value's string form and infers its type when reading; the StringConverter and ByteArrayConverter are header converters too (class name or alias).</summary>
-        public string HeaderConverter { get; }
-
-        /// <summary><c>transforms</c>: Aliases for the transformations to be applied to records, in order; each alias has transforms.&lt;alias&gt;.type and the transformation's own keys (docs/transforms.md).</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Transforms { get; }
-
-        /// <summary><c>predicates</c>: Aliases for the predicates used by transformations; each alias has predicates.&lt;alias&gt;.type and the predicate's own keys.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Predicates { get; }
-
-        /// <summary><c>errors.retry.timeout</c>: Maximum duration in milliseconds that a failed operation will be reattempted; 0 for no retries, -1 for infinite retries.</summary>
-        public long ErrorsRetryTimeout { get; }
-
-        /// <summary><c>errors.retry.delay.max.ms</c>: Maximum duration in milliseconds between consecutive retry attempts.</summary>
-        public long ErrorsRetryDelayMaxMs { get; }
-
-        /// <summary><c>errors.dependency.timeout.ms</c>: KConnector: maximum duration in milliseconds that a record waits for a dependency that cannot be reached (the Schema Registry) before the task fails; the record is kept, never dead-lettered. -1 waits for ever.</summary>
-        public long ErrorsDependencyTimeoutMs { get; }
-
-        /// <summary><c>errors.tolerance</c>: Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records.</summary>
-        public string ErrorsTolerance { get; }
-
-        /// <summary><c>errors.log.enable</c>: Whether to log errors, failed operations and problematic records.</summary>
-        public bool ErrorsLogEnable { get; }
-
-        /// <summary><c>errors.log.include.messages</c>: Whether to include in the log the record that caused a failure (never its secret config).</summary>
-        public bool ErrorsLogIncludeMessages { get; }
-
-        /// <summary><c>errors.deadletterqueue.topic.name</c>: Topic to use as the dead letter queue; empty for none. Needs errors.tolerance=all. KConnector also gives sources a dead letter queue.</summary>
-        public string ErrorsDeadletterqueueTopicName { get; }
-
-        /// <summary><c>errors.deadletterqueue.topic.replication.factor</c>: Replication factor used to create the dead letter queue topic when it doesn't already exist; -1 for the broker's default.</summary>
-        public int ErrorsDeadletterqueueTopicReplicationFactor { get; }
-
-        /// <summary><c>errors.deadletterqueue.context.headers.enable</c>: Whether to add __connect.errors.* headers with the error context to dead letter records.</summary>
-        public bool ErrorsDeadletterqueueContextHeadersEnable { get; }
-
-        /// <summary><c>task.restart.auto.enable</c>: KConnector: whether a FAILED task is restarted automatically, after a backoff (Kafka Connect leaves it FAILED until restarted over REST).</summary>
-        public bool TaskRestartAutoEnable { get; }
-
-        /// <summary><c>task.restart.max.attempts</c>: KConnector: automatic restarts of a task in a row before it stays FAILED with its trace; a restart by hand starts the count again.</summary>
-        public int TaskRestartMaxAttempts { get; }
-
-        /// <summary><c>task.restart.backoff.initial.ms</c>: KConnector: the wait before the first automatic restart; it doubles for each further one.</summary>
-        public long TaskRestartBackoffInitialMs { get; }
-
-        /// <summary><c>task.restart.backoff.max.ms</c>: KConnector: the longest wait before an automatic restart.</summary>
-        public long TaskRestartBackoffMaxMs { get; }
-
-        /// <summary><c>topics</c>: List of topics to consume, separated by commas.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<string> Topics { get; }
-
-        /// <summary><c>topics.regex</c>: Regular expression giving topics to consume. Only one of topics or topics.regex should be specified.</summary>
-        public string TopicsRegex { get; }
 
         /// <summary><c>file</c>: The file records are appended to (FileStreamSink's key); rolled files sit beside it.</summary>
         public string File { get; }
@@ -155,6 +47,15 @@ namespace KConnector.Generated
 
         /// <summary><c>file.roll.interval.ms</c>: Roll the file once it has been open this long; 0 never rolls by time.</summary>
         public long FileRollIntervalMs { get; }
+
+        /// <summary>Appends a <c>key=value</c> line per key, secrets shown as [hidden].</summary>
+        protected override void AppendValues(global::System.Text.StringBuilder text)
+        {
+            base.AppendValues(text);
+            text.Append("file=").Append(File).Append('\n');
+            text.Append("file.roll.size.bytes=").Append(FileRollSizeBytes.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+            text.Append("file.roll.interval.ms=").Append(FileRollIntervalMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
+        }
 
         /// <summary>Checks <paramref name="values"/> (the converters' key.converter.* / value.converter.* settings too) and returns the typed values with every issue found.</summary>
         public static global::KConnector.Configuration.ParsedConfig Validate(global::System.Collections.Generic.IReadOnlyDictionary<string, string?> values, global::KConnector.Configuration.ConfigValueResolver? resolver = null) =>
@@ -166,42 +67,6 @@ namespace KConnector.Generated
             global::System.ArgumentNullException.ThrowIfNull(values);
             var parsed = Validate(values, resolver);
             return new OrdersFileSinkConfig(parsed.ThrowIfInvalid(parsed.Get<string>("name") ?? "orders-file-sink"));
-        }
-
-        /// <summary>Every key and value, secrets shown as [hidden]: safe to log.</summary>
-        public override string ToString()
-        {
-            var text = new global::System.Text.StringBuilder();
-            text.Append("name=").Append(Name).Append('\n');
-            text.Append("connector.class=").Append(ConnectorClass).Append('\n');
-            text.Append("tasks.max=").Append(TasksMax.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("bootstrap.servers=").Append(BootstrapServers).Append('\n');
-            text.Append("key.converter=").Append(KeyConverter).Append('\n');
-            text.Append("value.converter=").Append(ValueConverter).Append('\n');
-            text.Append("key.converter.schema.registry.url=").Append(KeyConverterSchemaRegistryUrl).Append('\n');
-            text.Append("value.converter.schema.registry.url=").Append(ValueConverterSchemaRegistryUrl).Append('\n');
-            text.Append("header.converter=").Append(HeaderConverter).Append('\n');
-            text.Append("transforms=").Append(string.Join(",", Transforms)).Append('\n');
-            text.Append("predicates=").Append(string.Join(",", Predicates)).Append('\n');
-            text.Append("errors.retry.timeout=").Append(ErrorsRetryTimeout.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("errors.retry.delay.max.ms=").Append(ErrorsRetryDelayMaxMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("errors.dependency.timeout.ms=").Append(ErrorsDependencyTimeoutMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("errors.tolerance=").Append(ErrorsTolerance).Append('\n');
-            text.Append("errors.log.enable=").Append(ErrorsLogEnable.ToString()).Append('\n');
-            text.Append("errors.log.include.messages=").Append(ErrorsLogIncludeMessages.ToString()).Append('\n');
-            text.Append("errors.deadletterqueue.topic.name=").Append(ErrorsDeadletterqueueTopicName).Append('\n');
-            text.Append("errors.deadletterqueue.topic.replication.factor=").Append(ErrorsDeadletterqueueTopicReplicationFactor.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("errors.deadletterqueue.context.headers.enable=").Append(ErrorsDeadletterqueueContextHeadersEnable.ToString()).Append('\n');
-            text.Append("task.restart.auto.enable=").Append(TaskRestartAutoEnable.ToString()).Append('\n');
-            text.Append("task.restart.max.attempts=").Append(TaskRestartMaxAttempts.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("task.restart.backoff.initial.ms=").Append(TaskRestartBackoffInitialMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("task.restart.backoff.max.ms=").Append(TaskRestartBackoffMaxMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("topics=").Append(string.Join(",", Topics)).Append('\n');
-            text.Append("topics.regex=").Append(TopicsRegex).Append('\n');
-            text.Append("file=").Append(File).Append('\n');
-            text.Append("file.roll.size.bytes=").Append(FileRollSizeBytes.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            text.Append("file.roll.interval.ms=").Append(FileRollIntervalMs.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append('\n');
-            return text.ToString();
         }
     }
 }
