@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Confluent.Kafka;
 using KConnector.Kafka;
 
 namespace KConnector.Cli.Tests;
@@ -82,6 +83,90 @@ public sealed class CompiledChainRunTests : IDisposable
                 ),
             values.Select(v => JsonNode.Parse(v)!.ToJsonString())
         );
+    }
+
+    /// <summary>
+    /// <c>kconnector run</c> of a file sink spec with a compiled chain: the value converter reads
+    /// the topic's orders (order.avsc) and the generated InsertField, ReplaceField and Cast give the
+    /// task the transformed record, which the file holds.
+    /// </summary>
+    [Fact]
+    public async Task FileSinkWithACompiledChain_WritesTheTransformedRecords()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("cli-compiled-sink-orders", partitions: 1);
+        Produce(kafka.BootstrapServers, "cli-compiled-sink-orders", Records);
+        var output = _folder.File("out.jsonl");
+        var spec = _folder.Write(
+            "compiled-sink.connector.json",
+            $$"""
+            {
+              "name": "cli-compiled-sink",
+              "config": {
+                "connector.class": "FileStreamSink",
+                "topics": "cli-compiled-sink-orders",
+                "file": {{JsonSerializer.Serialize(output)}},
+                "value.schema": "order.avsc",
+                "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+                "value.converter.schemas.enable": false,
+                "transforms": "origin,rename,cast",
+                "transforms.origin.type": "InsertField$Value",
+                "transforms.origin.topic.field": "topic",
+                "transforms.origin.static.field": "origin",
+                "transforms.origin.static.value": "cli",
+                "transforms.rename.type": "ReplaceField$Value",
+                "transforms.rename.renames": "quantity:qty",
+                "transforms.cast.type": "Cast$Value",
+                "transforms.cast.spec": "qty:string"
+              }
+            }
+            """
+        );
+
+        var run = await CliRun.InvokeAsync(
+            "run",
+            spec,
+            "--set",
+            "bootstrap.servers=" + kafka.BootstrapServers,
+            "--max-records",
+            Records.ToString(CultureInfo.InvariantCulture),
+            "--progress-interval",
+            "0"
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            Enumerable
+                .Range(0, Records)
+                .Select(n =>
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $$"""{"order_id":"order-{{n}}","qty":"{{n}}","topic":"cli-compiled-sink-orders","origin":"cli"}"""
+                    )
+                ),
+            File.ReadAllLines(output).Select(l => JsonNode.Parse(l)!.ToJsonString())
+        );
+    }
+
+    private static void Produce(string bootstrapServers, string topic, int records)
+    {
+        using var producer = new ProducerBuilder<Null, string>(
+            new ProducerConfig { BootstrapServers = bootstrapServers }
+        ).Build();
+        for (var n = 0; n < records; n++)
+        {
+            producer.Produce(
+                topic,
+                new()
+                {
+                    Value = string.Create(
+                        CultureInfo.InvariantCulture,
+                        $$"""{"order_id": "order-{{n}}", "quantity": {{n}}}"""
+                    ),
+                }
+            );
+        }
+        producer.Flush(TimeSpan.FromSeconds(30));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -367,8 +367,8 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                         ValueTask.FromResult(
                             _valueConverter.ToConnectData(result.Topic, result.Message.Value)
                         ),
-                    Stage.VALUE_CONVERTER,
-                    _valueConverter.GetType(),
+                    ValueStageOf(keyFailed ? null : cause),
+                    ValueClassOf(keyFailed ? null : cause),
                     failed,
                     stoppingToken,
                     keyFailed ? null : cause

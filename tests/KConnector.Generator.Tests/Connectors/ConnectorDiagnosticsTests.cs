@@ -195,15 +195,15 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"MaskField$Value\"?"
             },
             {
-                "field-level transform in a spec, whose worker has no schemaless records",
+                "field-level transform on a sink value with a field the compiled chain does not carry",
                 Spec(
                     "\"transforms\": \"mask\"",
                     "\"transforms.mask.type\": \"org.apache.kafka.connect.transforms.MaskField$Value\"",
                     "\"transforms.mask.fields\": \"card\""
                 ),
-                "KCN0250",
+                "KCN0258",
                 9,
-                "\"org.apache.kafka.connect.transforms.MaskField$Value\" runs on schemaless records"
+                "the value's field \"placed_at\" is of type Timestamp"
             },
             {
                 "field-level Key variant by its short name",

@@ -38,6 +38,12 @@ public class CompiledChainTests
             new[] { "\"transforms\": \"" + aliases + "\"" }.Concat(keys).ToArray()
         );
 
+    private static string SinkChain(string aliases, params string[] keys) =>
+        Spec(
+            "FileStreamSink",
+            new[] { "\"transforms\": \"" + aliases + "\"" }.Concat(keys).ToArray()
+        );
+
     private static GeneratorRun Run(string spec) =>
         new GeneratorHarness()
             .AddSchema("payment.avsc", Payment)
@@ -198,16 +204,30 @@ public class CompiledChainTests
                 "HoistField is not compiled yet"
             },
             {
-                "a sink's chain",
-                Spec(
-                    "FileStreamSink",
-                    "\"transforms\": \"m\"",
+                "a Filter before a compiled stage on a sink",
+                SinkChain(
+                    "f,m",
+                    "\"transforms.f.type\": \"Filter\"",
                     "\"transforms.m.type\": \"MaskField$Value\"",
                     "\"transforms.m.fields\": \"card\""
                 ),
-                "KCN0250",
+                "KCN0258",
                 9,
-                "compiles field-level transformations in a source connector's chain only"
+                "it drops records before the compiled \"m\", and on a sink compiled transformations run first"
+            },
+            {
+                "a router before InsertField's topic.field on a sink",
+                SinkChain(
+                    "route,origin",
+                    "\"transforms.route.type\": \"RegexRouter\"",
+                    "\"transforms.route.regex\": \"(.*)\"",
+                    "\"transforms.route.replacement\": \"$1-copy\"",
+                    "\"transforms.origin.type\": \"InsertField$Value\"",
+                    "\"transforms.origin.topic.field\": \"topic\""
+                ),
+                "KCN0258",
+                12,
+                "it inserts the topic after \"route\" routes the record"
             },
             {
                 "a Key variant",

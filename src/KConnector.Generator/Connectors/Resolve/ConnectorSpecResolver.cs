@@ -51,6 +51,15 @@ internal static class ConnectorSpecResolver
             connector?.Kind == ConnectorKind.Source,
             diagnostics
         );
+        if (chain is { OutputShape: { } output } && value is not null)
+        {
+            // A sink's task takes the chain's output record (its value converter reads the topic's type).
+            value = value with
+            {
+                Type = chain.OutputType,
+                Entry = value.Entry! with { Shape = output },
+            };
+        }
         var accessors = new List<RecordShapeModel>();
         if (connector is not null)
         {

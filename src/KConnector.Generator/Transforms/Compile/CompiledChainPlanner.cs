@@ -10,12 +10,13 @@ namespace KConnector.Generator.Transforms;
 
 /// <summary>
 /// Decides whether a spec's field-level transformations compile (docs/transforms.md, "Compiled at
-/// build time") and plans the code: they do on the value of a source connector whose
-/// <c>value.schema</c> is an .avsc record of primitive fields. They then run in the value converter,
-/// after the rest of the chain, so the build refuses (KCN0258) an order that would change what
-/// they see: a router or a user transformation after an InsertField that reads the topic, a user
-/// transformation after any of them. Elsewhere the field-level transformations still need
-/// schemaless records (KCN0250).
+/// build time") and plans the code: they do on the value of a connector whose
+/// <c>value.schema</c> is an .avsc record of primitive fields. They then run in the value converter:
+/// on a source after the rest of the chain, on a sink before it, so the build refuses (KCN0258) an
+/// order that would change what they see (on a source: a router or a user transformation after an
+/// InsertField that reads the topic, a user transformation after any of them; on a sink see
+/// <see cref="SinkChainOrder"/>). Elsewhere the field-level transformations still need schemaless
+/// records (KCN0250).
 /// </summary>
 internal static class CompiledChainPlanner
 {
@@ -55,7 +56,7 @@ internal static class CompiledChainPlanner
         {
             return null;
         }
-        var refusal = Refusal(fieldSteps, value, isSource);
+        var refusal = Refusal(fieldSteps, value);
         if (refusal is not null)
         {
             foreach (var step in fieldSteps)
@@ -87,7 +88,7 @@ internal static class CompiledChainPlanner
             ))
             .ToList();
         var stages = new CompiledStages(slots, schema.Name!);
-        if (!Compile(spec.Transforms, stages, diagnostics))
+        if (!Compile(spec.Transforms, stages, isSource, diagnostics))
         {
             return null;
         }
@@ -95,15 +96,17 @@ internal static class CompiledChainPlanner
             (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".")
             + ConfigKeyNames.PropertyNameOf(spec.ConnectorName)
             + "Output";
-        return new CompiledChain(
+        var outputSchema = OutputAvroSchema.Write(stages.RecordName, stages.Slots);
+        var schemaPath = System.IO.Path.GetFileName(spec.Path) + " (the transformed value)";
+        var chain = new CompiledChain(
             ConfigKeyNames.PropertyNameOf(spec.ConnectorName) + "ValueChain",
             spec.Namespace,
             spec.Access,
             valueType,
             outputNamespace,
             OutputAvroSchema.TypeName(stages.RecordName),
-            OutputAvroSchema.Write(stages.RecordName, stages.Slots),
-            System.IO.Path.GetFileName(spec.Path) + " (the transformed value)",
+            outputSchema,
+            schemaPath,
             stages.Slots.Select(s => new CompiledField(s.Name, s.Expression)).ToEquatableArray(),
             fieldSteps.Select(s => s.Alias).ToEquatableArray(),
             spec.Values.Where(v =>
@@ -112,8 +115,32 @@ internal static class CompiledChainPlanner
                         v.Key.StartsWith("transforms." + s.Alias + ".", StringComparison.Ordinal)
                     )
                 )
-                .ToEquatableArray()
+                .ToEquatableArray(),
+            IsSink: !isSource
         );
+        return isSource ? chain : WithOutputShape(chain, diagnostics);
+    }
+
+    // A sink's task takes the output record: a connector that maps records reads it through the
+    // accessor of its shape, as it would read an .avsc record's.
+    private static CompiledChain? WithOutputShape(
+        CompiledChain chain,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var (record, problems) = OutputRecordType.Resolve(
+            chain.SchemaPath,
+            chain.OutputSchemaJson,
+            chain.OutputNamespace,
+            chain.Access
+        );
+        diagnostics.AddRange(problems);
+        return record is null
+            ? null
+            : chain with
+            {
+                OutputShape = RecordShapeReader.Read(record.Definition),
+            };
     }
 
     /// <summary>KCN0250 for each field-level transformation of the spec of an attribute connector (its types are the user's).</summary>
@@ -135,19 +162,11 @@ internal static class CompiledChainPlanner
     // Why no field-level transformation of this spec compiles, or null when they may.
     private static (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string Reason)? Refusal(
         List<TransformStep> steps,
-        SchemaTypeEntry? value,
-        bool isSource
+        SchemaTypeEntry? value
     )
     {
         var schemaless = DiagnosticDescriptors.TransformNeedsSchemalessRecords;
         var notCompiled = DiagnosticDescriptors.TransformNotCompiled;
-        if (!isSource)
-        {
-            return (
-                schemaless,
-                "the build compiles field-level transformations in a source connector's chain only"
-            );
-        }
         if (steps.FirstOrDefault(s => KindOf(s.ClassName).IsKey) is { } keyStep)
         {
             return (
@@ -188,14 +207,21 @@ internal static class CompiledChainPlanner
     private static bool Compile(
         EquatableArray<TransformStep> steps,
         CompiledStages stages,
+        bool isSource,
         List<DiagnosticInfo> diagnostics
     )
     {
         TransformStep? topicReader = null;
         var compiledBefore = false;
+        var runTimeBefore = new List<TransformStep>();
         foreach (var step in steps)
         {
             var (kind, _) = KindOf(step.ClassName);
+            if (kind is null && !isSource)
+            {
+                runTimeBefore.Add(step);
+                continue;
+            }
             if (kind is null)
             {
                 // Run-time stages run before the converter: after a compiled one they would see the record before it.
@@ -217,6 +243,11 @@ internal static class CompiledChainPlanner
                     return false;
                 }
                 continue;
+            }
+            if (!isSource && SinkChainOrder.Problem(step, runTimeBefore) is { } misplaced)
+            {
+                Report(diagnostics, misplaced.Step, misplaced.Step.TypeWhere, misplaced.Reason);
+                return false;
             }
             if (!stages.Apply(kind, step, "global::" + step.ClassName))
             {

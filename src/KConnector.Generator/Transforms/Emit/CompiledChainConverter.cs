@@ -7,7 +7,8 @@ namespace KConnector.Generator.Transforms;
 /// <summary>
 /// The value converter a spec's worker builds: the one <c>value.converter</c> names for the value
 /// type, or, with a compiled chain, that converter for the chain's output type behind the chain
-/// (the runtime's <c>SourceChainConverter</c>), with the task type's converter kept for dead-letter copies.
+/// (the runtime's <c>SourceChainConverter</c>), with the task type's converter kept for dead-letter copies;
+/// on a sink, that converter for the topic's type before the chain (<c>SinkChainConverter</c>).
 /// </summary>
 internal static class CompiledChainConverter
 {
@@ -40,6 +41,19 @@ internal static class CompiledChainConverter
         Func<TypeFormats, string, string, string> converter
     )
     {
+        if (model.ValueChain is { IsSink: true } sink)
+        {
+            // The task's type is the output record; the converter reads the topic's (the spec's value.schema).
+            return "new global::KConnector.Transforms.Compiled.SinkChainConverter<"
+                + sink.InputType
+                + ", "
+                + sink.OutputType
+                + ">("
+                + converter(model.ValueFormats, sink.InputType, "value")
+                + ", "
+                + sink.Apply
+                + ")";
+        }
         var plain = converter(model.ValueFormats, model.ValueType, "value");
         if (model.ValueChain is not { } chain)
         {

@@ -18,21 +18,17 @@ internal static class CompiledChainEmitter
 {
     public static void Emit(SourceProductionContext spc, string hint, CompiledChain chain)
     {
-        var file = new SchemaFileInput(
+        var (record, problems) = OutputRecordType.Resolve(
             chain.SchemaPath,
             chain.OutputSchemaJson,
             chain.OutputNamespace,
-            chain.Access,
-            Generate: true
+            chain.Access
         );
-        var parsed = AvroSchemaParser.Parse(file);
-        var (types, problems) = AvroNameTable.Resolve(new[] { parsed });
-        var record = types.FirstOrDefault(t => t.Definition.Path == "$");
-        foreach (var problem in parsed.Diagnostics.Concat(problems))
+        foreach (var problem in problems)
         {
             spc.ReportDiagnostic(problem.ToDiagnostic());
         }
-        if (record is null || parsed.Diagnostics.Count > 0 || problems.Count > 0)
+        if (record is null)
         {
             return;
         }
@@ -51,10 +47,14 @@ internal static class CompiledChainEmitter
         var w = EmitText.Begin(chain.Namespace);
         w.WriteLine("/// <summary>");
         w.WriteLine(
-            "/// The value transformations of the spec, compiled at build time: the task's value to the chain's output"
+            chain.IsSink
+                ? "/// The value transformations of the spec, compiled at build time: the topic's value to the chain's output"
+                : "/// The value transformations of the spec, compiled at build time: the task's value to the chain's output"
         );
         w.WriteLine(
-            "/// record, whose schema the value converter registers (docs/transforms.md, \"Compiled at build time\")."
+            chain.IsSink
+                ? "/// record, which the task takes (docs/transforms.md, \"Compiled at build time\")."
+                : "/// record, whose schema the value converter registers (docs/transforms.md, \"Compiled at build time\")."
         );
         w.WriteLine("/// </summary>");
         w.WriteLine(EmitText.GeneratedCode);

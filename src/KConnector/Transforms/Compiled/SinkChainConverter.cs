@@ -1,0 +1,46 @@
+using KConnector.Converters;
+
+namespace KConnector.Transforms.Compiled;
+
+/// <summary>
+/// A sink connector's value converter with its field-level transformations compiled in:
+/// <c>value.converter</c> reads the topic's type, then the generated chain turns it into the type
+/// the task takes, as Kafka Connect's <c>WorkerSinkTask.convertAndTransformRecord</c> converts and
+/// then transforms. The generic chain (routers, Filter, predicates, header transformations) runs
+/// after, in the runner; the build refuses a chain whose order this would change (KCN0258). A
+/// failure of the chain is a record error at stage <c>TRANSFORMATION</c>
+/// (<see cref="CompiledTransformationException"/>); its dead-letter copy is the consumed Kafka
+/// record, bytes unchanged, as for any sink record error.
+/// </summary>
+/// <typeparam name="TInput">The topic's value type (the spec's <c>value.schema</c>).</typeparam>
+/// <typeparam name="TValue">The task's value type: the chain's output, generated from the folded schema.</typeparam>
+public sealed class SinkChainConverter<TInput, TValue> : IConverter<TValue>
+    where TInput : class
+    where TValue : class
+{
+    private readonly IConverter<TInput> _input;
+    private readonly Func<string, TInput, TValue> _chain;
+
+    /// <summary>
+    /// Creates the converter: <paramref name="input"/> reads the topic's bytes, then
+    /// <paramref name="chain"/> (the generated code, given the record's topic) transforms the value.
+    /// </summary>
+    public SinkChainConverter(IConverter<TInput> input, Func<string, TInput, TValue> chain)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(chain);
+        _input = input;
+        _chain = chain;
+    }
+
+    /// <inheritdoc />
+    /// <exception cref="CompiledTransformationException">A transformation failed on the value.</exception>
+    public TValue? ToConnectData(string topic, byte[]? data) =>
+        _input.ToConnectData(topic, data) is { } value ? _chain(topic, value) : null;
+
+    /// <summary>Not used: a sink converter only reads.</summary>
+    public byte[]? FromConnectData(string topic, TValue? value) =>
+        throw new NotSupportedException(
+            "A sink connector's compiled transformation chain converts records from Kafka only."
+        );
+}
