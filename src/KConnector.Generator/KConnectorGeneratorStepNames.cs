@@ -38,6 +38,12 @@ internal static class KConnectorGeneratorStepNames
     public const string PluginDescriptorClasses = nameof(PluginDescriptorClasses);
     public const string ConfigKeySetClasses = nameof(ConfigKeySetClasses);
 
+    /// <summary>The project's [ConnectPlugin] transformation and predicate classes (each read on its own), in source order.</summary>
+    public const string ProjectTransformPlugins = nameof(ProjectTransformPlugins);
+
+    /// <summary>The referenced assemblies' catalog with the project's transformations and predicates added.</summary>
+    public const string ProjectPluginCatalog = nameof(ProjectPluginCatalog);
+
     public static readonly string[] All =
     {
         SchemaFiles,
@@ -64,5 +70,7 @@ internal static class KConnectorGeneratorStepNames
         Connectors,
         PluginDescriptorClasses,
         ConfigKeySetClasses,
+        ProjectTransformPlugins,
+        ProjectPluginCatalog,
     };
 }
