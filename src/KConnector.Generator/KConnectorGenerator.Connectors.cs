@@ -43,6 +43,7 @@ public sealed partial class KConnectorGenerator
                     PluginCatalogReader.Read(compilation, cancellationToken)
             )
             .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
+        catalog = WithProjectPlugins(context, catalog);
         context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
 
         var specFiles = SpecFiles(context, rootNamespace);

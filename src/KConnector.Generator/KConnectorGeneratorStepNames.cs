@@ -39,6 +39,12 @@ internal static class KConnectorGeneratorStepNames
     public const string ConfigKeySetClasses = nameof(ConfigKeySetClasses);
     public const string TypedConfigClasses = nameof(TypedConfigClasses);
 
+    /// <summary>The project's [ConnectPlugin] transformation and predicate classes (each read on its own), in source order.</summary>
+    public const string ProjectTransformPlugins = nameof(ProjectTransformPlugins);
+
+    /// <summary>The referenced assemblies' catalog with the project's transformations and predicates added.</summary>
+    public const string ProjectPluginCatalog = nameof(ProjectPluginCatalog);
+
     public static readonly string[] All =
     {
         SchemaFiles,
@@ -66,5 +72,7 @@ internal static class KConnectorGeneratorStepNames
         PluginDescriptorClasses,
         ConfigKeySetClasses,
         TypedConfigClasses,
+        ProjectTransformPlugins,
+        ProjectPluginCatalog,
     };
 }
