@@ -6,6 +6,7 @@ using KConnector.Distributed;
 using KConnector.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace KConnector.Worker.TestHost;
 
@@ -45,7 +46,26 @@ internal static class DistributedHost
         var listener = settings.GetValueOrDefault("listeners");
         var sinkFolder = args[4];
         using var environment = new ConnectorEnvironment();
-        var worker = new DistributedWorker(settings, c => Registration(c, sinkFolder), environment);
+        // The worker's own log lines (a leader's fencing round, its assignments) and its tasks'
+        // (a transactional task's start), one per line, each with its UTC time to the millisecond.
+        using var loggers = LoggerFactory.Create(logging =>
+            logging
+                .AddSimpleConsole(console =>
+                {
+                    console.SingleLine = true;
+                    console.UseUtcTimestamp = true;
+                    console.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                })
+                .AddFilter("KConnector.Distributed", LogLevel.Information)
+                .AddFilter("KConnector.Connector", LogLevel.Information)
+                .SetMinimumLevel(LogLevel.Warning)
+        );
+        var worker = new DistributedWorker(
+            settings,
+            c => Registration(c, sinkFolder),
+            environment,
+            loggers
+        );
         var stop = new TaskCompletionSource();
         using var term = PosixSignalRegistration.Create(
             PosixSignal.SIGTERM,

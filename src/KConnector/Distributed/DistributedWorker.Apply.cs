@@ -95,6 +95,10 @@ public sealed partial class DistributedWorker
             ids.Clear();
             registration = null;
         }
+        else
+        {
+            HoldUnfencedTasks(name, config, ids);
+        }
         if (registration is not null && (ids.Count > 0 || Worker.Connectors.Contains(name)))
         {
             var target = ConfigStore.TargetState(name);

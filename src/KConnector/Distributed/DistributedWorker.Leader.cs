@@ -12,6 +12,7 @@ public sealed partial class DistributedWorker
         {
             await WriteTaskConfigsAsync(name, config, stopping).ConfigureAwait(false);
         }
+        await FenceZombiesAsync(stopping).ConfigureAwait(false);
         var units = new List<WorkUnit>();
         foreach (var name in connectors.Keys)
         {

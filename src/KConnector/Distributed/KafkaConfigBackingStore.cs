@@ -9,7 +9,7 @@ namespace KConnector.Distributed;
 /// same order), with Kafka Connect's <c>KafkaConfigBackingStore</c> records: <c>connector-NAME</c>
 /// {"properties":{...}}, <c>task-NAME-N</c> {"properties":{...}}, <c>commit-NAME</c>
 /// {"tasks":N}, <c>target-state-NAME</c> {"state":"STARTED|PAUSED","state.v2":"...|STOPPED"},
-/// tombstones on delete. KConnector adds <c>kconnector-member-WORKER</c> (the group partitions a
+/// <c>tasks-fencing-NAME</c> {"task-count":N} (KIP-618's task count record), tombstones on delete. KConnector adds <c>kconnector-member-WORKER</c> (the group partitions a
 /// worker was given) and <c>kconnector-assignment</c> (the leader's answer), which Connect would
 /// skip as unknown keys (docs/distributed.md).
 /// </summary>
@@ -18,6 +18,7 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
     internal const string AssignmentKey = "kconnector-assignment";
     internal const string MemberPrefix = "kconnector-member-";
     private const string RestartPrefix = "restart-connector-";
+    private const string TaskCountPrefix = "tasks-fencing-";
     private readonly KafkaBasedLog _log;
     private readonly Lock _gate = new();
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _connectors = new(
@@ -29,6 +30,9 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
     private readonly Dictionary<string, string> _workerUrls = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IReadOnlyDictionary<string, string>> _firstTaskConfigs =
         new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _taskCountRecords = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _taskConfigGenerations = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _pendingFencing = new(StringComparer.Ordinal);
     private ClusterAssignment _assignment = ClusterAssignment.Empty;
     private readonly Queue<RestartRequest> _restarts = new();
     private bool _following;
@@ -76,6 +80,41 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
         lock (_gate)
         {
             return _taskCounts.GetValueOrDefault(connector);
+        }
+    }
+
+    /// <summary>
+    /// The task count of the connector's last task generation brought up with exactly-once
+    /// support (Connect's task count record, <c>tasks-fencing-NAME</c> {"task-count":N}): the
+    /// transactional ids a zombie of that generation may hold. Null when none was written.
+    /// </summary>
+    public int? TaskCountRecord(string connector)
+    {
+        lock (_gate)
+        {
+            return _taskCountRecords.TryGetValue(connector, out var count) ? count : null;
+        }
+    }
+
+    /// <summary>
+    /// Whether the connector's latest task configs (its last commit record) came after its last
+    /// task count record: Connect's <c>pendingFencing</c>, a new task generation whose exactly-once
+    /// tasks wait for the leader's round of zombie fencing.
+    /// </summary>
+    public bool PendingFencing(string connector)
+    {
+        lock (_gate)
+        {
+            return _pendingFencing.Contains(connector);
+        }
+    }
+
+    /// <summary>How many commit records of the connector were read (Connect's task config generation).</summary>
+    public int TaskConfigGeneration(string connector)
+    {
+        lock (_gate)
+        {
+            return _taskConfigGenerations.GetValueOrDefault(connector);
         }
     }
 
@@ -160,6 +199,22 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
             )
             .ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// Writes the connector's task count record (Connect's <c>putTaskCountRecord</c>:
+    /// <c>tasks-fencing-NAME</c> {"task-count":N}), after the leader fenced out the previous task
+    /// generation; the new generation's exactly-once tasks start once it is read.
+    /// </summary>
+    public Task PutTaskCountRecordAsync(
+        string name,
+        int taskCount,
+        CancellationToken cancellationToken
+    ) =>
+        _log.SendAsync(
+            TaskCountPrefix + name,
+            new JsonObject { ["task-count"] = taskCount }.ToJsonString(),
+            cancellationToken
+        );
 
     /// <summary>Writes a connector's target state; STOPPED is written as Connect 3.5+ writes it.</summary>
     public Task PutTargetStateAsync(
@@ -265,6 +320,10 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
                     store._taskCounts.Remove(name);
                     store._firstTaskConfigs.Remove(name);
                     store._targets.Remove(name);
+                    // The task count record stays: a connector created again under the name
+                    // fences the ids its predecessor's tasks may still hold.
+                    store._pendingFencing.Remove(name);
+                    store._taskConfigGenerations.Remove(name);
                 }
                 else
                 {
@@ -273,9 +332,15 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
             }
             else if (key.StartsWith("commit-", StringComparison.Ordinal) && value is not null)
             {
-                store._taskCounts[key["commit-".Length..]] = JsonNode.Parse(value)![
-                    "tasks"
-                ]!.GetValue<int>();
+                var name = key["commit-".Length..];
+                store._taskCounts[name] = JsonNode.Parse(value)!["tasks"]!.GetValue<int>();
+                store._taskConfigGenerations[name] =
+                    store._taskConfigGenerations.GetValueOrDefault(name) + 1;
+                store._pendingFencing.Add(name);
+            }
+            else if (key.StartsWith(TaskCountPrefix, StringComparison.Ordinal))
+            {
+                ApplyTaskCount(store, key[TaskCountPrefix.Length..], value);
             }
             else if (key.StartsWith("target-state-", StringComparison.Ordinal))
             {
@@ -313,6 +378,21 @@ public sealed class KafkaConfigBackingStore : IAsyncDisposable
                 // whether the task configs follow the connector's.
                 store._firstTaskConfigs[key["task-".Length..^2]] = ReadProperties(value);
             }
+        }
+
+        private static void ApplyTaskCount(
+            KafkaConfigBackingStore store,
+            string name,
+            string? value
+        )
+        {
+            if (value is null)
+            {
+                store._taskCountRecords.Remove(name);
+                return;
+            }
+            store._taskCountRecords[name] = JsonNode.Parse(value)!["task-count"]!.GetValue<int>();
+            store._pendingFencing.Remove(name);
         }
 
         private static void ApplyTarget(KafkaConfigBackingStore store, string name, string? value)

@@ -73,6 +73,56 @@ public sealed class KafkaBackingStoreTests
     }
 
     [Fact]
+    public async Task TheTaskCountRecord_HasConnectsKeyAndValue_AndEndsThePendingFencingOfTheTaskConfigsBeforeIt()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("connect-configs", 1);
+        await using var store = new KafkaConfigBackingStore(
+            "connect-configs",
+            kafka.BootstrapServers
+        );
+        await store.StartAsync(CancellationToken.None);
+        var config = new Dictionary<string, string> { ["name"] = "orders", ["tasks.max"] = "3" };
+        await store.PutConnectorConfigAsync("orders", config, CancellationToken.None);
+        await store.ReadToEndAsync(CancellationToken.None);
+        Assert.False(store.PendingFencing("orders")); // No task generation yet.
+        Assert.Null(store.TaskCountRecord("orders"));
+
+        await store.PutTaskConfigsAsync("orders", [config, config, config], CancellationToken.None);
+        await store.ReadToEndAsync(CancellationToken.None);
+        Assert.True(store.PendingFencing("orders"));
+        Assert.Equal(1, store.TaskConfigGeneration("orders"));
+
+        await store.PutTaskCountRecordAsync("orders", 3, CancellationToken.None);
+        await store.ReadToEndAsync(CancellationToken.None);
+        Assert.False(store.PendingFencing("orders"));
+        Assert.Equal(3, store.TaskCountRecord("orders"));
+
+        // A new generation (tasks.max 2) is pending again; the record still tells the old count.
+        await store.PutTaskConfigsAsync("orders", [config, config], CancellationToken.None);
+        await store.ReadToEndAsync(CancellationToken.None);
+        Assert.True(store.PendingFencing("orders"));
+        Assert.Equal(3, store.TaskCountRecord("orders"));
+        Assert.Equal(2, store.TaskConfigGeneration("orders"));
+
+        var record = ReadAll(kafka, "connect-configs").Single(r => r.Key == "tasks-fencing-orders");
+        Assert.Equal("""{"task-count":3}""", record.Value);
+
+        // A worker started later reads the same state from the topic.
+        await using var later = new KafkaConfigBackingStore(
+            "connect-configs",
+            kafka.BootstrapServers
+        );
+        await later.StartAsync(CancellationToken.None);
+        Assert.True(later.PendingFencing("orders"));
+        Assert.Equal(3, later.TaskCountRecord("orders"));
+        await store.PutTaskCountRecordAsync("orders", 2, CancellationToken.None);
+        await later.ReadToEndAsync(CancellationToken.None);
+        Assert.False(later.PendingFencing("orders"));
+        Assert.Equal(2, later.TaskCountRecord("orders"));
+    }
+
+    [Fact]
     public async Task TheStatusTopic_HoldsConnectsKeysAndFields()
     {
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);

@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using KConnector.Distributed;
+using KConnector.IntegrationTests.Reliability;
+using KConnector.Kafka;
+using Xunit.Abstractions;
+
+namespace KConnector.IntegrationTests.Distributed.ExactlyOnce;
+
+/// <summary>
+/// KIP-618's leader round of zombie fencing on two worker processes with
+/// <c>exactly.once.source.support=enabled</c>: before a source connector's new task generation
+/// starts, the leader initialises transactions with every transactional id of the previous
+/// generation (Connect's <c>fenceProducers</c>) and writes Connect's task count record
+/// <c>tasks-fencing-NAME</c> {"task-count":N}; the new tasks start only after it. The mock cluster
+/// fences no zombie (<see cref="MockTransactionsTests"/>), so this shows the round and its order,
+/// not a zombie refused: that only a broker shows.
+/// </summary>
+public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
+{
+    private const string Prefix = "fence";
+    private const string Group = "fence-cluster";
+    private const string Connector = "seq-source";
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(180);
+    private readonly string _sinkFolder = Directory
+        .CreateTempSubdirectory("kconnector-fence-")
+        .FullName;
+    private readonly List<DistributedProcess> _processes = [];
+
+    [Fact]
+    public async Task WhenTasksMaxShrinks_TheLeaderFencesEveryOldTransactionalId_AndWritesTheTaskCountRecord_BeforeTheNewTasksStart()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic(Prefix + "-configs", 1);
+        kafka.CreateTopic(Prefix + "-offsets", 5);
+        kafka.CreateTopic(Prefix + "-status", 3);
+        kafka.CreateTopic("seq", 3);
+        var workers = new[] { Start(kafka), Start(kafka) };
+        await using var configs = new KafkaConfigBackingStore(
+            Prefix + "-configs",
+            kafka.BootstrapServers
+        );
+        await configs.StartAsync(CancellationToken.None);
+
+        // The first generation: no task count record before it, so nothing to fence.
+        await configs.PutConnectorConfigAsync(Connector, SourceConfig(3), CancellationToken.None);
+        var first = await WaitForGenerationAsync(kafka, 3, workers);
+        Assert.DoesNotContain(workers.SelectMany(w => w.Process.Output), IsFencingLine);
+        // Both workers in the group and their share running: no rebalance moves a task later.
+        await TopicReader.WaitUntilAsync(
+            () =>
+                workers.All(w => w.Units.Any(u => !u.IsConnector))
+                && workers.Sum(w => w.Units.Count(u => !u.IsConnector)) == 3,
+            Wait,
+            "the 3 tasks spread over both workers:\n"
+                + string.Join("\n", workers.SelectMany(w => w.UnitLines))
+        );
+
+        // tasks.max 3 -> 2: task 2 disappears, so only the leader's round can fence its zombie.
+        await configs.PutConnectorConfigAsync(Connector, SourceConfig(2), CancellationToken.None);
+        var second = await WaitForGenerationAsync(kafka, 2, workers);
+        Assert.True(second.Commit.Offset > first.TaskCount.Offset);
+
+        var fencing = workers.SelectMany(w => w.Process.Output).Where(IsFencingLine).ToList();
+        var line = Assert.Single(fencing); // The leader's, once.
+        foreach (var task in new[] { 0, 1, 2 })
+        {
+            Assert.Contains($"{Group}-{Connector}-{task}", line, StringComparison.Ordinal);
+        }
+        output.WriteLine(line);
+        output.WriteLine(
+            $"commit {{\"tasks\":2}} -> task count record {second.TaskCount.Message.Timestamp.UnixTimestampMs - second.Commit.Message.Timestamp.UnixTimestampMs} ms"
+        );
+    }
+
+    // A worker's log line starts with its UTC time ("2026-12-07T12:00:00.123Z info: ...").
+    private static long LoggedAt(string line) =>
+        DateTimeOffset
+            .ParseExact(
+                line[..line.IndexOf(' ', StringComparison.Ordinal)],
+                "yyyy-MM-dd'T'HH:mm:ss.fff'Z'",
+                CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeUniversal
+            )
+            .ToUnixTimeMilliseconds();
+
+    private static bool IsFencingLine(string line) =>
+        line.Contains("fenced out the previous task generation", StringComparison.Ordinal);
+
+    private sealed record Generation(
+        ConsumeResult<byte[]?, byte[]?> Config,
+        ConsumeResult<byte[]?, byte[]?> Commit,
+        ConsumeResult<byte[]?, byte[]?> TaskCount
+    );
+
+    // Waits until the config topic holds the connector's config, the commit of `tasks` task
+    // configs, then the task count record of `tasks`, and every task of the generation wrote
+    // RUNNING since the config; checks that none of them did before the task count record (the
+    // round comes first).
+    private async Task<Generation> WaitForGenerationAsync(
+        EmbeddedKafka kafka,
+        int tasks,
+        DistributedProcess[] workers
+    )
+    {
+        Generation? generation = null;
+        List<ConsumeResult<byte[]?, byte[]?>> running = [];
+        await TopicReader.WaitUntilAsync(
+            () =>
+            {
+                generation = ReadGeneration(kafka, tasks);
+                if (generation is null)
+                {
+                    return false;
+                }
+                var since = generation.Config.Message.Timestamp.UnixTimestampMs;
+                running =
+                [
+                    .. TransactionalTopicReader
+                        .ReadAll(kafka.BootstrapServers, Prefix + "-status", Wait)
+                        .Where(r =>
+                            Key(r).StartsWith($"status-task-{Connector}-", StringComparison.Ordinal)
+                            && Value(r)?["state"]?.GetValue<string>() == "RUNNING"
+                            && r.Message.Timestamp.UnixTimestampMs >= since
+                        ),
+                ];
+                return Enumerable
+                    .Range(0, tasks)
+                    .All(t => running.Any(r => Key(r) == $"status-task-{Connector}-{t}"));
+            },
+            Wait,
+            $"generation of {tasks} task(s) RUNNING after its task count record:\n"
+                + string.Join("\n", workers.SelectMany(w => w.Process.Output.TakeLast(30)))
+        );
+        var fencedAt = generation!.TaskCount.Message.Timestamp.UnixTimestampMs;
+        // Each new task initialised its transactions (fencing its own predecessor) after the round.
+        var since = generation.Config.Message.Timestamp.UnixTimestampMs;
+        for (var task = 0; task < tasks; task++)
+        {
+            var id = $"{Group}-{Connector}-{task}";
+            var starts = workers
+                .SelectMany(w => w.Process.Output)
+                .Where(l =>
+                    l.Contains("writes in transactions as " + id + " ", StringComparison.Ordinal)
+                )
+                .Select(LoggedAt)
+                .Where(at => at >= since)
+                .ToList();
+            Assert.NotEmpty(starts);
+            output.WriteLine(
+                $"{id}: connector config -> task count record {fencedAt - since} ms, -> transactions initialised {string.Join(", ", starts.Select(at => at - since))} ms"
+            );
+            Assert.All(
+                starts,
+                at =>
+                    Assert.True(
+                        at >= fencedAt,
+                        $"{id} initialised its transactions at {at}, before the task count record at {fencedAt}"
+                    )
+            );
+        }
+        Assert.All(
+            running,
+            r =>
+                Assert.True(
+                    r.Message.Timestamp.UnixTimestampMs >= fencedAt,
+                    $"{Key(r)} RUNNING at {r.Message.Timestamp.UnixTimestampMs}, before the task count record at {fencedAt}"
+                )
+        );
+        Assert.DoesNotContain(
+            running,
+            r => Key(r) == $"status-task-{Connector}-{tasks.ToString(CultureInfo.InvariantCulture)}"
+        );
+        return generation;
+    }
+
+    // The last commit-NAME {"tasks":N}, the connector-NAME before it, a tasks-fencing-NAME
+    // {"task-count":N} after it.
+    private static Generation? ReadGeneration(EmbeddedKafka kafka, int tasks)
+    {
+        var records = TransactionalTopicReader.ReadAll(
+            kafka.BootstrapServers,
+            Prefix + "-configs",
+            Wait
+        );
+        var commit = records.LastOrDefault(r =>
+            Key(r) == "commit-" + Connector && Value(r)?["tasks"]?.GetValue<int>() == tasks
+        );
+        var count = records.LastOrDefault(r =>
+            Key(r) == "tasks-fencing-" + Connector
+            && Value(r)?["task-count"]?.GetValue<int>() == tasks
+        );
+        var config = commit is null
+            ? null
+            : records.LastOrDefault(r =>
+                Key(r) == "connector-" + Connector && r.Offset < commit.Offset
+            );
+        return config is not null && count is not null && count.Offset > commit!.Offset
+            ? new Generation(config, commit, count)
+            : null;
+    }
+
+    private static string Key(ConsumeResult<byte[]?, byte[]?> record) =>
+        Encoding.UTF8.GetString(record.Message.Key!);
+
+    private static JsonNode? Value(ConsumeResult<byte[]?, byte[]?> record) =>
+        record.Message.Value is { } value ? JsonNode.Parse(value) : null;
+
+    private DistributedProcess Start(EmbeddedKafka kafka)
+    {
+        var process = new DistributedProcess(
+            WorkerProcess.Start(
+                "distributed",
+                kafka.BootstrapServers,
+                Group,
+                Prefix,
+                _sinkFolder,
+                "3000",
+                "exactly.once.source.support=enabled"
+            )
+        );
+        _processes.Add(process);
+        return process;
+    }
+
+    private static Dictionary<string, string> SourceConfig(int tasksMax) =>
+        new()
+        {
+            ["name"] = Connector,
+            ["connector.class"] = "CountingSource",
+            ["tasks.max"] = tasksMax.ToString(CultureInfo.InvariantCulture),
+            ["topic"] = "seq",
+            ["source.partitions"] = "6",
+            ["per.partition"] = "100000",
+        };
+
+    public void Dispose()
+    {
+        foreach (var process in _processes)
+        {
+            process.Process.Dispose();
+        }
+        Directory.Delete(_sinkFolder, recursive: true);
+    }
+}
