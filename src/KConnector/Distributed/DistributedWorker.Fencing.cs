@@ -13,11 +13,16 @@ namespace KConnector.Distributed;
 public sealed partial class DistributedWorker
 {
     private static readonly TimeSpan FenceTimeout = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FenceRetryPause = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<
         string,
         (IReadOnlyDictionary<string, string> Given, ConnectorConfig? Config)
     > _exactlyOnce = new(StringComparer.Ordinal);
+
+    private readonly Dictionary<string, DateTimeOffset> _fencingFailedAt = new(
+        StringComparer.Ordinal
+    );
 
     private async Task FenceZombiesAsync(CancellationToken stopping)
     {
@@ -32,26 +37,54 @@ public sealed partial class DistributedWorker
             {
                 continue;
             }
-            var generation = ConfigStore.TaskConfigGeneration(name);
-            var previous = ConfigStore.TaskCountRecord(name);
-            // With no record, no transactional producer ran yet; one task after one task fences
-            // its predecessor itself when it initialises its transactions (as Connect skips both).
-            if (previous is { } old && (old != 1 || count != 1))
+            if (
+                _fencingFailedAt.TryGetValue(name, out var failed)
+                && DateTimeOffset.UtcNow - failed < FenceRetryPause
+            )
             {
-                var ids = Enumerable
-                    .Range(0, old)
-                    .Select(t => config.ExactlyOnce.TransactionalId(name, t));
-                await FenceAsync(config, [.. ids], stopping).ConfigureAwait(false);
+                continue;
             }
-            await ConfigStore.ReadToEndAsync(stopping).ConfigureAwait(false);
-            if (ConfigStore.TaskConfigGeneration(name) != generation)
+            try
             {
-                continue; // Newer task configs arrived meanwhile: the next turn fences again.
+                await FenceGenerationAsync(name, count, config, stopping).ConfigureAwait(false);
+                _fencingFailedAt.Remove(name);
             }
-            await ConfigStore.PutTaskCountRecordAsync(name, count, stopping).ConfigureAwait(false);
-            await ConfigStore.ReadToEndAsync(stopping).ConfigureAwait(false);
-            LogTaskCountRecord(_logger, WorkerId, name, count, previous?.ToString() ?? "none");
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // One connector's failed round holds its own new tasks, not the cluster's
+                // assignment: it is tried again after a pause.
+                _fencingFailedAt[name] = DateTimeOffset.UtcNow;
+                LogFencingFailed(_logger, WorkerId, name, e);
+            }
         }
+    }
+
+    private async Task FenceGenerationAsync(
+        string name,
+        int count,
+        ConnectorConfig config,
+        CancellationToken stopping
+    )
+    {
+        var generation = ConfigStore.TaskConfigGeneration(name);
+        var previous = ConfigStore.TaskCountRecord(name);
+        // With no record, no transactional producer ran yet; one task after one task fences
+        // its predecessor itself when it initialises its transactions (as Connect skips both).
+        if (previous is { } old && (old != 1 || count != 1))
+        {
+            var ids = Enumerable
+                .Range(0, old)
+                .Select(t => config.ExactlyOnce.TransactionalId(name, t));
+            await FenceAsync(config, [.. ids], stopping).ConfigureAwait(false);
+        }
+        await ConfigStore.ReadToEndAsync(stopping).ConfigureAwait(false);
+        if (ConfigStore.TaskConfigGeneration(name) != generation)
+        {
+            return; // Newer task configs arrived meanwhile: the next turn fences again.
+        }
+        await ConfigStore.PutTaskCountRecordAsync(name, count, stopping).ConfigureAwait(false);
+        await ConfigStore.ReadToEndAsync(stopping).ConfigureAwait(false);
+        LogTaskCountRecord(_logger, WorkerId, name, count, previous?.ToString() ?? "none");
     }
 
     // Connect's Admin.fenceProducers, which Confluent.Kafka does not expose: initialising
@@ -140,6 +173,17 @@ public sealed partial class DistributedWorker
         string worker,
         string connector,
         string transactionalIds
+    );
+
+    [LoggerMessage(
+        Level = LogLevel.Warning,
+        Message = "Leader {Worker}: failed to perform zombie fencing for source connector {Connector}; its new tasks wait, trying again in 5 s"
+    )]
+    private static partial void LogFencingFailed(
+        ILogger logger,
+        string worker,
+        string connector,
+        Exception exception
     );
 
     [LoggerMessage(

@@ -75,6 +75,46 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
         );
     }
 
+    [Fact]
+    public async Task WhileTheRoundFails_TheNewGenerationWaits_AndStartsOnceTheLeaderFencesAgain()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic(Prefix + "-configs", 1);
+        kafka.CreateTopic(Prefix + "-offsets", 5);
+        kafka.CreateTopic(Prefix + "-status", 3);
+        kafka.CreateTopic("seq", 3);
+        var workers = new[] { Start(kafka) };
+        await using var configs = new KafkaConfigBackingStore(
+            Prefix + "-configs",
+            kafka.BootstrapServers
+        );
+        await configs.StartAsync(CancellationToken.None);
+        await configs.PutConnectorConfigAsync(Connector, SourceConfig(2), CancellationToken.None);
+        await WaitForGenerationAsync(kafka, 2, workers);
+
+        // The transaction coordinator refuses the leader's fencing producers (as a broker refuses
+        // an id the worker may not use): the round fails, and is tried again every 5 s.
+        kafka.PushRequestErrors(
+            KafkaApiKey.InitProducerId,
+            [.. Enumerable.Repeat(ErrorCode.TransactionalIdAuthorizationFailed, 200)]
+        );
+        await configs.PutConnectorConfigAsync(Connector, SourceConfig(3), CancellationToken.None);
+        await TopicReader.WaitUntilAsync(
+            () =>
+                workers[0]
+                    .Process.Output.Count(l =>
+                        l.Contains("failed to perform zombie fencing", StringComparison.Ordinal)
+                    ) >= 2,
+            Wait,
+            "two failed rounds:\n" + string.Join("\n", workers[0].Process.Output.TakeLast(30))
+        );
+        Assert.Null(ReadGeneration(kafka, 3));
+        Assert.DoesNotContain(workers[0].Units, u => !u.IsConnector); // The new tasks wait.
+
+        kafka.ClearRequestErrors(KafkaApiKey.InitProducerId);
+        await WaitForGenerationAsync(kafka, 3, workers);
+    }
+
     // A worker's log line starts with its UTC time ("2026-12-07T12:00:00.123Z info: ...").
     private static long LoggedAt(string line) =>
         DateTimeOffset
