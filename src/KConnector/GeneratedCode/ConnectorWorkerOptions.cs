@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 using KConnector.Connectors;
 using KConnector.Converters;
 using KConnector.Errors;
@@ -29,10 +30,6 @@ public static class ConnectorWorkerOptions
         "transforms.",
         "predicates.",
     ];
-
-    // Read when a spec is compiled (the generated type of the key or value): a run-time value
-    // would be accepted and do nothing.
-    private static readonly string[] BuildTimeKeys = ["key.schema", "value.schema"];
 
     /// <summary>
     /// The settings of the key (<paramref name="isKey"/>) or value converter: the config's
@@ -126,7 +123,9 @@ public static class ConnectorWorkerOptions
             {
                 continue;
             }
-            if (BuildTimeKeys.Contains(key, StringComparer.Ordinal))
+            // Read when a spec is compiled (the generated type of the key or value): a run-time
+            // value would be accepted and do nothing.
+            if (BuildTimeConfigDefinition.Definition.Find(key) is not null)
             {
                 issues.Add(
                     new ConfigIssue(

@@ -225,7 +225,7 @@ public sealed record ConnectorConfig
         return new ConnectorConfig
         {
             Name = name,
-            TasksMax = Int(all, "tasks.max", 1, min: 1),
+            TasksMax = Int(all, "tasks.max"),
             Topics = topics,
             TopicsRegex = string.IsNullOrEmpty(regex) ? null : regex,
             BootstrapServers = NullIfEmpty(Get(all, BootstrapServersKey)),
@@ -233,39 +233,32 @@ public sealed record ConnectorConfig
             {
                 Tolerance = Tolerance(all),
                 RetryTimeout =
-                    Long(all, "errors.retry.timeout", 0, min: -1) is var t && t == -1
+                    Long(all, "errors.retry.timeout") is var t && t == -1
                         ? Timeout.InfiniteTimeSpan
                         : TimeSpan.FromMilliseconds(t),
-                RetryDelayMax = TimeSpan.FromMilliseconds(
-                    Long(all, "errors.retry.delay.max.ms", 60_000, min: 1)
-                ),
+                RetryDelayMax = TimeSpan.FromMilliseconds(Long(all, "errors.retry.delay.max.ms")),
                 DependencyTimeout =
-                    Long(all, "errors.dependency.timeout.ms", 300_000, min: -1) is var d && d == -1
+                    Long(all, "errors.dependency.timeout.ms") is var d && d == -1
                         ? Timeout.InfiniteTimeSpan
                         : TimeSpan.FromMilliseconds(d),
-                LogEnable = Bool(all, "errors.log.enable", false),
-                LogIncludeMessages = Bool(all, "errors.log.include.messages", false),
+                LogEnable = Bool(all, "errors.log.enable"),
+                LogIncludeMessages = Bool(all, "errors.log.include.messages"),
                 DeadLetterQueueTopicName = NullIfEmpty(
                     Get(all, "errors.deadletterqueue.topic.name")
                 ),
                 DeadLetterQueueTopicReplicationFactor = ReplicationFactor(all),
                 DeadLetterQueueContextHeadersEnable = Bool(
                     all,
-                    "errors.deadletterqueue.context.headers.enable",
-                    false
+                    "errors.deadletterqueue.context.headers.enable"
                 ),
             },
             OffsetStorageFileName = NullIfEmpty(fileName),
             OffsetStorageTopic = NullIfEmpty(Get(all, OffsetStorageTopicKey)),
-            OffsetFlushInterval = TimeSpan.FromMilliseconds(
-                Long(all, OffsetFlushIntervalKey, 60_000, min: 0)
-            ),
-            OffsetFlushTimeout = TimeSpan.FromMilliseconds(
-                Long(all, OffsetFlushTimeoutKey, 5_000, min: 1)
-            ),
+            OffsetFlushInterval = TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey)),
+            OffsetFlushTimeout = TimeSpan.FromMilliseconds(Long(all, OffsetFlushTimeoutKey)),
             ExactlyOnce = ExactlyOnceSourceSettings.Parse(
                 all,
-                TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey, 60_000, min: 0))
+                TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey))
             ),
             MaxPollRecords = Int(
                 all,
@@ -281,12 +274,10 @@ public sealed record ConnectorConfig
             HeaderConverter = HeaderConverterOf(all),
             Settings = all,
             AutoRestart = new TaskRestartPolicy(
-                Bool(all, "task.restart.auto.enable", false),
-                Int(all, "task.restart.max.attempts", 5, min: 1),
-                TimeSpan.FromMilliseconds(
-                    Long(all, "task.restart.backoff.initial.ms", 1_000, min: 0)
-                ),
-                TimeSpan.FromMilliseconds(Long(all, "task.restart.backoff.max.ms", 60_000, min: 0))
+                Bool(all, "task.restart.auto.enable"),
+                Int(all, "task.restart.max.attempts"),
+                TimeSpan.FromMilliseconds(Long(all, "task.restart.backoff.initial.ms")),
+                TimeSpan.FromMilliseconds(Long(all, "task.restart.backoff.max.ms"))
             ),
         };
     }
@@ -375,7 +366,7 @@ public sealed record ConnectorConfig
 
     private static short ReplicationFactor(Dictionary<string, string> all)
     {
-        var value = Long(all, "errors.deadletterqueue.topic.replication.factor", 3, min: -1);
+        var value = Long(all, "errors.deadletterqueue.topic.replication.factor");
         if (value == 0 || value > short.MaxValue)
         {
             throw new ConfigException(
@@ -400,6 +391,31 @@ public sealed record ConnectorConfig
 
     private static int Int(Dictionary<string, string> all, string key, int fallback, int min) =>
         (int)Math.Min(Long(all, key, fallback, min), int.MaxValue);
+
+    // A framework key's default and lower bound, read from its one definition
+    // (ConnectorConfigDefinition, WorkerConfigDefinition) rather than written here again; this
+    // parser keeps only Kafka Connect's first-error messages.
+    private static Configuration.ConfigKey FrameworkKey(string key) =>
+        Configuration.Framework.ConnectorConfigDefinition.Definition.Find(key)
+        ?? Configuration.Framework.WorkerConfigDefinition.Definition.Find(key)
+        ?? throw new InvalidOperationException($"{key} is not a framework key.");
+
+    private static long Long(Dictionary<string, string> all, string key)
+    {
+        var definition = FrameworkKey(key);
+        return Long(
+            all,
+            key,
+            long.Parse(definition.DefaultValue!, CultureInfo.InvariantCulture),
+            (long)(definition.Min ?? long.MinValue)
+        );
+    }
+
+    private static int Int(Dictionary<string, string> all, string key) =>
+        (int)Math.Min(Long(all, key), int.MaxValue);
+
+    private static bool Bool(Dictionary<string, string> all, string key) =>
+        Bool(all, key, bool.Parse(FrameworkKey(key).DefaultValue!));
 
     internal static long Long(Dictionary<string, string> all, string key, long fallback, long min)
     {

@@ -22,14 +22,7 @@ namespace KConnector.Transforms;
     AllowedValues = ["V1", "V2"],
     Documentation = "Defines the version of the syntax to access fields. If set to V1, then the field paths are limited to access the elements at the root level of the struct or map. If set to V2, the syntax will support accessing nested elements, separated by dots (KIP-821)."
 )]
-[ConfigKey(
-    "replace.null.with.default",
-    ConfigType.Boolean,
-    Default = "true",
-    Importance = ConfigImportance.Medium,
-    Group = "Transform",
-    Documentation = "Whether to replace fields that have a default value and that are null to the default value (has no effect on schemaless values)."
-)]
+[IncludeConfigKeys(typeof(ReplaceNullWithDefaultKey))]
 internal static class ExtractFieldConfig
 {
     public static ITransformation Create(ParsedConfig config, RecordPart part)

@@ -31,14 +31,7 @@ namespace KConnector.Transforms;
     AllowedValues = ["move", "copy"],
     Documentation = "Either move if the fields are to be moved to the headers (removed from the key/value), or copy if the fields are to be copied to the headers (retained in the key/value)."
 )]
-[ConfigKey(
-    "replace.null.with.default",
-    ConfigType.Boolean,
-    Default = "true",
-    Importance = ConfigImportance.Medium,
-    Group = "Transform",
-    Documentation = "Whether to replace fields that have a default value and that are null to the default value (has no effect on schemaless values)."
-)]
+[IncludeConfigKeys(typeof(ReplaceNullWithDefaultKey))]
 internal static class HeaderFromConfig
 {
     public static ITransformation Create(ParsedConfig config, RecordPart part)

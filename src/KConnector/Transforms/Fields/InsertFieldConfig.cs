@@ -46,14 +46,7 @@ namespace KConnector.Transforms;
     Group = "Transform",
     Documentation = "Static field value, if field name configured."
 )]
-[ConfigKey(
-    "replace.null.with.default",
-    ConfigType.Boolean,
-    Default = "true",
-    Importance = ConfigImportance.Medium,
-    Group = "Transform",
-    Documentation = "Whether to replace fields that have a default value and that are null to the default value (has no effect on schemaless values)."
-)]
+[IncludeConfigKeys(typeof(ReplaceNullWithDefaultKey))]
 internal static class InsertFieldConfig
 {
     public static ITransformation Create(ParsedConfig config, Builtin.RecordPart part)

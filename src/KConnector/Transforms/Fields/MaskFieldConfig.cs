@@ -21,14 +21,7 @@ namespace KConnector.Transforms;
     Group = "Transform",
     Documentation = "Custom value replacement, that will be applied to all 'fields' values (numeric or non-empty string values only)."
 )]
-[ConfigKey(
-    "replace.null.with.default",
-    ConfigType.Boolean,
-    Default = "true",
-    Importance = ConfigImportance.Medium,
-    Group = "Transform",
-    Documentation = "Whether to replace fields that have a default value and that are null to the default value (has no effect on schemaless values)."
-)]
+[IncludeConfigKeys(typeof(ReplaceNullWithDefaultKey))]
 internal static class MaskFieldConfig
 {
     public static ITransformation Create(ParsedConfig config, RecordPart part)

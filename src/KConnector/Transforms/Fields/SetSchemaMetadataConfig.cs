@@ -19,14 +19,7 @@ namespace KConnector.Transforms;
     Group = "Transform",
     Documentation = "Schema version to set."
 )]
-[ConfigKey(
-    "replace.null.with.default",
-    ConfigType.Boolean,
-    Default = "true",
-    Importance = ConfigImportance.Medium,
-    Group = "Transform",
-    Documentation = "Whether to replace fields that have a default value and that are null to the default value."
-)]
+[IncludeConfigKeys(typeof(ReplaceNullWithDefaultKey))]
 internal static class SetSchemaMetadataConfig
 {
     public static ITransformation Create(ParsedConfig config, RecordPart part)

@@ -40,14 +40,7 @@ namespace KConnector.Transforms;
     AllowedValues = ["nanoseconds", "microseconds", "milliseconds", "seconds"],
     Documentation = "The desired Unix precision for the timestamp: seconds, milliseconds, microseconds, or nanoseconds. Used to generate the output when type=unix or used to parse the input if the input is a Long."
 )]
-[ConfigKey(
-    "replace.null.with.default",
-    ConfigType.Boolean,
-    Default = "true",
-    Importance = ConfigImportance.Medium,
-    Group = "Transform",
-    Documentation = "Whether to replace fields that have a default value and that are null to the default value (has no effect on schemaless values)."
-)]
+[IncludeConfigKeys(typeof(ReplaceNullWithDefaultKey))]
 internal static class TimestampConverterConfig
 {
     public static ITransformation Create(ParsedConfig config, RecordPart part)

@@ -21,14 +21,7 @@ namespace KConnector.Transforms;
     Group = "Transform",
     Documentation = "Field names on the record value to extract as the record key."
 )]
-[ConfigKey(
-    "replace.null.with.default",
-    ConfigType.Boolean,
-    Default = "true",
-    Importance = ConfigImportance.Medium,
-    Group = "Transform",
-    Documentation = "Whether to replace fields that have a default value and that are null to the default value (has no effect on schemaless values)."
-)]
+[IncludeConfigKeys(typeof(ReplaceNullWithDefaultKey))]
 public static partial class ValueToKey
 {
     /// <summary>The transform for <paramref name="config"/>; an empty <c>fields</c> throws a <see cref="ConfigException"/> naming it.</summary>
