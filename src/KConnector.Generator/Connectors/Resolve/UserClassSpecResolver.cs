@@ -42,7 +42,12 @@ internal static class UserClassSpecResolver
             model.Kind == ConnectorKind.Source,
             diagnostics
         );
-        Transforms.CompiledChainPlanner.RefuseForUserClass(spec, diagnostics);
+        var chain = Transforms.CompiledChainPlanner.PlanForUserClass(
+            spec,
+            schemas,
+            model,
+            diagnostics
+        );
         var keyConverter = Converter(
             catalog,
             spec.KeyConverter,
@@ -85,6 +90,7 @@ internal static class UserClassSpecResolver
             EmitsTaskPart = false,
             SourceDescription = System.IO.Path.GetFileName(spec.Path),
             Location = spec.NameLocation.Location,
+            ValueChain = chain,
         };
         return new ConnectorResult(configured, diagnostics.ToEquatableArray());
     }

@@ -143,9 +143,26 @@ internal static class CompiledChainPlanner
             };
     }
 
-    /// <summary>KCN0250 for each field-level transformation of the spec of an attribute connector (its types are the user's).</summary>
-    public static void RefuseForUserClass(ParsedSpec spec, List<DiagnosticInfo> diagnostics)
+    /// <summary>
+    /// The compiled value chain of the spec of an attribute connector (a [SourceConnector] class of
+    /// the project), planned as a built-in source's on the class's value type. A [SinkConnector]
+    /// class's <c>PutAsync</c> takes the class's own value type, which the chain's output is not, so
+    /// its field-level transformations are refused (KCN0250).
+    /// </summary>
+    public static CompiledChain? PlanForUserClass(
+        ParsedSpec spec,
+        EquatableArray<SchemaTypeEntry> schemas,
+        ConnectorModel model,
+        List<DiagnosticInfo> diagnostics
+    )
     {
+        if (model.Kind == ConnectorKind.Source)
+        {
+            var value = schemas.FirstOrDefault(s =>
+                s.CSharpFullName is { } name && "global::" + name == model.ValueType
+            );
+            return Plan(spec, value, model.ValueType, isSource: true, diagnostics);
+        }
         foreach (var step in spec.Transforms.Where(s => KindOf(s.ClassName).Kind is not null))
         {
             diagnostics.Add(
@@ -153,10 +170,13 @@ internal static class CompiledChainPlanner
                     DiagnosticDescriptors.TransformNeedsSchemalessRecords,
                     step.TypeWhere,
                     step.TypeName,
-                    "the build compiles them in the specs of built-in connectors only"
+                    "the [SinkConnector] class's PutAsync takes its own value type ("
+                        + model.ValueType.Replace("global::", string.Empty)
+                        + "), which the chain's output record is not"
                 )
             );
         }
+        return null;
     }
 
     // Why no field-level transformation of this spec compiles, or null when they may.
