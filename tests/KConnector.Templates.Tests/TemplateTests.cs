@@ -218,6 +218,7 @@ public sealed class TemplateTests(TemplatePack pack) : IClassFixture<TemplatePac
             "OrdersSource.cs",
             "OrdersSink.cs",
             "SampleOrders.cs",
+            "OrderTotalHeader.cs",
             "Schemas/order.proto",
             "orders-file-sink.connector.json",
             "orders-file-source.connector.json",

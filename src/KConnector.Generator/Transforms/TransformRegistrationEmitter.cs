@@ -8,8 +8,9 @@ using Microsoft.CodeAnalysis.Text;
 namespace KConnector.Generator.Transforms;
 
 /// <summary>
-/// Writes, for a project that references transformation or predicate plugins other than the
-/// runtime's (a package's <c>[ConnectPlugin]</c> descriptors, found by the catalog), a module
+/// Writes, for a project that references or declares transformation or predicate plugins other
+/// than the runtime's (a package's <c>[ConnectPlugin]</c> descriptors, found by the catalog, and
+/// the project's own, added by <c>ProjectPluginCatalog</c>), a module
 /// initializer that registers each with the worker's table (<c>TransformationPlugins</c>): a spec
 /// naming one passes the build's checks against the same descriptor, and the worker creates it.
 /// Nothing is written when there are none.

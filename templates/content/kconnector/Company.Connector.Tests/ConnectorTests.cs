@@ -115,6 +115,21 @@ public sealed class ConnectorTests : IDisposable
 
         var ids = ReadOrderIds(kafka.BootstrapServers, Topic, Total);
         Assert.Equal(ExpectedIds(Total), ids.Order(StringComparer.Ordinal));
+#if (fileSource)
+        // The spec's transforms: OrderTotalHeader (OrderTotalHeader.cs) put each order's total in a header.
+        var totals = OrderTotalHeaderTests.ReadTotals(
+            kafka.BootstrapServers,
+            Topic,
+            Total,
+            Deadline
+        );
+        Assert.Equal(
+            Enumerable
+                .Range(0, Total)
+                .Select(n => ("order-" + n, (string?)OrderTotalHeaderTests.ExpectedTotal(n))),
+            totals.Select(t => (t.Key, t.Value)).OrderBy(t => int.Parse(t.Key["order-".Length..]))
+        );
+#endif
 #if (httpSource)
         // Once each: the topic holds exactly Total records (a replayed page would add more).
         Assert.Equal(Total, RecordsInTopic(kafka.BootstrapServers, Topic, partitions: 2));
