@@ -44,6 +44,7 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
         context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
+        ConfigProviders.ConfigProviderPipeline.Register(context);
 
         var specFiles = SpecFiles(context, rootNamespace);
         var parsedSpecs = specFiles
