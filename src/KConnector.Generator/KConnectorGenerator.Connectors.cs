@@ -45,6 +45,7 @@ public sealed partial class KConnectorGenerator
             .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
         catalog = WithProjectPlugins(context, catalog);
         context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
+        ConfigProviders.ConfigProviderPipeline.Register(context);
 
         var specFiles = SpecFiles(context, rootNamespace);
         var parsedSpecs = specFiles

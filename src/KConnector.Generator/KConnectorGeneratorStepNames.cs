@@ -35,6 +35,7 @@ internal static class KConnectorGeneratorStepNames
     public const string ResolvedConnectorClasses = nameof(ResolvedConnectorClasses);
     public const string Connectors = nameof(Connectors);
     public const string PluginCatalog = nameof(PluginCatalog);
+    public const string ConfigProviderCatalog = nameof(ConfigProviderCatalog);
     public const string PluginDescriptorClasses = nameof(PluginDescriptorClasses);
     public const string ConfigKeySetClasses = nameof(ConfigKeySetClasses);
     public const string TypedConfigClasses = nameof(TypedConfigClasses);
@@ -63,6 +64,7 @@ internal static class KConnectorGeneratorStepNames
         ConnectorAvroSchemas,
         ConnectorJsonSchemas,
         PluginCatalog,
+        ConfigProviderCatalog,
         ResolvedConnectorSpecs,
         SourceConnectorClasses,
         SinkConnectorClasses,

@@ -10,7 +10,8 @@ namespace KConnector.Cli.Commands;
 /// <c>kconnector describe [connector]</c>: a built-in connector's config keys (its own, then the
 /// Kafka Connect keys every connector of its kind has) with type, default, importance and doc, read
 /// from the same descriptors (read from the referenced assemblies) the generator validates specs against. Without an argument, lists the
-/// built-in connectors, transformations, predicates, converters and header converters; a converter's
+/// built-in connectors, transformations, predicates, converters, header converters and config
+/// providers; a converter's
 /// name shows what it carries and its settings (DescribeConverters). Exit code 1 for an unknown name.
 /// </summary>
 internal static class DescribeCommand
@@ -50,6 +51,7 @@ internal static class DescribeCommand
             }
             await ListTransformsAsync(catalog, output).ConfigureAwait(false);
             await DescribeConverters.ListAsync(catalog, output).ConfigureAwait(false);
+            await DescribeConfigProviders.ListAsync(output).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         var connector = catalog.Find(name.Trim());
@@ -74,11 +76,20 @@ internal static class DescribeCommand
         {
             return ExitCodes.Success;
         }
+        if (
+            connector is null
+            && await DescribeConfigProviders
+                .TryDescribeAsync(name.Trim(), output)
+                .ConfigureAwait(false)
+        )
+        {
+            return ExitCodes.Success;
+        }
         if (connector is null)
         {
             await error
                 .WriteLineAsync(
-                    $"Unknown connector '{name}'.{EditDistance.Suggestion(name, catalog.AllNames.Concat(DescribeConverters.Names(catalog)))} Built-in connectors: {string.Join(", ", catalog.Plugins.Select(c => c.ClassName))}."
+                    $"Unknown connector '{name}'.{EditDistance.Suggestion(name, catalog.AllNames.Concat(DescribeConverters.Names(catalog)).Concat(DescribeConfigProviders.Names))} Built-in connectors: {string.Join(", ", catalog.Plugins.Select(c => c.ClassName))}."
                 )
                 .ConfigureAwait(false);
             return ExitCodes.InvalidInput;

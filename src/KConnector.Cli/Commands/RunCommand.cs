@@ -129,6 +129,11 @@ internal static class RunCommand
         {
             settings[key] = value;
         }
+        if (WorkerFile.ConfigProvidersError(settings) is { } providers)
+        {
+            await error.WriteLineAsync($"Not started: {providers}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
         var compiled = SpecCompiler.Compile(specPaths, emit: true);
         foreach (var diagnostic in compiled.Diagnostics)
         {

@@ -113,6 +113,10 @@ internal sealed class DistributedRun(
         {
             errors.AddRange(DistributedErrors(worker.Path, settings));
         }
+        if (errors.Count == 0 && WorkerFile.ConfigProvidersError(settings) is { } providers)
+        {
+            errors.Add($"{worker.Path}: {providers}");
+        }
         foreach (var line in errors)
         {
             await error.WriteLineAsync(line).ConfigureAwait(false);

@@ -90,4 +90,21 @@ internal static class WorkerFile
             .Select(k =>
                 $"{worker.Path}: \"{k}\" is not a key of the worker (a worker config names no connector.class).{EditDistance.Suggestion(k, ConnectorConfig.WorkerKeyNames)}"
             );
+
+    /// <summary>
+    /// What is wrong with the worker's <c>config.providers</c> (a provider without a class, an
+    /// unknown class, a wrong parameter), each naming its key; null when they can be created.
+    /// </summary>
+    public static string? ConfigProvidersError(IReadOnlyDictionary<string, string> settings)
+    {
+        try
+        {
+            _ = KConnector.Configuration.Providers.WorkerConfigProviders.CreateResolver(settings);
+            return null;
+        }
+        catch (KConnector.Errors.ConfigException e)
+        {
+            return e.Message;
+        }
+    }
 }

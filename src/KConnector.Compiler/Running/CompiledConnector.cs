@@ -93,16 +93,21 @@ internal sealed class CompiledConnector
 
     /// <summary>
     /// The generated config's <c>Validate</c> of the spec's values with <paramref name="overrides"/>
-    /// applied: the typed values, the resolved <c>${...}</c> values and every issue.
+    /// applied: the typed values, the <c>${...}</c> values resolved by <paramref name="resolver"/>
+    /// (the worker's config providers; <see cref="ConfigValueResolver.Default"/> when null) and
+    /// every issue.
     /// </summary>
-    public ParsedConfig Validate(IReadOnlyDictionary<string, string> overrides)
+    public ParsedConfig Validate(
+        IReadOnlyDictionary<string, string> overrides,
+        ConfigValueResolver? resolver = null
+    )
     {
         var values = new Dictionary<string, string?>(SpecValues, StringComparer.Ordinal);
         foreach (var (key, value) in overrides)
         {
             values[key] = value;
         }
-        return (ParsedConfig)_validate.Invoke(null, [values, null])!;
+        return (ParsedConfig)_validate.Invoke(null, [values, resolver])!;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Providers;
 
 namespace KConnector.Compiler.Running;
 
@@ -20,10 +21,20 @@ internal static class ConfigCheck
         try
         {
             connector.Register(settings.Connector).Validate(settings.Worker);
-            // Resolved values (${env:...}), as the generated worker hands its task factory.
-            var resolved = connector.Validate(settings.Connector).Originals;
+            // Resolved values (${env:...}, through the worker's config.providers), as the
+            // generated worker hands its task factory.
+            var resolver = WorkerConfigProviders.CreateResolver(settings.Worker);
+            var resolved = connector.Validate(settings.Connector, resolver).Originals;
             connector.Definition.ValidateAcrossKeys(resolved);
             return null;
+        }
+        catch (KConnector.Errors.ConfigException e)
+        {
+            // The worker's config.providers: named by their key.
+            return new ConfigValidationException(
+                connector.Name,
+                [new ConfigIssue(e.Key, e.Message)]
+            );
         }
         catch (ConfigValidationException e)
         {

@@ -137,13 +137,13 @@ internal static class PluginCatalogReader
         return FrameworkKeys(sets);
     }
 
-    private static bool MayHoldDescriptors(IAssemblySymbol assembly) =>
+    internal static bool MayHoldDescriptors(IAssemblySymbol assembly) =>
         assembly.Name == PluginAttributeNames.RuntimeAssembly
         || assembly.Modules.Any(m =>
             m.ReferencedAssemblies.Any(r => r.Name == PluginAttributeNames.RuntimeAssembly)
         );
 
-    private static IEnumerable<INamedTypeSymbol> TypesOf(INamespaceSymbol ns)
+    internal static IEnumerable<INamedTypeSymbol> TypesOf(INamespaceSymbol ns)
     {
         foreach (var type in ns.GetTypeMembers())
         {

@@ -84,7 +84,7 @@ public sealed partial class ConfigDefinition
             typed[key.Name] = Convert(key, text, issues);
         }
         CheckRequiredWhen(resolved, issues);
-        return new ParsedConfig(this, typed, resolved, issues);
+        return new ParsedConfig(this, typed, resolved, issues, values);
     }
 
     /// <summary>

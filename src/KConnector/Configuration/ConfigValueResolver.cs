@@ -20,8 +20,18 @@ public sealed partial class ConfigValueResolver
         _providers = providers;
     }
 
-    /// <summary>A resolver with <c>env</c> (<see cref="EnvironmentConfigProvider"/>) and <c>file</c> (<see cref="FileConfigProvider"/> from the current directory).</summary>
-    public static ConfigValueResolver Default { get; } =
+    // The resolver of the worker that is checking a connector's config on this flow (set around
+    // ConnectorRegistration.Check): the generated registration parses the connector's values there
+    // through Default, so the worker's config.providers reach every road without a resolver
+    // threaded through generated code.
+    private static readonly AsyncLocal<ConfigValueResolver?> WorkerScoped = new();
+
+    /// <summary>
+    /// A resolver with <c>env</c> (<see cref="EnvironmentConfigProvider"/>) and <c>file</c>
+    /// (<see cref="FileConfigProvider"/> from the current directory): what a worker whose settings
+    /// give no <c>config.providers</c> resolves references with.
+    /// </summary>
+    public static ConfigValueResolver BuiltIn { get; } =
         new(
             new Dictionary<string, IConfigProvider>(StringComparer.Ordinal)
             {
@@ -29,6 +39,29 @@ public sealed partial class ConfigValueResolver
                 ["file"] = new FileConfigProvider(),
             }
         );
+
+    /// <summary>
+    /// While a worker checks a connector's config: the resolver of the worker's
+    /// <c>config.providers</c> (<see cref="Providers.WorkerConfigProviders"/>); otherwise
+    /// <see cref="BuiltIn"/>.
+    /// </summary>
+    public static ConfigValueResolver Default => WorkerScoped.Value ?? BuiltIn;
+
+    /// <summary>The provider names references may use, in order.</summary>
+    public IEnumerable<string> ProviderNames => _providers.Keys;
+
+    /// <summary>Makes <paramref name="resolver"/> the <see cref="Default"/> of the calling flow until disposed.</summary>
+    internal static IDisposable UseForWorker(ConfigValueResolver resolver)
+    {
+        var previous = WorkerScoped.Value;
+        WorkerScoped.Value = resolver;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(ConfigValueResolver? previous) : IDisposable
+    {
+        public void Dispose() => WorkerScoped.Value = previous;
+    }
 
     /// <summary>Resolves every value of <paramref name="values"/>; problems are added to <paramref name="issues"/>.</summary>
     public IReadOnlyDictionary<string, string?> Resolve(
@@ -63,7 +96,7 @@ public sealed partial class ConfigValueResolver
                         issues.Add(
                             new ConfigIssue(
                                 key,
-                                $"{match.Value} names the config provider '{provider}', which is not registered (known: {string.Join(", ", _providers.Keys)})"
+                                $"{match.Value} names the config provider '{provider}', which is not registered (known: {(_providers.Count == 0 ? "none" : string.Join(", ", _providers.Keys))}; a worker registers providers with config.providers)"
                             )
                         );
                         return match.Value;

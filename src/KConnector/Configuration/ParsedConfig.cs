@@ -14,12 +14,14 @@ public sealed class ParsedConfig
         ConfigDefinition definition,
         IReadOnlyDictionary<string, object?> typed,
         IReadOnlyDictionary<string, string?> originals,
-        IReadOnlyList<ConfigIssue> issues
+        IReadOnlyList<ConfigIssue> issues,
+        IReadOnlyDictionary<string, string?>? unresolved = null
     )
     {
         Definition = definition;
         _typed = typed;
         Originals = originals;
+        Unresolved = unresolved ?? originals;
         _issues = [.. issues];
     }
 
@@ -28,6 +30,13 @@ public sealed class ParsedConfig
 
     /// <summary>Every value given, after <c>${...}</c> references were resolved.</summary>
     public IReadOnlyDictionary<string, string?> Originals { get; }
+
+    /// <summary>
+    /// Every value as given, <c>${provider:path:key}</c> references unresolved: what the REST API
+    /// shows (Kafka Connect's <c>GET /connectors/{name}/config</c> returns the config as submitted),
+    /// so a value read from a provider never leaves the worker.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> Unresolved { get; }
 
     /// <summary>Every issue found; empty when the config is valid.</summary>
     public IReadOnlyList<ConfigIssue> Issues => _issues;
@@ -71,7 +80,7 @@ public sealed class ParsedConfig
 
     /// <summary>The same values with <paramref name="issues"/> as their issues.</summary>
     internal ParsedConfig WithIssues(IReadOnlyList<ConfigIssue> issues) =>
-        new(Definition, _typed, Originals, issues);
+        new(Definition, _typed, Originals, issues, Unresolved);
 
     /// <summary>The typed value of <paramref name="key"/> (a bool, int, long, double, string, list or <see cref="Password"/>), or default.</summary>
     public T? Get<T>(string key) =>

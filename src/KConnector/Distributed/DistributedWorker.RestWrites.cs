@@ -194,7 +194,9 @@ public sealed partial class DistributedWorker
         }
         else if (configured.Given is { } given)
         {
-            foreach (var (key, value) in given.Originals)
+            // As given, ${...} unresolved: the config topic holds no value read from a provider
+            // (Connect writes the submitted config; each worker resolves it with its own providers).
+            foreach (var (key, value) in given.Unresolved)
             {
                 if (value is not null)
                 {

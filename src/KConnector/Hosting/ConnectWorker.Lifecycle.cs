@@ -120,13 +120,14 @@ public sealed partial class ConnectWorker
         }
     }
 
-    // The values the connector was given, secrets hidden as Kafka Connect hides a Password.
+    // The values the connector was given, ${...} references unresolved (as Kafka Connect returns
+    // the submitted config) and secrets hidden as Kafka Connect hides a Password.
     internal static Dictionary<string, string> GivenConfig(ConfiguredConnector connector)
     {
         var config = new Dictionary<string, string>(StringComparer.Ordinal);
         if (connector.Given is { } given)
         {
-            foreach (var (key, value) in given.Originals)
+            foreach (var (key, value) in given.Unresolved)
             {
                 if (value is null)
                 {

@@ -121,7 +121,9 @@ public sealed class ConnectorRegistration
     /// when it starts (the typed config's keys, the worker's keys, a sink's <c>topics</c> /
     /// <c>topics.regex</c> and dead-letter topic), without making a task: Kafka Connect's
     /// <c>validate</c> before a connector is created. Throws a <see cref="ConfigValidationException"/>
-    /// naming every key at fault.
+    /// naming every key at fault; <c>${provider:path:key}</c> references resolve through the
+    /// worker's <c>config.providers</c> (a wrong one throws a <see cref="KConnector.Errors.ConfigException"/>
+    /// naming its key).
     /// </summary>
     public void Validate(
         IReadOnlyDictionary<string, string> workerSettings,
@@ -135,9 +137,15 @@ public sealed class ConnectorRegistration
     )
     {
         ArgumentNullException.ThrowIfNull(workerSettings);
+        // The worker's config.providers (a wrong one is the worker's error, naming its key, before
+        // any connector value is read): the connector's ${...} references resolve through them.
+        var resolver = KConnector.Configuration.Providers.WorkerConfigProviders.CreateResolver(
+            workerSettings
+        );
         ConfiguredConnector? configured = null;
         try
         {
+            using var _ = ConfigValueResolver.UseForWorker(resolver);
             configured = Configure(services, workerSettings);
             if (IsSink)
             {

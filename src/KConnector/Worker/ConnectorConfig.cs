@@ -88,7 +88,10 @@ public sealed record ConnectorConfig
     public static bool IsWorkerKey(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (WorkerKeyNames.Contains(key, StringComparer.Ordinal))
+        if (
+            WorkerKeyNames.Contains(key, StringComparer.Ordinal)
+            || Configuration.Providers.WorkerConfigProviders.IsProviderKey(key)
+        )
         {
             return true;
         }

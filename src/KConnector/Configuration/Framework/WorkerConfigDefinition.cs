@@ -242,6 +242,16 @@ namespace KConnector.Configuration.Framework;
     Group = "Worker",
     Documentation = "If set to true, it allows user requests to reset the set of active topics per connector."
 )]
+// Config providers (Kafka's AbstractConfig.CONFIG_PROVIDERS_CONFIG, KIP-297): each name also takes
+// config.providers.<name>.class and config.providers.<name>.param.<p> (WorkerConfigProviders).
+[ConfigKey(
+    "config.providers",
+    ConfigType.List,
+    Default = "",
+    Importance = ConfigImportance.Low,
+    Group = "Worker",
+    Documentation = "Comma-separated names of ConfigProvider classes, loaded and used in the order specified. Implementing the interface ConfigProvider allows you to replace variable references in connector configurations, such as for externalized secrets. Each name takes config.providers.<name>.class and config.providers.<name>.param.<parameter>. KConnector: when not set, env (EnvVarConfigProvider) and file (FileConfigProvider) are available; set empty for none, as Kafka Connect has."
+)]
 // Metrics export (docs/metrics.md). Kafka Connect reports through JMX and metrics.reporters;
 // KConnector exports the same metric names through OpenTelemetry, turned on by these keys.
 [ConfigKey(
