@@ -74,6 +74,7 @@ public sealed partial class KConnectorGenerator
                     SourceText.From(JsonSchemaEmitter.Emit(type), System.Text.Encoding.UTF8)
                 )
         );
+        InitializeJsonSchemaValidation(context, types);
         context.RegisterSourceOutput(
             diagnostics,
             static (spc, all) =>

@@ -1,11 +1,9 @@
 using System.Buffers;
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 using KConnector.Json;
 using KConnector.JsonSchema;
 using KConnector.SchemaRegistry;
-using NJsonSchema;
 using NJsonSchemaDocument = NJsonSchema.JsonSchema;
 using SchemaType = KConnector.SchemaRegistry.SchemaType;
 
@@ -14,18 +12,24 @@ namespace KConnector.Converters;
 /// <summary>
 /// Confluent's <c>io.confluent.connect.json.JsonSchemaConverter</c> for a type generated from a JSON
 /// Schema: magic byte 0, the 4-byte big-endian schema id, then the JSON text. The schema text is what
-/// is registered (schemaType JSON; RecordNameStrategy uses its <c>title</c>). Every payload is validated
-/// with NJsonSchema: on write against the type's schema, on read against the writer's schema fetched
-/// by id; a violation is a <see cref="JsonSchemaValidationException"/> listing the failing paths.
+/// is registered (schemaType JSON; RecordNameStrategy uses its <c>title</c>). Every payload is validated:
+/// on write against the type's schema, on read against the writer's schema fetched by id; a violation
+/// is a <see cref="JsonSchemaValidationException"/> listing the failing paths. The type's own schema
+/// is checked by the validation the generator compiled from it (<see cref="IJsonSchemaRecord{TSelf}.CompiledValidation"/>:
+/// one Utf8JsonReader pass, AOT-safe); NJsonSchema only checks a schema the generator did not compile
+/// and a writer's schema that is not the type's own.
 /// </summary>
 /// <typeparam name="T">A type generated from a <c>*.schema.json</c> file.</typeparam>
 public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IJsonSchemaRecord<T>
 {
-    private readonly NJsonSchemaDocument _schema;
+    private static readonly CompiledJsonSchemaValidation? Compiled = T.CompiledValidation;
+    private readonly Lazy<NJsonSchemaDocument> _schema;
     private readonly WriterSchemaIds _writerIds;
     private readonly ReaderSchemas _readerSchemas;
-    private readonly ConcurrentDictionary<int, NJsonSchemaDocument> _writerSchemas = new();
+
+    // Per writer schema id: null when it is the type's own schema and that is compiled.
+    private readonly ConcurrentDictionary<int, NJsonSchemaDocument?> _writerSchemas = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _writer;
 
@@ -34,12 +38,18 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(config);
-        _schema = Parse(T.JsonSchemaText, typeof(T).Name);
+        _schema = new Lazy<NJsonSchemaDocument>(() =>
+            JsonSchemaLibraryValidation.Parse(T.JsonSchemaText, typeof(T).Name)
+        );
+        if (Compiled is null)
+        {
+            _ = _schema.Value; // a schema the library cannot load fails here, at the start, as before
+        }
         _writerIds = new WriterSchemaIds(
             registry,
             config,
             new Schema(T.JsonSchemaText, SchemaType.Json),
-            string.IsNullOrEmpty(_schema.Title) ? typeof(T).Name : _schema.Title
+            Title(T.JsonSchemaText) ?? typeof(T).Name
         );
         _readerSchemas = new ReaderSchemas(registry, SchemaType.Json);
         _writer = new Utf8JsonWriter(_buffer);
@@ -72,7 +82,14 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
         _writer.Reset(_buffer);
         T.WriteJson(_writer, value);
         _writer.Flush();
-        Validate(_schema, _buffer.WrittenSpan[ConfluentWireFormat.HeaderLength..], topic, "write");
+        var json = _buffer.WrittenSpan[ConfluentWireFormat.HeaderLength..];
+        Throw(
+            Compiled is null
+                ? JsonSchemaLibraryValidation.Validate(_schema.Value, json)
+                : CompiledJsonSchemaValidator.Validate(Compiled, json),
+            topic,
+            "write"
+        );
         return _buffer.WrittenSpan.ToArray();
     }
 
@@ -115,14 +132,20 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
         var writerSchema = _writerSchemas.GetOrAdd(
             id,
             static (schemaId, state) =>
-                Parse(
+                WriterSchema(
                     state.Self._readerSchemas.For(state.Topic, schemaId).SchemaString,
-                    $"schema id {schemaId}"
+                    schemaId
                 ),
             (Self: this, Topic: topic)
         );
         var json = data.AsSpan(ConfluentWireFormat.HeaderLength);
-        Validate(writerSchema, json, topic, "read");
+        Throw(
+            writerSchema is null
+                ? CompiledJsonSchemaValidator.Validate(Compiled!, json)
+                : JsonSchemaLibraryValidation.Validate(writerSchema, json),
+            topic,
+            "read"
+        );
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -138,54 +161,43 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
         }
     }
 
-    private static void Validate(
-        NJsonSchemaDocument schema,
-        ReadOnlySpan<byte> json,
-        string topic,
-        string direction
-    )
+    // The type's own schema (as registered, byte for byte) is checked by the compiled validation;
+    // any other writer's schema by the library.
+    private static NJsonSchemaDocument? WriterSchema(string text, int id) =>
+        Compiled is not null && string.Equals(text, T.JsonSchemaText, StringComparison.Ordinal)
+            ? null
+            : JsonSchemaLibraryValidation.Parse(text, $"schema id {id}");
+
+    private static void Throw(JsonSchemaValidationResult result, string topic, string direction)
     {
-        // NJsonSchema validates Newtonsoft tokens, so the payload is handed over as text.
-        var text = Encoding.UTF8.GetString(json);
-        ICollection<NJsonSchema.Validation.ValidationError> errors;
-        try
+        if (result.IsValid)
         {
-            errors = schema.Validate(text);
+            return;
         }
-        catch (Newtonsoft.Json.JsonException e)
+        if (
+            result.Errors is [{ Kind: var kind }]
+            && kind.StartsWith("InvalidJson: ", StringComparison.Ordinal)
+        )
         {
             throw new JsonSchemaValidationException(
-                $"Record {(direction == "write" ? "for" : "from")} topic '{topic}' is not valid JSON: {e.Message}",
-                e
+                $"Record {(direction == "write" ? "for" : "from")} topic '{topic}' is not valid JSON: {kind["InvalidJson: ".Length..]}"
             );
         }
-        if (errors.Count > 0)
-        {
-            // The validator's form of each error (innermost JSON path, NJsonSchema's kind), so a
-            // violation reads the same whoever found it.
-            var list = new List<JsonSchemaValidationError>(errors.Count);
-            JsonSchemaValidator.Flatten(errors, list);
-            throw new JsonSchemaValidationException(
-                $"{typeof(T).Name} {(direction == "write" ? "written to" : "read from")} topic '{topic}' violates its JSON Schema: {string.Join("; ", list)}.",
-                list
-            );
-        }
+        throw new JsonSchemaValidationException(
+            $"{typeof(T).Name} {(direction == "write" ? "written to" : "read from")} topic '{topic}' violates its JSON Schema: {string.Join("; ", result.Errors)}.",
+            result.Errors
+        );
     }
 
-    private static NJsonSchemaDocument Parse(string text, string what)
+    private static string? Title(string schemaText)
     {
-        try
-        {
-            return NJsonSchemaDocument.FromJsonAsync(text).GetAwaiter().GetResult();
-        }
-        catch (Exception e)
-            when (e
-                    is Newtonsoft.Json.JsonException
-                        or InvalidOperationException
-                        or NotSupportedException
-            )
-        {
-            throw new DataException($"The JSON Schema of {what} cannot be parsed: {e.Message}", e);
-        }
+        using var document = JsonDocument.Parse(schemaText);
+        return
+            document.RootElement.ValueKind == JsonValueKind.Object
+            && document.RootElement.TryGetProperty("title", out var title)
+            && title.ValueKind == JsonValueKind.String
+            && title.GetString() is { Length: > 0 } text
+            ? text
+            : null;
     }
 }

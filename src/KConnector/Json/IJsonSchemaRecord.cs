@@ -22,6 +22,12 @@ public interface IJsonSchemaRecord<TSelf> : IJsonRecord<TSelf>
     static virtual IReadOnlyDictionary<string, string> JsonSchemaReferences =>
         System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
+    /// <summary>
+    /// The validation the generator compiled from <see cref="JsonSchemaText"/> (null when the
+    /// schema uses a keyword it does not compile: then only the library validator can check it).
+    /// </summary>
+    static virtual KConnector.JsonSchema.CompiledJsonSchemaValidation? CompiledValidation => null;
+
     /// <summary>Reads one JSON value positioned at <paramref name="reader"/>'s current token.</summary>
     static abstract TSelf ReadJson(ref Utf8JsonReader reader);
 }

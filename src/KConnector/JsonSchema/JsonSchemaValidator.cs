@@ -193,6 +193,7 @@ public sealed class JsonSchemaValidator
         var rest = path.StartsWith("#/", StringComparison.Ordinal)
             ? path[2..]
             : path.TrimStart('#');
-        return rest.StartsWith('[') ? "$" + rest : "$." + rest;
+        // The root is "#/" in NJsonSchema's errors on the value itself ("$", not "$.").
+        return rest.Length == 0 || rest.StartsWith('[') ? "$" + rest : "$." + rest;
     }
 }

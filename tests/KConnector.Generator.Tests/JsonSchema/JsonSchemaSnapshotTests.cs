@@ -38,8 +38,34 @@ public class JsonSchemaSnapshotTests
                 "Shop.Json.OrderPayment.json.g.cs",
                 "Shop.Json.Status.json.g.cs",
             ],
-            run.HintNames.Order(StringComparer.Ordinal)
+            run.HintNames.Where(n => n.EndsWith(".json.g.cs", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
         );
+        // The compiled validation: one file per type that carries its schema (root and $defs).
+        Assert.Equal(
+            [
+                "Shop.Json.Address.validation.g.cs",
+                "Shop.Json.BankTransfer.validation.g.cs",
+                "Shop.Json.Card.validation.g.cs",
+                "Shop.Json.Customer.validation.g.cs",
+                "Shop.Json.Line.validation.g.cs",
+                "Shop.Json.Order.validation.g.cs",
+            ],
+            run.HintNames.Where(n => n.EndsWith(".validation.g.cs", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal)
+        );
+    }
+
+    [Fact]
+    public void GeneratedValidation_MatchesSnapshot()
+    {
+        var run = RunShop();
+
+        JsonSchemaSnapshots.Verify(
+            run.Source("Shop.Json.Order.validation.g.cs"),
+            "JsonSchema_Validation_Order"
+        );
+        Assert.Empty(run.CompileProblems());
     }
 
     [Theory]
@@ -66,7 +92,12 @@ public class JsonSchemaSnapshotTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Equal(
-            ["Amount.json.g.cs", "Invoice.json.g.cs"],
+            [
+                "Amount.json.g.cs",
+                "Amount.validation.g.cs",
+                "Invoice.json.g.cs",
+                "Invoice.validation.g.cs",
+            ],
             run.HintNames.Order(StringComparer.Ordinal)
         );
         JsonSchemaSnapshots.Verify(
