@@ -44,6 +44,7 @@ public sealed partial class KConnectorGenerator
             )
             .WithTrackingName(KConnectorGeneratorStepNames.PluginCatalog);
         context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
+        context.RegisterSourceOutput(catalog, Converters.ConverterRegistrationEmitter.Emit);
 
         var specFiles = SpecFiles(context, rootNamespace);
         var parsedSpecs = specFiles
