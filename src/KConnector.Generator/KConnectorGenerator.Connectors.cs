@@ -46,6 +46,7 @@ public sealed partial class KConnectorGenerator
         catalog = WithProjectPlugins(context, catalog);
         context.RegisterSourceOutput(catalog, Transforms.TransformRegistrationEmitter.Emit);
         ConfigProviders.ConfigProviderPipeline.Register(context);
+        context.RegisterSourceOutput(catalog, Converters.ConverterRegistrationEmitter.Emit);
 
         var specFiles = SpecFiles(context, rootNamespace);
         var parsedSpecs = specFiles

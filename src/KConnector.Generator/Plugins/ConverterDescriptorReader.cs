@@ -13,7 +13,11 @@ internal static class ConverterDescriptorReader
     private const int HeaderConverterKind = 3;
 
     /// <summary>The converter <paramref name="descriptor"/> describes, or null when it is another kind of plugin.</summary>
-    public static ConverterPluginModel? Read(INamedTypeSymbol descriptor, AttributeData plugin)
+    public static ConverterPluginModel? Read(
+        INamedTypeSymbol descriptor,
+        AttributeData plugin,
+        bool builtIn = true
+    )
     {
         if (
             plugin.ConstructorArguments.Length != 2
@@ -33,6 +37,9 @@ internal static class ConverterDescriptorReader
             .NamedArguments.Where(a => a.Key == "Carries" && a.Value.Value is int)
             .Select(a => (TypeFormats)(int)a.Value.Value!)
             .FirstOrDefault();
+        var alsoHeaderConverter = plugin.NamedArguments.Any(a =>
+            a.Key == "AlsoHeaderConverter" && a.Value.Value is true
+        );
         return new ConverterPluginModel(
             className,
             aliases.ToEquatableArray(),
@@ -41,8 +48,14 @@ internal static class ConverterDescriptorReader
             ConfigKeyAttributeReader.Read(descriptor)
         )
         {
-            AlsoHeaderConverter = plugin.NamedArguments.Any(a =>
-                a.Key == "AlsoHeaderConverter" && a.Value.Value is true
+            AlsoHeaderConverter = alsoHeaderConverter,
+            Descriptor = builtIn
+                ? null
+                : descriptor.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            Creatable = Converters.ConverterCreationMembers.Present(
+                descriptor,
+                converter: kind == ConverterKind,
+                headerConverter: kind == HeaderConverterKind || alsoHeaderConverter
             ),
         };
     }

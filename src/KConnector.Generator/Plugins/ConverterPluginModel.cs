@@ -27,6 +27,18 @@ internal sealed record ConverterPluginModel(
     /// <summary>A converter that is also a header converter (StringConverter, ByteArrayConverter): <c>header.converter</c> may name it.</summary>
     public bool AlsoHeaderConverter { get; init; }
 
+    /// <summary>
+    /// The descriptor's fully qualified name when it comes from a package (the generated module
+    /// initializer registers it with the worker); null for the runtime's own converters.
+    /// </summary>
+    public string? Descriptor { get; init; }
+
+    /// <summary>
+    /// Whether the worker can create it in each role its kind gives: <c>Create&lt;T&gt;(ConverterContext&lt;T&gt;)</c>
+    /// for a converter, <c>CreateHeaderConverter()</c> for a header converter (KCN0283 when not).
+    /// </summary>
+    public bool Creatable { get; init; } = true;
+
     /// <summary>The simple class name (<c>AvroConverter</c>), for messages.</summary>
     public string SimpleName => ClassName.Substring(ClassName.LastIndexOf('.') + 1);
 

@@ -46,10 +46,14 @@ internal static class PluginCatalogReader
                         }
                         // A package's transformations too: the generated module initializer
                         // registers them with the worker (Transforms/TransformRegistrationEmitter).
-                        // The runtime's converters only: ConverterFactory creates no other (yet).
+                        // A package's converters too (Converters/ConverterRegistrationEmitter).
                         else if (
-                            assembly.Name == PluginAttributeNames.RuntimeAssembly
-                            && ConverterDescriptorReader.Read(type, attribute) is { } c
+                            ConverterDescriptorReader.Read(
+                                type,
+                                attribute,
+                                assembly.Name == PluginAttributeNames.RuntimeAssembly
+                            ) is
+                            { } c
                         )
                         {
                             converters.Add(c);

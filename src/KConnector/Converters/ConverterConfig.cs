@@ -77,6 +77,19 @@ public sealed class ConverterConfig
         };
     }
 
+    /// <summary>
+    /// The settings <paramref name="definition"/> defines: what a converter reads. Another
+    /// converter's (a JsonConverter's <c>schemas.enable=maybe</c> under a StringConverter) is
+    /// ignored, as Kafka Connect's converters ignore it.
+    /// </summary>
+    internal static IReadOnlyDictionary<string, string> OwnSettings(
+        IReadOnlyDictionary<string, string> config,
+        Configuration.ConfigDefinition definition
+    ) =>
+        config
+            .Where(e => definition.Find(e.Key) is not null)
+            .ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal);
+
     /// <summary>Defaults for a key or value converter with a <c>mock://</c> registry of <paramref name="scope"/>.</summary>
     public static ConverterConfig ForMockRegistry(string scope, bool isKey) =>
         From(

@@ -1,5 +1,4 @@
 using KConnector.Converters.Headers;
-using KConnector.Converters.Json;
 using KConnector.SchemaRegistry;
 
 namespace KConnector.Converters;
@@ -7,7 +6,8 @@ namespace KConnector.Converters;
 /// <summary>
 /// Builds a converter from its Kafka Connect class name and config, as a worker reads
 /// <c>key.converter</c> / <c>value.converter</c> and their <c>key.converter.*</c> /
-/// <c>value.converter.*</c> settings. Known classes:
+/// <c>value.converter.*</c> settings: each converter is created by its descriptor
+/// (<see cref="Plugins.ConverterPlugins"/>: the built-ins and those a package registers). Built in:
 /// <c>io.confluent.connect.avro.AvroConverter</c>, <c>io.confluent.connect.protobuf.ProtobufConverter</c>,
 /// <c>io.confluent.connect.json.JsonSchemaConverter</c>, <c>org.apache.kafka.connect.json.JsonConverter</c>,
 /// <c>org.apache.kafka.connect.storage.StringConverter</c>, <c>org.apache.kafka.connect.converters.ByteArrayConverter</c>;
@@ -94,57 +94,23 @@ public static class ConverterFactory
         ArgumentNullException.ThrowIfNull(config);
         ArgumentNullException.ThrowIfNull(formats);
         var key = isKey ? "key.converter" : "value.converter";
-        var settings = ConverterConfig.From(config, isKey);
-        var converter = ClassNameOf(className) switch
-        {
-            AvroConverterClass => WithRegistry(formats.Avro),
-            ProtobufConverterClass => WithRegistry(formats.Protobuf),
-            JsonSchemaConverterClass => WithRegistry(formats.JsonSchema),
-            JsonConverterClass => Json(formats.Json?.Invoke()),
-            StringConverterClass => typeof(T) == typeof(string)
-                ? (IConverter<T>)(object)new StringConverter(settings)
-                : null,
-            ByteArrayConverterClass => typeof(T) == typeof(byte[])
-                ? (IConverter<T>)(object)new ByteArrayConverter()
-                : null,
-            _ => throw new ArgumentException(
+        var plugin =
+            Plugins.ConverterPlugins.FindConverter(className)
+            ?? throw new ArgumentException(
                 $"'{key}' is '{className}', which is not a known converter class; expected one of {string.Join(", ", Plugins.ConverterPlugins.Converters.Select(p => p.ClassName))}."
-            ),
-        };
-        return converter
+            );
+        var context = new ConverterContext<T>(
+            plugin.ClassName,
+            config,
+            isKey,
+            formats,
+            resources,
+            plugin.Definition
+        );
+        return plugin.Creator!.Create(context)
             ?? throw new ArgumentException(
                 $"'{key}' is '{className}', which cannot convert {typeof(T).Name}: the type has no such codec (see ConverterFormats)."
             );
-
-        IConverter<T>? WithRegistry(
-            Func<ISchemaRegistryClient, ConverterConfig, IConverter<T>>? create
-        )
-        {
-            if (create is null)
-            {
-                return null;
-            }
-            if (!config.ContainsKey(SchemaRegistryConfig.UrlKey))
-            {
-                throw new ArgumentException(
-                    $"'{key}.{SchemaRegistryConfig.UrlKey}' is required by {className} (use mock://scope for an in-memory registry)."
-                );
-            }
-            var client = SchemaRegistryClientFactory.Create(config);
-            resources?.Own(client);
-            return create(client, settings);
-        }
-
-        IConverter<T>? Json(IJsonCodec<T>? codec)
-        {
-            codec ??=
-                typeof(T) == typeof(string) ? (IJsonCodec<T>)(object)StringJsonCodec.Instance
-                : typeof(T) == typeof(byte[]) ? (IJsonCodec<T>)(object)BytesJsonCodec.Instance
-                : typeof(T) == typeof(System.Text.Json.Nodes.JsonNode)
-                    ? (IJsonCodec<T>)(object)JsonNodeJsonCodec.Instance
-                : null;
-            return codec is null ? null : new JsonConverter<T>(codec, settings);
-        }
     }
 
     /// <summary>
@@ -175,15 +141,12 @@ public static class ConverterFactory
     {
         if (string.IsNullOrWhiteSpace(className))
         {
-            return new SimpleHeaderConverter();
+            return Plugins.SimpleHeaderConverterPlugin.CreateHeaderConverter();
         }
-        return Plugins.ConverterPlugins.FindHeaderConverter(className)?.ClassName switch
-        {
-            SimpleHeaderConverterClass => new SimpleHeaderConverter(),
-            StringConverterClass => new StringConverter(),
-            ByteArrayConverterClass => new ByteArrayConverter(),
-            _ => throw new ArgumentException(HeaderConverterError(className)),
-        };
+        var plugin =
+            Plugins.ConverterPlugins.FindHeaderConverter(className)
+            ?? throw new ArgumentException(HeaderConverterError(className));
+        return plugin.HeaderConverterCreator!();
     }
 
     /// <summary>Why <paramref name="className"/> is refused in <c>header.converter</c>, with the header converters there are.</summary>

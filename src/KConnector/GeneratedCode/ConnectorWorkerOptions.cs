@@ -78,7 +78,17 @@ public static class ConnectorWorkerOptions
             var settings = ConverterSettings(parsed, isKey);
             try
             {
-                _ = ConverterConfig.From(settings, isKey);
+                // The named converter's own settings: another converter's are ignored (Connect).
+                if (
+                    parsed.Get<string>(converterKey) is { } named
+                    && Converters.Plugins.ConverterPlugins.FindConverter(named) is { } converter
+                )
+                {
+                    _ = ConverterConfig.From(
+                        ConverterConfig.OwnSettings(settings, converter.Definition),
+                        isKey
+                    );
+                }
                 if (
                     parsed.Get<string>(converterKey) is { } className
                     && ConverterFactory.UsesSchemaRegistry(className)

@@ -6,9 +6,10 @@ namespace KConnector.GeneratedCode;
 /// <summary>
 /// The settings a config gives its key or value converter (<c>key.converter.*</c>), checked against
 /// that converter's own definition as Kafka Connect's worker hands them to the converter's
-/// <c>ConfigDef</c>: a key the converter does not have is refused with a did-you-mean (a misspelt
-/// <c>value.converter.schemas.enabled</c> would otherwise be ignored), a value of the wrong type or
-/// range is refused under its full key. The generator reports the same at build time (KCN0280).
+/// <c>ConfigDef</c>: a key no converter has is refused with a did-you-mean (a misspelt
+/// <c>value.converter.schemas.enabled</c> would otherwise be ignored), a key another converter has is
+/// ignored as Kafka Connect's converters ignore it, a value of the wrong type or range is refused
+/// under its full key. The generator reports the same at build time (KCN0280).
 /// </summary>
 internal static class ConverterSettingChecks
 {
@@ -39,7 +40,14 @@ internal static class ConverterSettingChecks
             var setting = key[prefix.Length..];
             if (converter.Definition.Find(setting) is null)
             {
-                issues.Add(new ConfigIssue(key, Unknown(converter, setting, prefix)));
+                // Kafka Connect hands every key.converter.* to the converter, which ignores what it
+                // does not define: a setting of another converter (schema.registry.url left from
+                // an AvroConverter after switching to JsonConverter) is ignored here too. One that
+                // no converter defines is a typo, refused with a did-you-mean.
+                if (!IsAnotherConvertersSetting(setting))
+                {
+                    issues.Add(new ConfigIssue(key, Unknown(converter, setting, prefix)));
+                }
                 continue;
             }
             given[setting] = value;
@@ -72,6 +80,10 @@ internal static class ConverterSettingChecks
             );
         }
     }
+
+    /// <summary>Whether a converter other than the one named defines <paramref name="setting"/>.</summary>
+    internal static bool IsAnotherConvertersSetting(string setting) =>
+        ConverterPlugins.Converters.Any(c => c.Definition.Find(setting) is not null);
 
     private static string Unknown(ConverterPlugin converter, string setting, string prefix)
     {

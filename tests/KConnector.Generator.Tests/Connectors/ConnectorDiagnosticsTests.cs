@@ -171,8 +171,8 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"value.converter.schemas.enable\"?"
             },
             {
-                "setting of another converter than the one the value gets (AvroConverter for an .avsc record)",
-                Spec("\"value.converter.schemas.enable\": false"),
+                "setting no converter has, for the converter the value gets (AvroConverter for an .avsc record)",
+                Spec("\"value.converter.schemas.enabled\": false"),
                 "KCN0280",
                 8,
                 "the value.converter io.confluent.connect.avro.AvroConverter, which takes value.converter.schema.registry.url"

@@ -60,6 +60,14 @@ public sealed partial class BuildAndStartVerdictTests
     [InlineData("value.converter.converter.encoding=UTF-16", "")]
     [InlineData("value.converter=JsonConverter;value.converter.schemas.enable=false", "")]
     [InlineData("value.converter=Json;value.converter.schemas.cache.size=10", "")]
+    // The package's converter (CaesarConverter), created from its descriptor.
+    [InlineData("value.converter=Caesar;value.converter.shift=3", "")]
+    [InlineData("value.converter=Acme.Connectors.Audit.CaesarConverter", "")]
+    // Another converter's settings are ignored, as Kafka Connect's converters ignore them.
+    [InlineData("value.converter.schemas.enable=false", "")]
+    [InlineData("value.converter.schemas.enable=maybe", "")]
+    [InlineData("key.converter=JsonConverter;key.converter.converter.encoding=UTF8", "")]
+    [InlineData("value.converter=Json;value.converter.schema.registry.url=mock://audit", "")]
     // Invalid, one key.
     [InlineData("tasks.max=0", "tasks.max")]
     [InlineData("tasks.max=two", "tasks.max")]
@@ -96,10 +104,12 @@ public sealed partial class BuildAndStartVerdictTests
         "value.converter=JsonConverter;value.converter.schemas.cache.size=-1",
         "value.converter.schemas.cache.size"
     )]
-    [InlineData("value.converter.schemas.enable=false", "value.converter.schemas.enable")]
+    [InlineData("value.converter.schemas.enabled=false", "value.converter.schemas.enabled")]
+    [InlineData("value.converter=Caesar;value.converter.shift=30", "value.converter.shift")]
+    [InlineData("value.converter=Caesar;value.converter.shfit=3", "value.converter.shfit")]
     [InlineData(
-        "key.converter=JsonConverter;key.converter.converter.encoding=UTF8",
-        "key.converter.converter.encoding"
+        "key.converter=JsonConverter;key.converter.converter.encodng=UTF8",
+        "key.converter.converter.encodng"
     )]
     // Invalid across keys.
     [InlineData("audit.mode=signed", "audit.key")]

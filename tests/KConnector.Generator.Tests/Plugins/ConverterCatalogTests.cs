@@ -17,13 +17,13 @@ public class ConverterCatalogTests
     private static readonly PluginCatalog Catalog = GeneratorHarness.Catalog;
 
     public static TheoryData<string> Converters =>
-        [.. ConverterPlugins.All.Select(p => p.ClassName)];
+        [.. ConverterPlugins.BuiltIn.Select(p => p.ClassName)];
 
     [Fact]
     public void TheGeneratorsCatalog_HoldsTheRuntimesConverters()
     {
         Assert.Equal(
-            ConverterPlugins.All.Select(p => p.ClassName).Order(StringComparer.Ordinal),
+            ConverterPlugins.BuiltIn.Select(p => p.ClassName).Order(StringComparer.Ordinal),
             Catalog.Converters.Select(c => c.ClassName)
         );
         Assert.Contains(
@@ -36,7 +36,7 @@ public class ConverterCatalogTests
     [MemberData(nameof(Converters))]
     public void AConvertersSettings_ReadFromMetadata_AreItsRuntimeDefinition(string className)
     {
-        var runtime = ConverterPlugins.All.Single(p => p.ClassName == className);
+        var runtime = ConverterPlugins.BuiltIn.Single(p => p.ClassName == className);
         var model = Catalog.Converters.Single(c => c.ClassName == className);
 
         Assert.Equal(

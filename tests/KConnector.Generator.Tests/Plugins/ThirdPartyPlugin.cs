@@ -92,6 +92,27 @@ internal static class ThirdPartyPlugin
                 record.Value is string text && text.EndsWith(suffix, System.StringComparison.Ordinal);
         }
 
+        // A converter of the package: strings in a Caesar cipher (each letter shifted by "shift").
+        [ConnectPlugin("Acme.Connectors.Audit.CaesarConverter", PluginKind.Converter, Aliases = ["CaesarConverter", "Caesar"], Carries = ConverterRecordTypes.String)]
+        [ConfigKey("shift", ConfigType.Int, Default = "1", Min = 0, Max = 25, Documentation = "How far each letter is shifted.")]
+        public static partial class CaesarConverter
+        {
+            public static KConnector.Converters.IConverter<T>? Create<T>(KConnector.Converters.ConverterContext<T> context) =>
+                context.Carrying(() => new CaesarStringConverter(context.Parse(Definition).Get<int>("shift")));
+        }
+
+        public sealed class CaesarStringConverter(int shift) : KConnector.Converters.IConverter<string>
+        {
+            public byte[]? FromConnectData(string topic, string? value) =>
+                value is null ? null : System.Text.Encoding.UTF8.GetBytes(Shift(value, shift));
+
+            public string? ToConnectData(string topic, byte[]? data) =>
+                data is null ? null : Shift(System.Text.Encoding.UTF8.GetString(data), 26 - shift);
+
+            private static string Shift(string text, int by) =>
+                string.Concat(System.Linq.Enumerable.Select(text, c => c is >= 'a' and <= 'z' ? (char)('a' + (c - 'a' + by) % 26) : c));
+        }
+
         public sealed class AuditSinkTask<TKey, TValue>(string file, string prefix) : ISinkTask<TKey, TValue>
         {
             public ValueTask PutAsync(IReadOnlyList<SinkRecord<TKey, TValue>> records, CancellationToken cancellationToken)
@@ -107,18 +128,19 @@ internal static class ThirdPartyPlugin
         }
         """;
 
-    private static readonly Lazy<string> Built = new(Build);
+    private static readonly Lazy<string> Built = new(() => Build(AssemblyName, Source));
 
     /// <summary>The plugin's dll, built once per test run.</summary>
     public static string Path => Built.Value;
 
     public static MetadataReference Reference => MetadataReference.CreateFromFile(Path);
 
-    private static string Build()
+    /// <summary>Compiles <paramref name="source"/> with the KConnector generator into a dll of its own folder; returns its path.</summary>
+    internal static string Build(string assemblyName, string source)
     {
         var compilation = CSharpCompilation.Create(
-            AssemblyName,
-            [CSharpSyntaxTree.ParseText(Source, new CSharpParseOptions(LanguageVersion.Latest))],
+            assemblyName,
+            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
             GeneratorHarness.BaseReferences,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
@@ -136,7 +158,7 @@ internal static class ThirdPartyPlugin
             "kconnector-plugin-" + Guid.NewGuid().ToString("N")
         );
         Directory.CreateDirectory(folder);
-        var path = System.IO.Path.Combine(folder, AssemblyName + ".dll");
+        var path = System.IO.Path.Combine(folder, assemblyName + ".dll");
         var result = output.Emit(path);
         var errors = diagnostics
             .Concat(result.Diagnostics)

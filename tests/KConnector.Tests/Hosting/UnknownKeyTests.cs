@@ -61,12 +61,12 @@ public sealed class UnknownKeyTests
         // The value is a string: StringConverter, whose only setting is converter.encoding.
         var values = Values();
         values["value.converter.converter.encodng"] = "UTF-16";
-        values["key.converter.schemas.enable"] = "false";
+        values["key.converter.schemas.enabled"] = "false";
 
         var error = Assert.Throws<ConfigValidationException>(() => SecretSinkConfig.Parse(values));
 
         Assert.Equal(
-            ["key.converter.schemas.enable", "value.converter.converter.encodng"],
+            ["key.converter.schemas.enabled", "value.converter.converter.encodng"],
             error.Issues.Select(i => i.Key).Order(StringComparer.Ordinal)
         );
         Assert.Contains(
@@ -79,6 +79,19 @@ public sealed class UnknownKeyTests
             error.Message,
             StringComparison.Ordinal
         );
+    }
+
+    [Fact]
+    public void GeneratedConfig_IgnoresAnotherConvertersSettings_AsKafkaConnectsConvertersDo()
+    {
+        // StringConverter values: JsonConverter's and AvroConverter's settings are not its own.
+        var values = Values();
+        values["value.converter.schemas.enable"] = "maybe";
+        values["value.converter.auto.register.schemas"] = "false";
+
+        var config = SecretSinkConfig.Parse(values);
+
+        Assert.Equal("maybe", config.Parsed.WithPrefix("value.converter.")["schemas.enable"]);
     }
 
     [Fact]

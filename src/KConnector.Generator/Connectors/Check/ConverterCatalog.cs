@@ -27,7 +27,7 @@ internal static class ConverterCatalog
     /// <summary>The key/value converters, the most specific first (a default is the first that carries the type).</summary>
     public static IEnumerable<ConverterPluginModel> Converters(PluginCatalog catalog) =>
         catalog
-            .Converters.Where(c => !c.IsHeaderConverter)
+            .Converters.Where(c => !c.IsHeaderConverter && c.Creatable)
             .OrderBy(c => c.Breadth)
             .ThenBy(c => c.ClassName, StringComparer.Ordinal);
 
@@ -41,7 +41,10 @@ internal static class ConverterCatalog
 
     /// <summary>The converter a type gets when none is named: the most specific that carries it.</summary>
     public static ConverterPluginModel DefaultFor(PluginCatalog catalog, TypeFormats formats) =>
-        Converters(catalog).FirstOrDefault(c => c.CanCarry(formats))
+        // A package's converter is used where named only: the runtime's stay the defaults.
+        Converters(catalog)
+            .OrderBy(c => c.Descriptor is not null)
+            .FirstOrDefault(c => c.CanCarry(formats))
         ?? Converters(catalog).FirstOrDefault(c => c.Carries == TypeFormats.String)
         ?? NoCatalog;
 

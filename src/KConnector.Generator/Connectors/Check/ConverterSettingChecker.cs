@@ -19,9 +19,11 @@ internal static class ConverterSettingChecker
         IEnumerable<SpecEntry> entries,
         ConverterPluginModel keyConverter,
         ConverterPluginModel valueConverter,
-        List<DiagnosticInfo> diagnostics
+        List<DiagnosticInfo> diagnostics,
+        IEnumerable<ConverterPluginModel>? allConverters = null
     )
     {
+        var others = (allConverters ?? []).ToList();
         foreach (var entry in entries)
         {
             var isKey = entry.Key.StartsWith(
@@ -34,7 +36,12 @@ internal static class ConverterSettingChecker
             var key = converter.Keys.FirstOrDefault(k => k.Name == setting);
             if (key is null)
             {
-                diagnostics.Add(Unknown(entry, converter, prefix, setting));
+                // Another converter's setting is ignored, as Kafka Connect's converters ignore it
+                // (a run-time switch of the converter keeps it); one no converter has is a typo.
+                if (!others.Any(c => c.Keys.Any(k => k.Name == setting)))
+                {
+                    diagnostics.Add(Unknown(entry, converter, prefix, setting));
+                }
                 continue;
             }
             SpecValueRules.Check(key with { Name = entry.Key }, entry, diagnostics);

@@ -31,7 +31,7 @@ internal static class HeaderConverterCheck
             return;
         }
         var headerConverters = catalog
-            .Converters.Where(c => c.IsHeaderConverter || c.AlsoHeaderConverter)
+            .Converters.Where(c => (c.IsHeaderConverter || c.AlsoHeaderConverter) && c.Creatable)
             .ToList();
         if (headerConverters.Count == 0 || headerConverters.Any(c => c.IsNamed(name)))
         {

@@ -72,7 +72,8 @@ internal static class ConnectorSpecResolver
                 spec.ConverterSettings,
                 key.Converter,
                 value.Converter,
-                diagnostics
+                diagnostics,
+                ConverterCatalog.Converters(catalog)
             );
         }
         if (

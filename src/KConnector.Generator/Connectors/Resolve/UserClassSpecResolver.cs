@@ -70,7 +70,8 @@ internal static class UserClassSpecResolver
             spec.ConverterSettings,
             keyConverter,
             valueConverter,
-            diagnostics
+            diagnostics,
+            ConverterCatalog.Converters(catalog)
         );
         var values = ReadDeferred(spec, model, catalog, diagnostics);
         if (diagnostics.Count > 0)

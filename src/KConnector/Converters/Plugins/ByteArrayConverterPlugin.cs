@@ -12,4 +12,24 @@ namespace KConnector.Converters.Plugins;
     Carries = ConverterRecordTypes.Bytes,
     Description = "Kafka Connect's pass-through converter: byte arrays as they are."
 )]
-public static partial class ByteArrayConverterPlugin;
+public static partial class ByteArrayConverterPlugin
+{
+    /// <summary>Kafka Connect's ByteArrayConverter for byte[] keys and values; null for other types.</summary>
+    public static IConverter<T>? Create<T>(ConverterContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Carrying(static () => new ByteArrayConverter());
+    }
+
+    // Create<T> for any T, as a registered plugin's (ConverterPlugins).
+    internal static IConverterCreator Creation { get; } = new Creator();
+
+    private sealed class Creator : IConverterCreator
+    {
+        public IConverter<T>? Create<T>(ConverterContext<T> context) =>
+            ByteArrayConverterPlugin.Create(context);
+    }
+
+    /// <summary>The header converter <c>header.converter</c> names it for.</summary>
+    public static Headers.IHeaderConverter CreateHeaderConverter() => new ByteArrayConverter();
+}

@@ -39,6 +39,15 @@ public sealed record ConverterPlugin(Type Descriptor, ConfigDefinition Definitio
     /// <summary>One sentence on what it does.</summary>
     public string Description => _plugin.Description;
 
+    /// <summary>
+    /// How the worker creates it as a key or value converter: the descriptor's
+    /// <c>Create&lt;T&gt;(ConverterContext&lt;T&gt;)</c>; null for a header converter only.
+    /// </summary>
+    public IConverterCreator? Creator { get; init; }
+
+    /// <summary>How the worker creates it as a header converter (the descriptor's <c>CreateHeaderConverter()</c>); null when it is none.</summary>
+    public Func<Headers.IHeaderConverter>? HeaderConverterCreator { get; init; }
+
     /// <summary>Its class name, then its aliases.</summary>
     public IEnumerable<string> Names => Aliases.Prepend(ClassName);
 

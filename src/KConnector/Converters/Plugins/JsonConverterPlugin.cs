@@ -31,4 +31,23 @@ namespace KConnector.Converters.Plugins;
     Group = "Converter",
     Documentation = "The maximum number of schemas that can be cached in this converter instance. KConnector derives schemas from the compiled types and caches none, so the value changes nothing; it is accepted so that Kafka Connect configs carry over."
 )]
-public static partial class JsonConverterPlugin;
+public static partial class JsonConverterPlugin
+{
+    /// <summary>Kafka Connect's JsonConverter over the type's JSON codec (string, byte[] and JsonNode have one of their own); null for a type without one.</summary>
+    public static IConverter<T>? Create<T>(ConverterContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.JsonCodec() is { } codec
+            ? new JsonConverter<T>(codec, context.Settings)
+            : null;
+    }
+
+    // Create<T> for any T, as a registered plugin's (ConverterPlugins).
+    internal static IConverterCreator Creation { get; } = new Creator();
+
+    private sealed class Creator : IConverterCreator
+    {
+        public IConverter<T>? Create<T>(ConverterContext<T> context) =>
+            JsonConverterPlugin.Create(context);
+    }
+}

@@ -12,4 +12,21 @@ namespace KConnector.Converters.Plugins;
     Description = "Confluent's JSON Schema converter: types generated from .schema.json files as JSON in Confluent's wire format, validated against the schema registered in Schema Registry."
 )]
 [IncludeConfigKeys(typeof(SchemaRegistryConverterKeys))]
-public static partial class JsonSchemaConverterPlugin;
+public static partial class JsonSchemaConverterPlugin
+{
+    /// <summary>Confluent's JSON Schema converter for a type generated from a .schema.json file, with a Schema Registry client; null for other types.</summary>
+    public static IConverter<T>? Create<T>(ConverterContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.WithRegistry(context.Formats.JsonSchema);
+    }
+
+    // Create<T> for any T, as a registered plugin's (ConverterPlugins).
+    internal static IConverterCreator Creation { get; } = new Creator();
+
+    private sealed class Creator : IConverterCreator
+    {
+        public IConverter<T>? Create<T>(ConverterContext<T> context) =>
+            JsonSchemaConverterPlugin.Create(context);
+    }
+}

@@ -12,4 +12,21 @@ namespace KConnector.Converters.Plugins;
     Description = "Confluent's Protobuf converter: protoc-generated messages in Confluent's wire format (magic byte, schema id, message indexes), schemas registered in Schema Registry."
 )]
 [IncludeConfigKeys(typeof(SchemaRegistryConverterKeys))]
-public static partial class ProtobufConverterPlugin;
+public static partial class ProtobufConverterPlugin
+{
+    /// <summary>Confluent's Protobuf converter for a protoc-generated message, with a Schema Registry client; null for other types.</summary>
+    public static IConverter<T>? Create<T>(ConverterContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.WithRegistry(context.Formats.Protobuf);
+    }
+
+    // Create<T> for any T, as a registered plugin's (ConverterPlugins).
+    internal static IConverterCreator Creation { get; } = new Creator();
+
+    private sealed class Creator : IConverterCreator
+    {
+        public IConverter<T>? Create<T>(ConverterContext<T> context) =>
+            ProtobufConverterPlugin.Create(context);
+    }
+}

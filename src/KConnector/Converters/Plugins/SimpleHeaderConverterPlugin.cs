@@ -11,4 +11,9 @@ namespace KConnector.Converters.Plugins;
     Carries = ConverterRecordTypes.String | ConverterRecordTypes.Bytes,
     Description = "Kafka Connect's default header converter: header values as their string form in UTF-8, parsed back into the type they look like."
 )]
-public static partial class SimpleHeaderConverterPlugin;
+public static partial class SimpleHeaderConverterPlugin
+{
+    /// <summary>The header converter <c>header.converter</c> names it for.</summary>
+    public static Headers.IHeaderConverter CreateHeaderConverter() =>
+        new Headers.SimpleHeaderConverter();
+}

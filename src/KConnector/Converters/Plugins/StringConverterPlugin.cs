@@ -20,4 +20,24 @@ namespace KConnector.Converters.Plugins;
     Group = "Converter",
     Documentation = "The name of the Java character set to use for encoding strings as byte arrays (UTF8, UTF-16, US-ASCII, ISO-8859-1...)."
 )]
-public static partial class StringConverterPlugin;
+public static partial class StringConverterPlugin
+{
+    /// <summary>Kafka Connect's StringConverter for string keys and values in <c>converter.encoding</c>; null for other types.</summary>
+    public static IConverter<T>? Create<T>(ConverterContext<T> context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Carrying(() => new StringConverter(context.Settings));
+    }
+
+    // Create<T> for any T, as a registered plugin's (ConverterPlugins).
+    internal static IConverterCreator Creation { get; } = new Creator();
+
+    private sealed class Creator : IConverterCreator
+    {
+        public IConverter<T>? Create<T>(ConverterContext<T> context) =>
+            StringConverterPlugin.Create(context);
+    }
+
+    /// <summary>The header converter <c>header.converter</c> names it for.</summary>
+    public static Headers.IHeaderConverter CreateHeaderConverter() => new StringConverter();
+}
