@@ -9,14 +9,7 @@ namespace KConnector.Configuration.Providers;
     Aliases = ["DirectoryConfigProvider", "Directory"],
     Description = "Kafka's DirectoryConfigProvider: ${dir:/path/to/directory:name} is the content of the file name in that directory (a mounted Kubernetes or Docker secret)."
 )]
-[ConfigKey(
-    "allowed.paths",
-    ConfigType.List,
-    Default = "",
-    Importance = ConfigImportance.Medium,
-    Group = "Config provider",
-    Documentation = "A comma separated list of paths that this config provider is allowed to access. If not set, all paths are allowed."
-)]
+[IncludeConfigKeys(typeof(AllowedPathsKey))]
 public static partial class DirectoryConfigProviderPlugin
 {
     /// <summary>Creates the provider its parameters describe (relative paths from the current directory).</summary>

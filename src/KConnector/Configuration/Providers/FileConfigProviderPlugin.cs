@@ -9,14 +9,7 @@ namespace KConnector.Configuration.Providers;
     Aliases = ["FileConfigProvider", "File"],
     Description = "Kafka's FileConfigProvider: ${file:/path/to/file.properties:key} is the value of key in that Java properties file."
 )]
-[ConfigKey(
-    "allowed.paths",
-    ConfigType.List,
-    Default = "",
-    Importance = ConfigImportance.Medium,
-    Group = "Config provider",
-    Documentation = "A comma separated list of paths that this config provider is allowed to access. If not set, all paths are allowed."
-)]
+[IncludeConfigKeys(typeof(AllowedPathsKey))]
 public static partial class FileConfigProviderPlugin
 {
     /// <summary>Creates the provider its parameters describe (relative paths from the current directory).</summary>
