@@ -9,9 +9,9 @@ namespace KConnector.Compiler;
 
 /// <summary>
 /// Compiles connector specs the way a project that references KConnector does: KConnector's own
-/// source generator runs over the specs and the schema files beside them (every <c>*.avsc</c> under
-/// the spec's folder, as the package's default items would include them), against the built-in
-/// connectors this tool carries. So <c>validate</c> reports exactly the compiler's diagnostics
+/// source generator runs over the specs and the schema files beside them (every <c>*.avsc</c> and
+/// <c>*.schema.json</c> under the spec's folder, as the package's default items would include them),
+/// against the built-in connectors this tool carries. So <c>validate</c> reports exactly the compiler's diagnostics
 /// (KCN0001...) with the same messages, and <c>run</c> gets the same generated workers.
 /// </summary>
 internal static class SpecCompiler
@@ -58,10 +58,14 @@ internal static class SpecCompiler
         )
     );
 
+    // The schema files KConnector.props makes generator inputs by default (its **/*.avsc and
+    // **/*.schema.json): a spec sees here what it sees in a build.
+    private static readonly string[] SchemaFilePatterns = ["*.avsc", "*.schema.json"];
+
     /// <summary>
-    /// The schema files a spec sees: every <c>*.avsc</c> of its project (the nearest folder above it
-    /// holding a <c>*.csproj</c>, as the package's default items include them), or of the spec's own
-    /// folder tree when it is in no project; build output is skipped.
+    /// The schema files a spec sees: every <c>*.avsc</c> and <c>*.schema.json</c> of its project (the
+    /// nearest folder above it holding a <c>*.csproj</c>, as the package's default items include
+    /// them), or of the spec's own folder tree when it is in no project; build output is skipped.
     /// </summary>
     public static IReadOnlyList<string> SchemaFilesBeside(string specPath)
     {
@@ -74,8 +78,8 @@ internal static class SpecCompiler
         };
         return
         [
-            .. Directory
-                .EnumerateFiles(directory, "*.avsc", options)
+            .. SchemaFilePatterns
+                .SelectMany(pattern => Directory.EnumerateFiles(directory, pattern, options))
                 .Where(p =>
                 {
                     var relative = "/" + Path.GetRelativePath(directory, p).Replace('\\', '/');

@@ -18,7 +18,7 @@ internal static class ValidateCommand
         var specs = new Argument<FileInfo[]>("spec")
         {
             Description =
-                "One or more connector configs (*.connector.json, or Kafka Connect's .properties) and at most one worker .properties file; the *.avsc files under each spec's folder are checked with them.",
+                "One or more connector configs (*.connector.json, or Kafka Connect's .properties) and at most one worker .properties file; the *.avsc and *.schema.json files under each spec's folder are checked with them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command(
