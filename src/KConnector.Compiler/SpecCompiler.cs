@@ -60,7 +60,7 @@ internal static class SpecCompiler
 
     // The schema files KConnector.props makes generator inputs by default (its **/*.avsc and
     // **/*.schema.json): a spec sees here what it sees in a build.
-    private static readonly string[] SchemaFilePatterns = ["*.avsc", "*.schema.json"];
+    internal static readonly string[] SchemaFilePatterns = ["*.avsc", "*.schema.json"];
 
     /// <summary>
     /// The schema files a spec sees: every <c>*.avsc</c> and <c>*.schema.json</c> of its project (the

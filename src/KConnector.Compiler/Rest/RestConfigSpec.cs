@@ -34,11 +34,13 @@ internal sealed record RestConfigSpec(
             var full = Path.GetFullPath(written, baseDirectory);
             values[key] = Path.GetRelativePath(baseDirectory, full).Replace('\\', '/');
             schemas.Add(full);
-            // Named types a schema refers to live beside it, as a project's *.avsc do.
+            // Named types and $refs a schema refers to live beside it, as a project's schema files do.
             if (Path.GetDirectoryName(full) is { } directory && Directory.Exists(directory))
             {
                 schemas.AddRange(
-                    Directory.EnumerateFiles(directory, "*.avsc").Order(StringComparer.Ordinal)
+                    SpecCompiler
+                        .SchemaFilePatterns.SelectMany(p => Directory.EnumerateFiles(directory, p))
+                        .Order(StringComparer.Ordinal)
                 );
             }
         }
