@@ -2,6 +2,7 @@ using KConnector.Configuration;
 using KConnector.Connectors.File.Source;
 using KConnector.Connectors.Shapes;
 using KConnector.Plugins;
+using Eos = KConnector.Distributed.ExactlyOnce;
 
 namespace KConnector.Connectors.File;
 
@@ -97,6 +98,22 @@ public static partial class FileStreamSource
     /// <exception cref="ConfigValidationException">A rule is broken; each issue names its key.</exception>
     public static void ValidateAcrossKeys(IReadOnlyDictionary<string, string?> config) =>
         _ = global::KConnector.Connectors.File.Source.FileSourceOptions.Parse(config);
+
+    /// <summary>
+    /// Its exactly-once support (Kafka Connect's <c>FileStreamSourceConnector.exactlyOnceSupport</c>):
+    /// supported when it reads a <c>file</c> or a <c>directory</c>, since every record's offset is
+    /// its file's fingerprint and the byte position after its line, so a task resumes exactly where
+    /// its last committed transaction ended. Connect's connector is unsupported when it reads stdin,
+    /// which cannot be read again; this one has no stdin mode (one of <c>file</c> and
+    /// <c>directory</c> is required), so a config naming neither is unsupported as Connect's is.
+    /// </summary>
+    public static Eos.ExactlyOnceSupport? ExactlyOnceSupport(
+        IReadOnlyDictionary<string, string?> config
+    ) =>
+        !string.IsNullOrWhiteSpace(config.GetValueOrDefault("file"))
+        || !string.IsNullOrWhiteSpace(config.GetValueOrDefault("directory"))
+            ? Eos.ExactlyOnceSupport.Supported
+            : Eos.ExactlyOnceSupport.Unsupported;
 
     /// <summary>Creates a task from the connector's whole config (only its own keys are read).</summary>
     /// <exception cref="ConfigValidationException">The configuration is invalid; each problem names its key.</exception>

@@ -15,11 +15,13 @@ internal static class ConfigDefinitionWriter
     private const string Cfg = "global::KConnector.Configuration";
 
     /// <param name="crossKeyRules">The descriptor's <c>ValidateAcrossKeys</c> method group, or null when it has none.</param>
+    /// <param name="exactlyOnceSupport">The descriptor's <c>ExactlyOnceSupport</c> method group, or null when it has none.</param>
     public static void Write(
         SourceWriter w,
         string className,
         IEnumerable<ConfigKeyModel> keys,
-        string? crossKeyRules = null
+        string? crossKeyRules = null,
+        string? exactlyOnceSupport = null
     )
     {
         w.WriteLine($"public static {Cfg}.ConfigDefinition Definition {{ get; }} =");
@@ -37,11 +39,19 @@ internal static class ConfigDefinitionWriter
         w.Indentation--;
         w.WriteLine("}");
         w.Indentation--;
-        w.WriteLine(crossKeyRules is null ? ");" : ")");
-        if (crossKeyRules is not null)
+        var members = new (string Name, string? Value)[]
+        {
+            ("CrossKeyRules", crossKeyRules),
+            ("ExactlyOnceSupport", exactlyOnceSupport),
+        }.Where(m => m.Value is not null);
+        w.WriteLine(members.Any() ? ")" : ");");
+        if (members.Any())
         {
             w.WriteLine("{");
-            w.WriteLine("    CrossKeyRules = " + crossKeyRules + ",");
+            foreach (var (name, value) in members)
+            {
+                w.WriteLine($"    {name} = {value},");
+            }
             w.WriteLine("};");
         }
         w.Indentation--;

@@ -9,6 +9,7 @@ namespace KConnector.Generator.Plugins;
 /// <c>ForAttributeWithMetadataName</c>: what its generated <c>Definition</c> needs.
 /// </summary>
 /// <param name="DefinitionName">The name the definition is for: the plugin's class name, or the key set's Kafka Connect config name.</param>
+/// <param name="DeclaresExactlyOnceSupport">Whether the descriptor declares <c>ExactlyOnceSupport</c> (a source's exactly-once support).</param>
 /// <param name="Completable">Whether the class is static partial, so its Definition can be added (else the analyzer reports KCN0246).</param>
 internal sealed record DescriptorClassModel(
     string Namespace,
@@ -16,7 +17,8 @@ internal sealed record DescriptorClassModel(
     string DefinitionName,
     EquatableArray<ConfigKeyModel> Keys,
     bool Completable,
-    bool ValidatesAcrossKeys = false
+    bool ValidatesAcrossKeys = false,
+    bool DeclaresExactlyOnceSupport = false
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

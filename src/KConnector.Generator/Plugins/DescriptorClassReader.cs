@@ -38,7 +38,8 @@ internal static class DescriptorClassReader
             ConfigKeyAttributeReader.Read(type),
             // Not static partial: the analyzer reports KCN0246; no Definition can be added.
             Analyzers.ConnectorClassShape.IsStaticPartial(syntax),
-            CrossKeyRulesMethod.IsDeclaredBy(type)
+            CrossKeyRulesMethod.IsDeclaredBy(type),
+            ExactlyOnceSupportMethod.IsDeclaredBy(type)
         );
     }
 }

@@ -20,7 +20,8 @@ internal static class DescriptorDefinitionEmitter
             w,
             model.DefinitionName,
             model.Keys,
-            model.ValidatesAcrossKeys ? CrossKeyRulesMethod.Name : null
+            model.ValidatesAcrossKeys ? CrossKeyRulesMethod.Name : null,
+            model.DeclaresExactlyOnceSupport ? ExactlyOnceSupportMethod.Name : null
         );
         w.Indentation--;
         w.WriteLine("}");

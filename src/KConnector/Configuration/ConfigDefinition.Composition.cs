@@ -22,6 +22,7 @@ public sealed partial class ConfigDefinition
         return new ConfigDefinition(ConnectorClass, Keys.Concat(added))
         {
             CrossKeyRules = CrossKeyRules,
+            ExactlyOnceSupport = ExactlyOnceSupport,
         };
     }
 
@@ -37,6 +38,8 @@ public sealed partial class ConfigDefinition
         return new ConfigDefinition(ConnectorClass, joined.Keys)
         {
             CrossKeyRules = CrossKeyRules + plugin.CrossKeyRules,
+            // The framework's definition declares nothing: the plugin's declaration is the connector's.
+            ExactlyOnceSupport = plugin.ExactlyOnceSupport ?? ExactlyOnceSupport,
         };
     }
 
@@ -68,6 +71,7 @@ public sealed partial class ConfigDefinition
         return new ConfigDefinition(ConnectorClass, Keys.Select(k => k.Name == name ? changed : k))
         {
             CrossKeyRules = CrossKeyRules,
+            ExactlyOnceSupport = ExactlyOnceSupport,
         };
     }
 
@@ -75,6 +79,10 @@ public sealed partial class ConfigDefinition
     public ConfigDefinition ForClass(string connectorClass)
     {
         ArgumentNullException.ThrowIfNull(connectorClass);
-        return new ConfigDefinition(connectorClass, Keys) { CrossKeyRules = CrossKeyRules };
+        return new ConfigDefinition(connectorClass, Keys)
+        {
+            CrossKeyRules = CrossKeyRules,
+            ExactlyOnceSupport = ExactlyOnceSupport,
+        };
     }
 }

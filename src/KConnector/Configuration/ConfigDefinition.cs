@@ -37,6 +37,17 @@ public sealed partial class ConfigDefinition
     public Action<IReadOnlyDictionary<string, string?>>? CrossKeyRules { get; init; }
 
     /// <summary>
+    /// The connector's declaration of its exactly-once support for a config (Kafka Connect's
+    /// <c>SourceConnector.exactlyOnceSupport</c>): the descriptor's <c>ExactlyOnceSupport</c> method,
+    /// which the preflight check of <c>exactly.once.support=required</c> asks. Null when the
+    /// connector declares none. The generator sets it from the plugin's descriptor.
+    /// </summary>
+    public Func<
+        IReadOnlyDictionary<string, string?>,
+        Distributed.ExactlyOnce.ExactlyOnceSupport?
+    >? ExactlyOnceSupport { get; init; }
+
+    /// <summary>
     /// Checks <paramref name="values"/> (resolved, as a task factory gets them) against
     /// <see cref="CrossKeyRules"/>, the very rules the connector's task factory applies when the
     /// worker makes a task, so that validating refuses what a start would refuse.

@@ -76,8 +76,13 @@ public sealed class ConnectorRegistration
             (services, workerSettings) =>
             {
                 var connector = validate(services);
+                var declared = connector.Config.Definition.ExactlyOnceSupport;
                 return new ConfiguredConnector(
-                    ConnectorConfig.Parse(Merge(workerSettings, connector.Config)),
+                    ConnectorConfig.Parse(
+                        Merge(workerSettings, connector.Config),
+                        // Connect asks the connector about its own config (not the worker's).
+                        () => declared?.Invoke(connector.Config.Originals)
+                    ),
                     connector.CreateTask
                 )
                 {

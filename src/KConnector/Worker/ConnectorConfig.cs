@@ -182,7 +182,15 @@ public sealed record ConnectorConfig
     public string? HeaderConverter { get; init; }
 
     /// <summary>Parses and validates <paramref name="settings"/>; throws a <see cref="ConfigException"/> naming the key at fault.</summary>
-    public static ConnectorConfig Parse(IEnumerable<KeyValuePair<string, string>> settings)
+    /// <param name="settings">The connector's settings over its worker's.</param>
+    /// <param name="declaredExactlyOnceSupport">
+    /// What the connector declares of its exactly-once support for these settings (see
+    /// <see cref="ExactlyOnceSourceSettings.Parse"/>); null: it declares nothing.
+    /// </param>
+    public static ConnectorConfig Parse(
+        IEnumerable<KeyValuePair<string, string>> settings,
+        Func<ExactlyOnceSupport?>? declaredExactlyOnceSupport = null
+    )
     {
         ArgumentNullException.ThrowIfNull(settings);
         var all = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -261,7 +269,8 @@ public sealed record ConnectorConfig
             OffsetFlushTimeout = TimeSpan.FromMilliseconds(Long(all, OffsetFlushTimeoutKey)),
             ExactlyOnce = ExactlyOnceSourceSettings.Parse(
                 all,
-                TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey))
+                TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey)),
+                declaredExactlyOnceSupport
             ),
             MaxPollRecords = Int(
                 all,

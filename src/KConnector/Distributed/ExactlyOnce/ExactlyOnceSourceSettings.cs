@@ -64,9 +64,18 @@ public sealed record ExactlyOnceSourceSettings
     /// Reads the settings from a connector's settings merged over its worker's, and refuses what
     /// Kafka Connect's preflight validation refuses (a <see cref="ConfigException"/> naming the key).
     /// </summary>
+    /// <param name="all">The connector's settings over its worker's.</param>
+    /// <param name="offsetFlushInterval">The worker's <c>offset.flush.interval.ms</c>.</param>
+    /// <param name="declaredSupport">
+    /// Asks the connector what it declares of its exactly-once support for this config (its
+    /// descriptor's <c>ExactlyOnceSupport</c>, <see cref="Configuration.ConfigDefinition.ExactlyOnceSupport"/>);
+    /// asked only when <c>exactly.once.support=required</c> on an enabled worker, as Connect asks.
+    /// Null, or returning null: the connector declares nothing.
+    /// </param>
     public static ExactlyOnceSourceSettings Parse(
         Dictionary<string, string> all,
-        TimeSpan offsetFlushInterval
+        TimeSpan offsetFlushInterval,
+        Func<ExactlyOnceSupport?>? declaredSupport = null
     )
     {
         ArgumentNullException.ThrowIfNull(all);
@@ -108,12 +117,12 @@ public sealed record ExactlyOnceSourceSettings
                     ? topic.Trim()
                     : null,
         };
-        settings.Preflight();
+        settings.Preflight(declaredSupport);
         return settings;
     }
 
     // Kafka Connect's preflight checks (DistributedHerder): what it would refuse to create.
-    private void Preflight()
+    private void Preflight(Func<ExactlyOnceSupport?>? declaredSupport)
     {
         if (Support == ExactlyOnceSupportLevel.Required && !Transactional)
         {
@@ -128,12 +137,7 @@ public sealed record ExactlyOnceSourceSettings
         }
         if (Support == ExactlyOnceSupportLevel.Required)
         {
-            // No KConnector connector declares its exactly-once support yet (Connect's
-            // SourceConnector.exactlyOnceSupport returning null): Connect refuses it the same way.
-            throw new ConfigException(
-                SupportKey,
-                "The connector does not implement the API required for preflight validation of exactly-once source support. Please consult the documentation for the connector to determine whether it supports exactly-once semantics, and then consider reconfiguring the connector to use the value \"requested\" for this property (which will disable this preflight check and allow the connector to be created)."
-            );
+            RequireDeclaredSupport(declaredSupport?.Invoke());
         }
         if (Boundary == TransactionBoundary.Connector)
         {
@@ -141,6 +145,27 @@ public sealed record ExactlyOnceSourceSettings
                 BoundaryKey,
                 "The connector does not support connector-defined transaction boundaries with the given configuration. Please reconfigure it to use a different transaction boundary definition."
             );
+        }
+    }
+
+    // Connect's SourceConnector.exactlyOnceSupport: null (not declared) and UNSUPPORTED are
+    // refused with Connect's own messages; SUPPORTED is accepted.
+    private static void RequireDeclaredSupport(ExactlyOnceSupport? declared)
+    {
+        switch (declared)
+        {
+            case ExactlyOnceSupport.Supported:
+                return;
+            case ExactlyOnceSupport.Unsupported:
+                throw new ConfigException(
+                    SupportKey,
+                    "The connector does not support exactly-once semantics with the provided configuration."
+                );
+            default:
+                throw new ConfigException(
+                    SupportKey,
+                    "The connector does not implement the API required for preflight validation of exactly-once source support. Please consult the documentation for the connector to determine whether it supports exactly-once semantics, and then consider reconfiguring the connector to use the value \"requested\" for this property (which will disable this preflight check and allow the connector to be created)."
+                );
         }
     }
 
