@@ -322,7 +322,7 @@ namespace Shop.Json
                     {
                         r.Read();
                         c.Enter("street");
-                        ok = N8(ref r, c) && ok;
+                        ok = N6(ref r, c) && ok;
                         c.Leave();
                     }
                     else if (r.ValueTextEquals("city"u8))
@@ -330,7 +330,7 @@ namespace Shop.Json
                         seen0 = true;
                         r.Read();
                         c.Enter("city");
-                        ok = N9(ref r, c) && ok;
+                        ok = N6(ref r, c) && ok;
                         c.Leave();
                     }
                     else
@@ -340,22 +340,6 @@ namespace Shop.Json
                     }
                 }
                 if (!seen0) { ok = false; c.FailAt("PropertyRequired", "city"); }
-                return ok;
-            }
-
-            private static bool N8(ref global::System.Text.Json.Utf8JsonReader r, global::KConnector.JsonSchema.JsonSchemaValidationContext c)
-            {
-                var ok = true;
-                if (!(r.TokenType == global::System.Text.Json.JsonTokenType.String)) { ok = false; c.Fail("StringExpected"); }
-                if (r.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray) r.Skip();
-                return ok;
-            }
-
-            private static bool N9(ref global::System.Text.Json.Utf8JsonReader r, global::KConnector.JsonSchema.JsonSchemaValidationContext c)
-            {
-                var ok = true;
-                if (!(r.TokenType == global::System.Text.Json.JsonTokenType.String)) { ok = false; c.Fail("StringExpected"); }
-                if (r.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray) r.Skip();
                 return ok;
             }
 
@@ -472,7 +456,7 @@ namespace Shop.Json
                         seen0 = true;
                         r.Read();
                         c.Enter("sku");
-                        ok = N16(ref r, c) && ok;
+                        ok = N6(ref r, c) && ok;
                         c.Leave();
                     }
                     else if (r.ValueTextEquals("quantity"u8))
@@ -491,14 +475,6 @@ namespace Shop.Json
                 }
                 if (!seen0) { ok = false; c.FailAt("PropertyRequired", "sku"); }
                 if (!seen1) { ok = false; c.FailAt("PropertyRequired", "quantity"); }
-                return ok;
-            }
-
-            private static bool N16(ref global::System.Text.Json.Utf8JsonReader r, global::KConnector.JsonSchema.JsonSchemaValidationContext c)
-            {
-                var ok = true;
-                if (!(r.TokenType == global::System.Text.Json.JsonTokenType.String)) { ok = false; c.Fail("StringExpected"); }
-                if (r.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray) r.Skip();
                 return ok;
             }
 
@@ -610,7 +586,7 @@ namespace Shop.Json
                         seen0 = true;
                         r.Read();
                         c.Enter("cardNumber");
-                        ok = N24(ref r, c) && ok;
+                        ok = N6(ref r, c) && ok;
                         c.Leave();
                     }
                     else
@@ -622,14 +598,6 @@ namespace Shop.Json
                     }
                 }
                 if (!seen0) { ok = false; c.FailAt("PropertyRequired", "cardNumber"); }
-                return ok;
-            }
-
-            private static bool N24(ref global::System.Text.Json.Utf8JsonReader r, global::KConnector.JsonSchema.JsonSchemaValidationContext c)
-            {
-                var ok = true;
-                if (!(r.TokenType == global::System.Text.Json.JsonTokenType.String)) { ok = false; c.Fail("StringExpected"); }
-                if (r.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray) r.Skip();
                 return ok;
             }
 
@@ -655,7 +623,7 @@ namespace Shop.Json
                         seen0 = true;
                         r.Read();
                         c.Enter("iban");
-                        ok = N26(ref r, c) && ok;
+                        ok = N6(ref r, c) && ok;
                         c.Leave();
                     }
                     else
@@ -667,14 +635,6 @@ namespace Shop.Json
                     }
                 }
                 if (!seen0) { ok = false; c.FailAt("PropertyRequired", "iban"); }
-                return ok;
-            }
-
-            private static bool N26(ref global::System.Text.Json.Utf8JsonReader r, global::KConnector.JsonSchema.JsonSchemaValidationContext c)
-            {
-                var ok = true;
-                if (!(r.TokenType == global::System.Text.Json.JsonTokenType.String)) { ok = false; c.Fail("StringExpected"); }
-                if (r.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray) r.Skip();
                 return ok;
             }
 
@@ -698,18 +658,10 @@ namespace Shop.Json
                     {
                         c.Enter(global::KConnector.JsonSchema.JsonSchemaChecks.MemberName(ref r));
                         r.Read();
-                        ok = N28(ref r, c) && ok;
+                        ok = N17(ref r, c) && ok;
                         c.Leave();
                     }
                 }
-                return ok;
-            }
-
-            private static bool N28(ref global::System.Text.Json.Utf8JsonReader r, global::KConnector.JsonSchema.JsonSchemaValidationContext c)
-            {
-                var ok = true;
-                if (!((r.TokenType == global::System.Text.Json.JsonTokenType.Number && global::KConnector.JsonSchema.JsonSchemaChecks.IsInteger(ref r)))) { ok = false; c.Fail("IntegerExpected"); }
-                if (r.TokenType is global::System.Text.Json.JsonTokenType.StartObject or global::System.Text.Json.JsonTokenType.StartArray) r.Skip();
                 return ok;
             }
         }

@@ -39,7 +39,9 @@ internal sealed partial class ValidationPlanner
         {
             planner.Stop("$", "the schema does not parse: " + e.Message);
         }
-        return new ValidationPlan(planner._nodes, root, planner._notCompiled);
+        return ValidationPlanMerger.Merge(
+            new ValidationPlan(planner._nodes, root, planner._notCompiled)
+        );
     }
 
     /// <summary>The node id validating <paramref name="schema"/> (a pure $ref is its target's id).</summary>
