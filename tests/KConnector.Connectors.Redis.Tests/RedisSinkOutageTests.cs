@@ -29,7 +29,7 @@ public sealed class RedisSinkOutageTests(RedisServer redis)
         kafka.CreateTopic("spec_customers", partitions: 1);
         kafka.CreateTopic("spec_customers_dlq", partitions: 1);
         SpecWorkers.Produce(kafka, "spec_customers", 100, Value, RedisSinkSpecTests.Key);
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         using var environment = new ConnectorEnvironment();
         var sink = new CustomersRedisHashWorker(
             CustomersRedisHashConfig.Parse(
@@ -88,7 +88,7 @@ public sealed class RedisSinkOutageTests(RedisServer redis)
         kafka.CreateTopic("spec_customers", partitions: 1);
         kafka.CreateTopic("spec_customers_dlq", partitions: 1);
         SpecWorkers.Produce(kafka, "spec_customers", 5, Value, RedisSinkSpecTests.Key);
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         using var environment = new ConnectorEnvironment();
         var sink = new CustomersRedisHashWorker(
             CustomersRedisHashConfig.Parse(

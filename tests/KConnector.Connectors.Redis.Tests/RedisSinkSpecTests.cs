@@ -54,7 +54,7 @@ public sealed class RedisSinkSpecTests(RedisServer redis)
             i => i < Total ? Values.FromConnectData("spec_customers", CustomerOf(i))! : null!,
             i => Key(i < Total ? i : 5)
         );
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         using var environment = new ConnectorEnvironment();
         var sink = new CustomersRedisHashWorker(
             CustomersRedisHashConfig.Parse(Config(CustomersRedisHashConfig.SpecValues, kafka)),
@@ -184,7 +184,7 @@ public sealed class RedisSinkSpecTests(RedisServer redis)
 
     internal void AssertNoPassword(
         IEnumerable<Confluent.Kafka.Message<byte[]?, byte[]?>> deadLetters,
-        ListLogger logger
+        CapturingLogger logger
     )
     {
         foreach (var letter in deadLetters)

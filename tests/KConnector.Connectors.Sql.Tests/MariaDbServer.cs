@@ -122,42 +122,16 @@ public sealed partial class MariaDbServer
     }
 
     /// <summary>Runs SQL and returns the first column of the first row.</summary>
-    public async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = new MySqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    public Task<object?> ScalarAsync(string sql) =>
+        SqlQueries.ScalarAsync(new MySqlConnection(ConnectionString), sql);
 
     /// <summary>Runs SQL and returns every row as an array of values.</summary>
-    public async Task<List<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = new MySqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public Task<List<object?[]>> QueryAsync(string sql) =>
+        SqlQueries.QueryAsync(new MySqlConnection(ConnectionString), sql);
 
     /// <summary>Runs a statement.</summary>
-    public async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new MySqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new MySqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task ExecuteAsync(string sql) =>
+        SqlQueries.ExecuteAsync(new MySqlConnection(ConnectionString), sql);
 
     private async Task WaitUntilReadyAsync()
     {

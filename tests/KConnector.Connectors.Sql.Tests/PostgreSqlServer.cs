@@ -97,42 +97,16 @@ public sealed partial class PostgreSqlServer
     }
 
     /// <summary>Runs SQL and returns the first column of the first row.</summary>
-    public async Task<object?> ScalarAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return await command.ExecuteScalarAsync();
-    }
+    public Task<object?> ScalarAsync(string sql) =>
+        SqlQueries.ScalarAsync(new NpgsqlConnection(ConnectionString), sql);
 
     /// <summary>Runs SQL and returns every row as an array of values.</summary>
-    public async Task<List<object?[]>> QueryAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await using var reader = await command.ExecuteReaderAsync();
-        var rows = new List<object?[]>();
-        while (await reader.ReadAsync())
-        {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++)
-            {
-                row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            }
-            rows.Add(row);
-        }
-        return rows;
-    }
+    public Task<List<object?[]>> QueryAsync(string sql) =>
+        SqlQueries.QueryAsync(new NpgsqlConnection(ConnectionString), sql);
 
     /// <summary>Runs a statement.</summary>
-    public async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
+    public Task ExecuteAsync(string sql) =>
+        SqlQueries.ExecuteAsync(new NpgsqlConnection(ConnectionString), sql);
 
     private static string FindBinaries()
     {

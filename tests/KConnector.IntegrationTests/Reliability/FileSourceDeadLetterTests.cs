@@ -67,7 +67,7 @@ public sealed class FileSourceDeadLetterTests : IDisposable
         }
         Add("not json at all", good: false);
         await File.WriteAllTextAsync(DataFile, string.Concat(lines.Select(l => l.Text + "\n")));
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         var bad = lines.Where(l => !l.Good).ToList();
 
         var first = Runner(kafka, ErrorTolerance.All, logger);
@@ -187,7 +187,7 @@ public sealed class FileSourceDeadLetterTests : IDisposable
         var after = string.Concat(Enumerable.Range(51, 49).Select(i => Good(i) + "\n"));
         await File.WriteAllTextAsync(DataFile, before + Malformed[1] + "\n" + after);
 
-        var first = Runner(kafka, ErrorTolerance.None, new ListLogger());
+        var first = Runner(kafka, ErrorTolerance.None, new CapturingLogger());
         using (var stop = new CancellationTokenSource(Wait))
         {
             var error = await Assert.ThrowsAsync<ConnectException>(() =>
@@ -217,7 +217,7 @@ public sealed class FileSourceDeadLetterTests : IDisposable
 
         // The operator fixes the line; the restarted task resumes at it.
         await File.WriteAllTextAsync(DataFile, before + Good(50) + "\n" + after);
-        var second = Runner(kafka, ErrorTolerance.None, new ListLogger());
+        var second = Runner(kafka, ErrorTolerance.None, new CapturingLogger());
         using (var stop = new CancellationTokenSource())
         {
             var run = second.RunAsync(stop.Token);
@@ -240,7 +240,7 @@ public sealed class FileSourceDeadLetterTests : IDisposable
     private SourceTaskRunner<string, SequencedEvent> Runner(
         EmbeddedKafka kafka,
         ErrorTolerance tolerance,
-        ListLogger logger
+        CapturingLogger logger
     ) =>
         new(
             new WorkerOptions

@@ -34,7 +34,7 @@ public sealed class RegistryOutageTests
         // Records 0-9 go to a topic whose subject is registered while the registry is up; the
         // rest to a second topic, whose subject must be registered during the outage.
         var task = new ReleasedSourceTask(n => n < FirstRecords ? Before : During);
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         var runner = new SourceTaskRunner<string, SequencedEvent>(
             new WorkerOptions
             {

@@ -162,7 +162,7 @@ public sealed class GeneratedWorkerTests : IDisposable
     public async Task WithoutBootstrapServers_WorkersShareOneEmbeddedCluster_AndSaySoInTheLog()
     {
         const int Total = 200;
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         using var environment = new ConnectorEnvironment(logger);
         var output = Path.Combine(_directory, "embedded.jsonl");
         var source = new OrdersSourceWorker(

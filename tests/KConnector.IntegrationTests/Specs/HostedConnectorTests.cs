@@ -158,11 +158,11 @@ public sealed class HostedConnectorTests
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("spec-orders-lines", partitions: 1);
         Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_ORDERS_LINES", file);
-        var logger = new ListLogger();
+        var logger = new CapturingLogger();
         try
         {
             var builder = Host.CreateApplicationBuilder();
-            builder.Logging.AddProvider(new ListLoggerProvider(logger));
+            builder.Logging.AddProvider(logger);
             // orders-lines-source.connector.json says tasks.max=3.
             builder.Services.AddSpecOrdersLinesSourceConnector(values =>
                 values["bootstrap.servers"] = kafka.BootstrapServers
@@ -275,12 +275,5 @@ public sealed class HostedConnectorTests
             Assert.True(DateTime.UtcNow - started < Deadline, "Timed out waiting for " + what);
             await Task.Delay(100);
         }
-    }
-
-    private sealed class ListLoggerProvider(ListLogger logger) : ILoggerProvider
-    {
-        public ILogger CreateLogger(string categoryName) => logger;
-
-        public void Dispose() { }
     }
 }
