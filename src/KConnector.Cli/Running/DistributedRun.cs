@@ -117,6 +117,10 @@ internal sealed class DistributedRun(
         {
             errors.Add($"{worker.Path}: {providers}");
         }
+        if (errors.Count == 0 && WorkerFile.PluginPath(settings, out _) is { } pluginPath)
+        {
+            errors.Add($"{worker.Path}: {pluginPath}");
+        }
         foreach (var line in errors)
         {
             await error.WriteLineAsync(line).ConfigureAwait(false);
