@@ -129,14 +129,15 @@ internal static class RunCommand
         {
             settings[key] = value;
         }
-        if (WorkerFile.ConfigProvidersError(settings) is { } providers)
-        {
-            await error.WriteLineAsync($"Not started: {providers}").ConfigureAwait(false);
-            return ExitCodes.InvalidInput;
-        }
         if (WorkerFile.PluginPath(settings, out var plugins) is { } pluginPath)
         {
             await error.WriteLineAsync($"Not started: {pluginPath}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        // After plugin.path: a plugin's config provider is registered when the path is loaded.
+        if (WorkerFile.ConfigProvidersError(settings) is { } providers)
+        {
+            await error.WriteLineAsync($"Not started: {providers}").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
         var compiled = SpecCompiler.Compile(specPaths, emit: true, plugins);

@@ -6,7 +6,7 @@ namespace KConnector.Compiler.Plugins;
 /// </summary>
 /// <param name="Location">The plugin's folder (full path).</param>
 /// <param name="Assemblies">Its own assemblies, by simple name: the ones the tool does not carry.</param>
-/// <param name="Context">Where they are loaded, when a compiled connector first uses one.</param>
+/// <param name="Context">Where they are loaded, when first used.</param>
 internal sealed record PathPlugin(
     string Location,
     IReadOnlyDictionary<string, string> Assemblies,

@@ -11,7 +11,8 @@ namespace KConnector.Compiler.Plugins;
 /// Plugins): the plugins' assemblies are compile-time references of every spec compiled at run time
 /// (so the generated code names and registers their connectors, converters, transformations and
 /// predicates, as for a project reference), and are loaded, each plugin in its own
-/// <see cref="PluginLoadContext"/>, when a compiled connector first uses them.
+/// <see cref="PluginLoadContext"/>, when the path is loaded (<see cref="PluginRegistrations"/>:
+/// the assemblies declaring plugins) or when a compiled connector first uses one.
 /// </summary>
 internal sealed class PluginPath
 {
@@ -64,6 +65,7 @@ internal sealed class PluginPath
                 var plugins = PluginDirectories.Scan(entries);
                 PluginCatalogs.Describe(plugins);
                 path = new PluginPath(plugins);
+                PluginRegistrations.Register(path);
                 Loaded[key] = path;
             }
             return path;

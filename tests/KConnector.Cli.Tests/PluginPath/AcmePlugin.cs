@@ -8,8 +8,8 @@ namespace KConnector.Cli.Tests.PluginPath;
 /// <summary>
 /// A third party's plugin KConnector knows nothing of, as <c>plugin.path</c> finds it: the
 /// packaged-plugin test's Acme.Connectors.Audit sources (tests/KConnector.Templates.Tests
-/// PackagedPlugin: the AuditSink connector and the Caesar converter) and a transformation of its
-/// own (PluginPath/Acme.Transforms: Shout), compiled with the KConnector generator as its project
+/// PackagedPlugin: the AuditSink connector and the Caesar converter) and a transformation and a
+/// config provider of its own (PluginPath/Acme.Extras: Shout, AuditVault), compiled with the KConnector generator as its project
 /// is (the generator writes each descriptor's Definition) into <c>plugins/acme/</c> of a folder of
 /// its own, as a package's lib folder or a build output holds it.
 /// </summary>
@@ -27,7 +27,7 @@ public static class AcmePlugin
 
     private static string Build()
     {
-        var sources = new[] { "PackagedPlugin/Acme.Connectors.Audit", "PluginPath/Acme.Transforms" }
+        var sources = new[] { "PackagedPlugin/Acme.Connectors.Audit", "PluginPath/Acme.Extras" }
             .SelectMany(folder =>
                 Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, folder), "*.cs")
             )

@@ -7,7 +7,8 @@ namespace KConnector.Cli.Tests.PluginPath;
 /// <summary>
 /// A plugin that is not part of the tool, found through the worker key <c>plugin.path</c>
 /// (docs/worker.md "plugin.path"): <c>kconnector run</c>, as a real child process on the embedded
-/// cluster, runs a spec naming the plugin's sink, converter and transformation; and a connector
+/// cluster, runs a spec naming the plugin's sink, converter and transformation, with a value from
+/// the plugin's config provider; and a connector
 /// created over the REST API of a <c>run</c> without specs takes the same plugins.
 /// </summary>
 public sealed partial class PluginPathRunTests : IDisposable
@@ -16,17 +17,24 @@ public sealed partial class PluginPathRunTests : IDisposable
     private readonly SpecFolder _folder = new();
 
     [Fact]
-    public async Task Run_ASpecNamingThePluginsSinkConverterAndTransformation_WritesTheLines()
+    public async Task Run_ASpecNamingThePluginsSinkConverterTransformationAndProvider_WritesTheLines()
     {
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("audited", partitions: 1);
         AuditRun.Produce(kafka.BootstrapServers, "audited", 5);
         var audit = _folder.File("audit.log");
-        var worker = AuditRun.Worker(_folder, "bootstrap.servers=" + kafka.BootstrapServers);
+        // The file's path through the plugin's config provider, named by the worker's config.providers.
+        var worker = AuditRun.Worker(
+            _folder,
+            "bootstrap.servers=" + kafka.BootstrapServers,
+            "config.providers=vault",
+            "config.providers.vault.class=AuditVault",
+            "config.providers.vault.param.file=" + audit
+        );
         var spec = AuditRun.Spec(
             _folder,
             "acme-audit",
-            AuditRun.Config("audited", audit, AuditRun.Shift)
+            AuditRun.Config("audited", "${vault:audit:file}", AuditRun.Shift)
         );
 
         using var child = ChildCli.Start(
