@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
 using System.Reflection;
-using System.Runtime.Loader;
+using KConnector.Compiler.Plugins;
 using KConnector.Generator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -11,7 +11,8 @@ namespace KConnector.Compiler;
 /// Compiles connector specs the way a project that references KConnector does: KConnector's own
 /// source generator runs over the specs and the schema files beside them (every <c>*.avsc</c> and
 /// <c>*.schema.json</c> under the spec's folder, as the package's default items would include them),
-/// against the built-in connectors this tool carries. So <c>validate</c> reports exactly the compiler's diagnostics
+/// against the built-in connectors this tool carries and the plugins of the worker's
+/// <c>plugin.path</c> (<see cref="PluginPath"/>). So <c>validate</c> reports exactly the compiler's diagnostics
 /// (KCN0001...) with the same messages, and <c>run</c> gets the same generated workers.
 /// </summary>
 internal static class SpecCompiler
@@ -26,37 +27,6 @@ internal static class SpecCompiler
         typeof(KConnector.Records.SinkRecord<,>).Assembly,
         .. ConnectorAssemblies.Carried(),
     ];
-
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var paths = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? string.Empty)
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .ToList();
-        // The runtime and every built-in connector (one type of each assembly), wherever the host
-        // loaded them from: a spec naming any of their plugins compiles.
-        paths.AddRange(BuiltInConnectorAssemblies.Select(a => a.Location));
-        return
-        [
-            .. paths
-                .Where(p => p.Length > 0 && File.Exists(p))
-                .Distinct(StringComparer.Ordinal)
-                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p)),
-        ];
-    });
-
-    /// <summary>
-    /// The plugins and framework keys the referenced assemblies describe, read by the generator's own
-    /// catalog reader: what <c>describe</c> shows is what a spec is checked against.
-    /// </summary>
-    public static readonly Lazy<KConnector.Generator.Plugins.PluginCatalog> Catalog = new(() =>
-        KConnector.Generator.Plugins.PluginCatalogReader.Read(
-            Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
-                "KConnector.Describe",
-                references: References.Value
-            ),
-            CancellationToken.None
-        )
-    );
 
     // The schema files KConnector.props makes generator inputs by default (its **/*.avsc and
     // **/*.schema.json): a spec sees here what it sees in a build.
@@ -110,7 +80,11 @@ internal static class SpecCompiler
     /// Runs the generator over <paramref name="specPaths"/> (full paths of existing files) and their
     /// schemas; with <paramref name="emit"/>, also compiles and loads the result.
     /// </summary>
-    public static SpecCompilation Compile(IReadOnlyList<string> specPaths, bool emit)
+    public static SpecCompilation Compile(
+        IReadOnlyList<string> specPaths,
+        bool emit,
+        PluginPath plugins
+    )
     {
         // A .properties connector config reaches the generator as the spec of the same keys.
         var properties = specPaths
@@ -126,7 +100,7 @@ internal static class SpecCompiler
             .Select(p => (AdditionalText)new FileAdditionalText(p))
             .Concat(properties.Select(p => new InMemoryAdditionalText(p.SpecPath, p.Json)))
             .ToImmutableArray();
-        return Compile(files, properties, emit);
+        return Compile(files, properties, emit, plugins);
     }
 
     /// <summary>
@@ -138,7 +112,8 @@ internal static class SpecCompiler
     public static SpecCompilation CompileInMemory(
         string specPath,
         string specJson,
-        IReadOnlyList<string> schemaFiles
+        IReadOnlyList<string> schemaFiles,
+        PluginPath plugins
     )
     {
         var files = schemaFiles
@@ -146,20 +121,21 @@ internal static class SpecCompiler
             .Select(p => (AdditionalText)new FileAdditionalText(p))
             .Append(new InMemoryAdditionalText(specPath, specJson))
             .ToImmutableArray();
-        return Compile(files, [], emit: true);
+        return Compile(files, [], emit: true, plugins);
     }
 
     private static SpecCompilation Compile(
         ImmutableArray<AdditionalText> files,
         IReadOnlyList<PropertiesSpec> properties,
-        bool emit
+        bool emit,
+        PluginPath plugins
     )
     {
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var compilation = CSharpCompilation.Create(
             "KConnectorSpecs" + Guid.NewGuid().ToString("N"),
             [],
-            References.Value,
+            plugins.References,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
@@ -196,8 +172,9 @@ internal static class SpecCompiler
         }
         image.Position = 0;
         // A context of its own per run: two runs in one process (tests) load two assemblies; the
-        // runtime and connector assemblies resolve from the default context, so types match.
-        var context = new AssemblyLoadContext("kconnector-specs", isCollectible: false);
+        // runtime and connector assemblies resolve from the default context, so types match, and
+        // a plugin's from its own context.
+        var context = new SpecLoadContext(plugins);
         return new SpecCompilation(diagnostics, context.LoadFromStream(image), properties);
     }
 }

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using KConnector.Compiler;
+using KConnector.Compiler.Plugins;
 using KConnector.Compiler.Running;
 using KConnector.Generator.Connectors;
 
@@ -31,13 +31,33 @@ internal static class DescribeCommand
         {
             connector,
         };
-        command.SetAction((parse, _) => RunAsync(parse.GetValue(connector), output, error));
+        var worker = new Option<FileInfo?>("--worker", "-w")
+        {
+            Description =
+                "A worker config (.properties) whose plugin.path plugins are described with the built-in ones, as Kafka Connect's GET /connector-plugins lists a worker's.",
+        };
+        command.Options.Add(worker);
+        command.SetAction(
+            async (parse, _) =>
+                await DescribePluginPath
+                    .ReadAsync(parse.GetValue(worker), error)
+                    .ConfigureAwait(false)
+                    is { } plugins
+                    ? await RunAsync(parse.GetValue(connector), plugins, output, error)
+                        .ConfigureAwait(false)
+                    : ExitCodes.InvalidInput
+        );
         return command;
     }
 
-    private static async Task<int> RunAsync(string? name, TextWriter output, TextWriter error)
+    private static async Task<int> RunAsync(
+        string? name,
+        PluginPath plugins,
+        TextWriter output,
+        TextWriter error
+    )
     {
-        var catalog = SpecCompiler.Catalog.Value;
+        var catalog = plugins.Catalog;
         if (string.IsNullOrWhiteSpace(name))
         {
             await output.WriteLineAsync("Built-in connectors:").ConfigureAwait(false);
@@ -52,6 +72,7 @@ internal static class DescribeCommand
             await ListTransformsAsync(catalog, output).ConfigureAwait(false);
             await DescribeConverters.ListAsync(catalog, output).ConfigureAwait(false);
             await DescribeConfigProviders.ListAsync(output).ConfigureAwait(false);
+            await DescribePluginPath.ListAsync(plugins, output).ConfigureAwait(false);
             return ExitCodes.Success;
         }
         var connector = catalog.Find(name.Trim());
@@ -103,6 +124,10 @@ internal static class DescribeCommand
             )
             .ConfigureAwait(false);
         await output.WriteLineAsync($"  package: {connector.Assembly}").ConfigureAwait(false);
+        if (DescribePluginPath.Location(plugins, connector.ClassName) is { } location)
+        {
+            await output.WriteLineAsync($"  location: {location}").ConfigureAwait(false);
+        }
         var keys = connector
             .Keys.Select(k => (Key: k, BuildTime: false))
             .Concat(

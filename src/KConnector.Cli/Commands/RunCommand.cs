@@ -20,13 +20,13 @@ internal static class RunCommand
         var specs = new Argument<FileInfo[]>("spec")
         {
             Description =
-                "One or more connector configs of built-in connectors (*.connector.json, or Kafka Connect's .properties), and at most one worker .properties file (no connector.class), as connect-standalone takes them.",
+                "One or more connector configs of built-in connectors or plugin.path plugins (*.connector.json, or Kafka Connect's .properties), and at most one worker .properties file (no connector.class), as connect-standalone takes them.",
             Arity = ArgumentArity.OneOrMore,
         };
         var set = new Option<string[]>("--set", "-s")
         {
             Description =
-                "key=value (repeatable): a worker key (bootstrap.servers, offset.storage.file.filename, offset.flush.interval.ms, producer.*, consumer.*) sets the worker's, any other key overrides every connector's config, e.g. --set bootstrap.servers=broker:9092.",
+                "key=value (repeatable): a worker key (bootstrap.servers, plugin.path, offset.storage.file.filename, offset.flush.interval.ms, producer.*, consumer.*) sets the worker's, any other key overrides every connector's config, e.g. --set bootstrap.servers=broker:9092.",
             AllowMultipleArgumentsPerToken = false,
         };
         var maxRecords = new Option<long?>("--max-records")
@@ -129,12 +129,18 @@ internal static class RunCommand
         {
             settings[key] = value;
         }
+        if (WorkerFile.PluginPath(settings, out var plugins) is { } pluginPath)
+        {
+            await error.WriteLineAsync($"Not started: {pluginPath}").ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        // After plugin.path: a plugin's config provider is registered when the path is loaded.
         if (WorkerFile.ConfigProvidersError(settings) is { } providers)
         {
             await error.WriteLineAsync($"Not started: {providers}").ConfigureAwait(false);
             return ExitCodes.InvalidInput;
         }
-        var compiled = SpecCompiler.Compile(specPaths, emit: true);
+        var compiled = SpecCompiler.Compile(specPaths, emit: true, plugins);
         foreach (var diagnostic in compiled.Diagnostics)
         {
             var writer = diagnostic.Severity == DiagnosticSeverity.Error ? error : output;

@@ -78,7 +78,12 @@ internal static class ValidateCommand
         {
             return ExitCodes.InvalidInput;
         }
-        var result = SpecCompiler.Compile(specPaths, emit: true);
+        if (WorkerFile.PluginPath(worker, out var plugins) is { } pluginPath)
+        {
+            await error.WriteLineAsync(pluginPath).ConfigureAwait(false);
+            return ExitCodes.InvalidInput;
+        }
+        var result = SpecCompiler.Compile(specPaths, emit: true, plugins);
         foreach (var diagnostic in result.Diagnostics)
         {
             var writer = diagnostic.Severity == DiagnosticSeverity.Error ? error : output;

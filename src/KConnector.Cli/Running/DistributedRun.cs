@@ -113,6 +113,10 @@ internal sealed class DistributedRun(
         {
             errors.AddRange(DistributedErrors(worker.Path, settings));
         }
+        if (errors.Count == 0 && WorkerFile.PluginPath(settings, out _) is { } pluginPath)
+        {
+            errors.Add($"{worker.Path}: {pluginPath}");
+        }
         if (errors.Count == 0 && WorkerFile.ConfigProvidersError(settings) is { } providers)
         {
             errors.Add($"{worker.Path}: {providers}");

@@ -92,6 +92,28 @@ internal static class WorkerFile
             );
 
     /// <summary>
+    /// What is wrong with the worker's <c>plugin.path</c> (an entry that is not a directory, a .dll
+    /// that is not a .NET assembly, a name two plugins answer to), naming the key and the file;
+    /// null when its plugins are found (<paramref name="plugins"/>, loaded once per process).
+    /// </summary>
+    public static string? PluginPath(
+        IReadOnlyDictionary<string, string> settings,
+        out Compiler.Plugins.PluginPath plugins
+    )
+    {
+        try
+        {
+            plugins = Compiler.Plugins.PluginPath.For(settings);
+            return null;
+        }
+        catch (KConnector.Errors.ConfigException e)
+        {
+            plugins = Compiler.Plugins.PluginPath.None;
+            return e.Message;
+        }
+    }
+
+    /// <summary>
     /// What is wrong with the worker's <c>config.providers</c> (a provider without a class, an
     /// unknown class, a wrong parameter), each naming its key; null when they can be created.
     /// </summary>

@@ -8,15 +8,14 @@ using KConnector.Rest;
 namespace KConnector.Compiler.Rest;
 
 /// <summary>
-/// The connector plugins this tool carries, from the plugin catalog the generator reads (the same
+/// The connector plugins this tool carries and the worker's <c>plugin.path</c> holds, from the plugin catalog the generator reads (the same
 /// descriptors <c>describe</c> shows and specs are checked against): each with the framework keys
 /// of its kind, then its own.
 /// </summary>
 internal static class CatalogPlugins
 {
-    public static IReadOnlyList<ConnectorPlugin> Read()
+    public static IReadOnlyList<ConnectorPlugin> Read(PluginCatalog catalog)
     {
-        var catalog = SpecCompiler.Catalog.Value;
         return
         [
             .. catalog.Plugins.Select(plugin =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KConnector.Compiler;
+using KConnector.Compiler.Plugins;
 using KConnector.Compiler.Running;
 using KConnector.Configuration;
 using KConnector.Hosting;
@@ -19,7 +20,11 @@ namespace KConnector.Compiler.Rest;
 internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> workerSettings)
     : IConnectorFactory
 {
-    private readonly Lazy<IReadOnlyList<ConnectorPlugin>> _plugins = new(CatalogPlugins.Read);
+    // The worker's plugin.path, loaded once per process (checked by the command that started it).
+    private readonly Lazy<PluginPath> _pluginPath = new(() => PluginPath.For(workerSettings));
+    private readonly Lazy<IReadOnlyList<ConnectorPlugin>> _plugins = new(() =>
+        CatalogPlugins.Read(PluginPath.For(workerSettings).Catalog)
+    );
     private readonly Lock _compiling = new();
 
     // A distributed worker makes the registration of one config several times (to validate it, to
@@ -75,7 +80,12 @@ internal sealed class RestConnectorFactory(IReadOnlyDictionary<string, string> w
         {
             if (!_compiled.TryGetValue(key, out compiled!))
             {
-                compiled = SpecCompiler.CompileInMemory(spec.SpecPath, spec.Json, spec.SchemaFiles);
+                compiled = SpecCompiler.CompileInMemory(
+                    spec.SpecPath,
+                    spec.Json,
+                    spec.SchemaFiles,
+                    _pluginPath.Value
+                );
                 _compiled[key] = compiled;
             }
         }

@@ -252,6 +252,16 @@ namespace KConnector.Configuration.Framework;
     Group = "Worker",
     Documentation = "Comma-separated names of ConfigProvider classes, loaded and used in the order specified. Implementing the interface ConfigProvider allows you to replace variable references in connector configurations, such as for externalized secrets. Each name takes config.providers.<name>.class and config.providers.<name>.param.<parameter>. KConnector: when not set, env (EnvVarConfigProvider) and file (FileConfigProvider) are available; set empty for none, as Kafka Connect has."
 )]
+// Kafka Connect's WorkerConfig.PLUGIN_PATH_CONFIG: the plugins (folders of .NET assemblies) the
+// worker compiles specs against and loads, each in its own context (KConnector.Compiler's PluginPath).
+[ConfigKey(
+    "plugin.path",
+    ConfigType.List,
+    Default = "",
+    Importance = ConfigImportance.Low,
+    Group = "Worker",
+    Documentation = "List of paths separated by commas (,) that contain plugins (connectors, converters, transformations, predicates). Each entry is a directory that either holds the .NET assemblies (.dll) of one plugin and its dependencies (a NuGet package's lib/net10.0 folder, a dotnet build or publish output) or holds such plugin directories, one per subdirectory. Each plugin's assemblies load in a context of their own; KConnector, Confluent.Kafka and the .NET framework are the worker's. Read by kconnector run, validate, describe and distributed, and by a hosted worker's REST connector factory. Do not use config provider variables in this property, since the raw path is used by the worker's scanner before config providers are initialized and used to replace variables."
+)]
 // Metrics export (docs/metrics.md). Kafka Connect reports through JMX and metrics.reporters;
 // KConnector exports the same metric names through OpenTelemetry, turned on by these keys.
 [ConfigKey(
