@@ -71,19 +71,6 @@ public sealed partial class DistributedWorker : IConnectorController
             : [];
     }
 
-    // Source offsets and active topics are read where the connector's tasks run: a worker that
-    // runs none of them forwards the request to one that does.
-    IReadOnlyList<ConnectorOffset> IConnectorController.GetOffsets(string connector) =>
-        RunsHere(connector, "read offsets") ? Worker.GetOffsets(connector) : [];
-
-    Task<IReadOnlyList<ConnectorOffset>> IConnectorController.GetOffsetsAsync(
-        string connector,
-        CancellationToken cancellationToken
-    ) =>
-        RunsHere(connector, "read offsets")
-            ? Worker.GetOffsetsAsync(connector, cancellationToken)
-            : Task.FromResult<IReadOnlyList<ConnectorOffset>>([]);
-
     IReadOnlyList<string> IConnectorController.GetActiveTopics(string connector)
     {
         var count = ConfigStore.TaskCount(connector);
@@ -121,7 +108,7 @@ public sealed partial class DistributedWorker : IConnectorController
         if (owner is null)
         {
             throw new ConnectorStateException(
-                $"Cannot {action} of connector {connector}: none of its tasks runs on a distributed worker now (a STOPPED connector's offsets cannot be read or altered over REST on distributed workers yet)"
+                $"Cannot {action} of connector {connector}: none of its tasks runs on a distributed worker now"
             );
         }
         throw new NotAssignedException(

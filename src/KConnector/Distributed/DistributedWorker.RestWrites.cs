@@ -135,29 +135,10 @@ public sealed partial class DistributedWorker
         );
     }
 
-    Task IConnectorController.AlterOffsetsAsync(
-        string connector,
-        IReadOnlyList<ConnectorOffset> offsets,
-        CancellationToken cancellationToken
-    ) => throw OffsetsNotWritable(connector);
-
-    Task IConnectorController.ResetOffsetsAsync(
-        string connector,
-        CancellationToken cancellationToken
-    ) => throw OffsetsNotWritable(connector);
-
     void IConnectorController.ResetActiveTopics(string connector) =>
         throw new ConnectorStateException(
             $"Connector {connector}: resetting active topics is not supported on distributed workers yet"
         );
-
-    private ConnectorStateException OffsetsNotWritable(string connector)
-    {
-        _ = ConfigOf(connector);
-        return new ConnectorStateException(
-            $"Connector {connector}: altering or resetting offsets over REST is not supported on distributed workers yet (docs/distributed.md)"
-        );
-    }
 
     // Only the leader writes connector configs; it reads the config topic to its end first, so
     // that it decides on what every earlier write left (Connect refuses with a stale config).

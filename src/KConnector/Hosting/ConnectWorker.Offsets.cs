@@ -37,7 +37,13 @@ public sealed partial class ConnectWorker
             var stopped = Stopped(connector, "altered");
             if (stopped.Registration.IsSink)
             {
-                await AlterSinkOffsetsAsync(stopped, offsets, cancellationToken)
+                await SinkGroupOffsets
+                    .AlterAsync(
+                        stopped.Config,
+                        stopped.BootstrapServers,
+                        offsets,
+                        cancellationToken
+                    )
                     .ConfigureAwait(false);
                 return;
             }
@@ -73,7 +79,9 @@ public sealed partial class ConnectWorker
             var stopped = Stopped(connector, "reset");
             if (stopped.Registration.IsSink)
             {
-                await ResetSinkOffsetsAsync(stopped, cancellationToken).ConfigureAwait(false);
+                await SinkGroupOffsets
+                    .ResetAsync(stopped.Config, stopped.BootstrapServers, cancellationToken)
+                    .ConfigureAwait(false);
                 return;
             }
             var store = SourceStore(stopped);

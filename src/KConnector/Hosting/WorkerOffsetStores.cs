@@ -22,10 +22,7 @@ internal sealed class WorkerOffsetStores : IAsyncDisposable
         CancellationToken cancellationToken
     )
     {
-        // A distributed connector's own offsets.storage.topic (KIP-618) replaces the worker's.
-        var ownTopic = config.ExactlyOnce is { GroupId.Length: > 0, OffsetsTopic: { } own }
-            ? own
-            : config.OffsetStorageTopic;
+        var ownTopic = TopicOf(config);
         var key =
             config.OffsetStorageFileName is { } file ? "file:" + Path.GetFullPath(file)
             : ownTopic is { } topic ? "topic:" + bootstrapServers + "/" + topic
@@ -47,6 +44,15 @@ internal sealed class WorkerOffsetStores : IAsyncDisposable
         await store.StartAsync(cancellationToken).ConfigureAwait(false);
         return store;
     }
+
+    /// <summary>
+    /// The offsets topic of a source connector: on a distributed worker its own
+    /// <c>offsets.storage.topic</c> (KIP-618) replaces the worker's <c>offset.storage.topic</c>.
+    /// </summary>
+    public static string? TopicOf(ConnectorConfig config) =>
+        config.ExactlyOnce is { GroupId.Length: > 0, OffsetsTopic: { } own }
+            ? own
+            : config.OffsetStorageTopic;
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

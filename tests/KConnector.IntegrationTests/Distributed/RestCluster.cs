@@ -17,13 +17,21 @@ internal sealed class RestCluster : IDisposable
     private readonly EmbeddedKafka _kafka;
     private readonly string _prefix;
     private readonly string _sinkFolder;
+    private readonly string[] _workerSettings;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(100) };
 
-    public RestCluster(EmbeddedKafka kafka, string prefix, string sinkFolder)
+    /// <summary>A cluster whose workers take <paramref name="workerSettings"/> (key=value) too.</summary>
+    public RestCluster(
+        EmbeddedKafka kafka,
+        string prefix,
+        string sinkFolder,
+        params string[] workerSettings
+    )
     {
         _kafka = kafka;
         _prefix = prefix;
         _sinkFolder = sinkFolder;
+        _workerSettings = workerSettings;
     }
 
     public List<RestWorker> Workers { get; } = [];
@@ -62,7 +70,7 @@ internal sealed class RestCluster : IDisposable
 
     private RestWorker Start(int port)
     {
-        var process = WorkerProcess.Start(
+        var process = WorkerProcess.Start([
             "distributed",
             _kafka.BootstrapServers,
             "connect-cluster",
@@ -70,8 +78,9 @@ internal sealed class RestCluster : IDisposable
             _sinkFolder,
             "3000",
             "listeners=http://127.0.0.1:"
-                + port.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        );
+                + port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. _workerSettings,
+        ]);
         var worker = new RestWorker(new DistributedProcess(process), port, _http);
         Workers.Add(worker);
         return worker;
