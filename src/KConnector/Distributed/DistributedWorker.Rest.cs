@@ -71,8 +71,8 @@ public sealed partial class DistributedWorker : IConnectorController
             : [];
     }
 
-    // Source offsets and active topics are read where the connector's tasks run: a worker that
-    // runs none of them forwards the request to one that does.
+    // Source offsets are read where the connector's tasks run: a worker that runs none of them
+    // forwards the request to one that does (active topics: DistributedWorker.Topics.cs).
     IReadOnlyList<ConnectorOffset> IConnectorController.GetOffsets(string connector) =>
         RunsHere(connector, "read offsets") ? Worker.GetOffsets(connector) : [];
 
@@ -83,22 +83,6 @@ public sealed partial class DistributedWorker : IConnectorController
         RunsHere(connector, "read offsets")
             ? Worker.GetOffsetsAsync(connector, cancellationToken)
             : Task.FromResult<IReadOnlyList<ConnectorOffset>>([]);
-
-    IReadOnlyList<string> IConnectorController.GetActiveTopics(string connector)
-    {
-        var count = ConfigStore.TaskCount(connector);
-        if (count <= 1 || Worker.LocalTaskIds(connector).Count == count)
-        {
-            return RunsHere(connector, "list the active topics")
-                ? Worker.GetActiveTopics(connector)
-                : [];
-        }
-        // Each worker tracks the topics of its own tasks; Connect keeps them in the status
-        // topic, which KConnector does not yet (docs/distributed.md).
-        throw new ConnectorStateException(
-            $"Connector {connector} runs its tasks on several distributed workers: its active topics are not tracked across workers yet"
-        );
-    }
 
     Task<string?> IConnectorController.GetKafkaClusterIdAsync(
         CancellationToken cancellationToken

@@ -146,11 +146,6 @@ public sealed partial class DistributedWorker
         CancellationToken cancellationToken
     ) => throw OffsetsNotWritable(connector);
 
-    void IConnectorController.ResetActiveTopics(string connector) =>
-        throw new ConnectorStateException(
-            $"Connector {connector}: resetting active topics is not supported on distributed workers yet"
-        );
-
     private ConnectorStateException OffsetsNotWritable(string connector)
     {
         _ = ConfigOf(connector);

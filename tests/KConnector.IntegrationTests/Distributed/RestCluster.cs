@@ -28,7 +28,8 @@ internal sealed class RestCluster : IDisposable
 
     public List<RestWorker> Workers { get; } = [];
 
-    public RestWorker Start() => Start(FreePort());
+    /// <summary>A new worker process; <paramref name="settings"/> are more worker keys (key=value).</summary>
+    public RestWorker Start(params string[] settings) => Start(FreePort(), settings);
 
     /// <summary>A new process in place of <paramref name="stopped"/>, on its port (so with its worker id).</summary>
     public RestWorker Restart(RestWorker stopped)
@@ -36,7 +37,7 @@ internal sealed class RestCluster : IDisposable
         var index = Workers.IndexOf(stopped);
         stopped.Process.Process.Dispose();
         Workers.RemoveAt(index);
-        var worker = Start(stopped.Port);
+        var worker = Start(stopped.Port, []);
         Workers.Remove(worker);
         Workers.Insert(index, worker);
         return worker;
@@ -60,9 +61,9 @@ internal sealed class RestCluster : IDisposable
                 )
         );
 
-    private RestWorker Start(int port)
+    private RestWorker Start(int port, string[] settings)
     {
-        var process = WorkerProcess.Start(
+        var process = WorkerProcess.Start([
             "distributed",
             _kafka.BootstrapServers,
             "connect-cluster",
@@ -70,8 +71,9 @@ internal sealed class RestCluster : IDisposable
             _sinkFolder,
             "3000",
             "listeners=http://127.0.0.1:"
-                + port.ToString(System.Globalization.CultureInfo.InvariantCulture)
-        );
+                + port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            .. settings,
+        ]);
         var worker = new RestWorker(new DistributedProcess(process), port, _http);
         Workers.Add(worker);
         return worker;
