@@ -109,7 +109,7 @@ public sealed class DistributedToolTests(ITestOutputHelper output)
         && status.GetProperty("tasks")[0].GetProperty("state").GetString() == "RUNNING"
         && workers.Contains(status.GetProperty("tasks")[0].GetProperty("worker_id").GetString()!);
 
-    private static async Task CreateAsync(HttpClient client, string json, List<ToolProcess> tools)
+    internal static async Task CreateAsync(HttpClient client, string json, List<ToolProcess> tools)
     {
         var answer = (Status: HttpStatusCode.OK, Body: default(JsonElement));
         await UntilAsync(
@@ -124,7 +124,7 @@ public sealed class DistributedToolTests(ITestOutputHelper output)
         Assert.True(answer.Status == HttpStatusCode.Created, answer.Body.ToString());
     }
 
-    private static async Task UntilAsync(
+    internal static async Task UntilAsync(
         Func<Task<bool>> condition,
         string what,
         List<ToolProcess> tools,
@@ -160,7 +160,13 @@ public sealed class DistributedToolTests(ITestOutputHelper output)
         return string.Join("\n", lines);
     }
 
-    private static string WorkerFile(OperatorSession session, EmbeddedKafka kafka, int index)
+    // extraLines: more worker keys (e.g. exactly.once.source.support=enabled).
+    internal static string WorkerFile(
+        OperatorSession session,
+        EmbeddedKafka kafka,
+        int index,
+        string extraLines = ""
+    )
     {
         var path = Path.Combine(
             session.Folder,
@@ -179,6 +185,7 @@ public sealed class DistributedToolTests(ITestOutputHelper output)
             session.timeout.ms=6000
             heartbeat.interval.ms=1000
             scheduled.rebalance.max.delay.ms=3000
+            {extraLines}
             """
         );
         return path;

@@ -16,7 +16,8 @@ namespace KConnector.Worker.TestHost;
 /// [worker.key=value ...]</c> (e.g. <c>listeners=http://127.0.0.1:PORT</c>,
 /// <c>exactly.once.source.support=enabled</c>). It runs
 /// whatever share of the connectors in the config topic the group gives it: connector.class
-/// CountingSource (per-partition sequences, split by task) or FileAppendSink (a file per task).
+/// CountingSource (per-partition sequences, split by task; with topic.per.task=true task N writes
+/// to "{topic}-N") or FileAppendSink (a file per task).
 /// Prints "UNITS a,b" whenever its share changes; SIGTERM stops it cleanly. With listeners it serves
 /// Kafka Connect's REST API there (its worker id), creating those connectors.
 /// </summary>
@@ -133,7 +134,7 @@ internal static class DistributedHost
                 section,
                 (_, options) =>
                     new CountingSourceTask(
-                        config["topic"],
+                        TopicOf(config, options.TaskId),
                         Int(config["source.partitions"]),
                         Int(config["per.partition"]),
                         batchSize: 10,
@@ -150,6 +151,12 @@ internal static class DistributedHost
                 .Single(d => d.ServiceType == typeof(ConnectorRegistration))
                 .ImplementationInstance!;
     }
+
+    // topic.per.task=true: task N writes to "{topic}-N" (each task's own topic, for active topics).
+    private static string TopicOf(IReadOnlyDictionary<string, string> config, int task) =>
+        config.GetValueOrDefault("topic.per.task") == "true"
+            ? config["topic"] + "-" + task.ToString(CultureInfo.InvariantCulture)
+            : config["topic"];
 
     private static int Int(string value) => int.Parse(value, CultureInfo.InvariantCulture);
 }

@@ -49,6 +49,10 @@ public sealed partial class DistributedWorker
                 _applied.Remove(name);
                 await UnassignedAsync(Started(name, tasks: true), assignment, stopping)
                     .ConfigureAwait(false);
+                if (config is null)
+                {
+                    ForgetDeletedConnectorTopics(name);
+                }
             }
             var tasks = mine.Where(u => u.Connector == name && !u.IsConnector).ToList();
             await ApplyTasksAsync(name, config, tasks, assignment, stopping).ConfigureAwait(false);

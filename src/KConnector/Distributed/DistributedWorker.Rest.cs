@@ -71,21 +71,6 @@ public sealed partial class DistributedWorker : IConnectorController
             : [];
     }
 
-    IReadOnlyList<string> IConnectorController.GetActiveTopics(string connector)
-    {
-        var count = ConfigStore.TaskCount(connector);
-        if (count <= 1 || Worker.LocalTaskIds(connector).Count == count)
-        {
-            return RunsHere(connector, "list the active topics")
-                ? Worker.GetActiveTopics(connector)
-                : [];
-        }
-        // Each worker tracks the topics of its own tasks; Connect keeps them in the status
-        // topic, which KConnector does not yet (docs/distributed.md).
-        throw new ConnectorStateException(
-            $"Connector {connector} runs its tasks on several distributed workers: its active topics are not tracked across workers yet"
-        );
-    }
 
     Task<string?> IConnectorController.GetKafkaClusterIdAsync(
         CancellationToken cancellationToken

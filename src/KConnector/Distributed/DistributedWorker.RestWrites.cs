@@ -135,10 +135,6 @@ public sealed partial class DistributedWorker
         );
     }
 
-    void IConnectorController.ResetActiveTopics(string connector) =>
-        throw new ConnectorStateException(
-            $"Connector {connector}: resetting active topics is not supported on distributed workers yet"
-        );
 
     // Only the leader writes connector configs; it reads the config topic to its end first, so
     // that it decides on what every earlier write left (Connect refuses with a stale config).

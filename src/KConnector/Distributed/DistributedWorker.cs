@@ -50,6 +50,7 @@ public sealed partial class DistributedWorker : IHostedService, IAsyncDisposable
         StatusStore = new KafkaStatusBackingStore(_config.StatusTopic, _config.BootstrapServers);
         _membership = new GroupMembership(_config, _logger);
         Worker = new ConnectWorker(WorkerSettings(workerSettings), [], environment, loggers);
+        TrackTopicsInStatusTopic();
         ConfigStore.Changed += Signal;
         StatusStore.Changed += OnStatus;
         _membership.Changed += _ => Signal();

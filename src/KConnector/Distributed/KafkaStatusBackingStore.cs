@@ -8,9 +8,10 @@ namespace KConnector.Distributed;
 /// The status topic (<c>status.storage.topic</c>), with Kafka Connect's
 /// <c>KafkaStatusBackingStore</c> records: <c>status-connector-NAME</c> and
 /// <c>status-task-NAME-N</c>, each {"state":"RUNNING","trace":null,"worker_id":"host:port",
-/// "generation":5}. Every worker reads the whole topic, so statuses answer anywhere.
+/// "generation":5}, and the active topics (KafkaStatusBackingStore.Topics.cs). Every worker reads
+/// the whole topic, so statuses answer anywhere.
 /// </summary>
-public sealed class KafkaStatusBackingStore : IAsyncDisposable
+public sealed partial class KafkaStatusBackingStore : IAsyncDisposable
 {
     private const string ConnectorPrefix = "status-connector-";
     private const string TaskPrefix = "status-task-";
@@ -78,6 +79,7 @@ public sealed class KafkaStatusBackingStore : IAsyncDisposable
     {
         if (Parse(key) is not { } unit)
         {
+            ApplyTopic(key, value);
             return;
         }
         if (value is null)

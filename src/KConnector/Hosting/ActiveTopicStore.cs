@@ -13,7 +13,7 @@ namespace KConnector.Hosting;
 /// only without one. A topic is written to the file once, when first used: recording a topic
 /// already known is a dictionary lookup on the record's path.
 /// </summary>
-internal sealed partial class ActiveTopicStore
+internal sealed partial class ActiveTopicStore : IActiveTopicStore
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _byConnector =
         new(StringComparer.Ordinal);
@@ -34,8 +34,8 @@ internal sealed partial class ActiveTopicStore
     /// <summary>The file the topics are kept in, or null when they live in memory only.</summary>
     public string? FilePath => _file;
 
-    /// <summary>What a task calls with each record's topic (<c>WorkerOptions.TopicUsed</c>).</summary>
-    public Action<string> RecorderFor(string connector)
+    /// <inheritdoc/>
+    public Action<string> RecorderFor(string connector, int task)
     {
         var topics = TopicsOf(connector);
         return topic =>
@@ -47,13 +47,13 @@ internal sealed partial class ActiveTopicStore
         };
     }
 
-    /// <summary>The connector's active topics, sorted.</summary>
+    /// <inheritdoc/>
     public IReadOnlyList<string> Get(string connector) =>
         _byConnector.TryGetValue(connector, out var topics)
             ? [.. topics.Keys.Order(StringComparer.Ordinal)]
             : [];
 
-    /// <summary>Empties the connector's set: the topics its tasks use from now on fill it again.</summary>
+    /// <inheritdoc/>
     public void Reset(string connector)
     {
         if (_byConnector.TryGetValue(connector, out var topics) && !topics.IsEmpty)
@@ -63,7 +63,7 @@ internal sealed partial class ActiveTopicStore
         }
     }
 
-    /// <summary>Forgets a deleted connector's topics.</summary>
+    /// <summary>Forgets a deleted connector's topics (a standalone worker removes a connector only when it is deleted).</summary>
     public void Remove(string connector)
     {
         if (_byConnector.TryRemove(connector, out _))

@@ -5,10 +5,10 @@ namespace KConnector.Hosting;
 
 // Kafka Connect's topic tracking (KIP-558): every task reports the topics of its records
 // (WorkerOptions.TopicUsed); topic.tracking.enable turns it off, topic.tracking.allow.reset
-// refuses resets.
+// refuses resets. A standalone worker keeps them in a file; a distributed one in the status topic.
 public sealed partial class ConnectWorker
 {
-    private ActiveTopicStore? _activeTopics;
+    private IActiveTopicStore? _activeTopics;
     private TopicTracking? _topicTracking;
 
     private sealed record TopicTracking(bool Enabled, bool AllowReset);
@@ -44,8 +44,9 @@ public sealed partial class ConnectWorker
     private string? WorkerSetting(string key) =>
         _options.Settings.TryGetValue(key, out var value) ? value : null;
 
-    // Beside the connector configs a standalone worker keeps (config.storage.file.filename).
-    private ActiveTopicStore ActiveTopics
+    // Beside the connector configs a standalone worker keeps (config.storage.file.filename),
+    // unless its owner (a distributed worker) gave it another store first.
+    private IActiveTopicStore ActiveTopics
     {
         get
         {
@@ -62,17 +63,36 @@ public sealed partial class ConnectWorker
         }
     }
 
-    // What a new task of the connector calls with each record's topic; null when tracking is off.
-    private Action<string>? TopicRecorder(string connector) =>
-        TrackingSettings.Enabled ? ActiveTopics.RecorderFor(connector) : null;
+    // A distributed worker's store (the status topic), given before any task starts.
+    internal void UseActiveTopicStore(IActiveTopicStore store) =>
+        Interlocked.Exchange(ref _activeTopics, store);
 
-    /// <inheritdoc/>
-    public IReadOnlyList<string> GetActiveTopics(string connector)
+    /// <summary>
+    /// Throws Kafka Connect's 403 messages when the worker's keys refuse a read
+    /// (<c>topic.tracking.enable=false</c>) or a reset (<c>topic.tracking.allow.reset=false</c>).
+    /// </summary>
+    internal void CheckTopicTracking(bool reset)
     {
         if (!TrackingSettings.Enabled)
         {
             throw new TopicTrackingDisabledException();
         }
+        if (reset && !TrackingSettings.AllowReset)
+        {
+            throw new TopicTrackingDisabledException("Topic tracking reset is disabled.");
+        }
+    }
+
+    internal bool TopicTrackingEnabled => TrackingSettings.Enabled;
+
+    // What a new task of the connector calls with each record's topic; null when tracking is off.
+    private Action<string>? TopicRecorder(string connector, int task) =>
+        TrackingSettings.Enabled ? ActiveTopics.RecorderFor(connector, task) : null;
+
+    /// <inheritdoc/>
+    public IReadOnlyList<string> GetActiveTopics(string connector)
+    {
+        CheckTopicTracking(reset: false);
         _ = Find(connector);
         return ActiveTopics.Get(connector);
     }
@@ -80,14 +100,7 @@ public sealed partial class ConnectWorker
     /// <inheritdoc/>
     public void ResetActiveTopics(string connector)
     {
-        if (!TrackingSettings.Enabled)
-        {
-            throw new TopicTrackingDisabledException();
-        }
-        if (!TrackingSettings.AllowReset)
-        {
-            throw new TopicTrackingDisabledException("Topic tracking reset is disabled.");
-        }
+        CheckTopicTracking(reset: true);
         _ = Find(connector);
         ActiveTopics.Reset(connector);
     }

@@ -437,7 +437,7 @@ public sealed partial class ConnectWorker : IHostedService, IConnectorController
         ) with
         {
             TasksMax = connector.TaskCount,
-            TopicUsed = TopicRecorder(connector.Config.Name),
+            TopicUsed = TopicRecorder(connector.Config.Name, id),
         };
         IConnectTask task;
         try

@@ -36,7 +36,8 @@ internal sealed class RestCluster : IDisposable
 
     public List<RestWorker> Workers { get; } = [];
 
-    public RestWorker Start() => Start(FreePort());
+    /// <summary>A new worker process; <paramref name="settings"/> are more worker keys (key=value).</summary>
+    public RestWorker Start(params string[] settings) => Start(FreePort(), settings);
 
     /// <summary>A new process in place of <paramref name="stopped"/>, on its port (so with its worker id).</summary>
     public RestWorker Restart(RestWorker stopped)
@@ -44,7 +45,7 @@ internal sealed class RestCluster : IDisposable
         var index = Workers.IndexOf(stopped);
         stopped.Process.Process.Dispose();
         Workers.RemoveAt(index);
-        var worker = Start(stopped.Port);
+        var worker = Start(stopped.Port, []);
         Workers.Remove(worker);
         Workers.Insert(index, worker);
         return worker;
@@ -68,7 +69,7 @@ internal sealed class RestCluster : IDisposable
                 )
         );
 
-    private RestWorker Start(int port)
+    private RestWorker Start(int port, string[] settings)
     {
         var process = WorkerProcess.Start([
             "distributed",
@@ -80,6 +81,7 @@ internal sealed class RestCluster : IDisposable
             "listeners=http://127.0.0.1:"
                 + port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             .. _workerSettings,
+            .. settings,
         ]);
         var worker = new RestWorker(new DistributedProcess(process), port, _http);
         Workers.Add(worker);

@@ -202,7 +202,7 @@ public sealed class KafkaBackingStoreTests
         Assert.Equal("worker-1:8083", config.WorkerId);
     }
 
-    private static List<(string Key, string? Value)> ReadAll(EmbeddedKafka kafka, string topic)
+    internal static List<(string Key, string? Value)> ReadAll(EmbeddedKafka kafka, string topic)
     {
         using var consumer = new ConsumerBuilder<byte[], byte[]?>(
             new ConsumerConfig
