@@ -361,17 +361,27 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             {
                 key = _keyConverter.ToConnectData(result.Topic, result.Message.Key);
             }
-            var (valueOk, converted) = _errors
+            // After a key failure the value has not been converted yet: its first attempt runs
+            // here, so a failure is reported at its own stage (a compiled chain's: TRANSFORMATION).
+            var (converted, valueFailure) = keyFailed
+                ? FirstValueAttempt(result)
+                : (default, cause);
+            if (valueFailure is null)
+            {
+                entry.Record = ToSinkRecord(result, key, converted);
+                return null;
+            }
+            var (valueOk, retried) = _errors
                 .ExecuteAsync(
                     _ =>
                         ValueTask.FromResult(
                             _valueConverter.ToConnectData(result.Topic, result.Message.Value)
                         ),
-                    ValueStageOf(keyFailed ? null : cause),
-                    ValueClassOf(keyFailed ? null : cause),
+                    ValueStageOf(valueFailure),
+                    ValueClassOf(valueFailure),
                     failed,
                     stoppingToken,
-                    keyFailed ? null : cause
+                    valueFailure
                 )
                 .AsTask()
                 .GetAwaiter()
@@ -381,12 +391,26 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                 entry.Handled = true;
                 return null;
             }
-            entry.Record = ToSinkRecord(result, key, converted);
+            entry.Record = ToSinkRecord(result, key, retried);
             return null;
         }
         catch (ConnectException e)
         {
             return e;
+        }
+    }
+
+    private (TValue? Value, Exception? Failure) FirstValueAttempt(
+        ConsumeResult<byte[]?, byte[]?> result
+    )
+    {
+        try
+        {
+            return (_valueConverter.ToConnectData(result.Topic, result.Message.Value), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (default, e);
         }
     }
 
