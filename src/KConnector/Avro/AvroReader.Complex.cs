@@ -20,7 +20,7 @@ public ref partial struct AvroReader
     {
         if (++_depth > MaxDepth)
         {
-            throw Corrupt(record, $"records nest deeper than {MaxDepth} levels");
+            ThrowTooDeep(record);
         }
     }
 
@@ -73,9 +73,9 @@ public ref partial struct AvroReader
     public int ReadEnumIndex(string field, int symbolCount)
     {
         var index = ReadLong(field);
-        if (index < 0 || index >= symbolCount)
+        if ((ulong)index >= (ulong)symbolCount)
         {
-            throw Corrupt(field, $"enum symbol {index} is out of range 0..{symbolCount - 1}");
+            ThrowEnumIndex(field, index, symbolCount);
         }
         return (int)index;
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace KConnector.Avro;
@@ -46,12 +47,11 @@ public ref partial struct AvroReader
     {
         Need(1, field);
         var b = _input[_position++];
-        return b switch
+        if (b > 1)
         {
-            0 => false,
-            1 => true,
-            _ => throw Corrupt(field, $"a boolean must be 0 or 1, found {b}"),
-        };
+            ThrowNotABoolean(field, b);
+        }
+        return b != 0;
     }
 
     /// <summary>Reads a zig-zag varint that must fit in 32 bits.</summary>
@@ -60,7 +60,7 @@ public ref partial struct AvroReader
         var value = ReadLong(field);
         if (value is < int.MinValue or > int.MaxValue)
         {
-            throw Corrupt(field, $"the value {value} does not fit an int");
+            ThrowNotAnInt(field, value);
         }
         return (int)value;
     }
@@ -81,12 +81,20 @@ public ref partial struct AvroReader
 
     private long ReadLongSlow(string field)
     {
+        // Locals, not fields: one bound per byte against the rest of the input, and the
+        // position written once (longs such as ids and timestamps take 5-9 bytes).
+        var rest = _input[_position..];
         ulong n = 0;
         var shift = 0;
+        var i = 0;
         while (true)
         {
-            Need(1, field);
-            var b = _input[_position++];
+            if ((uint)i >= (uint)rest.Length)
+            {
+                _position += i;
+                ThrowTruncated(field);
+            }
+            var b = rest[i++];
             n |= (ulong)(b & 0x7F) << shift;
             if ((b & 0x80) == 0)
             {
@@ -95,9 +103,11 @@ public ref partial struct AvroReader
             shift += 7;
             if (shift > 63)
             {
-                throw Corrupt(field, "a varint is longer than 10 bytes");
+                _position += i;
+                ThrowVarintTooLong(field);
             }
         }
+        _position += i;
         return (long)(n >> 1) ^ -(long)(n & 1);
     }
 
@@ -135,18 +145,19 @@ public ref partial struct AvroReader
     public string ReadString(string field)
     {
         var bytes = ReadBytesSpan(field);
-        // Most strings in records are ASCII (ids, codes, names): widening them in one pass is
-        // about twice as fast as UTF-8's count-then-decode; anything else takes the strict path.
-        if (Ascii.IsValid(bytes))
+        // Most strings in records are ASCII (ids, codes, names): ASCII is Latin-1, whose decode
+        // is a plain widening into the new string, one pass and no count; anything else takes
+        // the strict UTF-8 path.
+        if (AvroAscii.IsAscii(bytes))
         {
-            return bytes.IsEmpty
-                ? string.Empty
-                : string.Create(
-                    bytes.Length,
-                    bytes,
-                    static (chars, ascii) => Ascii.ToUtf16(ascii, chars, out _)
-                );
+            return bytes.IsEmpty ? string.Empty : Encoding.Latin1.GetString(bytes);
         }
+        return ReadUtf8(bytes, field);
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly string ReadUtf8(ReadOnlySpan<byte> bytes, string field)
+    {
         try
         {
             return StrictUtf8.GetString(bytes);
@@ -176,9 +187,9 @@ public ref partial struct AvroReader
     public int ReadUnionIndex(string field, int branchCount)
     {
         var index = ReadLong(field);
-        if (index < 0 || index >= branchCount)
+        if ((ulong)index >= (ulong)branchCount)
         {
-            throw Corrupt(field, $"union branch {index} is out of range 0..{branchCount - 1}");
+            ThrowUnionIndex(field, index, branchCount);
         }
         return (int)index;
     }
@@ -186,13 +197,10 @@ public ref partial struct AvroReader
     private int ReadLength(string field)
     {
         var length = ReadLong(field);
-        if (length < 0)
+        // One unsigned compare: a negative length is a huge unsigned one.
+        if ((ulong)length > (ulong)Remaining)
         {
-            throw Corrupt(field, $"a length of {length} is negative");
-        }
-        if (length > Remaining)
-        {
-            throw Corrupt(field, $"a length of {length} exceeds the {Remaining} bytes left");
+            ThrowBadLength(field, length);
         }
         return (int)length;
     }
@@ -201,7 +209,7 @@ public ref partial struct AvroReader
     {
         if (Remaining < count)
         {
-            throw Corrupt(field, $"the data ends after {_position} bytes (truncated)");
+            ThrowTruncated(field);
         }
     }
 

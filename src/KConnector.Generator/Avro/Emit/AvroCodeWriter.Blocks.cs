@@ -35,10 +35,21 @@ internal sealed partial class AvroCodeWriter
             {
                 w.WriteLine(prelude);
             }
+            if (isArray)
+            {
+                DecodeArrayBlocks(
+                    w,
+                    target,
+                    itemType,
+                    blockCount,
+                    decodeItem,
+                    innerPos,
+                    (c, n, i, x)
+                );
+                return;
+            }
             w.WriteLine(
-                isArray
-                    ? $"var {c} = new global::System.Collections.Generic.List<{itemType}>();"
-                    : $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
+                $"var {c} = new global::System.Collections.Generic.Dictionary<string, {itemType}>(global::System.StringComparer.Ordinal);"
             );
             w.WriteLine($"int {n};");
             using (w.WriteBlock($"while (({n} = {blockCount}) != 0)"))
@@ -46,16 +57,54 @@ internal sealed partial class AvroCodeWriter
                 w.WriteLine($"{c}.EnsureCapacity({c}.Count + {n});");
                 using (w.WriteBlock($"for (var {i} = 0; {i} < {n}; {i}++)"))
                 {
-                    if (!isArray)
-                    {
-                        w.WriteLine($"var {x}Key = reader.ReadString({label});");
-                    }
+                    w.WriteLine($"var {x}Key = reader.ReadString({label});");
                     w.WriteLine($"{itemType} {x} = default!;");
                     decodeItem(x, innerPos);
-                    w.WriteLine(isArray ? $"{c}.Add({x});" : $"{c}[{x}Key] = {x};");
+                    w.WriteLine($"{c}[{x}Key] = {x};");
                 }
             }
             w.WriteLine($"{target} = {c};");
         }
+    }
+
+    /// <summary>
+    /// An array's items into an array sized from the block counts: writers put a whole array in
+    /// one block (Apache.Avro, the Java library, this codec), which then fills one exact array
+    /// with no list around it; more blocks grow it by doubling and trim it once at the end.
+    /// </summary>
+    private static void DecodeArrayBlocks(
+        SourceWriter w,
+        string target,
+        string itemType,
+        string blockCount,
+        Action<string, string> decodeItem,
+        string innerPos,
+        (string Items, string Count, string Index, string Item) v
+    )
+    {
+        var used = v.Items + "Used";
+        w.WriteLine($"var {v.Items} = global::System.Array.Empty<{itemType}>();");
+        w.WriteLine($"var {used} = 0;");
+        w.WriteLine($"int {v.Count};");
+        using (w.WriteBlock($"while (({v.Count} = {blockCount}) != 0)"))
+        {
+            using (w.WriteBlock($"if ({v.Items}.Length - {used} < {v.Count})"))
+            {
+                w.WriteLine(
+                    $"global::System.Array.Resize(ref {v.Items}, {used} == 0 ? {v.Count} : global::System.Math.Max({used} + {v.Count}, {v.Items}.Length * 2));"
+                );
+            }
+            using (w.WriteBlock($"for (var {v.Index} = 0; {v.Index} < {v.Count}; {v.Index}++)"))
+            {
+                w.WriteLine($"{itemType} {v.Item} = default!;");
+                decodeItem(v.Item, innerPos);
+                w.WriteLine($"{v.Items}[{used}++] = {v.Item};");
+            }
+        }
+        using (w.WriteBlock($"if ({used} != {v.Items}.Length)"))
+        {
+            w.WriteLine($"global::System.Array.Resize(ref {v.Items}, {used});");
+        }
+        w.WriteLine($"{target} = {v.Items};");
     }
 }

@@ -328,33 +328,49 @@ namespace KConnector.Tests.Avro.Model
             __Suit = (global::KConnector.Tests.Avro.Model.Suit)reader.ReadEnumIndex("Everything.suit", global::KConnector.Tests.Avro.Model.SuitAvro.Symbols.Length);
             global::System.Collections.Generic.IReadOnlyList<string> __Tags = default!;
             {
-                var __c13 = new global::System.Collections.Generic.List<string>();
+                var __c13 = global::System.Array.Empty<string>();
+                var __c13Used = 0;
                 int __n14;
                 while ((__n14 = reader.ReadBlockCount("Everything.tags", 1)) != 0)
                 {
-                    __c13.EnsureCapacity(__c13.Count + __n14);
+                    if (__c13.Length - __c13Used < __n14)
+                    {
+                        global::System.Array.Resize(ref __c13, __c13Used == 0 ? __n14 : global::System.Math.Max(__c13Used + __n14, __c13.Length * 2));
+                    }
                     for (var __i15 = 0; __i15 < __n14; __i15++)
                     {
                         string __x16 = default!;
                         __x16 = reader.ReadString("Everything.tags");
-                        __c13.Add(__x16);
+                        __c13[__c13Used++] = __x16;
                     }
+                }
+                if (__c13Used != __c13.Length)
+                {
+                    global::System.Array.Resize(ref __c13, __c13Used);
                 }
                 __Tags = __c13;
             }
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Model.Address> __Addresses = default!;
             {
-                var __c17 = new global::System.Collections.Generic.List<global::KConnector.Tests.Avro.Model.Address>();
+                var __c17 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>();
+                var __c17Used = 0;
                 int __n18;
                 while ((__n18 = reader.ReadBlockCount("Everything.addresses", 0)) != 0)
                 {
-                    __c17.EnsureCapacity(__c17.Count + __n18);
+                    if (__c17.Length - __c17Used < __n18)
+                    {
+                        global::System.Array.Resize(ref __c17, __c17Used == 0 ? __n18 : global::System.Math.Max(__c17Used + __n18, __c17.Length * 2));
+                    }
                     for (var __i19 = 0; __i19 < __n18; __i19++)
                     {
                         global::KConnector.Tests.Avro.Model.Address __x20 = default!;
                         __x20 = global::KConnector.Tests.Avro.Model.Address.Decode(ref reader);
-                        __c17.Add(__x20);
+                        __c17[__c17Used++] = __x20;
                     }
+                }
+                if (__c17Used != __c17.Length)
+                {
+                    global::System.Array.Resize(ref __c17, __c17Used);
                 }
                 __Addresses = __c17;
             }
@@ -410,17 +426,25 @@ namespace KConnector.Tests.Avro.Model
             __OptionalChoice = OptionalChoiceUnion.Decode(ref reader, "Everything.optional_choice");
             global::System.Collections.Generic.IReadOnlyList<ChoicesItemUnion> __Choices = default!;
             {
-                var __c25 = new global::System.Collections.Generic.List<ChoicesItemUnion>();
+                var __c25 = global::System.Array.Empty<ChoicesItemUnion>();
+                var __c25Used = 0;
                 int __n26;
                 while ((__n26 = reader.ReadBlockCount("Everything.choices", 1)) != 0)
                 {
-                    __c25.EnsureCapacity(__c25.Count + __n26);
+                    if (__c25.Length - __c25Used < __n26)
+                    {
+                        global::System.Array.Resize(ref __c25, __c25Used == 0 ? __n26 : global::System.Math.Max(__c25Used + __n26, __c25.Length * 2));
+                    }
                     for (var __i27 = 0; __i27 < __n26; __i27++)
                     {
                         ChoicesItemUnion __x28 = default!;
                         __x28 = ChoicesItemUnion.Decode(ref reader, "Everything.choices");
-                        __c25.Add(__x28);
+                        __c25[__c25Used++] = __x28;
                     }
+                }
+                if (__c25Used != __c25.Length)
+                {
+                    global::System.Array.Resize(ref __c25, __c25Used);
                 }
                 __Choices = __c25;
             }
@@ -585,17 +609,25 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p29 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.tags");
-                                var __c30 = new global::System.Collections.Generic.List<string>();
+                                var __c30 = global::System.Array.Empty<string>();
+                                var __c30Used = 0;
                                 int __n31;
                                 while ((__n31 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p29, "Everything.tags")) != 0)
                                 {
-                                    __c30.EnsureCapacity(__c30.Count + __n31);
+                                    if (__c30.Length - __c30Used < __n31)
+                                    {
+                                        global::System.Array.Resize(ref __c30, __c30Used == 0 ? __n31 : global::System.Math.Max(__c30Used + __n31, __c30.Length * 2));
+                                    }
                                     for (var __i32 = 0; __i32 < __n31; __i32++)
                                     {
                                         string __x33 = default!;
                                         __x33 = global::KConnector.Avro.AvroResolve.ReadString(ref reader, __p29.Items!, "Everything.tags");
-                                        __c30.Add(__x33);
+                                        __c30[__c30Used++] = __x33;
                                     }
+                                }
+                                if (__c30Used != __c30.Length)
+                                {
+                                    global::System.Array.Resize(ref __c30, __c30Used);
                                 }
                                 __Tags = __c30;
                             }
@@ -605,17 +637,25 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p34 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.addresses");
-                                var __c35 = new global::System.Collections.Generic.List<global::KConnector.Tests.Avro.Model.Address>();
+                                var __c35 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>();
+                                var __c35Used = 0;
                                 int __n36;
                                 while ((__n36 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p34, "Everything.addresses")) != 0)
                                 {
-                                    __c35.EnsureCapacity(__c35.Count + __n36);
+                                    if (__c35.Length - __c35Used < __n36)
+                                    {
+                                        global::System.Array.Resize(ref __c35, __c35Used == 0 ? __n36 : global::System.Math.Max(__c35Used + __n36, __c35.Length * 2));
+                                    }
                                     for (var __i37 = 0; __i37 < __n36; __i37++)
                                     {
                                         global::KConnector.Tests.Avro.Model.Address __x38 = default!;
                                         __x38 = global::KConnector.Tests.Avro.Model.Address.DecodeResolved(ref reader, __p34.Items!);
-                                        __c35.Add(__x38);
+                                        __c35[__c35Used++] = __x38;
                                     }
+                                }
+                                if (__c35Used != __c35.Length)
+                                {
+                                    global::System.Array.Resize(ref __c35, __c35Used);
                                 }
                                 __Addresses = __c35;
                             }
@@ -697,17 +737,25 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p47 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.choices");
-                                var __c48 = new global::System.Collections.Generic.List<ChoicesItemUnion>();
+                                var __c48 = global::System.Array.Empty<ChoicesItemUnion>();
+                                var __c48Used = 0;
                                 int __n49;
                                 while ((__n49 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p47, "Everything.choices")) != 0)
                                 {
-                                    __c48.EnsureCapacity(__c48.Count + __n49);
+                                    if (__c48.Length - __c48Used < __n49)
+                                    {
+                                        global::System.Array.Resize(ref __c48, __c48Used == 0 ? __n49 : global::System.Math.Max(__c48Used + __n49, __c48.Length * 2));
+                                    }
                                     for (var __i50 = 0; __i50 < __n49; __i50++)
                                     {
                                         ChoicesItemUnion __x51 = default!;
                                         __x51 = ChoicesItemUnion.DecodeResolved(ref reader, __p47.Items!, "Everything.choices");
-                                        __c48.Add(__x51);
+                                        __c48[__c48Used++] = __x51;
                                     }
+                                }
+                                if (__c48Used != __c48.Length)
+                                {
+                                    global::System.Array.Resize(ref __c48, __c48Used);
                                 }
                                 __Choices = __c48;
                             }

@@ -56,17 +56,25 @@ namespace KConnector.Tests.Avro.Model
             __Value = reader.ReadInt("TreeNode.value");
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Model.TreeNode> __Children = default!;
             {
-                var __c3 = new global::System.Collections.Generic.List<global::KConnector.Tests.Avro.Model.TreeNode>();
+                var __c3 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>();
+                var __c3Used = 0;
                 int __n4;
                 while ((__n4 = reader.ReadBlockCount("TreeNode.children", 0)) != 0)
                 {
-                    __c3.EnsureCapacity(__c3.Count + __n4);
+                    if (__c3.Length - __c3Used < __n4)
+                    {
+                        global::System.Array.Resize(ref __c3, __c3Used == 0 ? __n4 : global::System.Math.Max(__c3Used + __n4, __c3.Length * 2));
+                    }
                     for (var __i5 = 0; __i5 < __n4; __i5++)
                     {
                         global::KConnector.Tests.Avro.Model.TreeNode __x6 = default!;
                         __x6 = global::KConnector.Tests.Avro.Model.TreeNode.Decode(ref reader);
-                        __c3.Add(__x6);
+                        __c3[__c3Used++] = __x6;
                     }
+                }
+                if (__c3Used != __c3.Length)
+                {
+                    global::System.Array.Resize(ref __c3, __c3Used);
                 }
                 __Children = __c3;
             }
@@ -97,17 +105,25 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p7 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "TreeNode.children");
-                                var __c8 = new global::System.Collections.Generic.List<global::KConnector.Tests.Avro.Model.TreeNode>();
+                                var __c8 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>();
+                                var __c8Used = 0;
                                 int __n9;
                                 while ((__n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "TreeNode.children")) != 0)
                                 {
-                                    __c8.EnsureCapacity(__c8.Count + __n9);
+                                    if (__c8.Length - __c8Used < __n9)
+                                    {
+                                        global::System.Array.Resize(ref __c8, __c8Used == 0 ? __n9 : global::System.Math.Max(__c8Used + __n9, __c8.Length * 2));
+                                    }
                                     for (var __i10 = 0; __i10 < __n9; __i10++)
                                     {
                                         global::KConnector.Tests.Avro.Model.TreeNode __x11 = default!;
                                         __x11 = global::KConnector.Tests.Avro.Model.TreeNode.DecodeResolved(ref reader, __p7.Items!);
-                                        __c8.Add(__x11);
+                                        __c8[__c8Used++] = __x11;
                                     }
+                                }
+                                if (__c8Used != __c8.Length)
+                                {
+                                    global::System.Array.Resize(ref __c8, __c8Used);
                                 }
                                 __Children = __c8;
                             }
