@@ -82,9 +82,11 @@ public sealed class DistributedSourceOffsetsTests(ITestOutputHelper output) : ID
         var alteredIn = clock.Elapsed;
         Assert.Equal(HttpStatusCode.OK, altered.Status);
         Assert.Equal(OffsetsSteps.Altered, (string?)altered.Body!["message"]);
-        Assert.Contains(
-            leader.Process.Process.Output,
-            l => l.Contains($"altered the offsets of connector {Name}", StringComparison.Ordinal)
+        // The leader's log says it wrote them (its console logger may print it a moment later).
+        await RestCluster.WaitForAsync(
+            () => Task.FromResult(leader.Process.Process.Output.Any(IsAltered)),
+            "the leader's log line of the altered offsets",
+            () => OffsetsSteps.Describe(workers)
         );
         await OffsetsSteps.AllShowAsync(workers, Name, Seq(0, 29), Seq(1, 49));
         if (exactlyOnce)
@@ -146,9 +148,7 @@ public sealed class DistributedSourceOffsetsTests(ITestOutputHelper output) : ID
                 StringComparison.Ordinal
             )
         );
-        var written = lines.FindIndex(l =>
-            l.Contains($"altered the offsets of connector {Name}", StringComparison.Ordinal)
-        );
+        var written = lines.FindIndex(IsAltered);
         Assert.True(
             fenced >= 0 && fenced < written,
             "The leader fenced the last generation before it wrote the offsets:\n"
@@ -160,6 +160,9 @@ public sealed class DistributedSourceOffsetsTests(ITestOutputHelper output) : ID
             StringComparison.Ordinal
         );
     }
+
+    private static bool IsAltered(string line) =>
+        line.Contains($"altered the offsets of connector {Name}", StringComparison.Ordinal);
 
     // Each value's count once the topic holds at least `total` records.
     private static async Task<Dictionary<string, int>> WaitForValuesAsync(
