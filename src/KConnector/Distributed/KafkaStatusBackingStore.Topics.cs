@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -11,9 +12,12 @@ public sealed partial class KafkaStatusBackingStore
 {
     private const string TopicPrefix = "status-topic-";
     private const string TopicSeparator = ":connector-";
-    private readonly Dictionary<string, Dictionary<string, TopicStatus>> _topics = new(
-        StringComparer.Ordinal
-    );
+
+    // Read by every record's task (GetTopic), written by the reading thread: lock-free reads.
+    private readonly ConcurrentDictionary<
+        string,
+        ConcurrentDictionary<string, TopicStatus>
+    > _topics = new(StringComparer.Ordinal);
 
     /// <summary>Waits until everything written to the status topic before the call has been read.</summary>
     public Task ReadToEndAsync(CancellationToken cancellationToken) =>
@@ -34,26 +38,14 @@ public sealed partial class KafkaStatusBackingStore
     }
 
     /// <summary>The topics the connector's tasks used, as last read, sorted by topic.</summary>
-    public IReadOnlyList<TopicStatus> TopicsOf(string connector)
-    {
-        lock (_topics)
-        {
-            return _topics.TryGetValue(connector, out var topics)
-                ? [.. topics.Values.OrderBy(t => t.Topic, StringComparer.Ordinal)]
-                : [];
-        }
-    }
+    public IReadOnlyList<TopicStatus> TopicsOf(string connector) =>
+        _topics.TryGetValue(connector, out var topics)
+            ? [.. topics.Values.OrderBy(t => t.Topic, StringComparer.Ordinal)]
+            : [];
 
     /// <summary>The record of <paramref name="connector"/>'s use of <paramref name="topic"/>, or null.</summary>
-    public TopicStatus? GetTopic(string connector, string topic)
-    {
-        lock (_topics)
-        {
-            return _topics.TryGetValue(connector, out var topics)
-                ? topics.GetValueOrDefault(topic)
-                : null;
-        }
-    }
+    public TopicStatus? GetTopic(string connector, string topic) =>
+        _topics.TryGetValue(connector, out var topics) ? topics.GetValueOrDefault(topic) : null;
 
     /// <summary>Writes that a task used a topic; durable when it completes.</summary>
     public Task PutTopicAsync(TopicStatus status, CancellationToken cancellationToken)
@@ -89,23 +81,16 @@ public sealed partial class KafkaStatusBackingStore
         {
             return; // Not a record of Connect's this worker knows: ignored, as Connect does.
         }
-        lock (_topics)
+        if (value is null)
         {
-            if (value is null)
+            if (_topics.TryGetValue(connector, out var known))
             {
-                if (_topics.TryGetValue(connector, out var known))
-                {
-                    known.Remove(topic);
-                }
+                known.TryRemove(topic, out _);
             }
-            else if (ParseTopicValue(value) is { } status)
-            {
-                if (!_topics.TryGetValue(connector, out var topics))
-                {
-                    _topics[connector] = topics = new(StringComparer.Ordinal);
-                }
-                topics[topic] = status;
-            }
+        }
+        else if (ParseTopicValue(value) is { } status)
+        {
+            _topics.GetOrAdd(connector, _ => new(StringComparer.Ordinal))[topic] = status;
         }
         TopicRead?.Invoke(connector, topic);
     }
