@@ -195,15 +195,15 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"MaskField$Value\"?"
             },
             {
-                "field-level transform on a sink value with a field the compiled chain does not carry",
+                "compiled Cast of a Timestamp field on a sink value",
                 Spec(
-                    "\"transforms\": \"mask\"",
-                    "\"transforms.mask.type\": \"org.apache.kafka.connect.transforms.MaskField$Value\"",
-                    "\"transforms.mask.fields\": \"card\""
+                    "\"transforms\": \"cast\"",
+                    "\"transforms.cast.type\": \"org.apache.kafka.connect.transforms.Cast$Value\"",
+                    "\"transforms.cast.spec\": \"placed_at:string\""
                 ),
                 "KCN0258",
-                9,
-                "the value's field \"placed_at\" is of type Timestamp"
+                10,
+                "a Cast of the Timestamp field \"placed_at\" is not compiled yet"
             },
             {
                 "field-level Key variant by its short name",

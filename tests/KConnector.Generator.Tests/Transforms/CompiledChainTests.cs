@@ -189,19 +189,8 @@ public class CompiledChainTests
                     "\"transforms.c.spec\": \"string\""
                 ),
                 "KCN0258",
-                9,
-                "ExtractField is not compiled yet"
-            },
-            {
-                "HoistField",
-                Chain(
-                    "h",
-                    "\"transforms.h.type\": \"HoistField$Value\"",
-                    "\"transforms.h.field\": \"p\""
-                ),
-                "KCN0258",
-                9,
-                "HoistField is not compiled yet"
+                10,
+                "the field \"amount\" is no struct, and a compiled chain's output is a record"
             },
             {
                 "a Filter before a compiled stage on a sink",
@@ -292,7 +281,7 @@ public class CompiledChainTests
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "KCN0258");
         Assert.Contains(
-            "the value's field \"customer\" is of type struct",
+            "the value's field \"status\" is of type enum",
             diagnostic.GetMessage(),
             StringComparison.Ordinal
         );

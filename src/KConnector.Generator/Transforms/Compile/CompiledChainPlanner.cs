@@ -80,12 +80,21 @@ internal static class CompiledChainPlanner
         var schema = value!.Schema!;
         var shape = value.Shape!;
         var slots = schema
-            .Fields.Select(f => new CompiledSlot(
-                f.Name,
-                f.Schema.Type,
-                f.Schema.Optional,
-                "value." + shape.Fields.First(s => s.Name == f.Name).Property
-            ))
+            .Fields.Select(f =>
+                CompiledSlot.Read(
+                    f.Name,
+                    f.Schema,
+                    "value."
+                        + (
+                            shape.Fields.FirstOrDefault(s => s.Name == f.Name)?.Property
+                            // A field the connector cannot map (a record, an array, a map) is not in the shape.
+                            ?? Avro.AvroSchemaParser.PropertyName(
+                                f.Name,
+                                OutputAvroSchema.TypeName(schema.Name!)
+                            )
+                        )
+                )
+            )
             .ToList();
         var stages = new CompiledStages(slots, schema.Name!);
         if (!Compile(spec.Transforms, stages, isSource, diagnostics))
@@ -107,7 +116,7 @@ internal static class CompiledChainPlanner
             OutputAvroSchema.TypeName(stages.RecordName),
             outputSchema,
             schemaPath,
-            stages.Slots.Select(s => new CompiledField(s.Name, s.Expression)).ToEquatableArray(),
+            stages.Slots.Select(CompiledField.Of).ToEquatableArray(),
             fieldSteps.Select(s => s.Alias).ToEquatableArray(),
             spec.Values.Where(v =>
                     v.Key == "transforms"
@@ -210,8 +219,8 @@ internal static class CompiledChainPlanner
                 "the value's field \""
                     + field.Name
                     + "\" is of type "
-                    + field.Schema.Describe()
-                    + ", and compiled transformations carry primitive fields only in this version"
+                    + (field.Schema.Enum ? "enum" : field.Schema.Describe())
+                    + ", and compiled transformations carry primitive, Timestamp, Date and Time fields, structs of them, and arrays and maps of primitives only in this version"
             );
         }
         return steps.FirstOrDefault(s => s.Conditional) is { } conditional

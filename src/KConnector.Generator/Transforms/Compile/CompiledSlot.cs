@@ -1,35 +1,69 @@
+using System.Collections.Generic;
+using System.Linq;
+
 namespace KConnector.Generator.Transforms;
 
 /// <summary>
 /// One field of the record while the chain is compiled: its name and Connect type as the stages
 /// so far left them, and the C# expression (over <c>value</c> and <c>topic</c>) giving it, of the
-/// C# type <see cref="CSharpType"/> (with '?' when optional).
+/// C# type <see cref="CSharpType"/> (with '?' when optional). A struct field carries its own
+/// fields (<see cref="Fields"/>, each over the same <c>value</c>) and its record name; its
+/// expression is the nested input record (for the null check), or empty when a stage built it
+/// (HoistField). An array or a map carries its primitive <see cref="Items"/> and is passed as is.
 /// </summary>
+/// <param name="Logical">Connect's logical type name (Timestamp, Date, Time), null for a plain type.</param>
 internal sealed record CompiledSlot(
     string Name,
     ConnectSchemaType Type,
     bool Optional,
-    string Expression
+    string Expression,
+    string? Logical = null,
+    string? RecordName = null,
+    IReadOnlyList<CompiledSlot>? Fields = null,
+    TransformSchema? Items = null
 )
 {
     /// <summary>The C# type the Avro record generated for this field has (int8/int16 are Avro ints).</summary>
-    public string CSharpType => Of(Type) + (Optional ? "?" : string.Empty);
+    public string CSharpType => Of(Type, Logical) + (Optional ? "?" : string.Empty);
 
-    public static string Of(ConnectSchemaType type) =>
-        type switch
+    public static string Of(ConnectSchemaType type) => Of(type, null);
+
+    public static string Of(ConnectSchemaType type, string? logical) =>
+        logical switch
         {
-            ConnectSchemaType.Int8 or ConnectSchemaType.Int16 or ConnectSchemaType.Int32 => "int",
-            ConnectSchemaType.Int64 => "long",
-            ConnectSchemaType.Float32 => "float",
-            ConnectSchemaType.Float64 => "double",
-            ConnectSchemaType.Boolean => "bool",
-            ConnectSchemaType.Bytes => "byte[]",
-            _ => "string",
+            TransformSchema.Timestamp => "global::System.DateTimeOffset",
+            TransformSchema.Date => "global::System.DateOnly",
+            TransformSchema.Time => "global::System.TimeOnly",
+            _ => type switch
+            {
+                ConnectSchemaType.Int8 or ConnectSchemaType.Int16 or ConnectSchemaType.Int32 =>
+                    "int",
+                ConnectSchemaType.Int64 => "long",
+                ConnectSchemaType.Float32 => "float",
+                ConnectSchemaType.Float64 => "double",
+                ConnectSchemaType.Boolean => "bool",
+                ConnectSchemaType.Bytes => "byte[]",
+                _ => "string",
+            },
         };
 
-    /// <summary>Whether the compiled chain carries a field of this schema (primitives, no logical types).</summary>
+    /// <summary>
+    /// Whether the compiled chain carries a field of this schema: primitives, Connect's Timestamp,
+    /// Date and Time, structs of such fields, arrays and maps of primitives.
+    /// </summary>
     public static bool Carries(TransformSchema schema) =>
+        schema.Type switch
+        {
+            ConnectSchemaType.Struct => schema.Fields.Count > 0
+                && schema.Fields.All(f => Carries(f.Schema)),
+            ConnectSchemaType.Array or ConnectSchemaType.Map => schema.Items is { } items
+                && Primitive(items),
+            _ => Primitive(schema) || schema.IsDateLogical,
+        };
+
+    private static bool Primitive(TransformSchema schema) =>
         schema.Name is null
+        && !schema.Enum
         && schema.Type
             is ConnectSchemaType.Int32
                 or ConnectSchemaType.Int64
@@ -38,4 +72,42 @@ internal sealed record CompiledSlot(
                 or ConnectSchemaType.Boolean
                 or ConnectSchemaType.String
                 or ConnectSchemaType.Bytes;
+
+    /// <summary>
+    /// The slot of the input field <paramref name="schema"/> read by <paramref name="expression"/>
+    /// (e.g. <c>value.Customer</c>); a struct's fields are read through it, by the property names
+    /// the Avro generator gives them.
+    /// </summary>
+    public static CompiledSlot Read(string name, TransformSchema schema, string expression)
+    {
+        var slot = new CompiledSlot(
+            name,
+            schema.Type,
+            schema.Optional,
+            expression,
+            schema.IsDateLogical ? schema.Name : null,
+            Items: schema.Items
+        );
+        if (!schema.IsStruct)
+        {
+            return slot;
+        }
+        var recordName = schema.Name ?? "ConnectDefault";
+        var simple = recordName.Substring(recordName.LastIndexOf('.') + 1);
+        return slot with
+        {
+            RecordName = recordName,
+            Fields = schema
+                .Fields.Select(f =>
+                    Read(
+                        f.Name,
+                        f.Schema,
+                        expression
+                            + (schema.Optional ? "!." : ".")
+                            + Avro.AvroSchemaParser.PropertyName(f.Name, simple)
+                    )
+                )
+                .ToList(),
+        };
+    }
 }

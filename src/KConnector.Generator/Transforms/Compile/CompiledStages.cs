@@ -11,9 +11,10 @@ namespace KConnector.Generator.Transforms;
 /// SetSchemaMetadata. The fold (TransformChainFold) has already checked the names and types, so
 /// these do not report; what they cannot compile they name in <see cref="Problem"/>.
 /// </summary>
-internal sealed class CompiledStages
+internal sealed partial class CompiledStages
 {
     private int _locals;
+    private int _defaults;
 
     public CompiledStages(List<CompiledSlot> slots, string recordName)
     {
@@ -48,16 +49,24 @@ internal sealed class CompiledStages
             case "Cast":
                 Cast(step, plugin);
                 break;
+            case "Flatten":
+                Flatten(step);
+                break;
+            case "HoistField":
+                HoistField(step);
+                break;
+            case "ExtractField":
+                ExtractField(step);
+                break;
+            case "TimestampConverter":
+                TimestampConverter(step, plugin);
+                break;
             case "SetSchemaMetadata":
                 var name = step.Setting("schema.name")?.Text.Trim();
                 RecordName = string.IsNullOrEmpty(name) ? RecordName : name!;
                 break;
             default:
-                Problem = (
-                    "type",
-                    kind
-                        + " is not compiled yet (compiled: InsertField, ReplaceField, MaskField, Cast, SetSchemaMetadata)"
-                );
+                Problem = ("type", kind + " is not compiled yet");
                 break;
         }
         return Problem is null;
@@ -130,7 +139,10 @@ internal sealed class CompiledStages
             {
                 continue;
             }
-            var masked = Masked(slot.Type, replacement);
+            var masked =
+                slot.Items is { } items ? Emptied(slot.Type, items)
+                : slot.Logical is { } logical ? MaskedDate(logical)
+                : Masked(slot.Type, replacement);
             Slots[i] = slot with
             {
                 Expression = slot.Optional
@@ -145,6 +157,24 @@ internal sealed class CompiledStages
             };
         }
     }
+
+    // Connect's MaskField of a list or a map (the fold refuses a replacement for them): an empty one.
+    private static string Emptied(ConnectSchemaType type, TransformSchema items) =>
+        type == ConnectSchemaType.Array
+            ? "global::System.Array.Empty<" + CompiledSlot.Of(items.Type) + ">()"
+            : "new global::System.Collections.Generic.Dictionary<string, "
+                + CompiledSlot.Of(items.Type)
+                + ">()";
+
+    // Connect's MaskField of a java.util.Date (Timestamp, Date, Time): the epoch.
+    private static string MaskedDate(string logical) =>
+        logical switch
+        {
+            TransformSchema.Date =>
+                "global::System.DateOnly.FromDateTime(global::System.DateTime.UnixEpoch)",
+            TransformSchema.Time => "global::System.TimeOnly.MinValue",
+            _ => "global::System.DateTimeOffset.UnixEpoch",
+        };
 
     // Connect's MaskField: the type's empty value, or the replacement (checked by the fold: a number of the field's type).
     private static string Masked(ConnectSchemaType type, string? replacement)
@@ -178,6 +208,18 @@ internal sealed class CompiledStages
             var i = Slots.FindIndex(s => s.Name == mapping[0].Trim());
             var target = mapping[1].Trim().ToLowerInvariant();
             var slot = Slots[i];
+            if (slot.Logical is not null)
+            {
+                Problem = (
+                    "spec",
+                    "a Cast of the "
+                        + slot.Logical.Substring(slot.Logical.LastIndexOf('.') + 1)
+                        + " field \""
+                        + slot.Name
+                        + "\" is not compiled yet"
+                );
+                return;
+            }
             var type = CastExpression.TypeOf(target);
             var output = slot with { Type = type };
             string Of(string x) => CastExpression.Of(x, slot.Type, target, plugin);

@@ -8,7 +8,8 @@ namespace KConnector.Generator.Transforms;
 /// The Avro schema of a compiled chain's output, as Kafka Connect's AvroData writes a struct
 /// schema (<c>fromConnectSchema</c>): a record named as the Connect schema, INT8/INT16 as an Avro
 /// int with <c>connect.type</c>, an optional field as <c>["null", T]</c> with default null. This is
-/// the schema the value converter registers: the transformed one, as Connect's records carry.
+/// the schema the value converter registers: the transformed one, as Connect's records carry. A
+/// struct field is a nested record; Timestamp, Date and Time carry their Avro logical types.
 /// </summary>
 internal static class OutputAvroSchema
 {
@@ -16,8 +17,20 @@ internal static class OutputAvroSchema
     public static string TypeName(string fullName) =>
         fullName.Substring(fullName.LastIndexOf('.') + 1);
 
-    public static string Write(string fullName, IEnumerable<CompiledSlot> slots)
+    public static string Write(string fullName, IEnumerable<CompiledSlot> slots) =>
+        Record(fullName, slots, new HashSet<string>());
+
+    // A struct nested in the record is written in place, once per name (Avro names a type once).
+    private static string Record(
+        string fullName,
+        IEnumerable<CompiledSlot> slots,
+        HashSet<string> defined
+    )
     {
+        if (!defined.Add(fullName))
+        {
+            return EmitText.Literal(fullName);
+        }
         var dot = fullName.LastIndexOf('.');
         var json = new StringBuilder("{\"type\": \"record\", \"name\": ").Append(
             EmitText.Literal(TypeName(fullName))
@@ -33,16 +46,38 @@ internal static class OutputAvroSchema
             json.Append(first ? string.Empty : ", ")
                 .Append("{\"name\": ")
                 .Append(EmitText.Literal(slot.Name));
+            var type =
+                slot.Fields is { } fields ? Record(slot.RecordName!, fields, defined)
+                : slot.Items is { } items
+                    ? (
+                        slot.Type == ConnectSchemaType.Array
+                            ? "{\"type\": \"array\", \"items\": "
+                            : "{\"type\": \"map\", \"values\": "
+                    )
+                        + Type(items.Type)
+                        + "}"
+                : slot.Logical is { } logical ? Logical(logical)
+                : Type(slot.Type);
             json.Append(", \"type\": ")
                 .Append(
-                    slot.Optional
-                        ? "[\"null\", " + Type(slot.Type) + "], \"default\": null}"
-                        : Type(slot.Type) + "}"
+                    slot.Optional ? "[\"null\", " + type + "], \"default\": null}" : type + "}"
                 );
             first = false;
         }
         return json.Append("]}").ToString();
     }
+
+    // As AvroData writes Connect's logical types: the Avro logical type and Connect's name.
+    private static string Logical(string name) =>
+        name switch
+        {
+            TransformSchema.Date =>
+                "{\"type\": \"int\", \"connect.version\": 1, \"connect.name\": \"org.apache.kafka.connect.data.Date\", \"logicalType\": \"date\"}",
+            TransformSchema.Time =>
+                "{\"type\": \"int\", \"connect.version\": 1, \"connect.name\": \"org.apache.kafka.connect.data.Time\", \"logicalType\": \"time-millis\"}",
+            _ =>
+                "{\"type\": \"long\", \"connect.version\": 1, \"connect.name\": \"org.apache.kafka.connect.data.Timestamp\", \"logicalType\": \"timestamp-millis\"}",
+        };
 
     private static string Type(ConnectSchemaType type) =>
         type switch

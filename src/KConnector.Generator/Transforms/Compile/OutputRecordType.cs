@@ -20,12 +20,23 @@ internal static class OutputRecordType
         string access
     )
     {
+        var (types, problems) = ResolveAll(schemaPath, schemaJson, outputNamespace, access);
+        return (types.FirstOrDefault(t => t.Definition.Path == "$"), problems);
+    }
+
+    /// <summary>Every generated type of the output schema (the record and the structs nested in it), none when there are problems.</summary>
+    public static (List<AvroGeneratedType> Types, List<DiagnosticInfo> Problems) ResolveAll(
+        string schemaPath,
+        string schemaJson,
+        string outputNamespace,
+        string access
+    )
+    {
         var parsed = AvroSchemaParser.Parse(
             new SchemaFileInput(schemaPath, schemaJson, outputNamespace, access, Generate: true)
         );
         var (types, problems) = AvroNameTable.Resolve(new[] { parsed });
         var all = parsed.Diagnostics.Concat(problems).ToList();
-        var record = types.FirstOrDefault(t => t.Definition.Path == "$");
-        return (all.Count == 0 ? record : null, all);
+        return (all.Count == 0 ? types.ToList() : new List<AvroGeneratedType>(), all);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using KConnector.Generator.Avro;
 using KConnector.Generator.Connectors;
@@ -18,7 +19,7 @@ internal static class CompiledChainEmitter
 {
     public static void Emit(SourceProductionContext spc, string hint, CompiledChain chain)
     {
-        var (record, problems) = OutputRecordType.Resolve(
+        var (types, problems) = OutputRecordType.ResolveAll(
             chain.SchemaPath,
             chain.OutputSchemaJson,
             chain.OutputNamespace,
@@ -28,21 +29,33 @@ internal static class CompiledChainEmitter
         {
             spc.ReportDiagnostic(problem.ToDiagnostic());
         }
+        var record = types.FirstOrDefault(t => t.Definition.Path == "$");
         if (record is null)
         {
             return;
         }
-        spc.AddSource(
-            hint + ".ValueOutput.g.cs",
-            SourceText.From(AvroTypeEmitter.Emit(record), System.Text.Encoding.UTF8)
-        );
+        foreach (var type in types)
+        {
+            // The record keeps its hint; a struct nested in it (Flatten left, HoistField built) gets its own.
+            spc.AddSource(
+                hint
+                    + ".ValueOutput"
+                    + (type == record ? string.Empty : "." + type.Definition.TypeName)
+                    + ".g.cs",
+                SourceText.From(AvroTypeEmitter.Emit(type), System.Text.Encoding.UTF8)
+            );
+        }
         spc.AddSource(
             hint + ".ValueChain.g.cs",
-            SourceText.From(Chain(chain, record), System.Text.Encoding.UTF8)
+            SourceText.From(Chain(chain, record, types), System.Text.Encoding.UTF8)
         );
     }
 
-    private static string Chain(CompiledChain chain, AvroGeneratedType record)
+    private static string Chain(
+        CompiledChain chain,
+        AvroGeneratedType record,
+        List<AvroGeneratedType> types
+    )
     {
         var w = EmitText.Begin(chain.Namespace);
         w.WriteLine("/// <summary>");
@@ -70,15 +83,7 @@ internal static class CompiledChainEmitter
             )
             {
                 w.WriteLine($"return new {chain.OutputType}");
-                w.WriteLine("{");
-                w.Indentation++;
-                var fields = record.Definition.Fields;
-                for (var i = 0; i < chain.Fields.Count; i++)
-                {
-                    w.WriteLine($"{fields[i].PropertyName} = {chain.Fields[i].Expression},");
-                }
-                w.Indentation--;
-                w.WriteLine("};");
+                CompiledInitializer.Write(w, record.Definition, chain.Fields, types, ";");
             }
         }
         return EmitText.End(w, chain.Namespace);

@@ -44,6 +44,3 @@ internal sealed record CompiledChain(
         + ClassName
         + ".Apply";
 }
-
-/// <summary>One field of the output record: its name and the C# expression that computes it.</summary>
-internal sealed record CompiledField(string Name, string Expression);

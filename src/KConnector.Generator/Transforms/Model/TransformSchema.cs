@@ -11,12 +11,14 @@ namespace KConnector.Generator.Transforms;
 /// </summary>
 /// <param name="Name">A struct's record name, or the logical type's name (<see cref="Timestamp"/>, ...); null otherwise.</param>
 /// <param name="Items">An array's items or a map's values.</param>
+/// <param name="Enum">Whether it is an Avro enum (a Connect string; its C# type is the generated enum).</param>
 internal sealed record TransformSchema(
     ConnectSchemaType Type,
     string? Name,
     bool Optional,
     EquatableArray<TransformField> Fields = default,
-    TransformSchema? Items = null
+    TransformSchema? Items = null,
+    bool Enum = false
 )
 {
     public const string Timestamp = "org.apache.kafka.connect.data.Timestamp";

@@ -120,7 +120,7 @@ internal static class AvroTransformSchema
                 byName,
                 enclosing
             ),
-            AvroKind.Enum => TransformSchema.Of(ConnectSchemaType.String),
+            AvroKind.Enum => TransformSchema.Of(ConnectSchemaType.String) with { Enum = true },
             AvroKind.Fixed => TransformSchema.Of(
                 ConnectSchemaType.Bytes,
                 named.Logical == AvroLogical.Decimal ? TransformSchema.Decimal : null
