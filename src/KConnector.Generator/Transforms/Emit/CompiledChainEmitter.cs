@@ -18,6 +18,26 @@ internal static class CompiledChainEmitter
 {
     public static void Emit(SourceProductionContext spc, string hint, CompiledChain chain)
     {
+        if (chain.HasValueStages)
+        {
+            EmitSide(spc, hint, chain);
+        }
+        if (chain.KeyChain is { } key)
+        {
+            EmitSide(spc, hint, key);
+        }
+    }
+
+    private static void EmitSide(SourceProductionContext spc, string hint, CompiledChain chain)
+    {
+        if (chain.PrimitiveOutputType is not null)
+        {
+            spc.AddSource(
+                hint + "." + chain.Side + "Chain.g.cs",
+                SourceText.From(KeyChainText.Primitive(chain), System.Text.Encoding.UTF8)
+            );
+            return;
+        }
         var (record, problems) = OutputRecordType.Resolve(
             chain.SchemaPath,
             chain.OutputSchemaJson,
@@ -33,12 +53,15 @@ internal static class CompiledChainEmitter
             return;
         }
         spc.AddSource(
-            hint + ".ValueOutput.g.cs",
+            hint + "." + chain.Side + "Output.g.cs",
             SourceText.From(AvroTypeEmitter.Emit(record), System.Text.Encoding.UTF8)
         );
         spc.AddSource(
-            hint + ".ValueChain.g.cs",
-            SourceText.From(Chain(chain, record), System.Text.Encoding.UTF8)
+            hint + "." + chain.Side + "Chain.g.cs",
+            SourceText.From(
+                chain.Side == "Key" ? KeyChainText.Record(chain, record) : Chain(chain, record),
+                System.Text.Encoding.UTF8
+            )
         );
     }
 
