@@ -304,15 +304,24 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         var submitted = Submit(record);
         byte[]? key = null;
         byte[]? value;
+        var keyConverted = false;
         try
         {
-            key = _keyConverter.FromConnectData(record.Topic, record.Key);
+            key = ConvertKey(record);
+            keyConverted = true;
             value = _valueConverter.FromConnectData(record.Topic, record.Value);
         }
         catch (Exception e)
         {
             if (
-                await ConvertAfterFailureAsync(errors, record, e, key, cancellationToken)
+                await ConvertAfterFailureAsync(
+                        errors,
+                        record,
+                        e,
+                        key,
+                        keyConverted,
+                        cancellationToken
+                    )
                     .ConfigureAwait(false)
                 is not { } done
             )
@@ -392,11 +401,12 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         SourceRecord<TKey, TValue> record,
         Exception firstFailure,
         byte[]? keyIfConverted,
+        bool keyConverted,
         CancellationToken cancellationToken
     )
     {
         byte[]? key = keyIfConverted;
-        var keyFailed = keyIfConverted is null && record.Key is not null;
+        var keyFailed = !keyConverted;
         // A dead-letter copy never has an empty key or value where the record had one: what failed
         // to convert is kept in a documented encoding, named in a header.
         var headers = WireHeaders(record);
@@ -428,12 +438,9 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         {
             var (ok, bytes) = await errors
                 .ExecuteAsync(
-                    _ =>
-                        ValueTask.FromResult(
-                            _keyConverter.FromConnectData(record.Topic, record.Key)
-                        ),
-                    Stage.KEY_CONVERTER,
-                    _keyConverter.GetType(),
+                    _ => ValueTask.FromResult(ConvertKey(record)),
+                    KeyStageOf(firstFailure),
+                    KeyClassOf(firstFailure),
                     failed,
                     cancellationToken,
                     firstFailure
@@ -445,23 +452,44 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             }
             key = bytes;
         }
+        // After a key failure the value has not been converted yet: its first attempt runs here,
+        // so a failure is reported at its own stage (a compiled chain's: TRANSFORMATION).
+        var (converted, valueFailure) = keyFailed
+            ? FirstValueAttempt(record)
+            : (null, firstFailure);
+        if (valueFailure is null)
+        {
+            return (key, converted);
+        }
         var (valueOk, value) = await errors
             .ExecuteAsync(
                 _ =>
                     ValueTask.FromResult(
                         _valueConverter.FromConnectData(record.Topic, record.Value)
                     ),
-                ValueStageOf(keyFailed ? null : firstFailure),
-                ValueClassOf(keyFailed ? null : firstFailure),
+                ValueStageOf(valueFailure),
+                ValueClassOf(valueFailure),
                 failed with
                 {
                     Key = key ?? keyCopy,
                 },
                 cancellationToken,
-                keyFailed ? null : firstFailure
+                valueFailure
             )
             .ConfigureAwait(false);
         return valueOk ? (key, value) : null;
+    }
+
+    private (byte[]? Value, Exception? Failure) FirstValueAttempt(SourceRecord<TKey, TValue> record)
+    {
+        try
+        {
+            return (_valueConverter.FromConnectData(record.Topic, record.Value), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return (null, e);
+        }
     }
 
     // Input the task could not read (SourceRecord.Unreadable): a record error at TASK_POLL. Under

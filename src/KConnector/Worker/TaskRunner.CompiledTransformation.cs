@@ -8,6 +8,16 @@ namespace KConnector.Worker;
 // record error naming the transformation, as the run-time chain reports it.
 public abstract partial class TaskRunner<TKey, TValue>
 {
+    /// <summary>The stage a key conversion's <paramref name="failure"/> is reported at (a key compiled from the value fails at TRANSFORMATION).</summary>
+    private protected static Stage KeyStageOf(Exception? failure) =>
+        failure is CompiledTransformationException ? Stage.TRANSFORMATION : Stage.KEY_CONVERTER;
+
+    /// <summary>The class a key conversion's <paramref name="failure"/> is reported with.</summary>
+    private protected Type KeyClassOf(Exception? failure) =>
+        failure is CompiledTransformationException compiled
+            ? compiled.Plugin
+            : _keyConverter.GetType();
+
     /// <summary>The stage a value conversion's <paramref name="failure"/> is reported at.</summary>
     private protected static Stage ValueStageOf(Exception? failure) =>
         failure is CompiledTransformationException ? Stage.TRANSFORMATION : Stage.VALUE_CONVERTER;

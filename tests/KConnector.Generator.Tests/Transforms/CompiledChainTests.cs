@@ -225,9 +225,9 @@ public class CompiledChainTests
                     "\"transforms.k.type\": \"HoistField$Key\"",
                     "\"transforms.k.field\": \"id\""
                 ),
-                "KCN0250",
+                "KCN0258",
                 9,
-                "on the value only, and \"k\" changes the key"
+                "a key that ValueToKey makes from the value"
             },
         };
 

@@ -137,7 +137,7 @@ internal static class ConnectorWorkerEmitter
             w.Indentation++;
             w.WriteLine("options,");
             w.WriteLine("task,");
-            w.WriteLine(Converter(model.KeyFormats, model.KeyType, "key") + ",");
+            w.WriteLine(Transforms.CompiledChainConverter.OfKey(model, Converter) + ",");
             w.WriteLine(Transforms.CompiledChainConverter.Of(model, Converter) + ",");
             w.WriteLine("logger");
             w.Indentation--;

@@ -27,7 +27,19 @@ internal static class ConnectorSpecResolver
         }
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
-        var key = SideOf(spec.KeySchema, spec.KeyConverter, "key", schemas, catalog, diagnostics);
+        var keyFromValue = Transforms.KeyChainPlan.ComputedFromValue(
+            spec,
+            connector?.Kind == ConnectorKind.Source
+        );
+        var key = SideOf(
+            spec.KeySchema,
+            spec.KeyConverter,
+            "key",
+            schemas,
+            catalog,
+            diagnostics,
+            checkConverter: !keyFromValue
+        );
         var value = SideOf(
             spec.ValueSchema,
             spec.ValueConverter,
@@ -51,6 +63,24 @@ internal static class ConnectorSpecResolver
             connector?.Kind == ConnectorKind.Source,
             diagnostics
         );
+        if (key is not null)
+        {
+            // A key computed from the value: key.converter writes the key chain's output.
+            chain = Transforms.KeyChainPlan.WithKeyConverter(
+                chain,
+                spec,
+                key.Converter,
+                key.Formats,
+                catalog,
+                diagnostics
+            );
+            key = chain?.KeyChain is { } keyChain
+                ? key with
+                {
+                    Formats = key.Formats | Transforms.KeyChainPlan.FormatsOf(keyChain),
+                }
+                : key;
+        }
         if (chain is { OutputShape: { } output } && value is not null)
         {
             // A sink's task takes the chain's output record (its value converter reads the topic's type).
@@ -279,7 +309,8 @@ internal static class ConnectorSpecResolver
         EquatableArray<SchemaTypeEntry> schemas,
         PluginCatalog catalog,
         List<DiagnosticInfo> diagnostics,
-        string? declaredType = null
+        string? declaredType = null,
+        bool checkConverter = true
     )
     {
         var entry = schema is null ? null : TypeOf(schema, schemas, diagnostics);
@@ -305,6 +336,7 @@ internal static class ConnectorSpecResolver
         var kind = converter.For(catalog, formats);
         if (
             converter.Where is { } where
+            && checkConverter
             && ConverterCompatibility.Check(
                 catalog,
                 kind,

@@ -56,7 +56,7 @@ internal static class CompiledChainPlanner
         {
             return null;
         }
-        var refusal = Refusal(fieldSteps, value);
+        var refusal = Refusal(fieldSteps, value, isSource);
         if (refusal is not null)
         {
             foreach (var step in fieldSteps)
@@ -97,7 +97,8 @@ internal static class CompiledChainPlanner
             )
             .ToList();
         var stages = new CompiledStages(slots, schema.Name!);
-        if (!Compile(spec.Transforms, stages, isSource, diagnostics))
+        var keys = new KeyChainCompiler();
+        if (!Compile(spec.Transforms, stages, keys, isSource, diagnostics))
         {
             return null;
         }
@@ -126,7 +127,16 @@ internal static class CompiledChainPlanner
                 )
                 .ToEquatableArray(),
             IsSink: !isSource
-        );
+        ) with
+        {
+            HasValueStages = fieldSteps.Any(s => !KindOf(s.ClassName).IsKey),
+        };
+        chain = keys.Started
+            ? chain with
+            {
+                KeyChain = KeyChainPlan.Of(spec, keys, valueType),
+            }
+            : chain;
         return isSource ? chain : WithOutputShape(chain, diagnostics);
     }
 
@@ -191,16 +201,17 @@ internal static class CompiledChainPlanner
     // Why no field-level transformation of this spec compiles, or null when they may.
     private static (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string Reason)? Refusal(
         List<TransformStep> steps,
-        SchemaTypeEntry? value
+        SchemaTypeEntry? value,
+        bool isSource
     )
     {
         var schemaless = DiagnosticDescriptors.TransformNeedsSchemalessRecords;
         var notCompiled = DiagnosticDescriptors.TransformNotCompiled;
-        if (steps.FirstOrDefault(s => KindOf(s.ClassName).IsKey) is { } keyStep)
+        if (!isSource && steps.FirstOrDefault(s => KindOf(s.ClassName).IsKey) is { } keyStep)
         {
             return (
                 schemaless,
-                "the build compiles them on the value only, and \""
+                "on a sink the build compiles them on the value only, and \""
                     + keyStep.Alias
                     + "\" changes the key"
             );
@@ -236,6 +247,7 @@ internal static class CompiledChainPlanner
     private static bool Compile(
         EquatableArray<TransformStep> steps,
         CompiledStages stages,
+        KeyChainCompiler keys,
         bool isSource,
         List<DiagnosticInfo> diagnostics
     )
@@ -245,7 +257,7 @@ internal static class CompiledChainPlanner
         var runTimeBefore = new List<TransformStep>();
         foreach (var step in steps)
         {
-            var (kind, _) = KindOf(step.ClassName);
+            var (kind, isKey) = KindOf(step.ClassName);
             if (kind is null && !isSource)
             {
                 runTimeBefore.Add(step);
@@ -278,14 +290,17 @@ internal static class CompiledChainPlanner
                 Report(diagnostics, misplaced.Step, misplaced.Step.TypeWhere, misplaced.Reason);
                 return false;
             }
-            if (!stages.Apply(kind, step, "global::" + step.ClassName))
+            var plugin = "global::" + step.ClassName;
+            var problem = isKey
+                ? keys.Apply(kind, step, stages, plugin)
+                : (stages.Apply(kind, step, plugin) ? null : stages.Problem);
+            if (problem is { } p)
             {
-                var (key, reason) = stages.Problem!.Value;
-                Report(diagnostics, step, step.Setting(key)?.Where ?? step.TypeWhere, reason);
+                Report(diagnostics, step, step.Setting(p.Key)?.Where ?? step.TypeWhere, p.Reason);
                 return false;
             }
             compiledBefore = true;
-            topicReader ??= stages.ReadsTopic ? step : null;
+            topicReader ??= stages.ReadsTopic || keys.Record?.ReadsTopic == true ? step : null;
         }
         return true;
     }

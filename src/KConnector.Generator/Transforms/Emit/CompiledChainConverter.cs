@@ -36,6 +36,45 @@ internal static class CompiledChainConverter
         }
     }
 
+    /// <summary>
+    /// The key converter: the one <c>key.converter</c> names for the key type, or, with a compiled
+    /// key (ValueToKey on a source), that converter for the key chain's output behind the chain
+    /// (the runtime's <c>SourceKeyChainConverter</c>, which the runner hands the whole record).
+    /// </summary>
+    public static string OfKey(
+        ConnectorModel model,
+        Func<TypeFormats, string, string, string> converter
+    )
+    {
+        if (model.ValueChain?.KeyChain is not { } key)
+        {
+            return converter(model.KeyFormats, model.KeyType, "key");
+        }
+        // KeyFormats holds what key.converter may be (the chain's output's formats too); a string
+        // or byte[] task key needs no codec of its own.
+        var plain = converter(
+            model.KeyType is "string" or "byte[]" ? TypeFormats.None : model.KeyFormats,
+            model.KeyType,
+            "key"
+        );
+        var formats = KeyChainPlan.FormatsOf(key);
+        var output = key.PrimitiveOutputType?.TrimEnd('?') ?? key.OutputType;
+        return "new global::KConnector.Transforms.Compiled.SourceKeyChainConverter<"
+            + model.KeyType
+            + ", "
+            + model.ValueType
+            + ", "
+            + output
+            + ">("
+            + converter(formats, output, "key")
+            + ", "
+            + key.Apply
+            + ", "
+            // The task's key type's converter only where key.converter can write it (checked at build time).
+            + (key.TaskKeyWritable ? plain : "null")
+            + ")";
+    }
+
     public static string Of(
         ConnectorModel model,
         Func<TypeFormats, string, string, string> converter
@@ -55,7 +94,7 @@ internal static class CompiledChainConverter
                 + ")";
         }
         var plain = converter(model.ValueFormats, model.ValueType, "value");
-        if (model.ValueChain is not { } chain)
+        if (model.ValueChain is not { HasValueStages: true } chain)
         {
             return plain;
         }

@@ -19,6 +19,26 @@ internal static class CompiledChainEmitter
 {
     public static void Emit(SourceProductionContext spc, string hint, CompiledChain chain)
     {
+        if (chain.HasValueStages)
+        {
+            EmitSide(spc, hint, chain);
+        }
+        if (chain.KeyChain is { } key)
+        {
+            EmitSide(spc, hint, key);
+        }
+    }
+
+    private static void EmitSide(SourceProductionContext spc, string hint, CompiledChain chain)
+    {
+        if (chain.PrimitiveOutputType is not null)
+        {
+            spc.AddSource(
+                hint + "." + chain.Side + "Chain.g.cs",
+                SourceText.From(KeyChainText.Primitive(chain), System.Text.Encoding.UTF8)
+            );
+            return;
+        }
         var (types, problems) = OutputRecordType.ResolveAll(
             chain.SchemaPath,
             chain.OutputSchemaJson,
@@ -39,15 +59,20 @@ internal static class CompiledChainEmitter
             // The record keeps its hint; a struct nested in it (Flatten left, HoistField built) gets its own.
             spc.AddSource(
                 hint
-                    + ".ValueOutput"
+                    + "."
+                    + chain.Side
+                    + "Output"
                     + (type == record ? string.Empty : "." + type.Definition.TypeName)
                     + ".g.cs",
                 SourceText.From(AvroTypeEmitter.Emit(type), System.Text.Encoding.UTF8)
             );
         }
         spc.AddSource(
-            hint + ".ValueChain.g.cs",
-            SourceText.From(Chain(chain, record, types), System.Text.Encoding.UTF8)
+            hint + "." + chain.Side + "Chain.g.cs",
+            SourceText.From(
+                chain.Side == "Key" ? KeyChainText.Record(chain, record) : Chain(chain, record, types),
+                System.Text.Encoding.UTF8
+            )
         );
     }
 

@@ -18,6 +18,11 @@ namespace KConnector.Generator.Transforms;
 /// <param name="SchemaPath">A name for the output schema in diagnostics (the spec's file and side).</param>
 /// <param name="IsSink">Whether the chain runs in a sink's value converter (topic's type to the task's) rather than a source's (task's type to the topic's).</param>
 /// <param name="OutputShape">On a sink, the output record's shape: the accessor a connector that maps records reads the task's values through.</param>
+/// <param name="KeyChain">On a source, the key the chain computes (ValueToKey, then the <c>$Key</c> stages): its own chain, whose input is the task's value.</param>
+/// <param name="HasValueStages">Whether a value stage is compiled (a chain of key stages only leaves the value converter as it is).</param>
+/// <param name="Side">"Value" or "Key": the side whose converter runs the chain.</param>
+/// <param name="TaskKeyWritable">For a key chain: whether <c>key.converter</c> can write the task's own key type too (for a record without a value, whose key ValueToKey keeps).</param>
+/// <param name="PrimitiveOutputType">The output's C# type when it is a primitive (a key ExtractField ended), or null for a generated record.</param>
 internal sealed record CompiledChain(
     string ClassName,
     string Namespace,
@@ -31,11 +36,17 @@ internal sealed record CompiledChain(
     EquatableArray<string> Aliases,
     EquatableArray<SpecValue> Settings,
     bool IsSink = false,
-    RecordShapeModel? OutputShape = null
+    RecordShapeModel? OutputShape = null,
+    CompiledChain? KeyChain = null,
+    bool HasValueStages = true,
+    string Side = "Value",
+    string? PrimitiveOutputType = null,
+    bool TaskKeyWritable = true
 )
 {
-    /// <summary>The output record's C# type, global-qualified.</summary>
-    public string OutputType => "global::" + OutputNamespace + "." + OutputTypeName;
+    /// <summary>The output's C# type, global-qualified.</summary>
+    public string OutputType =>
+        PrimitiveOutputType ?? "global::" + OutputNamespace + "." + OutputTypeName;
 
     /// <summary>The chain's <c>Apply</c>, global-qualified.</summary>
     public string Apply =>

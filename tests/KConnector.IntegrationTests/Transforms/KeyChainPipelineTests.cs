@@ -1,0 +1,224 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using KConnector.Avro;
+using KConnector.Connectors;
+using KConnector.IntegrationTests.Reliability;
+using KConnector.IntegrationTests.Specs;
+using KConnector.IntegrationTests.Transforms.Shop;
+using KConnector.Kafka;
+using KConnector.Testing.SchemaRegistry;
+
+namespace KConnector.IntegrationTests.Transforms;
+
+/// <summary>
+/// Keys compiled at build time on a source, through the road a spec takes (generated config and
+/// worker) on the embedded Kafka: Connect's "key from a value field" recipe (ValueToKey, then
+/// ReplaceField$Key and ExtractField$Key: payments-keyed-source.connector.json) writes each
+/// payment's id as its key; ValueToKey + Cast$Key + MaskField$Key with an Avro key converter
+/// (payments-keyrecord-source.connector.json) registers the key's derived schema under
+/// <c>{topic}-key</c>, as Connect's AvroData names an unnamed struct. The compiled key equals the
+/// key the schemaless (run-time) chain of the same spec makes.
+/// </summary>
+public sealed class KeyChainPipelineTests : IDisposable
+{
+    private const int Lines = 8;
+    private readonly string _directory = Directory
+        .CreateTempSubdirectory("kconnector-key-chain-")
+        .FullName;
+
+    [Fact]
+    public async Task ValueToKeyThenExtractField_EachRecordsKeyIsItsPaymentId()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-keyed", partitions: 1);
+        var input = await WriteInputAsync();
+        using var environment = new ConnectorEnvironment();
+        var source = new PaymentsKeyedSourceWorker(
+            PaymentsKeyedSourceConfig.Parse(
+                new Dictionary<string, string?>(PaymentsKeyedSourceConfig.SpecValues)
+                {
+                    ["bootstrap.servers"] = kafka.BootstrapServers,
+                    ["file"] = input,
+                }
+            ),
+            environment
+        );
+        await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Lines);
+
+        var records = TopicReader.ReadAll(
+            kafka.BootstrapServers,
+            "payments-keyed",
+            WorkerRuns.Deadline
+        );
+        Assert.Equal(
+            Enumerable.Range(0, Lines).Select(i => "p-" + i),
+            records.Select(r => Encoding.UTF8.GetString(r.Message.Key!))
+        );
+        // Only key stages compiled: the value is the task's, unchanged.
+        foreach (var (record, i) in records.Select((r, i) => (r, i)))
+        {
+            var reader = new AvroReader(record.Message.Value.AsSpan(5));
+            Assert.Equal("4111-" + i, Payment.Decode(ref reader).Card);
+        }
+    }
+
+    [Fact]
+    public async Task ValueToKeyWithKeyStages_KeyRecordsAndTheirDerivedSchemaAreRegistered()
+    {
+        await using var registry = await SchemaRegistryTestServer.StartAsync();
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-keyrecord", partitions: 1);
+        var input = await WriteInputAsync();
+        using var environment = new ConnectorEnvironment();
+        var source = new PaymentsKeyrecordSourceWorker(
+            PaymentsKeyrecordSourceConfig.Parse(
+                new Dictionary<string, string?>(PaymentsKeyrecordSourceConfig.SpecValues)
+                {
+                    ["bootstrap.servers"] = kafka.BootstrapServers,
+                    ["file"] = input,
+                    ["key.converter.schema.registry.url"] = registry.Url,
+                    ["value.converter.schema.registry.url"] = registry.Url,
+                }
+            ),
+            environment
+        );
+        await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Lines);
+
+        var records = TopicReader.ReadAll(
+            kafka.BootstrapServers,
+            "payments-keyrecord",
+            WorkerRuns.Deadline
+        );
+        Assert.Equal(Lines, records.Count);
+        var sample = PaymentsKeyrecordSourceKeyChain.Apply("payments-keyrecord", PaymentOf(0));
+        foreach (var (record, i) in records.Select((r, i) => (r, i)))
+        {
+            Assert.Equal(0, record.Message.Key![0]);
+            var key = DecodeLike(sample, record.Message.Key);
+            Assert.Equal(
+                Normalized(
+                    $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
+                ),
+                Normalized(Json(key))
+            );
+            var reader = new AvroReader(record.Message.Value.AsSpan(5));
+            Assert.Equal(string.Empty, Payment.Decode(ref reader).Card);
+        }
+        using var http = new HttpClient();
+        var registered = await http.GetFromJsonAsync<JsonObject>(
+            registry.Url + "/subjects/payments-keyrecord-key/versions/latest"
+        );
+        var schema = JsonNode.Parse(registered!["schema"]!.GetValue<string>())!;
+        Assert.Equal("io.confluent.connect.avro", schema["namespace"]!.GetValue<string>());
+        Assert.Equal("ConnectDefault", schema["name"]!.GetValue<string>());
+        Assert.Equal(
+            ["id:\"string\"", "cvv:\"string\"", "note:[\"null\",\"string\"]"],
+            schema["fields"]!
+                .AsArray()
+                .Select(f => f!["name"]!.GetValue<string>() + ":" + f["type"]!.ToJsonString())
+        );
+    }
+
+    /// <summary>
+    /// The compiled key and the key the schemaless (JsonNode) chain of the same spec makes are the
+    /// same, field for field; a record without a value keeps the task's key in both.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(7)]
+    public void CompiledAndSchemalessKeys_AreTheSame(int i)
+    {
+        var payment = PaymentOf(i);
+        var compiled = PaymentsKeyrecordSourceKeyChain.Apply("payments-keyrecord", payment);
+        var chain = Schemaless(PaymentsKeyrecordSourceConfig.SpecValues);
+        var schemaless = chain.Apply(
+            new KConnector.Transforms.ConnectRecord<JsonNode, JsonNode>
+            {
+                Topic = "payments-keyrecord",
+                Value = JsonNode.Parse(Line(i))!,
+            }
+        )!;
+        Assert.Equal(Normalized(schemaless.Key!.ToJsonString()), Normalized(Json(compiled)));
+
+        var keyed = PaymentsKeyedSourceKeyChain.Apply("payments-keyed", payment);
+        var extracted = Schemaless(PaymentsKeyedSourceConfig.SpecValues)
+            .Apply(
+                new KConnector.Transforms.ConnectRecord<JsonNode, JsonNode>
+                {
+                    Topic = "payments-keyed",
+                    Value = JsonNode.Parse(Line(i))!,
+                }
+            )!;
+        Assert.Equal(extracted.Key!.GetValue<string>(), keyed);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException) { }
+    }
+
+    private static KConnector.Transforms.TransformationChain Schemaless(
+        IEnumerable<KeyValuePair<string, string?>> specValues
+    ) =>
+        KConnector
+            .Worker.ConnectorConfig.Parse(
+                specValues
+                    .Where(v => v.Key.StartsWith("transforms", StringComparison.Ordinal))
+                    .Append(new("name", "schemaless"))
+                    .ToDictionary(v => v.Key, v => v.Value!)
+            )
+            .Transformations.CreateChain();
+
+    private async Task<string> WriteInputAsync()
+    {
+        var input = Path.Combine(_directory, "payments.jsonl");
+        await File.WriteAllLinesAsync(input, Enumerable.Range(0, Lines).Select(Line));
+        return input;
+    }
+
+    private static string Line(int i) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}}"""
+        );
+
+    private static Payment PaymentOf(int i) =>
+        new()
+        {
+            Id = "p-" + i,
+            Amount = i + 0.5,
+            Card = "4111-" + i,
+            Cvv = 100 + i,
+            Note = i % 2 == 0 ? "n" + i : null,
+        };
+
+    // The key as the generated key record (Confluent's framing: magic byte, 4-byte schema id).
+    private static T DecodeLike<T>(T sample, byte[] bytes)
+        where T : IAvroRecord<T>
+    {
+        _ = sample;
+        var reader = new AvroReader(bytes.AsSpan(5));
+        return T.Decode(ref reader);
+    }
+
+    private static string Normalized(string json) => JsonNode.Parse(json)!.ToJsonString();
+
+    private static string Json<T>(T value)
+        where T : KConnector.Json.IJsonRecord<T>
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream))
+        {
+            T.WriteJson(writer, value);
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+}
