@@ -17,7 +17,7 @@ public static class CompiledConnectorFactoryServiceCollectionExtensions
     /// <summary>
     /// Registers the <see cref="IConnectorFactory"/> of <c>kconnector run</c>: a config given over
     /// REST, of any connector plugin the host references (a <c>KConnector.Connectors.*</c>
-    /// package), is compiled at run time by KConnector's generator as a <c>*.connector.json</c> of
+    /// package) or the worker configuration's <c>plugin.path</c> holds (docs/worker.md), is compiled at run time by KConnector's generator as a <c>*.connector.json</c> of
     /// the same keys, checked as <c>kconnector validate</c> checks a spec, and registered through
     /// the generated <c>Add{Name}Connector</c> over the worker keys of
     /// <paramref name="workerConfiguration"/> (the section given to <c>AddKConnectorWorker</c>).

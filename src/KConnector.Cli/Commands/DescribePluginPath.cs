@@ -51,7 +51,7 @@ internal static class DescribePluginPath
         foreach (var plugin in plugins.Plugins)
         {
             await output.WriteLineAsync($"  {plugin.Location}").ConfigureAwait(false);
-            foreach (var entry in plugin.Entries)
+            foreach (var entry in plugin.Entries.Concat(ConfigProviders(plugin)))
             {
                 var aliases =
                     entry.Aliases.Count == 0 ? "" : "; also " + string.Join(", ", entry.Aliases);
@@ -61,6 +61,21 @@ internal static class DescribePluginPath
             }
         }
     }
+
+    // Config providers are registered when the path loads (not in the generator's catalog): those
+    // whose descriptor was loaded in the plugin's context are its own.
+    private static IEnumerable<PluginEntry> ConfigProviders(PathPlugin plugin) =>
+        KConnector
+            .Configuration.Providers.ConfigProviderPlugins.All.Where(p =>
+                System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(p.Descriptor.Assembly)
+                == plugin.Context
+            )
+            .Select(p => new PluginEntry(
+                "config provider",
+                "config provider",
+                p.ClassName,
+                [.. p.Aliases]
+            ));
 
     /// <summary>The location of the plugin declaring <paramref name="className"/>; null for a built-in.</summary>
     public static string? Location(PluginPath plugins, string className) =>

@@ -41,6 +41,11 @@ public sealed class PluginPathDescribeTests : IDisposable
             listing,
             StringComparison.Ordinal
         );
+        Assert.Contains(
+            "    Acme.Connectors.Audit.AuditVaultConfigProvider (config provider; also AuditVault)",
+            listing,
+            StringComparison.Ordinal
+        );
     }
 
     [Fact]

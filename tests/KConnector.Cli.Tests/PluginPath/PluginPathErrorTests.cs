@@ -3,7 +3,8 @@ namespace KConnector.Cli.Tests.PluginPath;
 /// <summary>
 /// A <c>plugin.path</c> the worker cannot use stops it before anything starts (exit 1), naming the
 /// key and the entry or file: a directory that does not exist, a .dll that is not a .NET assembly,
-/// two plugins answering to the same class name. Real child processes.
+/// two plugins answering to the same class name; by <c>run</c>, <c>validate</c>, <c>describe</c>
+/// and <c>distributed</c> alike. Real child processes.
 /// </summary>
 public sealed class PluginPathErrorTests : IDisposable
 {
@@ -77,6 +78,34 @@ public sealed class PluginPathErrorTests : IDisposable
                 + Path.Combine(AcmePlugin.PluginPath, "acme")
                 + " and Acme.Connectors.Audit.AuditSink in "
                 + copy,
+            child.Error,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public async Task Distributed_WithAMissingDirectory_ExitsOne_NamingTheWorkerFileAndPluginPath()
+    {
+        var missing = _folder.File("no-such-plugins");
+        var worker = _folder.Write(
+            "worker.properties",
+            string.Join(
+                '\n',
+                "bootstrap.servers=127.0.0.1:1",
+                "group.id=connect-cluster",
+                "config.storage.topic=c",
+                "offset.storage.topic=o",
+                "status.storage.topic=s",
+                "listeners=http://127.0.0.1:0",
+                "plugin.path=" + missing
+            ) + "\n"
+        );
+
+        using var child = ChildCli.Start(_folder.Path, "distributed", worker);
+
+        Assert.True(await child.WaitForExitAsync(Exit) == 1, child.ToString());
+        Assert.Contains(
+            $"{worker}: plugin.path: {missing} is not a directory",
             child.Error,
             StringComparison.Ordinal
         );
