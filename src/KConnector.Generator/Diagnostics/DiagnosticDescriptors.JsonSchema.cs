@@ -82,6 +82,13 @@ internal static partial class DiagnosticDescriptors
         Where + "a schema must be a JSON object or a boolean, not {3}"
     );
 
+    public static readonly DiagnosticDescriptor JsonSchemaValidatedByLibrary = Warning(
+        "KCN0112",
+        "JSON Schema keyword validated at run time by NJsonSchema",
+        Where
+            + "\"{3}\" is not compiled ({4}): payloads of this schema are validated at run time by NJsonSchema, which interprets the schema per record and is not trim- or AOT-safe"
+    );
+
     public static readonly DiagnosticDescriptor JsonSchemaGeneratorFailure = Error(
         "KCN0199",
         "The KConnector generator failed on a JSON Schema",

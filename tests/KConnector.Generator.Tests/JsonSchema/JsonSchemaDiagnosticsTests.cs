@@ -236,16 +236,34 @@ public class JsonSchemaDiagnosticsTests
                 "if/then/else",
                 "{\n  \"type\": \"object\",\n  \"properties\": { \"a\": { \"type\": \"string\" } },\n  \"if\": { \"required\": [\"a\"] }\n}",
                 "",
-                "KCN0108",
+                "KCN0112",
                 "case",
                 4,
-                "\"if\" is not reflected in the generated type"
+                "\"if\" is not compiled (it constrains values without changing their shape): payloads of this schema are validated at run time by NJsonSchema"
+            },
+            {
+                "contains",
+                "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"tags\": { \"type\": \"array\", \"items\": { \"type\": \"string\" }, \"contains\": { \"const\": \"vip\" } }\n  }\n}",
+                "",
+                "KCN0112",
+                "case",
+                4,
+                "$.properties.tags.contains: \"contains\" is not compiled"
+            },
+            {
+                "false subschema",
+                "{\n  \"type\": \"object\",\n  \"properties\": {\n    \"legacy\": false\n  }\n}",
+                "",
+                "KCN0112",
+                "case",
+                4,
+                "$.properties.legacy: \"false\" is not compiled"
             },
             {
                 "patternProperties",
                 "{\n  \"type\": \"object\",\n  \"patternProperties\": {\n    \"^x-\": { \"type\": \"string\" }\n  }\n}",
                 "",
-                "KCN0108",
+                "KCN0112",
                 "case",
                 3,
                 "kept with the other undeclared members"
@@ -420,6 +438,7 @@ public class JsonSchemaDiagnosticsTests
                 "KCN0109",
                 "KCN0110",
                 "KCN0111",
+                "KCN0112",
             ],
             ids
         );

@@ -29,6 +29,33 @@ public class AvroReaderStringTests
         Assert.Equal(0, reader.Remaining);
     }
 
+    /// <summary>
+    /// Short strings are checked for ASCII by word reads (1-3, 4-7 and 8-16 bytes, overlapping),
+    /// longer ones by Ascii.IsValid: a non-ASCII character at any position of any length must
+    /// take the UTF-8 path, or Latin-1 widening would turn "é" into "Ã©".
+    /// </summary>
+    [Fact]
+    public void ANonAsciiCharacterAtAnyPositionOfAnyLength_IsDecodedAsUtf8()
+    {
+        for (var length = 1; length <= 40; length++)
+        {
+            for (var at = 0; at < length; at++)
+            {
+                var text = new string('a', at) + "é" + new string('z', length - at - 1);
+                var utf8 = Encoding.UTF8.GetBytes(text);
+                var payload = new byte[] { (byte)(utf8.Length << 1) }
+                    .Concat(utf8)
+                    .Concat("trailing"u8.ToArray())
+                    .ToArray();
+
+                var reader = new AvroReader(payload);
+
+                Assert.Equal(text, reader.ReadString("Order.note"));
+                Assert.Equal(8, reader.Remaining);
+            }
+        }
+    }
+
     [Fact]
     public void AnAsciiPrefixBeforeAnInvalidByte_IsCorruption_NamingTheField()
     {

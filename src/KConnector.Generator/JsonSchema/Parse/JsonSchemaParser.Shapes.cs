@@ -489,12 +489,11 @@ internal sealed partial class JsonSchemaParser
                 case "unevaluatedProperties":
                 case "unevaluatedItems":
                 case "contains":
-                    _diagnostics.Report(
-                        DiagnosticDescriptors.JsonSchemaConstraintNotInType,
-                        keyword.NameStart,
-                        keyword.NameEnd,
+                case "minContains":
+                case "maxContains":
+                    ReportConstraint(
+                        keyword,
                         keywordPath,
-                        keyword.Name,
                         "it constrains values without changing their shape"
                     );
                     break;
@@ -512,12 +511,9 @@ internal sealed partial class JsonSchemaParser
                     }
                     else
                     {
-                        _diagnostics.Report(
-                            DiagnosticDescriptors.JsonSchemaConstraintNotInType,
-                            keyword.NameStart,
-                            keyword.NameEnd,
+                        ReportConstraint(
+                            keyword,
                             keywordPath,
-                            keyword.Name,
                             "members matching its patterns are kept with the other undeclared members in AdditionalProperties"
                         );
                     }

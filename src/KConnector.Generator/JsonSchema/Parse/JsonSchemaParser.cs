@@ -243,8 +243,9 @@ internal sealed partial class JsonSchemaParser
     {
         if (node.Kind == JsonKind.False)
         {
+            // The validation planner does not compile a false schema either (KCN0112).
             _diagnostics.Report(
-                DiagnosticDescriptors.JsonSchemaConstraintNotInType,
+                DiagnosticDescriptors.JsonSchemaValidatedByLibrary,
                 node,
                 path,
                 "false",

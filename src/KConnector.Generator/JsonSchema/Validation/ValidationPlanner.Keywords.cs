@@ -30,6 +30,9 @@ internal sealed partial class ValidationPlanner
         "$recursiveRef",
     };
 
+    /// <summary>Whether <paramref name="keyword"/> makes a schema fall back to the library (KCN0112).</summary>
+    public static bool IsNotCompiled(string keyword) => NotCompiledKeywords.Contains(keyword);
+
     private static bool IsAnnotation(string keyword) =>
         keyword
             is "$schema"
