@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.Elasticsearch;
 
@@ -6,7 +7,8 @@ namespace KConnector.Connectors.Elasticsearch;
 /// The Elasticsearch sink's configuration, with the keys, meanings and defaults of Confluent's
 /// Elasticsearch sink connector (<c>ElasticsearchSinkConnectorConfig</c>).
 /// </summary>
-public sealed record ElasticsearchSinkOptions
+[TypedConfigKeys(typeof(ElasticsearchSink))]
+public sealed partial record ElasticsearchSinkOptions
 {
     /// <summary>
     /// The Elasticsearch sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is
@@ -19,43 +21,28 @@ public sealed record ElasticsearchSinkOptions
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>The first connection.url.</summary>
+    [ConfigKeyProperty("connection.url")]
     public required Uri Url { get; init; }
 
     /// <summary>connection.username.</summary>
+    [ConfigKeyProperty("connection.username")]
     public string? Username { get; init; }
 
     /// <summary>connection.password (secret).</summary>
+    [ConfigKeyProperty("connection.password")]
     public Password? Password { get; init; }
 
-    /// <summary>key.ignore.</summary>
-    public bool KeyIgnore { get; init; }
-
-    /// <summary>schema.ignore.</summary>
-    public bool SchemaIgnore { get; init; }
-
     /// <summary>write.method = upsert.</summary>
+    [ConfigKeyProperty("write.method")]
     public bool Upsert { get; init; }
 
     /// <summary>behavior.on.null.values.</summary>
-    public string OnNullValues { get; init; } = "fail";
+    [ConfigKeyProperty("behavior.on.null.values")]
+    public string OnNullValues { get; init; }
 
     /// <summary>behavior.on.malformed.documents.</summary>
-    public string OnMalformedDocuments { get; init; } = "fail";
-
-    /// <summary>batch.size.</summary>
-    public int BatchSize { get; init; } = 2000;
-
-    /// <summary>max.retries.</summary>
-    public int MaxRetries { get; init; } = 5;
-
-    /// <summary>retry.backoff.ms.</summary>
-    public int RetryBackoffMs { get; init; } = 100;
-
-    /// <summary>retry.backoff.max.ms.</summary>
-    public int RetryBackoffMaxMs { get; init; } = 10000;
-
-    /// <summary>read.timeout.ms.</summary>
-    public int ReadTimeoutMs { get; init; } = 3000;
+    [ConfigKeyProperty("behavior.on.malformed.documents")]
+    public string OnMalformedDocuments { get; init; }
 
     /// <summary>
     /// Parses and validates the Elasticsearch sink's keys of <paramref name="config"/> (a worker's whole
@@ -85,27 +72,14 @@ public sealed record ElasticsearchSinkOptions
                 $"'{UrlRedaction.Redact(urls[0])}' is not an absolute http or https URL"
             );
         }
-        var options = new ElasticsearchSinkOptions
+        var options = new ElasticsearchSinkOptions(parsed)
         {
             Url = url ?? new Uri("http://invalid"),
-            Username = parsed.Get<string>("connection.username"),
-            Password = parsed.Get<Password>("connection.password"),
-            KeyIgnore = parsed.Get<bool>("key.ignore"),
-            SchemaIgnore = parsed.Get<bool>("schema.ignore"),
             Upsert = string.Equals(
                 parsed.Get<string>("write.method"),
                 "upsert",
                 StringComparison.OrdinalIgnoreCase
             ),
-            OnNullValues =
-                parsed.Get<string>("behavior.on.null.values")?.ToLowerInvariant() ?? "fail",
-            OnMalformedDocuments =
-                parsed.Get<string>("behavior.on.malformed.documents")?.ToLowerInvariant() ?? "fail",
-            BatchSize = parsed.Get<int>("batch.size"),
-            MaxRetries = parsed.Get<int>("max.retries"),
-            RetryBackoffMs = parsed.Get<int>("retry.backoff.ms"),
-            RetryBackoffMaxMs = parsed.Get<int>("retry.backoff.max.ms"),
-            ReadTimeoutMs = parsed.Get<int>("read.timeout.ms"),
         };
         if (options.KeyIgnore && options.OnNullValues == "delete")
         {

@@ -43,28 +43,7 @@ namespace KConnector.Connectors.Http;
     Min = 1,
     Documentation = "Records per request. 1 sends each record's JSON object as the body; more sends a JSON array of them."
 )]
-[ConfigKey(
-    "max.retries",
-    ConfigType.Int,
-    Default = "10",
-    Min = 0,
-    Documentation = "Retries of a request answered 408, 429 or 5xx, or that failed to connect, before the put fails."
-)]
-[ConfigKey(
-    "retry.backoff.ms",
-    ConfigType.Int,
-    Default = "3000",
-    Min = 0,
-    Documentation = "First pause between retries, doubled each retry (capped by retry.backoff.max.ms), unless the server sends Retry-After."
-)]
-[ConfigKey(
-    "retry.backoff.max.ms",
-    ConfigType.Int,
-    Default = "60000",
-    Importance = ConfigImportance.Low,
-    Min = 0,
-    Documentation = "Longest pause between retries, also the cap on a server's Retry-After."
-)]
+[IncludeConfigKeys(typeof(HttpRetryKeys))]
 [ConfigKey(
     "behavior.on.null.values",
     ConfigType.String,

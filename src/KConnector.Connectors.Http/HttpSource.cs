@@ -109,28 +109,7 @@ namespace KConnector.Connectors.Http;
     Min = 1,
     Documentation = "Milliseconds between the starts of two listings."
 )]
-[ConfigKey(
-    "max.retries",
-    ConfigType.Int,
-    Default = "10",
-    Min = 0,
-    Documentation = "Retries of a request answered 408, 429 or 5xx, or that failed to connect."
-)]
-[ConfigKey(
-    "retry.backoff.ms",
-    ConfigType.Int,
-    Default = "3000",
-    Min = 0,
-    Documentation = "First pause between retries, doubled each retry, unless the server sends Retry-After."
-)]
-[ConfigKey(
-    "retry.backoff.max.ms",
-    ConfigType.Int,
-    Default = "60000",
-    Importance = ConfigImportance.Low,
-    Min = 0,
-    Documentation = "Longest pause between retries, also the cap on Retry-After."
-)]
+[IncludeConfigKeys(typeof(HttpRetryKeys))]
 public static partial class HttpSource
 {
     /// <summary>

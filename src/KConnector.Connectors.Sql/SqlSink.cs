@@ -105,13 +105,6 @@ namespace KConnector.Connectors.Sql;
     Min = 0,
     Documentation = "Pause between retries of a put the database could not take, in milliseconds."
 )]
-[ConfigKey(
-    "errors.tolerance",
-    ConfigType.String,
-    Default = "none",
-    AllowedValues = ["none", "all"],
-    Documentation = "Kafka Connect's worker key, read as the JDBC sink reads it: none fails the put when the database refuses a row (a batch of one names its record); all writes a refused put's records one by one and rejects only the rows the database refuses for their content (SQLSTATE class 22 or 23), which the worker sends to the dead-letter queue."
-)]
 public static partial class SqlSink
 {
     /// <summary>

@@ -10,7 +10,8 @@ public sealed partial class KConnectorGenerator
 {
     /// <summary>
     /// The runtime's [TypedConfigKeys] classes -> their typed framework-key properties, from the key
-    /// set's [ConfigKey] attributes (only the runtime declares such classes; the attribute is internal).
+    /// set's [ConfigKey] attributes; a connector's [TypedConfigKeys] options records -> their typed
+    /// option properties, defaults and reading constructor, from the descriptor's [ConfigKey] attributes.
     /// </summary>
     private static void InitializeFrameworkConfig(IncrementalGeneratorInitializationContext context)
     {
@@ -30,6 +31,26 @@ public sealed partial class KConnectorGenerator
                     spc.AddSource(
                         model.FullTypeName + ".TypedKeys.g.cs",
                         SourceText.From(TypedConfigClassEmitter.Emit(model), Encoding.UTF8)
+                    );
+                }
+            }
+        );
+        var options = context
+            .SyntaxProvider.ForAttributeWithMetadataName(
+                TypedConfigClassReader.AttributeName,
+                static (node, _) => node is RecordDeclarationSyntax,
+                static (ctx, ct) => TypedOptionsReader.Read(ctx, ct)
+            )
+            .WithTrackingName(KConnectorGeneratorStepNames.TypedConfigOptions);
+        context.RegisterSourceOutput(
+            options,
+            static (spc, model) =>
+            {
+                if (model is not null)
+                {
+                    spc.AddSource(
+                        model.FullTypeName + ".TypedOptions.g.cs",
+                        SourceText.From(TypedOptionsEmitter.Emit(model), Encoding.UTF8)
                     );
                 }
             }

@@ -39,6 +39,7 @@ internal static class KConnectorGeneratorStepNames
     public const string PluginDescriptorClasses = nameof(PluginDescriptorClasses);
     public const string ConfigKeySetClasses = nameof(ConfigKeySetClasses);
     public const string TypedConfigClasses = nameof(TypedConfigClasses);
+    public const string TypedConfigOptions = nameof(TypedConfigOptions);
 
     /// <summary>The project's [ConnectPlugin] transformation and predicate classes (each read on its own), in source order.</summary>
     public const string ProjectTransformPlugins = nameof(ProjectTransformPlugins);
@@ -74,6 +75,7 @@ internal static class KConnectorGeneratorStepNames
         PluginDescriptorClasses,
         ConfigKeySetClasses,
         TypedConfigClasses,
+        TypedConfigOptions,
         ProjectTransformPlugins,
         ProjectPluginCatalog,
     };

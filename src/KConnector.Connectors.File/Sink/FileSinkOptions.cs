@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.File.Sink;
 
@@ -6,7 +7,8 @@ namespace KConnector.Connectors.File.Sink;
 /// The JSON-lines file sink's configuration: Kafka Connect's <c>FileStreamSinkConnector</c> key
 /// <c>file</c>, plus our own rolling keys.
 /// </summary>
-public sealed record FileSinkOptions
+[TypedConfigKeys(typeof(global::KConnector.Connectors.File.JsonLinesFileSink))]
+public sealed partial record FileSinkOptions
 {
     /// <summary>
     /// The file sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated from
@@ -18,13 +20,12 @@ public sealed record FileSinkOptions
     /// <summary>Every key the file sink reads (<see cref="Definition"/>'s keys).</summary>
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
-    /// <summary>file.</summary>
-    public required string File { get; init; }
-
     /// <summary>file.roll.size.bytes.</summary>
+    [ConfigKeyProperty("file.roll.size.bytes")]
     public long RollSizeBytes { get; init; }
 
     /// <summary>file.roll.interval.ms.</summary>
+    [ConfigKeyProperty("file.roll.interval.ms")]
     public long RollIntervalMs { get; init; }
 
     /// <summary>
@@ -40,12 +41,7 @@ public sealed record FileSinkOptions
     )
     {
         var parsed = Definition.Parse(config, resolver);
-        var options = new FileSinkOptions
-        {
-            File = parsed.Get<string>("file") ?? string.Empty,
-            RollSizeBytes = parsed.Get<long>("file.roll.size.bytes"),
-            RollIntervalMs = parsed.Get<long>("file.roll.interval.ms"),
-        };
+        var options = new FileSinkOptions(parsed);
         parsed.ThrowIfInvalid();
         return options;
     }

@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.File.Source;
 
@@ -7,7 +8,8 @@ namespace KConnector.Connectors.File.Source;
 /// (<c>file</c>, <c>topic</c>, <c>batch.size</c>) plus our own for a directory of files and their
 /// format.
 /// </summary>
-public sealed record FileSourceOptions
+[TypedConfigKeys(typeof(global::KConnector.Connectors.File.FileStreamSource))]
+public sealed partial record FileSourceOptions
 {
     /// <summary>
     /// The file source's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
@@ -19,32 +21,11 @@ public sealed record FileSourceOptions
     /// <summary>Every key the file source reads (<see cref="Definition"/>'s keys).</summary>
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
-    /// <summary>file.</summary>
-    public string File { get; init; } = string.Empty;
-
-    /// <summary>directory.</summary>
-    public string Directory { get; init; } = string.Empty;
-
-    /// <summary>file.pattern.</summary>
-    public string FilePattern { get; init; } = "*";
-
-    /// <summary>topic.</summary>
-    public required string Topic { get; init; }
-
     /// <summary>format.</summary>
     public FileFormat Format { get; init; }
 
-    /// <summary>csv.header.</summary>
-    public bool CsvHeader { get; init; } = true;
-
     /// <summary>csv.separator.</summary>
-    public char CsvSeparator { get; init; } = ',';
-
-    /// <summary>batch.size.</summary>
-    public int BatchSize { get; init; } = 2000;
-
-    /// <summary>poll.interval.ms.</summary>
-    public int PollIntervalMs { get; init; } = 1000;
+    public char CsvSeparator { get; init; }
 
     /// <summary>
     /// Parses and validates the file source's keys of <paramref name="config"/> (a worker's whole
@@ -59,25 +40,8 @@ public sealed record FileSourceOptions
     )
     {
         var parsed = Definition.Parse(config, resolver);
-        var separator = parsed.Get<string>("csv.separator") ?? ",";
-        var options = new FileSourceOptions
-        {
-            File = parsed.Get<string>("file") ?? string.Empty,
-            Directory = parsed.Get<string>("directory") ?? string.Empty,
-            FilePattern = parsed.Get<string>("file.pattern") ?? "*",
-            Topic = parsed.Get<string>("topic") ?? string.Empty,
-            Format = string.Equals(
-                parsed.Get<string>("format"),
-                "csv",
-                StringComparison.OrdinalIgnoreCase
-            )
-                ? FileFormat.Csv
-                : FileFormat.Json,
-            CsvHeader = parsed.Get<bool>("csv.header"),
-            CsvSeparator = separator.Length == 1 ? separator[0] : ',',
-            BatchSize = parsed.Get<int>("batch.size"),
-            PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
-        };
+        var separator = parsed.Get<string>("csv.separator") ?? string.Empty;
+        var options = new FileSourceOptions(parsed);
         if (separator.Length != 1)
         {
             parsed.AddIssue("csv.separator", $"'{separator}' is not one character");

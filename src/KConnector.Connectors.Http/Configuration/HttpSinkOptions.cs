@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.Http.Configuration;
 
@@ -7,7 +8,8 @@ namespace KConnector.Connectors.Http.Configuration;
 /// them (<c>http.api.url</c>, <c>request.method</c>, <c>batch.max.size</c>, <c>max.retries</c>,
 /// <c>retry.backoff.ms</c>, <c>behavior.on.null.values</c>) and our own for the rest.
 /// </summary>
-public sealed record HttpSinkOptions
+[TypedConfigKeys(typeof(global::KConnector.Connectors.Http.HttpSink))]
+public sealed partial record HttpSinkOptions
 {
     /// <summary>
     /// The HTTP sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
@@ -20,24 +22,16 @@ public sealed record HttpSinkOptions
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>URL, auth, headers, timeout.</summary>
+    [ConfigKeyProperty("http.api.url")]
+    [ConfigKeyProperty(typeof(HttpRequestKeys))]
     public required HttpRequestSettings Request { get; init; }
 
     /// <summary>request.method.</summary>
+    [ConfigKeyProperty("request.method")]
     public HttpMethod Method { get; init; } = HttpMethod.Post;
 
-    /// <summary>batch.max.size.</summary>
-    public int BatchMaxSize { get; init; } = 1;
-
-    /// <summary>max.retries.</summary>
-    public int MaxRetries { get; init; } = 10;
-
-    /// <summary>retry.backoff.ms.</summary>
-    public int RetryBackoffMs { get; init; } = 3000;
-
-    /// <summary>retry.backoff.max.ms.</summary>
-    public int RetryBackoffMaxMs { get; init; } = 60000;
-
     /// <summary>behavior.on.null.values = fail.</summary>
+    [ConfigKeyProperty("behavior.on.null.values")]
     public bool FailOnNullValues { get; init; }
 
     /// <summary>
@@ -53,16 +47,12 @@ public sealed record HttpSinkOptions
     )
     {
         var parsed = Definition.Parse(config, resolver);
-        var options = new HttpSinkOptions
+        var options = new HttpSinkOptions(parsed)
         {
             Request = HttpRequestSettings.Read(parsed),
-            Method = new HttpMethod(
-                (parsed.Get<string>("request.method") ?? "POST").ToUpperInvariant()
-            ),
-            BatchMaxSize = parsed.Get<int>("batch.max.size"),
-            MaxRetries = parsed.Get<int>("max.retries"),
-            RetryBackoffMs = parsed.Get<int>("retry.backoff.ms"),
-            RetryBackoffMaxMs = parsed.Get<int>("retry.backoff.max.ms"),
+            Method = parsed.Get<string>("request.method") is { Length: > 0 } method
+                ? new HttpMethod(method.ToUpperInvariant())
+                : HttpMethod.Post,
             FailOnNullValues = string.Equals(
                 parsed.Get<string>("behavior.on.null.values"),
                 "fail",

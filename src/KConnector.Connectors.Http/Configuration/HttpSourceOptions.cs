@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.Http.Configuration;
 
@@ -9,7 +10,8 @@ namespace KConnector.Connectors.Http.Configuration;
 /// <c>http.offset.json.pointer</c>, <c>http.next.page.json.pointer</c>, <c>http.initial.offset</c>,
 /// <c>request.interval.ms</c>) and our own for page-number pagination.
 /// </summary>
-public sealed record HttpSourceOptions
+[TypedConfigKeys(typeof(global::KConnector.Connectors.Http.HttpSource))]
+public sealed partial record HttpSourceOptions
 {
     /// <summary>
     /// The HTTP source's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
@@ -22,49 +24,49 @@ public sealed record HttpSourceOptions
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>URL, auth, headers, timeout.</summary>
+    [ConfigKeyProperty("url")]
+    [ConfigKeyProperty(typeof(HttpRequestKeys))]
     public required HttpRequestSettings Request { get; init; }
 
     /// <summary>topic.name.pattern.</summary>
+    [ConfigKeyProperty("topic.name.pattern")]
     public required string Topic { get; init; }
 
     /// <summary>http.request.parameters.</summary>
-    public string Parameters { get; init; } = string.Empty;
+    [ConfigKeyProperty("http.request.parameters")]
+    public string Parameters { get; init; }
 
     /// <summary>http.response.data.json.pointer.</summary>
-    public string DataPointer { get; init; } = string.Empty;
+    [ConfigKeyProperty("http.response.data.json.pointer")]
+    public string DataPointer { get; init; }
 
     /// <summary>http.offset.json.pointer.</summary>
+    [ConfigKeyProperty("http.offset.json.pointer")]
     public required string OffsetPointer { get; init; }
 
     /// <summary>http.initial.offset.</summary>
-    public string InitialOffset { get; init; } = "0";
+    [ConfigKeyProperty("http.initial.offset")]
+    public string InitialOffset { get; init; }
 
     /// <summary>http.pagination.mode.</summary>
+    [ConfigKeyProperty("http.pagination.mode")]
     public HttpPaginationMode Pagination { get; init; }
 
     /// <summary>http.next.page.json.pointer.</summary>
-    public string NextPagePointer { get; init; } = string.Empty;
+    [ConfigKeyProperty("http.next.page.json.pointer")]
+    public string NextPagePointer { get; init; }
 
     /// <summary>http.cursor.param.</summary>
-    public string CursorParam { get; init; } = "cursor";
+    [ConfigKeyProperty("http.cursor.param")]
+    public string CursorParam { get; init; }
 
     /// <summary>http.page.param.</summary>
-    public string PageParam { get; init; } = "page";
+    [ConfigKeyProperty("http.page.param")]
+    public string PageParam { get; init; }
 
     /// <summary>http.page.start.</summary>
-    public int PageStart { get; init; } = 1;
-
-    /// <summary>request.interval.ms.</summary>
-    public int RequestIntervalMs { get; init; } = 15000;
-
-    /// <summary>max.retries.</summary>
-    public int MaxRetries { get; init; } = 10;
-
-    /// <summary>retry.backoff.ms.</summary>
-    public int RetryBackoffMs { get; init; } = 3000;
-
-    /// <summary>retry.backoff.max.ms.</summary>
-    public int RetryBackoffMaxMs { get; init; } = 60000;
+    [ConfigKeyProperty("http.page.start")]
+    public int PageStart { get; init; }
 
     /// <summary>
     /// Parses and validates the HTTP source's keys of <paramref name="config"/> (a worker's whole
@@ -79,28 +81,9 @@ public sealed record HttpSourceOptions
     )
     {
         var parsed = Definition.Parse(config, resolver);
-        var options = new HttpSourceOptions
+        var options = new HttpSourceOptions(parsed)
         {
             Request = HttpRequestSettings.Read(parsed, "url"),
-            Topic = parsed.Get<string>("topic.name.pattern") ?? string.Empty,
-            Parameters = parsed.Get<string>("http.request.parameters") ?? string.Empty,
-            DataPointer = parsed.Get<string>("http.response.data.json.pointer") ?? string.Empty,
-            OffsetPointer = parsed.Get<string>("http.offset.json.pointer") ?? string.Empty,
-            InitialOffset = parsed.Get<string>("http.initial.offset") ?? "0",
-            Pagination = parsed.Get<string>("http.pagination.mode")?.ToLowerInvariant() switch
-            {
-                "cursor" => HttpPaginationMode.Cursor,
-                "page" => HttpPaginationMode.Page,
-                _ => HttpPaginationMode.None,
-            },
-            NextPagePointer = parsed.Get<string>("http.next.page.json.pointer") ?? string.Empty,
-            CursorParam = parsed.Get<string>("http.cursor.param") ?? "cursor",
-            PageParam = parsed.Get<string>("http.page.param") ?? "page",
-            PageStart = parsed.Get<int>("http.page.start"),
-            RequestIntervalMs = parsed.Get<int>("request.interval.ms"),
-            MaxRetries = parsed.Get<int>("max.retries"),
-            RetryBackoffMs = parsed.Get<int>("retry.backoff.ms"),
-            RetryBackoffMaxMs = parsed.Get<int>("retry.backoff.max.ms"),
         };
         foreach (
             var (key, pointer) in new[]

@@ -38,7 +38,7 @@ public sealed record RedisConnectionSettings
     public static RedisConnectionSettings Read(ParsedConfig parsed)
     {
         ArgumentNullException.ThrowIfNull(parsed);
-        var text = parsed.Get<string>("redis.uri") ?? "redis://localhost:6379";
+        var text = parsed.Get<string>("redis.uri") ?? string.Empty;
         var timeout = parsed.Get<int>("redis.timeout.ms");
         if (
             !Uri.TryCreate(text, UriKind.Absolute, out var uri)

@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.Redis.Configuration;
 
@@ -7,7 +8,8 @@ namespace KConnector.Connectors.Redis.Configuration;
 /// (<c>redis.uri</c>, <c>redis.command</c>, <c>redis.key</c>, <c>redis.separator</c>) and our
 /// own <c>redis.key.ttl.ms</c> and <c>redis.timeout.ms</c>.
 /// </summary>
-public sealed record RedisSinkOptions
+[TypedConfigKeys(typeof(global::KConnector.Connectors.Redis.RedisSink))]
+public sealed partial record RedisSinkOptions
 {
     /// <summary>The Redis sink's keys, as a Kafka Connect <c>ConfigDef</c>.</summary>
     public static ConfigDefinition Definition =>
@@ -17,18 +19,23 @@ public sealed record RedisSinkOptions
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>redis.uri and its companions.</summary>
+    [ConfigKeyProperty(typeof(RedisConnectionKeys))]
     public required RedisConnectionSettings Connection { get; init; }
 
     /// <summary>redis.command.</summary>
-    public RedisSinkCommand Command { get; init; } = RedisSinkCommand.Xadd;
+    [ConfigKeyProperty("redis.command")]
+    public RedisSinkCommand Command { get; init; }
 
     /// <summary>redis.key (may hold <c>${topic}</c>).</summary>
-    public string Keyspace { get; init; } = "${topic}";
+    [ConfigKeyProperty("redis.key")]
+    public string Keyspace { get; init; }
 
     /// <summary>redis.separator.</summary>
-    public string Separator { get; init; } = ":";
+    [ConfigKeyProperty("redis.separator")]
+    public string Separator { get; init; }
 
     /// <summary>redis.key.ttl.ms; zero is no expiry.</summary>
+    [ConfigKeyProperty("redis.key.ttl.ms")]
     public TimeSpan KeyTtl { get; init; }
 
     /// <summary>
@@ -42,20 +49,9 @@ public sealed record RedisSinkOptions
     )
     {
         var parsed = Definition.Parse(config, resolver);
-        var command = (parsed.Get<string>("redis.command") ?? "XADD").ToUpperInvariant() switch
-        {
-            "SET" => RedisSinkCommand.Set,
-            "HSET" => RedisSinkCommand.Hset,
-            _ => RedisSinkCommand.Xadd,
-        };
-        var keyspace = parsed.Get<string>("redis.key") ?? "${topic}";
-        var options = new RedisSinkOptions
+        var options = new RedisSinkOptions(parsed)
         {
             Connection = RedisConnectionSettings.Read(parsed),
-            Command = command,
-            Keyspace = keyspace,
-            Separator = parsed.Get<string>("redis.separator") ?? ":",
-            KeyTtl = TimeSpan.FromMilliseconds(parsed.Get<long>("redis.key.ttl.ms")),
         };
         parsed.ThrowIfInvalid();
         return options;

@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.Redis.Configuration;
 
@@ -8,7 +9,8 @@ namespace KConnector.Connectors.Redis.Configuration;
 /// <c>redis.stream.consumer.group</c>, <c>redis.stream.consumer.name</c>, <c>redis.stream.block</c>,
 /// <c>redis.batch.size</c>, <c>topic</c>).
 /// </summary>
-public sealed record RedisStreamSourceOptions
+[TypedConfigKeys(typeof(global::KConnector.Connectors.Redis.RedisStreamSource))]
+public sealed partial record RedisStreamSourceOptions
 {
     /// <summary>The source's keys, as a Kafka Connect <c>ConfigDef</c>.</summary>
     public static ConfigDefinition Definition =>
@@ -18,25 +20,32 @@ public sealed record RedisStreamSourceOptions
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
     /// <summary>redis.uri and its companions.</summary>
+    [ConfigKeyProperty(typeof(RedisConnectionKeys))]
     public required RedisConnectionSettings Connection { get; init; }
 
     /// <summary>redis.stream.name.</summary>
+    [ConfigKeyProperty("redis.stream.name")]
     public required string Stream { get; init; }
 
     /// <summary>redis.stream.offset.</summary>
-    public string StartOffset { get; init; } = "0-0";
+    [ConfigKeyProperty("redis.stream.offset")]
+    public string StartOffset { get; init; }
 
     /// <summary>redis.stream.consumer.group.</summary>
-    public string ConsumerGroup { get; init; } = "kafka-consumer-group";
+    [ConfigKeyProperty("redis.stream.consumer.group")]
+    public string ConsumerGroup { get; init; }
 
     /// <summary>redis.stream.consumer.name (may hold <c>${task}</c>).</summary>
-    public string ConsumerName { get; init; } = "consumer-${task}";
+    [ConfigKeyProperty("redis.stream.consumer.name")]
+    public string ConsumerName { get; init; }
 
     /// <summary>redis.stream.block.</summary>
-    public TimeSpan Block { get; init; } = TimeSpan.FromMilliseconds(100);
+    [ConfigKeyProperty("redis.stream.block")]
+    public TimeSpan Block { get; init; }
 
     /// <summary>redis.batch.size.</summary>
-    public int BatchSize { get; init; } = 50;
+    [ConfigKeyProperty("redis.batch.size")]
+    public int BatchSize { get; init; }
 
     /// <summary>topic, with <c>${stream}</c> replaced.</summary>
     public required string Topic { get; init; }
@@ -49,22 +58,13 @@ public sealed record RedisStreamSourceOptions
     )
     {
         var parsed = Definition.Parse(config, resolver);
-        var stream = parsed.Get<string>("redis.stream.name") ?? string.Empty;
-        var options = new RedisStreamSourceOptions
+        var options = new RedisStreamSourceOptions(parsed)
         {
             Connection = RedisConnectionSettings.Read(parsed),
-            Stream = stream,
-            StartOffset = parsed.Get<string>("redis.stream.offset") ?? "0-0",
-            ConsumerGroup =
-                parsed.Get<string>("redis.stream.consumer.group") ?? "kafka-consumer-group",
-            ConsumerName = parsed.Get<string>("redis.stream.consumer.name") ?? "consumer-${task}",
-            Block = TimeSpan.FromMilliseconds(parsed.Get<long>("redis.stream.block")),
-            BatchSize = parsed.Get<int>("redis.batch.size"),
-            Topic = (parsed.Get<string>("topic") ?? "redis-${stream}").Replace(
-                "${stream}",
-                stream,
-                StringComparison.Ordinal
-            ),
+        };
+        options = options with
+        {
+            Topic = options.Topic.Replace("${stream}", options.Stream, StringComparison.Ordinal),
         };
         parsed.ThrowIfInvalid();
         return options;

@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.Sql.Configuration;
 
@@ -6,7 +7,8 @@ namespace KConnector.Connectors.Sql.Configuration;
 /// The SQL sink's configuration, with the keys, meanings and defaults of Confluent's JDBC sink
 /// connector (<c>JdbcSinkConfig</c>). Parse it from a connector's properties with <see cref="Parse"/>.
 /// </summary>
-public sealed record SqlSinkOptions
+[TypedConfigKeys(typeof(SqlSink))]
+public sealed partial record SqlSinkOptions
 {
     /// <summary>
     /// The SQL sink's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
@@ -18,49 +20,22 @@ public sealed record SqlSinkOptions
     /// <summary>Every key the SQL sink reads (<see cref="Definition"/>'s keys).</summary>
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
-    /// <summary>connection.url.</summary>
-    public required string ConnectionUrl { get; init; }
-
-    /// <summary>connection.user.</summary>
-    public string? ConnectionUser { get; init; }
-
-    /// <summary>connection.password (a secret: excluded from <see cref="ToString"/>).</summary>
-    public Password? ConnectionPassword { get; init; }
-
     /// <summary>insert.mode.</summary>
-    public InsertMode InsertMode { get; init; } = InsertMode.Insert;
+    public InsertMode InsertMode { get; init; }
 
     /// <summary>pk.mode.</summary>
-    public PrimaryKeyMode PrimaryKeyMode { get; init; } = PrimaryKeyMode.None;
+    [ConfigKeyProperty("pk.mode")]
+    public PrimaryKeyMode PrimaryKeyMode { get; init; }
 
     /// <summary>pk.fields.</summary>
-    public IReadOnlyList<string> PrimaryKeyFields { get; init; } = [];
+    [ConfigKeyProperty("pk.fields")]
+    public IReadOnlyList<string> PrimaryKeyFields { get; init; }
 
-    /// <summary>fields.whitelist.</summary>
-    public IReadOnlyList<string> FieldsWhitelist { get; init; } = [];
-
-    /// <summary>table.name.format.</summary>
-    public string TableNameFormat { get; init; } = "${topic}";
-
-    /// <summary>auto.create.</summary>
-    public bool AutoCreate { get; init; }
-
-    /// <summary>auto.evolve.</summary>
-    public bool AutoEvolve { get; init; }
-
-    /// <summary>delete.enabled.</summary>
-    public bool DeleteEnabled { get; init; }
-
-    /// <summary>batch.size.</summary>
-    public int BatchSize { get; init; } = 3000;
-
-    /// <summary>max.retries.</summary>
-    public int MaxRetries { get; init; } = 10;
-
-    /// <summary>retry.backoff.ms.</summary>
-    public int RetryBackoffMs { get; init; } = 3000;
-
-    /// <summary>errors.tolerance = all.</summary>
+    /// <summary>
+    /// Kafka Connect's errors.tolerance is all: a put the database refuses is written record by
+    /// record, so only the rows it refuses for their content go to the dead-letter queue (as the
+    /// JDBC sink reads the worker's key).
+    /// </summary>
     public bool ErrorsToleranceAll { get; init; }
 
     /// <summary>
@@ -76,35 +51,10 @@ public sealed record SqlSinkOptions
     )
     {
         var parsed = Definition.Parse(config, resolver);
-        var options = new SqlSinkOptions
+        var options = new SqlSinkOptions(parsed)
         {
-            ConnectionUrl = parsed.Get<string>("connection.url") ?? string.Empty,
-            ConnectionUser = parsed.Get<string>("connection.user"),
-            ConnectionPassword = parsed.Get<Password>("connection.password"),
-            InsertMode = parsed.Get<string>("insert.mode")?.ToLowerInvariant() switch
-            {
-                "upsert" => InsertMode.Upsert,
-                "update" => InsertMode.Update,
-                _ => InsertMode.Insert,
-            },
-            PrimaryKeyMode = parsed.Get<string>("pk.mode")?.ToLowerInvariant() switch
-            {
-                "kafka" => PrimaryKeyMode.Kafka,
-                "record_key" => PrimaryKeyMode.RecordKey,
-                "record_value" => PrimaryKeyMode.RecordValue,
-                _ => PrimaryKeyMode.None,
-            },
-            PrimaryKeyFields = parsed.Get<IReadOnlyList<string>>("pk.fields") ?? [],
-            FieldsWhitelist = parsed.Get<IReadOnlyList<string>>("fields.whitelist") ?? [],
-            TableNameFormat = parsed.Get<string>("table.name.format") ?? "${topic}",
-            AutoCreate = parsed.Get<bool>("auto.create"),
-            AutoEvolve = parsed.Get<bool>("auto.evolve"),
-            DeleteEnabled = parsed.Get<bool>("delete.enabled"),
-            BatchSize = parsed.Get<int>("batch.size"),
-            MaxRetries = parsed.Get<int>("max.retries"),
-            RetryBackoffMs = parsed.Get<int>("retry.backoff.ms"),
             ErrorsToleranceAll = string.Equals(
-                parsed.Get<string>("errors.tolerance"),
+                config.GetValueOrDefault(ConnectorConfigDefinition.ErrorsToleranceKey)?.Trim(),
                 "all",
                 StringComparison.OrdinalIgnoreCase
             ),

@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.Sql.Configuration;
 
@@ -6,7 +7,8 @@ namespace KConnector.Connectors.Sql.Configuration;
 /// The SQL source's configuration, with the keys, meanings and defaults of Confluent's JDBC source
 /// connector (<c>JdbcSourceConnectorConfig</c>). Parse it with <see cref="Parse"/>.
 /// </summary>
-public sealed record SqlSourceOptions
+[TypedConfigKeys(typeof(SqlSource))]
+public sealed partial record SqlSourceOptions
 {
     /// <summary>
     /// The SQL source's keys, as a Kafka Connect <c>ConfigDef</c>: its docs table is generated
@@ -18,41 +20,20 @@ public sealed record SqlSourceOptions
     /// <summary>Every key the SQL source reads (<see cref="Definition"/>'s keys).</summary>
     public static IReadOnlyList<ConfigKey> Keys => Definition.Keys;
 
-    /// <summary>connection.url.</summary>
-    public required string ConnectionUrl { get; init; }
-
-    /// <summary>connection.user.</summary>
-    public string? ConnectionUser { get; init; }
-
-    /// <summary>connection.password (excluded from <see cref="ToString"/>).</summary>
-    public Password? ConnectionPassword { get; init; }
-
     /// <summary>mode.</summary>
     public SourceMode Mode { get; init; }
 
     /// <summary>incrementing.column.name.</summary>
-    public string IncrementingColumn { get; init; } = string.Empty;
+    [ConfigKeyProperty("incrementing.column.name")]
+    public string IncrementingColumn { get; init; }
 
     /// <summary>timestamp.column.name.</summary>
-    public IReadOnlyList<string> TimestampColumns { get; init; } = [];
+    [ConfigKeyProperty("timestamp.column.name")]
+    public IReadOnlyList<string> TimestampColumns { get; init; }
 
     /// <summary>table.whitelist.</summary>
-    public IReadOnlyList<string> Tables { get; init; } = [];
-
-    /// <summary>query.</summary>
-    public string Query { get; init; } = string.Empty;
-
-    /// <summary>poll.interval.ms.</summary>
-    public int PollIntervalMs { get; init; } = 5000;
-
-    /// <summary>batch.max.rows.</summary>
-    public int BatchMaxRows { get; init; } = 100;
-
-    /// <summary>query.retry.attempts: failed queries in a row tried again before the task fails; -1 for ever.</summary>
-    public int QueryRetryAttempts { get; init; } = -1;
-
-    /// <summary>topic.prefix.</summary>
-    public required string TopicPrefix { get; init; }
+    [ConfigKeyProperty("table.whitelist")]
+    public IReadOnlyList<string> Tables { get; init; }
 
     /// <summary>
     /// Parses and validates the SQL source's keys of <paramref name="config"/> (a worker's whole
@@ -68,27 +49,7 @@ public sealed record SqlSourceOptions
     {
         var parsed = Definition.Parse(config, resolver);
         var mode = parsed.Get<string>("mode") ?? string.Empty;
-        var options = new SqlSourceOptions
-        {
-            ConnectionUrl = parsed.Get<string>("connection.url") ?? string.Empty,
-            ConnectionUser = parsed.Get<string>("connection.user"),
-            ConnectionPassword = parsed.Get<Password>("connection.password"),
-            Mode = mode.ToLowerInvariant() switch
-            {
-                "incrementing" => SourceMode.Incrementing,
-                "timestamp" => SourceMode.Timestamp,
-                "timestamp+incrementing" => SourceMode.TimestampIncrementing,
-                _ => SourceMode.Bulk,
-            },
-            IncrementingColumn = parsed.Get<string>("incrementing.column.name") ?? string.Empty,
-            TimestampColumns = parsed.Get<IReadOnlyList<string>>("timestamp.column.name") ?? [],
-            Tables = parsed.Get<IReadOnlyList<string>>("table.whitelist") ?? [],
-            Query = parsed.Get<string>("query") ?? string.Empty,
-            PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
-            BatchMaxRows = parsed.Get<int>("batch.max.rows"),
-            QueryRetryAttempts = parsed.Get<int>("query.retry.attempts"),
-            TopicPrefix = parsed.Get<string>("topic.prefix") ?? string.Empty,
-        };
+        var options = new SqlSourceOptions(parsed);
         // Rules across keys, as JdbcSourceConnectorConfig / JdbcSourceTask check them.
         if (
             options.Tables.Count == 0

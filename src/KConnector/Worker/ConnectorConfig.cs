@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KConnector.Configuration.Framework;
 using KConnector.Converters;
 using KConnector.Converters.Plugins;
 using KConnector.Distributed.ExactlyOnce;
@@ -198,19 +199,19 @@ public sealed record ConnectorConfig
         {
             all[key] = value;
         }
-        var name = Get(all, "name");
+        var name = Get(all, ConnectorConfigDefinition.NameKey);
         if (string.IsNullOrWhiteSpace(name))
         {
             throw new ConfigException(
-                "name",
+                ConnectorConfigDefinition.NameKey,
                 "Missing required configuration \"name\" which has no default value."
             );
         }
-        var topics = (Get(all, "topics") ?? "").Split(
+        var topics = (Get(all, SinkConnectorConfigDefinition.TopicsKey) ?? "").Split(
             ',',
             StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
         );
-        var regex = Get(all, "topics.regex");
+        var regex = Get(all, SinkConnectorConfigDefinition.TopicsRegexKey);
         if (!string.IsNullOrEmpty(regex))
         {
             try
@@ -220,7 +221,7 @@ public sealed record ConnectorConfig
             catch (ArgumentException e)
             {
                 throw new ConfigException(
-                    "topics.regex",
+                    SinkConnectorConfigDefinition.TopicsRegexKey,
                     $"Invalid value {regex} for configuration topics.regex: {e.Message}"
                 );
             }
@@ -228,7 +229,7 @@ public sealed record ConnectorConfig
         if (topics.Length > 0 && !string.IsNullOrEmpty(regex))
         {
             throw new ConfigException(
-                "topics.regex",
+                SinkConnectorConfigDefinition.TopicsRegexKey,
                 "topics and topics.regex are mutually exclusive: set one of them."
             );
         }
@@ -236,7 +237,7 @@ public sealed record ConnectorConfig
         return new ConnectorConfig
         {
             Name = name,
-            TasksMax = Int(all, "tasks.max"),
+            TasksMax = Int(all, ConnectorConfigDefinition.TasksMaxKey),
             Topics = topics,
             TopicsRegex = string.IsNullOrEmpty(regex) ? null : regex,
             BootstrapServers = NullIfEmpty(Get(all, BootstrapServersKey)),
@@ -244,23 +245,29 @@ public sealed record ConnectorConfig
             {
                 Tolerance = Tolerance(all),
                 RetryTimeout =
-                    Long(all, "errors.retry.timeout") is var t && t == -1
+                    Long(all, ConnectorConfigDefinition.ErrorsRetryTimeoutKey) is var t && t == -1
                         ? Timeout.InfiniteTimeSpan
                         : TimeSpan.FromMilliseconds(t),
-                RetryDelayMax = TimeSpan.FromMilliseconds(Long(all, "errors.retry.delay.max.ms")),
+                RetryDelayMax = TimeSpan.FromMilliseconds(
+                    Long(all, ConnectorConfigDefinition.ErrorsRetryDelayMaxMsKey)
+                ),
                 DependencyTimeout =
-                    Long(all, "errors.dependency.timeout.ms") is var d && d == -1
+                    Long(all, ConnectorConfigDefinition.ErrorsDependencyTimeoutMsKey) is var d
+                    && d == -1
                         ? Timeout.InfiniteTimeSpan
                         : TimeSpan.FromMilliseconds(d),
-                LogEnable = Bool(all, "errors.log.enable"),
-                LogIncludeMessages = Bool(all, "errors.log.include.messages"),
+                LogEnable = Bool(all, ConnectorConfigDefinition.ErrorsLogEnableKey),
+                LogIncludeMessages = Bool(
+                    all,
+                    ConnectorConfigDefinition.ErrorsLogIncludeMessagesKey
+                ),
                 DeadLetterQueueTopicName = NullIfEmpty(
-                    Get(all, "errors.deadletterqueue.topic.name")
+                    Get(all, ConnectorConfigDefinition.ErrorsDeadLetterQueueTopicNameKey)
                 ),
                 DeadLetterQueueTopicReplicationFactor = ReplicationFactor(all),
                 DeadLetterQueueContextHeadersEnable = Bool(
                     all,
-                    "errors.deadletterqueue.context.headers.enable"
+                    ConnectorConfigDefinition.ErrorsDeadLetterQueueContextHeadersEnableKey
                 ),
             },
             OffsetStorageFileName = NullIfEmpty(fileName),
@@ -286,10 +293,14 @@ public sealed record ConnectorConfig
             HeaderConverter = HeaderConverterOf(all),
             Settings = all,
             AutoRestart = new TaskRestartPolicy(
-                Bool(all, "task.restart.auto.enable"),
-                Int(all, "task.restart.max.attempts"),
-                TimeSpan.FromMilliseconds(Long(all, "task.restart.backoff.initial.ms")),
-                TimeSpan.FromMilliseconds(Long(all, "task.restart.backoff.max.ms"))
+                Bool(all, ConnectorConfigDefinition.TaskRestartAutoEnableKey),
+                Int(all, ConnectorConfigDefinition.TaskRestartMaxAttemptsKey),
+                TimeSpan.FromMilliseconds(
+                    Long(all, ConnectorConfigDefinition.TaskRestartBackoffInitialMsKey)
+                ),
+                TimeSpan.FromMilliseconds(
+                    Long(all, ConnectorConfigDefinition.TaskRestartBackoffMaxMsKey)
+                )
             ),
         };
     }
@@ -304,7 +315,7 @@ public sealed record ConnectorConfig
         if (Topics.Count == 0 && TopicsRegex is null)
         {
             throw new ConfigException(
-                "topics",
+                SinkConnectorConfigDefinition.TopicsKey,
                 "A sink connector must configure one of topics or topics.regex."
             );
         }
@@ -314,7 +325,7 @@ public sealed record ConnectorConfig
         )
         {
             throw new ConfigException(
-                "errors.deadletterqueue.topic.name",
+                ConnectorConfigDefinition.ErrorsDeadLetterQueueTopicNameKey,
                 $"The dead-letter queue topic '{dlq}' may not be included in the list of topics ('topics') the sink reads."
             );
         }
@@ -349,11 +360,11 @@ public sealed record ConnectorConfig
     // Refused at parse (validate, start) rather than when the first task is created.
     private static string? HeaderConverterOf(Dictionary<string, string> all)
     {
-        var name = NullIfEmpty(Get(all, "header.converter"));
+        var name = NullIfEmpty(Get(all, ConnectorConfigDefinition.HeaderConverterKey));
         if (name is not null && ConverterPlugins.FindHeaderConverter(name) is null)
         {
             throw new ConfigException(
-                "header.converter",
+                ConnectorConfigDefinition.HeaderConverterKey,
                 ConverterFactory.HeaderConverterError(name)
             );
         }
@@ -366,23 +377,26 @@ public sealed record ConnectorConfig
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static ErrorTolerance Tolerance(Dictionary<string, string> all) =>
-        Get(all, "errors.tolerance")?.ToLowerInvariant() switch
+        Get(all, ConnectorConfigDefinition.ErrorsToleranceKey)?.ToLowerInvariant() switch
         {
             null or "none" => ErrorTolerance.None,
             "all" => ErrorTolerance.All,
             _ => throw new ConfigException(
-                "errors.tolerance",
-                $"Invalid value {all["errors.tolerance"]} for configuration errors.tolerance: String must be one of: none, all"
+                ConnectorConfigDefinition.ErrorsToleranceKey,
+                $"Invalid value {all[ConnectorConfigDefinition.ErrorsToleranceKey]} for configuration errors.tolerance: String must be one of: none, all"
             ),
         };
 
     private static short ReplicationFactor(Dictionary<string, string> all)
     {
-        var value = Long(all, "errors.deadletterqueue.topic.replication.factor");
+        var value = Long(
+            all,
+            ConnectorConfigDefinition.ErrorsDeadLetterQueueTopicReplicationFactorKey
+        );
         if (value == 0 || value > short.MaxValue)
         {
             throw new ConfigException(
-                "errors.deadletterqueue.topic.replication.factor",
+                ConnectorConfigDefinition.ErrorsDeadLetterQueueTopicReplicationFactorKey,
                 $"Invalid value {value} for configuration errors.deadletterqueue.topic.replication.factor: must be -1 (the broker's default) or at least 1."
             );
         }

@@ -17,21 +17,12 @@ namespace KConnector.Generator.Tests.FrameworkConfig;
 public sealed class TypedFrameworkKeysTests
 {
     /// <summary>
-    /// The runtime's shape in a test compilation: a key set and the classes typed from it. The
-    /// attribute is internal to KConnector, so the test declares its own, as the runtime does.
+    /// The runtime's shape in a test compilation: a key set, the classes typed from it, and an
+    /// options record typed from it as a connector's are.
     /// </summary>
     public const string RuntimeTypedClasses = """
         using KConnector.Configuration;
         using KConnector.Plugins;
-
-        namespace KConnector.Configuration.Framework
-        {
-            [System.AttributeUsage(System.AttributeTargets.Class, Inherited = false)]
-            internal sealed class TypedConfigKeysAttribute(System.Type keySet) : System.Attribute
-            {
-                public System.Type KeySet { get; } = keySet;
-            }
-        }
 
         namespace Shop.Framework
         {
@@ -61,6 +52,9 @@ public sealed class TypedFrameworkKeysTests
 
             [KConnector.Configuration.Framework.TypedConfigKeys(typeof(OutletConfigDefinition))]
             public abstract partial class OutletConfigBase : ShopConfigBase;
+
+            [KConnector.Configuration.Framework.TypedConfigKeys(typeof(ShopConfigDefinition))]
+            public sealed partial record ShopOptions;
         }
         """;
 

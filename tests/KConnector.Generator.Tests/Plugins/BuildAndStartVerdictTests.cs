@@ -68,6 +68,9 @@ public sealed partial class BuildAndStartVerdictTests
     [InlineData("value.converter.schemas.enable=maybe", "")]
     [InlineData("key.converter=JsonConverter;key.converter.converter.encoding=UTF8", "")]
     [InlineData("value.converter=Json;value.converter.schema.registry.url=mock://audit", "")]
+    // The package's options record, typed from its descriptor, reads what the build accepts.
+    [InlineData("audit.mode=Signed;audit.key=s3cret;audit.batch=100", "")]
+    [InlineData("audit.batch=1000;audit.prefix=z", "")]
     // Invalid, one key.
     [InlineData("tasks.max=0", "tasks.max")]
     [InlineData("tasks.max=two", "tasks.max")]
@@ -92,6 +95,7 @@ public sealed partial class BuildAndStartVerdictTests
     [InlineData("audit.batch=0", "audit.batch")]
     [InlineData("audit.batch=1001", "audit.batch")]
     [InlineData("audit.batch=ten", "audit.batch")]
+    [InlineData("audit.batch=1.5", "audit.batch")]
     [InlineData(
         "value.converter=JsonConverter;value.converter.schemas.enabled=false",
         "value.converter.schemas.enabled"

@@ -38,8 +38,8 @@ internal static class ThirdPartyPlugin
             public static AuditSinkTask<TKey, TValue> CreateTask<TKey, TValue>(IReadOnlyDictionary<string, string?> config)
             {
                 ValidateAcrossKeys(config);
-                var parsed = Definition.Parse(config).ThrowIfInvalid();
-                return new(parsed.Get<string>("audit.file")!, parsed.Get<string>("audit.prefix")!);
+                var options = AuditSinkOptions.Parse(config);
+                return new(options.AuditFile, options.AuditPrefix);
             }
 
             // A rule across keys no attribute states (Kafka Connect's Connector.validate): signed lines
@@ -56,6 +56,18 @@ internal static class ThirdPartyPlugin
                 }
                 parsed.ThrowIfInvalid();
             }
+        }
+
+        // The package's options, typed from the descriptor's keys as the built-in connectors' are.
+        public enum AuditMode { Plain, Signed }
+
+        [KConnector.Configuration.Framework.TypedConfigKeys(typeof(AuditSink))]
+        public sealed partial record AuditSinkOptions
+        {
+            public AuditMode AuditMode { get; init; }
+
+            public static AuditSinkOptions Parse(IReadOnlyDictionary<string, string?> config) =>
+                new(AuditSink.Definition.Parse(config).ThrowIfInvalid());
         }
 
         // A descriptor whose CreateTask the worker cannot call (not generic): specs naming it fail (KCN0247).

@@ -100,7 +100,8 @@ internal static class ConfigPropertyWriter
                 $"{key.PropertyName}{(Nullable(key) ? "?" : string.Empty)}.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
         };
 
-    private static string Read(ConfigKeyModel key)
+    /// <summary>The expression reading a key from <c>parsed</c>, a ParsedConfig, as its property's type.</summary>
+    public static string Read(ConfigKeyModel key)
     {
         var type = CSharpType(key);
         var name = EmitText.Literal(key.Name);

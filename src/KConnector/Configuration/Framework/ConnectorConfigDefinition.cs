@@ -10,7 +10,7 @@ namespace KConnector.Configuration.Framework;
 /// </summary>
 [ConfigKeySet(ConfigKeyScope.Connector)]
 [ConfigKey(
-    "name",
+    NameKey,
     ConfigType.String,
     Required = true,
     Importance = ConfigImportance.High,
@@ -25,7 +25,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Name or alias of the class for this connector."
 )]
 [ConfigKey(
-    "tasks.max",
+    TasksMaxKey,
     ConfigType.Int,
     Default = "1",
     Importance = ConfigImportance.High,
@@ -34,7 +34,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Maximum number of tasks to use for this connector."
 )]
 [ConfigKey(
-    "bootstrap.servers",
+    Worker.ConnectorConfig.BootstrapServersKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.High,
@@ -70,7 +70,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector)."
 )]
 [ConfigKey(
-    "header.converter",
+    HeaderConverterKey,
     ConfigType.String,
     Default = "org.apache.kafka.connect.storage.SimpleHeaderConverter",
     Importance = ConfigImportance.Low,
@@ -94,7 +94,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Aliases for the predicates used by transformations; each alias has predicates.<alias>.type and the predicate's own keys."
 )]
 [ConfigKey(
-    "errors.retry.timeout",
+    ErrorsRetryTimeoutKey,
     ConfigType.Long,
     Default = "0",
     Group = Groups.ErrorHandling,
@@ -102,7 +102,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Maximum duration in milliseconds that a failed operation will be reattempted; 0 for no retries, -1 for infinite retries."
 )]
 [ConfigKey(
-    "errors.retry.delay.max.ms",
+    ErrorsRetryDelayMaxMsKey,
     ConfigType.Long,
     Default = "60000",
     Group = Groups.ErrorHandling,
@@ -110,7 +110,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Maximum duration in milliseconds between consecutive retry attempts."
 )]
 [ConfigKey(
-    "errors.dependency.timeout.ms",
+    ErrorsDependencyTimeoutMsKey,
     ConfigType.Long,
     Default = "300000",
     Group = Groups.ErrorHandling,
@@ -118,7 +118,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "KConnector: maximum duration in milliseconds that a record waits for a dependency that cannot be reached (the Schema Registry) before the task fails; the record is kept, never dead-lettered. -1 waits for ever."
 )]
 [ConfigKey(
-    "errors.tolerance",
+    ConnectorConfigDefinition.ErrorsToleranceKey,
     ConfigType.String,
     Default = "none",
     Group = Groups.ErrorHandling,
@@ -126,21 +126,21 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Behavior for tolerating errors during connector operation. 'none' fails the task at the first error; 'all' skips problematic records."
 )]
 [ConfigKey(
-    "errors.log.enable",
+    ErrorsLogEnableKey,
     ConfigType.Boolean,
     Default = "false",
     Group = Groups.ErrorHandling,
     Documentation = "Whether to log errors, failed operations and problematic records."
 )]
 [ConfigKey(
-    "errors.log.include.messages",
+    ErrorsLogIncludeMessagesKey,
     ConfigType.Boolean,
     Default = "false",
     Group = Groups.ErrorHandling,
     Documentation = "Whether to include in the log the record that caused a failure (never its secret config)."
 )]
 [ConfigKey(
-    "errors.deadletterqueue.topic.name",
+    ErrorsDeadLetterQueueTopicNameKey,
     ConfigType.String,
     Default = "",
     Group = Groups.ErrorHandling,
@@ -149,7 +149,7 @@ namespace KConnector.Configuration.Framework;
 // Kafka Connect defines it as a SHORT with no validator and creates the topic with it, where -1 asks
 // for the broker's default (KIP-464): the short's range from -1 up, without 0, which no broker takes.
 [ConfigKey(
-    "errors.deadletterqueue.topic.replication.factor",
+    ErrorsDeadLetterQueueTopicReplicationFactorKey,
     ConfigType.Int,
     Default = "3",
     Group = Groups.ErrorHandling,
@@ -159,7 +159,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Replication factor used to create the dead letter queue topic when it doesn't already exist; -1 for the broker's default."
 )]
 [ConfigKey(
-    "errors.deadletterqueue.context.headers.enable",
+    ErrorsDeadLetterQueueContextHeadersEnableKey,
     ConfigType.Boolean,
     Default = "false",
     Group = Groups.ErrorHandling,
@@ -168,14 +168,14 @@ namespace KConnector.Configuration.Framework;
 // Beyond Kafka Connect (issue 14): a failed task restarts by itself only when asked, so that the
 // default keeps Connect's semantics (FAILED until an operator restarts it).
 [ConfigKey(
-    "task.restart.auto.enable",
+    TaskRestartAutoEnableKey,
     ConfigType.Boolean,
     Default = "false",
     Group = Groups.TaskRestart,
     Documentation = "KConnector: whether a FAILED task is restarted automatically, after a backoff (Kafka Connect leaves it FAILED until restarted over REST)."
 )]
 [ConfigKey(
-    "task.restart.max.attempts",
+    TaskRestartMaxAttemptsKey,
     ConfigType.Int,
     Default = "5",
     Group = Groups.TaskRestart,
@@ -183,7 +183,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "KConnector: automatic restarts of a task in a row before it stays FAILED with its trace; a restart by hand starts the count again."
 )]
 [ConfigKey(
-    "task.restart.backoff.initial.ms",
+    TaskRestartBackoffInitialMsKey,
     ConfigType.Long,
     Default = "1000",
     Group = Groups.TaskRestart,
@@ -191,7 +191,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "KConnector: the wait before the first automatic restart; it doubles for each further one."
 )]
 [ConfigKey(
-    "task.restart.backoff.max.ms",
+    TaskRestartBackoffMaxMsKey,
     ConfigType.Long,
     Default = "60000",
     Group = Groups.TaskRestart,

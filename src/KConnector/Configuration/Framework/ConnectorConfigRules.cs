@@ -12,16 +12,20 @@ public static class ConnectorConfigRules
     public static ParsedConfig CheckSink(ParsedConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        var topics = config.Get<IReadOnlyList<string>>("topics") ?? [];
-        var regex = config.Get<string>("topics.regex");
+        var topics =
+            config.Get<IReadOnlyList<string>>(SinkConnectorConfigDefinition.TopicsKey) ?? [];
+        var regex = config.Get<string>(SinkConnectorConfigDefinition.TopicsRegexKey);
         if (topics.Count > 0 && !string.IsNullOrWhiteSpace(regex))
         {
-            config.AddIssue("topics", "give one of topics and topics.regex, not both");
+            config.AddIssue(
+                SinkConnectorConfigDefinition.TopicsKey,
+                "give one of topics and topics.regex, not both"
+            );
         }
         else if (topics.Count == 0 && string.IsNullOrWhiteSpace(regex))
         {
             config.AddIssue(
-                "topics",
+                SinkConnectorConfigDefinition.TopicsKey,
                 "a sink connector must configure one of topics or topics.regex"
             );
         }
@@ -34,16 +38,18 @@ public static class ConnectorConfigRules
         ArgumentNullException.ThrowIfNull(config);
         // With tolerance none the first error stops the task, so nothing would ever reach the queue.
         if (
-            !string.IsNullOrWhiteSpace(config.Get<string>("errors.deadletterqueue.topic.name"))
+            !string.IsNullOrWhiteSpace(
+                config.Get<string>(ConnectorConfigDefinition.ErrorsDeadLetterQueueTopicNameKey)
+            )
             && string.Equals(
-                config.Get<string>("errors.tolerance"),
+                config.Get<string>(ConnectorConfigDefinition.ErrorsToleranceKey),
                 "none",
                 StringComparison.OrdinalIgnoreCase
             )
         )
         {
             config.AddIssue(
-                "errors.deadletterqueue.topic.name",
+                ConnectorConfigDefinition.ErrorsDeadLetterQueueTopicNameKey,
                 "a dead letter queue needs errors.tolerance=all"
             );
         }

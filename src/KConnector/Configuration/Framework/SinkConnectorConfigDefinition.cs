@@ -8,7 +8,7 @@ namespace KConnector.Configuration.Framework;
 /// </summary>
 [ConfigKeySet(ConfigKeyScope.SinkConnector)]
 [ConfigKey(
-    "topics",
+    TopicsKey,
     ConfigType.List,
     Default = "",
     Importance = ConfigImportance.High,
@@ -16,7 +16,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "List of topics to consume, separated by commas."
 )]
 [ConfigKey(
-    "topics.regex",
+    TopicsRegexKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.High,

@@ -1,4 +1,5 @@
 using KConnector.Plugins;
+using KConnector.Worker;
 
 namespace KConnector.Configuration.Framework;
 
@@ -9,7 +10,7 @@ namespace KConnector.Configuration.Framework;
 /// </summary>
 [ConfigKeySet(ConfigKeyScope.Worker)]
 [ConfigKey(
-    "offset.flush.interval.ms",
+    ConnectorConfig.OffsetFlushIntervalKey,
     ConfigType.Long,
     Default = "60000",
     Importance = ConfigImportance.Low,
@@ -18,7 +19,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Interval at which to try committing offsets for tasks."
 )]
 [ConfigKey(
-    "offset.flush.timeout.ms",
+    ConnectorConfig.OffsetFlushTimeoutKey,
     ConfigType.Long,
     Default = "5000",
     Importance = ConfigImportance.Low,
@@ -27,7 +28,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Maximum number of milliseconds to wait for records to flush and partition offset data to be committed to offset storage before cancelling the process."
 )]
 [ConfigKey(
-    "offset.storage.file.filename",
+    ConnectorConfig.OffsetStorageFileNameKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.High,
@@ -35,7 +36,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "The file to store source connector offsets in (standalone mode)."
 )]
 [ConfigKey(
-    "offset.storage.topic",
+    ConnectorConfig.OffsetStorageTopicKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.High,
@@ -185,7 +186,7 @@ namespace KConnector.Configuration.Framework;
 // (http://:8083); KConnector binds the loopback only, so that a worker is not open to the network
 // until asked (docs/rest-api.md).
 [ConfigKey(
-    "listeners",
+    ConnectorConfig.ListenersKey,
     ConfigType.List,
     Default = "http://127.0.0.1:8083",
     Importance = ConfigImportance.Low,
@@ -193,7 +194,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "List of comma-separated URIs the REST API will listen on (http:// or https://; port 0 picks a free port). Empty serves no REST API. KConnector binds 127.0.0.1 by default; Kafka Connect binds every interface."
 )]
 [ConfigKey(
-    "listeners.https.ssl.keystore.location",
+    ConnectorConfig.ListenersKeystoreLocationKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.Medium,
@@ -201,7 +202,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "The certificate and private key of the https:// listeners: a PKCS#12 (.pfx/.p12) file, or a PEM file holding both."
 )]
 [ConfigKey(
-    "listeners.https.ssl.keystore.password",
+    ConnectorConfig.ListenersKeystorePasswordKey,
     ConfigType.Password,
     Default = "",
     Importance = ConfigImportance.Medium,
@@ -209,7 +210,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "The password of the https:// listeners' key store (PKCS#12) or of its encrypted PEM key."
 )]
 [ConfigKey(
-    "rest.basic.auth.users.file",
+    ConnectorConfig.RestBasicAuthUsersFileKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.Medium,
@@ -217,7 +218,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "KConnector: a properties file of 'user: password' lines (the file Kafka Connect's BasicAuthSecurityRestExtension reads through its PropertyFileLoginModule). When set, every REST endpoint answers 401 without valid credentials."
 )]
 [ConfigKey(
-    "config.storage.file.filename",
+    ConnectorConfig.ConfigStorageFileNameKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.High,
@@ -227,7 +228,7 @@ namespace KConnector.Configuration.Framework;
 // Kafka Connect's topic tracking (KIP-558): the topics each connector used, answered by
 // GET /connectors/{name}/topics and cleared by PUT .../topics/reset.
 [ConfigKey(
-    "topic.tracking.enable",
+    ConnectorConfig.TopicTrackingEnableKey,
     ConfigType.Boolean,
     Default = "true",
     Importance = ConfigImportance.Low,
@@ -235,7 +236,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "Enable tracking the set of active topics per connector during runtime."
 )]
 [ConfigKey(
-    "topic.tracking.allow.reset",
+    ConnectorConfig.TopicTrackingAllowResetKey,
     ConfigType.Boolean,
     Default = "true",
     Importance = ConfigImportance.Low,
@@ -265,7 +266,7 @@ namespace KConnector.Configuration.Framework;
 // Metrics export (docs/metrics.md). Kafka Connect reports through JMX and metrics.reporters;
 // KConnector exports the same metric names through OpenTelemetry, turned on by these keys.
 [ConfigKey(
-    "metrics.prometheus.enable",
+    ConnectorConfig.MetricsPrometheusEnableKey,
     ConfigType.Boolean,
     Default = "false",
     Importance = ConfigImportance.Low,
@@ -273,7 +274,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "KConnector: serve the worker's metrics (Kafka Connect's names, dashes as underscores) in Prometheus' text format at /metrics on the REST API's listeners."
 )]
 [ConfigKey(
-    "metrics.otlp.endpoint",
+    ConnectorConfig.MetricsOtlpEndpointKey,
     ConfigType.String,
     Default = "",
     Importance = ConfigImportance.Low,
@@ -281,7 +282,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "KConnector: an OpenTelemetry collector to push the worker's metrics to over OTLP, e.g. http://127.0.0.1:4317 (grpc) or http://127.0.0.1:4318/v1/metrics (http/protobuf). Empty: no OTLP export."
 )]
 [ConfigKey(
-    "metrics.otlp.protocol",
+    ConnectorConfig.MetricsOtlpProtocolKey,
     ConfigType.String,
     Default = "grpc",
     Importance = ConfigImportance.Low,
@@ -290,7 +291,7 @@ namespace KConnector.Configuration.Framework;
     Documentation = "KConnector: the OTLP transport, as OTEL_EXPORTER_OTLP_PROTOCOL names it."
 )]
 [ConfigKey(
-    "metrics.otlp.export.interval.ms",
+    ConnectorConfig.MetricsOtlpExportIntervalKey,
     ConfigType.Long,
     Default = "60000",
     Importance = ConfigImportance.Low,
