@@ -71,7 +71,6 @@ public sealed partial class DistributedWorker : IConnectorController
             : [];
     }
 
-
     Task<string?> IConnectorController.GetKafkaClusterIdAsync(
         CancellationToken cancellationToken
     ) => Worker.GetKafkaClusterIdAsync(cancellationToken);

@@ -135,7 +135,6 @@ public sealed partial class DistributedWorker
         );
     }
 
-
     // Only the leader writes connector configs; it reads the config topic to its end first, so
     // that it decides on what every earlier write left (Connect refuses with a stale config).
     private async Task LeaderAsync(string action, CancellationToken cancellationToken)

@@ -70,7 +70,9 @@ internal static class CompiledChainEmitter
         spc.AddSource(
             hint + "." + chain.Side + "Chain.g.cs",
             SourceText.From(
-                chain.Side == "Key" ? KeyChainText.Record(chain, record) : Chain(chain, record, types),
+                chain.Side == "Key"
+                    ? KeyChainText.Record(chain, record)
+                    : Chain(chain, record, types),
                 System.Text.Encoding.UTF8
             )
         );
