@@ -63,6 +63,14 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
         var second = await WaitForGenerationAsync(kafka, 2, workers);
         Assert.True(second.Commit.Offset > first.TaskCount.Offset);
 
+        // The leader logs the round before it writes the task count record, but the line reaches
+        // this process through a pipe: wait for it rather than assume it is read already.
+        await TopicReader.WaitUntilAsync(
+            () => workers.SelectMany(w => w.Process.Output).Any(IsFencingLine),
+            Wait,
+            "the leader's fencing line:\n"
+                + string.Join("\n", workers.SelectMany(w => w.Process.Output.TakeLast(30)))
+        );
         var fencing = workers.SelectMany(w => w.Process.Output).Where(IsFencingLine).ToList();
         var line = Assert.Single(fencing); // The leader's, once.
         foreach (var task in new[] { 0, 1, 2 })
@@ -166,9 +174,14 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
                             && r.Message.Timestamp.UnixTimestampMs >= since
                         ),
                 ];
+                // The status record can be read before the worker's log line reaches this
+                // process through its stdout pipe: wait for both.
                 return Enumerable
-                    .Range(0, tasks)
-                    .All(t => running.Any(r => Key(r) == $"status-task-{Connector}-{t}"));
+                        .Range(0, tasks)
+                        .All(t => running.Any(r => Key(r) == $"status-task-{Connector}-{t}"))
+                    && Enumerable
+                        .Range(0, tasks)
+                        .All(t => TransactionStarts(workers, t, since).Count > 0);
             },
             Wait,
             $"generation of {tasks} task(s) RUNNING after its task count record:\n"
@@ -180,14 +193,7 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
         for (var task = 0; task < tasks; task++)
         {
             var id = $"{Group}-{Connector}-{task}";
-            var starts = workers
-                .SelectMany(w => w.Process.Output)
-                .Where(l =>
-                    l.Contains("writes in transactions as " + id + " ", StringComparison.Ordinal)
-                )
-                .Select(LoggedAt)
-                .Where(at => at >= since)
-                .ToList();
+            var starts = TransactionStarts(workers, task, since);
             Assert.NotEmpty(starts);
             output.WriteLine(
                 $"{id}: connector config -> task count record {fencedAt - since} ms, -> transactions initialised {string.Join(", ", starts.Select(at => at - since))} ms"
@@ -215,6 +221,25 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
         );
         return generation;
     }
+
+    // When each worker logged that task `task` initialised its transactions, since `since`.
+    private static List<long> TransactionStarts(
+        DistributedProcess[] workers,
+        int task,
+        long since
+    ) =>
+        [
+            .. workers
+                .SelectMany(w => w.Process.Output)
+                .Where(l =>
+                    l.Contains(
+                        $"writes in transactions as {Group}-{Connector}-{task} ",
+                        StringComparison.Ordinal
+                    )
+                )
+                .Select(LoggedAt)
+                .Where(at => at >= since),
+        ];
 
     // The last commit-NAME {"tasks":N}, the connector-NAME before it, a tasks-fencing-NAME
     // {"task-count":N} after it.
