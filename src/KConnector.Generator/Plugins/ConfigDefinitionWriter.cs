@@ -16,12 +16,14 @@ internal static class ConfigDefinitionWriter
 
     /// <param name="crossKeyRules">The descriptor's <c>ValidateAcrossKeys</c> method group, or null when it has none.</param>
     /// <param name="exactlyOnceSupport">The descriptor's <c>ExactlyOnceSupport</c> method group, or null when it has none.</param>
+    /// <param name="transactionBoundaries">The descriptor's <c>CanDefineTransactionBoundaries</c> method group, or null when it has none.</param>
     public static void Write(
         SourceWriter w,
         string className,
         IEnumerable<ConfigKeyModel> keys,
         string? crossKeyRules = null,
-        string? exactlyOnceSupport = null
+        string? exactlyOnceSupport = null,
+        string? transactionBoundaries = null
     )
     {
         w.WriteLine($"public static {Cfg}.ConfigDefinition Definition {{ get; }} =");
@@ -43,6 +45,7 @@ internal static class ConfigDefinitionWriter
         {
             ("CrossKeyRules", crossKeyRules),
             ("ExactlyOnceSupport", exactlyOnceSupport),
+            ("CanDefineTransactionBoundaries", transactionBoundaries),
         }.Where(m => m.Value is not null);
         w.WriteLine(members.Any() ? ")" : ");");
         if (members.Any())

@@ -10,6 +10,7 @@ namespace KConnector.Generator.Plugins;
 /// </summary>
 /// <param name="DefinitionName">The name the definition is for: the plugin's class name, or the key set's Kafka Connect config name.</param>
 /// <param name="DeclaresExactlyOnceSupport">Whether the descriptor declares <c>ExactlyOnceSupport</c> (a source's exactly-once support).</param>
+/// <param name="DeclaresTransactionBoundaries">Whether the descriptor declares <c>CanDefineTransactionBoundaries</c> (a source's connector-defined transactions).</param>
 /// <param name="Completable">Whether the class is static partial, so its Definition can be added (else the analyzer reports KCN0246).</param>
 internal sealed record DescriptorClassModel(
     string Namespace,
@@ -18,7 +19,8 @@ internal sealed record DescriptorClassModel(
     EquatableArray<ConfigKeyModel> Keys,
     bool Completable,
     bool ValidatesAcrossKeys = false,
-    bool DeclaresExactlyOnceSupport = false
+    bool DeclaresExactlyOnceSupport = false,
+    bool DeclaresTransactionBoundaries = false
 )
 {
     public string FullTypeName => Namespace.Length == 0 ? TypeName : Namespace + "." + TypeName;

@@ -39,7 +39,8 @@ internal static class DescriptorClassReader
             // Not static partial: the analyzer reports KCN0246; no Definition can be added.
             Analyzers.ConnectorClassShape.IsStaticPartial(syntax),
             CrossKeyRulesMethod.IsDeclaredBy(type),
-            ExactlyOnceSupportMethod.IsDeclaredBy(type)
+            SourceDeclarationMethod.ExactlyOnceSupport.IsDeclaredBy(type),
+            SourceDeclarationMethod.CanDefineTransactionBoundaries.IsDeclaredBy(type)
         );
     }
 }

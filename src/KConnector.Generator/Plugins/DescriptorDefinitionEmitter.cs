@@ -21,7 +21,12 @@ internal static class DescriptorDefinitionEmitter
             model.DefinitionName,
             model.Keys,
             model.ValidatesAcrossKeys ? CrossKeyRulesMethod.Name : null,
-            model.DeclaresExactlyOnceSupport ? ExactlyOnceSupportMethod.Name : null
+            model.DeclaresExactlyOnceSupport
+                ? SourceDeclarationMethod.ExactlyOnceSupport.Name
+                : null,
+            model.DeclaresTransactionBoundaries
+                ? SourceDeclarationMethod.CanDefineTransactionBoundaries.Name
+                : null
         );
         w.Indentation--;
         w.WriteLine("}");

@@ -23,6 +23,7 @@ public sealed partial class ConfigDefinition
         {
             CrossKeyRules = CrossKeyRules,
             ExactlyOnceSupport = ExactlyOnceSupport,
+            CanDefineTransactionBoundaries = CanDefineTransactionBoundaries,
         };
     }
 
@@ -40,6 +41,8 @@ public sealed partial class ConfigDefinition
             CrossKeyRules = CrossKeyRules + plugin.CrossKeyRules,
             // The framework's definition declares nothing: the plugin's declaration is the connector's.
             ExactlyOnceSupport = plugin.ExactlyOnceSupport ?? ExactlyOnceSupport,
+            CanDefineTransactionBoundaries =
+                plugin.CanDefineTransactionBoundaries ?? CanDefineTransactionBoundaries,
         };
     }
 
@@ -72,6 +75,7 @@ public sealed partial class ConfigDefinition
         {
             CrossKeyRules = CrossKeyRules,
             ExactlyOnceSupport = ExactlyOnceSupport,
+            CanDefineTransactionBoundaries = CanDefineTransactionBoundaries,
         };
     }
 
@@ -83,6 +87,7 @@ public sealed partial class ConfigDefinition
         {
             CrossKeyRules = CrossKeyRules,
             ExactlyOnceSupport = ExactlyOnceSupport,
+            CanDefineTransactionBoundaries = CanDefineTransactionBoundaries,
         };
     }
 }

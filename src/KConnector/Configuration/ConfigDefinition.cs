@@ -48,6 +48,18 @@ public sealed partial class ConfigDefinition
     >? ExactlyOnceSupport { get; init; }
 
     /// <summary>
+    /// Whether the connector can define its own transaction boundaries for a config (Kafka Connect's
+    /// <c>SourceConnector.canDefineTransactionBoundaries</c>): the descriptor's
+    /// <c>CanDefineTransactionBoundaries</c> method, which the preflight check of
+    /// <c>transaction.boundary=connector</c> asks. Null when the connector declares none (unsupported).
+    /// The generator sets it from the plugin's descriptor.
+    /// </summary>
+    public Func<
+        IReadOnlyDictionary<string, string?>,
+        Distributed.ExactlyOnce.ConnectorTransactionBoundaries
+    >? CanDefineTransactionBoundaries { get; init; }
+
+    /// <summary>
     /// Checks <paramref name="values"/> (resolved, as a task factory gets them) against
     /// <see cref="CrossKeyRules"/>, the very rules the connector's task factory applies when the
     /// worker makes a task, so that validating refuses what a start would refuse.

@@ -1,4 +1,5 @@
 using KConnector.Configuration;
+using KConnector.Distributed.ExactlyOnce;
 using KConnector.GeneratedCode;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -76,12 +77,16 @@ public sealed class ConnectorRegistration
             (services, workerSettings) =>
             {
                 var connector = validate(services);
-                var declared = connector.Config.Definition.ExactlyOnceSupport;
+                var definition = connector.Config.Definition;
+                var own = connector.Config.Originals;
                 return new ConfiguredConnector(
                     ConnectorConfig.Parse(
                         Merge(workerSettings, connector.Config),
                         // Connect asks the connector about its own config (not the worker's).
-                        () => declared?.Invoke(connector.Config.Originals)
+                        () => definition.ExactlyOnceSupport?.Invoke(own),
+                        () =>
+                            definition.CanDefineTransactionBoundaries?.Invoke(own)
+                            ?? ConnectorTransactionBoundaries.Unsupported
                     ),
                     connector.CreateTask
                 )

@@ -19,4 +19,10 @@ public sealed record SourceTaskContext(
 {
     /// <summary>How many tasks of the connector run (<c>tasks.max</c>, or fewer when the connector cannot split its work); 1 by default.</summary>
     public int TasksMax { get; init; } = 1;
+
+    /// <summary>
+    /// The task's own transaction boundaries (Kafka Connect's <c>SourceTaskContext.transactionContext</c>):
+    /// given only with <c>transaction.boundary=connector</c> on an exactly-once worker, null otherwise.
+    /// </summary>
+    public TransactionContext? TransactionContext { get; init; }
 }

@@ -188,9 +188,14 @@ public sealed record ConnectorConfig
     /// What the connector declares of its exactly-once support for these settings (see
     /// <see cref="ExactlyOnceSourceSettings.Parse"/>); null: it declares nothing.
     /// </param>
+    /// <param name="declaredTransactionBoundaries">
+    /// Whether the connector can define its own transaction boundaries for these settings (see
+    /// <see cref="ExactlyOnceSourceSettings.Parse"/>); null: it declares nothing (unsupported).
+    /// </param>
     public static ConnectorConfig Parse(
         IEnumerable<KeyValuePair<string, string>> settings,
-        Func<ExactlyOnceSupport?>? declaredExactlyOnceSupport = null
+        Func<ExactlyOnceSupport?>? declaredExactlyOnceSupport = null,
+        Func<ConnectorTransactionBoundaries>? declaredTransactionBoundaries = null
     )
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -277,7 +282,8 @@ public sealed record ConnectorConfig
             ExactlyOnce = ExactlyOnceSourceSettings.Parse(
                 all,
                 TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey)),
-                declaredExactlyOnceSupport
+                declaredExactlyOnceSupport,
+                declaredTransactionBoundaries
             ),
             MaxPollRecords = Int(
                 all,

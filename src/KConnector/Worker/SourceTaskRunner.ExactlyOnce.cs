@@ -4,6 +4,7 @@ using Confluent.Kafka;
 using KConnector.Distributed.ExactlyOnce;
 using KConnector.Errors;
 using KConnector.Offsets;
+using KConnector.Tasks;
 using Microsoft.Extensions.Logging;
 
 namespace KConnector.Worker;
@@ -17,6 +18,13 @@ namespace KConnector.Worker;
 public sealed partial class SourceTaskRunner<TKey, TValue>
 {
     private static readonly TimeSpan TransactionTimeout = TimeSpan.FromSeconds(60);
+    private TransactionContext? _connectorTransactions;
+
+    // transaction.boundary=connector: the task's TransactionContext (Connect gives none otherwise).
+    private TransactionContext? ConnectorTransactions =>
+        _options.ExactlyOnce is { Boundary: TransactionBoundary.Connector }
+            ? _connectorTransactions ??= new TransactionContext()
+            : null;
 
     private async Task RunTransactionsAsync(
         IProducer<byte[]?, byte[]?> producer,
@@ -42,8 +50,12 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
             transactionalId,
             settings.Boundary
         );
-        var partitions = OffsetsTopicPartitions(producer, offsets.Topic);
-        var open = false;
+        var transaction = new OpenTransaction(
+            producer,
+            offsets,
+            OffsetsTopicPartitions(producer, offsets.Topic),
+            transactionalId
+        );
         var sinceCommit = Stopwatch.StartNew();
         try
         {
@@ -56,50 +68,47 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
                 {
                     break;
                 }
-                if (batch.Count > 0)
-                {
-                    if (!open)
-                    {
-                        await Transactional(transactionalId, producer.BeginTransaction)
-                            .ConfigureAwait(false);
-                        open = true;
-                    }
-                    if (
-                        !await WriteBatchAsync(producer, errors, batch, stoppingToken)
-                            .ConfigureAwait(false)
-                    )
-                    {
-                        // Stopped mid-batch: the transaction is aborted below, nothing of it counts.
-                        return;
-                    }
-                }
-                else
+                if (batch.Count == 0)
                 {
                     await Task.Delay(IdlePause, CancellationToken.None).ConfigureAwait(false);
+                }
+                else if (
+                    !await WriteInTransactionsAsync(transaction, errors, batch, stoppingToken)
+                        .ConfigureAwait(false)
+                )
+                {
+                    // Stopped mid-batch: the transaction is aborted below, nothing of it counts.
+                    return;
+                }
+                if (ConnectorTransactions is { } asked)
+                {
+                    await EndTransactionAsync(transaction, asked.TakeForBatch())
+                        .ConfigureAwait(false);
+                    continue;
                 }
                 var due =
                     settings.Boundary == TransactionBoundary.Poll
                     || sinceCommit.Elapsed >= settings.BoundaryInterval
                     || _paused;
-                if (open && due)
+                if (transaction.Open && due)
                 {
-                    await CommitTransactionAsync(producer, offsets, partitions, transactionalId)
+                    await EndTransactionAsync(transaction, TransactionRequest.Commit)
                         .ConfigureAwait(false);
-                    open = false;
                     sinceCommit.Restart();
                 }
             }
-            // A clean stop commits the whole batches written since the last boundary.
-            if (open)
+            // A clean stop commits the whole batches written since the last boundary; a
+            // connector-defined transaction the task did not commit is aborted (Connect commits no
+            // final transaction for connector boundaries).
+            if (transaction.Open && ConnectorTransactions is null)
             {
-                await CommitTransactionAsync(producer, offsets, partitions, transactionalId)
+                await EndTransactionAsync(transaction, TransactionRequest.Commit)
                     .ConfigureAwait(false);
-                open = false;
             }
         }
         finally
         {
-            if (open)
+            if (transaction.Open)
             {
                 Abort(producer, transactionalId);
             }

@@ -147,6 +147,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             )
             {
                 TasksMax = _options.TasksMax,
+                TransactionContext = ConnectorTransactions,
             }
         );
         LogStarted(_logger, _options.Name, _options.TaskId, _options.BootstrapServers);

@@ -72,10 +72,17 @@ public sealed record ExactlyOnceSourceSettings
     /// asked only when <c>exactly.once.support=required</c> on an enabled worker, as Connect asks.
     /// Null, or returning null: the connector declares nothing.
     /// </param>
+    /// <param name="declaredBoundaries">
+    /// Asks the connector whether it can define its own transaction boundaries for this config (its
+    /// descriptor's <c>CanDefineTransactionBoundaries</c>,
+    /// <see cref="Configuration.ConfigDefinition.CanDefineTransactionBoundaries"/>); asked only when
+    /// <c>transaction.boundary=connector</c> on an enabled worker. Null: it declares nothing (unsupported).
+    /// </param>
     public static ExactlyOnceSourceSettings Parse(
         Dictionary<string, string> all,
         TimeSpan offsetFlushInterval,
-        Func<ExactlyOnceSupport?>? declaredSupport = null
+        Func<ExactlyOnceSupport?>? declaredSupport = null,
+        Func<ConnectorTransactionBoundaries>? declaredBoundaries = null
     )
     {
         ArgumentNullException.ThrowIfNull(all);
@@ -117,12 +124,15 @@ public sealed record ExactlyOnceSourceSettings
                     ? topic.Trim()
                     : null,
         };
-        settings.Preflight(declaredSupport);
+        settings.Preflight(declaredSupport, declaredBoundaries);
         return settings;
     }
 
     // Kafka Connect's preflight checks (DistributedHerder): what it would refuse to create.
-    private void Preflight(Func<ExactlyOnceSupport?>? declaredSupport)
+    private void Preflight(
+        Func<ExactlyOnceSupport?>? declaredSupport,
+        Func<ConnectorTransactionBoundaries>? declaredBoundaries
+    )
     {
         if (Support == ExactlyOnceSupportLevel.Required && !Transactional)
         {
@@ -139,7 +149,11 @@ public sealed record ExactlyOnceSourceSettings
         {
             RequireDeclaredSupport(declaredSupport?.Invoke());
         }
-        if (Boundary == TransactionBoundary.Connector)
+        // Connect's SourceConnector.canDefineTransactionBoundaries: UNSUPPORTED unless declared.
+        if (
+            Boundary == TransactionBoundary.Connector
+            && declaredBoundaries?.Invoke() != ConnectorTransactionBoundaries.Supported
+        )
         {
             throw new ConfigException(
                 BoundaryKey,
