@@ -327,6 +327,23 @@ public sealed class HttpSinkTests
     }
 
     [Fact]
+    public void OptionsBuiltInCode_SendTheMethodTheKeyDefaultsTo_AsParsedOnesDo()
+    {
+        // The one default of request.method is its [ConfigKey]'s (POST): code and config agree on it.
+        var parsed = HttpSinkOptions.Parse(
+            new Dictionary<string, string?> { ["http.api.url"] = "http://127.0.0.1/hook" }
+        );
+        var built = new HttpSinkOptions
+        {
+            Request = new HttpRequestSettings { Url = new Uri("http://127.0.0.1/hook") },
+        };
+
+        Assert.Equal("POST", HttpSinkOptions.Definition.Find("request.method")!.DefaultValue);
+        Assert.Equal(HttpMethod.Post, built.Method);
+        Assert.Equal(built.Method, parsed.Method);
+    }
+
+    [Fact]
     public void Options_ErrorsNameTheirKeys_AndToStringHidesSecrets()
     {
         var error = Assert.Throws<ConfigValidationException>(() =>

@@ -30,6 +30,21 @@ public sealed class RedisSinkOptionsTests
     }
 
     [Fact]
+    public void SettingsBuiltInCode_TimeOutAsTheKeysDefault_AndSoDoParsedOnes()
+    {
+        // The one default of redis.timeout.ms is its [ConfigKey]'s: code and config agree on it.
+        var stated = RedisSink.Definition.Find("redis.timeout.ms")!.DefaultValue;
+        var parsed = RedisSinkOptions.Parse(
+            new Dictionary<string, string?> { ["redis.uri"] = "redis://127.0.0.1:6379" }
+        );
+        var built = new RedisConnectionSettings { Host = "127.0.0.1" };
+
+        Assert.Equal("5000", stated);
+        Assert.Equal(5000, built.TimeoutMs);
+        Assert.Equal(built.TimeoutMs, parsed.Connection.TimeoutMs);
+    }
+
+    [Fact]
     public void UriCredentialsAndDatabase_AreRead_AndToStringHidesThePassword()
     {
         var options = RedisSinkOptions.Parse(

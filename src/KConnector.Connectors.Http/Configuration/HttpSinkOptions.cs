@@ -28,11 +28,15 @@ public sealed partial record HttpSinkOptions
 
     /// <summary>request.method.</summary>
     [ConfigKeyProperty("request.method")]
-    public HttpMethod Method { get; init; } = HttpMethod.Post;
+    public HttpMethod Method { get; init; } = DefaultMethod;
 
     /// <summary>behavior.on.null.values = fail.</summary>
     [ConfigKeyProperty("behavior.on.null.values")]
     public bool FailOnNullValues { get; init; }
+
+    // request.method's default as the descriptor states it (POST), for options built in code.
+    private static HttpMethod DefaultMethod { get; } =
+        new(Definition.Find("request.method")!.DefaultValue!.ToUpperInvariant());
 
     /// <summary>
     /// Parses and validates the HTTP sink's keys of <paramref name="config"/> (a worker's whole
@@ -52,7 +56,7 @@ public sealed partial record HttpSinkOptions
             Request = HttpRequestSettings.Read(parsed),
             Method = parsed.Get<string>("request.method") is { Length: > 0 } method
                 ? new HttpMethod(method.ToUpperInvariant())
-                : HttpMethod.Post,
+                : DefaultMethod,
             FailOnNullValues = string.Equals(
                 parsed.Get<string>("behavior.on.null.values"),
                 "fail",

@@ -1,81 +1,108 @@
 using KConnector.Configuration;
+using KConnector.Configuration.Framework;
 
 namespace KConnector.Connectors.PostgreSql.Configuration;
 
 /// <summary>
 /// The CDC source's configuration, with the keys, meanings and defaults of Debezium's PostgreSQL
 /// connector (<c>PostgresConnectorConfig</c>) where they mean the same. Parse it with <see cref="Parse"/>.
+/// Typed from the descriptor's keys (<see cref="TypedConfigKeysAttribute"/>): their defaults and
+/// reads are generated; the properties below name a key or give it a type of its own.
 /// </summary>
-public sealed record PostgresCdcOptions
+[TypedConfigKeys(typeof(PostgresConnector))]
+public sealed partial record PostgresCdcOptions
 {
     /// <summary>The connector's keys (its descriptor's generated definition).</summary>
     public static ConfigDefinition Definition => PostgresConnector.Definition;
 
     /// <summary>database.hostname.</summary>
+    [ConfigKeyProperty("database.hostname")]
     public required string Hostname { get; init; }
 
     /// <summary>database.port.</summary>
-    public int Port { get; init; } = 5432;
+    [ConfigKeyProperty("database.port")]
+    public int Port { get; init; }
 
     /// <summary>database.user.</summary>
+    [ConfigKeyProperty("database.user")]
     public required string User { get; init; }
 
     /// <summary>database.password (excluded from <see cref="ToString"/> by <see cref="Password"/>).</summary>
+    [ConfigKeyProperty("database.password")]
     public Password? Password { get; init; }
 
     /// <summary>database.dbname.</summary>
+    [ConfigKeyProperty("database.dbname")]
     public required string Database { get; init; }
 
     /// <summary>topic.prefix.</summary>
+    [ConfigKeyProperty("topic.prefix")]
     public required string TopicPrefix { get; init; }
 
     /// <summary>slot.name.</summary>
-    public string SlotName { get; init; } = "debezium";
+    [ConfigKeyProperty("slot.name")]
+    public string SlotName { get; init; }
 
     /// <summary>publication.name.</summary>
-    public string PublicationName { get; init; } = "dbz_publication";
+    [ConfigKeyProperty("publication.name")]
+    public string PublicationName { get; init; }
 
     /// <summary>publication.autocreate.mode.</summary>
+    [ConfigKeyProperty("publication.autocreate.mode")]
     public PublicationAutocreateMode PublicationAutocreate { get; init; }
 
     /// <summary>table.include.list and table.exclude.list.</summary>
+    [ConfigKeyProperty("table.include.list")]
+    [ConfigKeyProperty("table.exclude.list")]
     public TableFilter Tables { get; init; } = TableFilter.All;
 
     /// <summary>message.key.columns.</summary>
+    [ConfigKeyProperty("message.key.columns")]
     public MessageKeyColumns MessageKeyColumns { get; init; } = MessageKeyColumns.None;
 
     /// <summary>snapshot.mode.</summary>
+    [ConfigKeyProperty("snapshot.mode")]
     public SnapshotMode Snapshot { get; init; }
 
     /// <summary>tombstones.on.delete.</summary>
-    public bool TombstonesOnDelete { get; init; } = true;
+    [ConfigKeyProperty("tombstones.on.delete")]
+    public bool TombstonesOnDelete { get; init; }
 
     /// <summary>skipped.operations: the op codes (c, u, d, t) not sent.</summary>
+    [ConfigKeyProperty("skipped.operations")]
     public IReadOnlySet<string> SkippedOperations { get; init; } = new HashSet<string> { "t" };
 
     /// <summary>decimal.handling.mode.</summary>
+    [ConfigKeyProperty("decimal.handling.mode")]
     public DecimalHandlingMode DecimalHandling { get; init; }
 
     /// <summary>envelope.schemas.enable.</summary>
-    public bool SchemasEnable { get; init; } = true;
+    [ConfigKeyProperty("envelope.schemas.enable")]
+    public bool SchemasEnable { get; init; }
 
     /// <summary>max.batch.size.</summary>
-    public int MaxBatchSize { get; init; } = 2048;
+    [ConfigKeyProperty("max.batch.size")]
+    public int MaxBatchSize { get; init; }
 
     /// <summary>max.queue.size.</summary>
-    public int MaxQueueSize { get; init; } = 8192;
+    [ConfigKeyProperty("max.queue.size")]
+    public int MaxQueueSize { get; init; }
 
     /// <summary>poll.interval.ms.</summary>
-    public int PollIntervalMs { get; init; } = 500;
+    [ConfigKeyProperty("poll.interval.ms")]
+    public int PollIntervalMs { get; init; }
 
     /// <summary>heartbeat.interval.ms: 0, no heartbeats.</summary>
+    [ConfigKeyProperty("heartbeat.interval.ms")]
     public int HeartbeatIntervalMs { get; init; }
 
     /// <summary>heartbeat.topics.prefix.</summary>
-    public string HeartbeatTopicsPrefix { get; init; } = "__debezium-heartbeat";
+    [ConfigKeyProperty("heartbeat.topics.prefix")]
+    public string HeartbeatTopicsPrefix { get; init; }
 
-    /// <summary>heartbeat.action.query, or null.</summary>
-    public string? HeartbeatActionQuery { get; init; }
+    /// <summary>heartbeat.action.query; empty (or blank): none.</summary>
+    [ConfigKeyProperty("heartbeat.action.query")]
+    public string HeartbeatActionQuery { get; init; }
 
     /// <summary>The heartbeat topic, <c>heartbeat.topics.prefix.topic.prefix</c>.</summary>
     public string HeartbeatTopic => HeartbeatTopicsPrefix + "." + TopicPrefix;
@@ -131,60 +158,32 @@ public sealed record PostgresCdcOptions
                 $"'{op}' is not an operation: use c, u, d, t or none"
             );
         }
-        var options = new PostgresCdcOptions
+        var options = new PostgresCdcOptions(parsed)
         {
-            Hostname = parsed.Get<string>("database.hostname") ?? string.Empty,
-            Port = parsed.Get<int>("database.port"),
-            User = parsed.Get<string>("database.user") ?? string.Empty,
-            Password = parsed.Get<Password>("database.password"),
-            Database = parsed.Get<string>("database.dbname") ?? string.Empty,
-            TopicPrefix = parsed.Get<string>("topic.prefix") ?? string.Empty,
-            SlotName = parsed.Get<string>("slot.name") ?? "debezium",
-            PublicationName = parsed.Get<string>("publication.name") ?? "dbz_publication",
-            PublicationAutocreate = (
-                parsed.Get<string>("publication.autocreate.mode") ?? ""
-            ).ToLowerInvariant() switch
-            {
-                "disabled" => PublicationAutocreateMode.Disabled,
-                "filtered" => PublicationAutocreateMode.Filtered,
-                _ => PublicationAutocreateMode.AllTables,
-            },
             Tables = filter ?? TableFilter.All,
             MessageKeyColumns = keyColumns ?? MessageKeyColumns.None,
-            Snapshot = (parsed.Get<string>("snapshot.mode") ?? "").ToLowerInvariant() switch
-            {
-                "never" or "no_data" => SnapshotMode.NoData,
-                "initial_only" => SnapshotMode.InitialOnly,
-                _ => SnapshotMode.Initial,
-            },
             SkippedOperations = skipped,
-            TombstonesOnDelete = parsed.Get<bool>("tombstones.on.delete"),
-            DecimalHandling = (
-                parsed.Get<string>("decimal.handling.mode") ?? ""
-            ).ToLowerInvariant() switch
-            {
-                "double" => DecimalHandlingMode.Double,
-                "string" => DecimalHandlingMode.String,
-                _ => DecimalHandlingMode.Precise,
-            },
-            SchemasEnable = parsed.Get<bool>("envelope.schemas.enable"),
-            MaxBatchSize = parsed.Get<int>("max.batch.size"),
-            MaxQueueSize = parsed.Get<int>("max.queue.size"),
-            PollIntervalMs = parsed.Get<int>("poll.interval.ms"),
-            HeartbeatIntervalMs = parsed.Get<int>("heartbeat.interval.ms"),
-            HeartbeatTopicsPrefix =
-                parsed.Get<string>("heartbeat.topics.prefix") ?? "__debezium-heartbeat",
-            HeartbeatActionQuery = string.IsNullOrWhiteSpace(
-                parsed.Get<string>("heartbeat.action.query")
-            )
-                ? null
-                : parsed.Get<string>("heartbeat.action.query"),
             Name =
                 config.TryGetValue("name", out var name) && !string.IsNullOrEmpty(name)
                     ? name
                     : "postgres-cdc",
         };
+        if (options.Snapshot == SnapshotMode.Initial && IsNever(parsed))
+        {
+            // never is Debezium's former name of no_data: no member of the enum spells it.
+            options = options with
+            {
+                Snapshot = SnapshotMode.NoData,
+            };
+        }
         parsed.ThrowIfInvalid();
         return options;
     }
+
+    private static bool IsNever(ParsedConfig parsed) =>
+        string.Equals(
+            parsed.Get<string>("snapshot.mode"),
+            "never",
+            StringComparison.OrdinalIgnoreCase
+        );
 }

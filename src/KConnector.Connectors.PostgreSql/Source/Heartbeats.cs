@@ -39,9 +39,10 @@ internal sealed class Heartbeats(
             {
                 await Task.Delay(options.HeartbeatIntervalMs, cancellationToken)
                     .ConfigureAwait(false);
-                if (options.HeartbeatActionQuery is { } query)
+                if (!string.IsNullOrWhiteSpace(options.HeartbeatActionQuery))
                 {
-                    await RunActionQueryAsync(query, cancellationToken).ConfigureAwait(false);
+                    await RunActionQueryAsync(options.HeartbeatActionQuery, cancellationToken)
+                        .ConfigureAwait(false);
                 }
                 var lsn = (ulong)latestPosition();
                 // Nothing streamed yet: no position to carry. A full queue: the stream is busy and

@@ -10,6 +10,13 @@ namespace KConnector.Connectors.Redis.Configuration;
 /// </summary>
 public sealed record RedisConnectionSettings
 {
+    // redis.timeout.ms's default as its definition states it (RedisConnectionKeys, which both
+    // Redis connectors include), for settings built in code rather than read.
+    private static readonly int DefaultTimeoutMs = int.Parse(
+        RedisSink.Definition.Find("redis.timeout.ms")!.DefaultValue!,
+        CultureInfo.InvariantCulture
+    );
+
     /// <summary>Host name or address.</summary>
     public required string Host { get; init; }
 
@@ -29,7 +36,7 @@ public sealed record RedisConnectionSettings
     public Password? Password { get; init; }
 
     /// <summary>redis.timeout.ms.</summary>
-    public int TimeoutMs { get; init; } = 5000;
+    public int TimeoutMs { get; init; } = DefaultTimeoutMs;
 
     /// <summary>host:port, for people (no credentials).</summary>
     public string Endpoint => Host + ":" + Port.ToString(CultureInfo.InvariantCulture);

@@ -31,8 +31,6 @@ internal static class ConverterSettingChecks
                 value is null
                 || !key.StartsWith(prefix, StringComparison.Ordinal)
                 || key.Length == prefix.Length
-                // A framework key under the prefix (key.converter.schema.registry.url): its own definition.
-                || parsed.Definition.Find(key) is not null
             )
             {
                 continue;

@@ -88,11 +88,21 @@ public class ConnectorSchemaTests
         var known = catalog
             .FrameworkKeys.Select(k => k.Key.Name)
             .Concat(catalog.Plugins.SelectMany(c => c.Keys.Select(k => k.Name)))
+            // A converter's settings under both prefixes, named so that an IDE completes them.
+            .Concat(
+                catalog
+                    .Converters.Where(c => !c.IsHeaderConverter)
+                    .SelectMany(c => c.Keys)
+                    .SelectMany(k =>
+                        new[] { "key.converter." + k.Name, "value.converter." + k.Name }
+                    )
+            )
             .Distinct()
             .Order(StringComparer.Ordinal)
             .ToList();
 
         Assert.Equal(known, documented);
+        Assert.Contains("value.converter.schema.registry.url", documented);
         foreach (var (name, property) in config.Properties)
         {
             Assert.False(

@@ -169,9 +169,14 @@ public sealed partial class BuildAndStartVerdictTests
     }
 
     /// <summary>What <c>kconnector validate</c> refuses: the config's Validate, then the definition's rules across keys.</summary>
-    private static List<string> ValidateVerdict(Dictionary<string, string> config)
+    private static List<string> ValidateVerdict(
+        Dictionary<string, string> config,
+        Assembly? compiled = null
+    )
     {
-        var configType = Compiled.Value.GetTypes().Single(t => t.GetMethod("Validate") is not null);
+        var configType = (compiled ?? Compiled.Value)
+            .GetTypes()
+            .Single(t => t.GetMethod("Validate") is not null);
         var values = config.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
         values["name"] = "audit";
         var parsed = (ParsedConfig)configType.GetMethod("Validate")!.Invoke(null, [values, null])!;
@@ -188,10 +193,12 @@ public sealed partial class BuildAndStartVerdictTests
         }
     }
 
-    private static List<string> BuildVerdict(Dictionary<string, string> config) =>
+    private static List<string> BuildVerdict(
+        Dictionary<string, string> config,
+        Func<string, GeneratorDriverRunResult>? generate = null
+    ) =>
         [
-            .. ThirdPartyPluginTests
-                .Generate(SpecOf(config))
+            .. (generate ?? (spec => ThirdPartyPluginTests.Generate(spec)))(SpecOf(config))
                 .Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)
                 .Select(KeyOf)
                 .Distinct()
@@ -199,9 +206,12 @@ public sealed partial class BuildAndStartVerdictTests
         ];
 
     /// <summary>What a start of the generated worker refuses: its config's Validate, the worker's options, the plugin's CreateTask.</summary>
-    private static List<string> StartVerdict(Dictionary<string, string> config)
+    private static List<string> StartVerdict(
+        Dictionary<string, string> config,
+        Assembly? compiled = null
+    )
     {
-        var types = Compiled.Value.GetTypes();
+        var types = (compiled ?? Compiled.Value).GetTypes();
         var configType = types.Single(t => t.GetMethod("Validate") is not null);
         var values = config.ToDictionary(e => e.Key, e => (string?)e.Value, StringComparer.Ordinal);
         values["name"] = "audit";
@@ -219,7 +229,7 @@ public sealed partial class BuildAndStartVerdictTests
                 );
                 connector.ValidateSink();
                 _ = connector.ToWorkerOptions(0, "127.0.0.1:9092", isSink: true);
-                CreateTask(parsed.Originals);
+                CreateTask(parsed.Originals, compiled ?? Compiled.Value);
             }
             catch (ConfigException e)
             {
@@ -233,14 +243,14 @@ public sealed partial class BuildAndStartVerdictTests
         return [.. keys.Distinct().Order(StringComparer.Ordinal)];
     }
 
-    private static void CreateTask(IReadOnlyDictionary<string, string?> config)
+    private static void CreateTask(IReadOnlyDictionary<string, string?> config, Assembly compiled)
     {
-        var sink = Compiled
-            .Value.GetReferencedAssemblies()
+        var sink = compiled
+            .GetReferencedAssemblies()
             .Where(a => a.Name == ThirdPartyPlugin.AssemblyName)
             .Select(a =>
                 System
-                    .Runtime.Loader.AssemblyLoadContext.GetLoadContext(Compiled.Value)!
+                    .Runtime.Loader.AssemblyLoadContext.GetLoadContext(compiled)!
                     .LoadFromAssemblyName(a)
             )
             .Single()

@@ -136,25 +136,35 @@ public sealed class ThirdPartyPluginTests : IDisposable
             }
             """;
 
-    internal static GeneratorDriverRunResult Generate(string spec, string? source = null)
+    internal static GeneratorDriverRunResult Generate(
+        string spec,
+        string? source = null,
+        Action<GeneratorHarness>? files = null
+    )
     {
         var harness = new GeneratorHarness().AddSchema("audit.connector.json", spec);
         if (source is not null)
         {
             harness.AddSource(source);
         }
+        files?.Invoke(harness);
         var compilation = harness.CreateCompilation().AddReferences(ThirdPartyPlugin.Reference);
         return harness.CreateDriver().RunGenerators(compilation).GetRunResult();
     }
 
     /// <summary>Compiles the spec's generated worker (with the project's own <paramref name="source"/>, if any) and loads it beside the plugin's assembly.</summary>
-    internal static Assembly Compile(string spec, string? source = null)
+    internal static Assembly Compile(
+        string spec,
+        string? source = null,
+        Action<GeneratorHarness>? files = null
+    )
     {
         var harness = new GeneratorHarness().AddSchema("audit.connector.json", spec);
         if (source is not null)
         {
             harness.AddSource(source);
         }
+        files?.Invoke(harness);
         var compilation = harness.CreateCompilation().AddReferences(ThirdPartyPlugin.Reference);
         harness
             .CreateDriver()

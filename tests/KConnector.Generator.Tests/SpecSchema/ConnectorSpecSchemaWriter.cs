@@ -59,9 +59,14 @@ internal static class ConnectorSpecSchemaWriter
     private static JsonObject Config(PluginCatalog catalog)
     {
         var patterns = new JsonObject();
+        var properties = ConnectorClassBranches.DocumentedKeys(catalog);
         foreach (var family in KeyFamily.For(catalog))
         {
             patterns[family.Pattern] = family.Schema();
+            foreach (var name in family.Names ?? [])
+            {
+                properties[name] = family.Schema();
+            }
         }
         return new JsonObject
         {
@@ -69,7 +74,7 @@ internal static class ConnectorSpecSchemaWriter
                 "The connector's config, with Kafka Connect's keys and meanings. Values may be strings (as Kafka Connect's REST API takes them) or JSON numbers, booleans and arrays where the key's type allows.",
             ["type"] = "object",
             ["required"] = ConfigKeySchema.Strings(["connector.class"]),
-            ["properties"] = ConnectorClassBranches.DocumentedKeys(catalog),
+            ["properties"] = properties,
             ["patternProperties"] = patterns,
             ["anyOf"] = ConnectorClassBranches.All(catalog),
         };

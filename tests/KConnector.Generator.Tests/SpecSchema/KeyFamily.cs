@@ -12,7 +12,16 @@ namespace KConnector.Generator.Tests.SpecSchema;
 /// <param name="Pattern">The regular expression the key names match.</param>
 /// <param name="Schema">The schema of their values, with a description.</param>
 /// <param name="Kind">The connector kind that takes them; null: both.</param>
-internal sealed record KeyFamily(string Pattern, Func<JsonObject> Schema, ConnectorKind? Kind)
+/// <param name="Names">
+/// Keys of the family also listed as properties: IDEs complete <c>properties</c>, never a pattern, so
+/// a converter's settings (<c>value.converter.schema.registry.url</c>) are offered by name.
+/// </param>
+internal sealed record KeyFamily(
+    string Pattern,
+    Func<JsonObject> Schema,
+    ConnectorKind? Kind,
+    IReadOnlyList<string>? Names = null
+)
 {
     private static readonly string[] AnyScalar = ["string", "number", "boolean"];
 
@@ -40,7 +49,8 @@ internal sealed record KeyFamily(string Pattern, Func<JsonObject> Schema, Connec
                             + string.Join(", ", g.Select(s => s.Converter.SimpleName))
                             + "), passed to it with the prefix removed."
                     ),
-                null
+                null,
+                ["key.converter." + g.Key, "value.converter." + g.Key]
             ));
 
     private static IReadOnlyList<KeyFamily> Fixed { get; } =

@@ -5,7 +5,8 @@ namespace KConnector.Configuration.Framework;
 /// <summary>
 /// The keys every connector has: Kafka Connect's <c>ConnectorConfig</c> (names, meanings and
 /// defaults), plus the dead-letter keys Kafka Connect gives sinks only (KConnector gives sources a
-/// dead-letter queue too) and the cluster and registry a spec may name (a spec is the whole program).
+/// dead-letter queue too) and the cluster a spec may name (a spec is the whole program). A converter's
+/// settings (<c>value.converter.schema.registry.url</c>) are its own descriptor's keys, not these.
 /// The generator checks specs against these attributes; <c>Definition</c> is generated from them.
 /// </summary>
 [ConfigKeySet(ConfigKeyScope.Connector)]
@@ -54,20 +55,6 @@ namespace KConnector.Configuration.Framework;
     Importance = ConfigImportance.Low,
     Group = Groups.Converters,
     Documentation = "Converter class used to convert between the connector's value type and the serialized form written to Kafka."
-)]
-[ConfigKey(
-    "key.converter.schema.registry.url",
-    ConfigType.String,
-    Default = "",
-    Group = Groups.Converters,
-    Documentation = "Schema Registry URL of the key converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector)."
-)]
-[ConfigKey(
-    "value.converter.schema.registry.url",
-    ConfigType.String,
-    Default = "",
-    Group = Groups.Converters,
-    Documentation = "Schema Registry URL of the value converter (AvroConverter, JsonSchemaConverter, ProtobufConverter): http(s)://host:port, several comma-separated, or mock://scope for the in-memory registry (the default, mock://kconnector)."
 )]
 [ConfigKey(
     HeaderConverterKey,
