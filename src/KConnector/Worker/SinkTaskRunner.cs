@@ -364,7 +364,9 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             // After a key failure the value has not been converted yet: its first attempt runs
             // here, so a failure is reported at its own stage (a compiled chain's: TRANSFORMATION).
             var (converted, valueFailure) = keyFailed
-                ? FirstValueAttempt(result)
+                ? FirstAttempt(() =>
+                    _valueConverter.ToConnectData(result.Topic, result.Message.Value)
+                )
                 : (default, cause);
             if (valueFailure is null)
             {
@@ -377,8 +379,8 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                         ValueTask.FromResult(
                             _valueConverter.ToConnectData(result.Topic, result.Message.Value)
                         ),
-                    ValueStageOf(valueFailure),
-                    ValueClassOf(valueFailure),
+                    StageOf(valueFailure, Stage.VALUE_CONVERTER),
+                    ClassOf(valueFailure, _valueConverter),
                     failed,
                     stoppingToken,
                     valueFailure
@@ -397,20 +399,6 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         catch (ConnectException e)
         {
             return e;
-        }
-    }
-
-    private (TValue? Value, Exception? Failure) FirstValueAttempt(
-        ConsumeResult<byte[]?, byte[]?> result
-    )
-    {
-        try
-        {
-            return (_valueConverter.ToConnectData(result.Topic, result.Message.Value), null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (default, e);
         }
     }
 

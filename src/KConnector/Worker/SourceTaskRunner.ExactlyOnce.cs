@@ -18,13 +18,9 @@ namespace KConnector.Worker;
 public sealed partial class SourceTaskRunner<TKey, TValue>
 {
     private static readonly TimeSpan TransactionTimeout = TimeSpan.FromSeconds(60);
-    private TransactionContext? _connectorTransactions;
 
     // transaction.boundary=connector: the task's TransactionContext (Connect gives none otherwise).
-    private TransactionContext? ConnectorTransactions =>
-        _options.ExactlyOnce is { Boundary: TransactionBoundary.Connector }
-            ? _connectorTransactions ??= new TransactionContext()
-            : null;
+    private TransactionContext? ConnectorTransactions { get; }
 
     private async Task RunTransactionsAsync(
         IProducer<byte[]?, byte[]?> producer,

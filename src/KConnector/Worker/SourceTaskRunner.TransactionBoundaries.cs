@@ -22,10 +22,17 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
         CancellationToken stoppingToken
     )
     {
+        if (ConnectorTransactions is not { } asked)
+        {
+            // poll and interval: the whole batch in the open transaction, no per-record question.
+            await BeginAsync(transaction).ConfigureAwait(false);
+            return await WriteBatchAsync(transaction.Producer, errors, batch, stoppingToken)
+                .ConfigureAwait(false);
+        }
         var start = 0;
         for (var i = 0; i < batch.Count; i++)
         {
-            var request = ConnectorTransactions?.TakeFor(batch[i]) ?? TransactionRequest.None;
+            var request = asked.TakeFor(batch[i]);
             if (request == TransactionRequest.None && i < batch.Count - 1)
             {
                 continue;

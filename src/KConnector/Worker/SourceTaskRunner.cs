@@ -2,11 +2,13 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Confluent.Kafka;
 using KConnector.Converters;
+using KConnector.Distributed.ExactlyOnce;
 using KConnector.Errors;
 using KConnector.Metrics;
 using KConnector.Offsets;
 using KConnector.Records;
 using KConnector.Tasks;
+using KConnector.Transforms.Compiled;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -45,6 +47,10 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         : base(options, task, keyConverter, valueConverter, logger)
     {
         _task = task;
+        _recordKeyConverter = keyConverter as IRecordKeyConverter<TKey, TValue>;
+        ConnectorTransactions = options.ExactlyOnce is { Boundary: TransactionBoundary.Connector }
+            ? new TransactionContext()
+            : null;
     }
 
     /// <summary>Records returned by the task's polls so far.</summary>
@@ -440,8 +446,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             var (ok, bytes) = await errors
                 .ExecuteAsync(
                     _ => ValueTask.FromResult(ConvertKey(record)),
-                    KeyStageOf(firstFailure),
-                    KeyClassOf(firstFailure),
+                    StageOf(firstFailure, Stage.KEY_CONVERTER),
+                    ClassOf(firstFailure, _keyConverter),
                     failed,
                     cancellationToken,
                     firstFailure
@@ -456,7 +462,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         // After a key failure the value has not been converted yet: its first attempt runs here,
         // so a failure is reported at its own stage (a compiled chain's: TRANSFORMATION).
         var (converted, valueFailure) = keyFailed
-            ? FirstValueAttempt(record)
+            ? FirstAttempt(() => _valueConverter.FromConnectData(record.Topic, record.Value))
             : (null, firstFailure);
         if (valueFailure is null)
         {
@@ -468,8 +474,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     ValueTask.FromResult(
                         _valueConverter.FromConnectData(record.Topic, record.Value)
                     ),
-                ValueStageOf(valueFailure),
-                ValueClassOf(valueFailure),
+                StageOf(valueFailure, Stage.VALUE_CONVERTER),
+                ClassOf(valueFailure, _valueConverter),
                 failed with
                 {
                     Key = key ?? keyCopy,
@@ -479,18 +485,6 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             )
             .ConfigureAwait(false);
         return valueOk ? (key, value) : null;
-    }
-
-    private (byte[]? Value, Exception? Failure) FirstValueAttempt(SourceRecord<TKey, TValue> record)
-    {
-        try
-        {
-            return (_valueConverter.FromConnectData(record.Topic, record.Value), null);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            return (null, e);
-        }
     }
 
     // Input the task could not read (SourceRecord.Unreadable): a record error at TASK_POLL. Under

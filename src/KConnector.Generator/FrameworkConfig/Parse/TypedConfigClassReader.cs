@@ -24,23 +24,21 @@ internal static class TypedConfigClassReader
         CancellationToken cancellationToken
     )
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
         cancellationToken.ThrowIfCancellationRequested();
-        if (
-            context.Attributes[0].ConstructorArguments.FirstOrDefault().Value
-            is not INamedTypeSymbol keySet
-        )
+        if (TypedKeysTarget.Of(context) is not { } target)
         {
             return null;
         }
-        var keys = ConfigKeyAttributeReader.Read(keySet).Select(AsConnectorKey).ToEquatableArray();
+        var keys = ConfigKeyAttributeReader
+            .Read(target.KeySet)
+            .Select(AsConnectorKey)
+            .ToEquatableArray();
         return new TypedConfigClassModel(
-            type.ContainingNamespace.IsGlobalNamespace
-                ? string.Empty
-                : type.ContainingNamespace.ToDisplayString(),
-            type.Name,
+            target.Namespace,
+            target.Name,
             keys,
-            type.BaseType?.GetAttributes()
+            target
+                .Type.BaseType?.GetAttributes()
                 .Any(a => a.AttributeClass?.ToDisplayString() == AttributeName) == true
         );
     }

@@ -25,18 +25,14 @@ internal static class TypedOptionsReader
         CancellationToken cancellationToken
     )
     {
-        var type = (INamedTypeSymbol)context.TargetSymbol;
         cancellationToken.ThrowIfCancellationRequested();
-        if (
-            context.Attributes[0].ConstructorArguments.FirstOrDefault().Value
-            is not INamedTypeSymbol keySet
-        )
+        if (TypedKeysTarget.Of(context) is not { } target)
         {
             return null;
         }
-        var declared = DeclaredProperties(type, out var heldKeys);
+        var declared = DeclaredProperties(target.Type, out var heldKeys);
         var properties = ConfigKeyAttributeReader
-            .Read(keySet)
+            .Read(target.KeySet)
             .Select(key =>
                 heldKeys.Contains(key.Name)
                     ? new OptionsPropertyModel(
@@ -49,12 +45,10 @@ internal static class TypedOptionsReader
             )
             .ToEquatableArray();
         return new TypedOptionsModel(
-            type.ContainingNamespace.IsGlobalNamespace
-                ? string.Empty
-                : type.ContainingNamespace.ToDisplayString(),
-            type.Name,
+            target.Namespace,
+            target.Name,
             properties,
-            type.IsSealed
+            target.Type.IsSealed
         );
     }
 
