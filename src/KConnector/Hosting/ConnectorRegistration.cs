@@ -1,5 +1,4 @@
 using KConnector.Configuration;
-using KConnector.Distributed.ExactlyOnce;
 using KConnector.GeneratedCode;
 using KConnector.Worker;
 using Microsoft.Extensions.Configuration;
@@ -77,16 +76,10 @@ public sealed class ConnectorRegistration
             (services, workerSettings) =>
             {
                 var connector = validate(services);
-                var definition = connector.Config.Definition;
-                var own = connector.Config.Originals;
                 return new ConfiguredConnector(
                     ConnectorConfig.Parse(
                         Merge(workerSettings, connector.Config),
-                        // Connect asks the connector about its own config (not the worker's).
-                        () => definition.ExactlyOnceSupport?.Invoke(own),
-                        () =>
-                            definition.CanDefineTransactionBoundaries?.Invoke(own)
-                            ?? ConnectorTransactionBoundaries.Unsupported
+                        connector.Config
                     ),
                     connector.CreateTask
                 )

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using KConnector.Configuration;
 using KConnector.Configuration.Framework;
 using KConnector.Converters;
 using KConnector.Converters.Plugins;
@@ -184,18 +185,14 @@ public sealed record ConnectorConfig
 
     /// <summary>Parses and validates <paramref name="settings"/>; throws a <see cref="ConfigException"/> naming the key at fault.</summary>
     /// <param name="settings">The connector's settings over its worker's.</param>
-    /// <param name="declaredExactlyOnceSupport">
-    /// What the connector declares of its exactly-once support for these settings (see
-    /// <see cref="ExactlyOnceSourceSettings.Parse"/>); null: it declares nothing.
-    /// </param>
-    /// <param name="declaredTransactionBoundaries">
-    /// Whether the connector can define its own transaction boundaries for these settings (see
-    /// <see cref="ExactlyOnceSourceSettings.Parse"/>); null: it declares nothing (unsupported).
+    /// <param name="connector">
+    /// The connector's own validated config, whose definition carries its declarations about it
+    /// (asked by the exactly-once preflight: see <see cref="ExactlyOnceSourceSettings.Parse"/>); null:
+    /// the connector declares nothing.
     /// </param>
     public static ConnectorConfig Parse(
         IEnumerable<KeyValuePair<string, string>> settings,
-        Func<ExactlyOnceSupport?>? declaredExactlyOnceSupport = null,
-        Func<ConnectorTransactionBoundaries>? declaredTransactionBoundaries = null
+        ParsedConfig? connector = null
     )
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -282,8 +279,7 @@ public sealed record ConnectorConfig
             ExactlyOnce = ExactlyOnceSourceSettings.Parse(
                 all,
                 TimeSpan.FromMilliseconds(Long(all, OffsetFlushIntervalKey)),
-                declaredExactlyOnceSupport,
-                declaredTransactionBoundaries
+                connector
             ),
             MaxPollRecords = Int(
                 all,

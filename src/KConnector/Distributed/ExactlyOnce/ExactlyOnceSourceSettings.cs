@@ -1,3 +1,4 @@
+using KConnector.Configuration;
 using KConnector.Errors;
 using KConnector.Worker;
 
@@ -66,23 +67,18 @@ public sealed record ExactlyOnceSourceSettings
     /// </summary>
     /// <param name="all">The connector's settings over its worker's.</param>
     /// <param name="offsetFlushInterval">The worker's <c>offset.flush.interval.ms</c>.</param>
-    /// <param name="declaredSupport">
-    /// Asks the connector what it declares of its exactly-once support for this config (its
-    /// descriptor's <c>ExactlyOnceSupport</c>, <see cref="Configuration.ConfigDefinition.ExactlyOnceSupport"/>);
-    /// asked only when <c>exactly.once.support=required</c> on an enabled worker, as Connect asks.
-    /// Null, or returning null: the connector declares nothing.
-    /// </param>
-    /// <param name="declaredBoundaries">
-    /// Asks the connector whether it can define its own transaction boundaries for this config (its
-    /// descriptor's <c>CanDefineTransactionBoundaries</c>,
-    /// <see cref="Configuration.ConfigDefinition.CanDefineTransactionBoundaries"/>); asked only when
-    /// <c>transaction.boundary=connector</c> on an enabled worker. Null: it declares nothing (unsupported).
+    /// <param name="connector">
+    /// The connector's own validated config, whose definition carries what its descriptor declares
+    /// (<see cref="Configuration.ConfigDefinition.ExactlyOnceSupport"/>,
+    /// <see cref="Configuration.ConfigDefinition.CanDefineTransactionBoundaries"/>). Kafka Connect's
+    /// preflight asks the connector about its own config, not its worker's, and only when the answer
+    /// matters: <c>exactly.once.support=required</c> or <c>transaction.boundary=connector</c> on an
+    /// enabled worker. Null: the connector declares nothing.
     /// </param>
     public static ExactlyOnceSourceSettings Parse(
         Dictionary<string, string> all,
         TimeSpan offsetFlushInterval,
-        Func<ExactlyOnceSupport?>? declaredSupport = null,
-        Func<ConnectorTransactionBoundaries>? declaredBoundaries = null
+        ParsedConfig? connector = null
     )
     {
         ArgumentNullException.ThrowIfNull(all);
@@ -124,15 +120,12 @@ public sealed record ExactlyOnceSourceSettings
                     ? topic.Trim()
                     : null,
         };
-        settings.Preflight(declaredSupport, declaredBoundaries);
+        settings.Preflight(connector);
         return settings;
     }
 
     // Kafka Connect's preflight checks (DistributedHerder): what it would refuse to create.
-    private void Preflight(
-        Func<ExactlyOnceSupport?>? declaredSupport,
-        Func<ConnectorTransactionBoundaries>? declaredBoundaries
-    )
+    private void Preflight(ParsedConfig? connector)
     {
         if (Support == ExactlyOnceSupportLevel.Required && !Transactional)
         {
@@ -147,12 +140,15 @@ public sealed record ExactlyOnceSourceSettings
         }
         if (Support == ExactlyOnceSupportLevel.Required)
         {
-            RequireDeclaredSupport(declaredSupport?.Invoke());
+            RequireDeclaredSupport(
+                connector?.Definition.ExactlyOnceSupport?.Invoke(connector.Originals)
+            );
         }
         // Connect's SourceConnector.canDefineTransactionBoundaries: UNSUPPORTED unless declared.
         if (
             Boundary == TransactionBoundary.Connector
-            && declaredBoundaries?.Invoke() != ConnectorTransactionBoundaries.Supported
+            && connector?.Definition.CanDefineTransactionBoundaries?.Invoke(connector.Originals)
+                != ConnectorTransactionBoundaries.Supported
         )
         {
             throw new ConfigException(

@@ -1,8 +1,6 @@
 using KConnector.Configuration;
-using KConnector.Configuration.Framework;
 using KConnector.Distributed.ExactlyOnce;
 using KConnector.Errors;
-using KConnector.GeneratedCode;
 using KConnector.Hosting;
 using KConnector.Worker;
 
@@ -23,15 +21,8 @@ public sealed class DeclaredExactlyOnceSupportTests
     private const string Undeclared =
         "The connector does not implement the API required for preflight validation of exactly-once source support.";
 
-    private static readonly Dictionary<string, string> EnabledWorker = new()
-    {
-        ["group.id"] = "connect-cluster",
-        ["exactly.once.source.support"] = "enabled",
-        ["bootstrap.servers"] = "127.0.0.1:9",
-    };
-
     private static Dictionary<string, string> Required(string level = "required") =>
-        new(EnabledWorker) { ["name"] = "orders", ["exactly.once.support"] = level };
+        DeclaringSource.OnEnabledWorker("exactly.once.support", level);
 
     [Fact]
     public void Supported_IsAccepted_AndTransactional()
@@ -39,7 +30,7 @@ public sealed class DeclaredExactlyOnceSupportTests
         var settings = ExactlyOnceSourceSettings.Parse(
             Required(),
             TimeSpan.FromSeconds(60),
-            () => ExactlyOnceSupport.Supported
+            DeclaringSource.Declaring(() => ExactlyOnceSupport.Supported)
         );
 
         Assert.Equal(ExactlyOnceSupportLevel.Required, settings.Support);
@@ -55,7 +46,11 @@ public sealed class DeclaredExactlyOnceSupportTests
     )
     {
         var error = Assert.Throws<ConfigException>(() =>
-            ExactlyOnceSourceSettings.Parse(Required(), TimeSpan.FromSeconds(60), () => declared)
+            ExactlyOnceSourceSettings.Parse(
+                Required(),
+                TimeSpan.FromSeconds(60),
+                DeclaringSource.Declaring(() => declared)
+            )
         );
 
         Assert.Equal("exactly.once.support", error.Key);
@@ -70,11 +65,11 @@ public sealed class DeclaredExactlyOnceSupportTests
         var settings = ExactlyOnceSourceSettings.Parse(
             Required("requested"),
             TimeSpan.FromSeconds(60),
-            () =>
+            DeclaringSource.Declaring(() =>
             {
                 asked = true;
                 return ExactlyOnceSupport.Unsupported;
-            }
+            })
         );
 
         Assert.True(settings.Transactional);
@@ -91,7 +86,7 @@ public sealed class DeclaredExactlyOnceSupportTests
             ExactlyOnceSourceSettings.Parse(
                 settings,
                 TimeSpan.FromSeconds(60),
-                () => ExactlyOnceSupport.Supported
+                DeclaringSource.Declaring(() => ExactlyOnceSupport.Supported)
             )
         );
 
@@ -116,15 +111,15 @@ public sealed class DeclaredExactlyOnceSupportTests
                     : ExactlyOnceSupport.Unsupported;
             },
         };
-        var definition = ConnectorConfigDefinition.ForSource("Test.Source").Extend(plugin);
+        var definition = DeclaringSource.Definition(plugin);
 
-        Registration(definition, "replayable").Validate(EnabledWorker);
+        Registration(definition, "replayable").Validate(DeclaringSource.EnabledWorker);
         Assert.Equal("replayable", seen?["mode"]);
         // The connector's config, not the worker's: Connect passes the connector config only.
         Assert.False(seen!.ContainsKey("group.id"));
 
         var refused = Assert.Throws<ConfigValidationException>(() =>
-            Registration(definition, "live").Validate(EnabledWorker)
+            Registration(definition, "live").Validate(DeclaringSource.EnabledWorker)
         );
         var issue = Assert.Single(refused.Issues);
         Assert.Equal("exactly.once.support", issue.Key);
@@ -134,13 +129,11 @@ public sealed class DeclaredExactlyOnceSupportTests
     [Fact]
     public void AConnectorDeclaringNothing_IsRefusedOnValidate_AsConnectRefusesIt()
     {
-        var definition = ConnectorConfigDefinition
-            .ForSource("Test.Source")
-            .Extend(new ConfigDefinition("Test.Source", []));
+        var definition = DeclaringSource.Definition(new ConfigDefinition("Test.Source", []));
         Assert.Null(definition.ExactlyOnceSupport);
 
         var refused = Assert.Throws<ConfigValidationException>(() =>
-            Registration(definition, "replayable").Validate(EnabledWorker)
+            Registration(definition, "replayable").Validate(DeclaringSource.EnabledWorker)
         );
 
         var issue = Assert.Single(refused.Issues);
@@ -149,19 +142,5 @@ public sealed class DeclaredExactlyOnceSupportTests
     }
 
     private static ConnectorRegistration Registration(ConfigDefinition definition, string mode) =>
-        ConnectorRegistration.ForValidated(
-            isSink: false,
-            _ => new ValidatedConnector(
-                definition.Parse(
-                    new Dictionary<string, string?>
-                    {
-                        ["name"] = "orders",
-                        ["connector.class"] = "Test.Source",
-                        ["mode"] = mode,
-                        ["exactly.once.support"] = "required",
-                    }
-                ),
-                (_, _) => throw new InvalidOperationException("validate makes no task")
-            )
-        );
+        DeclaringSource.Registration(definition, mode, "exactly.once.support", "required");
 }

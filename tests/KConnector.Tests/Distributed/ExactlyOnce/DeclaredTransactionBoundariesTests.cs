@@ -1,8 +1,6 @@
 using KConnector.Configuration;
-using KConnector.Configuration.Framework;
 using KConnector.Distributed.ExactlyOnce;
 using KConnector.Errors;
-using KConnector.GeneratedCode;
 using KConnector.Hosting;
 
 namespace KConnector.Tests.Distributed.ExactlyOnce;
@@ -20,15 +18,8 @@ public sealed class DeclaredTransactionBoundariesTests
     private const string Refused =
         "The connector does not support connector-defined transaction boundaries with the given configuration.";
 
-    private static readonly Dictionary<string, string> EnabledWorker = new()
-    {
-        ["group.id"] = "connect-cluster",
-        ["exactly.once.source.support"] = "enabled",
-        ["bootstrap.servers"] = "127.0.0.1:9",
-    };
-
     private static Dictionary<string, string> ConnectorBoundary() =>
-        new(EnabledWorker) { ["name"] = "orders", ["transaction.boundary"] = "connector" };
+        DeclaringSource.OnEnabledWorker("transaction.boundary", "connector");
 
     [Fact]
     public void Supported_IsAccepted()
@@ -36,7 +27,9 @@ public sealed class DeclaredTransactionBoundariesTests
         var settings = ExactlyOnceSourceSettings.Parse(
             ConnectorBoundary(),
             TimeSpan.FromSeconds(60),
-            declaredBoundaries: () => ConnectorTransactionBoundaries.Supported
+            DeclaringSource.Declaring(transactionBoundaries: () =>
+                ConnectorTransactionBoundaries.Supported
+            )
         );
 
         Assert.Equal(TransactionBoundary.Connector, settings.Boundary);
@@ -58,7 +51,7 @@ public sealed class DeclaredTransactionBoundariesTests
                 ExactlyOnceSourceSettings.Parse(
                     ConnectorBoundary(),
                     TimeSpan.FromSeconds(60),
-                    declaredBoundaries: declared
+                    DeclaringSource.Declaring(transactionBoundaries: declared)
                 )
             );
 
@@ -76,7 +69,9 @@ public sealed class DeclaredTransactionBoundariesTests
         var parsed = ExactlyOnceSourceSettings.Parse(
             settings,
             TimeSpan.FromSeconds(60),
-            declaredBoundaries: () => throw new InvalidOperationException("asked")
+            DeclaringSource.Declaring(transactionBoundaries: () =>
+                throw new InvalidOperationException("asked")
+            )
         );
 
         Assert.Equal(TransactionBoundary.Poll, parsed.Boundary);
@@ -96,14 +91,14 @@ public sealed class DeclaredTransactionBoundariesTests
                     : ConnectorTransactionBoundaries.Unsupported;
             },
         };
-        var definition = ConnectorConfigDefinition.ForSource("Test.Source").Extend(plugin);
+        var definition = DeclaringSource.Definition(plugin);
 
-        Registration(definition, "batched").Validate(EnabledWorker);
+        Registration(definition, "batched").Validate(DeclaringSource.EnabledWorker);
         Assert.Equal("batched", seen?["mode"]);
         Assert.False(seen!.ContainsKey("group.id"));
 
         var refused = Assert.Throws<ConfigValidationException>(() =>
-            Registration(definition, "live").Validate(EnabledWorker)
+            Registration(definition, "live").Validate(DeclaringSource.EnabledWorker)
         );
         var issue = Assert.Single(refused.Issues);
         Assert.Equal("transaction.boundary", issue.Key);
@@ -113,13 +108,11 @@ public sealed class DeclaredTransactionBoundariesTests
     [Fact]
     public void ASourceDeclaringNothing_IsRefusedOnValidate_WithConnectsMessage()
     {
-        var definition = ConnectorConfigDefinition
-            .ForSource("Test.Source")
-            .Extend(new ConfigDefinition("Test.Source", []));
+        var definition = DeclaringSource.Definition(new ConfigDefinition("Test.Source", []));
         Assert.Null(definition.CanDefineTransactionBoundaries);
 
         var refused = Assert.Throws<ConfigValidationException>(() =>
-            Registration(definition, "batched").Validate(EnabledWorker)
+            Registration(definition, "batched").Validate(DeclaringSource.EnabledWorker)
         );
 
         var issue = Assert.Single(refused.Issues);
@@ -131,19 +124,5 @@ public sealed class DeclaredTransactionBoundariesTests
     }
 
     private static ConnectorRegistration Registration(ConfigDefinition definition, string mode) =>
-        ConnectorRegistration.ForValidated(
-            isSink: false,
-            _ => new ValidatedConnector(
-                definition.Parse(
-                    new Dictionary<string, string?>
-                    {
-                        ["name"] = "orders",
-                        ["connector.class"] = "Test.Source",
-                        ["mode"] = mode,
-                        ["transaction.boundary"] = "connector",
-                    }
-                ),
-                (_, _) => throw new InvalidOperationException("validate makes no task")
-            )
-        );
+        DeclaringSource.Registration(definition, mode, "transaction.boundary", "connector");
 }
