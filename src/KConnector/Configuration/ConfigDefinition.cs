@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace KConnector.Configuration;
@@ -151,113 +152,74 @@ public sealed partial class ConfigDefinition
     {
         // A secret's value must not reach the message: say what is wrong without quoting it.
         var shown = key.IsSecret ? "the value" : $"'{text}'";
-        object? value = null;
-        double? number = null;
-        switch (key.Type)
-        {
-            case ConfigType.Boolean:
-                if (bool.TryParse(text.Trim(), out var b))
-                {
-                    value = b;
-                }
-                else
-                {
-                    issues.Add(
-                        new ConfigIssue(key.Name, $"{shown} is not a boolean (true or false)")
-                    );
-                }
-                break;
-            case ConfigType.Int:
-                if (
-                    int.TryParse(
-                        text.Trim(),
-                        NumberStyles.Integer,
-                        CultureInfo.InvariantCulture,
-                        out var i
-                    )
-                )
-                {
-                    value = i;
-                    number = i;
-                }
-                else
-                {
-                    issues.Add(new ConfigIssue(key.Name, $"{shown} is not a 32-bit integer"));
-                }
-                break;
-            case ConfigType.Long:
-                if (
-                    long.TryParse(
-                        text.Trim(),
-                        NumberStyles.Integer,
-                        CultureInfo.InvariantCulture,
-                        out var l
-                    )
-                )
-                {
-                    value = l;
-                    number = l;
-                }
-                else
-                {
-                    issues.Add(new ConfigIssue(key.Name, $"{shown} is not a 64-bit integer"));
-                }
-                break;
-            case ConfigType.Double:
-                if (
-                    double.TryParse(
-                        text.Trim(),
-                        NumberStyles.Float,
-                        CultureInfo.InvariantCulture,
-                        out var d
-                    )
-                )
-                {
-                    value = d;
-                    number = d;
-                }
-                else
-                {
-                    issues.Add(new ConfigIssue(key.Name, $"{shown} is not a number"));
-                }
-                break;
-            case ConfigType.List:
-                // ConfigDef.Type.LIST: comma-separated, items trimmed, empty items dropped.
-                value =
-                    (IReadOnlyList<string>)
-                        [
-                            .. text.Split(
-                                ',',
-                                StringSplitOptions.TrimEntries
-                                    | StringSplitOptions.RemoveEmptyEntries
-                            ),
-                        ];
-                break;
-            case ConfigType.Password:
-                // ConfigDef.parseType keeps a password as given: spaces may be part of a secret.
-                value = new Password(text);
-                break;
-            default:
-                // ConfigDef.parseType trims STRING values.
-                value = text.Trim();
-                break;
-        }
+        var (value, number, expected) = Typed(key.Type, text);
         if (value is null)
         {
+            issues.Add(new ConfigIssue(key.Name, $"{shown} is not {expected}"));
             return null;
         }
-        if (number is { } n)
+        if (number is { } n && ((key.Min is { } min && n < min) || (key.Max is { } max && n > max)))
         {
-            if ((key.Min is { } min && n < min) || (key.Max is { } max && n > max))
-            {
-                issues.Add(
-                    new ConfigIssue(
-                        key.Name,
-                        $"{shown} is out of range: expected a value in {key.ValidValues}"
-                    )
-                );
-            }
+            issues.Add(
+                new ConfigIssue(
+                    key.Name,
+                    $"{shown} is out of range: expected a value in {key.ValidValues}"
+                )
+            );
         }
+        CheckEachValue(key, value, text, issues);
+        return value;
+    }
+
+    // ConfigDef.parseType: the value typed, as a number for the range check, or what it is not.
+    private static (object? Value, double? Number, string? Expected) Typed(
+        ConfigType type,
+        string text
+    ) =>
+        type switch
+        {
+            ConfigType.Boolean => bool.TryParse(text.Trim(), out var b)
+                ? (b, null, null)
+                : (null, null, "a boolean (true or false)"),
+            ConfigType.Int => Number<int>(text, NumberStyles.Integer, "a 32-bit integer"),
+            ConfigType.Long => Number<long>(text, NumberStyles.Integer, "a 64-bit integer"),
+            ConfigType.Double => Number<double>(text, NumberStyles.Float, "a number"),
+            // ConfigDef.Type.LIST: comma-separated, items trimmed, empty items dropped.
+            ConfigType.List => (
+                (IReadOnlyList<string>)
+                    [
+                        .. text.Split(
+                            ',',
+                            StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries
+                        ),
+                    ],
+                null,
+                null
+            ),
+            // ConfigDef.parseType keeps a password as given: spaces may be part of a secret.
+            ConfigType.Password => (new Password(text), null, null),
+            // ConfigDef.parseType trims STRING values.
+            _ => (text.Trim(), null, null),
+        };
+
+    private static (object? Value, double? Number, string? Expected) Number<T>(
+        string text,
+        NumberStyles styles,
+        string expected
+    )
+        where T : struct, INumber<T> =>
+        T.TryParse(text.Trim(), styles, CultureInfo.InvariantCulture, out var n)
+            ? (n, double.CreateChecked(n), null)
+            : (null, null, expected);
+
+    // Each string of the value (a list's items) against the key's allowed values and pattern.
+    private static void CheckEachValue(
+        ConfigKey key,
+        object value,
+        string text,
+        List<ConfigIssue> issues
+    )
+    {
         var strings = value switch
         {
             string s => [s],
@@ -296,6 +258,5 @@ public sealed partial class ConfigDefinition
                 );
             }
         }
-        return value;
     }
 }
