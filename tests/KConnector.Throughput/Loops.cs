@@ -140,9 +140,11 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
         using var stop = new CancellationTokenSource();
         var clock = Stopwatch.StartNew();
         var run = runner.RunAsync(stop.Token);
+        var inFlight = new InFlightSampler();
         while (runner.RecordsAcknowledged < settings.Records)
         {
             await Task.Delay(2);
+            inFlight.Sample(runner.RecordsPolled - runner.RecordsAcknowledged);
             if (run.IsCompleted || clock.Elapsed > Limit)
             {
                 await run;
@@ -152,8 +154,12 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
         var elapsed = clock.Elapsed;
         await stop.CancelAsync();
         await run;
+        LastSourceInFlight = inFlight;
         return elapsed;
     }
+
+    /// <summary>Records the last source pipeline held polled and not yet acknowledged, sampled every 2 ms.</summary>
+    public InFlightSampler? LastSourceInFlight { get; private set; }
 
     public async Task<TimeSpan> SinkPipeline(string topic)
     {

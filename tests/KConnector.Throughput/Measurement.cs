@@ -14,6 +14,12 @@ internal sealed record Measurement(
     MemoryPeak Memory
 )
 {
+    /// <summary>
+    /// What the loop cost the garbage collector: time paused, and gen1/gen2 collections (objects
+    /// that live until Kafka acknowledges them survive gen0 and are copied and marked again).
+    /// </summary>
+    public GcWork Gc { get; init; } = GcWork.None;
+
     public static async Task<Measurement> Of(Func<Task<TimeSpan>> loop)
     {
         // Garbage from the previous loop is collected before, not during, this one.
@@ -22,12 +28,16 @@ internal sealed record Measurement(
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gcBefore = GcWork.Now();
         using var sampler = new MemorySampler();
         var elapsed = await loop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuBefore;
         sampler.Stop();
-        return new Measurement(elapsed.TotalSeconds, cpu.TotalSeconds, allocated, sampler.Peak);
+        return new Measurement(elapsed.TotalSeconds, cpu.TotalSeconds, allocated, sampler.Peak)
+        {
+            Gc = GcWork.Now() - gcBefore,
+        };
     }
 }

@@ -44,8 +44,9 @@ internal static class SteadyLoop
                     _ => throw new ArgumentException($"Unknown loop '{loop}'.", nameof(loop)),
                 }
             );
+            var inFlight = loop == "source" ? $", {loops.LastSourceInFlight}" : "";
             Console.WriteLine(
-                $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated per record, load {Report.LoadAverage()}"
+                $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated per record, {measured.Gc}{inFlight}, load {Report.LoadAverage()}"
             );
         }
         return 0;

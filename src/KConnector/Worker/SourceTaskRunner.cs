@@ -48,6 +48,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     {
         _task = task;
         _recordKeyConverter = keyConverter as IRecordKeyConverter<TKey, TValue>;
+        _delivered = OnDelivered;
         ConnectorTransactions = options.ExactlyOnce is { Boundary: TransactionBoundary.Connector }
             ? new TransactionContext()
             : null;
@@ -121,6 +122,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 }
             )
             .Build();
+        using var records = RecordProducer(producer);
         var reporters = new List<IErrorReporter>
         {
             new LogReporter(_options.Errors, _metrics, _logger),
@@ -361,10 +363,10 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             }
             headers = converted;
         }
-        var message = new Message<byte[]?, byte[]?>
+        var message = new Message<byte[]?, InFlight>
         {
             Key = key,
-            Value = value,
+            Value = new InFlight(record, submitted, value),
             Timestamp = record.Timestamp is { } t ? new Timestamp(t) : Timestamp.Default,
             Headers = headers,
         };
@@ -373,14 +375,10 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         {
             try
             {
-                producer.Produce(
-                    destination,
-                    message,
-                    report => OnDelivered(report, record, message, submitted)
-                );
+                _records!.Produce(destination, message, _delivered);
                 return;
             }
-            catch (ProduceException<byte[]?, byte[]?> e)
+            catch (ProduceException<byte[]?, InFlight> e)
                 when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
                 // The producer's queue is full: wait for deliveries rather than failing
@@ -533,38 +531,6 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         _task.CommitRecord(record, null);
     }
 
-    private void OnDelivered(
-        DeliveryReport<byte[]?, byte[]?> report,
-        SourceRecord<TKey, TValue> record,
-        Message<byte[]?, byte[]?> message,
-        SubmittedRecords.Submitted? submitted
-    )
-    {
-        if (report.Error.IsError)
-        {
-            _failedDeliveries.Enqueue(
-                new FailedDelivery(record, submitted, message, new KafkaException(report.Error))
-            );
-            return;
-        }
-        _metrics.RecordWrite();
-        _kafka?.Reachable();
-        _options.TopicUsed?.Invoke(record.Topic);
-        if (submitted is not null)
-        {
-            _submitted.Acknowledge(submitted);
-        }
-        _task.CommitRecord(
-            record,
-            new RecordMetadata(
-                report.Topic,
-                report.Partition.Value,
-                report.Offset.Value,
-                report.Message.Timestamp.UtcDateTime
-            )
-        );
-    }
-
     // KAFKA_PRODUCE failures arrive on the producer's thread; they are handled here, on the task's
     // loop, so that dead-lettering (which awaits Kafka) never blocks deliveries.
     private async ValueTask HandleFailedDeliveriesAsync(
@@ -595,8 +561,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             var failed = new ErrantRecord
             {
                 Topic = record.Topic,
-                Key = failure.Message.Key,
-                Value = failure.Message.Value,
+                Key = failure.Key,
+                Value = failure.Value,
                 Headers = WireHeaders(record),
                 Timestamp = record.Timestamp,
                 SourcePartition = record.SourcePartition,
@@ -681,13 +647,6 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         _metrics.RecordCommit(started.Elapsed);
         await _task.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
-
-    private sealed record FailedDelivery(
-        SourceRecord<TKey, TValue> Record,
-        SubmittedRecords.Submitted? Submitted,
-        Message<byte[]?, byte[]?> Message,
-        KafkaException Error
-    );
 
     [LoggerMessage(
         Level = LogLevel.Information,

@@ -12,6 +12,9 @@ internal sealed class ListSourceTask(IReadOnlyList<SourceRecord<string, string>>
 
     public bool Done => Volatile.Read(ref _done);
 
+    /// <summary>How many records the list holds.</summary>
+    public int Count => records.Count;
+
     public ConcurrentQueue<(
         SourceRecord<string, string> Record,
         RecordMetadata? Metadata

@@ -7,7 +7,7 @@ using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Specs;
 using KConnector.IntegrationTests.Transforms.Shop;
 using KConnector.Kafka;
-using KConnector.Testing.SchemaRegistry;
+using static KConnector.IntegrationTests.Transforms.ChainJson;
 
 namespace KConnector.IntegrationTests.Transforms;
 
@@ -18,56 +18,46 @@ namespace KConnector.IntegrationTests.Transforms;
 /// registry holds the transformed schema under the routed topic's subject, and a sink spec reading
 /// that schema writes the transformed records.
 /// </summary>
-public sealed class CompiledChainPipelineTests : IDisposable
+public sealed class CompiledChainPipelineTests
 {
     private const int Lines = 12;
-    private readonly string _directory = Directory
-        .CreateTempSubdirectory("kconnector-compiled-chain-")
-        .FullName;
 
     [Fact]
     public async Task FileSourceToFileSink_TransformedRecordsAndSchema()
     {
-        await using var registry = await SchemaRegistryTestServer.StartAsync();
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("payments-compiled", partitions: 1);
-        var input = Path.Combine(_directory, "payments.jsonl");
-        var output = Path.Combine(_directory, "out.jsonl");
-        await File.WriteAllLinesAsync(input, Enumerable.Range(0, Lines).Select(Line));
-        using var environment = new ConnectorEnvironment();
+        await using var bed = await PipelineBed.StartAsync(withRegistry: true, "payments-compiled");
+        var input = await bed.WriteLinesAsync(
+            "payments.jsonl",
+            Enumerable.Range(0, Lines).Select(Line)
+        );
+        var output = bed.PathOf("out.jsonl");
         var source = new PaymentsCompiledSourceWorker(
             PaymentsCompiledSourceConfig.Parse(
-                new Dictionary<string, string?>(PaymentsCompiledSourceConfig.SpecValues)
-                {
-                    ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["file"] = input,
-                    ["value.converter.schema.registry.url"] = registry.Url,
-                }
+                bed.Config(
+                    PaymentsCompiledSourceConfig.SpecValues,
+                    ("file", input),
+                    ("value.converter.schema.registry.url", bed.RegistryUrl)
+                )
             ),
-            environment
+            bed.Environment
         );
         await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Lines);
         var sink = new PaymentsTransformedSinkWorker(
             PaymentsTransformedSinkConfig.Parse(
-                new Dictionary<string, string?>(PaymentsTransformedSinkConfig.SpecValues)
-                {
-                    ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["file"] = output,
-                    ["value.converter.schema.registry.url"] = registry.Url,
-                }
+                bed.Config(
+                    PaymentsTransformedSinkConfig.SpecValues,
+                    ("file", output),
+                    ("value.converter.schema.registry.url", bed.RegistryUrl)
+                )
             ),
-            environment
+            bed.Environment
         );
-        await WorkerRuns.RunUntilAsync([sink], () => LineCount(output) >= Lines);
+        await WorkerRuns.RunUntilAsync([sink], () => PipelineBed.LineCount(output) >= Lines);
 
         Assert.Equal(Lines, source.RecordsProcessed);
         var written = await File.ReadAllLinesAsync(output);
         Assert.Equal(Enumerable.Range(0, Lines).Select(Expected), written.Select(Normalized));
-        using var http = new HttpClient();
-        var registered = await http.GetFromJsonAsync<JsonObject>(
-            registry.Url + "/subjects/payments-compiled-value/versions/latest"
-        );
-        var schema = JsonNode.Parse(registered!["schema"]!.GetValue<string>())!;
+        var schema = await bed.RegisteredSchemaAsync("payments-compiled-value");
         Assert.Equal(
             "KConnector.IntegrationTests.Transforms.Shop",
             schema["namespace"]!.GetValue<string>()
@@ -81,9 +71,7 @@ public sealed class CompiledChainPipelineTests : IDisposable
                 "note:[\"null\",\"string\"]",
                 "source:[\"null\",\"string\"]",
             ],
-            schema["fields"]!
-                .AsArray()
-                .Select(f => f!["name"]!.GetValue<string>() + ":" + f["type"]!.ToJsonString())
+            PipelineBed.FieldsOf(schema)
         );
     }
 
@@ -96,47 +84,33 @@ public sealed class CompiledChainPipelineTests : IDisposable
     [Fact]
     public async Task CompiledCastFailure_IsATransformationError_DeadLetteredAsProduced()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("payments-cast", partitions: 1);
-        kafka.CreateTopic("payments-cast-dlq", partitions: 1);
-        var input = Path.Combine(_directory, "cast.jsonl");
+        await using var bed = await PipelineBed.StartAsync(
+            withRegistry: false,
+            "payments-cast",
+            "payments-cast-dlq"
+        );
         string[] ids = ["1", "2", "x3", "4", "5y", "6"];
-        await File.WriteAllLinesAsync(
-            input,
+        var input = await bed.WriteLinesAsync(
+            "cast.jsonl",
             ids.Select(id => $$"""{"id": "{{id}}", "amount": 1.5, "card": "c", "cvv": 1}""")
         );
-        using var environment = new ConnectorEnvironment();
         var source = new PaymentsCastSourceWorker(
             PaymentsCastSourceConfig.Parse(
-                new Dictionary<string, string?>(PaymentsCastSourceConfig.SpecValues)
-                {
-                    ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["file"] = input,
-                }
+                bed.Config(PaymentsCastSourceConfig.SpecValues, ("file", input))
             ),
-            environment
+            bed.Environment
         );
         await WorkerRuns.RunUntilAsync(
             [source],
-            () => source.RecordsProcessed >= 4 && Count(kafka, "payments-cast-dlq") >= 2
+            () => source.RecordsProcessed >= 4 && bed.Count("payments-cast-dlq") >= 2
         );
 
-        Assert.Equal(
-            4,
-            TopicReader.ReadAll(kafka.BootstrapServers, "payments-cast", WorkerRuns.Deadline).Count
-        );
-        var dead = TopicReader.ReadAll(
-            kafka.BootstrapServers,
-            "payments-cast-dlq",
-            WorkerRuns.Deadline
-        );
+        Assert.Equal(4, bed.Read("payments-cast").Count);
+        var dead = bed.Read("payments-cast-dlq");
         Assert.Equal(2, dead.Count);
         foreach (var (record, id) in dead.Zip(new[] { "x3", "5y" }))
         {
-            var headers = record.Message.Headers.ToDictionary(
-                h => h.Key,
-                h => System.Text.Encoding.UTF8.GetString(h.GetValueBytes())
-            );
+            var headers = PipelineBed.HeadersOf(record);
             Assert.Equal("TRANSFORMATION", headers["__connect.errors.stage"]);
             Assert.Equal("KConnector.Transforms.CastValue", headers["__connect.errors.class.name"]);
             Assert.Equal(
@@ -171,20 +145,12 @@ public sealed class CompiledChainPipelineTests : IDisposable
         };
         var compiled = PaymentsCompiledSourceValueChain.Apply("payments", payment);
 
-        var chain = KConnector
-            .Worker.ConnectorConfig.Parse(
-                PaymentsCompiledSourceConfig
-                    .SpecValues.Where(v =>
-                        v.Key.StartsWith("transforms.", StringComparison.Ordinal)
-                    )
-                    .Where(v => !v.Key.StartsWith("transforms.name.", StringComparison.Ordinal))
-                    .Append(new("name", "schemaless"))
-                    // SetSchemaMetadata needs a schema (Connect fails it on schemaless records);
-                    // it renames the schema only, so the values compare without it.
-                    .Append(new("transforms", "insert,rename,cast,route"))
-                    .ToDictionary(v => v.Key, v => v.Value!)
-            )
-            .Transformations.CreateChain();
+        // SetSchemaMetadata needs a schema (Connect fails it on schemaless records); it renames
+        // the schema only, so the values compare without it.
+        var chain = ChainJson.Schemaless(
+            PaymentsCompiledSourceConfig.SpecValues,
+            "insert,rename,cast,route"
+        );
         var schemaless = chain.Apply(
             new KConnector.Transforms.ConnectRecord<string, JsonNode>
             {
@@ -203,16 +169,7 @@ public sealed class CompiledChainPipelineTests : IDisposable
         )!;
 
         Assert.Equal("payments-compiled", schemaless.Topic);
-        Assert.Equal(Normalized(schemaless.Value!.ToJsonString()), Normalized(Json(compiled)));
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException) { }
+        Assert.Equal(Normalized(schemaless.Value!.ToJsonString()), Normalized(JsonOf(compiled)));
     }
 
     private static string Line(int i) =>
@@ -228,23 +185,4 @@ public sealed class CompiledChainPipelineTests : IDisposable
                 $$"""{"id": "p-{{i}}", "amount": "{{(i % 3 == 0 ? i + ".0" : (i + 0.25).ToString(CultureInfo.InvariantCulture))}}", "pan": "4111-{{i}}", "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}, "source": "shop"}"""
             )
         );
-
-    private static string Normalized(string json) => JsonNode.Parse(json)!.ToJsonString();
-
-    private static string Json<T>(T value)
-        where T : KConnector.Json.IJsonRecord<T>
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            T.WriteJson(writer, value);
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static int Count(EmbeddedKafka kafka, string topic) =>
-        TopicReader.ReadAll(kafka.BootstrapServers, topic, TimeSpan.FromSeconds(1)).Count;
-
-    private static int LineCount(string path) =>
-        File.Exists(path) ? File.ReadLines(path).Count() : 0;
 }

@@ -7,7 +7,7 @@ using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Specs;
 using KConnector.IntegrationTests.Transforms.Events;
 using KConnector.Kafka;
-using KConnector.Testing.SchemaRegistry;
+using static KConnector.IntegrationTests.Transforms.ChainJson;
 
 namespace KConnector.IntegrationTests.Transforms;
 
@@ -19,54 +19,42 @@ namespace KConnector.IntegrationTests.Transforms;
 /// transformed records. The compiled chain and the schemaless chain of the same keys give the
 /// same record.
 /// </summary>
-public sealed class CompiledStructurePipelineTests : IDisposable
+public sealed class CompiledStructurePipelineTests
 {
     private const int Events = 12;
-    private readonly string _directory = Directory
-        .CreateTempSubdirectory("kconnector-compiled-structure-")
-        .FullName;
 
     [Fact]
     public async Task NestedSourceToFileSink_FlattenedAndConvertedRecordsAndSchema()
     {
-        await using var registry = await SchemaRegistryTestServer.StartAsync();
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("order-events", partitions: 1);
-        var output = Path.Combine(_directory, "out.jsonl");
-        using var environment = new ConnectorEnvironment();
+        await using var bed = await PipelineBed.StartAsync(withRegistry: true, "order-events");
+        var output = bed.PathOf("out.jsonl");
         var source = new OrderEventsFlatWorker(
             OrderEventsFlatConfig.Parse(
-                new Dictionary<string, string?>(OrderEventsFlatConfig.SpecValues)
-                {
-                    ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["value.converter.schema.registry.url"] = registry.Url,
-                }
+                bed.Config(
+                    OrderEventsFlatConfig.SpecValues,
+                    ("value.converter.schema.registry.url", bed.RegistryUrl)
+                )
             ),
-            environment
+            bed.Environment
         );
         await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Events);
         var sink = new OrderEventsFlatSinkWorker(
             OrderEventsFlatSinkConfig.Parse(
-                new Dictionary<string, string?>(OrderEventsFlatSinkConfig.SpecValues)
-                {
-                    ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["file"] = output,
-                    ["value.converter.schema.registry.url"] = registry.Url,
-                }
+                bed.Config(
+                    OrderEventsFlatSinkConfig.SpecValues,
+                    ("file", output),
+                    ("value.converter.schema.registry.url", bed.RegistryUrl)
+                )
             ),
-            environment
+            bed.Environment
         );
-        await WorkerRuns.RunUntilAsync([sink], () => LineCount(output) >= Events);
+        await WorkerRuns.RunUntilAsync([sink], () => PipelineBed.LineCount(output) >= Events);
 
         Assert.Equal(
             Enumerable.Range(0, Events).Select(Expected),
             (await File.ReadAllLinesAsync(output)).Select(Normalized)
         );
-        using var http = new HttpClient();
-        var registered = await http.GetFromJsonAsync<JsonObject>(
-            registry.Url + "/subjects/order-events-value/versions/latest"
-        );
-        var schema = JsonNode.Parse(registered!["schema"]!.GetValue<string>())!;
+        var schema = await bed.RegisteredSchemaAsync("order-events-value");
         Assert.Equal("OrderEventFlat", schema["name"]!.GetValue<string>());
         Assert.Equal(
             [
@@ -77,9 +65,7 @@ public sealed class CompiledStructurePipelineTests : IDisposable
                 "customer_address_city:[\"null\",\"string\"]",
                 "customer_address_zip:[\"null\",\"int\"]",
             ],
-            schema["fields"]!
-                .AsArray()
-                .Select(f => f!["name"]!.GetValue<string>() + ":" + f["type"]!.ToJsonString())
+            PipelineBed.FieldsOf(schema)
         );
     }
 
@@ -101,43 +87,23 @@ public sealed class CompiledStructurePipelineTests : IDisposable
             OrderEventsSource.EventNumber(n)
         );
 
-        var chain = KConnector
-            .Worker.ConnectorConfig.Parse(
-                OrderEventsFlatConfig
-                    .SpecValues.Where(v =>
-                        v.Key.StartsWith("transforms.", StringComparison.Ordinal)
-                    )
-                    .Where(v => !v.Key.StartsWith("transforms.name.", StringComparison.Ordinal))
-                    .Append(new("name", "schemaless"))
-                    // SetSchemaMetadata needs a schema (Connect fails it on schemaless records).
-                    .Append(new("transforms", "flat,placed,paid"))
-                    .ToDictionary(v => v.Key, v => v.Value!)
-            )
-            .Transformations.CreateChain();
+        // SetSchemaMetadata needs a schema (Connect fails it on schemaless records).
+        var chain = ChainJson.Schemaless(OrderEventsFlatConfig.SpecValues, "flat,placed,paid");
         var schemaless = chain.Apply(
             new KConnector.Transforms.ConnectRecord<string, JsonNode>
             {
                 Topic = "order-events",
-                Value = JsonNode.Parse(Json(OrderEventsSource.EventNumber(n))),
+                Value = JsonNode.Parse(JsonOf(OrderEventsSource.EventNumber(n))),
             }
         )!;
 
-        Assert.Equal(Normalized(schemaless.Value!.ToJsonString()), Normalized(Json(compiled)));
-        Assert.Equal(Expected(n), Normalized(Json(compiled)));
-    }
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException) { }
+        Assert.Equal(Normalized(schemaless.Value!.ToJsonString()), Normalized(JsonOf(compiled)));
+        Assert.Equal(Expected(n), Normalized(JsonOf(compiled)));
     }
 
     // Event n flattened: placed in Unix milliseconds (a Timestamp), paid_at written in the Java
     // pattern, the address's fields null when it has none.
-    private static string Expected(int n)
+    internal static string Expected(int n)
     {
         var e = OrderEventsSource.EventNumber(n);
         return new JsonObject
@@ -154,20 +120,4 @@ public sealed class CompiledStructurePipelineTests : IDisposable
             ["customer_address_zip"] = e.Customer.Address?.Zip,
         }.ToJsonString();
     }
-
-    private static string Normalized(string json) => JsonNode.Parse(json)!.ToJsonString();
-
-    private static string Json<T>(T value)
-        where T : KConnector.Json.IJsonRecord<T>
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            T.WriteJson(writer, value);
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
-    }
-
-    private static int LineCount(string path) =>
-        File.Exists(path) ? File.ReadLines(path).Count() : 0;
 }

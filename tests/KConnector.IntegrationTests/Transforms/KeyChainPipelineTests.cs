@@ -9,7 +9,7 @@ using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Specs;
 using KConnector.IntegrationTests.Transforms.Shop;
 using KConnector.Kafka;
-using KConnector.Testing.SchemaRegistry;
+using static KConnector.IntegrationTests.Transforms.ChainJson;
 
 namespace KConnector.IntegrationTests.Transforms;
 
@@ -22,37 +22,24 @@ namespace KConnector.IntegrationTests.Transforms;
 /// <c>{topic}-key</c>, as Connect's AvroData names an unnamed struct. The compiled key equals the
 /// key the schemaless (run-time) chain of the same spec makes.
 /// </summary>
-public sealed class KeyChainPipelineTests : IDisposable
+public sealed class KeyChainPipelineTests
 {
     private const int Lines = 8;
-    private readonly string _directory = Directory
-        .CreateTempSubdirectory("kconnector-key-chain-")
-        .FullName;
 
     [Fact]
     public async Task ValueToKeyThenExtractField_EachRecordsKeyIsItsPaymentId()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("payments-keyed", partitions: 1);
-        var input = await WriteInputAsync();
-        using var environment = new ConnectorEnvironment();
+        await using var bed = await PipelineBed.StartAsync(withRegistry: false, "payments-keyed");
+        var input = await WriteInputAsync(bed);
         var source = new PaymentsKeyedSourceWorker(
             PaymentsKeyedSourceConfig.Parse(
-                new Dictionary<string, string?>(PaymentsKeyedSourceConfig.SpecValues)
-                {
-                    ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["file"] = input,
-                }
+                bed.Config(PaymentsKeyedSourceConfig.SpecValues, ("file", input))
             ),
-            environment
+            bed.Environment
         );
         await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Lines);
 
-        var records = TopicReader.ReadAll(
-            kafka.BootstrapServers,
-            "payments-keyed",
-            WorkerRuns.Deadline
-        );
+        var records = bed.Read("payments-keyed");
         Assert.Equal(
             Enumerable.Range(0, Lines).Select(i => "p-" + i),
             records.Select(r => Encoding.UTF8.GetString(r.Message.Key!))
@@ -68,30 +55,25 @@ public sealed class KeyChainPipelineTests : IDisposable
     [Fact]
     public async Task ValueToKeyWithKeyStages_KeyRecordsAndTheirDerivedSchemaAreRegistered()
     {
-        await using var registry = await SchemaRegistryTestServer.StartAsync();
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("payments-keyrecord", partitions: 1);
-        var input = await WriteInputAsync();
-        using var environment = new ConnectorEnvironment();
+        await using var bed = await PipelineBed.StartAsync(
+            withRegistry: true,
+            "payments-keyrecord"
+        );
+        var input = await WriteInputAsync(bed);
         var source = new PaymentsKeyrecordSourceWorker(
             PaymentsKeyrecordSourceConfig.Parse(
-                new Dictionary<string, string?>(PaymentsKeyrecordSourceConfig.SpecValues)
-                {
-                    ["bootstrap.servers"] = kafka.BootstrapServers,
-                    ["file"] = input,
-                    ["key.converter.schema.registry.url"] = registry.Url,
-                    ["value.converter.schema.registry.url"] = registry.Url,
-                }
+                bed.Config(
+                    PaymentsKeyrecordSourceConfig.SpecValues,
+                    ("file", input),
+                    ("key.converter.schema.registry.url", bed.RegistryUrl),
+                    ("value.converter.schema.registry.url", bed.RegistryUrl)
+                )
             ),
-            environment
+            bed.Environment
         );
         await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Lines);
 
-        var records = TopicReader.ReadAll(
-            kafka.BootstrapServers,
-            "payments-keyrecord",
-            WorkerRuns.Deadline
-        );
+        var records = bed.Read("payments-keyrecord");
         Assert.Equal(Lines, records.Count);
         var sample = PaymentsKeyrecordSourceKeyChain.Apply("payments-keyrecord", PaymentOf(0));
         foreach (var (record, i) in records.Select((r, i) => (r, i)))
@@ -102,23 +84,17 @@ public sealed class KeyChainPipelineTests : IDisposable
                 Normalized(
                     $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
                 ),
-                Normalized(Json(key))
+                Normalized(JsonOf(key))
             );
             var reader = new AvroReader(record.Message.Value.AsSpan(5));
             Assert.Equal(string.Empty, Payment.Decode(ref reader).Card);
         }
-        using var http = new HttpClient();
-        var registered = await http.GetFromJsonAsync<JsonObject>(
-            registry.Url + "/subjects/payments-keyrecord-key/versions/latest"
-        );
-        var schema = JsonNode.Parse(registered!["schema"]!.GetValue<string>())!;
+        var schema = await bed.RegisteredSchemaAsync("payments-keyrecord-key");
         Assert.Equal("io.confluent.connect.avro", schema["namespace"]!.GetValue<string>());
         Assert.Equal("ConnectDefault", schema["name"]!.GetValue<string>());
         Assert.Equal(
             ["id:\"string\"", "cvv:\"string\"", "note:[\"null\",\"string\"]"],
-            schema["fields"]!
-                .AsArray()
-                .Select(f => f!["name"]!.GetValue<string>() + ":" + f["type"]!.ToJsonString())
+            PipelineBed.FieldsOf(schema)
         );
     }
 
@@ -134,7 +110,7 @@ public sealed class KeyChainPipelineTests : IDisposable
     {
         var payment = PaymentOf(i);
         var compiled = PaymentsKeyrecordSourceKeyChain.Apply("payments-keyrecord", payment);
-        var chain = Schemaless(PaymentsKeyrecordSourceConfig.SpecValues);
+        var chain = ChainJson.Schemaless(PaymentsKeyrecordSourceConfig.SpecValues);
         var schemaless = chain.Apply(
             new KConnector.Transforms.ConnectRecord<JsonNode, JsonNode>
             {
@@ -142,10 +118,11 @@ public sealed class KeyChainPipelineTests : IDisposable
                 Value = JsonNode.Parse(Line(i))!,
             }
         )!;
-        Assert.Equal(Normalized(schemaless.Key!.ToJsonString()), Normalized(Json(compiled)));
+        Assert.Equal(Normalized(schemaless.Key!.ToJsonString()), Normalized(JsonOf(compiled)));
 
         var keyed = PaymentsKeyedSourceKeyChain.Apply("payments-keyed", payment);
-        var extracted = Schemaless(PaymentsKeyedSourceConfig.SpecValues)
+        var extracted = ChainJson
+            .Schemaless(PaymentsKeyedSourceConfig.SpecValues)
             .Apply(
                 new KConnector.Transforms.ConnectRecord<JsonNode, JsonNode>
                 {
@@ -156,41 +133,16 @@ public sealed class KeyChainPipelineTests : IDisposable
         Assert.Equal(extracted.Key!.GetValue<string>(), keyed);
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException) { }
-    }
+    private static Task<string> WriteInputAsync(PipelineBed bed) =>
+        bed.WriteLinesAsync("payments.jsonl", Enumerable.Range(0, Lines).Select(Line));
 
-    private static KConnector.Transforms.TransformationChain Schemaless(
-        IEnumerable<KeyValuePair<string, string?>> specValues
-    ) =>
-        KConnector
-            .Worker.ConnectorConfig.Parse(
-                specValues
-                    .Where(v => v.Key.StartsWith("transforms", StringComparison.Ordinal))
-                    .Append(new("name", "schemaless"))
-                    .ToDictionary(v => v.Key, v => v.Value!)
-            )
-            .Transformations.CreateChain();
-
-    private async Task<string> WriteInputAsync()
-    {
-        var input = Path.Combine(_directory, "payments.jsonl");
-        await File.WriteAllLinesAsync(input, Enumerable.Range(0, Lines).Select(Line));
-        return input;
-    }
-
-    private static string Line(int i) =>
+    internal static string Line(int i) =>
         string.Create(
             CultureInfo.InvariantCulture,
             $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}}"""
         );
 
-    private static Payment PaymentOf(int i) =>
+    internal static Payment PaymentOf(int i) =>
         new()
         {
             Id = "p-" + i,
@@ -201,24 +153,11 @@ public sealed class KeyChainPipelineTests : IDisposable
         };
 
     // The key as the generated key record (Confluent's framing: magic byte, 4-byte schema id).
-    private static T DecodeLike<T>(T sample, byte[] bytes)
+    internal static T DecodeLike<T>(T sample, byte[] bytes)
         where T : IAvroRecord<T>
     {
         _ = sample;
         var reader = new AvroReader(bytes.AsSpan(5));
         return T.Decode(ref reader);
-    }
-
-    private static string Normalized(string json) => JsonNode.Parse(json)!.ToJsonString();
-
-    private static string Json<T>(T value)
-        where T : KConnector.Json.IJsonRecord<T>
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            T.WriteJson(writer, value);
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
     }
 }

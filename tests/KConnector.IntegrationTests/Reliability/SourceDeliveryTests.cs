@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Text;
+using Confluent.Kafka;
+using KConnector.Converters;
+using KConnector.Errors;
+using KConnector.Kafka;
+using KConnector.Records;
+using KConnector.Worker;
+
+namespace KConnector.IntegrationTests.Reliability;
+
+/// <summary>
+/// What the source runner learns from Kafka's acknowledgements: a record Kafka refused is
+/// dead-lettered with the bytes that were sent (key and value), every other record arrives once, and
+/// a null value reaches the topic as a tombstone.
+/// </summary>
+public sealed class SourceDeliveryTests
+{
+    private const int Records = 100;
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task RecordsKafkaRefuses_UnderToleranceAll_AreDeadLetteredWithTheirKeyAndValue_TheRestArriveOnce()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("out", partitions: 1);
+        kafka.CreateTopic("out-dlq", partitions: 1);
+        var task = new ListSourceTask(
+            Enumerable.Range(0, Records).Select(i => Record(i, "value-" + Number(i))).ToList()
+        );
+        // The first produce request (the first records' batch) is refused for good.
+        kafka.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.InvalidRecord);
+
+        await RunAsync(kafka, task, ErrorTolerance.All);
+
+        var written = TopicReader.ReadAll(kafka.BootstrapServers, "out", Wait);
+        var dead = TopicReader.ReadAll(kafka.BootstrapServers, "out-dlq", Wait);
+        Assert.NotEmpty(dead);
+        // Each record once: in the topic or, refused, in the dead-letter queue with what was sent.
+        Assert.Equal(
+            Enumerable.Range(0, Records).Select(i => "k" + Number(i)).Order(),
+            written.Concat(dead).Select(r => Encoding.UTF8.GetString(r.Message.Key!)).Order()
+        );
+        Assert.All(
+            dead.Concat(written),
+            r =>
+                Assert.Equal(
+                    "value-" + Encoding.UTF8.GetString(r.Message.Key!)[1..],
+                    Encoding.UTF8.GetString(r.Message.Value!)
+                )
+        );
+        var headers = dead[0]
+            .Message.Headers.ToDictionary(
+                h => h.Key,
+                h => Encoding.UTF8.GetString(h.GetValueBytes())
+            );
+        Assert.Equal("KAFKA_PRODUCE", headers["__connect.errors.stage"]);
+        // Refused records are handed back to the task without metadata, delivered ones with it.
+        Assert.Equal(dead.Count, task.Committed.Count(c => c.Metadata is null));
+        Assert.Equal(written.Count, task.Committed.Count(c => c.Metadata is not null));
+    }
+
+    [Fact]
+    public async Task ANullValue_ArrivesAsATombstone_AndTheTaskLearnsItsOffset()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("out", partitions: 1);
+        kafka.CreateTopic("out-dlq", partitions: 1);
+        var task = new ListSourceTask([Record(0, "value-000"), Record(1, null)]);
+
+        await RunAsync(kafka, task, ErrorTolerance.None);
+
+        var written = TopicReader.ReadAll(kafka.BootstrapServers, "out", Wait);
+        Assert.Equal(2, written.Count);
+        Assert.Equal("value-000", Encoding.UTF8.GetString(written[0].Message.Value!));
+        Assert.Null(written[1].Message.Value);
+        Assert.Equal("k001", Encoding.UTF8.GetString(written[1].Message.Key!));
+        Assert.Equal([0L, 1L], task.Committed.Select(c => c.Metadata!.Offset).Order().ToArray());
+    }
+
+    private static async Task RunAsync(
+        EmbeddedKafka kafka,
+        ListSourceTask task,
+        ErrorTolerance tolerance
+    )
+    {
+        var source = new SourceTaskRunner<string, string>(
+            new WorkerOptions
+            {
+                Name = "delivery-source",
+                BootstrapServers = kafka.BootstrapServers,
+                Errors = new ErrorHandlingOptions
+                {
+                    Tolerance = tolerance,
+                    DeadLetterQueueTopicName = "out-dlq",
+                    DeadLetterQueueContextHeadersEnable = true,
+                },
+            },
+            task,
+            new StringConverter(),
+            new StringConverter()
+        );
+        using var stop = new CancellationTokenSource();
+        var run = source.RunAsync(stop.Token);
+        await TopicReader.WaitUntilAsync(
+            () => task.Done && task.Committed.Count == task.Count,
+            Wait,
+            "every record acknowledged or dead-lettered",
+            run
+        );
+        await stop.CancelAsync();
+        await run;
+    }
+
+    private static SourceRecord<string, string> Record(int i, string? value) =>
+        new()
+        {
+            Topic = "out",
+            Key = "k" + Number(i),
+            Value = value,
+            SourcePartition = new Dictionary<string, string> { ["source"] = "list" },
+            SourceOffset = new Dictionary<string, string> { ["i"] = Number(i) },
+        };
+
+    private static string Number(int i) => i.ToString("D3", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,121 @@
+using KConnector.Avro;
+using KConnector.IntegrationTests.Reliability;
+using KConnector.IntegrationTests.Transforms.Shop;
+using Microsoft.Extensions.Hosting;
+using static KConnector.IntegrationTests.Transforms.ChainJson;
+
+namespace KConnector.IntegrationTests.Transforms;
+
+/// <summary>
+/// The compiled chains on the hosted worker's road: the specs of
+/// <see cref="CompiledStructurePipelineTests"/> (Flatten + TimestampConverter + SetSchemaMetadata
+/// on nested events) and <see cref="KeyChainPipelineTests"/> (ValueToKey + Cast$Key +
+/// MaskField$Key, a struct key) registered with their Add{Name}Connector on one .NET host's
+/// ConnectWorker write the records their generated chains make, with the same schemas registered.
+/// </summary>
+public sealed class HostedChainTests
+{
+    private const int Events = 12;
+    private const int Payments = 8;
+
+    [Fact]
+    public async Task HostedWorker_WritesTheNestedAndTheKeyChainsRecords()
+    {
+        await using var bed = await PipelineBed.StartAsync(
+            withRegistry: true,
+            "order-events",
+            "payments-keyrecord"
+        );
+        var input = await bed.WriteLinesAsync(
+            "payments.jsonl",
+            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+        );
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOrderEventsFlatConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+        });
+        builder.Services.AddPaymentsKeyrecordSourceConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = input;
+            values["key.converter.schema.registry.url"] = bed.RegistryUrl;
+            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+        });
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        try
+        {
+            await TopicReader.WaitUntilAsync(
+                () =>
+                    bed.Count("order-events") >= Events
+                    && bed.Count("payments-keyrecord") >= Payments,
+                TimeSpan.FromSeconds(90),
+                "both connectors' records on their topics"
+            );
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        var sampleEvent = OrderEventsFlatValueChain.Apply(
+            "order-events",
+            OrderEventsSource.EventNumber(0)
+        );
+        Assert.Equal(
+            Enumerable.Range(0, Events).Select(CompiledStructurePipelineTests.Expected),
+            bed.Read("order-events")
+                .Select(r =>
+                    Normalized(
+                        JsonOf(KeyChainPipelineTests.DecodeLike(sampleEvent, r.Message.Value!))
+                    )
+                )
+        );
+        Assert.Equal(
+            [
+                "id",
+                "placed",
+                "paid_at",
+                "customer_name",
+                "customer_address_city",
+                "customer_address_zip",
+            ],
+            PipelineBed
+                .FieldsOf(await bed.RegisteredSchemaAsync("order-events-value"))
+                .Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)])
+        );
+        var records = bed.Read("payments-keyrecord");
+        var sampleKey = PaymentsKeyrecordSourceKeyChain.Apply(
+            "payments-keyrecord",
+            KeyChainPipelineTests.PaymentOf(0)
+        );
+        Assert.Equal(
+            Enumerable
+                .Range(0, Payments)
+                .Select(i =>
+                    JsonOf(
+                        PaymentsKeyrecordSourceKeyChain.Apply(
+                            "payments-keyrecord",
+                            KeyChainPipelineTests.PaymentOf(i)
+                        )
+                    )
+                ),
+            records.Select(r => JsonOf(KeyChainPipelineTests.DecodeLike(sampleKey, r.Message.Key!)))
+        );
+        Assert.All(
+            records,
+            r =>
+            {
+                var reader = new AvroReader(r.Message.Value.AsSpan(5));
+                Assert.Equal(string.Empty, Payment.Decode(ref reader).Card);
+            }
+        );
+        Assert.Equal(
+            ["id:\"string\"", "cvv:\"string\"", "note:[\"null\",\"string\"]"],
+            PipelineBed.FieldsOf(await bed.RegisteredSchemaAsync("payments-keyrecord-key"))
+        );
+    }
+}
