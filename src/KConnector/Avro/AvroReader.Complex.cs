@@ -148,12 +148,28 @@ public ref partial struct AvroReader
         Convert(field, ReadLong(field), AvroTime.TimeFromMicros);
 
     /// <summary>Reads a timestamp-millis as a UTC instant.</summary>
-    public DateTimeOffset ReadTimestampMillis(string field) =>
-        Convert(field, ReadLong(field), AvroTime.TimestampFromMillis);
+    public DateTimeOffset ReadTimestampMillis(string field)
+    {
+        // The range checked here, not by catching the conversion's exception: a try/catch and a
+        // delegate call kept the most common logical type's read out of the decoder.
+        var millis = ReadLong(field);
+        if ((ulong)(millis - AvroTime.MinTimestampMillis) > AvroTime.TimestampMillisSpan)
+        {
+            ThrowOutOfRange(field, millis);
+        }
+        return AvroTime.TimestampFromMillis(millis);
+    }
 
     /// <summary>Reads a timestamp-micros as a UTC instant.</summary>
-    public DateTimeOffset ReadTimestampMicros(string field) =>
-        Convert(field, ReadLong(field), AvroTime.TimestampFromMicros);
+    public DateTimeOffset ReadTimestampMicros(string field)
+    {
+        var micros = ReadLong(field);
+        if ((ulong)(micros - AvroTime.MinTimestampMicros) > AvroTime.TimestampMicrosSpan)
+        {
+            ThrowOutOfRange(field, micros);
+        }
+        return AvroTime.TimestampFromMicros(micros);
+    }
 
     /// <summary>Reads a local-timestamp-millis (a wall-clock time, kind Unspecified).</summary>
     public DateTime ReadLocalTimestampMillis(string field) =>
@@ -168,6 +184,7 @@ public ref partial struct AvroReader
         TRaw raw,
         Func<TRaw, TResult> convert
     )
+        where TRaw : IBinaryInteger<TRaw>
     {
         try
         {
@@ -175,7 +192,7 @@ public ref partial struct AvroReader
         }
         catch (Exception e) when (e is ArgumentOutOfRangeException or OverflowException)
         {
-            throw Corrupt(field, $"the value {raw} is out of the logical type's range");
+            throw OutOfRange(field, long.CreateChecked(raw));
         }
     }
 }

@@ -52,6 +52,13 @@ public ref partial struct AvroReader
 
     [DoesNotReturn]
     [MethodImpl(MethodImplOptions.NoInlining)]
+    private readonly void ThrowOutOfRange(string field, long raw) => throw OutOfRange(field, raw);
+
+    private readonly AvroDecodeException OutOfRange(string field, long raw) =>
+        Corrupt(field, $"the value {raw} is out of the logical type's range");
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private readonly void ThrowTooDeep(string record) =>
         throw Corrupt(record, $"records nest deeper than {MaxDepth} levels");
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace KConnector.Avro;
@@ -136,7 +137,12 @@ public ref partial struct AvroReader
     public ReadOnlySpan<byte> ReadBytesSpan(string field)
     {
         var length = ReadLength(field);
-        var slice = _input.Slice(_position, length);
+        // ReadLength checked the length against the bytes left: slicing again would check twice
+        // per string.
+        var slice = MemoryMarshal.CreateReadOnlySpan(
+            ref Unsafe.Add(ref MemoryMarshal.GetReference(_input), _position),
+            length
+        );
         _position += length;
         return slice;
     }

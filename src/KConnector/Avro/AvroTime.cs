@@ -18,6 +18,15 @@ public static class AvroTime
     private const long EpochMicros = 621_355_968_000_000_000 / TicksPerMicro;
     private const long EpochMillis = 621_355_968_000_000_000 / TimeSpan.TicksPerMillisecond;
 
+    // The Unix milliseconds and microseconds DateTimeOffset can hold (0001-01-01T00:00:00Z to
+    // 9999-12-31T23:59:59.9999999Z), and the width of each range: a reader checks a value with
+    // one unsigned compare, (ulong)(value - min) > span.
+    internal const long MinTimestampMillis = -EpochMillis;
+    internal const ulong TimestampMillisSpan = (ulong)(MaxTicks / TimeSpan.TicksPerMillisecond);
+    internal const long MinTimestampMicros = -EpochMicros;
+    internal const ulong TimestampMicrosSpan = (ulong)(MaxTicks / TicksPerMicro);
+    private const long MaxTicks = 3_155_378_975_999_999_999;
+
     /// <summary>date: days since 1970-01-01.</summary>
     public static DateOnly DateFromDays(int days) =>
         DateOnly.FromDayNumber(checked(EpochDayNumber + days));

@@ -1,4 +1,6 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 
 namespace KConnector.Avro;
 
@@ -24,14 +26,20 @@ public ref partial struct AvroWriter
     {
         if ((uint)index >= (uint)symbolCount)
         {
-            throw new ArgumentOutOfRangeException(
-                field,
-                index,
-                $"The Avro field '{field}' holds an enum value that is not one of its {symbolCount} symbols."
-            );
+            ThrowNotASymbol(index, symbolCount, field);
         }
         WriteLong(index);
     }
+
+    // Built out of line: the message's interpolation inside WriteEnum kept it from inlining.
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void ThrowNotASymbol(int index, int symbolCount, string field) =>
+        throw new ArgumentOutOfRangeException(
+            field,
+            index,
+            $"The Avro field '{field}' holds an enum value that is not one of its {symbolCount} symbols."
+        );
 
     /// <summary>Writes a uuid logical type on string: the 36-character lower-case form.</summary>
     public readonly void WriteUuid(Guid value)

@@ -99,7 +99,9 @@ public ref partial struct AvroWriter
         if (maxBytes <= 63)
         {
             var span = _output.GetSpan(1 + maxBytes);
-            var written = Encoding.UTF8.GetBytes(value, span[1..]);
+            var written = AvroAscii.TryNarrow(value, span[1..])
+                ? value.Length
+                : Encoding.UTF8.GetBytes(value, span[1..]);
             span[0] = (byte)(written << 1);
             _output.Advance(1 + written);
             return;

@@ -1,10 +1,10 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using KConnector.Errors;
 using KConnector.Json;
 using KConnector.JsonSchema;
 using KConnector.SchemaRegistry;
-using NJsonSchemaDocument = NJsonSchema.JsonSchema;
 using SchemaType = KConnector.SchemaRegistry.SchemaType;
 
 namespace KConnector.Converters;
@@ -17,19 +17,22 @@ namespace KConnector.Converters;
 /// is a <see cref="JsonSchemaValidationException"/> listing the failing paths. The type's own schema
 /// is checked by the validation the generator compiled from it (<see cref="IJsonSchemaRecord{TSelf}.CompiledValidation"/>:
 /// one Utf8JsonReader pass, AOT-safe); NJsonSchema only checks a schema the generator did not compile
-/// and a writer's schema that is not the type's own.
+/// and a writer's schema that is not the type's own. A Native AOT binary leaves NJsonSchema out
+/// (<see cref="JsonSchemaLibrary"/>): there a type whose schema is not compiled fails at the start,
+/// and a record whose writer's schema is not the type's own is checked against the type's own
+/// compiled schema, the one it must satisfy to be read as <typeparamref name="T"/>.
 /// </summary>
 /// <typeparam name="T">A type generated from a <c>*.schema.json</c> file.</typeparam>
 public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     where T : class, IJsonSchemaRecord<T>
 {
     private static readonly CompiledJsonSchemaValidation? Compiled = T.CompiledValidation;
-    private readonly Lazy<NJsonSchemaDocument> _schema;
+    private readonly JsonSchemaLibraryValidation? _schema;
     private readonly WriterSchemaIds _writerIds;
     private readonly ReaderSchemas _readerSchemas;
 
-    // Per writer schema id: null when it is the type's own schema and that is compiled.
-    private readonly ConcurrentDictionary<int, NJsonSchemaDocument?> _writerSchemas = new();
+    // Per writer schema id: null when the compiled validation checks it.
+    private readonly ConcurrentDictionary<int, JsonSchemaLibraryValidation?> _writerSchemas = new();
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private readonly Utf8JsonWriter _writer;
 
@@ -38,12 +41,14 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
     {
         ArgumentNullException.ThrowIfNull(registry);
         ArgumentNullException.ThrowIfNull(config);
-        _schema = new Lazy<NJsonSchemaDocument>(() =>
-            JsonSchemaLibraryValidation.Parse(T.JsonSchemaText, typeof(T).Name)
-        );
         if (Compiled is null)
         {
-            _ = _schema.Value; // a schema the library cannot load fails here, at the start, as before
+            // A schema the library cannot load (or a binary without it) fails here, at the start.
+            _schema = JsonSchemaLibrary.IsSupported
+                ? JsonSchemaLibraryValidation.Parse(T.JsonSchemaText, typeof(T).Name)
+                : throw new ConfigException(
+                    JsonSchemaLibrary.Unavailable($"The JSON Schema of {typeof(T).Name}")
+                );
         }
         _writerIds = new WriterSchemaIds(
             registry,
@@ -83,13 +88,7 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
         T.WriteJson(_writer, value);
         _writer.Flush();
         var json = _buffer.WrittenSpan[ConfluentWireFormat.HeaderLength..];
-        Throw(
-            Compiled is null
-                ? JsonSchemaLibraryValidation.Validate(_schema.Value, json)
-                : CompiledJsonSchemaValidator.Validate(Compiled, json),
-            topic,
-            "write"
-        );
+        Throw(Validate(_schema, json), topic, "write");
         return _buffer.WrittenSpan.ToArray();
     }
 
@@ -139,13 +138,7 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
             (Self: this, Topic: topic)
         );
         var json = data.AsSpan(ConfluentWireFormat.HeaderLength);
-        Throw(
-            writerSchema is null
-                ? CompiledJsonSchemaValidator.Validate(Compiled!, json)
-                : JsonSchemaLibraryValidation.Validate(writerSchema, json),
-            topic,
-            "read"
-        );
+        Throw(Validate(writerSchema, json), topic, "read");
         try
         {
             var reader = new Utf8JsonReader(json);
@@ -162,11 +155,22 @@ public sealed class JsonSchemaConverter<T> : IConverter<T>, IDeadLetterEncoding<
     }
 
     // The type's own schema (as registered, byte for byte) is checked by the compiled validation;
-    // any other writer's schema by the library.
-    private static NJsonSchemaDocument? WriterSchema(string text, int id) =>
+    // any other writer's schema by the library, or, in a binary without it, by the type's own
+    // compiled schema (the constructor has refused a type without one there).
+    private static JsonSchemaLibraryValidation? WriterSchema(string text, int id) =>
         Compiled is not null && string.Equals(text, T.JsonSchemaText, StringComparison.Ordinal)
             ? null
-            : JsonSchemaLibraryValidation.Parse(text, $"schema id {id}");
+        : JsonSchemaLibrary.IsSupported ? JsonSchemaLibraryValidation.Parse(text, $"schema id {id}")
+        : null;
+
+    // Null: the compiled validation, which exists whenever the library is not given.
+    private static JsonSchemaValidationResult Validate(
+        JsonSchemaLibraryValidation? library,
+        ReadOnlySpan<byte> json
+    ) =>
+        library is not null && JsonSchemaLibrary.IsSupported
+            ? library.Validate(json)
+            : CompiledJsonSchemaValidator.Validate(Compiled!, json);
 
     private static void Throw(JsonSchemaValidationResult result, string topic, string direction)
     {

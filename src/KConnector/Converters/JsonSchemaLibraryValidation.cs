@@ -5,18 +5,25 @@ using NJsonSchemaDocument = NJsonSchema.JsonSchema;
 namespace KConnector.Converters;
 
 /// <summary>
-/// The library road of <see cref="JsonSchemaConverter{T}"/>: NJsonSchema, for the schemas the
-/// generator did not compile (a keyword it does not compile, or a writer's schema that arrived
-/// from the registry and is not the type's own). Not AOT-safe (Newtonsoft.Json reflection), so it
-/// is kept apart: the compiled road never reaches this class.
+/// The library road of <see cref="JsonSchemaConverter{T}"/>: one schema loaded by NJsonSchema, for
+/// the schemas the generator did not compile (a keyword it does not compile, or a writer's schema
+/// that arrived from the registry and is not the type's own). Not trim- or AOT-safe, so every use
+/// is guarded by <see cref="JsonSchemaLibrary.IsSupported"/>: a Native AOT publish turns that off and
+/// drops this class, NJsonSchema and Newtonsoft.Json from the binary.
 /// </summary>
-internal static class JsonSchemaLibraryValidation
+internal sealed class JsonSchemaLibraryValidation
 {
-    public static NJsonSchemaDocument Parse(string text, string what)
+    private readonly NJsonSchemaDocument _schema;
+
+    private JsonSchemaLibraryValidation(NJsonSchemaDocument schema) => _schema = schema;
+
+    /// <summary>Loads <paramref name="text"/>; <paramref name="what"/> names it in the error.</summary>
+    /// <exception cref="DataException">NJsonSchema cannot load the schema.</exception>
+    public static JsonSchemaLibraryValidation Parse(string text, string what)
     {
         try
         {
-            return NJsonSchemaDocument.FromJsonAsync(text).GetAwaiter().GetResult();
+            return new(NJsonSchemaDocument.FromJsonAsync(text).GetAwaiter().GetResult());
         }
         catch (Exception e)
             when (e
@@ -30,17 +37,14 @@ internal static class JsonSchemaLibraryValidation
     }
 
     /// <summary>The payload's violations in the validator's form (innermost JSON path, NJsonSchema's kind).</summary>
-    public static JsonSchemaValidationResult Validate(
-        NJsonSchemaDocument schema,
-        ReadOnlySpan<byte> json
-    )
+    public JsonSchemaValidationResult Validate(ReadOnlySpan<byte> json)
     {
         // NJsonSchema validates Newtonsoft tokens, so the payload is handed over as text.
         var text = Encoding.UTF8.GetString(json);
         ICollection<NJsonSchema.Validation.ValidationError> errors;
         try
         {
-            errors = schema.Validate(text);
+            errors = _schema.Validate(text);
         }
         catch (Newtonsoft.Json.JsonException e)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using KConnector.Json;
 using NJsonSchema;
@@ -14,7 +15,9 @@ namespace KConnector.JsonSchema;
 /// <remarks>
 /// Cross-file <c>$ref</c>s ("customer.schema.json#/$defs/X") are resolved only from the documents
 /// given as references, never from the disk or the network: a worker validates against the
-/// schemas it was built with (or that its registry returned), nothing else.
+/// schemas it was built with (or that its registry returned), nothing else. Not trim- or AOT-safe
+/// (NJsonSchema and Newtonsoft.Json reflect over their own types): a Native AOT worker validates
+/// with the generated <see cref="CompiledJsonSchemaValidator"/> (docs/native-aot.md).
 /// </remarks>
 public sealed class JsonSchemaValidator
 {
@@ -28,9 +31,13 @@ public sealed class JsonSchemaValidator
 
     /// <summary>The cached validator of <paramref name="schemaText"/>.</summary>
     /// <exception cref="JsonSchemaValidationException">The text is not a JSON Schema NJsonSchema can load.</exception>
+    [RequiresUnreferencedCode(JsonSchemaLibrary.Reason)]
+    [RequiresDynamicCode(JsonSchemaLibrary.Reason)]
     public static JsonSchemaValidator For(string schemaText) => For(schemaText, null);
 
     /// <summary>The cached validator of the schema a generated type was built from, with the documents it refers to.</summary>
+    [RequiresUnreferencedCode(JsonSchemaLibrary.Reason)]
+    [RequiresDynamicCode(JsonSchemaLibrary.Reason)]
     public static JsonSchemaValidator For<T>()
         where T : IJsonSchemaRecord<T> => For(T.JsonSchemaText, T.JsonSchemaReferences);
 
@@ -39,6 +46,8 @@ public sealed class JsonSchemaValidator
     /// from <paramref name="references"/> (file name or $id -> schema text).
     /// </summary>
     /// <exception cref="JsonSchemaValidationException">The schema cannot be loaded, or it names a document not given.</exception>
+    [RequiresUnreferencedCode(JsonSchemaLibrary.Reason)]
+    [RequiresDynamicCode(JsonSchemaLibrary.Reason)]
     public static JsonSchemaValidator For(
         string schemaText,
         IReadOnlyDictionary<string, string>? references

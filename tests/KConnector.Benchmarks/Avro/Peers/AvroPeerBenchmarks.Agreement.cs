@@ -19,6 +19,7 @@ public partial class AvroPeerBenchmarks
         Same("Apache.Avro specific (read, written)", Specific(ApacheSpecificDecode()));
         Same("Apache.Avro generic (read, written)", Generic(ApacheGenericDecode()));
         Same("KConnector generated (read, written)", Generated(GeneratedDecode()));
+        Same("the decode floor (made, written)", Generated(AllocationFloor()));
         Same(
             "Confluent AvroDeserializer specific (read, written)",
             Specific(ConfluentDeserialize())

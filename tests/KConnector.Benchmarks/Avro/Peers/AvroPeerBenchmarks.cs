@@ -73,6 +73,7 @@ public partial class AvroPeerBenchmarks
         _avro = Bytes(GeneratedEncode);
         _framed = ConverterSerialize()!;
         _json = Bytes(StjSerialize);
+        LocateStrings();
         CheckAgreement();
         PrintRegistryCalls();
         Console.WriteLine(
