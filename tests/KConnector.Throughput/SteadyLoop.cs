@@ -6,7 +6,8 @@ namespace KConnector.Throughput;
 /// One loop, run again and again on fresh topics, for a profiler to attach to once the code is
 /// jitted at its last tier: <c>--steady &lt;loop&gt; [records] [bytes] [runs]</c>, loop being
 /// <c>source</c>, <c>producer</c>, <c>producer-acked</c> (the raw producer with a delivery
-/// handler), <c>sink</c> or <c>consumer</c>. Each run prints its seconds and
+/// handler), <c>sink</c>, <c>consumer</c>, or the source pipeline's parts without Kafka,
+/// <c>task</c> and <c>convert</c> (<see cref="SourceParts"/>). Each run prints its seconds and
 /// CPU seconds per million records; "STEADY" marks where the warm-up runs (the first three) end, so
 /// <c>perf record -p &lt;pid&gt;</c> started then sees the steady state only (docs/benchmarks.md).
 /// </summary>
@@ -35,6 +36,8 @@ internal static class SteadyLoop
                 loop switch
                 {
                     "source" => loops.SourcePipeline(topic),
+                    "task" => SourceParts.Poll(loops, settings, convert: false),
+                    "convert" => SourceParts.Poll(loops, settings, convert: true),
                     "producer" => Task.FromResult(loops.RawProducer(topic)),
                     "producer-acked" => Task.FromResult(
                         loops.RawProducer(topic, acknowledged: true)
@@ -46,7 +49,7 @@ internal static class SteadyLoop
             );
             var inFlight = loop == "source" ? $", {loops.LastSourceInFlight}" : "";
             Console.WriteLine(
-                $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated per record, {measured.Gc}{inFlight}, load {Report.LoadAverage()}"
+                $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated per record, {measured.Gc} ({(double)measured.Gc.PageFaults / settings.Records:F3} per record){inFlight}, load {Report.LoadAverage()}"
             );
         }
         return 0;

@@ -27,13 +27,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
     private readonly ISinkTask<TKey, TValue> _task;
     private readonly List<Entry> _entries = [];
     private readonly HashSet<TopicPartition> _assigned = [];
-    private readonly Dictionary<TopicPartition, long> _done = [];
-    private readonly Dictionary<TopicPartition, long> _doneCount = [];
-    private readonly Dictionary<TopicPartition, long> _committed = [];
+    private readonly SinkPartitions _partitions = new();
     private RetryWithToleranceOperator _errors = null!;
     private KafkaReachability? _kafka;
     private IConsumer<byte[]?, byte[]?> _consumer = null!;
     private long _recordsCommitted;
+    private int _markPass;
     private bool _dirty;
     private bool _putting;
     private bool _failed;
@@ -295,7 +294,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                 continue;
             }
             _options.TopicUsed?.Invoke(result.Topic);
-            var entry = new Entry(result);
+            var entry = new Entry(result, _partitions.Find(result.Topic, result.Partition.Value));
             _entries.Add(entry);
             try
             {
@@ -583,21 +582,23 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
     // (written, or failed and tolerated); the first unfinished record stops its partition.
     private void MarkDone()
     {
-        var stopped = new HashSet<TopicPartition>();
+        var pass = ++_markPass;
         foreach (var entry in _entries)
         {
-            var tp = entry.Raw.TopicPartition;
-            if (!_assigned.Contains(tp) || stopped.Contains(tp))
+            if (
+                entry.Partition is not { Assigned: true } partition
+                || partition.StoppedInPass == pass
+            )
             {
                 continue;
             }
             if (!entry.Handled)
             {
-                stopped.Add(tp);
+                partition.StoppedInPass = pass;
                 continue;
             }
-            _done[tp] = entry.Raw.Offset.Value + 1;
-            _doneCount[tp] = _doneCount.GetValueOrDefault(tp) + 1;
+            partition.Done = entry.Raw.Offset.Value + 1;
+            partition.DoneCount++;
             _dirty = true;
         }
     }
@@ -607,12 +608,11 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         CancellationToken cancellationToken
     )
     {
-        var offsets = _done
-            .Where(kv =>
-                (only is null || only.Contains(kv.Key))
-                && _committed.GetValueOrDefault(kv.Key, -1) != kv.Value
-            )
-            .Select(kv => new TopicPartitionOffset(kv.Key, kv.Value))
+        var committing = _partitions
+            .All.Where(p => p.HasUncommitted && (only is null || only.Contains(p.TopicPartition)))
+            .ToList();
+        var offsets = committing
+            .Select(p => new TopicPartitionOffset(p.TopicPartition, p.Done))
             .ToList();
         if (offsets.Count == 0 && !_dirty)
         {
@@ -639,14 +639,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             LogCommitFailed(_logger, _options.Name, _options.TaskId, e.Error.Code, e.Error.Reason);
             return;
         }
-        foreach (var offset in offsets)
+        for (var i = 0; i < committing.Count; i++)
         {
-            _committed[offset.TopicPartition] = offset.Offset.Value;
-            Interlocked.Add(
-                ref _recordsCommitted,
-                _doneCount.GetValueOrDefault(offset.TopicPartition)
-            );
-            _doneCount[offset.TopicPartition] = 0;
+            var partition = committing[i];
+            partition.Committed = offsets[i].Offset.Value;
+            Interlocked.Add(ref _recordsCommitted, partition.DoneCount);
+            partition.DoneCount = 0;
         }
         _metrics.RecordCommit(started.Elapsed);
     }
@@ -659,6 +657,10 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             {
                 _assigned.Add(tp);
             }
+        }
+        foreach (var tp in partitions)
+        {
+            _partitions.Assign(tp);
         }
         LogAssigned(_logger, _options.Name, _options.TaskId, partitions.Count);
     }
@@ -708,9 +710,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             {
                 _assigned.Remove(tp);
             }
-            _done.Remove(tp);
-            _doneCount.Remove(tp);
-            _committed.Remove(tp);
+            _partitions.Forget(tp);
         }
     }
 
@@ -777,9 +777,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                     : result.Message.Timestamp.UtcDateTime,
         };
 
-    private sealed class Entry(ConsumeResult<byte[]?, byte[]?> raw)
+    private sealed class Entry(ConsumeResult<byte[]?, byte[]?> raw, SinkPartition? partition)
     {
         public ConsumeResult<byte[]?, byte[]?> Raw { get; } = raw;
+
+        // The record's partition as assigned when it was read; null if it was not assigned.
+        public SinkPartition? Partition { get; } = partition;
 
         public SinkRecord<TKey, TValue>? Record { get; set; }
 

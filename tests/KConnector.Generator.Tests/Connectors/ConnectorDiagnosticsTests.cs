@@ -195,15 +195,15 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"MaskField$Value\"?"
             },
             {
-                "compiled Cast of a Timestamp field on a sink value",
+                "compiled ExtractField of a string field on a sink value",
                 Spec(
-                    "\"transforms\": \"cast\"",
-                    "\"transforms.cast.type\": \"org.apache.kafka.connect.transforms.Cast$Value\"",
-                    "\"transforms.cast.spec\": \"placed_at:string\""
+                    "\"transforms\": \"x\"",
+                    "\"transforms.x.type\": \"org.apache.kafka.connect.transforms.ExtractField$Value\"",
+                    "\"transforms.x.field\": \"order_id\""
                 ),
                 "KCN0258",
                 10,
-                "a Cast of the Timestamp field \"placed_at\" is not compiled yet"
+                "the field \"order_id\" is no struct"
             },
             {
                 "field-level Key variant by its short name",

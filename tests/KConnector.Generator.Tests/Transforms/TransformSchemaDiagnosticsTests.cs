@@ -200,17 +200,6 @@ public class TransformSchemaDiagnosticsTests
                 "casts the field \"customer\" of type struct Shop.Payments.Customer to string: Kafka Connect's Cast does not cast from STRUCT"
             },
             {
-                "Cast of a timestamp to a number",
-                Chain(
-                    "c",
-                    "\"transforms.c.type\": \"Cast$Value\"",
-                    "\"transforms.c.spec\": \"paid_at:int64\""
-                ),
-                "KCN0253",
-                10,
-                "casts a Timestamp to string only"
-            },
-            {
                 "Cast of bytes to a number",
                 Chain(
                     "c",

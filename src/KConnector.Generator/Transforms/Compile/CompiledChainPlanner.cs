@@ -102,6 +102,7 @@ internal static class CompiledChainPlanner
         {
             return null;
         }
+        stages.NameUnnamedRecords();
         var outputNamespace =
             (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".")
             + ConfigKeyNames.PropertyNameOf(spec.ConnectorName)

@@ -56,8 +56,10 @@ internal sealed record CompiledSlot(
         {
             ConnectSchemaType.Struct => schema.Fields.Count > 0
                 && schema.Fields.All(f => Carries(f.Schema)),
+            // Items are passed as they are: a logical type held as another C# type (Underlying) is not carried there.
             ConnectSchemaType.Array or ConnectSchemaType.Map => schema.Items is { } items
-                && Primitive(items),
+                && Primitive(items)
+                && items.Underlying is null,
             _ => Primitive(schema) || schema.IsDateLogical,
         };
 
@@ -73,6 +75,22 @@ internal sealed record CompiledSlot(
                 or ConnectSchemaType.String
                 or ConnectSchemaType.Bytes;
 
+    // A logical type AvroData reads as its plain type: the plain value of the C# property (a struct, so .Value when optional).
+    private static string Plain(string format, string expression, TransformSchema schema) =>
+        schema.Optional
+            ? "("
+                + expression
+                + " is null ? null : ("
+                + Of(schema.Type)
+                + "?)"
+                + string.Format(
+                    System.Globalization.CultureInfo.InvariantCulture,
+                    format,
+                    expression + ".Value"
+                )
+                + ")"
+            : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, expression);
+
     /// <summary>
     /// The slot of the input field <paramref name="schema"/> read by <paramref name="expression"/>
     /// (e.g. <c>value.Customer</c>); a struct's fields are read through it, by the property names
@@ -84,7 +102,7 @@ internal sealed record CompiledSlot(
             name,
             schema.Type,
             schema.Optional,
-            expression,
+            schema.Underlying is { } plain ? Plain(plain, expression, schema) : expression,
             schema.IsDateLogical ? schema.Name : null,
             Items: schema.Items
         );

@@ -82,14 +82,8 @@ internal sealed partial class CompiledStages
             RecordName: RecordName,
             Fields: Slots
         );
-        _defaults++;
-        RecordName =
-            DefaultRecord
-            + (
-                _defaults == 1
-                    ? string.Empty
-                    : _defaults.ToString(System.Globalization.CultureInfo.InvariantCulture)
-            );
+        // Unnamed, as Connect's: numbered once the chain is compiled (NameUnnamedRecords).
+        RecordName = DefaultRecord;
         Slots = new List<CompiledSlot> { hoisted };
     }
 

@@ -14,7 +14,6 @@ namespace KConnector.Generator.Transforms;
 internal sealed partial class CompiledStages
 {
     private int _locals;
-    private int _defaults;
 
     public CompiledStages(List<CompiledSlot> slots, string recordName)
     {
@@ -208,21 +207,12 @@ internal sealed partial class CompiledStages
             var i = Slots.FindIndex(s => s.Name == mapping[0].Trim());
             var target = mapping[1].Trim().ToLowerInvariant();
             var slot = Slots[i];
-            if (slot.Logical is not null)
-            {
-                Problem = (
-                    "spec",
-                    "a Cast of the "
-                        + slot.Logical.Substring(slot.Logical.LastIndexOf('.') + 1)
-                        + " field \""
-                        + slot.Name
-                        + "\" is not compiled yet"
-                );
-                return;
-            }
             var type = CastExpression.TypeOf(target);
-            var output = slot with { Type = type };
-            string Of(string x) => CastExpression.Of(x, slot.Type, target, plugin);
+            var output = slot with { Type = type, Logical = null };
+            string Of(string x) =>
+                slot.Logical is { } logical
+                    ? DateCastExpression.Of(x, logical, target, plugin)
+                    : CastExpression.Of(x, slot.Type, target, plugin);
             if (!slot.Optional)
             {
                 Slots[i] = output with { Expression = Of(slot.Expression) };

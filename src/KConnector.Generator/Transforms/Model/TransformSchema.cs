@@ -12,13 +12,15 @@ namespace KConnector.Generator.Transforms;
 /// <param name="Name">A struct's record name, or the logical type's name (<see cref="Timestamp"/>, ...); null otherwise.</param>
 /// <param name="Items">An array's items or a map's values.</param>
 /// <param name="Enum">Whether it is an Avro enum (a Connect string; its C# type is the generated enum).</param>
+/// <param name="Underlying">For an Avro logical type Connect reads as its plain type (timestamp-micros, uuid, ...), the C# expression of that plain value over the generated property's ({0}); see AvroUnderlying.</param>
 internal sealed record TransformSchema(
     ConnectSchemaType Type,
     string? Name,
     bool Optional,
     EquatableArray<TransformField> Fields = default,
     TransformSchema? Items = null,
-    bool Enum = false
+    bool Enum = false,
+    string? Underlying = null
 )
 {
     public const string Timestamp = "org.apache.kafka.connect.data.Timestamp";

@@ -10,7 +10,9 @@ namespace KConnector.Generator.Transforms;
 /// transformations (AvroData.toConnectSchema): int/long/float/double/boolean/string/bytes as
 /// INT32/INT64/FLOAT32/FLOAT64/BOOLEAN/STRING/BYTES, an enum as STRING, a fixed as BYTES,
 /// <c>["null", T]</c> as an optional T, the logical types date, time-millis, timestamp-millis and
-/// decimal as Connect's Date, Time, Timestamp and Decimal. Nested records of the same file become
+/// decimal as Connect's Date, Time, Timestamp and Decimal; the logical types AvroData does not know
+/// (time-micros, timestamp-micros, local-timestamp-millis/micros, uuid) as their plain type, which the
+/// compiled chain reads from the generated property (<see cref="AvroUnderlying"/>). Nested records of the same file become
 /// structs; a wider union, a recursive or another file's type is <see cref="TransformSchema.Unknown"/>.
 /// </summary>
 internal static class AvroTransformSchema
@@ -76,10 +78,16 @@ internal static class AvroTransformSchema
             AvroKind.Long => TransformSchema.Of(
                 ConnectSchemaType.Int64,
                 type.Logical == AvroLogical.TimestampMillis ? TransformSchema.Timestamp : null
-            ),
+            ) with
+            {
+                Underlying = AvroUnderlying.Of(type.Logical),
+            },
             AvroKind.Float => TransformSchema.Of(ConnectSchemaType.Float32),
             AvroKind.Double => TransformSchema.Of(ConnectSchemaType.Float64),
-            AvroKind.String => TransformSchema.Of(ConnectSchemaType.String),
+            AvroKind.String => TransformSchema.Of(ConnectSchemaType.String) with
+            {
+                Underlying = AvroUnderlying.Of(type.Logical),
+            },
             AvroKind.Bytes => TransformSchema.Of(
                 ConnectSchemaType.Bytes,
                 type.Logical == AvroLogical.Decimal ? TransformSchema.Decimal : null
@@ -121,6 +129,9 @@ internal static class AvroTransformSchema
                 enclosing
             ),
             AvroKind.Enum => TransformSchema.Of(ConnectSchemaType.String) with { Enum = true },
+            // A fixed uuid or duration is a Guid or AvroDuration in C#, no byte[]: not carried.
+            AvroKind.Fixed when named.Logical is AvroLogical.Uuid or AvroLogical.Duration =>
+                TransformSchema.Unknown,
             AvroKind.Fixed => TransformSchema.Of(
                 ConnectSchemaType.Bytes,
                 named.Logical == AvroLogical.Decimal ? TransformSchema.Decimal : null

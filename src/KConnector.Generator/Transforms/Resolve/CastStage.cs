@@ -10,8 +10,9 @@ namespace KConnector.Generator.Transforms;
 /// Cast with a schema (Kafka Connect's <c>Cast</c>): <c>spec</c> is <c>field:type,...</c> or one
 /// type for the whole key or value. The targets are int8, int16, int32, int64, float32, float64,
 /// boolean and string; the sources the primitives and bytes (to string only, as base64), a
-/// Decimal to a number or string, a Timestamp, Date or Time to string only; a struct, array or
-/// map cannot be cast. The cast fields take the target's type, optional as they were.
+/// Decimal to a number or string, a Timestamp, Date or Time to any target (Connect casts their
+/// encoding, epoch milliseconds / days / milliseconds of the day, to a number, and their ISO text
+/// to string); a struct, array or map cannot be cast. The cast fields take the target's type, optional as they were.
 /// </summary>
 internal static class CastStage
 {
@@ -103,8 +104,6 @@ internal static class CastStage
                 Type: ConnectSchemaType.Struct or ConnectSchemaType.Array or ConnectSchemaType.Map
             } => "Kafka Connect's Cast does not cast from "
                 + from.Type.ToString().ToUpperInvariant(),
-            { IsDateLogical: true } when to != ConnectSchemaType.String =>
-                "Kafka Connect's Cast casts a " + from.Describe() + " to string only",
             { Type: ConnectSchemaType.Bytes, Name: null } when to != ConnectSchemaType.String =>
                 "Kafka Connect's Cast casts bytes to string only (as base64)",
             _ => null,
