@@ -1,3 +1,6 @@
+using System.Text;
+using KConnector.Templates.Tests.NativeAot;
+
 namespace KConnector.Templates.Tests;
 
 /// <summary>
@@ -5,6 +8,9 @@ namespace KConnector.Templates.Tests;
 /// the one documented command, warnings still errors, and the native binary runs its connector on
 /// the embedded cluster and answers Kafka Connect's REST API. Confluent.Kafka needs its assembly rooted (the KConnector package's
 /// build targets do it); without that the binary crashes at start in Librdkafka.SetDelegates.
+/// The same binary also runs the JSON Schema converter with the validation the generator compiled
+/// (<see cref="JsonSchemaSelfCheck"/>), without a warning and without NJsonSchema or Newtonsoft.Json
+/// in it: the package's feature switch leaves that library road out of a native binary.
 /// </summary>
 public sealed class NativeAotTests(TemplatePack pack) : IClassFixture<TemplatePack>
 {
@@ -17,6 +23,7 @@ public sealed class NativeAotTests(TemplatePack pack) : IClassFixture<TemplatePa
     {
         var (directory, created) = await pack.NewAsync("native-aot", "--skip-restore");
         Assert.True(created.ExitCode == 0, "dotnet new failed:\n" + created.Output);
+        JsonSchemaSelfCheck.AddTo(directory);
         var output = Path.Combine(directory, "native");
 
         var publish = await DotnetCommand.RunAsync(
@@ -54,6 +61,16 @@ public sealed class NativeAotTests(TemplatePack pack) : IClassFixture<TemplatePa
         Assert.True(File.Exists(binary), "no native binary in " + output + ":\n" + publish.Output);
         // A native binary has no managed entry assembly beside it: this is not a JIT publish.
         Assert.False(File.Exists(Path.Combine(output, "Shop.Orders.dll")));
+        // The JSON Schema library road was cut: a native binary names the types it compiled (stack
+        // trace data), so a kept NJsonSchema or Newtonsoft.Json would show here.
+        var image = await File.ReadAllBytesAsync(binary);
+        foreach (var library in new[] { "NJsonSchema.Validation", "Newtonsoft.Json.Linq" })
+        {
+            Assert.True(
+                image.AsSpan().IndexOf(Encoding.ASCII.GetBytes(library)) < 0,
+                $"the native binary carries {library}: the JSON Schema library road was not cut"
+            );
+        }
 
         // Its Kafka Connect REST API too: minimal APIs and System.Text.Json source-generated, no
         // reflection left for the trimmer to cut.
@@ -84,5 +101,30 @@ public sealed class NativeAotTests(TemplatePack pack) : IClassFixture<TemplatePa
         );
         Assert.True(checkedApi, "the native worker's REST API was not asked:\n" + run.Output);
         Assert.Contains("EMBEDDED Kafka cluster", run.Output, StringComparison.Ordinal);
+        AssertJsonSchemaChecked(run.Output);
+    }
+
+    // The lines JsonSchemaSelfCheck logs: a record written and read back, an invalid one refused with
+    // the compiled validation's paths and kinds, and a foreign writer's record checked against the
+    // type's own compiled schema (the library that would check the writer's schema is not there).
+    private static void AssertJsonSchemaChecked(string output)
+    {
+        string[] expected =
+        [
+            "json-schema check: compiled True, round trip S-42/3/dhl",
+            "json-schema check: refused ",
+            "PatternMismatch at $.shipment_id",
+            "NumberTooSmall at $.quantity",
+            "json-schema check: foreign writer refused NumberTooBig at $.quantity",
+        ];
+        foreach (var line in expected)
+        {
+            Assert.True(
+                output.Contains(line, StringComparison.Ordinal),
+                $"the native worker did not log \"{line}\":\n{output}"
+            );
+        }
+        Assert.DoesNotContain("json-schema check: an invalid", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("foreign writer accepted", output, StringComparison.Ordinal);
     }
 }

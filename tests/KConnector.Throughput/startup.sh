@@ -1,28 +1,143 @@
 #!/usr/bin/env bash
-# Start-to-running of one published worker, JIT against Native AOT (docs/native-aot.md): runs each
-# executable RUNS times, alternating, and prints the milliseconds from exec to the worker's
-# "producing to" line (its source task running on the embedded cluster, right before its first poll).
-# usage: startup.sh <jit-publish-dir> <aot-publish-dir> <executable-name> [RUNS]
+# Start-up of one published worker, JIT against Native AOT (docs/native-aot.md), with the Kafka
+# cluster's own start measured apart from the worker's.
+#
+#   startup.sh prepare <template-project-dir>
+#       adds FirstRecordProbe.cs to a project made by `dotnet new kconnector` (one line on standard
+#       output as soon as Kafka has acknowledged a task's first record); publish it twice after.
+#   startup.sh measure <jit-dir> <aot-dir> <executable-name> [RUNS] [CLUSTER-DLL]
+#       RUNS rounds (default 7) of four starts, alternating: JIT and AOT, each first against a
+#       cluster already running in another process (CLUSTER-DLL: the KConnector.Throughput harness,
+#       `--cluster`; default tests/KConnector.Throughput/bin/Release/net10.0/KConnector.Throughput.dll),
+#       then on the embedded cluster the worker starts inside itself (no bootstrap.servers).
+#       Prints per start the milliseconds from exec to the source task running ("producing to"), to
+#       its first record delivered, the CPU time the process had used by then (user + system: what
+#       the start costs, much less sensitive to the machine's load than the wall clock) and its peak
+#       RSS; then medians, sizes and the load average.
 set -euo pipefail
-jit="$1"; aot="$2"; name="$3"; runs="${4:-5}"
-log=$(mktemp)
-trap 'rm -f "$log"' EXIT
-time_to_running() {
-  local dir="$1" start pid waited=0
-  : >"$log"
-  start=$(date +%s%N)
-  (cd "$dir" && exec "./$name" >"$log" 2>&1) &
-  pid=$!
-  # Bounded: 30 s at 5 ms steps.
-  until grep -q "producing to" "$log"; do
-    sleep 0.005; waited=$((waited + 1))
-    if [ "$waited" -gt 6000 ]; then kill "$pid"; echo "no 'producing to' line from $dir/$name" >&2; exit 1; fi
-  done
-  echo $(( ($(date +%s%N) - start) / 1000000 ))
-  kill "$pid"; wait "$pid" 2>/dev/null || true
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+
+prepare() {
+  local project="$1"
+  cat >"$project/FirstRecordProbe.cs" <<'EOF'
+using KConnector.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Shop.Orders;
+
+// Added by tests/KConnector.Throughput/startup.sh: one line on standard output (not the logger,
+// which writes from a queue) as soon as a task has had a record acknowledged by Kafka.
+public sealed class FirstRecordProbe(IServiceProvider services) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var controller = services.GetRequiredService<IConnectorController>();
+        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(1));
+        for (var tick = 0; tick < 120_000 && await timer.WaitForNextTickAsync(stoppingToken); tick++)
+        {
+            foreach (var connector in controller.Connectors)
+            {
+                if (controller.GetTasks(connector).Sum(t => t.RecordsProcessed) > 0)
+                {
+                    Console.WriteLine("FIRST RECORD DELIVERED");
+                    return;
+                }
+            }
+        }
+    }
 }
-for i in $(seq "$runs"); do
-  echo "run $i: jit $(time_to_running "$jit") ms, aot $(time_to_running "$aot") ms"
-done
-echo "sizes: jit $(du -cb "$jit"/*.dll "$jit/$name" | tail -1 | cut -f1) bytes of managed code + host, aot $(stat -c %s "$aot/$name") bytes (librdkafka's native files come on top in both)"
-echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+EOF
+  local anchor='builder.Services.AddHostedService<ProgressReporter>();'
+  grep -qF "$anchor" "$project/Program.cs" || { echo "no '$anchor' in $project/Program.cs" >&2; exit 1; }
+  sed -i "s|^builder.Services.AddHostedService<ProgressReporter>();|builder.Services.AddHostedService<Shop.Orders.FirstRecordProbe>();\n&|" "$project/Program.cs"
+  echo "added FirstRecordProbe to $project"
+}
+
+ms_since() { # start (EPOCHREALTIME) -> whole milliseconds until now
+  local now=$EPOCHREALTIME
+  echo $(( (${now/./} - ${1/./}) / 1000 ))
+}
+
+# One start: prints "<ms to producing> <ms to first record> <CPU ms by then> <peak RSS KiB>". Every read waits at
+# most 60 s; a worker that does not get there is killed and reported with its output.
+one_start() {
+  local dir="$1" name="$2" bootstrap="$3" start running="-" first="-" cpu="-" rss="-" line output=""
+  local -a args=(--Worker:listeners=http://127.0.0.1:0)
+  [ -n "$bootstrap" ] && args+=("--Connector:bootstrap.servers=$bootstrap")
+  start=$EPOCHREALTIME
+  coproc WORKER { cd "$dir" && exec "./$name" "${args[@]}" 2>&1; }
+  local pid=$WORKER_PID
+  while IFS= read -r -t 60 line <&"${WORKER[0]}"; do
+    output+="$line"$'\n'
+    case "$line" in
+      *"producing to"*) [ "$running" = "-" ] && running=$(ms_since "$start") ;;
+      *"FIRST RECORD DELIVERED"*)
+        first=$(ms_since "$start")
+        rss=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status" 2>/dev/null || echo "-")
+        # utime + stime (fields 14 and 15, after the parenthesised name) in clock ticks.
+        cpu=$(awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); print int(($12 + $13) * 1000 / hz)}' "/proc/$pid/stat" 2>/dev/null || echo "-")
+        break ;;
+    esac
+  done
+  kill "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  if [ "$first" = "-" ]; then
+    echo "no first record from $dir/$name (bootstrap '${bootstrap:-embedded}'):" >&2
+    echo "$output" >&2
+    exit 1
+  fi
+  echo "$running $first $cpu $rss"
+}
+
+median() { sort -n | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : int((v[NR/2]+v[NR/2+1])/2)}'; }
+
+measure() {
+  local jit="$1" aot="$2" name="$3" runs="${4:-7}"
+  local cluster_dll="${5:-$here/bin/Release/net10.0/KConnector.Throughput.dll}"
+  local results
+  results=$(mktemp)
+  # The cluster in its own process; its standard input (fd 3) is held open by this script and
+  # closing it stops the cluster.
+  local fifos cluster_start=$EPOCHREALTIME line bootstrap=""
+  fifos=$(mktemp -d)
+  mkfifo "$fifos/in" "$fifos/out"
+  dotnet "$cluster_dll" --cluster <"$fifos/in" >"$fifos/out" &
+  local cluster_pid=$!
+  trap 'kill '"$cluster_pid"' 2>/dev/null || true; rm -rf '"$results $fifos" EXIT
+  exec 3>"$fifos/in" 4<"$fifos/out"
+  IFS= read -r -t 120 line <&4 || { echo "the cluster process did not start" >&2; exit 1; }
+  case "$line" in BOOTSTRAP*) bootstrap="${line#BOOTSTRAP }" ;; *) echo "cluster: $line" >&2; exit 1 ;; esac
+  echo "cluster process (JIT harness, three mock brokers) up in $(ms_since "$cluster_start") ms at $bootstrap"
+  # The topic exists before the workers start, as it would in production.
+  echo "orders 1" >&3
+  IFS= read -r -t 60 line <&4
+  [ "$line" = "CREATED" ] || { echo "cluster: $line" >&2; exit 1; }
+  for i in $(seq "$runs"); do
+    for variant in "jit external $jit" "aot external $aot" "jit embedded $jit" "aot embedded $aot"; do
+      set -- $variant
+      local r
+      r=$(one_start "$3" "$name" "$([ "$2" = external ] && echo "$bootstrap")")
+      echo "$1 $2 $r" >>"$results"
+      printf 'run %d: %-3s %-8s  task running %5s ms, first record %5s ms, CPU %5s ms, peak RSS %6s KiB\n' "$i" "$1" "$2" $r
+    done
+  done
+  echo "medians of $runs:"
+  for key in "jit external" "aot external" "jit embedded" "aot embedded"; do
+    printf '  %-13s task running %5s ms, first record %5s ms, CPU %5s ms, peak RSS %6s KiB\n' "$key" \
+      "$(grep "^$key " "$results" | cut -d' ' -f3 | median)" \
+      "$(grep "^$key " "$results" | cut -d' ' -f4 | median)" \
+      "$(grep "^$key " "$results" | cut -d' ' -f5 | median)" \
+      "$(grep "^$key " "$results" | cut -d' ' -f6 | median)"
+  done
+  echo "sizes: jit $(du -cb "$jit"/*.dll "$jit/$name" | tail -1 | cut -f1) bytes of assemblies + host (and the shared runtime)," \
+    "aot binary $(stat -c %s "$aot/$name") bytes; publish folders: jit $(du -sb "$jit" | cut -f1), aot $(du -sb "$aot" | cut -f1) bytes" \
+    "(librdkafka's native files for every runtime in both)"
+  echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+case "${1:-}" in
+  prepare) shift; prepare "$@" ;;
+  measure) shift; measure "$@" ;;
+  *) sed -n '2,15p' "$0" >&2; exit 2 ;;
+esac
