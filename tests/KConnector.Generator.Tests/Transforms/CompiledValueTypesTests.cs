@@ -259,4 +259,43 @@ public class CompiledValueTypesTests
         var reading = Get(Get(Get(record, "Wrapped")!, "Reading")!, "Id");
         Assert.Equal("r-1", reading);
     }
+
+    [Theory]
+    [InlineData(
+        "{ \"name\": \"stamps\", \"type\": { \"type\": \"array\", \"items\": { \"type\": \"long\", \"logicalType\": \"timestamp-micros\" } } }",
+        "the value's field \"stamps\" is of type array"
+    )]
+    [InlineData(
+        "{ \"name\": \"tag\", \"type\": { \"type\": \"fixed\", \"name\": \"Tag\", \"size\": 16, \"logicalType\": \"uuid\" } }",
+        "the value's field \"tag\""
+    )]
+    public void AFieldTheCompiledChainDoesNotCarry_IsKcn0258AtTheTransformsLine(
+        string field,
+        string fragment
+    )
+    {
+        var run = new GeneratorHarness()
+            .AddSchema(
+                "reading.avsc",
+                Reading.Replace(
+                    "\"fields\": [",
+                    "\"fields\": [ " + field + ",",
+                    StringComparison.Ordinal
+                )
+            )
+            .AddSource(ReadingSource)
+            .AddSchema(
+                "readings.connector.json",
+                Spec("i", Insert, "\"transforms.i.static.field\": \"plant\"")
+            )
+            .Run();
+
+        var diagnostic = Assert.Single(
+            run.Diagnostics,
+            d => d.Id.StartsWith("KCN", StringComparison.Ordinal)
+        );
+        Assert.Equal("KCN0258", diagnostic.Id);
+        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains(fragment, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
 }
