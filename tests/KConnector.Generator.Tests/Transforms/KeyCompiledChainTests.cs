@@ -147,19 +147,6 @@ public class KeyCompiledChainTests
         new()
         {
             {
-                "a $Key stage on the task's own key",
-                Chain(
-                    "FileStreamSource",
-                    "mask",
-                    "\"key.schema\": \"payment.avsc\"",
-                    "\"transforms.mask.type\": \"MaskField$Key\"",
-                    "\"transforms.mask.fields\": \"id\""
-                ),
-                "KCN0258",
-                10,
-                "a key that ValueToKey makes from the value"
-            },
-            {
                 "a struct $Key stage on a string key (the fold)",
                 Chain(
                     "FileStreamSource",
@@ -223,7 +210,7 @@ public class KeyCompiledChainTests
                 ),
                 "KCN0250",
                 9,
-                "on a sink the build compiles them on the value only"
+                "on a sink the build compiles them on the value and on the task's own key, and \"tokey\" makes the key from the value"
             },
         };
 
