@@ -24,19 +24,8 @@ public class OwnKeyCompiledChainTests
           { "name": "seq", "type": "int" }, { "name": "note", "type": ["null", "string"], "default": null } ] }
         """;
 
-    /// <summary>A spec of <paramref name="connector"/> whose transforms are <paramref name="aliases"/>; the transforms.* keys from line 9 on.</summary>
     private static string Spec(string connector, string aliases, params string[] keys) =>
-        "{\n"
-        + "  \"name\": \"payments\",\n"
-        + "  \"config\": {\n"
-        + $"    \"connector.class\": \"{connector}\",\n"
-        + (connector == "FileStreamSink" ? "    \"topics\"" : "    \"topic\"")
-        + ": \"payments\",\n"
-        + "    \"file\": \"in.jsonl\",\n"
-        + "    \"value.schema\": \"payment.avsc\",\n"
-        + $"    \"transforms\": \"{aliases}\""
-        + string.Concat(keys.Select(k => ",\n    " + k))
-        + "\n  }\n}\n";
+        KeyChainSpecs.Spec(connector, aliases, keys);
 
     private const string KeyedSource = """
         using System.Collections.Generic;
@@ -390,28 +379,13 @@ public class OwnKeyCompiledChainTests
         string fragment
     )
     {
-        var run = Run(spec);
-
-        Assert.All(run.Result.Results, r => Assert.Null(r.Exception));
-        var diagnostic = Assert.Single(
-            run.Diagnostics,
-            d => d.Severity == DiagnosticSeverity.Error
-        );
-        Assert.True(
-            diagnostic.Id == id
-                && diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1 == line
-                && diagnostic.GetMessage().Contains(fragment, StringComparison.Ordinal),
-            name
-                + ": got "
-                + diagnostic.Id
-                + " at line "
-                + (diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1)
-                + ": "
-                + diagnostic.GetMessage()
-        );
-        Assert.DoesNotContain(
-            run.HintNames,
-            h => h.EndsWith(".KeyChain.g.cs", StringComparison.Ordinal)
+        KeyChainSpecs.AssertRefused(
+            Run(spec),
+            d => d.Severity == DiagnosticSeverity.Error,
+            name,
+            id,
+            line,
+            fragment
         );
     }
 }
