@@ -340,8 +340,8 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                             ValueTask.FromResult(
                                 _keyConverter.ToConnectData(result.Topic, result.Message.Key)
                             ),
-                        Stage.KEY_CONVERTER,
-                        _keyConverter.GetType(),
+                        StageOf(cause, Stage.KEY_CONVERTER),
+                        ClassOf(cause, _keyConverter),
                         failed,
                         stoppingToken,
                         cause

@@ -206,15 +206,26 @@ public class ConnectorDiagnosticsTests
                 "the field \"order_id\" is no struct"
             },
             {
-                "field-level Key variant by its short name",
+                "ValueToKey on a sink by its short name",
                 Spec(
                     "\"transforms\": \"key\"",
-                    "\"transforms.key.type\": \"ExtractField$Key\"",
-                    "\"transforms.key.field\": \"id\""
+                    "\"transforms.key.type\": \"ValueToKey\"",
+                    "\"transforms.key.fields\": \"order_id\""
                 ),
                 "KCN0250",
                 9,
-                "\"ExtractField$Key\" runs on schemaless records"
+                "\"ValueToKey\" runs on schemaless records"
+            },
+            {
+                "a $Key stage other than HoistField on a string key",
+                Spec(
+                    "\"transforms\": \"key\"",
+                    "\"transforms.key.type\": \"Cast$Key\"",
+                    "\"transforms.key.spec\": \"int64\""
+                ),
+                "KCN0258",
+                9,
+                "only HoistField$Key is compiled"
             },
             {
                 "predicate type given as a transform",

@@ -219,15 +219,15 @@ public class CompiledChainTests
                 "it inserts the topic after \"route\" routes the record"
             },
             {
-                "a Key variant",
+                "a Cast of the whole (string) key",
                 Chain(
                     "k",
-                    "\"transforms.k.type\": \"HoistField$Key\"",
-                    "\"transforms.k.field\": \"id\""
+                    "\"transforms.k.type\": \"Cast$Key\"",
+                    "\"transforms.k.spec\": \"int64\""
                 ),
                 "KCN0258",
                 9,
-                "a key that ValueToKey makes from the value"
+                "of the transformations of a primitive key only HoistField$Key is compiled"
             },
         };
 

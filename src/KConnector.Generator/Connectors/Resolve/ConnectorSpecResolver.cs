@@ -27,7 +27,7 @@ internal static class ConnectorSpecResolver
         }
         var diagnostics = new List<DiagnosticInfo>(spec.Diagnostics);
         var connector = spec.Connector;
-        var keyFromValue = Transforms.KeyChainPlan.ComputedFromValue(
+        var keyFromValue = Transforms.KeyChainPlan.ComputedByChain(
             spec,
             connector?.Kind == ConnectorKind.Source
         );
@@ -61,7 +61,9 @@ internal static class ConnectorSpecResolver
             value?.Entry,
             value?.Type ?? string.Empty,
             connector?.Kind == ConnectorKind.Source,
-            diagnostics
+            diagnostics,
+            key?.Entry,
+            key?.Type ?? string.Empty
         );
         if (key is not null)
         {
@@ -74,12 +76,20 @@ internal static class ConnectorSpecResolver
                 catalog,
                 diagnostics
             );
-            key = chain?.KeyChain is { } keyChain
-                ? key with
+            key = chain?.KeyChain switch
+            {
+                // A sink's task takes the key chain's output (its key converter reads the topic's key).
+                { IsSink: true } sinkKey => key with
+                {
+                    Type = sinkKey.OutputType,
+                    Entry = Transforms.KeyChainPlan.SinkKeyEntry(sinkKey, key.Entry),
+                },
+                { } keyChain => key with
                 {
                     Formats = key.Formats | Transforms.KeyChainPlan.FormatsOf(keyChain),
-                }
-                : key;
+                },
+                _ => key,
+            };
         }
         if (chain is { OutputShape: { } output } && value is not null)
         {

@@ -48,13 +48,24 @@ internal static class UserClassSpecResolver
             model,
             diagnostics
         );
-        var keyConverter = Converter(
-            catalog,
-            spec.KeyConverter,
-            model.KeyConverter,
+        // A key the chain computes: key.converter writes the chain's output (checked against it).
+        var keyConverter = chain?.KeyChain is null
+            ? Converter(
+                catalog,
+                spec.KeyConverter,
+                model.KeyConverter,
+                model.KeyFormats,
+                model.KeyType,
+                "key",
+                diagnostics
+            )
+            : spec.KeyConverter?.Converter ?? model.KeyConverter;
+        chain = Transforms.KeyChainPlan.WithKeyConverter(
+            chain,
+            spec,
+            keyConverter,
             model.KeyFormats,
-            model.KeyType,
-            "key",
+            catalog,
             diagnostics
         );
         var valueConverter = Converter(
@@ -85,6 +96,9 @@ internal static class UserClassSpecResolver
             Access = spec.Access,
             ConnectorName = spec.ConnectorName,
             KeyConverter = keyConverter,
+            KeyFormats = chain?.KeyChain is { } keyChain
+                ? model.KeyFormats | Transforms.KeyChainPlan.FormatsOf(keyChain)
+                : model.KeyFormats,
             ValueConverter = valueConverter,
             Keys = WithConverterDefaults(model.Keys, keyConverter, valueConverter),
             SpecValues = values.ToEquatableArray(),

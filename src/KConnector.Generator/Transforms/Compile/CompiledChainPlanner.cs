@@ -48,7 +48,9 @@ internal static class CompiledChainPlanner
         SchemaTypeEntry? value,
         string valueType,
         bool isSource,
-        List<DiagnosticInfo> diagnostics
+        List<DiagnosticInfo> diagnostics,
+        SchemaTypeEntry? key = null,
+        string keyType = ""
     )
     {
         var fieldSteps = spec.Transforms.Where(s => KindOf(s.ClassName).Kind is not null).ToList();
@@ -77,27 +79,12 @@ internal static class CompiledChainPlanner
             // The spec or the fold reported a problem (a stage that cannot apply): nothing to compile.
             return null;
         }
-        var schema = value!.Schema!;
-        var shape = value.Shape!;
-        var slots = schema
-            .Fields.Select(f =>
-                CompiledSlot.Read(
-                    f.Name,
-                    f.Schema,
-                    "value."
-                        + (
-                            shape.Fields.FirstOrDefault(s => s.Name == f.Name)?.Property
-                            // A field the connector cannot map (a record, an array, a map) is not in the shape.
-                            ?? Avro.AvroSchemaParser.PropertyName(
-                                f.Name,
-                                OutputAvroSchema.TypeName(schema.Name!)
-                            )
-                        )
-                )
-            )
-            .ToList();
-        var stages = new CompiledStages(slots, schema.Name!);
-        var keys = new KeyChainCompiler();
+        // A chain of $Key stages on the task's own key needs no value record (KeyChainCompiler).
+        var stages =
+            value?.Schema is { IsStruct: true } schema && value.Shape is not null
+                ? new CompiledStages(RecordSlots.Read(value, "value"), schema.Name!)
+                : new CompiledStages(new List<CompiledSlot>(), string.Empty);
+        var keys = OwnKey.Compiler(key, keyType);
         if (!Compile(spec.Transforms, stages, keys, isSource, diagnostics))
         {
             return null;
@@ -132,18 +119,17 @@ internal static class CompiledChainPlanner
         {
             HasValueStages = fieldSteps.Any(s => !KindOf(s.ClassName).IsKey),
         };
-        chain = keys.Started
-            ? chain with
-            {
-                KeyChain = KeyChainPlan.Of(spec, keys, valueType),
-            }
+        var withKey = keys.Started
+            ? KeyChainPlan.With(chain, spec, keys, valueType, keyType, diagnostics)
             : chain;
-        return isSource ? chain : WithOutputShape(chain, diagnostics);
+        return isSource || withKey is not { HasValueStages: true }
+            ? withKey
+            : WithOutputShape(withKey, diagnostics);
     }
 
     // A sink's task takes the output record: a connector that maps records reads it through the
     // accessor of its shape, as it would read an .avsc record's.
-    private static CompiledChain? WithOutputShape(
+    internal static CompiledChain? WithOutputShape(
         CompiledChain chain,
         List<DiagnosticInfo> diagnostics
     )
@@ -181,7 +167,18 @@ internal static class CompiledChainPlanner
             var value = schemas.FirstOrDefault(s =>
                 s.CSharpFullName is { } name && "global::" + name == model.ValueType
             );
-            return Plan(spec, value, model.ValueType, isSource: true, diagnostics);
+            var key = schemas.FirstOrDefault(s =>
+                s.CSharpFullName is { } name && "global::" + name == model.KeyType
+            );
+            return Plan(
+                spec,
+                value,
+                model.ValueType,
+                isSource: true,
+                diagnostics,
+                key,
+                model.KeyType
+            );
         }
         foreach (var step in spec.Transforms.Where(s => KindOf(s.ClassName).Kind is not null))
         {
@@ -208,14 +205,22 @@ internal static class CompiledChainPlanner
     {
         var schemaless = DiagnosticDescriptors.TransformNeedsSchemalessRecords;
         var notCompiled = DiagnosticDescriptors.TransformNotCompiled;
-        if (!isSource && steps.FirstOrDefault(s => KindOf(s.ClassName).IsKey) is { } keyStep)
+        if (
+            !isSource
+            && steps.FirstOrDefault(s => KindOf(s.ClassName).Kind == "ValueToKey") is { } toKey
+        )
         {
             return (
                 schemaless,
-                "on a sink the build compiles them on the value only, and \""
-                    + keyStep.Alias
-                    + "\" changes the key"
+                "on a sink the build compiles them on the value and on the task's own key, and \""
+                    + toKey.Alias
+                    + "\" makes the key from the value"
             );
+        }
+        // $Key stages on the task's own key need no value record (KeyChainCompiler says when the key is not known).
+        if (steps.All(s => KindOf(s.ClassName) is { IsKey: true, Kind: not "ValueToKey" }))
+        {
+            return Conditional(steps);
         }
         if (value?.Schema is not { IsStruct: true } schema || value.Shape is null)
         {
@@ -224,17 +229,19 @@ internal static class CompiledChainPlanner
                 "the build compiles them for a value.schema that is an .avsc record only"
             );
         }
-        if (schema.Fields.FirstOrDefault(f => !CompiledSlot.Carries(f.Schema)) is { } field)
+        if (RecordSlots.Uncarried(schema) is { } uncarried)
         {
-            return (
-                notCompiled,
-                "the value's field \""
-                    + field.Name
-                    + "\" is of type "
-                    + (field.Schema.Enum ? "enum" : field.Schema.Describe())
-                    + ", and compiled transformations carry primitive, Timestamp, Date and Time fields, structs of them, and arrays and maps of primitives only in this version"
-            );
+            return (notCompiled, "the value's " + uncarried.Substring(4));
         }
+        return Conditional(steps);
+    }
+
+    private static (
+        Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor,
+        string Reason
+    )? Conditional(List<TransformStep> steps)
+    {
+        var notCompiled = DiagnosticDescriptors.TransformNotCompiled;
         return steps.FirstOrDefault(s => s.Conditional) is { } conditional
             ? (
                 notCompiled,

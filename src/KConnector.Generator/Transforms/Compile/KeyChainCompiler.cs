@@ -4,27 +4,50 @@ using System.Linq;
 namespace KConnector.Generator.Transforms;
 
 /// <summary>
-/// The key side of a source spec's compiled chain: <c>ValueToKey</c> makes the key a struct of
-/// the value's fields as the stages before it left them (each slot's expression is over the task's
-/// value, so the key is computed from the record the task produced), then the <c>$Key</c> stages
-/// rewrite it as <see cref="CompiledStages"/> rewrites the value, and <c>ExtractField$Key</c> may
-/// end it with one of its fields. The key is computed in the key converter, which the runner hands
-/// the whole record (Connect's order on a source: every transformation, then the converters).
+/// The key side of a spec's compiled chain. The key starts as the task's own key where the build
+/// knows its schema (an .avsc record key read through <c>key.*</c>, or a string or bytes key) and
+/// the <c>$Key</c> stages rewrite it as <see cref="CompiledStages"/> rewrites the value:
+/// HoistField$Key makes any key the one field of a <c>ConnectDefault</c> struct, ExtractField$Key
+/// may end it with one of its fields. On a source, <c>ValueToKey</c> instead makes the key a
+/// struct of the value's fields as the stages before it left them (each slot's expression is over
+/// the task's value); stages before it are overwritten, as in Connect. The key is computed in the
+/// key converter: on a source after the rest of the chain (the runner hands the converter the
+/// whole record when the key is read from the value), on a sink right after the key is read.
 /// </summary>
 internal sealed class KeyChainCompiler
 {
     /// <summary>The Avro name Confluent's AvroData gives a struct without a name, as ValueToKey's is.</summary>
     public const string UnnamedStruct = "io.confluent.connect.avro.ConnectDefault";
 
+    private readonly string? _ownKeyUnknown;
     private CompiledStages? _key;
 
-    /// <summary>Whether a ValueToKey has started the compiled key.</summary>
-    public bool Started => _key is not null;
+    /// <summary>
+    /// A key chain starting from the task's own key: <paramref name="ownKey"/> the key's fields
+    /// (an .avsc record key), or <paramref name="primitive"/> a string or bytes key, or neither
+    /// with <paramref name="unknown"/> saying why a <c>$Key</c> stage on it cannot compile.
+    /// </summary>
+    public KeyChainCompiler(
+        CompiledStages? ownKey = null,
+        CompiledSlot? primitive = null,
+        string? unknown = null
+    )
+    {
+        _key = ownKey;
+        Extracted = primitive;
+        _ownKeyUnknown = unknown;
+    }
 
-    /// <summary>The key's fields, or null once ExtractField made it one of them.</summary>
+    /// <summary>Whether a key-side stage was compiled (the key chain is emitted).</summary>
+    public bool Started { get; private set; }
+
+    /// <summary>Whether the key is computed from the task's value (a ValueToKey) rather than its own key.</summary>
+    public bool ReadsValue { get; private set; }
+
+    /// <summary>The key's fields, or null while the key is one primitive field.</summary>
     public CompiledStages? Record => Extracted is null ? _key : null;
 
-    /// <summary>The field ExtractField$Key made the key, or null.</summary>
+    /// <summary>The primitive the key is (the task's string key, or the field ExtractField$Key made it), or null.</summary>
     public CompiledSlot? Extracted { get; private set; }
 
     /// <summary>
@@ -39,6 +62,7 @@ internal sealed class KeyChainCompiler
         string plugin
     )
     {
+        Started = true;
         if (kind == "ValueToKey")
         {
             // The fold has checked that each field is one of the value's.
@@ -47,35 +71,59 @@ internal sealed class KeyChainCompiler
                 .ToList();
             _key = new CompiledStages(slots, UnnamedStruct);
             Extracted = null;
+            ReadsValue = true;
             return null;
         }
-        if (_key is null)
+        if (_key is null && Extracted is null)
         {
-            return (
-                "type",
-                "on a source the build compiles a key that ValueToKey makes from the value (the task's own key is not compiled in this version); put ValueToKey first"
-            );
+            return ("type", _ownKeyUnknown ?? "the task's key is not known at build time");
         }
-        if (Extracted is { } field)
+        if (Extracted is { } primitive)
         {
-            return (
-                "type",
-                "the key is the field \""
-                    + field.Name
-                    + "\" after ExtractField, and a transformation of a primitive key is not compiled yet"
-            );
+            return kind == "HoistField" ? Hoist(step, primitive) : PrimitiveProblem(primitive);
         }
-        return kind == "ExtractField" ? Extract(step) : Rewrite(kind, step, plugin);
+        return kind == "ExtractField" ? Extract(step, plugin) : Rewrite(kind, step, plugin);
     }
 
     private (string Key, string Reason)? Rewrite(string kind, TransformStep step, string plugin) =>
         _key!.Apply(kind, step, plugin) ? null : _key.Problem;
 
-    private (string Key, string Reason)? Extract(TransformStep step)
+    // HoistField of a primitive key: Connect's struct of one field holding it, which AvroData names ConnectDefault.
+    private (string Key, string Reason)? Hoist(TransformStep step, CompiledSlot primitive)
     {
         var name = step.Setting("field")?.Text.Trim() ?? string.Empty;
-        // The fold has checked the field (a V2 path through nested structs needs a nested key, which ValueToKey of primitive fields never makes).
+        _key = new CompiledStages(
+            new List<CompiledSlot> { primitive with { Name = name } },
+            UnnamedStruct
+        );
+        Extracted = null;
+        return null;
+    }
+
+    private static (string Key, string Reason) PrimitiveProblem(CompiledSlot primitive) =>
+        (
+            "type",
+            "the key is "
+                + (
+                    primitive.Name.Length == 0
+                        ? "the task's "
+                        : "the field \"" + primitive.Name + "\" ("
+                )
+                + primitive.Type.ToString().ToLowerInvariant()
+                + (primitive.Name.Length == 0 ? " key" : ")")
+                + ", and of the transformations of a primitive key only HoistField$Key is compiled in this version"
+        );
+
+    private (string Key, string Reason)? Extract(TransformStep step, string plugin)
+    {
+        var name = step.Setting("field")?.Text.Trim() ?? string.Empty;
+        var v2 = step.Setting("field.syntax.version")?.Text.Trim() == "V2";
+        // The fold has checked the field; a struct field (or a V2 path) stays a record.
         var slot = _key!.Slots.FirstOrDefault(s => s.Name == name);
+        if (v2 || slot?.Fields is not null)
+        {
+            return Rewrite("ExtractField", step, plugin);
+        }
         if (slot is null)
         {
             return ("field", "the key has no field \"" + name + "\"");

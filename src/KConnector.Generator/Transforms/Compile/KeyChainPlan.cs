@@ -8,26 +8,52 @@ using KConnector.Generator.Plugins;
 namespace KConnector.Generator.Transforms;
 
 /// <summary>
-/// The compiled key of a source spec (<see cref="KeyChainCompiler"/>) as a chain of its own:
-/// <c>{Connector}KeyChain.Apply(topic, value)</c> over the task's value, returning the key record
-/// (generated from the Avro schema Connect's AvroData writes for the key's struct:
-/// <c>io.confluent.connect.avro.ConnectDefault</c> for ValueToKey's unnamed one, or the
-/// SetSchemaMetadata$Key name) or, after ExtractField$Key, the field itself.
+/// The compiled key of a spec (<see cref="KeyChainCompiler"/>) as a chain of its own:
+/// <c>{Connector}KeyChain.Apply(topic, key)</c> over the task's own key (on a sink: the key the
+/// key converter read), or <c>Apply(topic, value)</c> over the task's value after a ValueToKey on a
+/// source, returning the key record (generated from the Avro schema Connect's AvroData writes for
+/// the key's struct: the key schema's own name, <c>io.confluent.connect.avro.ConnectDefault</c> for
+/// ValueToKey's and HoistField's unnamed one, or the SetSchemaMetadata$Key name) or, after
+/// ExtractField$Key, the field itself.
 /// </summary>
 internal static class KeyChainPlan
 {
-    public static CompiledChain Of(ParsedSpec spec, KeyChainCompiler keys, string valueType)
+    /// <summary><paramref name="chain"/> with the key chain <paramref name="keys"/> compiled.</summary>
+    /// <summary>
+    /// <paramref name="chain"/> with the key chain <paramref name="keys"/> compiled; on a sink with
+    /// the shape of its output record, which the task takes (null after a diagnostic).
+    /// </summary>
+    public static CompiledChain? With(
+        CompiledChain chain,
+        ParsedSpec spec,
+        KeyChainCompiler keys,
+        string valueType,
+        string keyType,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var key = Of(spec, keys, keys.ReadsValue ? valueType : keyType) with
+        {
+            IsSink = chain.IsSink,
+            KeyFromValue = keys.ReadsValue,
+        };
+        if (chain.IsSink && key.PrimitiveOutputType is null)
+        {
+            key = CompiledChainPlanner.WithOutputShape(key, diagnostics);
+        }
+        return key is null ? null : chain with { KeyChain = key };
+    }
+
+    private static CompiledChain Of(ParsedSpec spec, KeyChainCompiler keys, string inputType)
     {
         var name = ConfigKeyNames.PropertyNameOf(spec.ConnectorName);
-        var fields = keys
-            .Slots.Select(s => new CompiledField(s.Name, s.Expression))
-            .ToEquatableArray();
+        var fields = keys.Slots.Select(CompiledField.Of).ToEquatableArray();
         var record = keys.Record;
         return new CompiledChain(
             name + "KeyChain",
             spec.Namespace,
             spec.Access,
-            InputType: valueType,
+            InputType: inputType,
             OutputNamespace: (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".")
                 + name
                 + "KeyOutput",
@@ -49,17 +75,25 @@ internal static class KeyChainPlan
     }
 
     /// <summary>
-    /// Whether the spec's key is computed from the value (a ValueToKey on a source): its
-    /// <c>key.converter</c> is then checked against the chain's output, not the task's key type.
+    /// Whether the spec's source key is computed by a compiled chain (ValueToKey, or a <c>$Key</c>
+    /// stage): its <c>key.converter</c> is then checked against the chain's output, not the task's
+    /// key type (a sink's key converter reads the topic's key, and is checked against it).
     /// </summary>
-    public static bool ComputedFromValue(ParsedSpec spec, bool isSource) =>
-        isSource && spec.Transforms.Any(s => s.ClassName == ValueToKey);
+    public static bool ComputedByChain(ParsedSpec spec, bool isSource) =>
+        isSource && spec.Transforms.Any(s => IsKeyStage(s.ClassName));
+
+    private static bool IsKeyStage(string className) =>
+        className == ValueToKey
+        || (
+            CompiledChainPlanner.MayCompile(className)
+            && className.EndsWith("Key", System.StringComparison.Ordinal)
+        );
 
     /// <summary>
     /// <paramref name="chain"/> with its key's converter checked: the spec's key converter
     /// (<paramref name="converter"/>) must write the key chain's output (KCN0205 at
-    /// <c>key.converter</c>, or at ValueToKey when it is the default); it writes the task's own key
-    /// type too, for a record without a value, only when it can carry <paramref name="taskKey"/>.
+    /// <c>key.converter</c>, or at the first key stage when it is the default); it writes the task's
+    /// own key type too, for a record without a value, only when it can carry <paramref name="taskKey"/>.
     /// </summary>
     public static CompiledChain? WithKeyConverter(
         CompiledChain? chain,
@@ -70,14 +104,14 @@ internal static class KeyChainPlan
         List<DiagnosticInfo> diagnostics
     )
     {
-        if (chain?.KeyChain is not { } key)
+        if (chain?.KeyChain is not { IsSink: false } key)
         {
             return chain;
         }
         var formats = FormatsOf(key);
         var where =
             spec.KeyConverter?.Where
-            ?? spec.Transforms.First(s => s.ClassName == ValueToKey).TypeWhere;
+            ?? spec.Transforms.First(s => IsKeyStage(s.ClassName)).TypeWhere;
         var problem = ConverterCompatibility.Check(
             catalog,
             converter,
@@ -95,6 +129,26 @@ internal static class KeyChainPlan
         }
         return chain with { KeyChain = key with { TaskKeyWritable = converter.CanCarry(taskKey) } };
     }
+
+    /// <summary>
+    /// The schema entry of a sink's transformed key, which its task takes: the output record's shape
+    /// (what a connector mapping key fields reads), or null for a primitive output.
+    /// </summary>
+    public static SchemaTypeEntry? SinkKeyEntry(CompiledChain key, SchemaTypeEntry? input) =>
+        key.OutputShape is not { } shape ? null
+        : input is not null
+            ? input with
+            {
+                Shape = shape,
+                CSharpFullName = key.OutputType.Substring("global::".Length),
+            }
+        : new SchemaTypeEntry(
+            string.Empty,
+            key.OutputTypeName,
+            key.OutputType.Substring("global::".Length),
+            TypeFormats.AvroRecord,
+            shape
+        );
 
     /// <summary>What the key chain's output can be converted as.</summary>
     public static TypeFormats FormatsOf(CompiledChain key) =>

@@ -37,9 +37,8 @@ internal static class CompiledChainConverter
     }
 
     /// <summary>
-    /// The key converter: the one <c>key.converter</c> names for the key type, or, with a compiled
-    /// key (ValueToKey on a source), that converter for the key chain's output behind the chain
-    /// (the runtime's <c>SourceKeyChainConverter</c>, which the runner hands the whole record).
+    /// The key converter: the one <c>key.converter</c> names for the key type, or with a compiled
+    /// key <see cref="KeyChainConverter.Of"/>.
     /// </summary>
     public static string OfKey(
         ConnectorModel model,
@@ -49,6 +48,10 @@ internal static class CompiledChainConverter
         if (model.ValueChain?.KeyChain is not { } key)
         {
             return converter(model.KeyFormats, model.KeyType, "key");
+        }
+        if (!key.KeyFromValue)
+        {
+            return KeyChainConverter.Of(model, key, converter);
         }
         // KeyFormats holds what key.converter may be (the chain's output's formats too); a string
         // or byte[] task key needs no codec of its own.
@@ -80,7 +83,7 @@ internal static class CompiledChainConverter
         Func<TypeFormats, string, string, string> converter
     )
     {
-        if (model.ValueChain is { IsSink: true } sink)
+        if (model.ValueChain is { IsSink: true, HasValueStages: true } sink)
         {
             // The task's type is the output record; the converter reads the topic's (the spec's value.schema).
             return "new global::KConnector.Transforms.Compiled.SinkChainConverter<"

@@ -35,7 +35,10 @@ internal static class CompiledChainEmitter
         {
             spc.AddSource(
                 hint + "." + chain.Side + "Chain.g.cs",
-                SourceText.From(KeyChainText.Primitive(chain), System.Text.Encoding.UTF8)
+                SourceText.From(
+                    Chain(chain, w => w.WriteLine($"return {chain.Fields[0].Expression};")),
+                    System.Text.Encoding.UTF8
+                )
             );
             return;
         }
@@ -70,49 +73,60 @@ internal static class CompiledChainEmitter
         spc.AddSource(
             hint + "." + chain.Side + "Chain.g.cs",
             SourceText.From(
-                chain.Side == "Key"
-                    ? KeyChainText.Record(chain, record)
-                    : Chain(chain, record, types),
+                Chain(
+                    chain,
+                    w =>
+                    {
+                        w.WriteLine($"return new {chain.OutputType}");
+                        CompiledInitializer.Write(w, record.Definition, chain.Fields, types, ";");
+                    }
+                ),
                 System.Text.Encoding.UTF8
             )
         );
     }
 
-    private static string Chain(
-        CompiledChain chain,
-        AvroGeneratedType record,
-        List<AvroGeneratedType> types
-    )
+    // The chain's class: Apply(topic, input) returning the output the body computes.
+    private static string Chain(CompiledChain chain, System.Action<SourceWriter> body)
     {
         var w = EmitText.Begin(chain.Namespace);
         w.WriteLine("/// <summary>");
-        w.WriteLine(
-            chain.IsSink
-                ? "/// The value transformations of the spec, compiled at build time: the topic's value to the chain's output"
-                : "/// The value transformations of the spec, compiled at build time: the task's value to the chain's output"
-        );
-        w.WriteLine(
-            chain.IsSink
-                ? "/// record, which the task takes (docs/transforms.md, \"Compiled at build time\")."
-                : "/// record, whose schema the value converter registers (docs/transforms.md, \"Compiled at build time\")."
-        );
+        foreach (var line in chain.Side == "Key" ? KeyChainText.Summary(chain) : Summary(chain))
+        {
+            w.WriteLine("/// " + line);
+        }
         w.WriteLine("/// </summary>");
         w.WriteLine(EmitText.GeneratedCode);
+        var input = chain.Side == "Key" && !chain.KeyFromValue ? "key" : "value";
         using (w.WriteBlock($"{chain.Access} static class {chain.ClassName}"))
         {
             w.WriteLine(
-                "/// <summary>The transformed <paramref name=\"value\"/> of a record for <paramref name=\"topic\"/>.</summary>"
+                chain.KeyFromValue
+                    ? "/// <summary>The key of the record whose value is <paramref name=\"value\"/>, for <paramref name=\"topic\"/>.</summary>"
+                    : $"/// <summary>The transformed <paramref name=\"{input}\"/> of a record for <paramref name=\"topic\"/>.</summary>"
             );
             using (
                 w.WriteBlock(
-                    $"public static {chain.OutputType} Apply(string topic, {chain.InputType} value)"
+                    $"public static {chain.OutputType} Apply(string topic, {chain.InputType} {input})"
                 )
             )
             {
-                w.WriteLine($"return new {chain.OutputType}");
-                CompiledInitializer.Write(w, record.Definition, chain.Fields, types, ";");
+                body(w);
             }
         }
         return EmitText.End(w, chain.Namespace);
     }
+
+    private static string[] Summary(CompiledChain chain) =>
+        chain.IsSink
+            ? new[]
+            {
+                "The value transformations of the spec, compiled at build time: the topic's value to the chain's output",
+                "record, which the task takes (docs/transforms.md, \"Compiled at build time\").",
+            }
+            : new[]
+            {
+                "The value transformations of the spec, compiled at build time: the task's value to the chain's output",
+                "record, whose schema the value converter registers (docs/transforms.md, \"Compiled at build time\").",
+            };
 }

@@ -1,63 +1,23 @@
-using KConnector.Generator.Avro;
-using KConnector.Generator.Connectors;
-using KConnector.Generator.Emit;
-
 namespace KConnector.Generator.Transforms;
 
 /// <summary>
-/// The text of a source spec's compiled key chain: <c>{Connector}KeyChain.Apply(topic, value)</c>,
-/// the record's key computed from the task's value (ValueToKey, then the <c>$Key</c> stages): one
-/// object initializer for a key record, or the field's expression after ExtractField$Key.
+/// The summary of a compiled key chain's generated class, which <see cref="CompiledChainEmitter"/>
+/// writes as it writes the value's: over the task's value (ValueToKey on a source), over the task's
+/// own key (a source's <c>$Key</c> stages, before the key converter), or over the key the key
+/// converter read (a sink's, whose task takes the output).
 /// </summary>
 internal static class KeyChainText
 {
-    public static string Record(CompiledChain chain, AvroGeneratedType record) =>
-        Write(
-            chain,
-            w =>
-            {
-                w.WriteLine($"return new {chain.OutputType}");
-                w.WriteLine("{");
-                w.Indentation++;
-                var fields = record.Definition.Fields;
-                for (var i = 0; i < chain.Fields.Count; i++)
-                {
-                    w.WriteLine($"{fields[i].PropertyName} = {chain.Fields[i].Expression},");
-                }
-                w.Indentation--;
-                w.WriteLine("};");
-            }
-        );
-
-    public static string Primitive(CompiledChain chain) =>
-        Write(chain, w => w.WriteLine($"return {chain.Fields[0].Expression};"));
-
-    private static string Write(CompiledChain chain, System.Action<SourceWriter> body)
-    {
-        var w = EmitText.Begin(chain.Namespace);
-        w.WriteLine("/// <summary>");
-        w.WriteLine(
-            "/// The key transformations of the spec, compiled at build time: the record's key computed from the task's value"
-        );
-        w.WriteLine(
-            "/// (ValueToKey, then the $Key stages), which the key converter writes (docs/transforms.md, \"Compiled at build time\")."
-        );
-        w.WriteLine("/// </summary>");
-        w.WriteLine(EmitText.GeneratedCode);
-        using (w.WriteBlock($"{chain.Access} static class {chain.ClassName}"))
+    public static string[] Summary(CompiledChain chain) =>
+        new[]
         {
-            w.WriteLine(
-                "/// <summary>The key of the record whose value is <paramref name=\"value\"/>, for <paramref name=\"topic\"/>.</summary>"
-            );
-            using (
-                w.WriteBlock(
-                    $"public static {chain.OutputType} Apply(string topic, {chain.InputType} value)"
-                )
-            )
-            {
-                body(w);
-            }
-        }
-        return EmitText.End(w, chain.Namespace);
-    }
+            chain.KeyFromValue
+                ? "The key transformations of the spec, compiled at build time: the record's key computed from the task's value"
+            : chain.IsSink
+                ? "The key transformations of the spec, compiled at build time: the topic's key to the key the task takes"
+            : "The key transformations of the spec, compiled at build time: the task's key to the key the key converter writes",
+            chain.KeyFromValue
+                ? "(ValueToKey, then the $Key stages), which the key converter writes (docs/transforms.md, \"Compiled at build time\")."
+                : "($Key stages), with its schema derived at build time (docs/transforms.md, \"Compiled at build time\").",
+        };
 }

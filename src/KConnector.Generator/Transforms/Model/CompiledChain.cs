@@ -18,10 +18,11 @@ namespace KConnector.Generator.Transforms;
 /// <param name="SchemaPath">A name for the output schema in diagnostics (the spec's file and side).</param>
 /// <param name="IsSink">Whether the chain runs in a sink's value converter (topic's type to the task's) rather than a source's (task's type to the topic's).</param>
 /// <param name="OutputShape">On a sink, the output record's shape: the accessor a connector that maps records reads the task's values through.</param>
-/// <param name="KeyChain">On a source, the key the chain computes (ValueToKey, then the <c>$Key</c> stages): its own chain, whose input is the task's value.</param>
+/// <param name="KeyChain">The key the chain computes (the <c>$Key</c> stages over the task's own key, or on a source ValueToKey and the stages after it): its own chain.</param>
 /// <param name="HasValueStages">Whether a value stage is compiled (a chain of key stages only leaves the value converter as it is).</param>
 /// <param name="Side">"Value" or "Key": the side whose converter runs the chain.</param>
 /// <param name="TaskKeyWritable">For a key chain: whether <c>key.converter</c> can write the task's own key type too (for a record without a value, whose key ValueToKey keeps).</param>
+/// <param name="KeyFromValue">For a key chain: whether it reads the task's value (ValueToKey on a source) rather than the task's own key.</param>
 /// <param name="PrimitiveOutputType">The output's C# type when it is a primitive (a key ExtractField ended), or null for a generated record.</param>
 internal sealed record CompiledChain(
     string ClassName,
@@ -41,7 +42,8 @@ internal sealed record CompiledChain(
     bool HasValueStages = true,
     string Side = "Value",
     string? PrimitiveOutputType = null,
-    bool TaskKeyWritable = true
+    bool TaskKeyWritable = true,
+    bool KeyFromValue = false
 )
 {
     /// <summary>The output's C# type, global-qualified.</summary>

@@ -6,7 +6,9 @@ namespace KConnector.Transforms.Compiled;
 /// A source connector's value converter with its field-level transformations compiled in: the
 /// generated chain turns the task's record into the chain's output type, which
 /// <c>value.converter</c> writes, so the schema registered is the transformed one, as Kafka
-/// Connect's converters see a record's post-transform schema. The generic chain (routers, Filter,
+/// Connect's converters see a record's post-transform schema. The key converter of a source whose
+/// <c>$Key</c> stages rewrite the task's own key is one too (key for value: <c>key.converter</c>
+/// writes the chain's output and registers its schema under <c>{topic}-key</c>). The generic chain (routers, Filter,
 /// predicates, header transformations) has run before, in the runner; the build refuses a chain
 /// whose order this would change (KCN0258). A failure of the chain is a record error at stage
 /// <c>TRANSFORMATION</c> (<see cref="CompiledTransformationException"/>).
@@ -21,30 +23,30 @@ public sealed class SourceChainConverter<TValue, TOutput>
 {
     private readonly IConverter<TOutput> _output;
     private readonly Func<string, TValue, TOutput> _chain;
-    private readonly IConverter<TValue> _input;
+    private readonly IConverter<TValue>? _input;
 
     /// <summary>
     /// Creates the converter: <paramref name="chain"/> (the generated code, given the record's topic)
     /// before <paramref name="output"/>; <paramref name="input"/> is the converter of the task's
-    /// type, used only for a dead-letter copy of the record as the task produced it.
+    /// type, used only for a dead-letter copy of the record as the task produced it, or null when
+    /// the configured converter writes only the chain's output type (a string key hoisted into a
+    /// struct under the AvroConverter: the copy is then the key's text).
     /// </summary>
     public SourceChainConverter(
         IConverter<TOutput> output,
         Func<string, TValue, TOutput> chain,
-        IConverter<TValue> input
+        IConverter<TValue>? input
     )
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(chain);
-        ArgumentNullException.ThrowIfNull(input);
         _output = output;
         _chain = chain;
         _input = input;
     }
 
     /// <inheritdoc />
-    public string DeadLetterEncoding =>
-        (_input as IDeadLetterEncoding<TValue>)?.DeadLetterEncoding ?? "text";
+    public string DeadLetterEncoding => SourceChainDeadLetters.EncodingOf(_input);
 
     /// <inheritdoc />
     /// <exception cref="CompiledTransformationException">A transformation failed on the value.</exception>
@@ -53,13 +55,8 @@ public sealed class SourceChainConverter<TValue, TOutput>
 
     /// <summary>Not used: a source converter only writes.</summary>
     public TValue? ToConnectData(string topic, byte[]? data) =>
-        throw new NotSupportedException(
-            "A source connector's compiled transformation chain converts records to Kafka only."
-        );
+        throw SourceChainDeadLetters.WritesOnly();
 
     /// <inheritdoc />
-    public byte[] EncodeForDeadLetter(TValue value) =>
-        _input is IDeadLetterEncoding<TValue> own
-            ? own.EncodeForDeadLetter(value)
-            : System.Text.Encoding.UTF8.GetBytes(value.ToString() ?? string.Empty);
+    public byte[] EncodeForDeadLetter(TValue value) => SourceChainDeadLetters.Encode(_input, value);
 }

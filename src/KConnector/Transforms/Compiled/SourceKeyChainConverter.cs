@@ -46,8 +46,7 @@ public sealed class SourceKeyChainConverter<TKey, TValue, TOutput>
     }
 
     /// <inheritdoc />
-    public string DeadLetterEncoding =>
-        (_input as IDeadLetterEncoding<TKey>)?.DeadLetterEncoding ?? "text";
+    public string DeadLetterEncoding => SourceChainDeadLetters.EncodingOf(_input);
 
     /// <inheritdoc />
     /// <exception cref="CompiledTransformationException">A transformation failed on the record.</exception>
@@ -67,13 +66,8 @@ public sealed class SourceKeyChainConverter<TKey, TValue, TOutput>
 
     /// <summary>Not used: a source converter only writes.</summary>
     public TKey? ToConnectData(string topic, byte[]? data) =>
-        throw new NotSupportedException(
-            "A source connector's compiled key chain converts records to Kafka only."
-        );
+        throw SourceChainDeadLetters.WritesOnly();
 
     /// <inheritdoc />
-    public byte[] EncodeForDeadLetter(TKey value) =>
-        _input is IDeadLetterEncoding<TKey> own
-            ? own.EncodeForDeadLetter(value)
-            : System.Text.Encoding.UTF8.GetBytes(value?.ToString() ?? string.Empty);
+    public byte[] EncodeForDeadLetter(TKey value) => SourceChainDeadLetters.Encode(_input, value);
 }

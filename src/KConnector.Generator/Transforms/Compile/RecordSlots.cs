@@ -1,0 +1,50 @@
+using System.Collections.Generic;
+using System.Linq;
+using KConnector.Generator.Connectors;
+
+namespace KConnector.Generator.Transforms;
+
+/// <summary>
+/// The slots of an .avsc record a compiled chain starts from (the task's value, or its own key),
+/// each read through the property the Avro generator gave the field, on the chain's parameter.
+/// </summary>
+internal static class RecordSlots
+{
+    /// <summary>The fields of <paramref name="entry"/>'s record read as <c>{parameter}.{Property}</c>.</summary>
+    public static List<CompiledSlot> Read(SchemaTypeEntry entry, string parameter)
+    {
+        var schema = entry.Schema!;
+        var shape = entry.Shape!;
+        return schema
+            .Fields.Select(f =>
+                CompiledSlot.Read(
+                    f.Name,
+                    f.Schema,
+                    parameter
+                        + "."
+                        + (
+                            shape.Fields.FirstOrDefault(s => s.Name == f.Name)?.Property
+                            // A field the connector cannot map (a record, an array, a map) is not in the shape.
+                            ?? Avro.AvroSchemaParser.PropertyName(
+                                f.Name,
+                                OutputAvroSchema.TypeName(schema.Name!)
+                            )
+                        )
+                )
+            )
+            .ToList();
+    }
+
+    /// <summary>
+    /// The field of <paramref name="schema"/> a compiled chain cannot carry (an enum, a decimal, a
+    /// wider union, an array of records), or null.
+    /// </summary>
+    public static string? Uncarried(TransformSchema schema) =>
+        schema.Fields.FirstOrDefault(f => !CompiledSlot.Carries(f.Schema)) is { } field
+            ? "the field \""
+                + field.Name
+                + "\" is of type "
+                + (field.Schema.Enum ? "enum" : field.Schema.Describe())
+                + ", and compiled transformations carry primitive, Timestamp, Date and Time fields, structs of them, and arrays and maps of primitives only in this version"
+            : null;
+}
