@@ -123,6 +123,12 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
         await WaitForGenerationAsync(kafka, 3, workers);
     }
 
+    // A task of the new generation starts once its task configs are committed. Between the
+    // connector's config and that commit a task of the old generation may still (re)start, as
+    // Connect allows (no fencing is pending for it): it is not the new generation's.
+    private static long NewGenerationFrom(Generation generation) =>
+        generation.Commit.Message.Timestamp.UnixTimestampMs;
+
     // A worker's log line starts with its UTC time ("2026-12-07T12:00:00.123Z info: ...").
     private static long LoggedAt(string line) =>
         DateTimeOffset
@@ -145,7 +151,7 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
 
     // Waits until the config topic holds the connector's config, the commit of `tasks` task
     // configs, then the task count record of `tasks`, and every task of the generation wrote
-    // RUNNING since the config; checks that none of them did before the task count record (the
+    // RUNNING since the commit; checks that none of them did before the task count record (the
     // round comes first).
     private async Task<Generation> WaitForGenerationAsync(
         EmbeddedKafka kafka,
@@ -163,7 +169,7 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
                 {
                     return false;
                 }
-                var since = generation.Config.Message.Timestamp.UnixTimestampMs;
+                var since = NewGenerationFrom(generation);
                 running =
                 [
                     .. TransactionalTopicReader
@@ -189,14 +195,14 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
         );
         var fencedAt = generation!.TaskCount.Message.Timestamp.UnixTimestampMs;
         // Each new task initialised its transactions (fencing its own predecessor) after the round.
-        var since = generation.Config.Message.Timestamp.UnixTimestampMs;
+        var since = NewGenerationFrom(generation);
         for (var task = 0; task < tasks; task++)
         {
             var id = $"{Group}-{Connector}-{task}";
             var starts = TransactionStarts(workers, task, since);
             Assert.NotEmpty(starts);
             output.WriteLine(
-                $"{id}: connector config -> task count record {fencedAt - since} ms, -> transactions initialised {string.Join(", ", starts.Select(at => at - since))} ms"
+                $"{id}: task configs committed -> task count record {fencedAt - since} ms, -> transactions initialised {string.Join(", ", starts.Select(at => at - since))} ms"
             );
             Assert.All(
                 starts,
