@@ -29,7 +29,10 @@ internal sealed record HarnessSettings(int Records, int RecordBytes)
             "KCONNECTOR_HARNESS_PRODUCER"
         );
 
-    /// <summary>The consumer settings of the raw consumer loop and of the sink pipeline alike (the worker's default prefetch bound).</summary>
+    /// <summary>
+    /// The consumer settings of the raw consumer loop and of the sink pipeline alike: the worker's
+    /// default prefetch bounds (SinkConsumerSettings) spelled out, so the raw loop has them too.
+    /// </summary>
     public static IReadOnlyDictionary<string, string> Consumer { get; } =
         WithOverrides(
             new Dictionary<string, string> { ["queued.max.messages.kbytes"] = "16384" },

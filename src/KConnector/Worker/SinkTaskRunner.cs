@@ -100,22 +100,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
-        var config = new ConsumerConfig(new Dictionary<string, string>(_options.ClientConfig))
+        var config = new ConsumerConfig(SinkConsumerSettings.For(_options.ClientConfig))
         {
             BootstrapServers = _options.BootstrapServers,
             GroupId = _options.GroupId,
             EnableAutoCommit = false,
             EnableAutoOffsetStore = false,
-            AutoOffsetReset = _options.ClientConfig.ContainsKey("auto.offset.reset")
-                ? null
-                : AutoOffsetReset.Earliest,
-            // librdkafka prefetches up to 64 MiB per consumer by default; a worker with many tasks
-            // should not, so the default prefetch is 16 MiB (still many batches ahead).
-            QueuedMaxMessagesKbytes = _options.ClientConfig.ContainsKey(
-                "queued.max.messages.kbytes"
-            )
-                ? null
-                : 16384,
         };
         IProducer<byte[]?, byte[]?>? dlqProducer = null;
         var reporters = new List<IErrorReporter>
