@@ -18,7 +18,7 @@ internal static class JsonSchemaLibrary
     /// <summary>On unless the switch says otherwise: a JIT worker keeps the library.</summary>
     /// <remarks>
     /// Not a [FeatureGuard]: nothing can prove to the analyzer that unreferenced code is absent.
-    /// NJsonSchema carries no trim annotations, so a kept library shows as IL2104 for its
+    /// NJsonSchema carries no trim annotations, so a kept library shows as IL2104/IL3053 for its
     /// assemblies at publish, and the build targets add KCN0113 saying why it is kept.
     /// </remarks>
     [FeatureSwitchDefinition(SwitchName)]
@@ -29,9 +29,9 @@ internal static class JsonSchemaLibrary
     public static string Unavailable(string what) =>
         $"{what} is not compiled (build warning KCN0112 names the keyword), and this worker was "
         + "published without the run-time JSON Schema library (a Native AOT publish leaves it out: "
-        + $"the switch {SwitchName} is false). Use only compiled keywords in the schema, publish with "
-        + "-p:KConnectorJsonSchemaLibraryValidation=true (not trim- or AOT-safe), or publish JIT "
-        + "(docs/native-aot.md).";
+        + $"the switch {SwitchName} is false). Use only compiled keywords in the schema, or publish "
+        + "JIT; -p:KConnectorJsonSchemaLibraryValidation=true keeps the library, but it is not trim- "
+        + "or AOT-safe and fails in a native binary (docs/native-aot.md).";
 
     /// <summary>Why the library's public entry points require unreferenced and dynamic code.</summary>
     public const string Reason =
