@@ -11,9 +11,19 @@ public static class TopicContents
         string bootstrapServers,
         string topic,
         int partitionCount
+    ) =>
+        Records(bootstrapServers, topic, partitionCount)
+            .Select(r => r.Value is null ? "" : Encoding.UTF8.GetString(r.Value))
+            .ToList();
+
+    /// <summary>Every record's key and value bytes of <paramref name="topic"/> (of <paramref name="partitionCount"/> partitions), up to each partition's end now.</summary>
+    public static IReadOnlyList<(byte[]? Key, byte[]? Value)> Records(
+        string bootstrapServers,
+        string topic,
+        int partitionCount
     )
     {
-        using var consumer = new ConsumerBuilder<Ignore, byte[]?>(
+        using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(
             new ConsumerConfig
             {
                 BootstrapServers = bootstrapServers,
@@ -30,7 +40,7 @@ public static class TopicContents
             p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value
         );
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
-        var values = new List<string>();
+        var records = new List<(byte[]? Key, byte[]? Value)>();
         var read = partitions.ToDictionary(p => p.Partition.Value, _ => 0L);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (read.Any(r => r.Value < ends[r.Key]) && DateTime.UtcNow < deadline)
@@ -41,10 +51,8 @@ public static class TopicContents
                 continue;
             }
             read[result.Partition.Value] = result.Offset.Value + 1;
-            values.Add(
-                result.Message.Value is null ? "" : Encoding.UTF8.GetString(result.Message.Value)
-            );
+            records.Add((result.Message.Key, result.Message.Value));
         }
-        return values;
+        return records;
     }
 }

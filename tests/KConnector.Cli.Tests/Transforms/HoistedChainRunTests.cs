@@ -1,0 +1,104 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KConnector.Avro;
+using KConnector.Kafka;
+using KConnector.Testing.SchemaRegistry;
+
+namespace KConnector.Cli.Tests.Transforms;
+
+/// <summary>
+/// A nested record made by a compiled chain, through <c>kconnector run</c> of the very spec the
+/// IntegrationTests' HoistedChainPipelineTests run as a generated worker
+/// (payments-hoisted-source.connector.json: MaskField$Value, HoistField$Value into
+/// <c>payment</c>, SetSchemaMetadata$Value PaymentEnvelope): the topic holds the records the
+/// generated worker writes, and the registry the same nested schema. (A file source cannot read
+/// nested values, KCN0242, so Flatten of nested input runs on an attribute source: the generated
+/// and hosted roads, CompiledStructurePipelineTests and HostedChainTests.)
+/// </summary>
+public sealed class HoistedChainRunTests : IDisposable
+{
+    private const int Lines = 8;
+    private readonly SpecFolder _folder = new();
+
+    [Fact]
+    public async Task FileSourceHoistedIntoANamedEnvelope_NestedRecordsAndSchema()
+    {
+        await using var registry = await SchemaRegistryTestServer.StartAsync();
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-hoisted", partitions: 1);
+        var spec = StandaloneRoad.CopyFromIntegrationTests(
+            _folder,
+            "payments-hoisted-source.connector.json",
+            "payment.avsc"
+        );
+
+        var run = await StandaloneRoad.RunAsync(
+            _folder,
+            kafka.BootstrapServers,
+            spec,
+            Lines,
+            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
+            "value.converter.schema.registry.url=" + registry.Url
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var records = TopicContents.Records(kafka.BootstrapServers, "payments-hoisted", 1);
+        Assert.True(records.Count == Lines, run.ToString());
+        Assert.Equal(
+            Enumerable.Range(0, Lines).Select(Expected),
+            records.Select(r => EnvelopeJson(r.Value!))
+        );
+        using var http = new HttpClient();
+        var registered = await http.GetFromJsonAsync<JsonObject>(
+            registry.Url + "/subjects/payments-hoisted-value/versions/latest"
+        );
+        var schema = JsonNode.Parse(registered!["schema"]!.GetValue<string>())!;
+        Assert.Equal(
+            "KConnector.IntegrationTests.Transforms.Shop",
+            schema["namespace"]!.GetValue<string>()
+        );
+        Assert.Equal("PaymentEnvelope", schema["name"]!.GetValue<string>());
+        var payment = schema["fields"]![0]!;
+        Assert.Equal("payment", payment["name"]!.GetValue<string>());
+        Assert.Equal("Payment", payment["type"]!["name"]!.GetValue<string>());
+        Assert.Equal(
+            [
+                "id:\"string\"",
+                "amount:\"double\"",
+                "card:\"string\"",
+                "cvv:\"int\"",
+                "note:[\"null\",\"string\"]",
+            ],
+            payment["type"]!["fields"]!
+                .AsArray()
+                .Select(f => f!["name"]!.GetValue<string>() + ":" + f["type"]!.ToJsonString())
+        );
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    // HoistedChainPipelineTests.Expected: payment i, its card masked, as the field "payment".
+    private static string Expected(int i)
+    {
+        var payment = JsonNode.Parse(StandaloneRoad.PaymentLine(i))!;
+        payment["card"] = "";
+        return new JsonObject { ["payment"] = payment }.ToJsonString();
+    }
+
+    // A PaymentEnvelope {payment: Payment} after Confluent's framing, as JSON.
+    private static string EnvelopeJson(byte[] value)
+    {
+        Assert.Equal(0, value[0]);
+        var reader = new AvroReader(value.AsSpan(5));
+        var payment = new JsonObject
+        {
+            ["id"] = reader.ReadString("id"),
+            ["amount"] = reader.ReadDouble("amount"),
+            ["card"] = reader.ReadString("card"),
+            ["cvv"] = reader.ReadInt("cvv"),
+            ["note"] = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note"),
+        };
+        reader.ExpectEnd("value");
+        return new JsonObject { ["payment"] = payment }.ToJsonString();
+    }
+}

@@ -1,0 +1,135 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+using KConnector.Avro;
+using KConnector.Kafka;
+using KConnector.Testing.SchemaRegistry;
+
+namespace KConnector.Cli.Tests.Transforms;
+
+/// <summary>
+/// Keys compiled on a source, through <c>kconnector run</c> of the very specs the IntegrationTests'
+/// KeyChainPipelineTests run as generated workers: Connect's "key from a value field"
+/// (payments-keyed-source: ValueToKey, ReplaceField$Key, ExtractField$Key) and a struct key
+/// (payments-keyrecord-source: ValueToKey, Cast$Key, MaskField$Key, Avro key converter). The
+/// topic holds the keys and values the generated worker writes, and the registry the key's
+/// derived schema.
+/// </summary>
+public sealed class KeyChainRunTests : IDisposable
+{
+    private const int Lines = 8;
+    private readonly SpecFolder _folder = new();
+
+    [Fact]
+    public async Task ValueToKeyThenExtractField_EachRecordsKeyIsItsPaymentId()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-keyed", partitions: 1);
+        var spec = StandaloneRoad.CopyFromIntegrationTests(
+            _folder,
+            "payments-keyed-source.connector.json",
+            "payment.avsc"
+        );
+
+        var run = await StandaloneRoad.RunAsync(
+            _folder,
+            kafka.BootstrapServers,
+            spec,
+            Lines,
+            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines)
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var records = TopicContents.Records(kafka.BootstrapServers, "payments-keyed", 1);
+        Assert.True(records.Count == Lines, run.ToString());
+        Assert.Equal(
+            Enumerable.Range(0, Lines).Select(i => "p-" + i),
+            records.Select(r => Encoding.UTF8.GetString(r.Key!))
+        );
+        // Only key stages compiled: the value is the task's, unchanged.
+        Assert.Equal(
+            Enumerable.Range(0, Lines).Select(i => "4111-" + i),
+            records.Select(r => CardOf(r.Value!))
+        );
+    }
+
+    [Fact]
+    public async Task ValueToKeyWithKeyStages_KeyRecordsAndTheirDerivedSchemaAreRegistered()
+    {
+        await using var registry = await SchemaRegistryTestServer.StartAsync();
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-keyrecord", partitions: 1);
+        var spec = StandaloneRoad.CopyFromIntegrationTests(
+            _folder,
+            "payments-keyrecord-source.connector.json",
+            "payment.avsc"
+        );
+
+        var run = await StandaloneRoad.RunAsync(
+            _folder,
+            kafka.BootstrapServers,
+            spec,
+            Lines,
+            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
+            "key.converter.schema.registry.url=" + registry.Url,
+            "value.converter.schema.registry.url=" + registry.Url
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var records = TopicContents.Records(kafka.BootstrapServers, "payments-keyrecord", 1);
+        Assert.True(records.Count == Lines, run.ToString());
+        foreach (var ((key, value), i) in records.Select((r, i) => (r, i)))
+        {
+            Assert.Equal(0, key![0]);
+            Assert.Equal(
+                JsonNode
+                    .Parse(
+                        $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
+                    )!
+                    .ToJsonString(),
+                KeyRecordJson(key)
+            );
+            Assert.Equal(string.Empty, CardOf(value!));
+        }
+        using var http = new HttpClient();
+        var registered = await http.GetFromJsonAsync<JsonObject>(
+            registry.Url + "/subjects/payments-keyrecord-key/versions/latest"
+        );
+        var schema = JsonNode.Parse(registered!["schema"]!.GetValue<string>())!;
+        Assert.Equal("io.confluent.connect.avro", schema["namespace"]!.GetValue<string>());
+        Assert.Equal("ConnectDefault", schema["name"]!.GetValue<string>());
+        Assert.Equal(
+            ["id:\"string\"", "cvv:\"string\"", "note:[\"null\",\"string\"]"],
+            schema["fields"]!
+                .AsArray()
+                .Select(f => f!["name"]!.GetValue<string>() + ":" + f["type"]!.ToJsonString())
+        );
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    // A payment.avsc value in Confluent's framing (magic byte, 4-byte schema id): its card.
+    private static string CardOf(byte[] value)
+    {
+        var reader = new AvroReader(value.AsSpan(5));
+        _ = reader.ReadString("id");
+        _ = reader.ReadDouble("amount");
+        return reader.ReadString("card");
+    }
+
+    // The ConnectDefault {id: string, cvv: string, note: [null, string]} key as JSON.
+    private static string KeyRecordJson(byte[] key)
+    {
+        var reader = new AvroReader(key.AsSpan(5));
+        var id = reader.ReadString("id");
+        var cvv = reader.ReadString("cvv");
+        var note = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note");
+        reader.ExpectEnd("key");
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["cvv"] = cvv,
+            ["note"] = note,
+        }.ToJsonString();
+    }
+}

@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace KConnector.Cli.Tests.Transforms;
+
+/// <summary>
+/// The standalone road of a spec the IntegrationTests run as a generated worker: the same spec and
+/// schema files, copied from tests/KConnector.IntegrationTests/Transforms into a user's folder,
+/// then <c>kconnector run worker.properties spec</c> as connect-standalone takes them.
+/// </summary>
+internal static class StandaloneRoad
+{
+    /// <summary>
+    /// Copies <paramref name="names"/> from the IntegrationTests' Transforms folder into
+    /// <paramref name="folder"/>; returns the first one's path there.
+    /// </summary>
+    public static string CopyFromIntegrationTests(SpecFolder folder, params string[] names)
+    {
+        var from = Path.Combine(
+            Repository.Root(),
+            "tests",
+            "KConnector.IntegrationTests",
+            "Transforms"
+        );
+        foreach (var name in names)
+        {
+            File.Copy(Path.Combine(from, name), folder.File(name), overwrite: true);
+        }
+        return folder.File(names[0]);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="spec"/> with a worker.properties naming the cluster and this run's own
+    /// offsets file, until <paramref name="records"/> records are processed; <paramref name="sets"/>
+    /// override the connector's keys (<c>--set key=value</c>).
+    /// </summary>
+    public static Task<CliRun> RunAsync(
+        SpecFolder folder,
+        string bootstrapServers,
+        string spec,
+        int records,
+        params string[] sets
+    )
+    {
+        // Offsets of this run only: the default file (connect.offsets in the working directory)
+        // outlives the test, and a later run would resume after these lines.
+        var worker = folder.Write(
+            "worker.properties",
+            $"bootstrap.servers={bootstrapServers}\noffset.storage.file.filename={folder.File("run.offsets")}\n"
+        );
+        return CliRun.InvokeAsync([
+            "run",
+            worker,
+            spec,
+            .. sets.SelectMany(s => new[] { "--set", s }),
+            "--max-records",
+            records.ToString(CultureInfo.InvariantCulture),
+            "--progress-interval",
+            "0",
+        ]);
+    }
+
+    /// <summary>
+    /// Writes the IntegrationTests' payments input (KeyChainPipelineTests.Line: payment i, a note
+    /// when i is even) to payments.jsonl; returns its path.
+    /// </summary>
+    public static async Task<string> WritePaymentsAsync(SpecFolder folder, int count)
+    {
+        var input = folder.File("payments.jsonl");
+        await File.WriteAllLinesAsync(input, Enumerable.Range(0, count).Select(PaymentLine));
+        return input;
+    }
+
+    /// <summary>Payment i as a JSON line.</summary>
+    public static string PaymentLine(int i) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}}"""
+        );
+}
