@@ -48,44 +48,27 @@ internal sealed class FileConnectorConfigStore(string path) : IConnectorConfigSt
         }
     }
 
-    private List<StoredConnector> Read()
-    {
-        try
-        {
-            var root =
-                JsonNode.Parse(File.ReadAllText(FilePath))?.AsObject()
-                ?? throw new JsonException("the file is empty");
-            return
-            [
-                .. root.Select(entry =>
-                {
-                    var body = entry.Value!.AsObject();
-                    var config = body["config"]!
-                        .AsObject()
-                        .ToDictionary(
-                            kv => kv.Key,
-                            kv => kv.Value!.GetValue<string>(),
-                            StringComparer.Ordinal
-                        );
-                    var state = Enum.Parse<TargetState>(body["state"]!.GetValue<string>());
-                    return new StoredConnector(entry.Key, config, state);
-                }),
-            ];
-        }
-        catch (Exception e)
-            when (e
-                    is JsonException
-                        or InvalidOperationException
-                        or ArgumentException
-                        or NullReferenceException
-            )
-        {
-            throw new InvalidDataException(
-                $"The connector configs file '{FilePath}' (config.storage.file.filename) is not one this worker wrote: {e.Message}",
-                e
-            );
-        }
-    }
+    private List<StoredConnector> Read() =>
+        WorkerStateFile.Read(
+            FilePath,
+            "connector configs",
+            "config.storage.file.filename",
+            root =>
+                root.Select(entry =>
+                    {
+                        var body = entry.Value!.AsObject();
+                        var config = body["config"]!
+                            .AsObject()
+                            .ToDictionary(
+                                kv => kv.Key,
+                                kv => kv.Value!.GetValue<string>(),
+                                StringComparer.Ordinal
+                            );
+                        var state = Enum.Parse<TargetState>(body["state"]!.GetValue<string>());
+                        return new StoredConnector(entry.Key, config, state);
+                    })
+                    .ToList()
+        );
 
     private void Write(IReadOnlyList<StoredConnector> connectors)
     {
@@ -105,16 +88,10 @@ internal sealed class FileConnectorConfigStore(string path) : IConnectorConfigSt
                 ["config"] = config,
             };
         }
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
-        var temporary = FilePath + ".tmp";
-        File.WriteAllText(
-            temporary,
-            root.ToJsonString(new JsonSerializerOptions { WriteIndented = true })
+        WorkerStateFile.Write(
+            FilePath,
+            root.ToJsonString(new JsonSerializerOptions { WriteIndented = true }),
+            ownerOnly: true
         );
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-        File.Move(temporary, FilePath, overwrite: true);
     }
 }

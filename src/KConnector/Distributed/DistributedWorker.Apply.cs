@@ -195,17 +195,7 @@ public sealed partial class DistributedWorker
             {
                 _startedAt.Remove(unit);
             }
-            await PutStatusAsync(
-                    new UnitStatus(
-                        unit,
-                        TaskState.UNASSIGNED,
-                        null,
-                        WorkerId,
-                        assignment.Generation
-                    ),
-                    stopping
-                )
-                .ConfigureAwait(false);
+            await PutUnassignedAsync(unit, assignment.Generation, stopping).ConfigureAwait(false);
         }
     }
 

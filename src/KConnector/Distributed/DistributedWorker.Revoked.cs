@@ -32,17 +32,7 @@ public sealed partial class DistributedWorker
             {
                 continue;
             }
-            await PutStatusAsync(
-                    new UnitStatus(
-                        unit,
-                        TaskState.UNASSIGNED,
-                        null,
-                        WorkerId,
-                        assignment.Generation
-                    ),
-                    stopping
-                )
-                .ConfigureAwait(false);
+            await PutUnassignedAsync(unit, assignment.Generation, stopping).ConfigureAwait(false);
         }
     }
 }

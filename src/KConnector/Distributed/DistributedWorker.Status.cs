@@ -30,6 +30,13 @@ public sealed partial class DistributedWorker
         }
     }
 
+    // UNASSIGNED: this worker no longer runs the unit, as of the generation that took it away.
+    private Task PutUnassignedAsync(WorkUnit unit, long generation, CancellationToken stopping) =>
+        PutStatusAsync(
+            new UnitStatus(unit, TaskState.UNASSIGNED, null, WorkerId, generation),
+            stopping
+        );
+
     private async Task PutStatusAsync(UnitStatus status, CancellationToken stopping)
     {
         // Connect's putSafe: never overwrite another worker's status of a newer generation.

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 
@@ -75,36 +74,23 @@ internal sealed partial class ActiveTopicStore : IActiveTopicStore
     private ConcurrentDictionary<string, byte> TopicsOf(string connector) =>
         _byConnector.GetOrAdd(connector, _ => new(StringComparer.Ordinal));
 
-    private void Read(string file)
-    {
-        try
-        {
-            var root =
-                JsonNode.Parse(File.ReadAllText(file))?.AsObject()
-                ?? throw new JsonException("the file is empty");
-            foreach (var (connector, topics) in root)
+    private void Read(string file) =>
+        WorkerStateFile.Read(
+            file,
+            "active topics",
+            "beside config.storage.file.filename",
+            root =>
             {
-                var set = TopicsOf(connector);
-                foreach (var topic in topics!.AsArray())
+                foreach (var (connector, topics) in root)
                 {
-                    set.TryAdd(topic!.GetValue<string>(), 0);
+                    var set = TopicsOf(connector);
+                    foreach (var topic in topics!.AsArray())
+                    {
+                        set.TryAdd(topic!.GetValue<string>(), 0);
+                    }
                 }
             }
-        }
-        catch (Exception e)
-            when (e
-                    is JsonException
-                        or InvalidOperationException
-                        or ArgumentException
-                        or NullReferenceException
-            )
-        {
-            throw new InvalidDataException(
-                $"The active topics file '{file}' (beside config.storage.file.filename) is not one this worker wrote: {e.Message}",
-                e
-            );
-        }
-    }
+        );
 
     // Called on a producer's delivery thread or a consumer's loop: a disk that refuses the write
     // is logged and the topics stay known in memory; the record itself is never failed for it.
@@ -130,10 +116,7 @@ internal sealed partial class ActiveTopicStore : IActiveTopicStore
             }
             try
             {
-                Directory.CreateDirectory(Path.GetDirectoryName(_file)!);
-                var temporary = _file + ".tmp";
-                File.WriteAllText(temporary, root.ToJsonString());
-                File.Move(temporary, _file, overwrite: true);
+                WorkerStateFile.Write(_file, root.ToJsonString(), ownerOnly: false);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -18,13 +18,8 @@ public sealed class ActiveTopicRecordsTests
     [Fact]
     public async Task TopicRecords_HaveConnectsKeyAndValue_ReadConnectsOwn_AndTombstonesForgetThem()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("connect-status", 3);
-        await using var writer = new KafkaStatusBackingStore(
-            "connect-status",
-            kafka.BootstrapServers
-        );
-        await writer.StartAsync(CancellationToken.None);
+        using var kafka = BackingStoreTopics.ClusterWith(BackingStoreTopics.StatusTopic, 3);
+        await using var writer = await kafka.StartStatusStoreAsync();
 
         await writer.PutTopicAsync(
             new TopicStatus("orders.v1", "my-sink", 1, 1_700_000_000_123),
@@ -51,11 +46,7 @@ public sealed class ActiveTopicRecordsTests
             ("status-topic-no-separator", """{"topic":{"name":"x"}}"""),
             ("status-topic-:connector-my-sink", """{"topic":{"name":""}}""")
         );
-        await using var reader = new KafkaStatusBackingStore(
-            "connect-status",
-            kafka.BootstrapServers
-        );
-        await reader.StartAsync(CancellationToken.None);
+        await using var reader = await kafka.StartStatusStoreAsync();
         Assert.Equal(
             [
                 new TopicStatus("orders.v1", "my-sink", 1, 1_700_000_000_123),
@@ -79,13 +70,8 @@ public sealed class ActiveTopicRecordsTests
     [Fact]
     public async Task ATasksFirstRecordToATopic_WritesItOnce_AResetTombstonesIt_AndTheNextRecordWritesItAgain()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("connect-status", 1);
-        await using var store = new KafkaStatusBackingStore(
-            "connect-status",
-            kafka.BootstrapServers
-        );
-        await store.StartAsync(CancellationToken.None);
+        using var kafka = BackingStoreTopics.ClusterWith(BackingStoreTopics.StatusTopic, 1);
+        await using var store = await kafka.StartStatusStoreAsync();
         var clock = new FixedClock(DateTimeOffset.FromUnixTimeMilliseconds(1_700_000_000_000));
         var topics = new StatusTopicActiveTopics(store, NullLogger.Instance, clock);
         var task0 = topics.RecorderFor("orders-source", 0);

@@ -17,13 +17,8 @@ public sealed class KafkaBackingStoreTests
     [Fact]
     public async Task TheConfigTopic_HoldsConnectsRecords_AndAStoreStartedLaterReadsThemAll()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("connect-configs", 1);
-        await using var writer = new KafkaConfigBackingStore(
-            "connect-configs",
-            kafka.BootstrapServers
-        );
-        await writer.StartAsync(CancellationToken.None);
+        using var kafka = BackingStoreTopics.ClusterWith(BackingStoreTopics.ConfigTopic, 1);
+        await using var writer = await kafka.StartConfigStoreAsync();
         var config = new Dictionary<string, string> { ["name"] = "orders", ["tasks.max"] = "2" };
 
         await writer.PutConnectorConfigAsync("orders", config, CancellationToken.None);
@@ -56,11 +51,7 @@ public sealed class KafkaBackingStoreTests
         Assert.Equal("STOPPED", target["state.v2"]!.GetValue<string>());
         Assert.Null(records[6].Value); // Deleting writes tombstones.
 
-        await using var reader = new KafkaConfigBackingStore(
-            "connect-configs",
-            kafka.BootstrapServers
-        );
-        await reader.StartAsync(CancellationToken.None);
+        await using var reader = await kafka.StartConfigStoreAsync();
         Assert.Equal(["orders"], reader.Connectors.Keys);
         Assert.Equal(config, reader.Connectors["orders"]);
         Assert.Equal(2, reader.TaskCount("orders"));
@@ -75,13 +66,8 @@ public sealed class KafkaBackingStoreTests
     [Fact]
     public async Task TheTaskCountRecord_HasConnectsKeyAndValue_AndEndsThePendingFencingOfTheTaskConfigsBeforeIt()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("connect-configs", 1);
-        await using var store = new KafkaConfigBackingStore(
-            "connect-configs",
-            kafka.BootstrapServers
-        );
-        await store.StartAsync(CancellationToken.None);
+        using var kafka = BackingStoreTopics.ClusterWith(BackingStoreTopics.ConfigTopic, 1);
+        await using var store = await kafka.StartConfigStoreAsync();
         var config = new Dictionary<string, string> { ["name"] = "orders", ["tasks.max"] = "3" };
         await store.PutConnectorConfigAsync("orders", config, CancellationToken.None);
         await store.ReadToEndAsync(CancellationToken.None);
@@ -109,11 +95,7 @@ public sealed class KafkaBackingStoreTests
         Assert.Equal("""{"task-count":3}""", record.Value);
 
         // A worker started later reads the same state from the topic.
-        await using var later = new KafkaConfigBackingStore(
-            "connect-configs",
-            kafka.BootstrapServers
-        );
-        await later.StartAsync(CancellationToken.None);
+        await using var later = await kafka.StartConfigStoreAsync();
         Assert.True(later.PendingFencing("orders"));
         Assert.Equal(3, later.TaskCountRecord("orders"));
         await store.PutTaskCountRecordAsync("orders", 2, CancellationToken.None);
@@ -125,13 +107,8 @@ public sealed class KafkaBackingStoreTests
     [Fact]
     public async Task TheStatusTopic_HoldsConnectsKeysAndFields()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("connect-status", 3);
-        await using var writer = new KafkaStatusBackingStore(
-            "connect-status",
-            kafka.BootstrapServers
-        );
-        await writer.StartAsync(CancellationToken.None);
+        using var kafka = BackingStoreTopics.ClusterWith(BackingStoreTopics.StatusTopic, 3);
+        await using var writer = await kafka.StartStatusStoreAsync();
 
         await writer.PutAsync(
             new UnitStatus(new WorkUnit("my-orders", 1), TaskState.FAILED, "boom", "host:8083", 7),
@@ -157,11 +134,7 @@ public sealed class KafkaBackingStoreTests
         Assert.Equal(7, task["generation"]!.GetValue<int>());
         Assert.Equal("RUNNING", records["status-connector-my-orders"]["state"]!.GetValue<string>());
 
-        await using var reader = new KafkaStatusBackingStore(
-            "connect-status",
-            kafka.BootstrapServers
-        );
-        await reader.StartAsync(CancellationToken.None);
+        await using var reader = await kafka.StartStatusStoreAsync();
         Assert.Equal(TaskState.FAILED, reader.Get(new WorkUnit("my-orders", 1))!.State);
         Assert.Equal("host:8083", reader.Get(new WorkUnit("my-orders", null))!.WorkerId);
     }
