@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using KConnector.Distributed;
-using KConnector.Kafka;
 using Xunit.Abstractions;
 
 namespace KConnector.IntegrationTests.Distributed;
@@ -22,20 +21,12 @@ public sealed class DistributedRestTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task ConnectorsCreatedOnFollowers_AreServedAlikeByEveryWorker_PausedResumedAndDeletedThroughOthers()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic(Prefix + "-configs", 1);
-        kafka.CreateTopic(Prefix + "-offsets", 10);
-        kafka.CreateTopic(Prefix + "-status", 3);
-        kafka.CreateTopic("seq", 3);
+        using var kafka = ConnectTopics.StartCluster(Prefix, 10, ("seq", 3));
         using var cluster = new RestCluster(kafka, Prefix, _sinkFolder);
         var workers = Enumerable.Range(0, 3).Select(_ => cluster.Start()).ToList();
-        await using var configs = new KafkaConfigBackingStore(
-            Prefix + "-configs",
-            kafka.BootstrapServers
-        );
-        await configs.StartAsync(CancellationToken.None);
+        await using var configs = await kafka.StartConfigStoreAsync(Prefix);
         await cluster.WaitForGroupAsync(configs);
-        var leader = workers.Single(w => w.Id == configs.PartitionOwners[0]);
+        var leader = cluster.Leader(configs);
         var followers = workers.Where(w => w != leader).ToList();
 
         // Connect's second hop is the last: a request marked forward=false is not sent on.

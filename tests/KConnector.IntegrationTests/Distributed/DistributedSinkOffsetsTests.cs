@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
-using KConnector.Distributed;
 using KConnector.Kafka;
 
 namespace KConnector.IntegrationTests.Distributed;
@@ -27,21 +26,13 @@ public sealed class DistributedSinkOffsetsTests : IDisposable
     [Fact]
     public async Task SinkOffsets_AreTheGroupsOnEveryWorker_SetOnTheLeaderWhileStopped_TasksConsumeFromThem()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic(Prefix + "-configs", 1);
-        kafka.CreateTopic(Prefix + "-offsets", 5);
-        kafka.CreateTopic(Prefix + "-status", 3);
-        kafka.CreateTopic(Topic, 2);
+        using var kafka = ConnectTopics.StartCluster(Prefix, 5, (Topic, 2));
         Produce(kafka);
         using var cluster = new RestCluster(kafka, Prefix, _sinkFolder);
         var workers = new List<RestWorker> { cluster.Start(), cluster.Start() };
-        await using var configs = new KafkaConfigBackingStore(
-            Prefix + "-configs",
-            kafka.BootstrapServers
-        );
-        await configs.StartAsync(CancellationToken.None);
+        await using var configs = await kafka.StartConfigStoreAsync(Prefix);
         await cluster.WaitForGroupAsync(configs);
-        var leader = workers.Single(w => w.Id == configs.PartitionOwners[0]);
+        var leader = cluster.Leader(configs);
         var follower = workers.Single(w => w != leader);
 
         // Created STOPPED (KIP-980), so that its first offsets are the ones given (KIP-875's

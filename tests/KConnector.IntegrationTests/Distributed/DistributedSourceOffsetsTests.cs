@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using KConnector.Distributed;
 using KConnector.IntegrationTests.Distributed.ExactlyOnce;
 using KConnector.Kafka;
 using Xunit.Abstractions;
@@ -34,11 +33,7 @@ public sealed class DistributedSourceOffsetsTests(ITestOutputHelper output) : ID
         bool exactlyOnce
     )
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic(Prefix + "-configs", 1);
-        kafka.CreateTopic(Prefix + "-offsets", 5);
-        kafka.CreateTopic(Prefix + "-status", 3);
-        kafka.CreateTopic(Topic, 2);
+        using var kafka = ConnectTopics.StartCluster(Prefix, 5, (Topic, 2));
         using var cluster = new RestCluster(
             kafka,
             Prefix,
@@ -46,13 +41,9 @@ public sealed class DistributedSourceOffsetsTests(ITestOutputHelper output) : ID
             exactlyOnce ? ["exactly.once.source.support=enabled"] : []
         );
         var workers = new List<RestWorker> { cluster.Start(), cluster.Start() };
-        await using var configs = new KafkaConfigBackingStore(
-            Prefix + "-configs",
-            kafka.BootstrapServers
-        );
-        await configs.StartAsync(CancellationToken.None);
+        await using var configs = await kafka.StartConfigStoreAsync(Prefix);
         await cluster.WaitForGroupAsync(configs);
-        var leader = workers.Single(w => w.Id == configs.PartitionOwners[0]);
+        var leader = cluster.Leader(configs);
         var follower = workers.Single(w => w != leader);
 
         var created = await follower.SendAsync(HttpMethod.Post, "/connectors", Create());

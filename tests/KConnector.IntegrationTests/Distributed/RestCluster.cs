@@ -51,6 +51,10 @@ internal sealed class RestCluster : IDisposable
         return worker;
     }
 
+    /// <summary>The group's leader: the worker that claims the config topic's partition 0.</summary>
+    public RestWorker Leader(KConnector.Distributed.KafkaConfigBackingStore configs) =>
+        Workers.Single(w => w.Id == configs.PartitionOwners[0]);
+
     /// <summary>Waits until every worker is in the group (by its claim) and answers REST.</summary>
     public async Task WaitForGroupAsync(KConnector.Distributed.KafkaConfigBackingStore configs) =>
         await WaitForAsync(

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Confluent.Kafka;
-using KConnector.Distributed;
 using KConnector.IntegrationTests.Reliability;
 using KConnector.Kafka;
 using KConnector.Offsets;
@@ -18,32 +17,22 @@ namespace KConnector.IntegrationTests.Distributed.ExactlyOnce;
 /// it can: the tasks resume right after an offset their transactions wrote, re-send only what
 /// followed it, and leave no gap.
 /// </summary>
-public sealed class ExactlyOnceWorkerTests(ITestOutputHelper output) : IDisposable
+public sealed class ExactlyOnceWorkerTests(ITestOutputHelper output)
 {
     private const int SourcePartitions = 4;
     private const int PerPartition = 1500;
     private const string Prefix = "eos";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(120);
-    private readonly string _sinkFolder = Directory
-        .CreateTempSubdirectory("kconnector-eos-")
-        .FullName;
-    private readonly List<DistributedProcess> _processes = [];
 
     [Fact]
     public async Task AWorkerSigkilledMidTransaction_ItsTasksResumeAfterTheirLastWrittenOffsets_WithNoGap()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic(Prefix + "-configs", 1);
-        kafka.CreateTopic(Prefix + "-offsets", 5);
-        kafka.CreateTopic(Prefix + "-status", 3);
-        kafka.CreateTopic("seq", 3);
-        var first = Start(kafka);
+        using var kafka = ConnectTopics.StartCluster(Prefix, 5, ("seq", 3));
+        using var cluster = new ExactlyOnceWorkers(kafka, Prefix, "connect-cluster", output);
+        var first = cluster.Start();
         await WaitForIdAsync(first);
-        await using (
-            var configs = new KafkaConfigBackingStore(Prefix + "-configs", kafka.BootstrapServers)
-        )
+        await using (var configs = await kafka.StartConfigStoreAsync(Prefix))
         {
-            await configs.StartAsync(CancellationToken.None);
             await configs.PutConnectorConfigAsync(
                 "seq-source",
                 SourceConfig(),
@@ -62,7 +51,7 @@ public sealed class ExactlyOnceWorkerTests(ITestOutputHelper output) : IDisposab
         first.Process.KillHard();
         var clock = Stopwatch.StartNew();
         var writtenOffsets = OffsetsWritten(kafka);
-        var second = Start(kafka);
+        var second = cluster.Start();
         await WaitForIdAsync(second);
         var values = new List<ConsumeResult<byte[]?, byte[]?>>();
         await TopicReader.WaitUntilAsync(
@@ -192,23 +181,6 @@ public sealed class ExactlyOnceWorkerTests(ITestOutputHelper output) : IDisposab
             "the worker to start"
         );
 
-    private DistributedProcess Start(EmbeddedKafka kafka)
-    {
-        var process = new DistributedProcess(
-            WorkerProcess.Start(
-                "distributed",
-                kafka.BootstrapServers,
-                "connect-cluster",
-                Prefix,
-                _sinkFolder,
-                "3000",
-                "exactly.once.source.support=enabled"
-            )
-        );
-        _processes.Add(process);
-        return process;
-    }
-
     private static Dictionary<string, string> SourceConfig() =>
         new()
         {
@@ -222,24 +194,4 @@ public sealed class ExactlyOnceWorkerTests(ITestOutputHelper output) : IDisposab
             ["source.partitions"] = SourcePartitions.ToString(CultureInfo.InvariantCulture),
             ["per.partition"] = PerPartition.ToString(CultureInfo.InvariantCulture),
         };
-
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            if (
-                process.Process.HasExited
-                && process.Process.ExitCode != 0
-                && process.Process.ExitCode != 137
-            )
-            {
-                output.WriteLine(
-                    $"worker {process.Id} exited {process.Process.ExitCode}:\n"
-                        + string.Join("\n", process.Process.Output.TakeLast(40))
-                );
-            }
-            process.Process.Dispose();
-        }
-        Directory.Delete(_sinkFolder, recursive: true);
-    }
 }

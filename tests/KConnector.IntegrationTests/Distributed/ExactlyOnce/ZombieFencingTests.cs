@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
-using KConnector.Distributed;
 using KConnector.IntegrationTests.Reliability;
 using KConnector.Kafka;
 using Xunit.Abstractions;
@@ -18,31 +17,20 @@ namespace KConnector.IntegrationTests.Distributed.ExactlyOnce;
 /// fences no zombie (<see cref="MockTransactionsTests"/>), so this shows the round and its order,
 /// not a zombie refused: that only a broker shows.
 /// </summary>
-public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
+public sealed class ZombieFencingTests(ITestOutputHelper output)
 {
     private const string Prefix = "fence";
     private const string Group = "fence-cluster";
     private const string Connector = "seq-source";
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(180);
-    private readonly string _sinkFolder = Directory
-        .CreateTempSubdirectory("kconnector-fence-")
-        .FullName;
-    private readonly List<DistributedProcess> _processes = [];
 
     [Fact]
     public async Task WhenTasksMaxShrinks_TheLeaderFencesEveryOldTransactionalId_AndWritesTheTaskCountRecord_BeforeTheNewTasksStart()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic(Prefix + "-configs", 1);
-        kafka.CreateTopic(Prefix + "-offsets", 5);
-        kafka.CreateTopic(Prefix + "-status", 3);
-        kafka.CreateTopic("seq", 3);
-        var workers = new[] { Start(kafka), Start(kafka) };
-        await using var configs = new KafkaConfigBackingStore(
-            Prefix + "-configs",
-            kafka.BootstrapServers
-        );
-        await configs.StartAsync(CancellationToken.None);
+        using var kafka = ConnectTopics.StartCluster(Prefix, 5, ("seq", 3));
+        using var cluster = new ExactlyOnceWorkers(kafka, Prefix, Group, output);
+        var workers = new[] { cluster.Start(), cluster.Start() };
+        await using var configs = await kafka.StartConfigStoreAsync(Prefix);
 
         // The first generation: no task count record before it, so nothing to fence.
         await configs.PutConnectorConfigAsync(Connector, SourceConfig(3), CancellationToken.None);
@@ -86,17 +74,10 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task WhileTheRoundFails_TheNewGenerationWaits_AndStartsOnceTheLeaderFencesAgain()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 3, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic(Prefix + "-configs", 1);
-        kafka.CreateTopic(Prefix + "-offsets", 5);
-        kafka.CreateTopic(Prefix + "-status", 3);
-        kafka.CreateTopic("seq", 3);
-        var workers = new[] { Start(kafka) };
-        await using var configs = new KafkaConfigBackingStore(
-            Prefix + "-configs",
-            kafka.BootstrapServers
-        );
-        await configs.StartAsync(CancellationToken.None);
+        using var kafka = ConnectTopics.StartCluster(Prefix, 5, ("seq", 3));
+        using var cluster = new ExactlyOnceWorkers(kafka, Prefix, Group, output);
+        var workers = new[] { cluster.Start() };
+        await using var configs = await kafka.StartConfigStoreAsync(Prefix);
         await configs.PutConnectorConfigAsync(Connector, SourceConfig(2), CancellationToken.None);
         await WaitForGenerationAsync(kafka, 2, workers);
 
@@ -279,23 +260,6 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
     private static JsonNode? Value(ConsumeResult<byte[]?, byte[]?> record) =>
         record.Message.Value is { } value ? JsonNode.Parse(value) : null;
 
-    private DistributedProcess Start(EmbeddedKafka kafka)
-    {
-        var process = new DistributedProcess(
-            WorkerProcess.Start(
-                "distributed",
-                kafka.BootstrapServers,
-                Group,
-                Prefix,
-                _sinkFolder,
-                "3000",
-                "exactly.once.source.support=enabled"
-            )
-        );
-        _processes.Add(process);
-        return process;
-    }
-
     private static Dictionary<string, string> SourceConfig(int tasksMax) =>
         new()
         {
@@ -306,13 +270,4 @@ public sealed class ZombieFencingTests(ITestOutputHelper output) : IDisposable
             ["source.partitions"] = "6",
             ["per.partition"] = "100000",
         };
-
-    public void Dispose()
-    {
-        foreach (var process in _processes)
-        {
-            process.Process.Dispose();
-        }
-        Directory.Delete(_sinkFolder, recursive: true);
-    }
 }
