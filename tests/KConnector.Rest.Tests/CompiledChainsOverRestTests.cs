@@ -12,10 +12,11 @@ namespace KConnector.Rest.Tests;
 /// A transform chain compiled at creation for a connector created over REST (POST /connectors on
 /// <c>kconnector run</c> serving REST), with the very config the IntegrationTests run as a
 /// generated worker: payments-hoisted-source.connector.json (MaskField$Value, HoistField$Value,
-/// SetSchemaMetadata$Value: a nested record, HoistedChainPipelineTests). The topic holds the
-/// generated worker's values, and the registry the derived nested schema. (A key chain over REST,
-/// payments-keyrecord-source, is refused at creation: the REST factory looks the key schema up in
-/// the registry instead of deriving it from ValueToKey; left open, see issue 15.)
+/// SetSchemaMetadata$Value: a nested record, HoistedChainPipelineTests) and
+/// payments-keyrecord-source.connector.json (ValueToKey, Cast$Key, MaskField$Key: a struct key made
+/// from the value, KeyChainPipelineTests), whose key schema is the chain's, not one the factory
+/// could look up in the registry. The topics hold the generated worker's records, and the registry
+/// the derived schemas.
 /// </summary>
 public sealed class CompiledChainsOverRestTests
 {
@@ -26,6 +27,7 @@ public sealed class CompiledChainsOverRestTests
     {
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("payments-hoisted", partitions: 1);
+        kafka.CreateTopic("payments-keyrecord", partitions: 1);
         await using var registry = await SchemaRegistryTestServer.StartAsync();
         using var session = new OperatorSession(kafka.BootstrapServers);
         CopyFromIntegrationTests(session.Folder);
@@ -45,6 +47,13 @@ public sealed class CompiledChainsOverRestTests
                 var posted in new[]
                 {
                     FromSpec(session.Folder, "payments-hoisted-source", file, registryUrl),
+                    FromSpec(
+                        session.Folder,
+                        "payments-keyrecord-source",
+                        file,
+                        registryUrl,
+                        ("key.converter.schema.registry.url", registry.Url)
+                    ),
                 }
             )
             {
@@ -53,8 +62,12 @@ public sealed class CompiledChainsOverRestTests
             }
 
             await Http.UntilAsync(
-                () => Task.FromResult(EndOffset(kafka, "payments-hoisted") >= Payments),
-                "the hoisted payments on their topic",
+                () =>
+                    Task.FromResult(
+                        EndOffset(kafka, "payments-hoisted") >= Payments
+                            && EndOffset(kafka, "payments-keyrecord") >= Payments
+                    ),
+                "the hoisted and the keyed payments on their topics",
                 TimeSpan.FromSeconds(120)
             );
             Assert.Equal(
@@ -67,6 +80,12 @@ public sealed class CompiledChainsOverRestTests
                     "name"
                 ]!.GetValue<string>()
             );
+            Assert.Equal(
+                Enumerable.Range(0, Payments).Select(KeyRecordExpected),
+                Read(kafka, "payments-keyrecord").Select(r => KeyRecordJson(r.Key))
+            );
+            var key = await LatestSchemaAsync(registry, "payments-keyrecord-key");
+            Assert.Equal("io.confluent.connect.avro.ConnectDefault", FullName(key));
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
         {
@@ -91,7 +110,14 @@ public sealed class CompiledChainsOverRestTests
             "KConnector.IntegrationTests",
             "Transforms"
         );
-        foreach (var name in new[] { "payments-hoisted-source.connector.json", "payment.avsc" })
+        foreach (
+            var name in new[]
+            {
+                "payments-hoisted-source.connector.json",
+                "payments-keyrecord-source.connector.json",
+                "payment.avsc",
+            }
+        )
         {
             File.Copy(Path.Combine(from, name), Path.Combine(folder, name));
         }
@@ -139,6 +165,34 @@ public sealed class CompiledChainsOverRestTests
         reader.ExpectEnd("value");
         return new JsonObject { ["payment"] = payment }.ToJsonString();
     }
+
+    // KeyChainRunTests' expectation: payment i's id, cvv cast to string, note masked (kept null).
+    private static string KeyRecordExpected(int i) =>
+        JsonNode
+            .Parse(
+                $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
+            )!
+            .ToJsonString();
+
+    // The ConnectDefault {id: string, cvv: string, note: [null, string]} key after Confluent's framing, as JSON.
+    private static string KeyRecordJson(byte[] key)
+    {
+        Assert.Equal(0, key[0]);
+        var reader = new AvroReader(key.AsSpan(5));
+        var id = reader.ReadString("id");
+        var cvv = reader.ReadString("cvv");
+        var note = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note");
+        reader.ExpectEnd("key");
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["cvv"] = cvv,
+            ["note"] = note,
+        }.ToJsonString();
+    }
+
+    private static string FullName(JsonNode schema) =>
+        schema["namespace"]!.GetValue<string>() + "." + schema["name"]!.GetValue<string>();
 
     // KeyChainPipelineTests' input: payment i, a note when i is even.
     private static string PaymentLine(int i) =>

@@ -1,5 +1,7 @@
 using KConnector.Configuration;
+using KConnector.Errors;
 using KConnector.SchemaRegistry;
+using KConnector.Transforms;
 
 namespace KConnector.Compiler.Rest;
 
@@ -10,7 +12,8 @@ namespace KConnector.Compiler.Rest;
 /// (<c>{topic}-key</c> / <c>{topic}-value</c>, Confluent's TopicNameStrategy), fetched when the
 /// connector is created (and again at each start of the worker), written to a file and compiled
 /// as <c>kconnector run</c> compiles a schema file. So the record type is the registry's schema,
-/// known at creation: a schema registered later is read at the next create or restart.
+/// known at creation: a schema registered later is read at the next create or restart. A source
+/// key its chain makes from the value (ValueToKey) is not looked up: the compiled chain derives it.
 /// </summary>
 internal static class RegistrySchemas
 {
@@ -63,6 +66,7 @@ internal static class RegistrySchemas
             || config.GetValueOrDefault(role + ".converter") != AvroConverter
             || config.GetValueOrDefault(urlKey) is not { Length: > 0 } url
             || Topic(config) is not { } topic
+            || (role == "key" && KeyMadeByChain(config))
         )
         {
             return null;
@@ -101,6 +105,30 @@ internal static class RegistrySchemas
             );
         }
         return latest;
+    }
+
+    // A source whose chain makes the key from the value (ValueToKey): the spec's compiled chain
+    // derives the key's schema from the value's, as `kconnector run` compiles it, and registers it
+    // under {topic}-key; there is nothing to look up. A sink's key is read from its topic, so its
+    // schema is looked up whatever the chain does.
+    private static bool KeyMadeByChain(IReadOnlyDictionary<string, string> config)
+    {
+        if (
+            config.GetValueOrDefault("topics") is { Length: > 0 }
+            || config.GetValueOrDefault("topics.regex") is { Length: > 0 }
+        )
+        {
+            return false;
+        }
+        try
+        {
+            return TransformationsConfig.Parse(config).MakesKeyFromValue;
+        }
+        catch (ConfigException)
+        {
+            // The connector's own validation names the faulty transforms key.
+            return false;
+        }
     }
 
     // The topic a source writes (topic) or the first a sink reads (topics): its subject names the schema.

@@ -33,6 +33,13 @@ public sealed class TransformationsConfig
     /// <summary>The aliases of <c>transforms</c>, in order.</summary>
     public IReadOnlyList<string> Aliases => _stages.Select(s => s.Plugin.Alias).ToList();
 
+    /// <summary>
+    /// Whether a stage makes the record's key from its value (<c>ValueToKey</c>, Kafka Connect's
+    /// "key from a value field"): the key's schema is then the chain's, derived from the value's.
+    /// </summary>
+    public bool MakesKeyFromValue =>
+        _stages.Any(s => s.Plugin.Plugin.Descriptor == typeof(ValueToKey));
+
     /// <summary>Parses and validates the <c>transforms</c> and <c>predicates</c> keys of <paramref name="settings"/>.</summary>
     public static TransformationsConfig Parse(IReadOnlyDictionary<string, string> settings)
     {
