@@ -44,7 +44,7 @@ public sealed class CompiledSinkChainTests : IDisposable
 
         Assert.Equal(
             payments.Select(Expected),
-            (await File.ReadAllLinesAsync(output)).Select(Normalized)
+            (await File.ReadAllLinesAsync(output)).Select(ChainJson.Normalized)
         );
         Assert.Empty(
             TopicReader.ReadAll(kafka.BootstrapServers, DeadLetters, TimeSpan.FromSeconds(1))
@@ -70,7 +70,7 @@ public sealed class CompiledSinkChainTests : IDisposable
 
         Assert.Equal(
             payments.Where(p => p.Id is not ("x3" or "5y")).Select(Expected),
-            (await File.ReadAllLinesAsync(output)).Select(Normalized)
+            (await File.ReadAllLinesAsync(output)).Select(ChainJson.Normalized)
         );
         var dead = TopicReader.ReadAll(kafka.BootstrapServers, DeadLetters, WorkerRuns.Deadline);
         Assert.Equal(2, dead.Count);
@@ -135,7 +135,10 @@ public sealed class CompiledSinkChainTests : IDisposable
             }
         )!;
 
-        Assert.Equal(Normalized(schemaless.Value!.ToJsonString()), Normalized(Json(compiled)));
+        Assert.Equal(
+            ChainJson.Normalized(schemaless.Value!.ToJsonString()),
+            ChainJson.Normalized(ChainJson.JsonOf(compiled))
+        );
     }
 
     public void Dispose()
@@ -203,19 +206,6 @@ public sealed class CompiledSinkChainTests : IDisposable
         }
         producer.Flush(Timeout);
         return values;
-    }
-
-    private static string Normalized(string json) => JsonNode.Parse(json)!.ToJsonString();
-
-    private static string Json<T>(T value)
-        where T : KConnector.Json.IJsonRecord<T>
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new System.Text.Json.Utf8JsonWriter(stream))
-        {
-            T.WriteJson(writer, value);
-        }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
     private static int Count(EmbeddedKafka kafka, string topic) =>

@@ -157,6 +157,7 @@ public sealed class KeyChainPipelineTests
         where T : IAvroRecord<T>
     {
         _ = sample;
+        Assert.Equal(0, bytes[0]);
         var reader = new AvroReader(bytes.AsSpan(5));
         return T.Decode(ref reader);
     }

@@ -52,7 +52,11 @@ public sealed class ValueTypesPipelineTests
         );
         Assert.Equal(
             Enumerable.Range(0, Readings).Select(Expected),
-            records.Select(r => Normalized(Json(DecodeLike(sample, r.Message.Value!))))
+            records.Select(r =>
+                ChainJson.Normalized(
+                    ChainJson.JsonOf(KeyChainPipelineTests.DecodeLike(sample, r.Message.Value!))
+                )
+            )
         );
         using var http = new HttpClient();
         var registered = await http.GetFromJsonAsync<JsonObject>(
@@ -110,17 +114,20 @@ public sealed class ValueTypesPipelineTests
             new KConnector.Transforms.ConnectRecord<string, JsonNode>
             {
                 Topic = "readings",
-                Value = JsonNode.Parse(Json(ReadingsSource.ReadingNumber(n))),
+                Value = JsonNode.Parse(ChainJson.JsonOf(ReadingsSource.ReadingNumber(n))),
             }
         )!;
 
-        Assert.Equal(Expected(n), Normalized(Json(compiled)));
+        Assert.Equal(Expected(n), ChainJson.Normalized(ChainJson.JsonOf(compiled)));
         var expected = JsonNode.Parse(Expected(n))!;
         expected["wrapped"]!["reading"]!["taken"] = ReadingsSource
             .TakenAt(n)
             .ToUnixTimeMilliseconds()
             .ToString(CultureInfo.InvariantCulture);
-        Assert.Equal(expected.ToJsonString(), Normalized(schemaless.Value!.ToJsonString()));
+        Assert.Equal(
+            expected.ToJsonString(),
+            ChainJson.Normalized(schemaless.Value!.ToJsonString())
+        );
     }
 
     // Reading n after the chain: taken as Connect's Cast writes a Timestamp, day in epoch days,
@@ -155,26 +162,4 @@ public sealed class ValueTypesPipelineTests
         (record["namespace"]?.GetValue<string>() ?? enclosing)
         + "."
         + record["name"]!.GetValue<string>();
-
-    private static T DecodeLike<T>(T sample, byte[] bytes)
-        where T : IAvroRecord<T>
-    {
-        _ = sample;
-        Assert.Equal(0, bytes[0]);
-        var reader = new AvroReader(bytes.AsSpan(5));
-        return T.Decode(ref reader);
-    }
-
-    private static string Normalized(string json) => JsonNode.Parse(json)!.ToJsonString();
-
-    private static string Json<T>(T value)
-        where T : KConnector.Json.IJsonRecord<T>
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            T.WriteJson(writer, value);
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
 }

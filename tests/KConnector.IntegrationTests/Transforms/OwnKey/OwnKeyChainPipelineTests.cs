@@ -69,8 +69,10 @@ public sealed class OwnKeyChainPipelineTests : IDisposable
         {
             Assert.Equal(0, record.Message.Key![0]);
             Assert.Equal(
-                Normalized(ExpectedSourceKey(i)),
-                Normalized(Json(DecodeLike(sample, record.Message.Key)))
+                ChainJson.Normalized(ExpectedSourceKey(i)),
+                ChainJson.Normalized(
+                    ChainJson.JsonOf(KeyChainPipelineTests.DecodeLike(sample, record.Message.Key))
+                )
             );
         }
         using var http = new HttpClient();
@@ -159,8 +161,11 @@ public sealed class OwnKeyChainPipelineTests : IDisposable
     {
         var key = KeyedPaymentsSource.KeyNumber(i);
         var compiled = PaymentsOwnkeySourceKeyChain.Apply("payments-ownkey", key);
-        var schemaless = Schemaless(PaymentsOwnkeySourceConfig.SpecValues, Json(key));
-        Assert.Equal(Normalized(schemaless), Normalized(Json(compiled)));
+        var schemaless = Schemaless(PaymentsOwnkeySourceConfig.SpecValues, ChainJson.JsonOf(key));
+        Assert.Equal(
+            ChainJson.Normalized(schemaless),
+            ChainJson.Normalized(ChainJson.JsonOf(compiled))
+        );
 
         var numeric = new PaymentKey
         {
@@ -171,8 +176,10 @@ public sealed class OwnKeyChainPipelineTests : IDisposable
         };
         var sinkKey = PaymentsOwnkeySinkKeyChain.Apply(SinkTopic, numeric);
         Assert.Equal(
-            Normalized(Schemaless(PaymentsOwnkeySinkConfig.SpecValues, Json(numeric))),
-            Normalized(Json(sinkKey))
+            ChainJson.Normalized(
+                Schemaless(PaymentsOwnkeySinkConfig.SpecValues, ChainJson.JsonOf(numeric))
+            ),
+            ChainJson.Normalized(ChainJson.JsonOf(sinkKey))
         );
     }
 
@@ -273,26 +280,4 @@ public sealed class OwnKeyChainPipelineTests : IDisposable
 
     private static int LineCount(string path) =>
         File.Exists(path) ? File.ReadLines(path).Count() : 0;
-
-    // The key as the generated key record (Confluent's framing: magic byte, 4-byte schema id).
-    private static T DecodeLike<T>(T sample, byte[] bytes)
-        where T : IAvroRecord<T>
-    {
-        _ = sample;
-        var reader = new AvroReader(bytes.AsSpan(5));
-        return T.Decode(ref reader);
-    }
-
-    private static string Normalized(string json) => JsonNode.Parse(json)!.ToJsonString();
-
-    private static string Json<T>(T value)
-        where T : KConnector.Json.IJsonRecord<T>
-    {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
-        {
-            T.WriteJson(writer, value);
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
 }
