@@ -1,4 +1,5 @@
 using KConnector.Interop;
+using KConnector.Testing.JsonSchema;
 using KConnector.Tests.Converters.Protos;
 
 namespace KConnector.Interop.Tests;
@@ -124,7 +125,7 @@ public sealed class ConfluentJavaScriptSerdesTests : IClassFixture<InteropRun>
         var customer = _run.Customers.ToConnectData("customers", _run.Written("customer"));
 
         Assert.Equal(
-            new InteropCustomer
+            new JsonSchemaCustomer
             {
                 Id = "c-js",
                 Age = 30,

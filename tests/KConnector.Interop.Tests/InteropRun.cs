@@ -2,6 +2,7 @@ using System.Text.Json;
 using KConnector.Converters;
 using KConnector.Interop;
 using KConnector.SchemaRegistry;
+using KConnector.Testing.JsonSchema;
 using KConnector.Tests.Converters.Protos;
 
 namespace KConnector.Interop.Tests;
@@ -40,7 +41,7 @@ public sealed class InteropRun : IAsyncLifetime
 
     public static readonly Order.Types.Line OurLine = new() { Sku = "only-a-line", Count = 9 };
 
-    public static readonly InteropCustomer OurCustomer = new()
+    public static readonly JsonSchemaCustomer OurCustomer = new()
     {
         Id = "c-dotnet",
         Age = 41,
@@ -57,7 +58,7 @@ public sealed class InteropRun : IAsyncLifetime
 
     public ProtobufConverter<Order.Types.Line> Lines { get; private set; } = null!;
 
-    public JsonSchemaConverter<InteropCustomer> Customers { get; private set; } = null!;
+    public JsonSchemaConverter<JsonSchemaCustomer> Customers { get; private set; } = null!;
 
     public IReadOnlyList<int> OurIds { get; private set; } = [];
 
@@ -68,7 +69,7 @@ public sealed class InteropRun : IAsyncLifetime
         Avro = new AvroConverter<Payment>(registry, config);
         Orders = new ProtobufConverter<Order>(registry, config, ProtoFiles.Shop);
         Lines = new ProtobufConverter<Order.Types.Line>(registry, config, ProtoFiles.Shop);
-        Customers = new JsonSchemaConverter<InteropCustomer>(registry, config);
+        Customers = new JsonSchemaConverter<JsonSchemaCustomer>(registry, config);
 
         // Registration order fixes the ids: Avro 1, Protobuf 2 (also for lines-value), JSON Schema 3.
         var avro = Avro.FromConnectData("payments", OurPayment)!;
@@ -97,7 +98,7 @@ public sealed class InteropRun : IAsyncLifetime
                     ["protoDescriptor"] = Convert.ToBase64String(
                         Order.Descriptor.File.SerializedData.ToByteArray()
                     ),
-                    ["jsonSchema"] = InteropCustomer.JsonSchemaText,
+                    ["jsonSchema"] = JsonSchemaCustomer.JsonSchemaText,
                     ["avro"] = Convert.ToBase64String(avro),
                     ["protobuf"] = Convert.ToBase64String(order),
                     ["line"] = Convert.ToBase64String(line),

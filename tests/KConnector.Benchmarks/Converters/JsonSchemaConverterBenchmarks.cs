@@ -4,6 +4,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using KConnector.Converters;
 using KConnector.SchemaRegistry;
+using KConnector.Testing.JsonSchema;
 using NJsonSchema;
 
 namespace KConnector.Benchmarks.Converters;
@@ -18,7 +19,7 @@ namespace KConnector.Benchmarks.Converters;
 [CategoriesColumn]
 public class JsonSchemaConverterBenchmarks
 {
-    private readonly BenchCustomer _customer = new()
+    private readonly JsonSchemaCustomer _customer = new()
     {
         Id = "c-123456",
         Age = 41,
@@ -27,7 +28,7 @@ public class JsonSchemaConverterBenchmarks
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
     private Utf8JsonWriter _writer = null!;
     private NJsonSchema.JsonSchema _schema = null!;
-    private JsonSchemaConverter<BenchCustomer> _converter = null!;
+    private JsonSchemaConverter<JsonSchemaCustomer> _converter = null!;
     private byte[] _framed = [];
     private byte[] _bare = [];
 
@@ -37,10 +38,10 @@ public class JsonSchemaConverterBenchmarks
         var scope = "bench-" + Guid.NewGuid();
         _writer = new Utf8JsonWriter(_buffer);
         _schema = NJsonSchema
-            .JsonSchema.FromJsonAsync(BenchCustomer.JsonSchemaText)
+            .JsonSchema.FromJsonAsync(JsonSchemaCustomer.JsonSchemaText)
             .GetAwaiter()
             .GetResult();
-        _converter = new JsonSchemaConverter<BenchCustomer>(
+        _converter = new JsonSchemaConverter<JsonSchemaCustomer>(
             new MockSchemaRegistryClient(scope),
             ConverterConfig.ForMockRegistry(scope, false)
         );
@@ -55,7 +56,7 @@ public class JsonSchemaConverterBenchmarks
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        BenchCustomer.WriteJson(_writer, _customer);
+        JsonSchemaCustomer.WriteJson(_writer, _customer);
         _writer.Flush();
         return _buffer.WrittenSpan.ToArray();
     }
@@ -74,19 +75,19 @@ public class JsonSchemaConverterBenchmarks
 
     [Benchmark(Baseline = true, Description = "deserialize: bare codec")]
     [BenchmarkCategory("deserialize")]
-    public BenchCustomer DecodeBare()
+    public JsonSchemaCustomer DecodeBare()
     {
         var reader = new Utf8JsonReader(_bare);
         reader.Read();
-        return BenchCustomer.ReadJson(ref reader);
+        return JsonSchemaCustomer.ReadJson(ref reader);
     }
 
     [Benchmark(Description = "deserialize: bare codec + NJsonSchema validation")]
     [BenchmarkCategory("deserialize")]
-    public BenchCustomer? DecodeBareValidated() =>
+    public JsonSchemaCustomer? DecodeBareValidated() =>
         _schema.Validate(Encoding.UTF8.GetString(_bare)).Count == 0 ? DecodeBare() : null;
 
     [Benchmark(Description = "deserialize: JsonSchemaConverter")]
     [BenchmarkCategory("deserialize")]
-    public BenchCustomer? DecodeConverter() => _converter.ToConnectData("customers", _framed);
+    public JsonSchemaCustomer? DecodeConverter() => _converter.ToConnectData("customers", _framed);
 }

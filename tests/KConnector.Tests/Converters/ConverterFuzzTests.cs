@@ -1,6 +1,7 @@
 using System.Text;
 using KConnector.Converters;
 using KConnector.SchemaRegistry;
+using KConnector.Testing.JsonSchema;
 using KConnector.Tests.Avro;
 using KConnector.Tests.Converters.Protos;
 

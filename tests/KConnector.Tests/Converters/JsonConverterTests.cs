@@ -1,6 +1,7 @@
 using System.Text;
 using KConnector.Converters;
 using KConnector.Converters.Json;
+using KConnector.Testing.JsonSchema;
 using KConnector.Tests.Avro;
 
 namespace KConnector.Tests.Converters;

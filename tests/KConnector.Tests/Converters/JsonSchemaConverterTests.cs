@@ -2,6 +2,7 @@ using System.Text;
 using KConnector.Converters;
 using KConnector.JsonSchema;
 using KConnector.SchemaRegistry;
+using KConnector.Testing.JsonSchema;
 
 namespace KConnector.Tests.Converters;
 

@@ -3,6 +3,7 @@ using KConnector.Converters;
 using KConnector.Errors;
 using KConnector.JsonSchema;
 using KConnector.SchemaRegistry;
+using KConnector.Testing.JsonSchema;
 using KConnector.Tests.JsonSchema.Corpus;
 
 namespace KConnector.Tests.Converters;

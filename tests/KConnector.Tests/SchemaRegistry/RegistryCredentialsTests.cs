@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using KConnector.Converters;
 using KConnector.Errors;
 using KConnector.Records;
+using KConnector.Testing.JsonSchema;
 using KConnector.Testing.SchemaRegistry;
 using KConnector.Tests.Avro;
 using KConnector.Tests.Converters;

@@ -1,10 +1,14 @@
 using System.Text.Json;
 using KConnector.Json;
 
-namespace KConnector.Benchmarks.Converters;
+namespace KConnector.Testing.JsonSchema;
 
-/// <summary>A hand-written stand-in for a type generated from a JSON Schema (the generator's own lands separately).</summary>
-public sealed record BenchCustomer : IJsonSchemaRecord<BenchCustomer>
+/// <summary>
+/// A hand-written JSON Schema record (what the generator writes for a `.schema.json`), for the
+/// converter tests, the interop tests against Confluent's serdes and the converter benchmarks alike:
+/// written by hand so those projects need not run the generator.
+/// </summary>
+public sealed record JsonSchemaCustomer : IJsonSchemaRecord<JsonSchemaCustomer>
 {
     public required string Id { get; init; }
 
@@ -15,7 +19,7 @@ public sealed record BenchCustomer : IJsonSchemaRecord<BenchCustomer>
     public static string JsonSchemaText =>
         """{"$schema":"http://json-schema.org/draft-07/schema#","title":"shop.Customer","type":"object","properties":{"id":{"type":"string","minLength":1},"age":{"type":"integer","minimum":0},"email":{"type":["string","null"]}},"required":["id","age"],"additionalProperties":false}""";
 
-    public static void WriteJson(Utf8JsonWriter writer, BenchCustomer value)
+    public static void WriteJson(Utf8JsonWriter writer, JsonSchemaCustomer value)
     {
         writer.WriteStartObject();
         writer.WriteString("id", value.Id);
@@ -31,7 +35,7 @@ public sealed record BenchCustomer : IJsonSchemaRecord<BenchCustomer>
         writer.WriteEndObject();
     }
 
-    public static BenchCustomer ReadJson(ref Utf8JsonReader reader)
+    public static JsonSchemaCustomer ReadJson(ref Utf8JsonReader reader)
     {
         string? id = null;
         long age = 0;
@@ -60,7 +64,7 @@ public sealed record BenchCustomer : IJsonSchemaRecord<BenchCustomer>
                     break;
             }
         }
-        return new BenchCustomer
+        return new JsonSchemaCustomer
         {
             Id = id ?? throw new JsonException("'id' is required."),
             Age = age,
