@@ -29,6 +29,19 @@ public sealed record CliRun(int ExitCode, string Output, string Error)
             ? [.. args, "--set", "listeners="]
             : args;
 
+    /// <summary>
+    /// Asserts that <c>kconnector run</c> refused before any connector ran, as a wrong config or
+    /// spec must: exit code 1, each of <paramref name="errorTexts"/> on standard error, and no
+    /// connector reported running.
+    /// </summary>
+    public void AssertRefusedBeforeRunning(params string[] errorTexts)
+    {
+        Assert.True(ExitCode == 1, ToString());
+        foreach (var text in errorTexts)
+            Assert.Contains(text, Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("running", Output, StringComparison.Ordinal);
+    }
+
     /// <inheritdoc />
     public override string ToString() =>
         $"exit code {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";

@@ -62,14 +62,10 @@ public sealed class ConverterSwitchRunTests : IDisposable
             "30"
         );
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("value.converter.schemas.enabled", run.Error, StringComparison.Ordinal);
-        Assert.Contains(
-            "Did you mean \"value.converter.schemas.enable\"?",
-            run.Error,
-            StringComparison.Ordinal
+        run.AssertRefusedBeforeRunning(
+            "value.converter.schemas.enabled",
+            "Did you mean \"value.converter.schemas.enable\"?"
         );
-        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
     }
 
     // Written for Confluent's AvroConverter: auto.register.schemas and use.latest.version are its

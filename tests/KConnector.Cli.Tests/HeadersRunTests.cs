@@ -66,14 +66,10 @@ public sealed class HeadersRunTests : IDisposable
             "30"
         );
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("header.converter", run.Error, StringComparison.Ordinal);
-        Assert.Contains(
-            "org.apache.kafka.connect.storage.SimpleHeaderConverter",
-            run.Error,
-            StringComparison.Ordinal
+        run.AssertRefusedBeforeRunning(
+            "header.converter",
+            "org.apache.kafka.connect.storage.SimpleHeaderConverter"
         );
-        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
     }
 
     private string Spec(string input) =>

@@ -88,14 +88,7 @@ public sealed class RunCommandTests : IDisposable
             "30"
         );
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains(
-            "cli-orders-file-sink: invalid config",
-            run.Error,
-            StringComparison.Ordinal
-        );
-        Assert.Contains("tasks.max", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+        run.AssertRefusedBeforeRunning("cli-orders-file-sink: invalid config", "tasks.max");
     }
 
     [Theory]
@@ -114,10 +107,7 @@ public sealed class RunCommandTests : IDisposable
     {
         var run = await CliRun.InvokeAsync("run", _folder.Spec, "--set", set, "--duration", "30");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains(message, run.Error, StringComparison.Ordinal);
-        Assert.Contains(suggestion, run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+        run.AssertRefusedBeforeRunning(message, suggestion);
     }
 
     [Fact]

@@ -24,11 +24,11 @@ public sealed class TransformsRunTests : IDisposable
 
         var run = await CliRun.InvokeAsync("run", spec, "--duration", "30");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("KCN0260", run.Error, StringComparison.Ordinal);
-        Assert.Contains("routed.connector.json(8,", run.Error, StringComparison.Ordinal);
-        Assert.Contains("Did you mean \"RegexRouter\"?", run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+        run.AssertRefusedBeforeRunning(
+            "KCN0260",
+            "routed.connector.json(8,",
+            "Did you mean \"RegexRouter\"?"
+        );
     }
 
     [Fact]
@@ -46,15 +46,11 @@ public sealed class TransformsRunTests : IDisposable
 
         var run = await CliRun.InvokeAsync("run", spec, "--duration", "30");
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains("KCN0251", run.Error, StringComparison.Ordinal);
-        Assert.Contains("renamed.connector.json(10,", run.Error, StringComparison.Ordinal);
-        Assert.Contains(
-            "names the field \"order_di\", which the value KConnector.Cli.Tests.Shop.CliOrder does not have (its fields: order_id, quantity). Did you mean \"order_id\"?",
-            run.Error,
-            StringComparison.Ordinal
+        run.AssertRefusedBeforeRunning(
+            "KCN0251",
+            "renamed.connector.json(10,",
+            "names the field \"order_di\", which the value KConnector.Cli.Tests.Shop.CliOrder does not have (its fields: order_id, quantity). Did you mean \"order_id\"?"
         );
-        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -81,9 +77,7 @@ public sealed class TransformsRunTests : IDisposable
 
         var run = await CliRun.InvokeAsync([.. arguments]);
 
-        Assert.True(run.ExitCode == 1, run.ToString());
-        Assert.Contains(key, run.Error, StringComparison.Ordinal);
-        Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
+        run.AssertRefusedBeforeRunning(key);
     }
 
     public void Dispose() => _folder.Dispose();

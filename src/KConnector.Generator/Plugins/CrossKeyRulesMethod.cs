@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace KConnector.Generator.Plugins;
@@ -14,13 +13,5 @@ internal static class CrossKeyRulesMethod
     public const string Name = "ValidateAcrossKeys";
 
     public static bool IsDeclaredBy(INamedTypeSymbol descriptor) =>
-        descriptor
-            .GetMembers(Name)
-            .OfType<IMethodSymbol>()
-            .Any(m =>
-                m.IsStatic
-                && m.DeclaredAccessibility == Accessibility.Public
-                && m.ReturnsVoid
-                && m.Parameters.Length == 1
-            );
+        DescriptorConfigMethod.IsDeclared(descriptor, Name, answers: false);
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace KConnector.Generator.Plugins;
@@ -26,13 +25,5 @@ internal sealed class SourceDeclarationMethod
     public string Name { get; }
 
     public bool IsDeclaredBy(INamedTypeSymbol descriptor) =>
-        descriptor
-            .GetMembers(Name)
-            .OfType<IMethodSymbol>()
-            .Any(m =>
-                m.IsStatic
-                && m.DeclaredAccessibility == Accessibility.Public
-                && !m.ReturnsVoid
-                && m.Parameters.Length == 1
-            );
+        DescriptorConfigMethod.IsDeclared(descriptor, Name, answers: true);
 }
