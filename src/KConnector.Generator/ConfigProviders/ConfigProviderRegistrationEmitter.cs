@@ -1,9 +1,8 @@
 using System.Linq;
-using System.Text;
 using KConnector.Generator.Connectors;
 using KConnector.Generator.Helpers;
+using KConnector.Generator.Plugins;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KConnector.Generator.ConfigProviders;
 
@@ -27,32 +26,21 @@ internal static class ConfigProviderRegistrationEmitter
         {
             return;
         }
-        var w = EmitText.Begin("KConnector.Generated");
-        w.WriteLine(EmitText.GeneratedCode);
-        w.WriteLine("internal static class ConfigProviderRegistrations");
-        w.WriteLine("{");
-        w.Indentation++;
-        w.WriteLine(
-            "/// <summary>Registers the referenced config provider plugins before anything runs.</summary>"
-        );
-        w.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        w.WriteLine("internal static void Register()");
-        w.WriteLine("{");
-        w.Indentation++;
-        foreach (var p in providers)
-        {
-            var aliases = string.Join(", ", p.Aliases.Select(a => EmitText.Literal(a)));
-            w.WriteLine(
-                $"global::KConnector.Configuration.Providers.ConfigProviderPlugins.Register(typeof({p.Descriptor}), {EmitText.Literal(p.ClassName)}, new string[] {{ {aliases} }}, {p.Descriptor}.Definition, {p.Descriptor}.Create, {EmitText.Literal(p.Description)});"
-            );
-        }
-        w.Indentation--;
-        w.WriteLine("}");
-        w.Indentation--;
-        w.WriteLine("}");
-        context.AddSource(
+        RegistrationInitializer.Add(
+            context,
             HintName,
-            SourceText.From(EmitText.End(w, "KConnector.Generated"), Encoding.UTF8)
+            "ConfigProviderRegistrations",
+            "Registers the referenced config provider plugins before anything runs.",
+            w =>
+            {
+                foreach (var p in providers)
+                {
+                    var aliases = string.Join(", ", p.Aliases.Select(a => EmitText.Literal(a)));
+                    w.WriteLine(
+                        $"global::KConnector.Configuration.Providers.ConfigProviderPlugins.Register(typeof({p.Descriptor}), {EmitText.Literal(p.ClassName)}, new string[] {{ {aliases} }}, {p.Descriptor}.Definition, {p.Descriptor}.Create, {EmitText.Literal(p.Description)});"
+                    );
+                }
+            }
         );
     }
 }

@@ -1,11 +1,9 @@
 using System.Linq;
-using System.Text;
 using KConnector.Generator.Connectors;
 using KConnector.Generator.Diagnostics;
 using KConnector.Generator.Emit;
 using KConnector.Generator.Plugins;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KConnector.Generator.Converters;
 
@@ -41,38 +39,30 @@ internal static class ConverterRegistrationEmitter
         {
             return;
         }
-        var w = EmitText.Begin("KConnector.Generated");
-        w.WriteLine(EmitText.GeneratedCode);
-        w.WriteLine("internal static class ConverterRegistrations");
-        w.WriteLine("{");
-        w.Indentation++;
-        w.WriteLine(
-            "/// <summary>Registers the referenced converters and header converters before anything runs.</summary>"
-        );
-        w.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        w.WriteLine("internal static void Register()");
-        w.WriteLine("{");
-        w.Indentation++;
-        for (var i = 0; i < plugins.Count; i++)
-        {
-            WriteRegistration(w, plugins[i], i);
-        }
-        w.Indentation--;
-        w.WriteLine("}");
-        for (var i = 0; i < plugins.Count; i++)
-        {
-            if (plugins[i].IsHeaderConverter)
-            {
-                continue;
-            }
-            w.WriteLine();
-            WriteCreator(w, plugins[i], i);
-        }
-        w.Indentation--;
-        w.WriteLine("}");
-        context.AddSource(
+        RegistrationInitializer.Add(
+            context,
             HintName,
-            SourceText.From(EmitText.End(w, "KConnector.Generated"), Encoding.UTF8)
+            "ConverterRegistrations",
+            "Registers the referenced converters and header converters before anything runs.",
+            w =>
+            {
+                for (var i = 0; i < plugins.Count; i++)
+                {
+                    WriteRegistration(w, plugins[i], i);
+                }
+            },
+            w =>
+            {
+                for (var i = 0; i < plugins.Count; i++)
+                {
+                    if (plugins[i].IsHeaderConverter)
+                    {
+                        continue;
+                    }
+                    w.WriteLine();
+                    WriteCreator(w, plugins[i], i);
+                }
+            }
         );
     }
 

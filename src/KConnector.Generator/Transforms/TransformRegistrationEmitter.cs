@@ -1,9 +1,7 @@
 using System.Linq;
-using System.Text;
 using KConnector.Generator.Connectors;
 using KConnector.Generator.Plugins;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 
 namespace KConnector.Generator.Transforms;
 
@@ -26,45 +24,37 @@ internal static class TransformRegistrationEmitter
         {
             return;
         }
-        var w = EmitText.Begin("KConnector.Generated");
-        w.WriteLine(EmitText.GeneratedCode);
-        w.WriteLine("internal static class TransformationRegistrations");
-        w.WriteLine("{");
-        w.Indentation++;
-        w.WriteLine(
-            "/// <summary>Registers the referenced transformation and predicate plugins before anything runs.</summary>"
-        );
-        w.WriteLine("[global::System.Runtime.CompilerServices.ModuleInitializer]");
-        w.WriteLine("internal static void Register()");
-        w.WriteLine("{");
-        w.Indentation++;
-        foreach (var plugin in plugins)
-        {
-            var d = plugin.Descriptor!;
-            var aliases = string.Join(", ", plugin.Aliases.Select(a => EmitText.Literal(a)));
-            w.WriteLine(
-                "global::KConnector.Transforms.TransformationPlugins."
-                    + (plugin.IsPredicate ? "RegisterPredicate" : "RegisterTransformation")
-                    + "(typeof("
-                    + d
-                    + "), "
-                    + EmitText.Literal(plugin.ClassName)
-                    + ", new string[] { "
-                    + aliases
-                    + " }, "
-                    + d
-                    + ".Definition, "
-                    + d
-                    + ".Create);"
-            );
-        }
-        w.Indentation--;
-        w.WriteLine("}");
-        w.Indentation--;
-        w.WriteLine("}");
-        context.AddSource(
+        RegistrationInitializer.Add(
+            context,
             HintName,
-            SourceText.From(EmitText.End(w, "KConnector.Generated"), Encoding.UTF8)
+            "TransformationRegistrations",
+            "Registers the referenced transformation and predicate plugins before anything runs.",
+            w =>
+            {
+                foreach (var plugin in plugins)
+                {
+                    var d = plugin.Descriptor!;
+                    var aliases = string.Join(
+                        ", ",
+                        plugin.Aliases.Select(a => EmitText.Literal(a))
+                    );
+                    w.WriteLine(
+                        "global::KConnector.Transforms.TransformationPlugins."
+                            + (plugin.IsPredicate ? "RegisterPredicate" : "RegisterTransformation")
+                            + "(typeof("
+                            + d
+                            + "), "
+                            + EmitText.Literal(plugin.ClassName)
+                            + ", new string[] { "
+                            + aliases
+                            + " }, "
+                            + d
+                            + ".Definition, "
+                            + d
+                            + ".Create);"
+                    );
+                }
+            }
         );
     }
 }
