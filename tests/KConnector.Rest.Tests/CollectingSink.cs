@@ -26,27 +26,7 @@ internal static class CollectingSink
     public static readonly ConfigDefinition Definition = new(
         ClassName,
         [
-            new ConfigKey
-            {
-                Name = "name",
-                Type = ConfigType.String,
-                Required = true,
-                Group = "Common",
-            },
-            new ConfigKey
-            {
-                Name = "connector.class",
-                Type = ConfigType.String,
-                Group = "Common",
-            },
-            new ConfigKey
-            {
-                Name = "tasks.max",
-                Type = ConfigType.Int,
-                DefaultValue = "1",
-                Min = 1,
-                Group = "Common",
-            },
+            .. TestPluginConfig.CommonKeys,
             new ConfigKey
             {
                 Name = "topics",
@@ -62,8 +42,7 @@ internal static class CollectingSink
 
     public static ConnectorRegistration Create(IReadOnlyDictionary<string, string> config)
     {
-        var parsed = Definition.Parse(config.ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
-        parsed.ThrowIfInvalid(config.GetValueOrDefault("name") ?? "connector");
+        var parsed = TestPluginConfig.ParseValid(Definition, config);
         var received = Received.GetOrAdd(config["name"], _ => new());
         return ConnectorRegistration.ForValidated(
             isSink: true,

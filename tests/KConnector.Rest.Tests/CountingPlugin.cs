@@ -22,27 +22,7 @@ internal sealed class CountingPlugin : IConnectorFactory
     public static readonly ConfigDefinition Definition = new(
         ClassName,
         [
-            new ConfigKey
-            {
-                Name = "name",
-                Type = ConfigType.String,
-                Required = true,
-                Group = "Common",
-            },
-            new ConfigKey
-            {
-                Name = "connector.class",
-                Type = ConfigType.String,
-                Group = "Common",
-            },
-            new ConfigKey
-            {
-                Name = "tasks.max",
-                Type = ConfigType.Int,
-                DefaultValue = "1",
-                Min = 1,
-                Group = "Common",
-            },
+            .. TestPluginConfig.CommonKeys,
             new ConfigKey
             {
                 Name = "topic",
@@ -88,8 +68,7 @@ internal sealed class CountingPlugin : IConnectorFactory
         {
             return CollectingSink.Create(config);
         }
-        var parsed = Definition.Parse(config.ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
-        parsed.ThrowIfInvalid(config.GetValueOrDefault("name") ?? "connector");
+        var parsed = TestPluginConfig.ParseValid(Definition, config);
         var name = config["name"];
         var topic = config["topic"];
         var failAt = parsed.Get<long>("fail.at");
@@ -112,8 +91,7 @@ internal sealed class CountingPlugin : IConnectorFactory
 
     public IReadOnlyList<ConfigIssue> Validate(IReadOnlyDictionary<string, string> config)
     {
-        var parsed = Definition.Parse(config.ToDictionary(kv => kv.Key, kv => (string?)kv.Value));
-        return parsed.Issues;
+        return TestPluginConfig.Parse(Definition, config).Issues;
     }
 
     private sealed class CountingSource(string name, string topic, string oddTopic, long failAt)
