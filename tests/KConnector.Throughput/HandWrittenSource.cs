@@ -51,6 +51,7 @@ internal sealed class HandWrittenSource(
         using var producer = new ProducerBuilder<byte[], byte[]>(config).Build();
         Action<DeliveryReport<byte[], byte[]>> delivered = committed.Acknowledge;
         var buffer = new ArrayBufferWriter<byte>(settings.RecordBytes + 32);
+        var inFlight = new InFlightSampler(committed.InFlight);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < settings.Records; i++)
         {
@@ -77,14 +78,20 @@ internal sealed class HandWrittenSource(
                 delivered
             );
         }
-        if (producer.Flush(Limit) != 0)
+        var flushed = producer.Flush(Limit) == 0;
+        var elapsed = clock.Elapsed;
+        inFlight.Dispose();
+        LastInFlight = inFlight;
+        if (!flushed)
         {
             throw new TimeoutException("The hand-written source did not finish.");
         }
-        var elapsed = clock.Elapsed;
         committed.Check(settings.Records);
         return elapsed;
     }
+
+    /// <summary>Records the last run held sent and not yet acknowledged.</summary>
+    public InFlightSampler? LastInFlight { get; private set; }
 
     private int SchemaId(string topic, string source) =>
         ConfluentWireFormat.ReadSchemaId(
@@ -115,6 +122,11 @@ internal sealed class HandWrittenSource(
             .ToArray();
         private readonly long[] _last = Enumerable.Repeat(-1L, partitions).ToArray();
         private long _failed;
+        private long _submitted;
+        private long _acknowledged;
+
+        public long InFlight() =>
+            Interlocked.Read(ref _submitted) - Interlocked.Read(ref _acknowledged);
 
         public void Submit(int partition, long sequence)
         {
@@ -123,6 +135,7 @@ internal sealed class HandWrittenSource(
             {
                 pending.Enqueue(sequence);
             }
+            Interlocked.Increment(ref _submitted);
         }
 
         // On the producer's delivery thread.
@@ -130,6 +143,7 @@ internal sealed class HandWrittenSource(
         {
             var partition = report.Partition.Value;
             var pending = _pending[partition];
+            Interlocked.Increment(ref _acknowledged);
             lock (pending)
             {
                 var sequence = pending.Dequeue();

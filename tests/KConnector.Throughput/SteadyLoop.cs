@@ -49,7 +49,12 @@ internal static class SteadyLoop
                     _ => throw new ArgumentException($"Unknown loop '{loop}'.", nameof(loop)),
                 }
             );
-            var inFlight = loop == "source" ? $", {loops.LastSourceInFlight}" : "";
+            var inFlight = loop switch
+            {
+                "source" => $", {loops.LastSourceInFlight}",
+                "hand-written" => $", {handWritten.LastInFlight}",
+                _ => "",
+            };
             Console.WriteLine(
                 $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated and {measured.Gc.PromotedBytes / settings.Records:N0} B promoted per record, {measured.Gc} ({(double)measured.Gc.PageFaults / settings.Records:F3} per record){inFlight}, load {Report.LoadAverage()}"
             );
