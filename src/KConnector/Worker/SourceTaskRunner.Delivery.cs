@@ -16,8 +16,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
 {
     // Confluent.Kafka makes a Headers per message given none; the serializers (the only code that
     // sees a message's headers besides librdkafka, which reads them) add nothing, so one empty
-    // instance serves every record without headers.
-    private static readonly Headers NoHeaders = [];
+    // instance serves every record of this runner without headers.
+    private readonly Headers _noHeaders = [];
 
     private readonly Action<DeliveryReport<InFlight, InFlight>> _delivered;
 
@@ -45,7 +45,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
         _message.Key = inFlight;
         _message.Value = inFlight;
         _message.Timestamp = timestamp;
-        _message.Headers = headers ?? NoHeaders;
+        _message.Headers = headers ?? _noHeaders;
         try
         {
             _records!.Produce(destination, _message, _delivered);

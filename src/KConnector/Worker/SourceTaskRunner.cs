@@ -589,37 +589,40 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     private (byte[]? Key, byte[]? Value) ConvertAgain(
         SourceRecord<TKey, TValue> record,
         List<RecordHeader> headers
-    )
-    {
-        byte[]? key;
-        try
-        {
-            key = ConvertKey(record);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            key = DeadLetterEncoder.Encode(
+    ) =>
+        (
+            ConvertedOrEncoded(
+                () => ConvertKey(record),
                 _keyConverter,
                 record.Key,
                 DeadLetterQueueHeaders.KeyEncoding,
                 headers
-            );
-        }
-        byte[]? value;
-        try
-        {
-            value = _valueConverter.FromConnectData(record.Topic, record.Value);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            value = DeadLetterEncoder.Encode(
+            ),
+            ConvertedOrEncoded(
+                () => _valueConverter.FromConnectData(record.Topic, record.Value),
                 _valueConverter,
                 record.Value,
                 DeadLetterQueueHeaders.ValueEncoding,
                 headers
-            );
+            )
+        );
+
+    private static byte[]? ConvertedOrEncoded<T>(
+        Func<byte[]?> convert,
+        IConverter<T> converter,
+        T? value,
+        string encodingHeader,
+        List<RecordHeader> headers
+    )
+    {
+        try
+        {
+            return convert();
         }
-        return (key, value);
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return DeadLetterEncoder.Encode(converter, value, encodingHeader, headers);
+        }
     }
 
     private static async Task DrainAsync(

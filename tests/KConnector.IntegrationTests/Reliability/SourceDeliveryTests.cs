@@ -23,14 +23,8 @@ public sealed class SourceDeliveryTests
     [Fact]
     public async Task RecordsKafkaRefuses_UnderToleranceAll_AreDeadLetteredWithTheirKeyAndValue_TheRestArriveOnce()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("out", partitions: 1);
-        kafka.CreateTopic("out-dlq", partitions: 1);
-        var task = new ListSourceTask(
-            Enumerable.Range(0, Records).Select(i => Record(i, "value-" + Number(i))).ToList()
-        );
-        // The first produce request (the first records' batch) is refused for good.
-        kafka.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.InvalidRecord);
+        var (cluster, task) = RefusingTheFirstBatch();
+        using var kafka = cluster;
 
         await RunAsync(kafka, task, ErrorTolerance.All);
 
@@ -64,13 +58,8 @@ public sealed class SourceDeliveryTests
     [Fact]
     public async Task ARefusedRecord_WhoseValueNoLongerConverts_IsDeadLetteredInTheDeadLetterEncoding()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("out", partitions: 1);
-        kafka.CreateTopic("out-dlq", partitions: 1);
-        var task = new ListSourceTask(
-            Enumerable.Range(0, Records).Select(i => Record(i, "value-" + Number(i))).ToList()
-        );
-        kafka.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.InvalidRecord);
+        var (cluster, task) = RefusingTheFirstBatch();
+        using var kafka = cluster;
 
         await RunAsync(kafka, task, ErrorTolerance.All, new ConvertsOnce());
 
@@ -116,6 +105,20 @@ public sealed class SourceDeliveryTests
         Assert.Null(written[1].Message.Value);
         Assert.Equal("k001", Encoding.UTF8.GetString(written[1].Message.Key!));
         Assert.Equal([0L, 1L], task.Committed.Select(c => c.Metadata!.Offset).Order().ToArray());
+    }
+
+    // A cluster whose first produce request (the first records' batch) is refused for good, and a
+    // task of Records records.
+    private static (EmbeddedKafka Kafka, ListSourceTask Task) RefusingTheFirstBatch()
+    {
+        var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("out", partitions: 1);
+        kafka.CreateTopic("out-dlq", partitions: 1);
+        kafka.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.InvalidRecord);
+        var task = new ListSourceTask(
+            Enumerable.Range(0, Records).Select(i => Record(i, "value-" + Number(i))).ToList()
+        );
+        return (kafka, task);
     }
 
     private static async Task RunAsync(
