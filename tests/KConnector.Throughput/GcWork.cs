@@ -6,9 +6,16 @@ namespace KConnector.Throughput;
 /// zeroing memory the GC took back from the kernel): unlike seconds, counts the machine's load
 /// does not move.
 /// </summary>
-internal sealed record GcWork(double PauseSeconds, int Gen0, int Gen1, int Gen2, long PageFaults)
+internal sealed record GcWork(
+    double PauseSeconds,
+    int Gen0,
+    int Gen1,
+    int Gen2,
+    long PageFaults,
+    long PromotedBytes
+)
 {
-    public static GcWork None { get; } = new(0, 0, 0, 0, 0);
+    public static GcWork None { get; } = new(0, 0, 0, 0, 0, 0);
 
     public static GcWork Now() =>
         new(
@@ -16,7 +23,8 @@ internal sealed record GcWork(double PauseSeconds, int Gen0, int Gen1, int Gen2,
             GC.CollectionCount(0),
             GC.CollectionCount(1),
             GC.CollectionCount(2),
-            MinorFaults()
+            MinorFaults(),
+            GcPromotions.Instance.Promoted()
         );
 
     public static GcWork operator -(GcWork after, GcWork before) =>
@@ -25,7 +33,8 @@ internal sealed record GcWork(double PauseSeconds, int Gen0, int Gen1, int Gen2,
             after.Gen0 - before.Gen0,
             after.Gen1 - before.Gen1,
             after.Gen2 - before.Gen2,
-            after.PageFaults - before.PageFaults
+            after.PageFaults - before.PageFaults,
+            after.PromotedBytes - before.PromotedBytes
         );
 
     // /proc/self/stat: minflt is the 10th field, the 8th after the command name's closing ')'.
@@ -37,5 +46,5 @@ internal sealed record GcWork(double PauseSeconds, int Gen0, int Gen1, int Gen2,
     }
 
     public override string ToString() =>
-        $"GC paused {PauseSeconds:F2} s, collections gen0/1/2 {Gen0}/{Gen1}/{Gen2}, {PageFaults:N0} page faults";
+        $"GC paused {PauseSeconds:F2} s, collections gen0/1/2 {Gen0}/{Gen1}/{Gen2}, {PromotedBytes / 1024:N0} KiB promoted, {PageFaults:N0} page faults";
 }

@@ -138,27 +138,28 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
             NewConverter()
         );
         using var stop = new CancellationTokenSource();
+        var inFlight = new InFlightSampler(() => runner.RecordsPolled - runner.RecordsAcknowledged);
         var clock = Stopwatch.StartNew();
         var run = runner.RunAsync(stop.Token);
-        var inFlight = new InFlightSampler();
         while (runner.RecordsAcknowledged < settings.Records)
         {
             await Task.Delay(2);
-            inFlight.Sample(runner.RecordsPolled - runner.RecordsAcknowledged);
             if (run.IsCompleted || clock.Elapsed > Limit)
             {
+                inFlight.Dispose();
                 await run;
                 throw new TimeoutException("The source pipeline did not finish.");
             }
         }
         var elapsed = clock.Elapsed;
+        inFlight.Dispose();
         await stop.CancelAsync();
         await run;
         LastSourceInFlight = inFlight;
         return elapsed;
     }
 
-    /// <summary>Records the last source pipeline held polled and not yet acknowledged, sampled every 2 ms.</summary>
+    /// <summary>Records the last source pipeline held polled and not yet acknowledged.</summary>
     public InFlightSampler? LastSourceInFlight { get; private set; }
 
     public async Task<TimeSpan> SinkPipeline(string topic)

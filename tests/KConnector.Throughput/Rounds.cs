@@ -3,9 +3,10 @@ using System.Globalization;
 namespace KConnector.Throughput;
 
 /// <summary>
-/// Runs the raw loops and the pipelines in alternation, round after round, each on a fresh topic:
-/// odd rounds run the raw loop first, even rounds the pipeline first, so neither side always gets
-/// the warmer cache or the quieter moment of a shared machine.
+/// Runs the raw loops, the hand-written source and the pipelines in turn, round after round, each
+/// on a fresh topic: each round starts the order one loop later (the raw loop first in odd rounds,
+/// the pipeline first in even ones for a pair), so no loop always gets the warmer cache or the
+/// quieter moment of a shared machine.
 /// </summary>
 internal sealed class Rounds(ClusterProcess cluster, HarnessSettings settings, string scope)
 {
@@ -13,6 +14,7 @@ internal sealed class Rounds(ClusterProcess cluster, HarnessSettings settings, s
         new()
         {
             [LoopNames.RawProducer] = [],
+            [LoopNames.HandWrittenSource] = [],
             [LoopNames.SourcePipeline] = [],
             [LoopNames.RawConsumer] = [],
             [LoopNames.SinkPipeline] = [],
@@ -21,18 +23,20 @@ internal sealed class Rounds(ClusterProcess cluster, HarnessSettings settings, s
     public async Task Run(int count)
     {
         var loops = new Loops(cluster.BootstrapServers, settings, "harness");
+        var handWritten = new HandWrittenSource(cluster.BootstrapServers, settings, loops);
         for (var round = 1; round <= count; round++)
         {
             var raw = Topic("raw", round);
+            var hand = Topic("hand", round);
             var pipeline = Topic("pipeline", round);
-            var rawFirst = round % 2 == 1;
-            await Pair(
-                rawFirst,
+            await InTurn(
+                round,
                 (LoopNames.RawProducer, () => Task.FromResult(loops.RawProducer(raw))),
+                (LoopNames.HandWrittenSource, () => Task.FromResult(handWritten.Run(hand))),
                 (LoopNames.SourcePipeline, () => loops.SourcePipeline(pipeline))
             );
-            await Pair(
-                rawFirst,
+            await InTurn(
+                round,
                 (LoopNames.RawConsumer, () => Task.FromResult(loops.RawConsumer(raw))),
                 (LoopNames.SinkPipeline, () => loops.SinkPipeline(pipeline))
             );
@@ -47,14 +51,12 @@ internal sealed class Rounds(ClusterProcess cluster, HarnessSettings settings, s
         return topic;
     }
 
-    private async Task Pair(
-        bool rawFirst,
-        (string Name, Func<Task<TimeSpan>> Loop) raw,
-        (string Name, Func<Task<TimeSpan>> Loop) pipeline
-    )
+    private async Task InTurn(int round, params (string Name, Func<Task<TimeSpan>> Loop)[] loops)
     {
-        var (first, second) = rawFirst ? (raw, pipeline) : (pipeline, raw);
-        Results[first.Name].Add(await Measurement.Of(first.Loop));
-        Results[second.Name].Add(await Measurement.Of(second.Loop));
+        for (var i = 0; i < loops.Length; i++)
+        {
+            var (name, loop) = loops[(round - 1 + i) % loops.Length];
+            Results[name].Add(await Measurement.Of(loop));
+        }
     }
 }

@@ -6,7 +6,7 @@ namespace KConnector.Throughput;
 /// One loop, run again and again on fresh topics, for a profiler to attach to once the code is
 /// jitted at its last tier: <c>--steady &lt;loop&gt; [records] [bytes] [runs]</c>, loop being
 /// <c>source</c>, <c>producer</c>, <c>producer-acked</c> (the raw producer with a delivery
-/// handler), <c>sink</c>, <c>consumer</c>, or the source pipeline's parts without Kafka,
+/// handler), <c>hand-written</c> (<see cref="HandWrittenSource"/>), <c>sink</c>, <c>consumer</c>, or the source pipeline's parts without Kafka,
 /// <c>task</c> and <c>convert</c> (<see cref="SourceParts"/>). Each run prints its seconds and
 /// CPU seconds per million records; "STEADY" marks where the warm-up runs (the first three) end, so
 /// <c>perf record -p &lt;pid&gt;</c> started then sees the steady state only (docs/benchmarks.md).
@@ -19,6 +19,7 @@ internal static class SteadyLoop
     {
         using var cluster = ClusterProcess.Start();
         var loops = new Loops(cluster.BootstrapServers, settings, "steady");
+        var handWritten = new HandWrittenSource(cluster.BootstrapServers, settings, loops);
         for (var run = 1; run <= WarmupRuns + runs; run++)
         {
             if (run == WarmupRuns + 1)
@@ -39,6 +40,7 @@ internal static class SteadyLoop
                     "task" => SourceParts.Poll(loops, settings, convert: false),
                     "convert" => SourceParts.Poll(loops, settings, convert: true),
                     "producer" => Task.FromResult(loops.RawProducer(topic)),
+                    "hand-written" => Task.FromResult(handWritten.Run(topic)),
                     "producer-acked" => Task.FromResult(
                         loops.RawProducer(topic, acknowledged: true)
                     ),
@@ -47,9 +49,14 @@ internal static class SteadyLoop
                     _ => throw new ArgumentException($"Unknown loop '{loop}'.", nameof(loop)),
                 }
             );
-            var inFlight = loop == "source" ? $", {loops.LastSourceInFlight}" : "";
+            var inFlight = loop switch
+            {
+                "source" => $", {loops.LastSourceInFlight}",
+                "hand-written" => $", {handWritten.LastInFlight}",
+                _ => "",
+            };
             Console.WriteLine(
-                $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated per record, {measured.Gc} ({(double)measured.Gc.PageFaults / settings.Records:F3} per record){inFlight}, load {Report.LoadAverage()}"
+                $"{loop} run {run}: {measured.Seconds:F2} s, {measured.CpuSeconds * 1_000_000 / settings.Records:F2} CPU s per 1M records, {measured.AllocatedBytes / settings.Records:N0} B allocated and {measured.Gc.PromotedBytes / settings.Records:N0} B promoted per record, {measured.Gc} ({(double)measured.Gc.PageFaults / settings.Records:F3} per record){inFlight}, load {Report.LoadAverage()}"
             );
         }
         return 0;

@@ -36,22 +36,40 @@ internal sealed class SubmittedRecords
     public Submitted Submit(
         IReadOnlyDictionary<string, string> partition,
         IReadOnlyDictionary<string, string> offset
+    ) => Submit(new Submitted(), partition, offset);
+
+    /// <summary>
+    /// Registers <paramref name="entry"/> (an object the caller keeps per record anyway, so a
+    /// record in flight costs one object, not two) as a record of source partition
+    /// <paramref name="partition"/> with its offset.
+    /// </summary>
+    public T Submit<T>(
+        T entry,
+        IReadOnlyDictionary<string, string> partition,
+        IReadOnlyDictionary<string, string> offset
     )
+        where T : Submitted
     {
-        Submitted submitted;
         lock (_gate)
         {
             var records = PartitionOf(partition);
-            submitted = new Submitted(records, offset);
-            records.Pending.Enqueue(submitted);
+            entry.Track(records, offset);
+            records.Pending.Enqueue(entry);
         }
         Interlocked.Increment(ref _outstanding);
-        return submitted;
+        return entry;
     }
 
-    /// <summary>Marks <paramref name="submitted"/> acknowledged; advances its partition's committable offset.</summary>
+    /// <summary>
+    /// Marks <paramref name="submitted"/> acknowledged; advances its partition's committable
+    /// offset. An entry never submitted (a record without a source offset) has nothing to advance.
+    /// </summary>
     public void Acknowledge(Submitted submitted)
     {
+        if (submitted.Records is not { } records)
+        {
+            return;
+        }
         lock (_gate)
         {
             if (submitted.Acknowledged)
@@ -59,10 +77,9 @@ internal sealed class SubmittedRecords
                 return;
             }
             submitted.Acknowledged = true;
-            var records = submitted.Records;
             while (records.Pending.Count > 0 && records.Pending.Peek().Acknowledged)
             {
-                Advance(records, records.Pending.Dequeue().Offset);
+                Advance(records, records.Pending.Dequeue().Offset!);
             }
         }
         Interlocked.Decrement(ref _outstanding);
@@ -150,16 +167,23 @@ internal sealed class SubmittedRecords
         public IReadOnlyDictionary<string, string> Seen { get; set; } = partition;
     }
 
-    /// <summary>One submitted record.</summary>
-    internal sealed class Submitted(
-        PartitionRecords records,
-        IReadOnlyDictionary<string, string> offset
-    )
+    /// <summary>
+    /// One record, submitted once <see cref="Submit{T}"/> has given it its partition and offset; a
+    /// caller may derive its own per-record object from it.
+    /// </summary>
+    internal class Submitted
     {
-        public PartitionRecords Records { get; } = records;
+        /// <summary>Its source partition's records; null until submitted.</summary>
+        public PartitionRecords? Records { get; private set; }
 
-        public IReadOnlyDictionary<string, string> Offset { get; } = offset;
+        public IReadOnlyDictionary<string, string>? Offset { get; private set; }
 
         public bool Acknowledged { get; set; }
+
+        internal void Track(PartitionRecords records, IReadOnlyDictionary<string, string> offset)
+        {
+            Records = records;
+            Offset = offset;
+        }
     }
 }

@@ -6,49 +6,73 @@ using KConnector.Tasks;
 namespace KConnector.Worker;
 
 // From the producer's acknowledgement back to the task (Kafka Connect's per-record send callback
-// in WorkerSourceTask). Each record travels to the producer as the message's value object, an
-// InFlight that carries its converted bytes and what its acknowledgement needs: so one delivery
-// handler, made once, serves every record, where a handler per record cost a closure and a
-// delegate per record that also lived until Kafka acknowledged it (docs/benchmarks.md, "Where the
-// source pipeline's time went").
+// in WorkerSourceTask). Each record travels to the producer as its message's key and value object,
+// an InFlight: its submitted entry (for the source offset) that also carries the record, so one
+// delivery handler, made once, serves every record. What lives from Produce to the acknowledgement
+// is what drives the garbage collector's work (every gen0 collection copies the records in flight),
+// so an InFlight holds the converted bytes only until librdkafka has copied them
+// (docs/benchmarks.md, "Session 11").
 public sealed partial class SourceTaskRunner<TKey, TValue>
 {
-    private readonly Action<DeliveryReport<byte[]?, InFlight>> _delivered;
+    // Confluent.Kafka makes a Headers per message given none; the serializers (the only code that
+    // sees a message's headers besides librdkafka, which reads them) add nothing, so one empty
+    // instance serves every record of this runner without headers.
+    private readonly Headers _noHeaders = [];
+
+    private readonly Action<DeliveryReport<InFlight, InFlight>> _delivered;
+
+    // One message reused for every record: Produce reads it and keeps only its key and value.
+    private readonly Message<InFlight, InFlight> _message = new();
 
     // The producer's typed view for records: the same librdkafka handle (and transaction) as the
-    // runner's producer, whose value serializer hands over the bytes converted before Produce.
-    private IProducer<byte[]?, InFlight>? _records;
+    // runner's producer, whose serializers hand over the bytes converted before Produce.
+    private IProducer<InFlight, InFlight>? _records;
 
-    private IProducer<byte[]?, InFlight> RecordProducer(IProducer<byte[]?, byte[]?> producer) =>
-        _records = new DependentProducerBuilder<byte[]?, InFlight>(producer.Handle)
-            .SetValueSerializer(InFlightSerializer.Instance)
+    private IProducer<InFlight, InFlight> RecordProducer(IProducer<byte[]?, byte[]?> producer) =>
+        _records = new DependentProducerBuilder<InFlight, InFlight>(producer.Handle)
+            .SetKeySerializer(InFlightBytes.Key)
+            .SetValueSerializer(InFlightBytes.Value)
             .Build();
 
+    // Hands the record to the producer; throws what Produce throws (a full queue among it).
+    private void Produce(
+        TopicPartition destination,
+        InFlight inFlight,
+        Timestamp timestamp,
+        Headers? headers
+    )
+    {
+        _message.Key = inFlight;
+        _message.Value = inFlight;
+        _message.Timestamp = timestamp;
+        _message.Headers = headers ?? _noHeaders;
+        try
+        {
+            _records!.Produce(destination, _message, _delivered);
+        }
+        finally
+        {
+            _message.Key = _message.Value = null!;
+        }
+        inFlight.Sent();
+    }
+
     // On the producer's delivery thread.
-    private void OnDelivered(DeliveryReport<byte[]?, InFlight> report)
+    private void OnDelivered(DeliveryReport<InFlight, InFlight> report)
     {
         var inFlight = report.Message.Value;
         var record = inFlight.Record;
         if (report.Error.IsError)
         {
             _failedDeliveries.Enqueue(
-                new FailedDelivery(
-                    record,
-                    inFlight.Submitted,
-                    report.Message.Key,
-                    inFlight.Value,
-                    new KafkaException(report.Error)
-                )
+                new FailedDelivery(inFlight, new KafkaException(report.Error))
             );
             return;
         }
         _metrics.RecordWrite();
         _kafka?.Reachable();
         _options.TopicUsed?.Invoke(record.Topic);
-        if (inFlight.Submitted is { } submitted)
-        {
-            _submitted.Acknowledge(submitted);
-        }
+        _submitted.Acknowledge(inFlight);
         _task.CommitRecord(
             record,
             new RecordMetadata(
@@ -60,34 +84,44 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
         );
     }
 
-    /// <summary>A record handed to the producer and not yet acknowledged, with its converted value.</summary>
-    private sealed class InFlight(
-        SourceRecord<TKey, TValue> record,
-        SubmittedRecords.Submitted? submitted,
-        byte[]? value
-    )
+    // Submits the record's offset (one without a source partition and offset has none to commit).
+    private InFlight Track(InFlight inFlight) =>
+        inFlight.Record.SourcePartition is { } partition
+        && inFlight.Record.SourceOffset is { } offset
+            ? _submitted.Submit(inFlight, partition, offset)
+            : inFlight;
+
+    /// <summary>
+    /// A record handed to the producer and not yet acknowledged: its submitted entry, and its
+    /// converted key and value until the producer has copied them.
+    /// </summary>
+    private sealed class InFlight(SourceRecord<TKey, TValue> record) : SubmittedRecords.Submitted
     {
         public SourceRecord<TKey, TValue> Record { get; } = record;
 
-        public SubmittedRecords.Submitted? Submitted { get; } = submitted;
+        public byte[]? Key { get; set; }
 
-        // Kept for a failed delivery's dead-letter copy.
-        public byte[]? Value { get; } = value;
+        public byte[]? Value { get; set; }
+
+        // librdkafka holds its own copy now: the bytes may die young. A record Kafka refuses is
+        // converted again for its dead-letter copy (ConvertAgain).
+        public void Sent()
+        {
+            Key = null;
+            Value = null;
+        }
     }
 
     // The producer copies the bytes into librdkafka during Produce: nothing converts here.
-    private sealed class InFlightSerializer : ISerializer<InFlight>
+    private sealed class InFlightBytes(bool key) : ISerializer<InFlight>
     {
-        public static InFlightSerializer Instance { get; } = new();
+        public static InFlightBytes Key { get; } = new(key: true);
 
-        public byte[] Serialize(InFlight data, SerializationContext context) => data.Value!;
+        public static InFlightBytes Value { get; } = new(key: false);
+
+        public byte[] Serialize(InFlight data, SerializationContext context) =>
+            (key ? data.Key : data.Value)!;
     }
 
-    private sealed record FailedDelivery(
-        SourceRecord<TKey, TValue> Record,
-        SubmittedRecords.Submitted? Submitted,
-        byte[]? Key,
-        byte[]? Value,
-        KafkaException Error
-    );
+    private sealed record FailedDelivery(InFlight InFlight, KafkaException Error);
 }

@@ -310,7 +310,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         CancellationToken cancellationToken
     )
     {
-        var submitted = Submit(record);
+        var inFlight = Track(new InFlight(record));
         byte[]? key = null;
         byte[]? value;
         var keyConverted = false;
@@ -335,7 +335,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 is not { } done
             )
             {
-                Skip(record, submitted);
+                Skip(record, inFlight);
                 return;
             }
             (key, value) = done;
@@ -358,27 +358,23 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 .ConfigureAwait(false);
             if (!ok)
             {
-                Skip(record, submitted);
+                Skip(record, inFlight);
                 return;
             }
             headers = converted;
         }
-        var message = new Message<byte[]?, InFlight>
-        {
-            Key = key,
-            Value = new InFlight(record, submitted, value),
-            Timestamp = record.Timestamp is { } t ? new Timestamp(t) : Timestamp.Default,
-            Headers = headers,
-        };
+        inFlight.Key = key;
+        inFlight.Value = value;
+        var timestamp = record.Timestamp is { } t ? new Timestamp(t) : Timestamp.Default;
         var destination = _destinations.For(record.Topic, record.Partition);
         while (true)
         {
             try
             {
-                _records!.Produce(destination, message, _delivered);
+                Produce(destination, inFlight, timestamp, headers);
                 return;
             }
-            catch (ProduceException<byte[]?, InFlight> e)
+            catch (ProduceException<InFlight, InFlight> e)
                 when (e.Error.Code == ErrorCode.Local_QueueFull)
             {
                 // The producer's queue is full: wait for deliveries rather than failing
@@ -557,13 +553,15 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     failure.Error
                 );
             }
-            var record = failure.Record;
+            var record = failure.InFlight.Record;
+            var headers = WireHeaders(record);
+            var (key, value) = ConvertAgain(record, headers);
             var failed = new ErrantRecord
             {
                 Topic = record.Topic,
-                Key = failure.Key,
-                Value = failure.Value,
-                Headers = WireHeaders(record),
+                Key = key,
+                Value = value,
+                Headers = headers,
                 Timestamp = record.Timestamp,
                 SourcePartition = record.SourcePartition,
                 SourceOffset = record.SourceOffset,
@@ -579,7 +577,51 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     cancellationToken
                 )
                 .ConfigureAwait(false);
-            Skip(record, failure.Submitted);
+            Skip(record, failure.InFlight);
+        }
+    }
+
+    // A refused record's key and value for its dead-letter copy: the runner keeps no copy of the
+    // bytes while Kafka has them (most records are acknowledged and never need one), so they are
+    // converted again by the same converters, which give the bytes that were sent. One that fails
+    // now (after a retried conversion succeeded, say) gives the dead-letter encoding, named in a
+    // header, as a record whose conversion failed does.
+    private (byte[]? Key, byte[]? Value) ConvertAgain(
+        SourceRecord<TKey, TValue> record,
+        List<RecordHeader> headers
+    ) =>
+        (
+            ConvertedOrEncoded(
+                () => ConvertKey(record),
+                _keyConverter,
+                record.Key,
+                DeadLetterQueueHeaders.KeyEncoding,
+                headers
+            ),
+            ConvertedOrEncoded(
+                () => _valueConverter.FromConnectData(record.Topic, record.Value),
+                _valueConverter,
+                record.Value,
+                DeadLetterQueueHeaders.ValueEncoding,
+                headers
+            )
+        );
+
+    private static byte[]? ConvertedOrEncoded<T>(
+        Func<byte[]?> convert,
+        IConverter<T> converter,
+        T? value,
+        string encodingHeader,
+        List<RecordHeader> headers
+    )
+    {
+        try
+        {
+            return convert();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return DeadLetterEncoder.Encode(converter, value, encodingHeader, headers);
         }
     }
 

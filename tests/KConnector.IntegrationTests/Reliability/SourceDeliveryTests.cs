@@ -11,8 +11,9 @@ namespace KConnector.IntegrationTests.Reliability;
 
 /// <summary>
 /// What the source runner learns from Kafka's acknowledgements: a record Kafka refused is
-/// dead-lettered with the bytes that were sent (key and value), every other record arrives once, and
-/// a null value reaches the topic as a tombstone.
+/// dead-lettered with the bytes that were sent (key and value, converted again: the runner keeps no
+/// copy while Kafka has them), or in the dead-letter encoding when converting again fails; every
+/// other record arrives once, and a null value reaches the topic as a tombstone.
 /// </summary>
 public sealed class SourceDeliveryTests
 {
@@ -22,14 +23,8 @@ public sealed class SourceDeliveryTests
     [Fact]
     public async Task RecordsKafkaRefuses_UnderToleranceAll_AreDeadLetteredWithTheirKeyAndValue_TheRestArriveOnce()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("out", partitions: 1);
-        kafka.CreateTopic("out-dlq", partitions: 1);
-        var task = new ListSourceTask(
-            Enumerable.Range(0, Records).Select(i => Record(i, "value-" + Number(i))).ToList()
-        );
-        // The first produce request (the first records' batch) is refused for good.
-        kafka.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.InvalidRecord);
+        var (cluster, task) = RefusingTheFirstBatch();
+        using var kafka = cluster;
 
         await RunAsync(kafka, task, ErrorTolerance.All);
 
@@ -61,6 +56,40 @@ public sealed class SourceDeliveryTests
     }
 
     [Fact]
+    public async Task ARefusedRecord_WhoseValueNoLongerConverts_IsDeadLetteredInTheDeadLetterEncoding()
+    {
+        var (cluster, task) = RefusingTheFirstBatch();
+        using var kafka = cluster;
+
+        await RunAsync(kafka, task, ErrorTolerance.All, new ConvertsOnce());
+
+        var written = TopicReader.ReadAll(kafka.BootstrapServers, "out", Wait);
+        var dead = TopicReader.ReadAll(kafka.BootstrapServers, "out-dlq", Wait);
+        Assert.NotEmpty(dead);
+        Assert.Equal(Records, written.Count + dead.Count);
+        // The key converts again (the bytes sent); the value, whose converter now fails, is kept as
+        // UTF-8 text and the header says so.
+        Assert.All(
+            dead,
+            r =>
+            {
+                var key = Encoding.UTF8.GetString(r.Message.Key!);
+                Assert.Equal("value-" + key[1..], Encoding.UTF8.GetString(r.Message.Value!));
+                Assert.Equal(
+                    "utf-8",
+                    Encoding.UTF8.GetString(
+                        r.Message.Headers.GetLastBytes(DeadLetterQueueHeaders.ValueEncoding)
+                    )
+                );
+                Assert.False(
+                    r.Message.Headers.TryGetLastBytes(DeadLetterQueueHeaders.KeyEncoding, out _)
+                );
+            }
+        );
+        Assert.Equal(dead.Count, task.Committed.Count(c => c.Metadata is null));
+    }
+
+    [Fact]
     public async Task ANullValue_ArrivesAsATombstone_AndTheTaskLearnsItsOffset()
     {
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
@@ -78,10 +107,25 @@ public sealed class SourceDeliveryTests
         Assert.Equal([0L, 1L], task.Committed.Select(c => c.Metadata!.Offset).Order().ToArray());
     }
 
+    // A cluster whose first produce request (the first records' batch) is refused for good, and a
+    // task of Records records.
+    private static (EmbeddedKafka Kafka, ListSourceTask Task) RefusingTheFirstBatch()
+    {
+        var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("out", partitions: 1);
+        kafka.CreateTopic("out-dlq", partitions: 1);
+        kafka.PushRequestErrors(KafkaApiKey.Produce, ErrorCode.InvalidRecord);
+        var task = new ListSourceTask(
+            Enumerable.Range(0, Records).Select(i => Record(i, "value-" + Number(i))).ToList()
+        );
+        return (kafka, task);
+    }
+
     private static async Task RunAsync(
         EmbeddedKafka kafka,
         ListSourceTask task,
-        ErrorTolerance tolerance
+        ErrorTolerance tolerance,
+        IConverter<string>? valueConverter = null
     )
     {
         var source = new SourceTaskRunner<string, string>(
@@ -98,7 +142,7 @@ public sealed class SourceDeliveryTests
             },
             task,
             new StringConverter(),
-            new StringConverter()
+            valueConverter ?? new StringConverter()
         );
         using var stop = new CancellationTokenSource();
         var run = source.RunAsync(stop.Token);
@@ -123,4 +167,20 @@ public sealed class SourceDeliveryTests
         };
 
     private static string Number(int i) => i.ToString("D3", CultureInfo.InvariantCulture);
+
+    // Converts each value once, as a registry-backed converter whose registry went away after the
+    // record was sent would: a second conversion of the same value fails.
+    private sealed class ConvertsOnce : IConverter<string>
+    {
+        private readonly StringConverter _inner = new();
+        private readonly HashSet<string> _converted = [];
+
+        public byte[]? FromConnectData(string topic, string? value) =>
+            value is null || _converted.Add(value)
+                ? _inner.FromConnectData(topic, value)
+                : throw new DataException($"'{value}' was converted before.");
+
+        public string? ToConnectData(string topic, byte[]? data) =>
+            _inner.ToConnectData(topic, data);
+    }
 }

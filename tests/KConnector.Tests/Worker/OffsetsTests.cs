@@ -110,6 +110,32 @@ public sealed class OffsetsTests : IDisposable
     }
 
     [Fact]
+    public void SubmittedRecords_ACallersOwnEntry_IsSubmittedAsItself_AndOneNeverSubmittedAcknowledgesNothing()
+    {
+        var records = new SubmittedRecords();
+        var p = new Dictionary<string, string> { ["file"] = "p" };
+        var entry = new OwnEntry();
+        var unsubmitted = new OwnEntry();
+
+        Assert.Same(
+            entry,
+            records.Submit(entry, p, new Dictionary<string, string> { ["line"] = "7" })
+        );
+        Assert.Equal(1, records.Outstanding);
+        // A record without a source offset: its entry is never submitted, acknowledging it is a no-op.
+        records.Acknowledge(unsubmitted);
+        Assert.Equal(1, records.Outstanding);
+        Assert.Empty(records.TakeCommittable("c"));
+
+        records.Acknowledge(entry);
+        Assert.Equal("{\"line\":\"7\"}", Assert.Single(records.TakeCommittable("c")).Value);
+        Assert.Equal(0, records.Outstanding);
+    }
+
+    // What the source runner derives from the submitted entry (its InFlight).
+    private sealed class OwnEntry : SubmittedRecords.Submitted;
+
+    [Fact]
     public void SubmittedRecords_RestoredOffsetsComeBackUnlessANewerOneArrived()
     {
         var records = new SubmittedRecords();
