@@ -12,16 +12,17 @@ internal static class SinkConsumerSettings
     /// <summary>
     /// The worker's consumer defaults. <c>auto.offset.reset</c> is Kafka Connect's (a new group reads
     /// from the start). <c>fetch.queue.backoff.ms</c>: once the prefetch queue is full librdkafka
-    /// stops fetching a partition for this long (1 s by its default), so a consumer that drains its
-    /// queue in well under a second then sat idle for the rest of it: every sink (and the raw
+    /// stops fetching a partition for this long (1 s by its default), so a consumer that drained its
+    /// queue in a fraction of a second then sat idle for the rest of it: every sink (and the raw
     /// consumer beside it in the harness) read in whole-second steps, at a third of its rate. Java's
-    /// consumer fetches as soon as a partition's buffer is drained, so 10 ms (a re-check, not a
-    /// request) is closer to Kafka Connect. <c>queued.max.messages.kbytes</c>: librdkafka
-    /// prefetches up to 64 MiB per consumer and each queued record costs it a message and an op
-    /// besides its bytes; a worker with many tasks should not, and with the short backoff 4 MiB
-    /// reads as fast as 16 MiB while a 23-partition sink worker peaks well under 100 MB
-    /// (docs/benchmarks.md, session 11). Not bounded: <c>queued.min.messages</c>: at 1,000 the
-    /// sink's memory fell by 50 MB, but raw consumer and sink alike read ten times slower.
+    /// consumer fetches as soon as a partition's buffer is drained, so 10 ms is closer to Kafka
+    /// Connect (a task whose queue stays full pays under 1 % of a core for the re-checks).
+    /// <c>queued.max.messages.kbytes</c>: librdkafka prefetches up to 64 MiB per consumer and each
+    /// queued record costs it a message and an op besides its bytes; a worker with many tasks
+    /// should not. With the short backoff 4 MiB reads as fast as 16 MiB, and a 23-partition sink
+    /// worker peaks at 95-99 MB against 121-125 MB (docs/benchmarks.md, session 11). Not bounded:
+    /// <c>queued.min.messages</c>: at 1,000 the sink's memory fell by 50 MB, but raw consumer and
+    /// sink alike read ten times slower.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Defaults { get; } =
         new Dictionary<string, string>
