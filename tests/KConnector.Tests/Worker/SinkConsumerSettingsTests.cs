@@ -62,4 +62,28 @@ public sealed class SinkConsumerSettingsTests
         Assert.Equal(10, config.FetchQueueBackoffMs);
         Assert.Equal(AutoOffsetReset.Earliest, config.AutoOffsetReset);
     }
+
+    [Fact]
+    public void ConsumerKeysOfTheProperties_ReachTheTasksConsumer_OverTheWorkerDefaults()
+    {
+        // The road of a properties file, REST and a hosted worker: ConnectorConfig, then the options.
+        var options = ConnectorConfig
+            .Parse(
+                new Dictionary<string, string>
+                {
+                    ["name"] = "orders-sink",
+                    ["connector.class"] = "FileStreamSink",
+                    ["topics"] = "orders",
+                    ["consumer.fetch.queue.backoff.ms"] = "250",
+                    ["consumer.override.queued.max.messages.kbytes"] = "1024",
+                }
+            )
+            .ToWorkerOptions(0, "127.0.0.1:9092", isSink: true);
+
+        var config = SinkConsumerSettings.Config(options);
+
+        Assert.Equal(250, config.FetchQueueBackoffMs);
+        Assert.Equal(1024, config.QueuedMaxMessagesKbytes);
+        Assert.Equal(AutoOffsetReset.Earliest, config.AutoOffsetReset);
+    }
 }
