@@ -1,3 +1,5 @@
+using KConnector.Worker;
+
 namespace KConnector.Throughput;
 
 /// <summary>What every loop of one run shares: record count, record size, partitions and client settings.</summary>
@@ -30,12 +32,12 @@ internal sealed record HarnessSettings(int Records, int RecordBytes)
         );
 
     /// <summary>
-    /// The consumer settings of the raw consumer loop and of the sink pipeline alike: the worker's
-    /// default prefetch bounds (SinkConsumerSettings) spelled out, so the raw loop has them too.
+    /// The consumer settings of the raw consumer loop and of the sink pipeline alike: the sink
+    /// worker's own consumer defaults (prefetch bound, fetch backoff), so the raw loop has them too.
     /// </summary>
     public static IReadOnlyDictionary<string, string> Consumer { get; } =
         WithOverrides(
-            new Dictionary<string, string> { ["queued.max.messages.kbytes"] = "16384" },
+            new Dictionary<string, string>(SinkConsumerSettings.Defaults),
             "KCONNECTOR_HARNESS_CONSUMER"
         );
 

@@ -6,6 +6,7 @@
 // client settings), each on a fresh topic. Prints medians and spread, CPU seconds per million
 // records and each pipeline's ratios to its raw loop. Then it starts itself as a worker-only
 // process per pipeline, flat out, and reports what its memory consisted of at the peak.
+// Also: --steady <loop> (SteadyLoop), --idle [seconds] (IdleConsumer: a full prefetch queue's cost).
 using System.Globalization;
 using KConnector.Throughput;
 
@@ -22,6 +23,13 @@ if (args.Length > 0 && args[0] == "--steady")
             args.Length > 3 ? Number(args[3]) : 256
         ),
         args.Length > 4 ? Number(args[4]) : 20
+    );
+}
+if (args.Length > 0 && args[0] == "--idle")
+{
+    return await IdleConsumer.Run(
+        new HarnessSettings(300_000, 256),
+        args.Length > 1 ? Number(args[1]) : 10
     );
 }
 if (args.Length > 0 && args[0] == "--worker")

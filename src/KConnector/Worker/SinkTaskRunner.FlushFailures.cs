@@ -43,13 +43,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue>
         // record between two commits in memory): read the refused ones back from Kafka, so the
         // dead-letter queue gets their original key, value, headers and timestamp.
         using var reader = new ConsumerBuilder<byte[]?, byte[]?>(
-            new ConsumerConfig(new Dictionary<string, string>(_options.ClientConfig))
-            {
-                BootstrapServers = _options.BootstrapServers,
-                GroupId = _options.GroupId,
-                EnableAutoCommit = false,
-                EnableAutoOffsetStore = false,
-            }
+            SinkConsumerSettings.Config(_options)
         ).Build();
         foreach (var record in failed)
         {

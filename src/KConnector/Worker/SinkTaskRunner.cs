@@ -100,13 +100,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
 
     private async Task RunLoopAsync(CancellationToken stoppingToken)
     {
-        var config = new ConsumerConfig(SinkConsumerSettings.For(_options.ClientConfig))
-        {
-            BootstrapServers = _options.BootstrapServers,
-            GroupId = _options.GroupId,
-            EnableAutoCommit = false,
-            EnableAutoOffsetStore = false,
-        };
+        var config = SinkConsumerSettings.Config(_options);
         IProducer<byte[]?, byte[]?>? dlqProducer = null;
         var reporters = new List<IErrorReporter>
         {
