@@ -29,8 +29,10 @@ public interface ISourceTask<TKey, TValue>
     /// <summary>
     /// Called, as Kafka Connect's <c>commitRecord</c>, once <paramref name="record"/> is done:
     /// acknowledged by Kafka (<paramref name="metadata"/> says where it is) or, when it failed and
-    /// was tolerated, skipped or dead-lettered (<paramref name="metadata"/> is null). Runs on the
-    /// producer's delivery thread: keep it short and thread-safe.
+    /// was tolerated, skipped or dead-lettered (<paramref name="metadata"/> is null).
+    /// <paramref name="record"/> is the one this task polled, before any transformation (the same
+    /// instance), while <paramref name="metadata"/> names where its transformed copy was written.
+    /// Runs on the producer's delivery thread: keep it short and thread-safe.
     /// </summary>
     void CommitRecord(SourceRecord<TKey, TValue> record, RecordMetadata? metadata) { }
 

@@ -74,7 +74,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
         _options.TopicUsed?.Invoke(record.Topic);
         _submitted.Acknowledge(inFlight);
         _task.CommitRecord(
-            record,
+            inFlight.Polled,
             new RecordMetadata(
                 report.Topic,
                 report.Partition.Value,
@@ -84,19 +84,28 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
         );
     }
 
-    // Submits the record's offset (one without a source partition and offset has none to commit).
+    // Submits the polled record's offset (one without a source partition and offset has none to
+    // commit).
     private InFlight Track(InFlight inFlight) =>
-        inFlight.Record.SourcePartition is { } partition
-        && inFlight.Record.SourceOffset is { } offset
+        inFlight.Polled.SourcePartition is { } partition
+        && inFlight.Polled.SourceOffset is { } offset
             ? _submitted.Submit(inFlight, partition, offset)
             : inFlight;
 
     /// <summary>
-    /// A record handed to the producer and not yet acknowledged: its submitted entry, and its
+    /// A record handed to the producer and not yet acknowledged: its submitted entry, the record as
+    /// the task polled it and as it is sent (the same object without transformations), and its
     /// converted key and value until the producer has copied them.
     /// </summary>
-    private sealed class InFlight(SourceRecord<TKey, TValue> record) : SubmittedRecords.Submitted
+    private sealed class InFlight(
+        SourceRecord<TKey, TValue> polled,
+        SourceRecord<TKey, TValue> record
+    ) : SubmittedRecords.Submitted
     {
+        /// <summary>What the task polled: its source offset and CommitRecord are about this one.</summary>
+        public SourceRecord<TKey, TValue> Polled { get; } = polled;
+
+        /// <summary>What the transformations made of it: what is sent and, refused, dead-lettered.</summary>
         public SourceRecord<TKey, TValue> Record { get; } = record;
 
         public byte[]? Key { get; set; }

@@ -290,7 +290,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     Skip(record, Submit(record));
                     continue;
                 }
-                await SendAsync(producer, errors, transformed, stoppingToken).ConfigureAwait(false);
+                await SendAsync(producer, errors, record, transformed, stoppingToken)
+                    .ConfigureAwait(false);
             }
             return true;
         }
@@ -303,14 +304,17 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         }
     }
 
+    // polled: the record as the task made it, which its offset and CommitRecord are about (Kafka
+    // Connect's preTransformRecord); record: what the transformations made of it, which is sent.
     private async ValueTask SendAsync(
         IProducer<byte[]?, byte[]?> producer,
         RetryWithToleranceOperator errors,
+        SourceRecord<TKey, TValue> polled,
         SourceRecord<TKey, TValue> record,
         CancellationToken cancellationToken
     )
     {
-        var inFlight = Track(new InFlight(record));
+        var inFlight = Track(new InFlight(polled, record));
         byte[]? key = null;
         byte[]? value;
         var keyConverted = false;
@@ -335,7 +339,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 is not { } done
             )
             {
-                Skip(record, inFlight);
+                Skip(polled, inFlight);
                 return;
             }
             (key, value) = done;
@@ -358,7 +362,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                 .ConfigureAwait(false);
             if (!ok)
             {
-                Skip(record, inFlight);
+                Skip(polled, inFlight);
                 return;
             }
             headers = converted;
@@ -577,7 +581,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
                     cancellationToken
                 )
                 .ConfigureAwait(false);
-            Skip(record, failure.InFlight);
+            Skip(failure.InFlight.Polled, failure.InFlight);
         }
     }
 

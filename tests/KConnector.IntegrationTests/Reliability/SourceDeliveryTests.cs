@@ -5,6 +5,7 @@ using KConnector.Converters;
 using KConnector.Errors;
 using KConnector.Kafka;
 using KConnector.Records;
+using KConnector.Transforms;
 using KConnector.Worker;
 
 namespace KConnector.IntegrationTests.Reliability;
@@ -13,7 +14,8 @@ namespace KConnector.IntegrationTests.Reliability;
 /// What the source runner learns from Kafka's acknowledgements: a record Kafka refused is
 /// dead-lettered with the bytes that were sent (key and value, converted again: the runner keeps no
 /// copy while Kafka has them), or in the dead-letter encoding when converting again fails; every
-/// other record arrives once, and a null value reaches the topic as a tombstone.
+/// other record arrives once, a null value reaches the topic as a tombstone, and the task is told of
+/// each record as it polled it, before any transformation.
 /// </summary>
 public sealed class SourceDeliveryTests
 {
@@ -107,6 +109,41 @@ public sealed class SourceDeliveryTests
         Assert.Equal([0L, 1L], task.Committed.Select(c => c.Metadata!.Offset).Order().ToArray());
     }
 
+    [Fact]
+    public async Task TheTaskLearnsOfEachRecord_AsItPolledIt_NotAsTheTransformationsMadeIt()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("routed", partitions: 1);
+        kafka.CreateTopic("out-dlq", partitions: 1);
+        var polled = Enumerable.Range(0, 3).Select(i => Record(i, "value-" + Number(i))).ToList();
+        var task = new ListSourceTask(polled);
+        var routing = TransformationsConfig
+            .Parse(
+                new Dictionary<string, string>
+                {
+                    ["transforms"] = "route",
+                    ["transforms.route.type"] = "org.apache.kafka.connect.transforms.RegexRouter",
+                    ["transforms.route.regex"] = "out",
+                    ["transforms.route.replacement"] = "routed",
+                }
+            )
+            .CreateChain();
+
+        await RunAsync(kafka, task, ErrorTolerance.None, transformations: routing);
+
+        Assert.Equal(3, TopicReader.ReadAll(kafka.BootstrapServers, "routed", Wait).Count);
+        // As Kafka Connect's commitRecord(preTransformRecord, metadata): the record the task made
+        // (its topic "out"), with where the routed one was written.
+        Assert.All(
+            task.Committed,
+            c =>
+            {
+                Assert.Contains(polled, p => ReferenceEquals(p, c.Record));
+                Assert.Equal("routed", c.Metadata!.Topic);
+            }
+        );
+    }
+
     // A cluster whose first produce request (the first records' batch) is refused for good, and a
     // task of Records records.
     private static (EmbeddedKafka Kafka, ListSourceTask Task) RefusingTheFirstBatch()
@@ -125,7 +162,8 @@ public sealed class SourceDeliveryTests
         EmbeddedKafka kafka,
         ListSourceTask task,
         ErrorTolerance tolerance,
-        IConverter<string>? valueConverter = null
+        IConverter<string>? valueConverter = null,
+        TransformationChain? transformations = null
     )
     {
         var source = new SourceTaskRunner<string, string>(
@@ -139,6 +177,7 @@ public sealed class SourceDeliveryTests
                     DeadLetterQueueTopicName = "out-dlq",
                     DeadLetterQueueContextHeadersEnable = true,
                 },
+                Transformations = transformations ?? TransformationChain.Empty,
             },
             task,
             new StringConverter(),
