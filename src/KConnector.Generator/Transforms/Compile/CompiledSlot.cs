@@ -11,7 +11,8 @@ namespace KConnector.Generator.Transforms;
 /// expression is the nested input record (for the null check), or empty when a stage built it
 /// (HoistField). An array or a map carries its primitive <see cref="Items"/> and is passed as is.
 /// </summary>
-/// <param name="Logical">Connect's logical type name (Timestamp, Date, Time), null for a plain type.</param>
+/// <param name="Logical">The Connect schema name of a field that is no struct: a logical type (Timestamp, Date, Time, Decimal) or a fixed's name; null for a plain type.</param>
+/// <param name="Parameters">Connect's schema parameters (an enum's symbols, a Decimal's scale), written back as AvroData writes them; a stage that changes the type drops them.</param>
 internal sealed record CompiledSlot(
     string Name,
     ConnectSchemaType Type,
@@ -20,9 +21,14 @@ internal sealed record CompiledSlot(
     string? Logical = null,
     string? RecordName = null,
     IReadOnlyList<CompiledSlot>? Fields = null,
-    TransformSchema? Items = null
+    TransformSchema? Items = null,
+    Helpers.EquatableArray<ConnectParameter> Parameters = default
 )
 {
+    /// <summary>Whether it holds one of Connect's logical date types (Timestamp, Date, Time).</summary>
+    public bool IsDate =>
+        Logical is TransformSchema.Timestamp or TransformSchema.Date or TransformSchema.Time;
+
     /// <summary>The C# type the Avro record generated for this field has (int8/int16 are Avro ints).</summary>
     public string CSharpType => Of(Type, Logical) + (Optional ? "?" : string.Empty);
 
@@ -34,6 +40,8 @@ internal sealed record CompiledSlot(
             TransformSchema.Timestamp => "global::System.DateTimeOffset",
             TransformSchema.Date => "global::System.DateOnly",
             TransformSchema.Time => "global::System.TimeOnly",
+            // A Decimal of precision over 28 is not carried (Carries): C# decimal holds the rest.
+            TransformSchema.Decimal => "decimal",
             _ => type switch
             {
                 ConnectSchemaType.Int8 or ConnectSchemaType.Int16 or ConnectSchemaType.Int32 =>
@@ -48,8 +56,9 @@ internal sealed record CompiledSlot(
         };
 
     /// <summary>
-    /// Whether the compiled chain carries a field of this schema: primitives, Connect's Timestamp,
-    /// Date and Time, structs of such fields, arrays and maps of primitives.
+    /// Whether the compiled chain carries a field of this schema: primitives, enums, fixed, Connect's
+    /// Timestamp, Date and Time, Decimals C#'s decimal holds (precision up to 28), structs of such
+    /// fields, arrays and maps of primitives.
     /// </summary>
     public static bool Carries(TransformSchema schema) =>
         schema.Type switch
@@ -60,7 +69,15 @@ internal sealed record CompiledSlot(
             ConnectSchemaType.Array or ConnectSchemaType.Map => schema.Items is { } items
                 && Primitive(items)
                 && items.Underlying is null,
-            _ => Primitive(schema) || schema.IsDateLogical,
+            _ => Primitive(schema)
+                || schema.Enum
+                || AvroDataParameters.FixedSizeOf(schema.Parameters) is not null
+                || schema.IsDateLogical
+                || (
+                    schema.IsDecimal
+                    && AvroDataParameters.PrecisionOf(schema.Parameters)
+                        <= Emit.AvroCSharpTypes.MaxClrDecimalPrecision
+                ),
         };
 
     private static bool Primitive(TransformSchema schema) =>
@@ -103,8 +120,9 @@ internal sealed record CompiledSlot(
             schema.Type,
             schema.Optional,
             schema.Underlying is { } plain ? Plain(plain, expression, schema) : expression,
-            schema.IsDateLogical ? schema.Name : null,
-            Items: schema.Items
+            schema.IsStruct ? null : schema.Name,
+            Items: schema.Items,
+            Parameters: schema.Parameters
         );
         if (!schema.IsStruct)
         {
