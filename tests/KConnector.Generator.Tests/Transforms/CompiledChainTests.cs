@@ -272,7 +272,7 @@ public class CompiledChainTests
                 "payment.avsc",
                 TransformSchemas.Payment.Replace(
                     "{ \"name\": \"id\", \"type\": \"string\" },",
-                    "{ \"name\": \"id\", \"type\": \"string\" }, { \"name\": \"ref\", \"type\": [\"string\", \"long\"] },",
+                    "{ \"name\": \"id\", \"type\": \"string\" }, { \"name\": \"flags\", \"type\": { \"type\": \"array\", \"items\": { \"type\": \"enum\", \"name\": \"Flag\", \"symbols\": [\"A\"] } } },",
                     StringComparison.Ordinal
                 )
             )
@@ -288,7 +288,7 @@ public class CompiledChainTests
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "KCN0258");
         Assert.Contains(
-            "the value's field \"ref\" is of type unknown",
+            "the value's field \"flags\" is of type array",
             diagnostic.GetMessage(),
             StringComparison.Ordinal
         );

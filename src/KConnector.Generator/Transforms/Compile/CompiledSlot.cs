@@ -9,7 +9,9 @@ namespace KConnector.Generator.Transforms;
 /// C# type <see cref="CSharpType"/> (with '?' when optional). A struct field carries its own
 /// fields (<see cref="Fields"/>, each over the same <c>value</c>) and its record name; its
 /// expression is the nested input record (for the null check), or empty when a stage built it
-/// (HoistField). An array or a map carries its primitive <see cref="Items"/> and is passed as is.
+/// (HoistField). An array or a map carries its <see cref="Items"/> and is passed as is when they
+/// are primitive; of records, each item is built anew (<see cref="ItemFields"/>, each over the
+/// lambda parameter <see cref="ItemParameter"/>), as the output's item record is a type of its own.
 /// </summary>
 /// <param name="Logical">The Connect schema name of a field that is no struct: a logical type (Timestamp, Date, Time, Decimal) or a fixed's name; null for a plain type.</param>
 /// <param name="Parameters">Connect's schema parameters (an enum's symbols, a Decimal's scale), written back as AvroData writes them; a stage that changes the type drops them.</param>
@@ -22,9 +24,18 @@ internal sealed record CompiledSlot(
     string? RecordName = null,
     IReadOnlyList<CompiledSlot>? Fields = null,
     TransformSchema? Items = null,
-    Helpers.EquatableArray<ConnectParameter> Parameters = default
+    Helpers.EquatableArray<ConnectParameter> Parameters = default,
+    IReadOnlyList<CompiledSlot>? ItemFields = null,
+    string? ItemParameter = null
 )
 {
+    /// <summary>A C# identifier for a local of the generated code unique to <paramref name="expression"/>, the place it reads.</summary>
+    public static string Local(string expression) =>
+        "__" + new string(expression.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+
+    /// <summary>Whether it is AvroData's Union struct (a wider Avro union), written back as the union.</summary>
+    public bool IsUnion => RecordName == AvroUnionSchema.Name;
+
     /// <summary>Whether it holds one of Connect's logical date types (Timestamp, Date, Time).</summary>
     public bool IsDate =>
         Logical is TransformSchema.Timestamp or TransformSchema.Date or TransformSchema.Time;
@@ -67,8 +78,16 @@ internal sealed record CompiledSlot(
                 && schema.Fields.All(f => Carries(f.Schema)),
             // Items are passed as they are: a logical type held as another C# type (Underlying) is not carried there.
             ConnectSchemaType.Array or ConnectSchemaType.Map => schema.Items is { } items
-                && Primitive(items)
-                && items.Underlying is null,
+                && (
+                    (Primitive(items) && items.Underlying is null)
+                    // Items that are records (never null) are built anew, each field carried as a struct's.
+                    || (
+                        items.IsStruct
+                        && !items.Optional
+                        && items.Name != AvroUnionSchema.Name
+                        && Carries(items)
+                    )
+                ),
             _ => Primitive(schema)
                 || schema.Enum
                 || AvroDataParameters.FixedSizeOf(schema.Parameters) is not null
@@ -124,6 +143,20 @@ internal sealed record CompiledSlot(
             Items: schema.Items,
             Parameters: schema.Parameters
         );
+        if (schema.Items is { IsStruct: true } items)
+        {
+            // The lambda's parameter, unique to the collection's place; a map's item is a pair's Value.
+            var parameter = Local(expression);
+            return slot with
+            {
+                ItemParameter = parameter,
+                ItemFields = Read(
+                    string.Empty,
+                    items,
+                    schema.Type == ConnectSchemaType.Map ? parameter + ".Value" : parameter
+                ).Fields,
+            };
+        }
         if (!schema.IsStruct)
         {
             return slot;
@@ -138,9 +171,15 @@ internal sealed record CompiledSlot(
                     Read(
                         f.Name,
                         f.Schema,
-                        expression
-                            + (schema.Optional ? "!." : ".")
-                            + Avro.AvroSchemaParser.PropertyName(f.Name, simple)
+                        f.Read is { } read
+                            ? string.Format(
+                                System.Globalization.CultureInfo.InvariantCulture,
+                                read,
+                                expression
+                            )
+                            : expression
+                                + (schema.Optional ? "!." : ".")
+                                + Avro.AvroSchemaParser.PropertyName(f.Name, simple)
                     )
                 )
                 .ToList(),

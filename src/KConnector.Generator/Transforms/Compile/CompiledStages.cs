@@ -138,6 +138,18 @@ internal sealed partial class CompiledStages
             {
                 continue;
             }
+            if (slot.ItemFields is not null)
+            {
+                Problem = (
+                    "fields",
+                    "masking the "
+                        + slot.Type.ToString().ToLowerInvariant()
+                        + " of records \""
+                        + slot.Name
+                        + "\" is not compiled yet (Kafka Connect empties it)"
+                );
+                return;
+            }
             var masked =
                 slot.Items is { } items ? Emptied(slot.Type, items)
                 : slot.IsDate ? MaskedDate(slot.Logical!)

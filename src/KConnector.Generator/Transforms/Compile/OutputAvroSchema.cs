@@ -13,7 +13,8 @@ namespace KConnector.Generator.Transforms;
 /// the schema the value converter registers: the transformed one, as Connect's records carry. A
 /// struct field is a nested record; Timestamp, Date, Time and Decimal carry their Avro logical types,
 /// an enum (a STRING with AvroData's parameters) is a string with <c>connect.parameters</c>, a fixed
-/// (a named BYTES) the fixed, each with Connect's name, as AvroData writes them with its defaults.
+/// (a named BYTES) the fixed, each with Connect's name, as AvroData writes them with its defaults;
+/// AvroData's Union struct is the union of its branches' types (null first when optional).
 /// </summary>
 internal static class OutputAvroSchema
 {
@@ -50,27 +51,38 @@ internal static class OutputAvroSchema
             json.Append(first ? string.Empty : ", ")
                 .Append("{\"name\": ")
                 .Append(EmitText.Literal(slot.Name));
-            var type =
-                slot.Fields is { } fields ? Record(slot.RecordName!, fields, defined)
-                : slot.Items is { } items
-                    ? (
-                        slot.Type == ConnectSchemaType.Array
-                            ? "{\"type\": \"array\", \"items\": "
-                            : "{\"type\": \"map\", \"values\": "
-                    )
-                        + Type(items.Type)
-                        + "}"
-                : slot.Logical is { } logical ? Named(logical, slot.Parameters, defined)
-                : slot.Parameters.Count > 0 ? Enum(slot.Parameters)
-                : Type(slot.Type);
+            var type = TypeOf(slot, defined);
             json.Append(", \"type\": ")
                 .Append(
-                    slot.Optional ? "[\"null\", " + type + "], \"default\": null}" : type + "}"
+                    !slot.Optional ? type + "}"
+                    // A union holds its null branch; AvroData writes it first.
+                    : slot.IsUnion ? type.Insert(1, "\"null\", ") + ", \"default\": null}"
+                    : "[\"null\", " + type + "], \"default\": null}"
                 );
             first = false;
         }
         return json.Append("]}").ToString();
     }
+
+    // The Avro type of a slot, without the null an optional one adds.
+    private static string TypeOf(CompiledSlot slot, HashSet<string> defined) =>
+        slot.IsUnion ? "[" + string.Join(", ", slot.Fields!.Select(b => TypeOf(b, defined))) + "]"
+        : slot.Fields is { } fields ? Record(slot.RecordName!, fields, defined)
+        : slot.Items is { } items
+            ? (
+                slot.Type == ConnectSchemaType.Array
+                    ? "{\"type\": \"array\", \"items\": "
+                    : "{\"type\": \"map\", \"values\": "
+            )
+                + (
+                    slot.ItemFields is { } itemFields
+                        ? Record(items.Name!, itemFields, defined)
+                        : Type(items.Type)
+                )
+                + "}"
+        : slot.Logical is { } logical ? Named(logical, slot.Parameters, defined)
+        : slot.Parameters.Count > 0 ? Enum(slot.Parameters)
+        : Type(slot.Type);
 
     // A named Connect schema that is no struct: a logical type, or a fixed written in place once.
     private static string Named(

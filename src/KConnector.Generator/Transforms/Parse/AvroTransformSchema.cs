@@ -15,7 +15,8 @@ namespace KConnector.Generator.Transforms;
 /// parameters, <see cref="AvroDataParameters"/>); the logical types AvroData does not know
 /// (time-micros, timestamp-micros, local-timestamp-millis/micros, uuid) as their plain type, which the
 /// compiled chain reads from the generated property (<see cref="AvroUnderlying"/>). Nested records of the same file become
-/// structs; a wider union, a recursive or another file's type is <see cref="TransformSchema.Unknown"/>.
+/// structs; a wider union of a record's field is AvroData's Union struct (<see cref="AvroUnionSchema"/>);
+/// elsewhere (array items, map values), a recursive or another file's type is <see cref="TransformSchema.Unknown"/>.
 /// </summary>
 internal static class AvroTransformSchema
 {
@@ -40,7 +41,19 @@ internal static class AvroTransformSchema
     {
         enclosing.Add(record.FullName);
         var fields = record
-            .Fields.Select(f => new TransformField(f.AvroName, Of(f.Type, byName, enclosing)))
+            .Fields.Select(f =>
+                f.Type.Kind == AvroKind.Union && f.Type.NullableIndex < 0
+                    ? new TransformField(
+                        f.AvroName,
+                        AvroUnionSchema.Of(
+                            f.Type,
+                            record.GlobalName,
+                            f.PropertyName,
+                            t => Of(t, byName, enclosing)
+                        )
+                    )
+                    : new TransformField(f.AvroName, Of(f.Type, byName, enclosing))
+            )
             .ToEquatableArray();
         enclosing.Remove(record.FullName);
         return new TransformSchema(ConnectSchemaType.Struct, record.FullName, false, fields);
