@@ -354,22 +354,40 @@ public class CompiledAvroTypesTests
     }
 
     [Fact]
-    public void MaskField_OfAnArrayOfRecords_IsKcn0258AtTheFieldsLine()
+    public void MaskField_OfAnArrayOrMapOfRecords_EmptiesIt_AsConnectsMaskFieldOfAListOrMap()
     {
         var run = Run(
             Spec(
                 "m",
                 "\"transforms.m.type\": \"MaskField$Value\"",
-                "\"transforms.m.fields\": \"lines\""
+                "\"transforms.m.fields\": \"lines,extras\""
             )
         );
 
-        CompiledRun.Reported(
-            run,
-            "KCN0258",
-            7,
-            "masking the array of records \"lines\" is not compiled yet"
+        Assert.Contains(
+            "{\"name\":\"lines\",\"type\":{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"Line\",",
+            Output(run),
+            StringComparison.Ordinal
         );
+        var record = Apply(run);
+        Assert.Empty((System.Collections.IEnumerable)Get(record, "Lines")!);
+        Assert.Null(Get(record, "Extras"));
+        var present = Apply(
+            run,
+            (assembly, o) =>
+            {
+                var map = (System.Collections.IDictionary)
+                    Activator.CreateInstance(
+                        typeof(Dictionary<,>).MakeGenericType(
+                            typeof(string),
+                            assembly.GetType("Shop.Orders.Line", true)!
+                        )
+                    )!;
+                map["gift"] = Line(assembly, "G-9", "EACH", 0.99m);
+                Set(o, "Extras", map);
+            }
+        );
+        Assert.Empty((System.Collections.IEnumerable)Get(present, "Extras")!);
     }
 
     public static TheoryData<string, string, string, object> Casts =>

@@ -11,7 +11,8 @@ namespace KConnector.Generator.Transforms;
 /// expression is the nested input record (for the null check), or empty when a stage built it
 /// (HoistField). An array or a map carries its <see cref="Items"/> and is passed as is when they
 /// are primitive; of records, each item is built anew (<see cref="ItemFields"/>, each over the
-/// lambda parameter <see cref="ItemParameter"/>), as the output's item record is a type of its own.
+/// lambda parameter <see cref="ItemParameter"/>), as the output's item record is a type of its own,
+/// or none when MaskField <see cref="Emptied"/> it.
 /// </summary>
 /// <param name="Logical">The Connect schema name of a field that is no struct: a logical type (Timestamp, Date, Time, Decimal) or a fixed's name; null for a plain type.</param>
 /// <param name="Parameters">Connect's schema parameters (an enum's symbols, a Decimal's scale), written back as AvroData writes them; a stage that changes the type drops them.</param>
@@ -26,7 +27,8 @@ internal sealed record CompiledSlot(
     TransformSchema? Items = null,
     Helpers.EquatableArray<ConnectParameter> Parameters = default,
     IReadOnlyList<CompiledSlot>? ItemFields = null,
-    string? ItemParameter = null
+    string? ItemParameter = null,
+    bool Emptied = false
 )
 {
     /// <summary>A C# identifier for a local of the generated code unique to <paramref name="expression"/>, the place it reads.</summary>

@@ -140,15 +140,12 @@ internal sealed partial class CompiledStages
             }
             if (slot.ItemFields is not null)
             {
-                Problem = (
-                    "fields",
-                    "masking the "
-                        + slot.Type.ToString().ToLowerInvariant()
-                        + " of records \""
-                        + slot.Name
-                        + "\" is not compiled yet (Kafka Connect empties it)"
-                );
-                return;
+                // Connect's MaskField empties a list or a map; the output's item type names the empty one.
+                Slots[i] = slot with
+                {
+                    Emptied = true,
+                };
+                continue;
             }
             var masked =
                 slot.Items is { } items ? Emptied(slot.Type, items)

@@ -112,6 +112,15 @@ internal static class CompiledInitializer
         var nested = Nested(collection.Items!, types);
         var input = field.Expression + (field.Optional ? "!" : string.Empty);
         var guard = field.Optional ? field.Expression + " is null ? null : " : string.Empty;
+        if (field.Emptied)
+        {
+            w.WriteLine(
+                field.IsMap
+                    ? $"{property} = {guard}new global::System.Collections.Generic.Dictionary<string, {nested.GlobalName}>(),"
+                    : $"{property} = {guard}global::System.Array.Empty<{nested.GlobalName}>(),"
+            );
+            return;
+        }
         w.WriteLine(
             field.IsMap
                 ? $"{property} = {guard}global::System.Linq.Enumerable.ToDictionary({input}, {item} => {item}.Key, {item} => new {nested.GlobalName}"
