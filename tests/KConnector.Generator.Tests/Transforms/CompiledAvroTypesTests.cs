@@ -100,6 +100,20 @@ public class CompiledAvroTypesTests
         return array;
     }
 
+    /// <summary>Sets the order's extras to one line, "gift": G-9, EACH, 0.99.</summary>
+    private static void GiftExtra(Assembly assembly, object order)
+    {
+        var map = (System.Collections.IDictionary)
+            Activator.CreateInstance(
+                typeof(Dictionary<,>).MakeGenericType(
+                    typeof(string),
+                    assembly.GetType("Shop.Orders.Line", true)!
+                )
+            )!;
+        map["gift"] = Line(assembly, "G-9", "EACH", 0.99m);
+        Set(order, "Extras", map);
+    }
+
     /// <summary>An output Line's fields as "sku unit price".</summary>
     private static string Text(object line) =>
         Get(line, "Sku") + " " + Get(line, "Unit") + " " + Get(line, "Price");
@@ -228,24 +242,7 @@ public class CompiledAvroTypesTests
         );
         Assert.Null(Get(order, "Extras"));
 
-        var extras = Get(
-            Apply(
-                run,
-                (assembly, o) =>
-                {
-                    var map = (System.Collections.IDictionary)
-                        Activator.CreateInstance(
-                            typeof(Dictionary<,>).MakeGenericType(
-                                typeof(string),
-                                assembly.GetType("Shop.Orders.Line", true)!
-                            )
-                        )!;
-                    map["gift"] = Line(assembly, "G-9", "EACH", 0.99m);
-                    Set(o, "Extras", map);
-                }
-            ),
-            "Order"
-        )!;
+        var extras = Get(Apply(run, GiftExtra), "Order")!;
         var gift = ((System.Collections.IDictionary)Get(extras, "Extras")!)["gift"]!;
         Assert.Equal("G-9 EACH 0.99", Text(gift));
     }
@@ -372,21 +369,7 @@ public class CompiledAvroTypesTests
         var record = Apply(run);
         Assert.Empty((System.Collections.IEnumerable)Get(record, "Lines")!);
         Assert.Null(Get(record, "Extras"));
-        var present = Apply(
-            run,
-            (assembly, o) =>
-            {
-                var map = (System.Collections.IDictionary)
-                    Activator.CreateInstance(
-                        typeof(Dictionary<,>).MakeGenericType(
-                            typeof(string),
-                            assembly.GetType("Shop.Orders.Line", true)!
-                        )
-                    )!;
-                map["gift"] = Line(assembly, "G-9", "EACH", 0.99m);
-                Set(o, "Extras", map);
-            }
-        );
+        var present = Apply(run, GiftExtra);
         Assert.Empty((System.Collections.IEnumerable)Get(present, "Extras")!);
     }
 
