@@ -268,7 +268,14 @@ public class CompiledChainTests
     public void ValueWithAFieldTheChainDoesNotCarry_IsKcn0258()
     {
         var run = new GeneratorHarness()
-            .AddSchema("payment.avsc", TransformSchemas.Payment)
+            .AddSchema(
+                "payment.avsc",
+                TransformSchemas.Payment.Replace(
+                    "{ \"name\": \"id\", \"type\": \"string\" },",
+                    "{ \"name\": \"id\", \"type\": \"string\" }, { \"name\": \"flags\", \"type\": { \"type\": \"array\", \"items\": { \"type\": \"enum\", \"name\": \"Flag\", \"symbols\": [\"A\"] } } },",
+                    StringComparison.Ordinal
+                )
+            )
             .AddSchema(
                 "payments.connector.json",
                 Chain(
@@ -281,7 +288,7 @@ public class CompiledChainTests
 
         var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "KCN0258");
         Assert.Contains(
-            "the value's field \"status\" is of type enum",
+            "the value's field \"flags\" is of type array",
             diagnostic.GetMessage(),
             StringComparison.Ordinal
         );

@@ -1,5 +1,3 @@
-using System.Reflection;
-using System.Runtime.Loader;
 using KConnector.Generator.Tests.Infrastructure;
 
 namespace KConnector.Generator.Tests.Transforms;
@@ -49,17 +47,8 @@ public class CompiledValueTypesTests
     private static readonly DateTimeOffset Taken = new(2024, 3, 1, 12, 34, 56, 789, TimeSpan.Zero);
     private static readonly Guid Ref = Guid.Parse("0F8FAD5B-D9CB-469F-A165-70867728950E");
 
-    /// <summary>A spec of ReadingSource with its transforms from line 5 on: each alias's type on line 6, its next key on line 7.</summary>
     private static string Spec(string aliases, params string[] keys) =>
-        "{\n"
-        + "  \"name\": \"readings\",\n"
-        + "  \"config\": {\n"
-        + "    \"connector.class\": \"Plant.Connectors.ReadingSource\",\n"
-        + "    \"transforms\": \""
-        + aliases
-        + "\""
-        + string.Concat(keys.Select(e => ",\n    " + e))
-        + "\n  }\n}\n";
+        CompiledRun.Spec("readings", "Plant.Connectors.ReadingSource", aliases, keys);
 
     private static GeneratorRun Run(string spec) =>
         new GeneratorHarness()
@@ -68,29 +57,13 @@ public class CompiledValueTypesTests
             .AddSchema("readings.connector.json", spec)
             .Run();
 
-    private static string Output(GeneratorRun run) =>
-        run.Source(
-                run.HintNames.Single(h => h.EndsWith(".ValueOutput.g.cs", StringComparison.Ordinal))
-            )
-            .Replace("\\", string.Empty, StringComparison.Ordinal)
-            .Replace(" ", string.Empty, StringComparison.Ordinal);
+    private static string Output(GeneratorRun run) => CompiledRun.Output(run);
 
     /// <summary>Compiles the run's code, runs the chain on a Reading and returns the output record.</summary>
     private static object Apply(GeneratorRun run, Action<object>? change = null)
     {
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(run.CompileProblems());
-        using var image = new MemoryStream();
-        var emitted = run.Output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-        var assembly = new AssemblyLoadContext(
-            "kconnector-valtypes",
-            isCollectible: true
-        ).LoadFromStream(image);
-        var reading = Activator.CreateInstance(
-            assembly.GetType("Plant.Readings.Reading", throwOnError: true)!
-        )!;
+        var assembly = CompiledRun.Load(run);
+        var reading = CompiledRun.New(assembly, "Plant.Readings.Reading");
         Set(reading, "Id", "r-1");
         Set(reading, "Taken", Taken);
         Set(reading, "Day", new DateOnly(2024, 3, 1));
@@ -101,17 +74,13 @@ public class CompiledValueTypesTests
         Set(reading, "TodUs", new TimeOnly(12, 34, 56, 789).Add(TimeSpan.FromTicks(1230)));
         Set(reading, "Ref", Ref);
         change?.Invoke(reading);
-        var chain = assembly.GetTypes().Single(t => t.Name == "ReadingsValueChain");
-        return chain
-            .GetMethod("Apply", BindingFlags.Public | BindingFlags.Static)!
-            .Invoke(null, ["readings", reading])!;
+        return CompiledRun.Apply(assembly, "ReadingsValueChain", "readings", reading);
     }
 
     private static void Set(object record, string property, object? value) =>
-        record.GetType().GetProperty(property)!.SetValue(record, value);
+        CompiledRun.Set(record, property, value);
 
-    private static object? Get(object record, string property) =>
-        record.GetType().GetProperty(property)!.GetValue(record);
+    private static object? Get(object record, string property) => CompiledRun.Get(record, property);
 
     private const string Insert =
         "\"transforms.i.type\": \"org.apache.kafka.connect.transforms.InsertField$Value\"";
@@ -290,12 +259,6 @@ public class CompiledValueTypesTests
             )
             .Run();
 
-        var diagnostic = Assert.Single(
-            run.Diagnostics,
-            d => d.Id.StartsWith("KCN", StringComparison.Ordinal)
-        );
-        Assert.Equal("KCN0258", diagnostic.Id);
-        Assert.Equal(6, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1);
-        Assert.Contains(fragment, diagnostic.GetMessage(), StringComparison.Ordinal);
+        CompiledRun.Reported(run, "KCN0258", 6, fragment);
     }
 }

@@ -79,7 +79,10 @@ internal static class AvroCSharpTypes
     }
 
     /// <summary>C# decimal holds 28 significant digits: wider decimals use AvroDecimal.</summary>
-    public static bool IsClrDecimal(AvroTypeModel t) => t.Precision <= 28;
+    public static bool IsClrDecimal(AvroTypeModel t) => t.Precision <= MaxClrDecimalPrecision;
+
+    /// <summary>The significant digits C# decimal holds.</summary>
+    public const int MaxClrDecimalPrecision = 28;
 
     public static string UnionName(string position) => position + "Union";
 

@@ -42,6 +42,28 @@ internal static class CastExpression
         };
     }
 
+    /// <summary>
+    /// The cast of the non-null Decimal <paramref name="x"/> (a C# decimal) to <paramref name="target"/>:
+    /// Cast.java leaves a BigDecimal as it is (<c>encodeLogicalType</c> knows the date types only),
+    /// so a number is its <c>longValue()</c> (truncated, low 64 bits) narrowed, <c>floatValue()</c>
+    /// or <c>doubleValue()</c>, true when <c>longValue()</c> is not 0, and a string its <c>toString()</c>.
+    /// </summary>
+    public static string OfDecimal(string x, string target)
+    {
+        var whole = C + ".Whole(" + x + ")";
+        return target switch
+        {
+            "string" => C + ".Text(" + x + ")",
+            "int8" => C + ".Int8(" + whole + ")",
+            "int16" => C + ".Int16(" + whole + ")",
+            "int32" => C + ".Int32(" + whole + ")",
+            "int64" => whole,
+            "float32" => "(float)" + x,
+            "float64" => "(double)" + x,
+            _ => "(" + whole + " != 0)",
+        };
+    }
+
     /// <summary>Connect's type for a Cast target name.</summary>
     public static ConnectSchemaType TypeOf(string target) =>
         target switch

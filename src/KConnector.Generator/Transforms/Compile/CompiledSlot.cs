@@ -9,9 +9,13 @@ namespace KConnector.Generator.Transforms;
 /// C# type <see cref="CSharpType"/> (with '?' when optional). A struct field carries its own
 /// fields (<see cref="Fields"/>, each over the same <c>value</c>) and its record name; its
 /// expression is the nested input record (for the null check), or empty when a stage built it
-/// (HoistField). An array or a map carries its primitive <see cref="Items"/> and is passed as is.
+/// (HoistField). An array or a map carries its <see cref="Items"/> and is passed as is when they
+/// are primitive; of records, each item is built anew (<see cref="ItemFields"/>, each over the
+/// lambda parameter <see cref="ItemParameter"/>), as the output's item record is a type of its own,
+/// or none when MaskField <see cref="Emptied"/> it.
 /// </summary>
-/// <param name="Logical">Connect's logical type name (Timestamp, Date, Time), null for a plain type.</param>
+/// <param name="Logical">The Connect schema name of a field that is no struct: a logical type (Timestamp, Date, Time, Decimal) or a fixed's name; null for a plain type.</param>
+/// <param name="Parameters">Connect's schema parameters (an enum's symbols, a Decimal's scale), written back as AvroData writes them; a stage that changes the type drops them.</param>
 internal sealed record CompiledSlot(
     string Name,
     ConnectSchemaType Type,
@@ -20,9 +24,24 @@ internal sealed record CompiledSlot(
     string? Logical = null,
     string? RecordName = null,
     IReadOnlyList<CompiledSlot>? Fields = null,
-    TransformSchema? Items = null
+    TransformSchema? Items = null,
+    Helpers.EquatableArray<ConnectParameter> Parameters = default,
+    IReadOnlyList<CompiledSlot>? ItemFields = null,
+    string? ItemParameter = null,
+    bool Emptied = false
 )
 {
+    /// <summary>A C# identifier for a local of the generated code unique to <paramref name="expression"/>, the place it reads.</summary>
+    public static string Local(string expression) =>
+        "__" + new string(expression.Select(c => char.IsLetterOrDigit(c) ? c : '_').ToArray());
+
+    /// <summary>Whether it is AvroData's Union struct (a wider Avro union), written back as the union.</summary>
+    public bool IsUnion => RecordName == AvroUnionSchema.Name;
+
+    /// <summary>Whether it holds one of Connect's logical date types (Timestamp, Date, Time).</summary>
+    public bool IsDate =>
+        Logical is TransformSchema.Timestamp or TransformSchema.Date or TransformSchema.Time;
+
     /// <summary>The C# type the Avro record generated for this field has (int8/int16 are Avro ints).</summary>
     public string CSharpType => Of(Type, Logical) + (Optional ? "?" : string.Empty);
 
@@ -34,6 +53,8 @@ internal sealed record CompiledSlot(
             TransformSchema.Timestamp => "global::System.DateTimeOffset",
             TransformSchema.Date => "global::System.DateOnly",
             TransformSchema.Time => "global::System.TimeOnly",
+            // A Decimal of precision over 28 is not carried (Carries): C# decimal holds the rest.
+            TransformSchema.Decimal => "decimal",
             _ => type switch
             {
                 ConnectSchemaType.Int8 or ConnectSchemaType.Int16 or ConnectSchemaType.Int32 =>
@@ -48,8 +69,9 @@ internal sealed record CompiledSlot(
         };
 
     /// <summary>
-    /// Whether the compiled chain carries a field of this schema: primitives, Connect's Timestamp,
-    /// Date and Time, structs of such fields, arrays and maps of primitives.
+    /// Whether the compiled chain carries a field of this schema: primitives, enums, fixed, Connect's
+    /// Timestamp, Date and Time, Decimals C#'s decimal holds (precision up to 28), structs of such
+    /// fields, arrays and maps of primitives.
     /// </summary>
     public static bool Carries(TransformSchema schema) =>
         schema.Type switch
@@ -58,9 +80,25 @@ internal sealed record CompiledSlot(
                 && schema.Fields.All(f => Carries(f.Schema)),
             // Items are passed as they are: a logical type held as another C# type (Underlying) is not carried there.
             ConnectSchemaType.Array or ConnectSchemaType.Map => schema.Items is { } items
-                && Primitive(items)
-                && items.Underlying is null,
-            _ => Primitive(schema) || schema.IsDateLogical,
+                && (
+                    (Primitive(items) && items.Underlying is null)
+                    // Items that are records (never null) are built anew, each field carried as a struct's.
+                    || (
+                        items.IsStruct
+                        && !items.Optional
+                        && items.Name != AvroUnionSchema.Name
+                        && Carries(items)
+                    )
+                ),
+            _ => Primitive(schema)
+                || schema.Enum
+                || AvroDataParameters.FixedSizeOf(schema.Parameters) is not null
+                || schema.IsDateLogical
+                || (
+                    schema.IsDecimal
+                    && AvroDataParameters.PrecisionOf(schema.Parameters)
+                        <= Emit.AvroCSharpTypes.MaxClrDecimalPrecision
+                ),
         };
 
     private static bool Primitive(TransformSchema schema) =>
@@ -103,9 +141,24 @@ internal sealed record CompiledSlot(
             schema.Type,
             schema.Optional,
             schema.Underlying is { } plain ? Plain(plain, expression, schema) : expression,
-            schema.IsDateLogical ? schema.Name : null,
-            Items: schema.Items
+            schema.IsStruct ? null : schema.Name,
+            Items: schema.Items,
+            Parameters: schema.Parameters
         );
+        if (schema.Items is { IsStruct: true } items)
+        {
+            // The lambda's parameter, unique to the collection's place; a map's item is a pair's Value.
+            var parameter = Local(expression);
+            return slot with
+            {
+                ItemParameter = parameter,
+                ItemFields = Read(
+                    string.Empty,
+                    items,
+                    schema.Type == ConnectSchemaType.Map ? parameter + ".Value" : parameter
+                ).Fields,
+            };
+        }
         if (!schema.IsStruct)
         {
             return slot;
@@ -120,9 +173,15 @@ internal sealed record CompiledSlot(
                     Read(
                         f.Name,
                         f.Schema,
-                        expression
-                            + (schema.Optional ? "!." : ".")
-                            + Avro.AvroSchemaParser.PropertyName(f.Name, simple)
+                        f.Read is { } read
+                            ? string.Format(
+                                System.Globalization.CultureInfo.InvariantCulture,
+                                read,
+                                expression
+                            )
+                            : expression
+                                + (schema.Optional ? "!." : ".")
+                                + Avro.AvroSchemaParser.PropertyName(f.Name, simple)
                     )
                 )
                 .ToList(),

@@ -61,9 +61,9 @@ internal sealed partial class CompiledStages
                     Expression =
                         "("
                         + string.Join(" || ", guards.Select(g => g + " is null"))
-                        + " ? null : ("
-                        + optional.CSharpType
-                        + ")"
+                        + " ? null : "
+                        // A collection is a reference the conditional takes as it is; a value type needs T?.
+                        + (slot.Items is null ? "(" + optional.CSharpType + ")" : string.Empty)
                         + slot.Expression
                         + ")",
                 }
@@ -96,6 +96,16 @@ internal sealed partial class CompiledStages
         foreach (var name in v2 ? path.Split('.') : new[] { path })
         {
             found = level.FirstOrDefault(s => s.Name == name);
+            if (found is { IsUnion: true })
+            {
+                Problem = (
+                    "field",
+                    "the field \""
+                        + name
+                        + "\" is a union, which Confluent's AvroData writes as an Avro union, and a compiled chain's output is a record"
+                );
+                return;
+            }
             if (found is null || (found.Optional && found.Fields is not null))
             {
                 Problem = (

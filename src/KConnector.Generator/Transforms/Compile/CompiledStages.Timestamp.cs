@@ -41,6 +41,7 @@ internal sealed partial class CompiledStages
             );
             return;
         }
+        // The converted field has a schema of its own: an enum's parameters do not follow it.
         var output = target switch
         {
             "string" => slot with { Type = ConnectSchemaType.String, Logical = null },
@@ -48,6 +49,9 @@ internal sealed partial class CompiledStages
             "Date" => slot with { Type = ConnectSchemaType.Int32, Logical = TransformSchema.Date },
             "Time" => slot with { Type = ConnectSchemaType.Int32, Logical = TransformSchema.Time },
             _ => slot with { Type = ConnectSchemaType.Int64, Logical = TransformSchema.Timestamp },
+        } with
+        {
+            Parameters = default,
         };
         string Of(string x)
         {

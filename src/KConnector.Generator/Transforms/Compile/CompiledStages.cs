@@ -138,9 +138,19 @@ internal sealed partial class CompiledStages
             {
                 continue;
             }
+            if (slot.ItemFields is not null)
+            {
+                // Connect's MaskField empties a list or a map; the output's item type names the empty one.
+                Slots[i] = slot with
+                {
+                    Emptied = true,
+                };
+                continue;
+            }
             var masked =
                 slot.Items is { } items ? Emptied(slot.Type, items)
-                : slot.Logical is { } logical ? MaskedDate(logical)
+                : slot.IsDate ? MaskedDate(slot.Logical!)
+                : slot.Logical == TransformSchema.Decimal ? MaskedDecimal(replacement)
                 : Masked(slot.Type, replacement);
             Slots[i] = slot with
             {
@@ -175,6 +185,17 @@ internal sealed partial class CompiledStages
             _ => "global::System.DateTimeOffset.UnixEpoch",
         };
 
+    // Connect's MaskField of a BigDecimal: zero or new BigDecimal(replacement); the fold made sure its scale is the Decimal's.
+    private static string MaskedDecimal(string? replacement) =>
+        string.IsNullOrEmpty(replacement)
+            ? "0m"
+            : decimal.Parse(
+                    replacement,
+                    System.Globalization.NumberStyles.Float,
+                    System.Globalization.CultureInfo.InvariantCulture
+                )
+                .ToString(System.Globalization.CultureInfo.InvariantCulture) + "m";
+
     // Connect's MaskField: the type's empty value, or the replacement (checked by the fold: a number of the field's type).
     private static string Masked(ConnectSchemaType type, string? replacement)
     {
@@ -208,11 +229,11 @@ internal sealed partial class CompiledStages
             var target = mapping[1].Trim().ToLowerInvariant();
             var slot = Slots[i];
             var type = CastExpression.TypeOf(target);
-            var output = slot with { Type = type, Logical = null };
+            var output = slot with { Type = type, Logical = null, Parameters = default };
             string Of(string x) =>
-                slot.Logical is { } logical
-                    ? DateCastExpression.Of(x, logical, target, plugin)
-                    : CastExpression.Of(x, slot.Type, target, plugin);
+                slot.IsDate ? DateCastExpression.Of(x, slot.Logical!, target, plugin)
+                : slot.Logical == TransformSchema.Decimal ? CastExpression.OfDecimal(x, target)
+                : CastExpression.Of(x, slot.Type, target, plugin);
             if (!slot.Optional)
             {
                 Slots[i] = output with { Expression = Of(slot.Expression) };

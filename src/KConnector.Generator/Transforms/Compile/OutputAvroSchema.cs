@@ -1,6 +1,8 @@
 using System.Collections.Generic;
+using System.Linq;
 using System.Text;
 using KConnector.Generator.Connectors;
+using KConnector.Generator.Helpers;
 
 namespace KConnector.Generator.Transforms;
 
@@ -9,7 +11,10 @@ namespace KConnector.Generator.Transforms;
 /// schema (<c>fromConnectSchema</c>): a record named as the Connect schema, INT8/INT16 as an Avro
 /// int with <c>connect.type</c>, an optional field as <c>["null", T]</c> with default null. This is
 /// the schema the value converter registers: the transformed one, as Connect's records carry. A
-/// struct field is a nested record; Timestamp, Date and Time carry their Avro logical types.
+/// struct field is a nested record; Timestamp, Date, Time and Decimal carry their Avro logical types,
+/// an enum (a STRING with AvroData's parameters) is a string with <c>connect.parameters</c>, a fixed
+/// (a named BYTES) the fixed, each with Connect's name, as AvroData writes them with its defaults;
+/// AvroData's Union struct is the union of its branches' types (null first when optional).
 /// </summary>
 internal static class OutputAvroSchema
 {
@@ -46,28 +51,105 @@ internal static class OutputAvroSchema
             json.Append(first ? string.Empty : ", ")
                 .Append("{\"name\": ")
                 .Append(EmitText.Literal(slot.Name));
-            var type =
-                slot.Fields is { } fields ? Record(slot.RecordName!, fields, defined)
-                : slot.Items is { } items
-                    ? (
-                        slot.Type == ConnectSchemaType.Array
-                            ? "{\"type\": \"array\", \"items\": "
-                            : "{\"type\": \"map\", \"values\": "
-                    )
-                        + Type(items.Type)
-                        + "}"
-                : slot.Logical is { } logical ? Logical(logical)
-                : Type(slot.Type);
+            var type = TypeOf(slot, defined);
             json.Append(", \"type\": ")
                 .Append(
-                    slot.Optional ? "[\"null\", " + type + "], \"default\": null}" : type + "}"
+                    !slot.Optional ? type + "}"
+                    // A union holds its null branch; AvroData writes it first.
+                    : slot.IsUnion ? type.Insert(1, "\"null\", ") + ", \"default\": null}"
+                    : "[\"null\", " + type + "], \"default\": null}"
                 );
             first = false;
         }
         return json.Append("]}").ToString();
     }
 
-    // As AvroData writes Connect's logical types: the Avro logical type and Connect's name.
+    // The Avro type of a slot, without the null an optional one adds.
+    private static string TypeOf(CompiledSlot slot, HashSet<string> defined) =>
+        slot.IsUnion ? "[" + string.Join(", ", slot.Fields!.Select(b => TypeOf(b, defined))) + "]"
+        : slot.Fields is { } fields ? Record(slot.RecordName!, fields, defined)
+        : slot.Items is { } items
+            ? (
+                slot.Type == ConnectSchemaType.Array
+                    ? "{\"type\": \"array\", \"items\": "
+                    : "{\"type\": \"map\", \"values\": "
+            )
+                + (
+                    slot.ItemFields is { } itemFields
+                        ? Record(items.Name!, itemFields, defined)
+                        : Type(items.Type)
+                )
+                + "}"
+        : slot.Logical is { } logical ? Named(logical, slot.Parameters, defined)
+        : slot.Parameters.Count > 0 ? Enum(slot.Parameters)
+        : Type(slot.Type);
+
+    // A named Connect schema that is no struct: a logical type, or a fixed written in place once.
+    private static string Named(
+        string name,
+        EquatableArray<ConnectParameter> parameters,
+        HashSet<string> defined
+    ) =>
+        name switch
+        {
+            TransformSchema.Decimal => Decimal(parameters),
+            TransformSchema.Date or TransformSchema.Time or TransformSchema.Timestamp => Logical(
+                name
+            ),
+            _ when !defined.Add(name) => EmitText.Literal(name),
+            _ => Fixed(name, parameters),
+        };
+
+    // As AvroData writes an enum's STRING (enhanced schema support off): a string with its parameters.
+    private static string Enum(EquatableArray<ConnectParameter> parameters) =>
+        "{\"type\": \"string\", \"connect.parameters\": "
+        + Parameters(parameters)
+        + ", \"connect.name\": "
+        + EmitText.Literal(AvroDataParameters.EnumOf(parameters))
+        + "}";
+
+    // As AvroData writes a Decimal: bytes with scale and precision, Connect's version, parameters and name, then the logical type.
+    private static string Decimal(EquatableArray<ConnectParameter> parameters) =>
+        "{\"type\": \"bytes\", \"scale\": "
+        + Number(AvroDataParameters.ScaleOf(parameters))
+        + ", \"precision\": "
+        + Number(AvroDataParameters.PrecisionOf(parameters))
+        + ", \"connect.version\": 1, \"connect.parameters\": "
+        + Parameters(parameters)
+        + ", \"connect.name\": \"org.apache.kafka.connect.data.Decimal\", \"logicalType\": \"decimal\"}";
+
+    // As AvroData writes a named BYTES with a fixed size: the fixed, its parameters and Connect's name.
+    private static string Fixed(string fullName, EquatableArray<ConnectParameter> parameters)
+    {
+        var dot = fullName.LastIndexOf('.');
+        return "{\"type\": \"fixed\", \"name\": "
+            + EmitText.Literal(TypeName(fullName))
+            + (
+                dot > 0
+                    ? ", \"namespace\": " + EmitText.Literal(fullName.Substring(0, dot))
+                    : string.Empty
+            )
+            + ", \"size\": "
+            + Number(AvroDataParameters.FixedSizeOf(parameters) ?? 0)
+            + ", \"connect.parameters\": "
+            + Parameters(parameters)
+            + ", \"connect.name\": "
+            + EmitText.Literal(fullName)
+            + "}";
+    }
+
+    private static string Parameters(EquatableArray<ConnectParameter> parameters) =>
+        "{"
+        + string.Join(
+            ", ",
+            parameters.Select(p => EmitText.Literal(p.Key) + ": " + EmitText.Literal(p.Value))
+        )
+        + "}";
+
+    private static string Number(int n) =>
+        n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    // As AvroData writes Connect's logical date types: the Avro logical type and Connect's name.
     private static string Logical(string name) =>
         name switch
         {

@@ -36,15 +36,23 @@ internal static class RecordSlots
     }
 
     /// <summary>
-    /// The field of <paramref name="schema"/> a compiled chain cannot carry (an enum, a decimal, a
-    /// wider union, an array of records), or null.
+    /// The field of <paramref name="schema"/> a compiled chain cannot carry (a decimal wider than
+    /// C#'s, a wider union, a fixed with a logical type, an array of enums), or null.
     /// </summary>
     public static string? Uncarried(TransformSchema schema) =>
         schema.Fields.FirstOrDefault(f => !CompiledSlot.Carries(f.Schema)) is { } field
             ? "the field \""
                 + field.Name
                 + "\" is of type "
-                + (field.Schema.Enum ? "enum" : field.Schema.Describe())
-                + ", and compiled transformations carry primitive, Timestamp, Date and Time fields, structs of them, and arrays and maps of primitives only in this version"
+                + Describe(field.Schema)
+                + ", and compiled transformations carry primitive, enum, Timestamp, Date, Time and Decimal (precision up to 28) fields, structs of them, and arrays and maps of primitives or of records only in this version"
             : null;
+
+    private static string Describe(TransformSchema schema) =>
+        schema.IsDecimal
+            ? "Decimal of precision "
+                + AvroDataParameters
+                    .PrecisionOf(schema.Parameters)
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : schema.Describe();
 }

@@ -9,7 +9,8 @@ namespace KConnector.Generator.Transforms;
 /// <summary>
 /// The object initializer of a compiled chain's output record: each property from its field's
 /// expression, a nested struct as a nested initializer of its generated type (null when the input
-/// struct it reads is null).
+/// struct it reads is null), an array or map of records item by item, a wider union as the output
+/// union's case of the branch that holds the value.
 /// </summary>
 internal static class CompiledInitializer
 {
@@ -27,6 +28,16 @@ internal static class CompiledInitializer
         {
             var property = record.Fields[i].PropertyName;
             var field = fields[i];
+            if (field.IsUnion)
+            {
+                WriteUnion(w, property, field, record, record.Fields[i].Type, types);
+                continue;
+            }
+            if (field.ItemParameter is { } item)
+            {
+                WriteCollection(w, property, field, item, record.Fields[i].Type, types);
+                continue;
+            }
             if (!field.IsRecord)
             {
                 w.WriteLine($"{property} = {field.Expression},");
@@ -44,10 +55,87 @@ internal static class CompiledInitializer
         w.WriteLine("}" + terminator);
     }
 
+    // A wider union: the output union's case of the branch that holds the value (null when none does).
+    private static void WriteUnion(
+        SourceWriter w,
+        string property,
+        CompiledField field,
+        AvroNamedTypeModel record,
+        AvroTypeModel union,
+        List<AvroGeneratedType> types
+    )
+    {
+        var cases = AvroCSharpTypes.CaseNames(union, property);
+        var unionType = record.GlobalName + "." + AvroCSharpTypes.UnionName(property);
+        var branches = Enumerable
+            .Range(0, union.Branches.Count)
+            .Where(b => union.Branches[b].Kind != AvroKind.Null)
+            .ToList();
+        w.WriteLine($"{property} =");
+        w.Indentation++;
+        for (var j = 0; j < field.Fields.Count; j++)
+        {
+            var branch = field.Fields[j];
+            var then = (j == 0 ? string.Empty : ": ") + branch.Expression;
+            var make = "new " + unionType + "." + cases[branches[j]] + "(";
+            if (!branch.IsRecord)
+            {
+                var local = CompiledSlot.Local(branch.Expression);
+                w.WriteLine($"{then} is {{ }} {local} ? {make}{local})");
+                continue;
+            }
+            var nested = Nested(union.Branches[branches[j]], types);
+            w.WriteLine($"{then} is not null ? {make}new {nested.GlobalName}");
+            Write(w, nested, branch.Fields, types, ")");
+        }
+        w.WriteLine(
+            field.Optional
+                ? ": null,"
+                : ": throw new global::System.InvalidOperationException(\"No branch of the union "
+                    + field.Name
+                    + " holds a value.\"),"
+        );
+        w.Indentation--;
+    }
+
+    // An array or map of records: each item built anew as the output's item type (null when the input collection is).
+    private static void WriteCollection(
+        SourceWriter w,
+        string property,
+        CompiledField field,
+        string item,
+        AvroTypeModel type,
+        List<AvroGeneratedType> types
+    )
+    {
+        var collection = NonNull(type);
+        var nested = Nested(collection.Items!, types);
+        var input = field.Expression + (field.Optional ? "!" : string.Empty);
+        var guard = field.Optional ? field.Expression + " is null ? null : " : string.Empty;
+        if (field.Emptied)
+        {
+            w.WriteLine(
+                field.IsMap
+                    ? $"{property} = {guard}new global::System.Collections.Generic.Dictionary<string, {nested.GlobalName}>(),"
+                    : $"{property} = {guard}global::System.Array.Empty<{nested.GlobalName}>(),"
+            );
+            return;
+        }
+        w.WriteLine(
+            field.IsMap
+                ? $"{property} = {guard}global::System.Linq.Enumerable.ToDictionary({input}, {item} => {item}.Key, {item} => new {nested.GlobalName}"
+                : $"{property} = {guard}global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({input}, {item} => new {nested.GlobalName}"
+        );
+        Write(w, nested, field.Fields, types, field.IsMap ? ")," : ")),");
+    }
+
     // The generated type of a record field (its type, or the non-null branch of ["null", record]).
     private static AvroNamedTypeModel Nested(AvroTypeModel type, List<AvroGeneratedType> types)
     {
-        var record = type.Kind == AvroKind.Union ? type.Branches[1 - type.NullableIndex] : type;
+        var record = NonNull(type);
         return types.First(t => t.Definition.GlobalName == record.CSharpName).Definition;
     }
+
+    private static AvroTypeModel NonNull(AvroTypeModel type) =>
+        type.Kind == AvroKind.Union ? type.Branches[1 - type.NullableIndex] : type;
 }

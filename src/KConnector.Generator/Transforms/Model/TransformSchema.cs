@@ -12,7 +12,8 @@ namespace KConnector.Generator.Transforms;
 /// <param name="Name">A struct's record name, or the logical type's name (<see cref="Timestamp"/>, ...); null otherwise.</param>
 /// <param name="Items">An array's items or a map's values.</param>
 /// <param name="Enum">Whether it is an Avro enum (a Connect string; its C# type is the generated enum).</param>
-/// <param name="Underlying">For an Avro logical type Connect reads as its plain type (timestamp-micros, uuid, ...), the C# expression of that plain value over the generated property's ({0}); see AvroUnderlying.</param>
+/// <param name="Underlying">For an Avro logical type Connect reads as its plain type (timestamp-micros, uuid, ...) or an enum (its symbol), the C# expression of that plain value over the generated property's ({0}); see AvroUnderlying.</param>
+/// <param name="Parameters">Connect's schema parameters AvroData sets (an enum's symbols, a Decimal's scale and precision).</param>
 internal sealed record TransformSchema(
     ConnectSchemaType Type,
     string? Name,
@@ -20,7 +21,8 @@ internal sealed record TransformSchema(
     EquatableArray<TransformField> Fields = default,
     TransformSchema? Items = null,
     bool Enum = false,
-    string? Underlying = null
+    string? Underlying = null,
+    EquatableArray<ConnectParameter> Parameters = default
 )
 {
     public const string Timestamp = "org.apache.kafka.connect.data.Timestamp";
@@ -39,6 +41,9 @@ internal sealed record TransformSchema(
 
     /// <summary>Whether it is one of Connect's logical date types (Timestamp, Date, Time).</summary>
     public bool IsDateLogical => Name is Timestamp or Date or Time;
+
+    /// <summary>Whether it is Connect's Decimal (its scale in <see cref="Parameters"/>).</summary>
+    public bool IsDecimal => Name == Decimal;
 
     public TransformField? Field(string name) =>
         Fields.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.Ordinal));

@@ -8,12 +8,15 @@ namespace KConnector.Generator.Transforms;
 /// <summary>
 /// The Connect schema of a top-level .avsc record as Confluent's AvroConverter gives it to
 /// transformations (AvroData.toConnectSchema): int/long/float/double/boolean/string/bytes as
-/// INT32/INT64/FLOAT32/FLOAT64/BOOLEAN/STRING/BYTES, an enum as STRING, a fixed as BYTES,
+/// INT32/INT64/FLOAT32/FLOAT64/BOOLEAN/STRING/BYTES, an enum as STRING with its name and symbols
+/// as parameters (read as its symbol), a fixed as BYTES named as it with its size,
 /// <c>["null", T]</c> as an optional T, the logical types date, time-millis, timestamp-millis and
-/// decimal as Connect's Date, Time, Timestamp and Decimal; the logical types AvroData does not know
+/// decimal as Connect's Date, Time, Timestamp and Decimal (with its scale and precision as
+/// parameters, <see cref="AvroDataParameters"/>); the logical types AvroData does not know
 /// (time-micros, timestamp-micros, local-timestamp-millis/micros, uuid) as their plain type, which the
 /// compiled chain reads from the generated property (<see cref="AvroUnderlying"/>). Nested records of the same file become
-/// structs; a wider union, a recursive or another file's type is <see cref="TransformSchema.Unknown"/>.
+/// structs; a wider union of a record's field is AvroData's Union struct (<see cref="AvroUnionSchema"/>);
+/// elsewhere (array items, map values), a recursive or another file's type is <see cref="TransformSchema.Unknown"/>.
 /// </summary>
 internal static class AvroTransformSchema
 {
@@ -38,7 +41,19 @@ internal static class AvroTransformSchema
     {
         enclosing.Add(record.FullName);
         var fields = record
-            .Fields.Select(f => new TransformField(f.AvroName, Of(f.Type, byName, enclosing)))
+            .Fields.Select(f =>
+                f.Type.Kind == AvroKind.Union && f.Type.NullableIndex < 0
+                    ? new TransformField(
+                        f.AvroName,
+                        AvroUnionSchema.Of(
+                            f.Type,
+                            record.GlobalName,
+                            f.PropertyName,
+                            t => Of(t, byName, enclosing)
+                        )
+                    )
+                    : new TransformField(f.AvroName, Of(f.Type, byName, enclosing))
+            )
             .ToEquatableArray();
         enclosing.Remove(record.FullName);
         return new TransformSchema(ConnectSchemaType.Struct, record.FullName, false, fields);
@@ -88,10 +103,14 @@ internal static class AvroTransformSchema
             {
                 Underlying = AvroUnderlying.Of(type.Logical),
             },
-            AvroKind.Bytes => TransformSchema.Of(
+            AvroKind.Bytes when type.Logical == AvroLogical.Decimal => TransformSchema.Of(
                 ConnectSchemaType.Bytes,
-                type.Logical == AvroLogical.Decimal ? TransformSchema.Decimal : null
-            ),
+                TransformSchema.Decimal
+            ) with
+            {
+                Parameters = AvroDataParameters.OfDecimal(type.Precision, type.Scale),
+            },
+            AvroKind.Bytes => TransformSchema.Of(ConnectSchemaType.Bytes),
             AvroKind.Array => new TransformSchema(
                 ConnectSchemaType.Array,
                 null,
@@ -128,14 +147,29 @@ internal static class AvroTransformSchema
                 byName,
                 enclosing
             ),
-            AvroKind.Enum => TransformSchema.Of(ConnectSchemaType.String) with { Enum = true },
+            AvroKind.Enum => TransformSchema.Of(ConnectSchemaType.String) with
+            {
+                Enum = true,
+                Parameters = AvroDataParameters.OfEnum(named),
+                // The generated enum's {Name}Avro class names its symbols.
+                Underlying =
+                    (
+                        named.CSharpNamespace.Length == 0
+                            ? "global::"
+                            : "global::" + named.CSharpNamespaceText + "."
+                    )
+                    + Emit.CSharpIdentifier.Unescaped(named.TypeName)
+                    + "Avro.ToSymbol({0})",
+            },
             // A fixed uuid or duration is a Guid or AvroDuration in C#, no byte[]: not carried.
-            AvroKind.Fixed when named.Logical is AvroLogical.Uuid or AvroLogical.Duration =>
-                TransformSchema.Unknown,
-            AvroKind.Fixed => TransformSchema.Of(
-                ConnectSchemaType.Bytes,
-                named.Logical == AvroLogical.Decimal ? TransformSchema.Decimal : null
-            ),
+            // A fixed decimal Confluent's AvroConverter cannot read (toConnectSchema names it both
+            // Decimal and the fixed's name: "Mismatched names").
+            AvroKind.Fixed when named.Logical != AvroLogical.None => TransformSchema.Unknown,
+            // AvroData's fixed: BYTES named as the fixed, with its size as a parameter.
+            AvroKind.Fixed => TransformSchema.Of(ConnectSchemaType.Bytes, named.FullName) with
+            {
+                Parameters = AvroDataParameters.OfFixed(named.Size),
+            },
             _ => TransformSchema.Unknown,
         };
     }

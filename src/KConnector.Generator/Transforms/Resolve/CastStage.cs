@@ -104,7 +104,8 @@ internal static class CastStage
                 Type: ConnectSchemaType.Struct or ConnectSchemaType.Array or ConnectSchemaType.Map
             } => "Kafka Connect's Cast does not cast from "
                 + from.Type.ToString().ToUpperInvariant(),
-            { Type: ConnectSchemaType.Bytes, Name: null } when to != ConnectSchemaType.String =>
+            { Type: ConnectSchemaType.Bytes, IsDecimal: false }
+                when to != ConnectSchemaType.String =>
                 "Kafka Connect's Cast casts bytes to string only (as base64)",
             _ => null,
         };

@@ -26,8 +26,9 @@ internal static class MaskFieldStage
             var problem = string.IsNullOrEmpty(replacement)
                 ? field.Schema.IsStruct
                     ? "Kafka Connect masks primitive values, arrays and maps, not a struct"
-                    : null
-                : ReplacementProblem(field.Schema, replacement!);
+                    : ConverterProblem(field.Schema, null)
+                : ReplacementProblem(field.Schema, replacement!)
+                    ?? ConverterProblem(field.Schema, replacement);
             if (problem is not null)
             {
                 input.Report(
@@ -41,6 +42,57 @@ internal static class MaskFieldStage
             }
         }
         return input.Schema;
+    }
+
+    // What Kafka Connect masks a Decimal or a fixed to, and Confluent's AvroConverter then cannot write.
+    private static string? ConverterProblem(TransformSchema schema, string? replacement)
+    {
+        if (AvroDataParameters.FixedSizeOf(schema.Parameters) is { } size)
+        {
+            return "Kafka Connect masks bytes to empty bytes, and Confluent's AvroConverter then fails every record writing them as the fixed "
+                + schema.Name
+                + " of size "
+                + size.ToString(CultureInfo.InvariantCulture);
+        }
+        if (!schema.IsDecimal)
+        {
+            return null;
+        }
+        var expected = AvroDataParameters.ScaleOf(schema.Parameters);
+        var scale = replacement is null ? 0 : JavaScale(replacement);
+        return scale == expected
+            ? null
+            : "Kafka Connect masks it to "
+                + (
+                    replacement is null
+                        ? "BigDecimal.ZERO"
+                        : "new BigDecimal(\"" + replacement + "\")"
+                )
+                + " of scale "
+                + scale.ToString(CultureInfo.InvariantCulture)
+                + ", not the Decimal's "
+                + expected.ToString(CultureInfo.InvariantCulture)
+                + ", and Confluent's AvroConverter then fails every record (\"BigDecimal has mismatching scale value for given Decimal schema\")"
+                + (replacement is null ? "; give a replacement of that scale" : string.Empty);
+    }
+
+    // The scale Java's new BigDecimal(text) has: the digits after the point, less the exponent.
+    private static int JavaScale(string text)
+    {
+        var parts = text.Trim().Split('e', 'E');
+        var point = parts[0].IndexOf('.');
+        var fraction = point < 0 ? 0 : parts[0].Length - point - 1;
+        var exponent =
+            parts.Length > 1
+            && int.TryParse(
+                parts[1],
+                NumberStyles.AllowLeadingSign,
+                CultureInfo.InvariantCulture,
+                out var e
+            )
+                ? e
+                : 0;
+        return fraction - exponent;
     }
 
     private static string? ReplacementProblem(TransformSchema schema, string replacement)

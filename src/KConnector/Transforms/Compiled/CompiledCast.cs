@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 using KConnector.Converters;
 using KConnector.Transforms.Builtin;
 
@@ -19,6 +20,18 @@ public static class CompiledCast
         : value >= long.MaxValue ? long.MaxValue
         : value <= long.MinValue ? long.MinValue
         : (long)value;
+
+    /// <summary>
+    /// Java's <c>longValue()</c> of a BigDecimal (Connect's Decimal): truncated toward zero, then its
+    /// low 64 bits (it wraps, where a double saturates).
+    /// </summary>
+    public static long Whole(decimal value)
+    {
+        var whole = decimal.Truncate(value);
+        return whole is >= long.MinValue and <= long.MaxValue
+            ? (long)whole
+            : unchecked((long)(ulong)(new BigInteger(whole) & ulong.MaxValue));
+    }
 
     /// <summary>A boolean as a number: 1 or 0.</summary>
     public static long Whole(bool value) => value ? 1 : 0;
@@ -71,6 +84,37 @@ public static class CompiledCast
 
     /// <summary>A whole number's text.</summary>
     public static string Text(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Java's <c>BigDecimal.toString()</c> of a Decimal, at the scale the value has (C#'s decimal
+    /// keeps it as BigDecimal does): plain digits while the exponent is at least -6, else
+    /// scientific notation ("1E-7", "1.5E-9"); zero has no sign.
+    /// </summary>
+    public static string Text(decimal value)
+    {
+        var scale = value.Scale;
+        var digits = decimal.Abs(value)
+            .ToString(CultureInfo.InvariantCulture)
+            .Replace(".", string.Empty, StringComparison.Ordinal)
+            .TrimStart('0');
+        digits = digits.Length == 0 ? "0" : digits;
+        var sign = value < 0 ? "-" : string.Empty;
+        var adjusted = digits.Length - 1 - scale;
+        if (adjusted >= -6)
+        {
+            return sign
+                + (
+                    scale == 0 ? digits
+                    : digits.Length > scale ? digits[..^scale] + "." + digits[^scale..]
+                    : "0." + new string('0', scale - digits.Length) + digits
+                );
+        }
+        return sign
+            + digits[0]
+            + (digits.Length > 1 ? "." + digits[1..] : string.Empty)
+            + "E"
+            + adjusted.ToString(CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A boolean's text: true or false.</summary>
     public static string Text(bool value) => value ? "true" : "false";
