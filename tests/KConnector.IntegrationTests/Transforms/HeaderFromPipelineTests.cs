@@ -49,7 +49,13 @@ public sealed class HeaderFromPipelineTests
         // The output record's type, generated for the spec, for decoding.
         var sample = PaymentsHeadersSourceValueChain.Apply(
             "payments-headers",
-            new Shop.Payment { Id = "p", Card = "c" }
+            new Shop.Payment
+            {
+                Id = "p",
+                Amount = 0,
+                Card = "c",
+                Cvv = 0,
+            }
         );
         foreach (var (record, i) in records.Select((r, i) => (r, i)))
         {
