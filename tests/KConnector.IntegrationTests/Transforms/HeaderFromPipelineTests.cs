@@ -1,11 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
-using Confluent.Kafka;
-using KConnector.Converters.Headers;
 using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Specs;
-using KConnector.Records;
 using KConnector.Transforms;
 using static KConnector.IntegrationTests.Transforms.ChainJson;
 
@@ -62,7 +58,10 @@ public sealed class HeaderFromPipelineTests
             var expected = chain.Apply(
                 new ConnectRecord<string, JsonNode> { Topic = "payments-headers", Value = Input(i) }
             )!;
-            Assert.Equal(TextOf(expected.Headers), TextOf(record.Message.Headers));
+            Assert.Equal(
+                HeaderTexts("payments-headers", expected.Headers),
+                HeaderTexts(record.Message.Headers)
+            );
             Assert.Equal(
                 [
                     ("origin", "shop"),
@@ -70,7 +69,7 @@ public sealed class HeaderFromPipelineTests
                     ("code", (100 + i).ToString(CultureInfo.InvariantCulture)),
                     ("remark", i % 2 == 0 ? "n" + i : null),
                 ],
-                TextOf(record.Message.Headers)
+                HeaderTexts(record.Message.Headers)
             );
             var value = KeyChainPipelineTests.DecodeLike(sample, record.Message.Value!);
             Assert.Equal(Normalized(expected.Value!.ToJsonString()), Normalized(JsonOf(value)));
@@ -88,28 +87,4 @@ public sealed class HeaderFromPipelineTests
             ["cvv"] = 100 + i,
             ["note"] = i % 2 == 0 ? "n" + i : null,
         };
-
-    // Headers as the SimpleHeaderConverter writes them: name and text (null for a null value).
-    private static List<(string, string?)> TextOf(Headers headers) =>
-        [
-            .. headers.Select(h =>
-                (h.Key, h.GetValueBytes() is { } b ? Encoding.UTF8.GetString(b) : null)
-            ),
-        ];
-
-    private static List<(string, string?)> TextOf(IEnumerable<RecordHeader> headers)
-    {
-        var converter = new SimpleHeaderConverter();
-        return
-        [
-            .. headers.Select(h =>
-                (
-                    h.Name,
-                    converter.FromConnectHeader("payments-headers", h.Name, h.Value) is { } b
-                        ? Encoding.UTF8.GetString(b)
-                        : null
-                )
-            ),
-        ];
-    }
 }
