@@ -1,85 +1,96 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using KConnector.Kafka;
 
 namespace KConnector.Cli.Tests.Transforms;
 
 /// <summary>
-/// <c>kconnector run</c> of a file source spec with a compiled HeaderFrom (move) and a MaskField
-/// under TopicNameMatches (docs/transforms.md, "Compiled at build time"): the run-time compilation
-/// of the spec writes each quantity as a header through the default SimpleHeaderConverter, the
-/// value without it, its order id masked on the matching topic.
+/// A compiled HeaderFrom and compiled stages under predicates, through <c>kconnector run</c> of the
+/// very specs the IntegrationTests run as generated workers (HeaderFromPipelineTests,
+/// ConditionalChainPipelineTests), their values written as schemaless JSON: the topic holds the
+/// headers (InsertHeader's, then HeaderFrom's, through the default SimpleHeaderConverter) and the
+/// values the generated worker writes.
 /// </summary>
 public sealed class HeaderFromRunTests : IDisposable
 {
-    private const int Records = 4;
+    private const int Lines = 4;
     private readonly SpecFolder _folder = new();
 
     [Fact]
-    public async Task FileSourceWithACompiledHeaderFrom_WritesTheHeadersAndTheValues()
+    public async Task HeaderFromMove_HeadersAfterTheRecordsOwn_ValuesWithoutTheMovedFields()
     {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("cli-headers-orders", partitions: 1);
-        var input = _folder.File("orders.jsonl");
-        StandaloneSpecs.AppendOrders(input, 0, Records);
-        var spec = _folder.Write(
-            "headers.connector.json",
-            $$"""
-            {
-              "name": "cli-headers",
-              "config": {
-                "connector.class": "FileStreamSource",
-                "file": {{JsonSerializer.Serialize(input)}},
-                "format": "json",
-                "topic": "cli-headers-orders",
-                "poll.interval.ms": 50,
-                "value.schema": "order.avsc",
-                "value.converter": "org.apache.kafka.connect.json.JsonConverter",
-                "value.converter.schemas.enable": false,
-                "transforms": "move,mask",
-                "transforms.move.type": "HeaderFrom$Value",
-                "transforms.move.fields": "quantity",
-                "transforms.move.headers": "qty",
-                "transforms.move.operation": "move",
-                "transforms.mask.type": "MaskField$Value",
-                "transforms.mask.fields": "order_id",
-                "transforms.mask.predicate": "cli",
-                "predicates": "cli",
-                "predicates.cli.type": "TopicNameMatches",
-                "predicates.cli.pattern": "cli-.*"
-              }
-            }
-            """
+        var messages = await RunAsync("payments-headers-source.connector.json", "payments-headers");
+
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            Assert.Equal(
+                [
+                    ("origin", "shop"),
+                    ("payment-id", "p-" + i),
+                    ("code", (100 + i).ToString(CultureInfo.InvariantCulture)),
+                    ("remark", i % 2 == 0 ? "n" + i : null),
+                ],
+                message.Headers.Select(h =>
+                    (h.Key, h.GetValueBytes() is { } b ? Encoding.UTF8.GetString(b) : null)
+                )
+            );
+            Assert.Equal(
+                JsonNode
+                    .Parse(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $$"""{"amount":{{i + 0.5}},"card":""}"""
+                        )
+                    )!
+                    .ToJsonString(),
+                JsonNode.Parse(message.Value)!.ToJsonString()
+            );
+        }
+    }
+
+    [Fact]
+    public async Task StagesUnderPredicates_OnTheMatchingTopic_MaskedWithoutHeaders()
+    {
+        var messages = await RunAsync(
+            "payments-conditional-source.connector.json",
+            "payments-conditional"
         );
 
-        var run = await CliRun.InvokeAsync(
-            "run",
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            Assert.Empty(message.Headers);
+            var value = JsonNode.Parse(message.Value)!;
+            Assert.Equal("p-" + i, value["id"]!.GetValue<string>());
+            Assert.Equal(string.Empty, value["card"]!.GetValue<string>());
+            Assert.Null(value["cvv"]);
+        }
+    }
+
+    // Runs the IntegrationTests' spec on the payments input, its values as schemaless JSON; the topic's records.
+    private async Task<IReadOnlyList<Confluent.Kafka.Message<byte[]?, byte[]?>>> RunAsync(
+        string specName,
+        string topic
+    )
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic(topic, partitions: 1);
+        var spec = StandaloneRoad.CopyFromIntegrationTests(_folder, specName, "payment.avsc");
+
+        var run = await StandaloneRoad.RunAsync(
+            _folder,
+            kafka.BootstrapServers,
             spec,
-            "--set",
-            "bootstrap.servers=" + kafka.BootstrapServers,
-            "--set",
-            "offset.storage.file.filename=" + _folder.File("run.offsets"),
-            "--max-records",
-            Records.ToString(CultureInfo.InvariantCulture),
-            "--progress-interval",
-            "0"
+            Lines,
+            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
+            "value.converter=org.apache.kafka.connect.json.JsonConverter",
+            "value.converter.schemas.enable=false"
         );
 
         Assert.True(run.ExitCode == 0, run.ToString());
-        var messages = TopicContents.Messages(kafka.BootstrapServers, "cli-headers-orders", 1);
-        Assert.True(messages.Count == Records, run.ToString());
-        foreach (var (message, n) in messages.Select((m, n) => (m, n)))
-        {
-            Assert.Equal("""{"order_id":""}""", JsonNode.Parse(message.Value)!.ToJsonString());
-            var header = Assert.Single(message.Headers);
-            Assert.Equal("qty", header.Key);
-            Assert.Equal(
-                n.ToString(CultureInfo.InvariantCulture),
-                Encoding.UTF8.GetString(header.GetValueBytes())
-            );
-        }
+        var messages = TopicContents.Messages(kafka.BootstrapServers, topic, 1);
+        Assert.True(messages.Count == Lines, run.ToString());
+        return messages;
     }
 
     public void Dispose() => _folder.Dispose();
