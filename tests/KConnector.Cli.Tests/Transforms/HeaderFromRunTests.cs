@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using KConnector.Kafka;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -67,31 +66,19 @@ public sealed class HeaderFromRunTests : IDisposable
         }
     }
 
-    // Runs the IntegrationTests' spec on the payments input, its values as schemaless JSON; the topic's records.
-    private async Task<IReadOnlyList<Confluent.Kafka.Message<byte[]?, byte[]?>>> RunAsync(
+    // The IntegrationTests' spec run on the payments input, its values as schemaless JSON.
+    private Task<IReadOnlyList<Confluent.Kafka.Message<byte[]?, byte[]?>>> RunAsync(
         string specName,
         string topic
-    )
-    {
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic(topic, partitions: 1);
-        var spec = StandaloneRoad.CopyFromIntegrationTests(_folder, specName, "payment.avsc");
-
-        var run = await StandaloneRoad.RunAsync(
+    ) =>
+        StandaloneRoad.RunPaymentsSpecAsync(
             _folder,
-            kafka.BootstrapServers,
-            spec,
+            specName,
+            topic,
             Lines,
-            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
             "value.converter=org.apache.kafka.connect.json.JsonConverter",
             "value.converter.schemas.enable=false"
         );
-
-        Assert.True(run.ExitCode == 0, run.ToString());
-        var messages = TopicContents.Messages(kafka.BootstrapServers, topic, 1);
-        Assert.True(messages.Count == Lines, run.ToString());
-        return messages;
-    }
 
     public void Dispose() => _folder.Dispose();
 }
