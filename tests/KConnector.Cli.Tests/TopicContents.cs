@@ -21,6 +21,13 @@ public static class TopicContents
         string bootstrapServers,
         string topic,
         int partitionCount
+    ) => [.. Messages(bootstrapServers, topic, partitionCount).Select(m => (m.Key, m.Value))];
+
+    /// <summary>Every record of <paramref name="topic"/> (of <paramref name="partitionCount"/> partitions) with its headers, up to each partition's end now.</summary>
+    public static IReadOnlyList<Message<byte[]?, byte[]?>> Messages(
+        string bootstrapServers,
+        string topic,
+        int partitionCount
     )
     {
         using var consumer = new ConsumerBuilder<byte[]?, byte[]?>(
@@ -40,7 +47,7 @@ public static class TopicContents
             p => consumer.QueryWatermarkOffsets(p, TimeSpan.FromSeconds(10)).High.Value
         );
         consumer.Assign(partitions.Select(p => new TopicPartitionOffset(p, Offset.Beginning)));
-        var records = new List<(byte[]? Key, byte[]? Value)>();
+        var records = new List<Message<byte[]?, byte[]?>>();
         var read = partitions.ToDictionary(p => p.Partition.Value, _ => 0L);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (read.Any(r => r.Value < ends[r.Key]) && DateTime.UtcNow < deadline)
@@ -51,7 +58,7 @@ public static class TopicContents
                 continue;
             }
             read[result.Partition.Value] = result.Offset.Value + 1;
-            records.Add((result.Message.Key, result.Message.Value));
+            records.Add(result.Message);
         }
         return records;
     }

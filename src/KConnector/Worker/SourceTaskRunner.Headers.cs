@@ -2,17 +2,26 @@ using Confluent.Kafka;
 using KConnector.Converters.Headers;
 using KConnector.Errors;
 using KConnector.Records;
+using KConnector.Transforms.Compiled;
 
 namespace KConnector.Worker;
 
 // A source record's header values to Kafka headers, through header.converter (Kafka Connect's
-// WorkerSourceTask.convertHeaderFor, at stage HEADER_CONVERTER).
+// WorkerSourceTask.convertHeaderFor, at stage HEADER_CONVERTER), then those a compiled HeaderFrom
+// adds: it ran last (in the value converter, after the run-time chain), so its headers come after
+// the record's, as Connect's HeaderFrom appends them.
 public sealed partial class SourceTaskRunner<TKey, TValue>
 {
+    // A compiled HeaderFrom's headers (docs/transforms.md, "Compiled at build time"); null when the
+    // chain adds none. Found once, at construction.
+    private readonly ICompiledHeaders<TValue>? _compiledHeaders;
+
     // The record's headers as Kafka headers; null when it has none. Throws what the converter throws.
     private Headers? ConvertHeaders(SourceRecord<TKey, TValue> record)
     {
-        if (record.Headers.Count == 0)
+        // A compiled chain leaves a tombstone as it is, headers included.
+        var compiled = record.Value is not null ? _compiledHeaders : null;
+        if (record.Headers.Count == 0 && compiled is null)
         {
             return null;
         }
@@ -25,6 +34,11 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
                 converter.FromConnectHeader(record.Topic, header.Name, header.Value)
             );
         }
+        compiled?.AddHeaders(
+            record.Topic,
+            record.Value!,
+            new CompiledHeaderSink(headers, converter, record.Topic)
+        );
         return headers;
     }
 

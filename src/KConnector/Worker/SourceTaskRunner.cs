@@ -48,6 +48,9 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
     {
         _task = task;
         _recordKeyConverter = keyConverter as IRecordKeyConverter<TKey, TValue>;
+        _compiledHeaders = valueConverter is ICompiledHeaders<TValue> { AddsHeaders: true } c
+            ? c
+            : null;
         _delivered = OnDelivered;
         ConnectorTransactions = options.ExactlyOnce is { Boundary: TransactionBoundary.Connector }
             ? new TransactionContext()

@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using KConnector.Avro;
-using KConnector.Kafka;
 using KConnector.Testing.SchemaRegistry;
 
 namespace KConnector.Cli.Tests.Transforms;
@@ -24,26 +23,14 @@ public sealed class HoistedChainRunTests : IDisposable
     public async Task FileSourceHoistedIntoANamedEnvelope_NestedRecordsAndSchema()
     {
         await using var registry = await SchemaRegistryTestServer.StartAsync();
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("payments-hoisted", partitions: 1);
-        var spec = StandaloneRoad.CopyFromIntegrationTests(
+        var records = await StandaloneRoad.RunPaymentsSpecAsync(
             _folder,
             "payments-hoisted-source.connector.json",
-            "payment.avsc"
-        );
-
-        var run = await StandaloneRoad.RunAsync(
-            _folder,
-            kafka.BootstrapServers,
-            spec,
+            "payments-hoisted",
             Lines,
-            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
             "value.converter.schema.registry.url=" + registry.Url
         );
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        var records = TopicContents.Records(kafka.BootstrapServers, "payments-hoisted", 1);
-        Assert.True(records.Count == Lines, run.ToString());
         Assert.Equal(
             Enumerable.Range(0, Lines).Select(Expected),
             records.Select(r => EnvelopeJson(r.Value!))

@@ -1,4 +1,6 @@
 using System.Globalization;
+using Confluent.Kafka;
+using KConnector.Kafka;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -57,6 +59,38 @@ internal static class StandaloneRoad
             "--progress-interval",
             "0",
         ]);
+    }
+
+    /// <summary>
+    /// The road most of these tests take: copies the IntegrationTests' <paramref name="specName"/>
+    /// (with payment.avsc) into <paramref name="folder"/>, runs it on a fresh embedded cluster over
+    /// <paramref name="lines"/> payments (<see cref="WritePaymentsAsync"/>) with <paramref name="sets"/>,
+    /// checks the run wrote them all to <paramref name="topic"/> and returns that topic's records.
+    /// </summary>
+    public static async Task<IReadOnlyList<Message<byte[]?, byte[]?>>> RunPaymentsSpecAsync(
+        SpecFolder folder,
+        string specName,
+        string topic,
+        int lines,
+        params string[] sets
+    )
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic(topic, partitions: 1);
+        var spec = CopyFromIntegrationTests(folder, specName, "payment.avsc");
+
+        var run = await RunAsync(
+            folder,
+            kafka.BootstrapServers,
+            spec,
+            lines,
+            ["file=" + await WritePaymentsAsync(folder, lines), .. sets]
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var messages = TopicContents.Messages(kafka.BootstrapServers, topic, 1);
+        Assert.True(messages.Count == lines, run.ToString());
+        return messages;
     }
 
     /// <summary>

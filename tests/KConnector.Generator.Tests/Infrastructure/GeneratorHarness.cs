@@ -112,4 +112,22 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
     /// <summary>Errors and warnings of compiling the user's code with the generated code.</summary>
     public IReadOnlyList<Diagnostic> CompileProblems() =>
         [.. Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+
+    /// <summary>
+    /// Checks the run has no diagnostic and no compile problem, then compiles the user's code with
+    /// the generated code and loads it (into a collectible context named <paramref name="context"/>) to run it.
+    /// </summary>
+    public System.Reflection.Assembly Load(string context)
+    {
+        Assert.Empty(Diagnostics);
+        Assert.Empty(CompileProblems());
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext(
+            context,
+            isCollectible: true
+        ).LoadFromStream(image);
+    }
 }

@@ -154,9 +154,60 @@ public class CompiledChainTests
                 "it routes the record after \"origin\" inserts the topic"
             },
             {
-                "a compiled stage under a predicate",
+                "a compiled stage under a predicate on headers",
                 Chain(
                     "mask",
+                    "\"transforms.mask.type\": \"MaskField$Value\"",
+                    "\"transforms.mask.fields\": \"card\"",
+                    "\"transforms.mask.predicate\": \"p\"",
+                    "\"predicates\": \"p\"",
+                    "\"predicates.p.type\": \"HasHeaderKey\"",
+                    "\"predicates.p.name\": \"pii\""
+                ),
+                "KCN0258",
+                9,
+                "\"mask\" has a predicate (HasHeaderKey), which reads the record's headers"
+            },
+            {
+                "a schema-changing stage under TopicNameMatches",
+                Chain(
+                    "drop",
+                    "\"transforms.drop.type\": \"ReplaceField$Value\"",
+                    "\"transforms.drop.exclude\": \"cvv\"",
+                    "\"transforms.drop.predicate\": \"p\"",
+                    "\"predicates\": \"p\"",
+                    "\"predicates.p.type\": \"TopicNameMatches\"",
+                    "\"predicates.p.pattern\": \"pay.*\""
+                ),
+                "KCN0258",
+                9,
+                "\"drop\" has a predicate (TopicNameMatches), and ReplaceField changes the record's schema"
+            },
+            {
+                "a router after a stage under TopicNameMatches",
+                Chain(
+                    "mask,route",
+                    "\"transforms.mask.type\": \"MaskField$Value\"",
+                    "\"transforms.mask.fields\": \"card\"",
+                    "\"transforms.mask.predicate\": \"p\"",
+                    "\"transforms.route.type\": \"RegexRouter\"",
+                    "\"transforms.route.regex\": \"(.*)\"",
+                    "\"transforms.route.replacement\": \"$1-copy\"",
+                    "\"predicates\": \"p\"",
+                    "\"predicates.p.type\": \"TopicNameMatches\"",
+                    "\"predicates.p.pattern\": \"pay.*\""
+                ),
+                "KCN0258",
+                12,
+                "it routes the record after \"mask\"'s predicate matches the topic"
+            },
+            {
+                "a router before a stage under TopicNameMatches on a sink",
+                SinkChain(
+                    "route,mask",
+                    "\"transforms.route.type\": \"RegexRouter\"",
+                    "\"transforms.route.regex\": \"(.*)\"",
+                    "\"transforms.route.replacement\": \"$1-copy\"",
                     "\"transforms.mask.type\": \"MaskField$Value\"",
                     "\"transforms.mask.fields\": \"card\"",
                     "\"transforms.mask.predicate\": \"p\"",
@@ -165,8 +216,21 @@ public class CompiledChainTests
                     "\"predicates.p.pattern\": \"pay.*\""
                 ),
                 "KCN0258",
+                12,
+                "its predicate matches the topic after \"route\" routes the record"
+            },
+            {
+                "HeaderFrom on a sink",
+                SinkChain(
+                    "h",
+                    "\"transforms.h.type\": \"HeaderFrom$Value\"",
+                    "\"transforms.h.fields\": \"id\"",
+                    "\"transforms.h.headers\": \"i\"",
+                    "\"transforms.h.operation\": \"move\""
+                ),
+                "KCN0258",
                 9,
-                "\"mask\" has a predicate, and compiled transformations run on every record"
+                "a compiled HeaderFrom runs on sources only"
             },
             {
                 "InsertField's partition.field",

@@ -292,6 +292,34 @@ public class OwnKeyCompiledChainTests
         new()
         {
             {
+                "HeaderFrom$Key (the key converter writes no headers)",
+                SourceSpec(
+                    "h",
+                    "\"transforms.h.type\": \"HeaderFrom$Key\"",
+                    "\"transforms.h.fields\": \"region\"",
+                    "\"transforms.h.headers\": \"r\"",
+                    "\"transforms.h.operation\": \"copy\""
+                ),
+                "KCN0258",
+                6,
+                "HeaderFrom$Value compiles on a source, HeaderFrom$Key does not yet"
+            },
+            {
+                "a key stage under a predicate",
+                SourceSpec(
+                    "mask",
+                    "\"transforms.mask.type\": \"MaskField$Key\"",
+                    "\"transforms.mask.fields\": \"region\"",
+                    "\"transforms.mask.predicate\": \"p\"",
+                    "\"predicates\": \"p\"",
+                    "\"predicates.p.type\": \"TopicNameMatches\"",
+                    "\"predicates.p.pattern\": \"pay.*\""
+                ),
+                "KCN0258",
+                6,
+                "predicates compile on value stages only"
+            },
+            {
                 "a renamed key field that does not exist on a sink, with did-you-mean",
                 Spec(
                     "FileStreamSink",

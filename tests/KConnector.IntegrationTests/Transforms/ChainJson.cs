@@ -1,7 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using KConnector.Converters.Headers;
 using KConnector.Json;
+using KConnector.Records;
 using KConnector.Transforms;
 
 namespace KConnector.IntegrationTests.Transforms;
@@ -28,7 +31,7 @@ internal static class ChainJson
     }
 
     /// <summary>
-    /// The run-time (schemaless) chain of a spec's <c>transforms</c> keys; with
+    /// The run-time (schemaless) chain of a spec's <c>transforms</c> and <c>predicates</c> keys; with
     /// <paramref name="aliases"/>, of those transformations only (SetSchemaMetadata, say, needs a
     /// schema: Connect fails it on a schemaless record).
     /// </summary>
@@ -41,8 +44,15 @@ internal static class ChainJson
         return Worker
             .ConnectorConfig.Parse(
                 specValues
-                    .Where(v => v.Key.StartsWith("transforms.", StringComparison.Ordinal))
-                    .Where(v => kept is null || kept.Contains(v.Key.Split('.')[1]))
+                    .Where(v =>
+                        (
+                            v.Key.StartsWith("transforms.", StringComparison.Ordinal)
+                            && (kept is null || kept.Contains(v.Key.Split('.')[1]))
+                        )
+                        // The predicates the transformations name.
+                        || v.Key == "predicates"
+                        || v.Key.StartsWith("predicates.", StringComparison.Ordinal)
+                    )
                     .Append(
                         new(
                             "transforms",
@@ -54,4 +64,26 @@ internal static class ChainJson
             )
             .Transformations.CreateChain();
     }
+
+    /// <summary>Kafka headers as name and UTF-8 text (null for a null value), in order.</summary>
+    public static List<(string, string?)> HeaderTexts(Headers headers) =>
+        [.. headers.Select(h => (h.Key, Text(h.GetValueBytes())))];
+
+    /// <summary>A record's typed headers as the SimpleHeaderConverter writes them for <paramref name="topic"/>: name and text, in order.</summary>
+    public static List<(string, string?)> HeaderTexts(
+        string topic,
+        IEnumerable<RecordHeader> headers
+    )
+    {
+        var converter = new SimpleHeaderConverter();
+        return
+        [
+            .. headers.Select(h =>
+                (h.Name, Text(converter.FromConnectHeader(topic, h.Name, h.Value)))
+            ),
+        ];
+    }
+
+    private static string? Text(byte[]? bytes) =>
+        bytes is null ? null : Encoding.UTF8.GetString(bytes);
 }

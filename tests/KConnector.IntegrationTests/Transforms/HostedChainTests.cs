@@ -118,4 +118,64 @@ public sealed class HostedChainTests
             PipelineBed.FieldsOf(await bed.RegisteredSchemaAsync("payments-keyrecord-key"))
         );
     }
+
+    /// <summary>
+    /// A compiled HeaderFrom on the hosted road: payments-headers-source registered with its
+    /// Add{Name}Connector writes the headers the generated worker writes (HeaderFromPipelineTests):
+    /// InsertHeader's, then HeaderFrom's, through the default SimpleHeaderConverter.
+    /// </summary>
+    [Fact]
+    public async Task HostedWorker_WritesACompiledHeaderFromsHeaders()
+    {
+        await using var bed = await PipelineBed.StartAsync(withRegistry: true, "payments-headers");
+        var input = await bed.WriteLinesAsync(
+            "payments.jsonl",
+            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+        );
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPaymentsHeadersSourceConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = input;
+            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+        });
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        try
+        {
+            await TopicReader.WaitUntilAsync(
+                () => bed.Count("payments-headers") >= Payments,
+                TimeSpan.FromSeconds(90),
+                "the connector's records on its topic"
+            );
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        Assert.Equal(
+            Enumerable
+                .Range(0, Payments)
+                .Select(i =>
+                    string.Join(
+                        ",",
+                        "origin=shop",
+                        "payment-id=p-" + i,
+                        "code="
+                            + (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        "remark=" + (i % 2 == 0 ? "n" + i : "(null)")
+                    )
+                ),
+            bed.Read("payments-headers")
+                .Select(r =>
+                    string.Join(
+                        ",",
+                        HeaderTexts(r.Message.Headers)
+                            .Select(h => h.Item1 + "=" + (h.Item2 ?? "(null)"))
+                    )
+                )
+        );
+    }
 }

@@ -23,6 +23,11 @@ internal sealed class TransformSpecChecker
     private readonly List<SpecValue> _values;
     private readonly List<TransformStep> _steps = new();
 
+    // The predicates' plugin classes and patterns by alias (checked before the transformations that name them).
+    private readonly Dictionary<string, (string ClassName, string? Pattern)> _predicates = new(
+        StringComparer.Ordinal
+    );
+
     private TransformSpecChecker(
         PluginCatalog catalog,
         DiagnosticBag diagnostics,
@@ -156,9 +161,16 @@ internal sealed class TransformSpecChecker
         var own = new TransformPluginKeys(plugin, prefix, isPredicate, _diagnostics, _values);
         var settings = keys.Where(k => k.Name.Key != "type").Select(k => k.Entry).ToList();
         own.Check(settings, type, predicates);
-        if (!isPredicate)
+        if (isPredicate)
         {
-            _steps.Add(TransformStepReader.Read(alias, plugin, type, settings));
+            _predicates[alias] = (
+                plugin.ClassName,
+                settings.FirstOrDefault(e => e.Key == prefix + "pattern")?.Text
+            );
+        }
+        else
+        {
+            _steps.Add(TransformStepReader.Read(alias, plugin, type, settings, _predicates));
         }
     }
 

@@ -111,6 +111,14 @@ internal static class CompiledChainPlanner
                     v.Key == "transforms"
                     || fieldSteps.Any(s =>
                         v.Key.StartsWith("transforms." + s.Alias + ".", StringComparison.Ordinal)
+                        // A compiled stage's predicate is compiled with it.
+                        || (
+                            s.Setting("predicate") is { } predicate
+                            && v.Key.StartsWith(
+                                "predicates." + predicate.Text.Trim() + ".",
+                                StringComparison.Ordinal
+                            )
+                        )
                     )
                 )
                 .ToEquatableArray(),
@@ -118,6 +126,7 @@ internal static class CompiledChainPlanner
         ) with
         {
             HasValueStages = fieldSteps.Any(s => !KindOf(s.ClassName).IsKey),
+            Headers = stages.Headers.ToEquatableArray(),
         };
         var withKey = keys.Started
             ? KeyChainPlan.With(chain, spec, keys, valueType, keyType, diagnostics)
@@ -241,15 +250,15 @@ internal static class CompiledChainPlanner
         string Reason
     )? Conditional(List<TransformStep> steps)
     {
-        var notCompiled = DiagnosticDescriptors.TransformNotCompiled;
-        return steps.FirstOrDefault(s => s.Conditional) is { } conditional
-            ? (
-                notCompiled,
-                "\""
-                    + conditional.Alias
-                    + "\" has a predicate, and compiled transformations run on every record"
-            )
-            : null;
+        foreach (var step in steps.Where(s => s.Conditional))
+        {
+            var (kind, isKey) = KindOf(step.ClassName);
+            if (CompiledPredicate.Refusal(step, kind!, isKey) is { } reason)
+            {
+                return (DiagnosticDescriptors.TransformNotCompiled, reason);
+            }
+        }
+        return null;
     }
 
     private static bool Compile(
@@ -261,6 +270,7 @@ internal static class CompiledChainPlanner
     )
     {
         TransformStep? topicReader = null;
+        TransformStep? headerFrom = null;
         var compiledBefore = false;
         var runTimeBefore = new List<TransformStep>();
         foreach (var step in steps)
@@ -287,10 +297,38 @@ internal static class CompiledChainPlanner
                             ? "it is a user transformation after a compiled one, and compiled transformations run last (in the value converter), so it would see the record before them; put it first"
                             : "it routes the record after \""
                                 + topicReader!.Alias
-                                + "\" inserts the topic, and compiled transformations run last (in the value converter), so the inserted topic would be the routed one; put the router first"
+                                + (
+                                    CompiledPredicate.OnTopic(topicReader)
+                                        ? "\"'s predicate matches the topic, and compiled transformations run last (in the value converter), so the predicate would see the routed one; put the router first"
+                                        : "\" inserts the topic, and compiled transformations run last (in the value converter), so the inserted topic would be the routed one; put the router first"
+                                )
                     );
                     return false;
                 }
+                if (
+                    headerFrom is not null
+                    && CompiledHeaderOrder.Problem(step, headerFrom) is { } headers
+                )
+                {
+                    Report(diagnostics, step, step.TypeWhere, headers);
+                    return false;
+                }
+                continue;
+            }
+            if (!isSource && kind == "HeaderFrom" && !isKey)
+            {
+                Report(
+                    diagnostics,
+                    step,
+                    step.TypeWhere,
+                    "on a sink compiled transformations run in the value converter, which gives the task the value but not the record's headers; a compiled HeaderFrom runs on sources only"
+                );
+                return false;
+            }
+            if (step.Conditional && CompiledPredicate.OnTombstones(step) && !step.Negated)
+            {
+                // Applies to tombstones only, which a compiled chain leaves as they are.
+                compiledBefore = true;
                 continue;
             }
             if (!isSource && SinkChainOrder.Problem(step, runTimeBefore) is { } misplaced)
@@ -299,6 +337,10 @@ internal static class CompiledChainPlanner
                 return false;
             }
             var plugin = "global::" + step.ClassName;
+            stages.Condition =
+                step.Conditional && CompiledPredicate.OnTopic(step)
+                    ? CompiledPredicate.Condition(step)
+                    : null;
             var problem = isKey
                 ? keys.Apply(kind, step, stages, plugin)
                 : (stages.Apply(kind, step, plugin) ? null : stages.Problem);
@@ -308,7 +350,13 @@ internal static class CompiledChainPlanner
                 return false;
             }
             compiledBefore = true;
-            topicReader ??= stages.ReadsTopic || keys.Record?.ReadsTopic == true ? step : null;
+            headerFrom ??= kind == "HeaderFrom" ? step : null;
+            topicReader ??=
+                stages.ReadsTopic
+                || keys.Record?.ReadsTopic == true
+                || (step.Conditional && CompiledPredicate.OnTopic(step))
+                    ? step
+                    : null;
         }
         return true;
     }

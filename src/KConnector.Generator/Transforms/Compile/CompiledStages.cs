@@ -30,6 +30,13 @@ internal sealed partial class CompiledStages
 
     public bool ReadsTopic { get; private set; }
 
+    /// <summary>
+    /// The C# condition (over <c>topic</c>) under which the next stage applies, for a stage under a
+    /// TopicNameMatches predicate; null when it applies to every record (CompiledPredicate says which
+    /// stages may have one: those that leave the schema as it is).
+    /// </summary>
+    public string? Condition { get; set; }
+
     /// <summary>Compiles one value-side stage of kind <paramref name="kind"/> (InsertField, Cast, ...).</summary>
     public bool Apply(string kind, TransformStep step, string plugin)
     {
@@ -59,6 +66,9 @@ internal sealed partial class CompiledStages
                 break;
             case "TimestampConverter":
                 TimestampConverter(step, plugin);
+                break;
+            case "HeaderFrom":
+                HeaderFrom(step);
                 break;
             case "SetSchemaMetadata":
                 var name = step.Setting("schema.name")?.Text.Trim();
@@ -152,17 +162,20 @@ internal sealed partial class CompiledStages
                 : slot.IsDate ? MaskedDate(slot.Logical!)
                 : slot.Logical == TransformSchema.Decimal ? MaskedDecimal(replacement)
                 : Masked(slot.Type, replacement);
+            var always = slot.Optional
+                ? "("
+                    + slot.Expression
+                    + " is null ? null : ("
+                    + slot.CSharpType
+                    + ")"
+                    + masked
+                    + ")"
+                : masked;
             Slots[i] = slot with
             {
-                Expression = slot.Optional
-                    ? "("
-                        + slot.Expression
-                        + " is null ? null : ("
-                        + slot.CSharpType
-                        + ")"
-                        + masked
-                        + ")"
-                    : masked,
+                Expression = Condition is null
+                    ? always
+                    : "(" + Condition + " ? " + always + " : " + slot.Expression + ")",
             };
         }
     }

@@ -63,6 +63,13 @@ internal sealed class KeyChainCompiler
     )
     {
         Started = true;
+        if (kind == "HeaderFrom")
+        {
+            return (
+                "type",
+                "the key's compiled chain runs in the key converter, which writes the key but not the record's headers; HeaderFrom$Value compiles on a source, HeaderFrom$Key does not yet"
+            );
+        }
         if (kind == "ValueToKey")
         {
             // The fold has checked that each field is one of the value's.

@@ -57,8 +57,9 @@ internal static class SinkChainOrder
         var insertsTopic =
             compiled.ClassName == BuiltIn + "InsertFieldValue"
             && compiled.Setting("topic.field")?.Text.Trim().Length > 0;
+        var matchesTopic = compiled.Conditional && CompiledPredicate.OnTopic(compiled);
         if (
-            insertsTopic
+            (insertsTopic || matchesTopic)
             && runTimeBefore.FirstOrDefault(s =>
                 s.ClassName is BuiltIn + "RegexRouter" or BuiltIn + "TimestampRouter"
             )
@@ -67,11 +68,17 @@ internal static class SinkChainOrder
         {
             return (
                 compiled,
-                "it inserts the topic after \""
+                (insertsTopic ? "it inserts the topic" : "its predicate matches the topic")
+                    + " after \""
                     + router.Alias
                     + "\" routes the record, and "
                     + RunsFirst
-                    + ", so the inserted topic would be the one the record was read from; put the router after it"
+                    + (
+                        insertsTopic
+                            ? ", so the inserted topic would be the one the record was read from"
+                            : ", so the predicate would see the topic the record was read from"
+                    )
+                    + "; put the router after it"
             );
         }
         return null;

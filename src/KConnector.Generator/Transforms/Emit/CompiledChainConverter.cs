@@ -111,6 +111,7 @@ internal static class CompiledChainConverter
             + chain.Apply
             + ", "
             + plain
+            + (chain.Headers.Count > 0 ? ", " + chain.AddHeaders : string.Empty)
             + ")";
     }
 }

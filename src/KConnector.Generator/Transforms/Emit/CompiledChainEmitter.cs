@@ -113,8 +113,41 @@ internal static class CompiledChainEmitter
             {
                 body(w);
             }
+            if (chain.Headers.Count > 0)
+            {
+                WriteHeaders(w, chain);
+            }
         }
         return EmitText.End(w, chain.Namespace);
+    }
+
+    // A compiled HeaderFrom's headers, computed from the task's value; the source runner calls it
+    // through SourceChainConverter when it writes the record's headers.
+    private static void WriteHeaders(SourceWriter w, CompiledChain chain)
+    {
+        w.WriteLine(
+            "/// <summary>Adds the headers HeaderFrom copies or moves from <paramref name=\"value\"/>, typed with each field's Connect schema.</summary>"
+        );
+        using (
+            w.WriteBlock(
+                $"public static void Headers(string topic, {chain.InputType} value, global::KConnector.Transforms.Compiled.CompiledHeaderSink headers)"
+            )
+        )
+        {
+            foreach (var header in chain.Headers)
+            {
+                var add = $"headers.Add({EmitText.Literal(header.Name)}, {header.Expression});";
+                if (header.Condition is null)
+                {
+                    w.WriteLine(add);
+                    continue;
+                }
+                using (w.WriteBlock($"if ({header.Condition})"))
+                {
+                    w.WriteLine(add);
+                }
+            }
+        }
     }
 
     private static string[] Summary(CompiledChain chain) =>

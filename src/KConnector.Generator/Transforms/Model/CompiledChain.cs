@@ -23,6 +23,7 @@ namespace KConnector.Generator.Transforms;
 /// <param name="Side">"Value" or "Key": the side whose converter runs the chain.</param>
 /// <param name="TaskKeyWritable">For a key chain: whether <c>key.converter</c> can write the task's own key type too (for a record without a value, whose key ValueToKey keeps).</param>
 /// <param name="KeyFromValue">For a key chain: whether it reads the task's value (ValueToKey on a source) rather than the task's own key.</param>
+/// <param name="Headers">The headers a compiled HeaderFrom adds on a source: each name, and its <c>HeaderValue</c> expression over <c>value</c>.</param>
 /// <param name="PrimitiveOutputType">The output's C# type when it is a primitive (a key ExtractField ended), or null for a generated record.</param>
 internal sealed record CompiledChain(
     string ClassName,
@@ -43,7 +44,8 @@ internal sealed record CompiledChain(
     string Side = "Value",
     string? PrimitiveOutputType = null,
     bool TaskKeyWritable = true,
-    bool KeyFromValue = false
+    bool KeyFromValue = false,
+    EquatableArray<CompiledHeader> Headers = default
 )
 {
     /// <summary>The output's C# type, global-qualified.</summary>
@@ -51,9 +53,15 @@ internal sealed record CompiledChain(
         PrimitiveOutputType ?? "global::" + OutputNamespace + "." + OutputTypeName;
 
     /// <summary>The chain's <c>Apply</c>, global-qualified.</summary>
-    public string Apply =>
+    public string Apply => Method("Apply");
+
+    /// <summary>The chain's <c>Headers</c> (a compiled HeaderFrom's), global-qualified.</summary>
+    public string AddHeaders => Method("Headers");
+
+    private string Method(string name) =>
         "global::"
         + (Namespace.Length == 0 ? string.Empty : Namespace + ".")
         + ClassName
-        + ".Apply";
+        + "."
+        + name;
 }

@@ -12,15 +12,23 @@ namespace KConnector.Generator.Transforms;
 /// <param name="ClassName">The plugin's canonical class name (e.g. <c>KConnector.Transforms.CastValue</c>).</param>
 /// <param name="TypeName">The type as the spec wrote it (e.g. <c>Cast$Value</c>), for messages.</param>
 /// <param name="Conditional">Whether a predicate decides which records it applies to.</param>
+/// <param name="PredicateClass">The class of that predicate's plugin (e.g. <c>KConnector.Transforms.HasHeaderKey</c>), null when it has none or it is not found.</param>
+/// <param name="PredicatePattern">That predicate's <c>pattern</c> (TopicNameMatches), null when it has none.</param>
 internal sealed record TransformStep(
     string Alias,
     string ClassName,
     string TypeName,
     SpecLocation TypeWhere,
     EquatableArray<TransformSetting> Settings,
-    bool Conditional
+    bool Conditional,
+    string? PredicateClass = null,
+    string? PredicatePattern = null
 )
 {
+    /// <summary>Whether <c>negate</c> is true: the stage applies to the records its predicate does not match.</summary>
+    public bool Negated =>
+        string.Equals(Setting("negate")?.Text.Trim(), "true", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The setting's text (the spec's, else the default), or null when neither is given.</summary>
     public TransformSetting? Setting(string key) =>
         Settings.FirstOrDefault(s => string.Equals(s.Key, key, StringComparison.Ordinal));

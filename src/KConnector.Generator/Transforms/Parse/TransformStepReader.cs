@@ -13,7 +13,8 @@ internal static class TransformStepReader
         string alias,
         TransformPluginModel plugin,
         SpecEntry type,
-        List<SpecEntry> entries
+        List<SpecEntry> entries,
+        IReadOnlyDictionary<string, (string ClassName, string? Pattern)>? predicates = null
     )
     {
         var prefix = "transforms." + alias + ".";
@@ -32,13 +33,21 @@ internal static class TransformStepReader
                 settings.Add(new TransformSetting(key.Name, key.Default, type.ValueWhere));
             }
         }
+        var predicate =
+            settings.FirstOrDefault(s => s.Key == "predicate") is { } named
+            && predicates is not null
+            && predicates.TryGetValue(named.Text.Trim(), out var found)
+                ? found
+                : ((string ClassName, string? Pattern)?)null;
         return new TransformStep(
             alias,
             plugin.ClassName,
             type.Text!.Trim(),
             type.ValueWhere,
             settings.ToEquatableArray(),
-            settings.Any(s => s.Key == "predicate")
+            settings.Any(s => s.Key == "predicate"),
+            predicate?.ClassName,
+            predicate?.Pattern
         );
     }
 }

@@ -23,10 +23,28 @@ internal static class JsonNodeHeaderValues
             _ => Array(node.AsArray()),
         };
 
-    private static HeaderValue Number(JsonValue value) =>
-        value.TryGetValue<long>(out var integer)
-            ? HeaderValue.FromInteger(HeaderValueType.Int64, integer)
+    // A number read from JSON is an INT64 or a FLOAT64 (Connect's JsonConverter gives a Long or a
+    // Double); one a transformation made (Cast's int8, int16, int32, float32) keeps its type, as
+    // Connect's SimpleHeaderConverter infers the header's type from the Java value.
+    private static HeaderValue Number(JsonValue value)
+    {
+        if (value.TryGetValue<JsonElement>(out var read))
+        {
+            return read.TryGetInt64(out var whole)
+                ? HeaderValue.FromInteger(HeaderValueType.Int64, whole)
+                : HeaderValue.FromDouble(read.GetDouble());
+        }
+        return value.TryGetValue<long>(out var int64)
+                ? HeaderValue.FromInteger(HeaderValueType.Int64, int64)
+            : value.TryGetValue<int>(out var int32)
+                ? HeaderValue.FromInteger(HeaderValueType.Int32, int32)
+            : value.TryGetValue<short>(out var int16)
+                ? HeaderValue.FromInteger(HeaderValueType.Int16, int16)
+            : value.TryGetValue<sbyte>(out var int8)
+                ? HeaderValue.FromInteger(HeaderValueType.Int8, int8)
+            : value.TryGetValue<float>(out var float32) ? HeaderValue.FromFloat(float32)
             : HeaderValue.FromDouble(value.GetValue<double>());
+    }
 
     private static HeaderValue Map(JsonObject map)
     {

@@ -17,13 +17,15 @@ namespace KConnector.Transforms.Compiled;
 /// <typeparam name="TOutput">The chain's output type, generated from the folded schema.</typeparam>
 public sealed class SourceChainConverter<TValue, TOutput>
     : IConverter<TValue>,
-        IDeadLetterEncoding<TValue>
+        IDeadLetterEncoding<TValue>,
+        ICompiledHeaders<TValue>
     where TValue : class
     where TOutput : class
 {
     private readonly IConverter<TOutput> _output;
     private readonly Func<string, TValue, TOutput> _chain;
     private readonly IConverter<TValue>? _input;
+    private readonly Action<string, TValue, CompiledHeaderSink>? _headers;
 
     /// <summary>
     /// Creates the converter: <paramref name="chain"/> (the generated code, given the record's topic)
@@ -37,13 +39,35 @@ public sealed class SourceChainConverter<TValue, TOutput>
         Func<string, TValue, TOutput> chain,
         IConverter<TValue>? input
     )
+        : this(output, chain, input, null) { }
+
+    /// <summary>
+    /// Creates the converter as above, with <paramref name="headers"/>: the generated code of a
+    /// compiled <c>HeaderFrom</c>, which adds the headers it copies or moves from the task's value
+    /// (the source runner calls it when it writes the record's headers).
+    /// </summary>
+    public SourceChainConverter(
+        IConverter<TOutput> output,
+        Func<string, TValue, TOutput> chain,
+        IConverter<TValue>? input,
+        Action<string, TValue, CompiledHeaderSink>? headers
+    )
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(chain);
         _output = output;
         _chain = chain;
         _input = input;
+        _headers = headers;
     }
+
+    bool ICompiledHeaders<TValue>.AddsHeaders => _headers is not null;
+
+    void ICompiledHeaders<TValue>.AddHeaders(
+        string topic,
+        TValue value,
+        CompiledHeaderSink headers
+    ) => _headers?.Invoke(topic, value, headers);
 
     /// <inheritdoc />
     public string DeadLetterEncoding => SourceChainDeadLetters.EncodingOf(_input);

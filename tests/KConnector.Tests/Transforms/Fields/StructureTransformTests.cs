@@ -174,6 +174,37 @@ public sealed class StructureTransformTests
     }
 
     [Fact]
+    public void HeaderFrom_AfterCast_HeadersKeepTheCastTypes()
+    {
+        // Connect's SimpleHeaderConverter infers a schemaless header's type from the Java value:
+        // a Short from Cast int16 is an INT16, a Float a FLOAT32; a number read from JSON stays an
+        // INT64 or a FLOAT64.
+        var chain = TransformTestData.Chain([
+            ("transforms", "cast,h"),
+            ("transforms.cast.type", "Cast$Value"),
+            ("transforms.cast.spec", "a:int8,b:int16,c:int32,d:float32"),
+            ("transforms.h.type", "HeaderFrom$Value"),
+            ("transforms.h.fields", "a,b,c,d,e,f"),
+            ("transforms.h.headers", "a,b,c,d,e,f"),
+            ("transforms.h.operation", "copy"),
+        ]);
+
+        var record = chain.Apply(Schemaless("""{"a":1,"b":2,"c":3,"d":4.5,"e":5,"f":6.5}"""));
+
+        Assert.Equal(
+            [
+                HeaderValue.FromInteger(HeaderValueType.Int8, 1),
+                HeaderValue.FromInteger(HeaderValueType.Int16, 2),
+                HeaderValue.FromInteger(HeaderValueType.Int32, 3),
+                HeaderValue.FromFloat(4.5f),
+                HeaderValue.FromInteger(HeaderValueType.Int64, 5),
+                HeaderValue.FromDouble(6.5),
+            ],
+            record!.Headers.Select(h => h.Value)
+        );
+    }
+
+    [Fact]
     public void HeaderFrom_FieldsAndHeadersOfDifferentLengths_IsAConfigError()
     {
         var error = Assert.Throws<ConfigException>(() =>

@@ -1,0 +1,73 @@
+using KConnector.Generator.Connectors;
+
+namespace KConnector.Generator.Transforms;
+
+/// <summary>
+/// A compiled stage under a predicate (<c>transforms.&lt;alias&gt;.predicate</c>, <c>negate</c>).
+/// Compiled stages run in the value converter, which sees the record's topic and value, not its
+/// headers, and writes one output schema. So: <c>RecordIsTombstone</c> compiles for every
+/// value-side stage, since a compiled chain leaves a tombstone as it is (with <c>negate</c> the
+/// stage applies to every record with a value: compiled as if unconditional; without, to
+/// tombstones only: nothing to compile). <c>TopicNameMatches</c> compiles for the stages that
+/// leave the record's schema as it is, <c>MaskField</c> and <c>HeaderFrom</c> with
+/// <c>operation=copy</c> (Connect's MaskField keeps the schema, HeaderFrom copy too), chosen per
+/// record by the topic; a stage that changes the schema would need a second output schema for the
+/// records the predicate skips. The rest stays refused (KCN0258) with the reason.
+/// </summary>
+internal static class CompiledPredicate
+{
+    private const string BuiltIn = "KConnector.Transforms.";
+
+    /// <summary>Whether the step's predicate is <c>RecordIsTombstone</c>.</summary>
+    public static bool OnTombstones(TransformStep step) =>
+        step.PredicateClass == BuiltIn + "RecordIsTombstone";
+
+    /// <summary>Whether the step's predicate is <c>TopicNameMatches</c>.</summary>
+    public static bool OnTopic(TransformStep step) =>
+        step.PredicateClass == BuiltIn + "TopicNameMatches";
+
+    /// <summary>Why <paramref name="step"/> (of <paramref name="kind"/>) cannot compile under its predicate; null when it can.</summary>
+    public static string? Refusal(TransformStep step, string kind, bool isKey)
+    {
+        var under = "\"" + step.Alias + "\" has a predicate (" + Name(step) + ")";
+        if (isKey)
+        {
+            return under
+                + ", and the key's compiled chain runs on every record (predicates compile on value stages only)";
+        }
+        if (OnTombstones(step))
+        {
+            return null;
+        }
+        if (OnTopic(step))
+        {
+            return LeavesSchema(step, kind)
+                ? null
+                : under
+                    + ", and "
+                    + kind
+                    + " changes the record's schema: a compiled chain has one output schema, which the records the predicate skips would not have (under TopicNameMatches MaskField and HeaderFrom copy compile)";
+        }
+        return step.PredicateClass == BuiltIn + "HasHeaderKey"
+            ? under
+                + ", which reads the record's headers, and compiled transformations run in the value converter, which does not see them"
+            : under
+                + ", which the value converter, where compiled transformations run, cannot evaluate";
+    }
+
+    /// <summary>The C# condition over <c>topic</c> under which a TopicNameMatches-conditional step applies.</summary>
+    public static string Condition(TransformStep step) =>
+        (step.Negated ? "!" : string.Empty)
+        + "global::KConnector.Transforms.Compiled.CompiledTopicPredicate.Matches(topic, "
+        + EmitText.Literal(step.PredicatePattern ?? string.Empty)
+        + ")";
+
+    private static bool LeavesSchema(TransformStep step, string kind) =>
+        kind == "MaskField"
+        || (kind == "HeaderFrom" && step.Setting("operation")?.Text.Trim() == "copy");
+
+    private static string Name(TransformStep step) =>
+        step.PredicateClass is { } name && name.StartsWith(BuiltIn, System.StringComparison.Ordinal)
+            ? name.Substring(BuiltIn.Length)
+            : step.PredicateClass ?? "unknown";
+}

@@ -1,0 +1,16 @@
+namespace KConnector.Transforms.Compiled;
+
+/// <summary>
+/// A source value converter whose compiled chain adds headers (a compiled <c>HeaderFrom</c>): a
+/// converter sees only the value, so the source runner, which writes the record's headers after
+/// its value, asks it for them. Found once, at construction, as the key chain's
+/// <see cref="IRecordKeyConverter{TKey, TValue}"/> is.
+/// </summary>
+internal interface ICompiledHeaders<TValue>
+{
+    /// <summary>Whether the chain adds any header (false: the runner never calls <see cref="AddHeaders"/>).</summary>
+    bool AddsHeaders { get; }
+
+    /// <summary>Appends the headers the chain computes from the task's <paramref name="value"/> to <paramref name="headers"/>.</summary>
+    void AddHeaders(string topic, TValue value, CompiledHeaderSink headers);
+}

@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace KConnector.Cli.Tests.Transforms;
+
+/// <summary>
+/// A compiled HeaderFrom and compiled stages under predicates, through <c>kconnector run</c> of the
+/// very specs the IntegrationTests run as generated workers (HeaderFromPipelineTests,
+/// ConditionalChainPipelineTests), their values written as schemaless JSON: the topic holds the
+/// headers (InsertHeader's, then HeaderFrom's, through the default SimpleHeaderConverter) and the
+/// values the generated worker writes.
+/// </summary>
+public sealed class HeaderFromRunTests : IDisposable
+{
+    private const int Lines = 4;
+    private readonly SpecFolder _folder = new();
+
+    [Fact]
+    public async Task HeaderFromMove_HeadersAfterTheRecordsOwn_ValuesWithoutTheMovedFields()
+    {
+        var messages = await RunAsync("payments-headers-source.connector.json", "payments-headers");
+
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            Assert.Equal(
+                [
+                    ("origin", "shop"),
+                    ("payment-id", "p-" + i),
+                    ("code", (100 + i).ToString(CultureInfo.InvariantCulture)),
+                    ("remark", i % 2 == 0 ? "n" + i : null),
+                ],
+                message.Headers.Select(h =>
+                    (h.Key, h.GetValueBytes() is { } b ? Encoding.UTF8.GetString(b) : null)
+                )
+            );
+            Assert.Equal(
+                JsonNode
+                    .Parse(
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $$"""{"amount":{{i + 0.5}},"card":""}"""
+                        )
+                    )!
+                    .ToJsonString(),
+                JsonNode.Parse(message.Value)!.ToJsonString()
+            );
+        }
+    }
+
+    [Fact]
+    public async Task StagesUnderPredicates_OnTheMatchingTopic_MaskedWithoutHeaders()
+    {
+        var messages = await RunAsync(
+            "payments-conditional-source.connector.json",
+            "payments-conditional"
+        );
+
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            Assert.Empty(message.Headers);
+            var value = JsonNode.Parse(message.Value)!;
+            Assert.Equal("p-" + i, value["id"]!.GetValue<string>());
+            Assert.Equal(string.Empty, value["card"]!.GetValue<string>());
+            Assert.Null(value["cvv"]);
+        }
+    }
+
+    // The IntegrationTests' spec run on the payments input, its values as schemaless JSON.
+    private Task<IReadOnlyList<Confluent.Kafka.Message<byte[]?, byte[]?>>> RunAsync(
+        string specName,
+        string topic
+    ) =>
+        StandaloneRoad.RunPaymentsSpecAsync(
+            _folder,
+            specName,
+            topic,
+            Lines,
+            "value.converter=org.apache.kafka.connect.json.JsonConverter",
+            "value.converter.schemas.enable=false"
+        );
+
+    public void Dispose() => _folder.Dispose();
+}
