@@ -133,6 +133,7 @@ internal static class ConnectorWorkerEmitter
             Transforms.CompiledChainConverter.WriteOptions(w, model);
             WriteTaskCreation(w, model);
             w.WriteLine($"var resources = new {Ns}.Worker.TaskResources();");
+            Transforms.CompiledChainConverter.WriteSharedInput(w, model, Converter);
             w.WriteLine($"return new {runner}(");
             w.Indentation++;
             w.WriteLine("options,");
