@@ -11,6 +11,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue>
 {
     private readonly ISinkRecordKeyConverter<TKey>? _recordKeyConverter;
 
+    // A consumed record's timestamp, or null where Kafka has none (Connect's NO_TIMESTAMP_TYPE).
+    private static DateTimeOffset? TimestampOf(ConsumeResult<byte[]?, byte[]?> result) =>
+        result.Message.Timestamp.Type == TimestampType.NotAvailable
+            ? null
+            : result.Message.Timestamp.UtcDateTime;
+
     private TKey? ConvertKey(ConsumeResult<byte[]?, byte[]?> result) =>
         _recordKeyConverter is { } whole
             ? whole.KeyOf(result.Topic, result.Message.Key, result.Message.Value)

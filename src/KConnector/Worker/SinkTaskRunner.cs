@@ -287,6 +287,8 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             _options.TopicUsed?.Invoke(result.Topic);
             var entry = new Entry(result, _partitions.Find(result.Topic, result.Partition.Value));
             _entries.Add(entry);
+            // Connect's SinkRecord: the consumed record's partition, offset and timestamp.
+            CompiledMetadata?.Set(result.Partition.Value, result.Offset.Value, TimestampOf(result));
             try
             {
                 entry.Record = ToSinkRecord(result);

@@ -112,4 +112,22 @@ internal sealed record GeneratorRun(GeneratorDriverRunResult Result, Compilation
     /// <summary>Errors and warnings of compiling the user's code with the generated code.</summary>
     public IReadOnlyList<Diagnostic> CompileProblems() =>
         [.. Output.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning)];
+
+    /// <summary>
+    /// The user's code and the generated code, checked free of diagnostics, compiled and loaded into
+    /// a collectible context named <paramref name="name"/>, to run the generated code.
+    /// </summary>
+    public System.Reflection.Assembly Load(string name)
+    {
+        Assert.Empty(Diagnostics);
+        Assert.Empty(CompileProblems());
+        using var image = new MemoryStream();
+        var emitted = Output.Emit(image);
+        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
+        image.Position = 0;
+        return new System.Runtime.Loader.AssemblyLoadContext(
+            name,
+            isCollectible: true
+        ).LoadFromStream(image);
+    }
 }

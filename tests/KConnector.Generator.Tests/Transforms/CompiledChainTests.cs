@@ -169,17 +169,6 @@ public class CompiledChainTests
                 "\"mask\" has a predicate, and compiled transformations run on every record"
             },
             {
-                "InsertField's partition.field",
-                Chain(
-                    "i",
-                    "\"transforms.i.type\": \"InsertField$Value\"",
-                    "\"transforms.i.partition.field\": \"p\""
-                ),
-                "KCN0258",
-                10,
-                "partition, offset and timestamp are not known"
-            },
-            {
                 "ExtractField",
                 Chain(
                     "h,c",

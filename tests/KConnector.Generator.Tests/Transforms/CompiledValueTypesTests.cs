@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using KConnector.Generator.Tests.Infrastructure;
 
 namespace KConnector.Generator.Tests.Transforms;
@@ -78,16 +77,7 @@ public class CompiledValueTypesTests
     /// <summary>Compiles the run's code, runs the chain on a Reading and returns the output record.</summary>
     private static object Apply(GeneratorRun run, Action<object>? change = null)
     {
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(run.CompileProblems());
-        using var image = new MemoryStream();
-        var emitted = run.Output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-        var assembly = new AssemblyLoadContext(
-            "kconnector-valtypes",
-            isCollectible: true
-        ).LoadFromStream(image);
+        var assembly = run.Load("kconnector-valtypes");
         var reading = Activator.CreateInstance(
             assembly.GetType("Plant.Readings.Reading", throwOnError: true)!
         )!;

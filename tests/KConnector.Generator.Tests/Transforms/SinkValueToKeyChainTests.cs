@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Runtime.Loader;
 using KConnector.Generator.Tests.Infrastructure;
 
 namespace KConnector.Generator.Tests.Transforms;
@@ -35,16 +34,7 @@ public class SinkValueToKeyChainTests
     /// <summary>Compiles the run's code and runs the key chain on a payment; the key it returns.</summary>
     private static object? KeyOf(GeneratorRun run)
     {
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(run.CompileProblems());
-        using var image = new MemoryStream();
-        var emitted = run.Output.Emit(image);
-        Assert.True(emitted.Success, string.Join("\n", emitted.Diagnostics));
-        image.Position = 0;
-        var assembly = new AssemblyLoadContext(
-            "kconnector-sinkkey",
-            isCollectible: true
-        ).LoadFromStream(image);
+        var assembly = run.Load("kconnector-sinkkey");
         var payment = Activator.CreateInstance(
             assembly.GetType("Shop.Pay.Payment", throwOnError: true)!
         )!;

@@ -118,6 +118,7 @@ internal static class CompiledChainPlanner
         ) with
         {
             HasValueStages = fieldSteps.Any(s => !KindOf(s.ClassName).IsKey),
+            ReadsMetadata = stages.ReadsMetadata,
         };
         var withKey = keys.Started
             ? KeyChainPlan.With(chain, spec, keys, valueType, keyType, diagnostics)

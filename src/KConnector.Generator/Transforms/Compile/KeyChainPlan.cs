@@ -36,6 +36,7 @@ internal static class KeyChainPlan
         {
             IsSink = chain.IsSink,
             KeyFromValue = keys.ReadsValue,
+            ReadsMetadata = keys.ReadsMetadata,
         };
         if (chain.IsSink && key.PrimitiveOutputType is null)
         {

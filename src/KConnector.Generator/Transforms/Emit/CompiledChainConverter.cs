@@ -103,6 +103,26 @@ internal static class CompiledChainConverter
         }
     }
 
+    /// <summary>
+    /// In CreateTask, when a compiled chain reads the record's Kafka metadata (InsertField's
+    /// partition, offset, timestamp): <c>metadata</c>, which the chains read and the runner sets
+    /// per record. Whether it was written.
+    /// </summary>
+    public static bool WriteMetadata(Emit.SourceWriter w, ConnectorModel model)
+    {
+        if (
+            model.ValueChain is not { } chain
+            || !(chain.ReadsMetadata || chain.KeyChain?.ReadsMetadata == true)
+        )
+        {
+            return false;
+        }
+        w.WriteLine(
+            "var metadata = new global::KConnector.Transforms.Compiled.CompiledRecordMetadata();"
+        );
+        return true;
+    }
+
     /// <summary>The local <see cref="WriteSharedInput"/> declares.</summary>
     internal const string SharedInput = "valueInput";
 
