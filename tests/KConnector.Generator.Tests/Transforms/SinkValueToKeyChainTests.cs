@@ -124,6 +124,26 @@ public class SinkValueToKeyChainTests
     }
 
     [Fact]
+    public void AvroKeyConverterWithoutKeySchema_IsNotChecked_NoConverterReadsTheTopicsKey()
+    {
+        var run = Run(
+            "tokey",
+            "\"key.converter\": \"io.confluent.connect.avro.AvroConverter\"",
+            "\"key.converter.schema.registry.url\": \"mock://payments\"",
+            "\"transforms.tokey.type\": \"ValueToKey\"",
+            "\"transforms.tokey.fields\": \"id,cvv\""
+        );
+
+        var key = KeyOf(run)!;
+        Assert.Equal("p-7", Get(key, "Id"));
+        Assert.DoesNotContain(
+            "ConverterFactory.Create<string>(config.KeyConverter",
+            Hint(run, ".Worker.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void ValueToKeyOfAFieldTheValueNoLongerHas_IsKcn0251AtItsLine()
     {
         var run = Run(
