@@ -96,15 +96,7 @@ public sealed class SqliteSpecTests : IDisposable
             """
         );
 
-        var run = await CliRun.InvokeAsync(
-            "run",
-            source,
-            sink,
-            "--max-records",
-            (2 * Total).ToString(CultureInfo.InvariantCulture),
-            "--duration",
-            "90"
-        );
+        var run = await RunAsync(source, sink, Total);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Equal(Enumerable.Range(1, Total).Select(Row), TableRows(database));
@@ -139,15 +131,7 @@ public sealed class SqliteSpecTests : IDisposable
             """
         );
 
-        var run = await CliRun.InvokeAsync(
-            "run",
-            source,
-            sink,
-            "--max-records",
-            (2 * Total).ToString(CultureInfo.InvariantCulture),
-            "--duration",
-            "90"
-        );
+        var run = await RunAsync(source, sink, Total);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         // Dead-lettered records count as done for the sink: every order, once.
@@ -219,6 +203,18 @@ public sealed class SqliteSpecTests : IDisposable
         Assert.Contains("Not started", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
     }
+
+    // `run` of both specs until every order is acknowledged (source) and committed (sink): each counts twice.
+    private static Task<CliRun> RunAsync(string source, string sink, int orders) =>
+        CliRun.InvokeAsync(
+            "run",
+            source,
+            sink,
+            "--max-records",
+            (2 * orders).ToString(CultureInfo.InvariantCulture),
+            "--duration",
+            "90"
+        );
 
     // Orders 1 to total as the file source reads them, order n of quantity 3n; the file's path.
     private async Task<string> WriteOrdersAsync(int total)
