@@ -35,17 +35,7 @@ public sealed class SqliteSpecTests : IDisposable
     public async Task Run_FileSourceAndSqliteSink_MovesTheJsonLinesFileIntoTheTable_ExitZero()
     {
         const int Total = 25;
-        var lines = Enumerable
-            .Range(1, Total)
-            .Select(n =>
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $$"""{"order_id":"order-{{n:D3}}","quantity":{{n * 3}}}"""
-                )
-            )
-            .ToList();
-        var orders = _folder.File("orders.jsonl");
-        await File.WriteAllLinesAsync(orders, lines);
+        var orders = await WriteOrdersAsync(Total);
         var database = _folder.File("orders.db");
         var source = WriteSourceSpec(orders);
         var sink = WriteSinkSpec(database);
@@ -84,12 +74,33 @@ public sealed class SqliteSpecTests : IDisposable
             run.Output,
             StringComparison.Ordinal
         );
-        Assert.Equal(
-            Enumerable
-                .Range(1, Total)
-                .Select(n => string.Create(CultureInfo.InvariantCulture, $"order-{n:D3}|{n * 3}")),
-            TableRows(database)
+        Assert.Equal(Enumerable.Range(1, Total).Select(Row), TableRows(database));
+    }
+
+    [Fact]
+    public async Task Run_SqliteSinkKeyedByValueToKey_WritesTheUnkeyedRecordsUnderTheKeyMadeFromTheValue()
+    {
+        // The file source's records have no key: the sink's ValueToKey(order_id), compiled by
+        // `run` as by the build, makes the key that pk.mode=record_key maps to the primary key.
+        const int Total = 20;
+        var orders = await WriteOrdersAsync(Total);
+        var database = _folder.File("orders.db");
+        var source = WriteSourceSpec(orders);
+        var sink = WriteSinkSpec(
+            database,
+            pkMode: "record_key",
+            extra: """
+            "transforms": "tokey",
+            "transforms.tokey.type": "org.apache.kafka.connect.transforms.ValueToKey",
+            "transforms.tokey.fields": "order_id",
+            """
         );
+
+        var run = await RunAsync(source, sink, Total);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(Enumerable.Range(1, Total).Select(Row), TableRows(database));
+        Assert.Equal(["order_id"], PrimaryKey(database));
     }
 
     [Fact]
@@ -97,17 +108,7 @@ public sealed class SqliteSpecTests : IDisposable
     {
         // Issue 16: such a row killed the task (exit 3) instead of reaching the dead-letter queue.
         const int Total = 25;
-        await File.WriteAllLinesAsync(
-            _folder.File("orders.jsonl"),
-            Enumerable
-                .Range(1, Total)
-                .Select(n =>
-                    string.Create(
-                        CultureInfo.InvariantCulture,
-                        $$"""{"order_id":"order-{{n:D3}}","quantity":{{n * 3}}}"""
-                    )
-                )
-        );
+        var orders = await WriteOrdersAsync(Total);
         var database = _folder.File("orders.db");
         using (var connection = new SqliteConnection("Data Source=" + database))
         {
@@ -118,10 +119,10 @@ public sealed class SqliteSpecTests : IDisposable
             create.ExecuteNonQuery();
         }
         SqliteConnection.ClearAllPools();
-        var source = WriteSourceSpec(_folder.File("orders.jsonl"));
+        var source = WriteSourceSpec(orders);
         var sink = WriteSinkSpec(
             database,
-            errors: """
+            extra: """
             "errors.tolerance": "all",
             "errors.log.enable": true,
             "errors.deadletterqueue.topic.name": "cli_orders_dlq",
@@ -130,15 +131,7 @@ public sealed class SqliteSpecTests : IDisposable
             """
         );
 
-        var run = await CliRun.InvokeAsync(
-            "run",
-            source,
-            sink,
-            "--max-records",
-            (2 * Total).ToString(CultureInfo.InvariantCulture),
-            "--duration",
-            "90"
-        );
+        var run = await RunAsync(source, sink, Total);
 
         Assert.True(run.ExitCode == 0, run.ToString());
         // Dead-lettered records count as done for the sink: every order, once.
@@ -151,10 +144,7 @@ public sealed class SqliteSpecTests : IDisposable
         Assert.Equal(refused.Count, run.Error.Split("Executing stage 'TASK_PUT'").Length - 1);
         Assert.Contains("CHECK constraint failed", run.Error, StringComparison.Ordinal);
         Assert.Equal(
-            Enumerable
-                .Range(1, Total)
-                .Where(n => !refused.Contains(n))
-                .Select(n => string.Create(CultureInfo.InvariantCulture, $"order-{n:D3}|{n * 3}")),
+            Enumerable.Range(1, Total).Where(n => !refused.Contains(n)).Select(Row),
             TableRows(database)
         );
     }
@@ -214,6 +204,40 @@ public sealed class SqliteSpecTests : IDisposable
         Assert.DoesNotContain("running", run.Output, StringComparison.Ordinal);
     }
 
+    // `run` of both specs until every order is acknowledged (source) and committed (sink): each counts twice.
+    private static Task<CliRun> RunAsync(string source, string sink, int orders) =>
+        CliRun.InvokeAsync(
+            "run",
+            source,
+            sink,
+            "--max-records",
+            (2 * orders).ToString(CultureInfo.InvariantCulture),
+            "--duration",
+            "90"
+        );
+
+    // Orders 1 to total as the file source reads them, order n of quantity 3n; the file's path.
+    private async Task<string> WriteOrdersAsync(int total)
+    {
+        var orders = _folder.File("orders.jsonl");
+        await File.WriteAllLinesAsync(
+            orders,
+            Enumerable
+                .Range(1, total)
+                .Select(n =>
+                    string.Create(
+                        CultureInfo.InvariantCulture,
+                        $$"""{"order_id":"order-{{n:D3}}","quantity":{{n * 3}}}"""
+                    )
+                )
+        );
+        return orders;
+    }
+
+    // Order n's row, as TableRows reads it.
+    private static string Row(int n) =>
+        string.Create(CultureInfo.InvariantCulture, $"order-{n:D3}|{n * 3}");
+
     private string WriteSourceSpec(string orders) =>
         _folder.Write(
             "orders-file-source.connector.json",
@@ -237,7 +261,7 @@ public sealed class SqliteSpecTests : IDisposable
         string database,
         string insertMode = "upsert",
         string? pkMode = "record_value",
-        string errors = ""
+        string extra = ""
     ) =>
         _folder.Write(
             "orders-sqlite-sink.connector.json",
@@ -255,14 +279,33 @@ public sealed class SqliteSpecTests : IDisposable
             )}}
                 "value.converter": "io.confluent.connect.avro.AvroConverter",
                 "value.converter.schema.registry.url": "{{Registry}}",
-                {{errors}}
+                {{extra}}
                 "value.schema": "order.avsc"
               }
             }
             """
         );
 
-    private static List<string> TableRows(string database)
+    private static List<string> TableRows(string database) =>
+        Query(
+            database,
+            "SELECT order_id, quantity FROM cli_orders ORDER BY order_id",
+            r => string.Create(CultureInfo.InvariantCulture, $"{r.GetString(0)}|{r.GetInt32(1)}")
+        );
+
+    // The table's primary key columns, in key order.
+    private static List<string> PrimaryKey(string database) =>
+        Query(
+            database,
+            "SELECT name FROM pragma_table_info('cli_orders') WHERE pk > 0 ORDER BY pk",
+            r => r.GetString(0)
+        );
+
+    private static List<string> Query(
+        string database,
+        string sql,
+        Func<SqliteDataReader, string> row
+    )
     {
         using var connection = new SqliteConnection(
             new SqliteConnectionStringBuilder
@@ -274,17 +317,12 @@ public sealed class SqliteSpecTests : IDisposable
         );
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT order_id, quantity FROM cli_orders ORDER BY order_id";
+        command.CommandText = sql;
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())
         {
-            rows.Add(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{reader.GetString(0)}|{reader.GetInt32(1)}"
-                )
-            );
+            rows.Add(row(reader));
         }
         return rows;
     }

@@ -54,13 +54,17 @@ internal static class SpecWorkers
         return values;
     }
 
-    /// <summary>Produces <paramref name="count"/> records (string keys "order-i" unless <paramref name="key"/> is given) and waits for them.</summary>
+    /// <summary>
+    /// Produces <paramref name="count"/> records (string keys "order-i" unless <paramref name="key"/>
+    /// is given, or null keys with <paramref name="nullKeys"/>) and waits for them.
+    /// </summary>
     public static void Produce(
         EmbeddedKafka kafka,
         string topic,
         int count,
         Func<int, byte[]> value,
-        Func<int, byte[]>? key = null
+        Func<int, byte[]>? key = null,
+        bool nullKeys = false
     )
     {
         using var producer = new Confluent.Kafka.ProducerBuilder<byte[], byte[]>(
@@ -72,11 +76,13 @@ internal static class SpecWorkers
                 topic,
                 new()
                 {
-                    Key =
-                        key?.Invoke(i)
-                        ?? System.Text.Encoding.UTF8.GetBytes(
-                            "order-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)
-                        ),
+                    Key = nullKeys
+                        ? null!
+                        : key?.Invoke(i)
+                            ?? System.Text.Encoding.UTF8.GetBytes(
+                                "order-"
+                                    + i.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                            ),
                     Value = value(i),
                 }
             );

@@ -195,6 +195,71 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
         Assert.All(rows, r => Assert.Equal((long)r[0]! + Total, (double)r[1]!));
     }
 
+    [Fact]
+    public async Task SqliteSinkSpec_ValueToKey_UpsertsRecordsWithoutKeysByTheKeyMadeFromTheValue()
+    {
+        const int Total = 200;
+        const string Topic = "value_keyed_orders";
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        // One partition: records without a key are spread at random, and the test needs each
+        // order's two records in order.
+        kafka.CreateTopic(Topic, partitions: 1);
+        var values = new AvroConverter<Order>(
+            new KConnector.SchemaRegistry.MockSchemaRegistryClient("sql-specs"),
+            isKey: false
+        );
+        // No record has a key; each order comes twice, the second time with a new amount: ValueToKey(id) makes the key the table's primary key, and upsert keeps
+        // one row per id with the later amount.
+        SpecWorkers.Produce(
+            kafka,
+            Topic,
+            Total * 2,
+            i => values.FromConnectData(Topic, OrderOf(i % Total) with { Amount = i })!,
+            nullKeys: true
+        );
+        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_KEYED_FILE", _file);
+        try
+        {
+            using var environment = new ConnectorEnvironment();
+            var sink = new ValueKeyedOrdersSqliteSinkWorker(
+                ValueKeyedOrdersSqliteSinkConfig.Parse(
+                    new Dictionary<string, string?>(ValueKeyedOrdersSqliteSinkConfig.SpecValues)
+                    {
+                        ["bootstrap.servers"] = kafka.BootstrapServers,
+                    }
+                ),
+                environment
+            );
+
+            await SpecWorkers.RunUntilAsync(sink, () => sink.RecordsProcessed >= Total * 2);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_KEYED_FILE", null);
+        }
+
+        // The key's field is the primary key, first; the value's id is that column, not another.
+        Assert.Equal(
+            ["id INTEGER 1 1", "customer TEXT 1 0", "amount REAL 1 0", "note TEXT 0 0"],
+            Sqlite(
+                "SELECT name, type, \"notnull\", pk FROM pragma_table_info('value_keyed_orders')"
+            )
+        );
+        Assert.Equal(
+            Enumerable
+                .Range(0, Total)
+                .Select(i =>
+                    string.Join(
+                        ' ',
+                        i.ToString(CultureInfo.InvariantCulture),
+                        OrderOf(i).Customer,
+                        (i + Total).ToString(CultureInfo.InvariantCulture)
+                    )
+                ),
+            Sqlite("SELECT id, customer, amount FROM value_keyed_orders ORDER BY id")
+        );
+    }
+
     private List<string> Sqlite(string sql)
     {
         using var connection = new SqliteConnection("Data Source=" + _file);

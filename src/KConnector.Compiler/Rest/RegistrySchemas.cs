@@ -107,19 +107,12 @@ internal static class RegistrySchemas
         return latest;
     }
 
-    // A source whose chain makes the key from the value (ValueToKey): the spec's compiled chain
-    // derives the key's schema from the value's, as `kconnector run` compiles it, and registers it
-    // under {topic}-key; there is nothing to look up. A sink's key is read from its topic, so its
-    // schema is looked up whatever the chain does.
+    // A connector whose chain makes the key from the value (ValueToKey): the spec's compiled chain
+    // derives the key's schema from the value's, as `kconnector run` compiles it (a source
+    // registers it under {topic}-key; a sink's key converter never reads the topic's key); there
+    // is nothing to look up.
     private static bool KeyMadeByChain(IReadOnlyDictionary<string, string> config)
     {
-        if (
-            config.GetValueOrDefault("topics") is { Length: > 0 }
-            || config.GetValueOrDefault("topics.regex") is { Length: > 0 }
-        )
-        {
-            return false;
-        }
         try
         {
             return TransformationsConfig.Parse(config).MakesKeyFromValue;

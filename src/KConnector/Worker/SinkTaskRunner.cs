@@ -55,6 +55,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             );
         }
         _task = task;
+        _recordKeyConverter = keyConverter as Transforms.Compiled.ISinkRecordKeyConverter<TKey>;
     }
 
     /// <summary>Records put (or dead-lettered), flushed and committed so far.</summary>
@@ -280,6 +281,8 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             _options.TopicUsed?.Invoke(result.Topic);
             var entry = new Entry(result, _partitions.Find(result.Topic, result.Partition.Value));
             _entries.Add(entry);
+            // Connect's SinkRecord: the consumed record's partition, offset and timestamp.
+            CompiledMetadata?.Set(result.Partition.Value, result.Offset.Value, TimestampOf(result));
             try
             {
                 entry.Record = ToSinkRecord(result);
@@ -318,21 +321,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             TKey? key = default;
             if (keyFailed)
             {
-                var (ok, value) = _errors
-                    .ExecuteAsync(
-                        _ =>
-                            ValueTask.FromResult(
-                                _keyConverter.ToConnectData(result.Topic, result.Message.Key)
-                            ),
-                        StageOf(cause, Stage.KEY_CONVERTER),
-                        ClassOf(cause, _keyConverter),
-                        failed,
-                        stoppingToken,
-                        cause
-                    )
-                    .AsTask()
-                    .GetAwaiter()
-                    .GetResult();
+                var (ok, value) = RetryKey(result, cause, failed, stoppingToken);
                 if (!ok)
                 {
                     entry.Handled = true;
@@ -342,7 +331,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             }
             else
             {
-                key = _keyConverter.ToConnectData(result.Topic, result.Message.Key);
+                key = ConvertKey(result);
             }
             // After a key failure the value has not been converted yet: its first attempt runs
             // here, so a failure is reported at its own stage (a compiled chain's: TRANSFORMATION).
@@ -375,6 +364,20 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             {
                 entry.Handled = true;
                 return null;
+            }
+            if (_recordKeyConverter is not null && !keyFailed)
+            {
+                // A key made from the value was not computed while the value could not be read.
+                var (again, keyFailure) = FirstAttempt(() => ConvertKey(result));
+                var (keyOk, retriedKey) = keyFailure is null
+                    ? (true, again)
+                    : RetryKey(result, keyFailure, failed, stoppingToken);
+                if (!keyOk)
+                {
+                    entry.Handled = true;
+                    return null;
+                }
+                key = retriedKey;
             }
             entry.Record = ToSinkRecord(result, key, retried);
             return null;
@@ -703,7 +706,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         TKey? key;
         try
         {
-            key = _keyConverter.ToConnectData(result.Topic, result.Message.Key);
+            key = ConvertKey(result);
         }
         catch (Exception e)
         {

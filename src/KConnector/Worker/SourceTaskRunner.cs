@@ -321,6 +321,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         byte[]? key = null;
         byte[]? value;
         var keyConverted = false;
+        // Connect's SourceRecord: its partition and timestamp, null where the task set none.
+        CompiledMetadata?.Set(record.Partition, null, record.Timestamp);
         try
         {
             key = ConvertKey(record);

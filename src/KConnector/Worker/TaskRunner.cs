@@ -83,6 +83,13 @@ public abstract partial class TaskRunner<TKey, TValue> : IConnectTask
     /// </summary>
     public Func<Task>? Stopped { get; init; }
 
+    /// <summary>
+    /// The metadata of the record being converted, for compiled transformations that read it
+    /// (InsertField's partition, offset and timestamp): set before each record's conversion. A
+    /// generated worker whose chain reads it gives the one its chain was built with; null otherwise.
+    /// </summary>
+    public Transforms.Compiled.CompiledRecordMetadata? CompiledMetadata { get; init; }
+
     /// <inheritdoc/>
     public void Pause()
     {

@@ -206,17 +206,6 @@ public class ConnectorDiagnosticsTests
                 "the field \"order_id\" is no struct"
             },
             {
-                "ValueToKey on a sink by its short name",
-                Spec(
-                    "\"transforms\": \"key\"",
-                    "\"transforms.key.type\": \"ValueToKey\"",
-                    "\"transforms.key.fields\": \"order_id\""
-                ),
-                "KCN0250",
-                9,
-                "\"ValueToKey\" runs on schemaless records"
-            },
-            {
                 "a $Key stage other than HoistField on a string key",
                 Spec(
                     "\"transforms\": \"key\"",

@@ -233,17 +233,6 @@ public class CompiledChainTests
                 "a compiled HeaderFrom runs on sources only"
             },
             {
-                "InsertField's partition.field",
-                Chain(
-                    "i",
-                    "\"transforms.i.type\": \"InsertField$Value\"",
-                    "\"transforms.i.partition.field\": \"p\""
-                ),
-                "KCN0258",
-                10,
-                "partition, offset and timestamp are not known"
-            },
-            {
                 "ExtractField",
                 Chain(
                     "h,c",

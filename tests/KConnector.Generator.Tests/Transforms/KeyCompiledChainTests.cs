@@ -188,18 +188,6 @@ public class KeyCompiledChainTests
                 9,
                 "the default key.converter"
             },
-            {
-                "ValueToKey on a sink",
-                Chain(
-                    "FileStreamSink",
-                    "tokey",
-                    "\"transforms.tokey.type\": \"ValueToKey\"",
-                    "\"transforms.tokey.fields\": \"id\""
-                ),
-                "KCN0250",
-                9,
-                "on a sink the build compiles them on the value and on the task's own key, and \"tokey\" makes the key from the value"
-            },
         };
 
     [Theory]

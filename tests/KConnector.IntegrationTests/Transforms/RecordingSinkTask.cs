@@ -4,13 +4,13 @@ using KConnector.Tasks;
 
 namespace KConnector.IntegrationTests.Transforms;
 
-/// <summary>A sink task that keeps every record it is given, as given (topic, value, headers).</summary>
-internal sealed class RecordingSinkTask : ISinkTask<string, string>
+/// <summary>A sink task that keeps every record it is given, as given (topic, key, value, headers).</summary>
+internal class RecordingSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>
 {
-    public ConcurrentQueue<SinkRecord<string, string>> Records { get; } = new();
+    public ConcurrentQueue<SinkRecord<TKey, TValue>> Records { get; } = new();
 
     public ValueTask PutAsync(
-        IReadOnlyList<SinkRecord<string, string>> records,
+        IReadOnlyList<SinkRecord<TKey, TValue>> records,
         CancellationToken cancellationToken
     )
     {
@@ -23,3 +23,6 @@ internal sealed class RecordingSinkTask : ISinkTask<string, string>
 
     public ValueTask FlushAsync(CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }
+
+/// <summary>A recording sink task of string keys and values.</summary>
+internal sealed class RecordingSinkTask : RecordingSinkTask<string, string>;

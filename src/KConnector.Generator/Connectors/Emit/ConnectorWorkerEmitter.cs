@@ -133,6 +133,8 @@ internal static class ConnectorWorkerEmitter
             Transforms.CompiledChainConverter.WriteOptions(w, model);
             WriteTaskCreation(w, model);
             w.WriteLine($"var resources = new {Ns}.Worker.TaskResources();");
+            Transforms.CompiledChainConverter.WriteSharedInput(w, model, Converter);
+            var metadata = Transforms.CompiledChainConverter.WriteMetadata(w, model);
             w.WriteLine($"return new {runner}(");
             w.Indentation++;
             w.WriteLine("options,");
@@ -144,6 +146,10 @@ internal static class ConnectorWorkerEmitter
             w.WriteLine(")");
             w.WriteLine("{");
             w.Indentation++;
+            if (metadata)
+            {
+                w.WriteLine("CompiledMetadata = metadata,");
+            }
             if (model.HasStart)
             {
                 w.WriteLine(

@@ -127,6 +127,7 @@ internal static class CompiledChainPlanner
         {
             HasValueStages = fieldSteps.Any(s => !KindOf(s.ClassName).IsKey),
             Headers = stages.Headers.ToEquatableArray(),
+            ReadsMetadata = stages.ReadsMetadata,
         };
         var withKey = keys.Started
             ? KeyChainPlan.With(chain, spec, keys, valueType, keyType, diagnostics)
@@ -214,18 +215,6 @@ internal static class CompiledChainPlanner
     {
         var schemaless = DiagnosticDescriptors.TransformNeedsSchemalessRecords;
         var notCompiled = DiagnosticDescriptors.TransformNotCompiled;
-        if (
-            !isSource
-            && steps.FirstOrDefault(s => KindOf(s.ClassName).Kind == "ValueToKey") is { } toKey
-        )
-        {
-            return (
-                schemaless,
-                "on a sink the build compiles them on the value and on the task's own key, and \""
-                    + toKey.Alias
-                    + "\" makes the key from the value"
-            );
-        }
         // $Key stages on the task's own key need no value record (KeyChainCompiler says when the key is not known).
         if (steps.All(s => KindOf(s.ClassName) is { IsKey: true, Kind: not "ValueToKey" }))
         {

@@ -37,6 +37,9 @@ internal sealed partial class CompiledStages
     /// </summary>
     public string? Condition { get; set; }
 
+    /// <summary>Whether a field reads the record's Kafka metadata (the chain's <c>metadata</c> parameter).</summary>
+    public bool ReadsMetadata { get; set; }
+
     /// <summary>Compiles one value-side stage of kind <paramref name="kind"/> (InsertField, Cast, ...).</summary>
     public bool Apply(string kind, TransformStep step, string plugin)
     {
@@ -44,7 +47,7 @@ internal sealed partial class CompiledStages
         switch (kind)
         {
             case "InsertField":
-                InsertField(step);
+                InsertField(step, plugin);
                 break;
             case "ReplaceField":
                 ReplaceField(step);
@@ -81,27 +84,61 @@ internal sealed partial class CompiledStages
         return Problem is null;
     }
 
-    private void InsertField(TransformStep step)
+    // Connect's InsertField.applyWithSchema: topic, partition, offset, timestamp, then the static field.
+    private void InsertField(TransformStep step, string plugin)
     {
-        foreach (var key in new[] { "partition.field", "offset.field", "timestamp.field" })
-        {
-            if (step.Setting(key)?.Text.Trim().Length > 0)
-            {
-                Problem = (
-                    key,
-                    "the record's Kafka partition, offset and timestamp are not known where compiled transformations run (the value converter)"
-                );
-                return;
-            }
-        }
         Insert(step.Setting("topic.field")?.Text.Trim(), "topic");
         if (step.Setting("topic.field")?.Text.Trim().Length > 0)
         {
             ReadsTopic = true;
         }
+        foreach (var (key, property, type, logical) in MetadataFields)
+        {
+            var text = step.Setting(key)?.Text.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                continue;
+            }
+            var name = text!.TrimEnd('!', '?');
+            var optional = !text.EndsWith("!");
+            var read = "metadata." + property;
+            Slots.Add(
+                new CompiledSlot(
+                    name,
+                    type,
+                    optional,
+                    optional
+                        ? read
+                        : "("
+                            + read
+                            + " ?? throw global::KConnector.Transforms.Compiled.CompiledRecordMetadata.Missing(typeof("
+                            + plugin
+                            + "), "
+                            + EmitText.Literal(name)
+                            + ", \""
+                            + type.ToString().ToUpperInvariant()
+                            + "\"))",
+                    logical
+                )
+            );
+            ReadsMetadata = true;
+        }
         var value = step.Setting("static.value")?.Text;
         Insert(step.Setting("static.field")?.Text.Trim(), EmitText.Literal(value));
     }
+
+    // The record's Kafka metadata InsertField inserts: the key, the property of CompiledRecordMetadata, the Connect type.
+    private static readonly (
+        string Key,
+        string Property,
+        ConnectSchemaType Type,
+        string? Logical
+    )[] MetadataFields =
+    {
+        ("partition.field", "Partition", ConnectSchemaType.Int32, null),
+        ("offset.field", "Offset", ConnectSchemaType.Int64, null),
+        ("timestamp.field", "Timestamp", ConnectSchemaType.Int64, TransformSchema.Timestamp),
+    };
 
     private void Insert(string? text, string expression)
     {

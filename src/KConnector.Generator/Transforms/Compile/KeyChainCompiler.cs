@@ -41,6 +41,11 @@ internal sealed class KeyChainCompiler
     /// <summary>Whether a key-side stage was compiled (the key chain is emitted).</summary>
     public bool Started { get; private set; }
 
+    /// <summary>Whether a field of the key reads the record's Kafka metadata (an InsertField's partition, offset or timestamp).</summary>
+    public bool ReadsMetadata => _readsMetadata || _key?.ReadsMetadata == true;
+
+    private bool _readsMetadata;
+
     /// <summary>Whether the key is computed from the task's value (a ValueToKey) rather than its own key.</summary>
     public bool ReadsValue { get; private set; }
 
@@ -79,6 +84,8 @@ internal sealed class KeyChainCompiler
             _key = new CompiledStages(slots, UnnamedStruct);
             Extracted = null;
             ReadsValue = true;
+            // The value's fields so far may read the record's metadata.
+            _readsMetadata = value.ReadsMetadata;
             return null;
         }
         if (_key is null && Extracted is null)
@@ -99,6 +106,7 @@ internal sealed class KeyChainCompiler
     private (string Key, string Reason)? Hoist(TransformStep step, CompiledSlot primitive)
     {
         var name = step.Setting("field")?.Text.Trim() ?? string.Empty;
+        _readsMetadata = ReadsMetadata;
         _key = new CompiledStages(
             new List<CompiledSlot> { primitive with { Name = name } },
             UnnamedStruct

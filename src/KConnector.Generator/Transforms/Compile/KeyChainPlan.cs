@@ -36,6 +36,7 @@ internal static class KeyChainPlan
         {
             IsSink = chain.IsSink,
             KeyFromValue = keys.ReadsValue,
+            ReadsMetadata = keys.ReadsMetadata,
         };
         if (chain.IsSink && key.PrimitiveOutputType is null)
         {
@@ -75,12 +76,14 @@ internal static class KeyChainPlan
     }
 
     /// <summary>
-    /// Whether the spec's source key is computed by a compiled chain (ValueToKey, or a <c>$Key</c>
-    /// stage): its <c>key.converter</c> is then checked against the chain's output, not the task's
-    /// key type (a sink's key converter reads the topic's key, and is checked against it).
+    /// Whether the spec's key is computed by a compiled chain, so that <c>key.converter</c> is not
+    /// checked against the task's key type: a source's by ValueToKey or a <c>$Key</c> stage (its key
+    /// converter writes the chain's output, checked against it), a sink's by ValueToKey (the key is
+    /// made from the value: no key converter reads the topic's key). A sink's other <c>$Key</c>
+    /// stages run after its key converter, which is checked against the topic's key.
     /// </summary>
     public static bool ComputedByChain(ParsedSpec spec, bool isSource) =>
-        isSource && spec.Transforms.Any(s => IsKeyStage(s.ClassName));
+        spec.Transforms.Any(s => isSource ? IsKeyStage(s.ClassName) : s.ClassName == ValueToKey);
 
     private static bool IsKeyStage(string className) =>
         className == ValueToKey

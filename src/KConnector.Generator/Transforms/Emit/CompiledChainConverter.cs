@@ -49,7 +49,7 @@ internal static class CompiledChainConverter
         {
             return converter(model.KeyFormats, model.KeyType, "key");
         }
-        if (!key.KeyFromValue)
+        if (!key.KeyFromValue || key.IsSink)
         {
             return KeyChainConverter.Of(model, key, converter);
         }
@@ -78,6 +78,57 @@ internal static class CompiledChainConverter
             + ")";
     }
 
+    /// <summary>
+    /// In CreateTask, on a sink whose key ValueToKey makes from the value: <c>valueInput</c>, the
+    /// topic's value read once per record for the value converter and the key converter
+    /// (the runtime's <c>SinkValueInput</c>).
+    /// </summary>
+    public static void WriteSharedInput(
+        Emit.SourceWriter w,
+        ConnectorModel model,
+        Func<TypeFormats, string, string, string> converter
+    )
+    {
+        if (SharesInput(model) && model.ValueChain is { } chain)
+        {
+            w.WriteLine(
+                "var "
+                    + SharedInput
+                    + " = new global::KConnector.Transforms.Compiled.SinkValueInput<"
+                    + chain.InputType
+                    + ">("
+                    + converter(model.ValueFormats, chain.InputType, "value")
+                    + ");"
+            );
+        }
+    }
+
+    /// <summary>
+    /// In CreateTask, when a compiled chain reads the record's Kafka metadata (InsertField's
+    /// partition, offset, timestamp): <c>metadata</c>, which the chains read and the runner sets
+    /// per record. Whether it was written.
+    /// </summary>
+    public static bool WriteMetadata(Emit.SourceWriter w, ConnectorModel model)
+    {
+        if (
+            model.ValueChain is not { } chain
+            || !(chain.ReadsMetadata || chain.KeyChain?.ReadsMetadata == true)
+        )
+        {
+            return false;
+        }
+        w.WriteLine(
+            "var metadata = new global::KConnector.Transforms.Compiled.CompiledRecordMetadata();"
+        );
+        return true;
+    }
+
+    /// <summary>The local <see cref="WriteSharedInput"/> declares.</summary>
+    internal const string SharedInput = "valueInput";
+
+    private static bool SharesInput(ConnectorModel model) =>
+        model.ValueChain?.KeyChain is { IsSink: true, KeyFromValue: true };
+
     public static string Of(
         ConnectorModel model,
         Func<TypeFormats, string, string, string> converter
@@ -91,10 +142,19 @@ internal static class CompiledChainConverter
                 + ", "
                 + sink.OutputType
                 + ">("
-                + converter(model.ValueFormats, sink.InputType, "value")
+                + (
+                    SharesInput(model)
+                        ? SharedInput
+                        : converter(model.ValueFormats, sink.InputType, "value")
+                )
                 + ", "
                 + sink.Apply
                 + ")";
+        }
+        if (SharesInput(model))
+        {
+            // Only key stages: the task takes the topic's value as read.
+            return SharedInput;
         }
         var plain = converter(model.ValueFormats, model.ValueType, "value");
         if (model.ValueChain is not { HasValueStages: true } chain)

@@ -107,7 +107,12 @@ internal static class CompiledChainEmitter
             );
             using (
                 w.WriteBlock(
-                    $"public static {chain.OutputType} Apply(string topic, {chain.InputType} {input})"
+                    $"public static {chain.OutputType} Apply(string topic, {chain.InputType} {input}"
+                        + (
+                            chain.ReadsMetadata
+                                ? ", global::KConnector.Transforms.Compiled.CompiledRecordMetadata metadata)"
+                                : ")"
+                        )
                 )
             )
             {

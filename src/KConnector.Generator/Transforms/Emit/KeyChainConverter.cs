@@ -9,7 +9,8 @@ namespace KConnector.Generator.Transforms;
 /// <c>SourceChainConverter</c>, Connect's order: the transformations, then the converter), with the
 /// task key type's converter kept for a dead-letter copy where <c>key.converter</c> can write it;
 /// on a sink, <c>key.converter</c> for the topic's key type before the chain
-/// (<c>SinkChainConverter</c>: the converter, then the transformations), whose output the task takes.
+/// (<c>SinkChainConverter</c>: the converter, then the transformations), whose output the task takes;
+/// on a sink whose key ValueToKey makes, the value's reader and the chain (<c>SinkKeyChainConverter</c>).
 /// </summary>
 internal static class KeyChainConverter
 {
@@ -20,6 +21,19 @@ internal static class KeyChainConverter
     )
     {
         var output = key.PrimitiveOutputType?.TrimEnd('?') ?? key.OutputType;
+        if (key is { IsSink: true, KeyFromValue: true })
+        {
+            // The value converter's reader, shared: each record's value is read once.
+            return "new global::KConnector.Transforms.Compiled.SinkKeyChainConverter<"
+                + key.InputType
+                + ", "
+                + output
+                + ">("
+                + CompiledChainConverter.SharedInput
+                + ", "
+                + key.Apply
+                + ")";
+        }
         if (key.IsSink)
         {
             return "new global::KConnector.Transforms.Compiled.SinkChainConverter<"

@@ -24,6 +24,7 @@ namespace KConnector.Generator.Transforms;
 /// <param name="TaskKeyWritable">For a key chain: whether <c>key.converter</c> can write the task's own key type too (for a record without a value, whose key ValueToKey keeps).</param>
 /// <param name="KeyFromValue">For a key chain: whether it reads the task's value (ValueToKey on a source) rather than the task's own key.</param>
 /// <param name="Headers">The headers a compiled HeaderFrom adds on a source: each name, and its <c>HeaderValue</c> expression over <c>value</c>.</param>
+/// <param name="ReadsMetadata">Whether a field reads the record's Kafka metadata (InsertField's partition, offset, timestamp): <c>Apply</c> then takes the task's <c>CompiledRecordMetadata</c> too.</param>
 /// <param name="PrimitiveOutputType">The output's C# type when it is a primitive (a key ExtractField ended), or null for a generated record.</param>
 internal sealed record CompiledChain(
     string ClassName,
@@ -45,15 +46,22 @@ internal sealed record CompiledChain(
     string? PrimitiveOutputType = null,
     bool TaskKeyWritable = true,
     bool KeyFromValue = false,
-    EquatableArray<CompiledHeader> Headers = default
+    EquatableArray<CompiledHeader> Headers = default,
+    bool ReadsMetadata = false
 )
 {
     /// <summary>The output's C# type, global-qualified.</summary>
     public string OutputType =>
         PrimitiveOutputType ?? "global::" + OutputNamespace + "." + OutputTypeName;
 
-    /// <summary>The chain's <c>Apply</c>, global-qualified.</summary>
-    public string Apply => Method("Apply");
+    /// <summary>
+    /// The chain's <c>Apply</c>, global-qualified, as a converter takes it (topic, input); a chain
+    /// that reads the record's metadata is given CreateTask's <c>metadata</c>, which the runner sets.
+    /// </summary>
+    public string Apply =>
+        ReadsMetadata
+            ? "(topic, input) => " + Method("Apply") + "(topic, input, metadata)"
+            : Method("Apply");
 
     /// <summary>The chain's <c>Headers</c> (a compiled HeaderFrom's), global-qualified.</summary>
     public string AddHeaders => Method("Headers");
