@@ -9,7 +9,8 @@ namespace KConnector.Generator.Transforms;
 /// schema (<c>fromConnectSchema</c>): a record named as the Connect schema, INT8/INT16 as an Avro
 /// int with <c>connect.type</c>, an optional field as <c>["null", T]</c> with default null. This is
 /// the schema the value converter registers: the transformed one, as Connect's records carry. A
-/// struct field is a nested record; Timestamp, Date and Time carry their Avro logical types.
+/// struct field is a nested record; Timestamp, Date and Time carry their Avro logical types. A
+/// primitive output (ExtractField of a primitive field) is that primitive's schema.
 /// </summary>
 internal static class OutputAvroSchema
 {
@@ -56,8 +57,7 @@ internal static class OutputAvroSchema
                     )
                         + Type(items.Type)
                         + "}"
-                : slot.Logical is { } logical ? Logical(logical)
-                : Type(slot.Type);
+                : Plain(slot);
             json.Append(", \"type\": ")
                 .Append(
                     slot.Optional ? "[\"null\", " + type + "], \"default\": null}" : type + "}"
@@ -66,6 +66,16 @@ internal static class OutputAvroSchema
         }
         return json.Append("]}").ToString();
     }
+
+    /// <summary>
+    /// The schema of a primitive key or value (AvroData's <c>fromConnectSchema</c> of a Connect
+    /// primitive schema): its type, <c>["null", T]</c> when optional.
+    /// </summary>
+    public static string Primitive(CompiledSlot slot) =>
+        slot.Optional ? "[\"null\", " + Plain(slot) + "]" : Plain(slot);
+
+    private static string Plain(CompiledSlot slot) =>
+        slot.Logical is { } logical ? Logical(logical) : Type(slot.Type);
 
     // As AvroData writes Connect's logical types: the Avro logical type and Connect's name.
     private static string Logical(string name) =>

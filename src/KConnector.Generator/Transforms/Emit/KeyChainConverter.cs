@@ -19,7 +19,7 @@ internal static class KeyChainConverter
         Func<TypeFormats, string, string, string> converter
     )
     {
-        var output = key.PrimitiveOutputType?.TrimEnd('?') ?? key.OutputType;
+        var output = key.OutputType;
         if (key.IsSink)
         {
             return "new global::KConnector.Transforms.Compiled.SinkChainConverter<"
@@ -32,7 +32,7 @@ internal static class KeyChainConverter
                 + key.Apply
                 + ")";
         }
-        var plain = key.TaskKeyWritable
+        var plain = key.TaskTypeWritable
             ? converter(
                 model.KeyType is "string" or "byte[]" ? TypeFormats.None : model.KeyFormats,
                 model.KeyType,
@@ -44,7 +44,7 @@ internal static class KeyChainConverter
             + ", "
             + output
             + ">("
-            + converter(KeyChainPlan.FormatsOf(key), output, "key")
+            + ChainOutputConverter.Of(key, converter, "key")
             + ", "
             + key.Apply
             + ", "
