@@ -231,9 +231,19 @@ internal sealed partial class CompiledStages
             slot.Logical is { } logical
                 ? DateCastExpression.Of(x, logical, target, plugin)
                 : CastExpression.Of(x, slot.Type, target, plugin);
+        return NullKept(slot, output, Of);
+    }
+
+    // The slot converted by `of` into `output`; an optional one null where it is null (`of` sees a non-null local).
+    private CompiledSlot NullKept(
+        CompiledSlot slot,
+        CompiledSlot output,
+        System.Func<string, string> of
+    )
+    {
         if (!slot.Optional)
         {
-            return output with { Expression = Of(slot.Expression) };
+            return output with { Expression = of(slot.Expression) };
         }
         var local = "__v" + (_locals++).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return output with
@@ -246,7 +256,7 @@ internal sealed partial class CompiledStages
                 + " ? ("
                 + output.CSharpType
                 + ")"
-                + Of(local)
+                + of(local)
                 + " : null)",
         };
     }

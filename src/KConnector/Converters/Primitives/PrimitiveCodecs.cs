@@ -75,32 +75,29 @@ internal static class PrimitiveCodecs
             JsonValueReaders.Boolean
         );
         // Connect's logical types: AvroData and JsonConverter carry their encodings (Timestamp, Date, Time).
-        Add(
-            byType,
-            static (ref AvroWriter w, DateTimeOffset v) => w.WriteLong(AvroTime.ToUnixMillis(v)),
-            static (ref AvroReader r) => AvroTime.TimestampFromMillis(r.ReadLong("value")),
-            static (w, v) => w.WriteNumberValue(AvroTime.ToUnixMillis(v)),
-            static (ref Utf8JsonReader r) =>
-                AvroTime.TimestampFromMillis(JsonValueReaders.Int64(ref r))
-        );
-        Add(
-            byType,
-            static (ref AvroWriter w, DateOnly v) => w.WriteInt(AvroTime.ToDays(v)),
-            static (ref AvroReader r) => AvroTime.DateFromDays(r.ReadInt("value")),
-            static (w, v) => w.WriteNumberValue(AvroTime.ToDays(v)),
-            static (ref Utf8JsonReader r) =>
-                AvroTime.DateFromDays(checked((int)JsonValueReaders.Int64(ref r)))
-        );
-        Add(
-            byType,
-            static (ref AvroWriter w, TimeOnly v) => w.WriteInt(AvroTime.ToMillisOfDay(v)),
-            static (ref AvroReader r) => AvroTime.TimeFromMillis(r.ReadInt("value")),
-            static (w, v) => w.WriteNumberValue(AvroTime.ToMillisOfDay(v)),
-            static (ref Utf8JsonReader r) =>
-                AvroTime.TimeFromMillis(checked((int)JsonValueReaders.Int64(ref r)))
-        );
+        var longs = (PrimitiveCodec<long>)byType[typeof(long)];
+        var ints = (PrimitiveCodec<int>)byType[typeof(int)];
+        Encoded(byType, longs, AvroTime.ToUnixMillis, AvroTime.TimestampFromMillis);
+        Encoded(byType, ints, AvroTime.ToDays, AvroTime.DateFromDays);
+        Encoded(byType, ints, AvroTime.ToMillisOfDay, AvroTime.TimeFromMillis);
         return byType;
     }
+
+    // A logical type written as its encoding's codec writes the encoding.
+    private static void Encoded<TEncoding, T>(
+        Dictionary<Type, object> byType,
+        PrimitiveCodec<TEncoding> encoding,
+        Func<T, TEncoding> encode,
+        Func<TEncoding, T> decode
+    )
+        where T : struct =>
+        Add(
+            byType,
+            (ref AvroWriter w, T v) => encoding.WriteAvro(ref w, encode(v)),
+            (ref AvroReader r) => decode(encoding.ReadAvro(ref r)),
+            (w, v) => encoding.WriteJson(w, encode(v)),
+            (ref Utf8JsonReader r) => decode(encoding.ReadJson(ref r))
+        );
 
     // The type and its Nullable (a value type's optional schema; the converter writes the union's branch).
     private static void Add<T>(
