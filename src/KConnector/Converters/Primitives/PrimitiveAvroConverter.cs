@@ -9,7 +9,9 @@ namespace KConnector.Converters.Primitives;
 /// Avro schema as AvroData's <c>fromConnectSchema</c> writes a Connect primitive schema (<c>"long"</c>,
 /// <c>{"type": "int", "connect.type": "int16"}</c>, a logical type with its <c>connect.name</c>, an
 /// optional one as <c>["null", T]</c>) registered under the strategy's subject (<c>{topic}-value</c>
-/// by default), then Confluent's wire format around the Avro binary of the value.
+/// by default), then Confluent's wire format around the Avro binary of the value. Reading takes the
+/// writer's schema to be this primitive's (only sources make primitives: a sink reads the topic's
+/// record before its chain), so it resolves no other writer schema.
 /// </summary>
 /// <typeparam name="T">The primitive's C# type.</typeparam>
 internal sealed class PrimitiveAvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
