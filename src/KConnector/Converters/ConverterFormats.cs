@@ -51,6 +51,32 @@ public static class ConverterFormats
         return new() { Avro = avro };
     }
 
+    /// <summary>
+    /// A Connect primitive a compiled chain makes (a field ExtractField made the key or value, or a
+    /// whole-value Cast): Avro (<paramref name="avroSchemaJson"/>, the primitive's schema as
+    /// Confluent's AvroData writes it, registered as it is) and Json (its Connect schema in the
+    /// envelope). <typeparamref name="T"/> is the type the generated records give the primitive
+    /// (int, long, float, double, bool, string, byte[], DateTimeOffset, DateOnly, TimeOnly, or a
+    /// value type's Nullable).
+    /// </summary>
+    /// <exception cref="ArgumentException"><typeparamref name="T"/> is no such type.</exception>
+    public static ConverterFormats<T> ConnectPrimitive<T>(string avroSchemaJson)
+    {
+        ArgumentNullException.ThrowIfNull(avroSchemaJson);
+        var codec =
+            Primitives.PrimitiveCodecs.For<T>()
+            ?? throw new ArgumentException(
+                $"{typeof(T).Name} is no Connect primitive a compiled chain makes.",
+                nameof(avroSchemaJson)
+            );
+        return new()
+        {
+            Avro = (registry, config) =>
+                new Primitives.PrimitiveAvroConverter<T>(registry, config, avroSchemaJson, codec),
+            Json = () => new Primitives.PrimitiveJsonCodec<T>(avroSchemaJson, codec),
+        };
+    }
+
     /// <summary>Nothing beyond what the type itself allows (String for string, ByteArray for byte[], Json for both).</summary>
     public static ConverterFormats<T> None<T>() => new();
 }

@@ -28,4 +28,10 @@ public enum ConverterRecordTypes
 
     /// <summary>A plugin's own value type that writes the schemas it learns at run time (<see cref="ConnectPluginAttribute.ValueType"/>).</summary>
     OwnFormats = 32,
+
+    /// <summary>
+    /// A Connect primitive (number, boolean, string, bytes, Timestamp, Date, Time) a compiled chain
+    /// makes the key or value, its schema known at build time (docs/transforms.md, "Compiled at build time").
+    /// </summary>
+    ConnectPrimitive = 64,
 }

@@ -233,8 +233,8 @@ public class CompiledChainTests
                 "a compiled HeaderFrom runs on sources only"
             },
             {
-                "ExtractField",
-                Chain(
+                "ExtractField of a primitive on a sink",
+                SinkChain(
                     "h,c",
                     "\"transforms.h.type\": \"ExtractField$Value\"",
                     "\"transforms.h.field\": \"amount\"",
@@ -243,7 +243,7 @@ public class CompiledChainTests
                 ),
                 "KCN0258",
                 10,
-                "the field \"amount\" is no struct, and a compiled chain's output is a record"
+                "on a sink, a value the chain makes a primitive is not compiled yet"
             },
             {
                 "a Filter before a compiled stage on a sink",
@@ -272,15 +272,15 @@ public class CompiledChainTests
                 "it inserts the topic after \"route\" routes the record"
             },
             {
-                "a Cast of the whole (string) key",
+                "SetSchemaMetadata of the whole (string) key",
                 Chain(
                     "k",
-                    "\"transforms.k.type\": \"Cast$Key\"",
-                    "\"transforms.k.spec\": \"int64\""
+                    "\"transforms.k.type\": \"SetSchemaMetadata$Key\"",
+                    "\"transforms.k.schema.name\": \"shop.PaymentKey\""
                 ),
                 "KCN0258",
                 9,
-                "of the transformations of a primitive key only HoistField$Key is compiled"
+                "only a whole-value Cast and HoistField are compiled"
             },
         };
 

@@ -243,15 +243,15 @@ public class CompiledStructureTests
                 "the flattened field \"customer.name\" is no Avro field name"
             },
             {
-                "ExtractField of a string",
+                "ExtractField of an array",
                 Spec(
                     "x",
                     "\"transforms.x.type\": \"ExtractField$Value\"",
-                    "\"transforms.x.field\": \"id\""
+                    "\"transforms.x.field\": \"lines\""
                 ),
                 "KCN0258",
                 7,
-                "the field \"id\" is no struct, and a compiled chain's output is a record"
+                "the field \"lines\" is an array or a map"
             },
             {
                 "ExtractField through an optional struct",

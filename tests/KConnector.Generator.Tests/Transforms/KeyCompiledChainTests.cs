@@ -147,7 +147,7 @@ public class KeyCompiledChainTests
                 "and the key is string"
             },
             {
-                "ExtractField$Key of a number",
+                "ExtractField$Key of a number with the default (string) key.converter",
                 Chain(
                     "FileStreamSource",
                     "tokey,extract",
@@ -156,9 +156,9 @@ public class KeyCompiledChainTests
                     "\"transforms.extract.type\": \"ExtractField$Key\"",
                     "\"transforms.extract.field\": \"cvv\""
                 ),
-                "KCN0258",
-                12,
-                "Cast$Key the field to string before ExtractField$Key"
+                "KCN0205",
+                9,
+                "the default key.converter"
             },
             {
                 "a $Key stage after ExtractField$Key",

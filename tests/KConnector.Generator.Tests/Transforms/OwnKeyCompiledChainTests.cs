@@ -227,6 +227,47 @@ public class OwnKeyCompiledChainTests
     }
 
     [Fact]
+    public void SinkAvscKey_ExtractFieldOfANumber_TheTaskTakesTheNumber()
+    {
+        var run = Run(
+            Spec(
+                "FileStreamSink",
+                "extract,cast",
+                "\"key.schema\": \"payment-key.avsc\"",
+                "\"key.converter\": \"io.confluent.connect.avro.AvroConverter\"",
+                "\"transforms.extract.type\": \"ExtractField$Key\"",
+                "\"transforms.extract.field\": \"seq\"",
+                "\"transforms.cast.type\": \"Cast$Key\"",
+                "\"transforms.cast.spec\": \"int64\""
+            )
+        );
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileProblems());
+        Assert.Contains(
+            "public static long? Apply(string topic, global::Shop.Pay.PaymentKey key)",
+            Hint(run, ".KeyChain.g.cs"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "return (long)key.Seq;",
+            Hint(run, ".KeyChain.g.cs"),
+            StringComparison.Ordinal
+        );
+        var worker = Hint(run, ".Worker.g.cs");
+        Assert.Contains(
+            "SinkTaskRunner<long?, global::Shop.Pay.Payment>",
+            worker,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "new global::KConnector.Transforms.Compiled.SinkChainConverter<global::Shop.Pay.PaymentKey, long?>(",
+            worker,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void SinkAvscKey_KeyStagesRunAfterTheKeyConverter_TheTaskTakesTheOutputKey()
     {
         var run = Run(
@@ -383,17 +424,19 @@ public class OwnKeyCompiledChainTests
                 "the default key.converter"
             },
             {
-                "ExtractField$Key of a number on the task's key",
+                "SetSchemaMetadata$Key of a primitive key",
                 Spec(
                     "FileStreamSink",
-                    "extract",
+                    "extract,name",
                     "\"key.schema\": \"payment-key.avsc\"",
                     "\"transforms.extract.type\": \"ExtractField$Key\"",
-                    "\"transforms.extract.field\": \"seq\""
+                    "\"transforms.extract.field\": \"seq\"",
+                    "\"transforms.name.type\": \"SetSchemaMetadata$Key\"",
+                    "\"transforms.name.schema.name\": \"shop.Seq\""
                 ),
                 "KCN0258",
-                11,
-                "Cast$Key the field to string before ExtractField$Key"
+                12,
+                "only a whole-value Cast and HoistField are compiled"
             },
         };
 

@@ -61,7 +61,8 @@ internal static class ConverterCatalog
 
     /// <summary>What the converter needs, from the types it carries, for a message; <paramref name="schemaKey"/> is where the type is named (key.schema, ValueType).</summary>
     public static string Requirement(ConverterPluginModel converter, string schemaKey) =>
-        (converter.Carries & ~TypeFormats.OwnFormats) switch
+        // The fix names the spec's own types: a plugin's own formats and the primitives a compiled chain makes are not written there.
+        (converter.Carries & ~(TypeFormats.OwnFormats | TypeFormats.ConnectPrimitive)) switch
         {
             TypeFormats.AvroRecord => "it needs a record generated from an .avsc file (name one in "
                 + schemaKey

@@ -229,10 +229,14 @@ internal static class ConnectorWorkerEmitter
     /// spec's, or a run-time override that carries the same type) with its key.converter.* /
     /// value.converter.* settings, from the formats the type was compiled with.
     /// </summary>
-    internal static string Converter(TypeFormats formats, string type, string side)
+    internal static string Converter(TypeFormats formats, string type, string side) =>
+        ConverterOf(Formats(formats, type, side), type, side);
+
+    /// <summary>As <see cref="Converter"/>, with the formats given as an expression (a compiled chain's primitive output: its Avro schema).</summary>
+    internal static string ConverterOf(string formats, string type, string side)
     {
         var isKey = side == "key" ? "true" : "false";
-        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.GeneratedCode.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {Formats(formats, type, side)}, resources)";
+        return $"{Ns}.Converters.ConverterFactory.Create<{type}>(config.{(side == "key" ? "KeyConverter" : "ValueConverter")}, {Ns}.GeneratedCode.ConnectorWorkerOptions.ConverterSettings(config.Parsed, isKey: {isKey}), isKey: {isKey}, {formats}, resources)";
     }
 
     private static string Formats(TypeFormats formats, string type, string side)

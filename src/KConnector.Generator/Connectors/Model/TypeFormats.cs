@@ -29,4 +29,7 @@ internal enum TypeFormats
 
     /// <summary>A plugin's declared value type (IConverterFormatsProvider) that writes its run-time schema: AvroConverter.</summary>
     OwnFormats = 32,
+
+    /// <summary>A Connect primitive a compiled chain makes, its Avro schema derived at build time: AvroConverter, JsonConverter.</summary>
+    ConnectPrimitive = 64,
 }

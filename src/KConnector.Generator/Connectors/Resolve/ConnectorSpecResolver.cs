@@ -40,6 +40,10 @@ internal static class ConnectorSpecResolver
             diagnostics,
             checkConverter: !keyFromValue
         );
+        // A source's value converter may write a primitive the chain makes: checked once it is planned.
+        var valueByChain =
+            connector?.Kind == ConnectorKind.Source
+            && Transforms.CompiledChainPlanner.HasValueStages(spec);
         var value = SideOf(
             spec.ValueSchema,
             spec.ValueConverter,
@@ -47,7 +51,8 @@ internal static class ConnectorSpecResolver
             schemas,
             catalog,
             diagnostics,
-            Cdc.CdcDeclaredTables.ValueTypeOf(spec) ?? connector?.ValueType
+            Cdc.CdcDeclaredTables.ValueTypeOf(spec) ?? connector?.ValueType,
+            checkConverter: !valueByChain
         );
         Transforms.TransformChainFold.Fold(
             spec.Transforms,
@@ -84,12 +89,13 @@ internal static class ConnectorSpecResolver
                     Type = sinkKey.OutputType,
                     Entry = Transforms.KeyChainPlan.SinkKeyEntry(sinkKey, key.Entry),
                 },
-                { } keyChain => key with
-                {
-                    Formats = key.Formats | Transforms.KeyChainPlan.FormatsOf(keyChain),
-                },
+                { } keyChain => key with { Formats = key.Formats | keyChain.OutputFormats },
                 _ => key,
             };
+        }
+        if (valueByChain && value is not null)
+        {
+            (chain, value) = WithValueConverter(spec, chain, value, catalog, diagnostics);
         }
         if (chain is { OutputShape: { } output } && value is not null)
         {
@@ -133,6 +139,54 @@ internal static class ConnectorSpecResolver
             },
             diagnostics.ToEquatableArray()
         );
+    }
+
+    /// <summary>
+    /// A source's value side with its converter checked against what it writes: the primitive the
+    /// chain makes the value (KCN0205 at <c>value.converter</c>), else the task's type as before.
+    /// </summary>
+    private static (Transforms.CompiledChain? Chain, Side? Value) WithValueConverter(
+        ParsedSpec spec,
+        Transforms.CompiledChain? chain,
+        Side value,
+        PluginCatalog catalog,
+        List<DiagnosticInfo> diagnostics
+    )
+    {
+        var primitive = chain is { MakesPrimitiveValue: true } made ? made : null;
+        var (formats, type) = primitive is null
+            ? (value.Formats, value.Type)
+            : (primitive.OutputFormats, primitive.OutputType);
+        if (
+            spec.ValueConverter?.Where is { } where
+            && ConverterCompatibility.Check(
+                catalog,
+                value.Converter,
+                formats,
+                type,
+                "value",
+                string.Empty,
+                "value.schema",
+                where
+            )
+                is { } problem
+        )
+        {
+            diagnostics.Add(problem);
+            return (chain, null);
+        }
+        return primitive is null
+            ? (chain, value)
+            : (
+                primitive with
+                {
+                    TaskTypeWritable = value.Converter.CanCarry(value.Formats),
+                },
+                value with
+                {
+                    Formats = value.Formats | formats,
+                }
+            );
     }
 
     /// <summary>KCN when the descriptor cannot create a task, or when a side it maps or writes as a record is a Protobuf message.</summary>

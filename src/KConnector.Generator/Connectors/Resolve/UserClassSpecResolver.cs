@@ -68,15 +68,21 @@ internal static class UserClassSpecResolver
             catalog,
             diagnostics
         );
+        // value.converter writes the primitive the chain makes the value, where it does.
+        var primitive = chain is { MakesPrimitiveValue: true } made ? made : null;
         var valueConverter = Converter(
             catalog,
             spec.ValueConverter,
             model.ValueConverter,
-            model.ValueFormats,
-            model.ValueType,
+            primitive?.OutputFormats ?? model.ValueFormats,
+            primitive?.OutputType ?? model.ValueType,
             "value",
             diagnostics
         );
+        if (primitive is not null)
+        {
+            chain = chain! with { TaskTypeWritable = valueConverter.CanCarry(model.ValueFormats) };
+        }
         ConverterSettingChecker.Check(
             spec.ConverterSettings,
             keyConverter,
@@ -97,9 +103,10 @@ internal static class UserClassSpecResolver
             ConnectorName = spec.ConnectorName,
             KeyConverter = keyConverter,
             KeyFormats = chain?.KeyChain is { } keyChain
-                ? model.KeyFormats | Transforms.KeyChainPlan.FormatsOf(keyChain)
+                ? model.KeyFormats | keyChain.OutputFormats
                 : model.KeyFormats,
             ValueConverter = valueConverter,
+            ValueFormats = model.ValueFormats | (primitive?.OutputFormats ?? TypeFormats.None),
             Keys = WithConverterDefaults(model.Keys, keyConverter, valueConverter),
             SpecValues = values.ToEquatableArray(),
             EmitsTaskPart = false,

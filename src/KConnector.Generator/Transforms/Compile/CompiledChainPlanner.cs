@@ -36,6 +36,10 @@ internal static class CompiledChainPlanner
         "HeaderFrom",
     };
 
+    /// <summary>Whether the spec has a field-level value transformation (a <c>$Value</c> variant the build may compile).</summary>
+    public static bool HasValueStages(ParsedSpec spec) =>
+        spec.Transforms.Any(s => KindOf(s.ClassName) is { Kind: not null, IsKey: false });
+
     /// <summary>Whether a transformation plugin is one the build may compile (a built-in field-level one).</summary>
     public static bool MayCompile(string className) => KindOf(className).Kind is not null;
 
@@ -89,12 +93,26 @@ internal static class CompiledChainPlanner
         {
             return null;
         }
+        if (!isSource && stages.Primitive is not null)
+        {
+            var extract = fieldSteps.Last(s => KindOf(s.ClassName) is ("ExtractField", false));
+            Report(
+                diagnostics,
+                extract,
+                extract.Setting("field")?.Where ?? extract.TypeWhere,
+                "on a sink, a value the chain makes a primitive is not compiled yet (the task takes a record)"
+            );
+            return null;
+        }
         stages.NameUnnamedRecords();
         var outputNamespace =
             (spec.Namespace.Length == 0 ? string.Empty : spec.Namespace + ".")
             + ConfigKeyNames.PropertyNameOf(spec.ConnectorName)
             + "Output";
-        var outputSchema = OutputAvroSchema.Write(stages.RecordName, stages.Slots);
+        var primitive = stages.Primitive;
+        var outputSchema = primitive is null
+            ? OutputAvroSchema.Write(stages.RecordName, stages.Slots)
+            : OutputAvroSchema.Primitive(primitive);
         var schemaPath = System.IO.Path.GetFileName(spec.Path) + " (the transformed value)";
         var chain = new CompiledChain(
             ConfigKeyNames.PropertyNameOf(spec.ConnectorName) + "ValueChain",
@@ -102,10 +120,12 @@ internal static class CompiledChainPlanner
             spec.Access,
             valueType,
             outputNamespace,
-            OutputAvroSchema.TypeName(stages.RecordName),
+            primitive is null ? OutputAvroSchema.TypeName(stages.RecordName) : string.Empty,
             outputSchema,
             schemaPath,
-            stages.Slots.Select(CompiledField.Of).ToEquatableArray(),
+            (primitive is null ? stages.Slots : new List<CompiledSlot> { primitive })
+                .Select(CompiledField.Of)
+                .ToEquatableArray(),
             fieldSteps.Select(s => s.Alias).ToEquatableArray(),
             spec.Values.Where(v =>
                     v.Key == "transforms"
@@ -128,11 +148,12 @@ internal static class CompiledChainPlanner
             HasValueStages = fieldSteps.Any(s => !KindOf(s.ClassName).IsKey),
             Headers = stages.Headers.ToEquatableArray(),
             ReadsMetadata = stages.ReadsMetadata,
+            PrimitiveOutputType = primitive?.OutputType,
         };
         var withKey = keys.Started
             ? KeyChainPlan.With(chain, spec, keys, valueType, keyType, diagnostics)
             : chain;
-        return isSource || withKey is not { HasValueStages: true }
+        return isSource || withKey is not { HasValueStages: true, PrimitiveOutputType: null }
             ? withKey
             : WithOutputShape(withKey, diagnostics);
     }

@@ -45,6 +45,17 @@ internal sealed record CompiledSlot(
     /// <summary>The C# type the Avro record generated for this field has (int8/int16 are Avro ints).</summary>
     public string CSharpType => Of(Type, Logical) + (Optional ? "?" : string.Empty);
 
+    /// <summary>
+    /// The C# type of a chain whose output is this primitive: a value type's Nullable always (a
+    /// record without a value has no key or value to transform, and the converters pass null on),
+    /// a string or bytes nullable when optional.
+    /// </summary>
+    public string OutputType =>
+        Of(Type, Logical)
+        + (
+            Optional || Type is not (ConnectSchemaType.String or ConnectSchemaType.Bytes) ? "?" : ""
+        );
+
     public static string Of(ConnectSchemaType type) => Of(type, null);
 
     public static string Of(ConnectSchemaType type, string? logical) =>

@@ -8,7 +8,7 @@ namespace KConnector.Generator.Transforms;
 /// builds the new schema: Flatten (nested struct fields come up as <c>outer{delimiter}inner</c>,
 /// optional under an optional parent; arrays and maps stay), HoistField (the record becomes the one
 /// field of an unnamed struct, which Confluent's AvroData names <c>ConnectDefault</c>) and
-/// ExtractField (a struct field, V1 name or V2 dotted path, becomes the record).
+/// ExtractField (a field, V1 name or V2 dotted path, becomes the record, or the primitive it is).
 /// </summary>
 internal sealed partial class CompiledStages
 {
@@ -120,14 +120,23 @@ internal sealed partial class CompiledStages
             }
             level = found.Fields ?? new List<CompiledSlot>();
         }
-        if (found!.Fields is null)
+        if (found!.Items is not null)
         {
             Problem = (
                 "field",
                 "the field \""
                     + path
-                    + "\" is no struct, and a compiled chain's output is a record (extract a struct field, or leave the schema to the run-time chain)"
+                    + "\" is an array or a map, and a compiled chain's output is a record or a primitive (leave the schema to the run-time chain)"
             );
+            return;
+        }
+        if (found.Fields is null)
+        {
+            // A primitive field: the key or value becomes it, as Connect's ExtractField makes it.
+            Primitive = found with
+            {
+                Name = string.Empty,
+            };
             return;
         }
         Slots = found.Fields.ToList();

@@ -1,4 +1,3 @@
-using System.Globalization;
 using KConnector.Generator.Connectors;
 
 namespace KConnector.Generator.Transforms;
@@ -72,24 +71,6 @@ internal sealed partial class CompiledStages
                 _ => Timestamps + ".Timestamp(" + instant + ")",
             };
         }
-        if (!slot.Optional)
-        {
-            Slots[i] = output with { Expression = Of(slot.Expression) };
-            return;
-        }
-        var local = "__v" + (_locals++).ToString(CultureInfo.InvariantCulture);
-        Slots[i] = output with
-        {
-            Expression =
-                "("
-                + slot.Expression
-                + " is { } "
-                + local
-                + " ? ("
-                + output.CSharpType
-                + ")"
-                + Of(local)
-                + " : null)",
-        };
+        Slots[i] = NullKept(slot, output, Of);
     }
 }

@@ -40,10 +40,25 @@ internal sealed partial class CompiledStages
     /// <summary>Whether a field reads the record's Kafka metadata (the chain's <c>metadata</c> parameter).</summary>
     public bool ReadsMetadata { get; set; }
 
+    /// <summary>
+    /// The primitive the key or value is (a field ExtractField made it, or the task's own string or
+    /// bytes key), or null while it is a record of <see cref="Slots"/>; unnamed.
+    /// </summary>
+    public CompiledSlot? Primitive { get; private set; }
+
+    /// <summary>Stages over a primitive key or value (<paramref name="primitive"/>, unnamed).</summary>
+    public static CompiledStages Of(CompiledSlot primitive) =>
+        new(new List<CompiledSlot>(), string.Empty) { Primitive = primitive };
+
     /// <summary>Compiles one value-side stage of kind <paramref name="kind"/> (InsertField, Cast, ...).</summary>
     public bool Apply(string kind, TransformStep step, string plugin)
     {
         Problem = null;
+        if (Primitive is { } primitive)
+        {
+            OnPrimitive(kind, step, plugin, primitive);
+            return Problem is null;
+        }
         switch (kind)
         {
             case "InsertField":
@@ -267,43 +282,58 @@ internal sealed partial class CompiledStages
         var spec = step.List("spec");
         if (spec.Length == 1 && !spec[0].Contains(":"))
         {
-            Problem = (
-                "spec",
-                "a Cast of the whole value is not compiled yet (cast its fields: field:type)"
-            );
+            // The fold refuses a whole-value Cast of a struct (KCN0253): Connect fails it on every record.
+            Problem = ("spec", "a Cast of the whole value of a record is not compiled");
             return;
         }
         foreach (var mapping in spec.Select(m => m.Split(':')).Where(m => m.Length == 2))
         {
             var i = Slots.FindIndex(s => s.Name == mapping[0].Trim());
-            var target = mapping[1].Trim().ToLowerInvariant();
-            var slot = Slots[i];
-            var type = CastExpression.TypeOf(target);
-            var output = slot with { Type = type, Logical = null, Parameters = default };
-            string Of(string x) =>
-                slot.IsDate ? DateCastExpression.Of(x, slot.Logical!, target, plugin)
-                : slot.Logical == TransformSchema.Decimal ? CastExpression.OfDecimal(x, target)
-                : CastExpression.Of(x, slot.Type, target, plugin);
-            if (!slot.Optional)
-            {
-                Slots[i] = output with { Expression = Of(slot.Expression) };
-                continue;
-            }
-            var local =
-                "__v" + (_locals++).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Slots[i] = output with
-            {
-                Expression =
-                    "("
-                    + slot.Expression
-                    + " is { } "
-                    + local
-                    + " ? ("
-                    + output.CSharpType
-                    + ")"
-                    + Of(local)
-                    + " : null)",
-            };
+            Slots[i] = Cast(Slots[i], mapping[1], plugin);
         }
+    }
+
+    // Connect's castValueToType of one primitive (a field, or the whole key or value), null kept null.
+    private CompiledSlot Cast(CompiledSlot slot, string written, string plugin)
+    {
+        var target = written.Trim().ToLowerInvariant();
+        var output = slot with
+        {
+            Type = CastExpression.TypeOf(target),
+            Logical = null,
+            Parameters = default,
+        };
+        string Of(string x) =>
+            slot.IsDate ? DateCastExpression.Of(x, slot.Logical!, target, plugin)
+            : slot.Logical == TransformSchema.Decimal ? CastExpression.OfDecimal(x, target)
+            : CastExpression.Of(x, slot.Type, target, plugin);
+        return NullKept(slot, output, Of);
+    }
+
+    // The slot converted by `of` into `output`; an optional one null where it is null (`of` sees a non-null local).
+    private CompiledSlot NullKept(
+        CompiledSlot slot,
+        CompiledSlot output,
+        System.Func<string, string> of
+    )
+    {
+        if (!slot.Optional)
+        {
+            return output with { Expression = of(slot.Expression) };
+        }
+        var local = "__v" + (_locals++).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return output with
+        {
+            Expression =
+                "("
+                + slot.Expression
+                + " is { } "
+                + local
+                + " ? ("
+                + output.CSharpType
+                + ")"
+                + of(local)
+                + " : null)",
+        };
     }
 }

@@ -6,9 +6,8 @@ namespace KConnector.Generator.Transforms;
 /// <summary>
 /// The key side of a spec's compiled chain. The key starts as the task's own key where the build
 /// knows its schema (an .avsc record key read through <c>key.*</c>, or a string or bytes key) and
-/// the <c>$Key</c> stages rewrite it as <see cref="CompiledStages"/> rewrites the value:
-/// HoistField$Key makes any key the one field of a <c>ConnectDefault</c> struct, ExtractField$Key
-/// may end it with one of its fields. On a source, <c>ValueToKey</c> instead makes the key a
+/// the <c>$Key</c> stages rewrite it as <see cref="CompiledStages"/> rewrites the value (a primitive
+/// key too: ExtractField$Key of a primitive field, a whole-key Cast$Key, HoistField$Key). On a source, <c>ValueToKey</c> instead makes the key a
 /// struct of the value's fields as the stages before it left them (each slot's expression is over
 /// the task's value); stages before it are overwritten, as in Connect. The key is computed in the
 /// key converter: on a source after the rest of the chain (the runner hands the converter the
@@ -33,8 +32,7 @@ internal sealed class KeyChainCompiler
         string? unknown = null
     )
     {
-        _key = ownKey;
-        Extracted = primitive;
+        _key = primitive is { } own ? CompiledStages.Of(own) : ownKey;
         _ownKeyUnknown = unknown;
     }
 
@@ -49,11 +47,11 @@ internal sealed class KeyChainCompiler
     /// <summary>Whether the key is computed from the task's value (a ValueToKey) rather than its own key.</summary>
     public bool ReadsValue { get; private set; }
 
-    /// <summary>The key's fields, or null while the key is one primitive field.</summary>
+    /// <summary>The key's fields, or null while the key is one primitive.</summary>
     public CompiledStages? Record => Extracted is null ? _key : null;
 
     /// <summary>The primitive the key is (the task's string key, or the field ExtractField$Key made it), or null.</summary>
-    public CompiledSlot? Extracted { get; private set; }
+    public CompiledSlot? Extracted => _key?.Primitive;
 
     /// <summary>
     /// Compiles one key-side stage of kind <paramref name="kind"/> (ValueToKey, or the kind of a
@@ -82,82 +80,18 @@ internal sealed class KeyChainCompiler
                 .Select(name => value.Slots.First(s => s.Name == name))
                 .ToList();
             _key = new CompiledStages(slots, UnnamedStruct);
-            Extracted = null;
             ReadsValue = true;
             // The value's fields so far may read the record's metadata.
             _readsMetadata = value.ReadsMetadata;
             return null;
         }
-        if (_key is null && Extracted is null)
+        if (_key is null)
         {
             return ("type", _ownKeyUnknown ?? "the task's key is not known at build time");
         }
-        if (Extracted is { } primitive)
-        {
-            return kind == "HoistField" ? Hoist(step, primitive) : PrimitiveProblem(primitive);
-        }
-        return kind == "ExtractField" ? Extract(step, plugin) : Rewrite(kind, step, plugin);
+        return _key.Apply(kind, step, plugin) ? null : _key.Problem;
     }
 
-    private (string Key, string Reason)? Rewrite(string kind, TransformStep step, string plugin) =>
-        _key!.Apply(kind, step, plugin) ? null : _key.Problem;
-
-    // HoistField of a primitive key: Connect's struct of one field holding it, which AvroData names ConnectDefault.
-    private (string Key, string Reason)? Hoist(TransformStep step, CompiledSlot primitive)
-    {
-        var name = step.Setting("field")?.Text.Trim() ?? string.Empty;
-        _readsMetadata = ReadsMetadata;
-        _key = new CompiledStages(
-            new List<CompiledSlot> { primitive with { Name = name } },
-            UnnamedStruct
-        );
-        Extracted = null;
-        return null;
-    }
-
-    private static (string Key, string Reason) PrimitiveProblem(CompiledSlot primitive) =>
-        (
-            "type",
-            "the key is "
-                + (
-                    primitive.Name.Length == 0
-                        ? "the task's "
-                        : "the field \"" + primitive.Name + "\" ("
-                )
-                + primitive.Type.ToString().ToLowerInvariant()
-                + (primitive.Name.Length == 0 ? " key" : ")")
-                + ", and of the transformations of a primitive key only HoistField$Key is compiled in this version"
-        );
-
-    private (string Key, string Reason)? Extract(TransformStep step, string plugin)
-    {
-        var name = step.Setting("field")?.Text.Trim() ?? string.Empty;
-        var v2 = step.Setting("field.syntax.version")?.Text.Trim() == "V2";
-        // The fold has checked the field; a struct field (or a V2 path) stays a record.
-        var slot = _key!.Slots.FirstOrDefault(s => s.Name == name);
-        if (v2 || slot?.Fields is not null)
-        {
-            return Rewrite("ExtractField", step, plugin);
-        }
-        if (slot is null)
-        {
-            return ("field", "the key has no field \"" + name + "\"");
-        }
-        if (slot.Type is not (ConnectSchemaType.String or ConnectSchemaType.Bytes))
-        {
-            return (
-                "field",
-                "the key would be the field \""
-                    + name
-                    + "\" of type "
-                    + slot.Type.ToString().ToLowerInvariant()
-                    + ", and a compiled primitive key is a string or bytes in this version (Cast$Key the field to string before ExtractField$Key)"
-            );
-        }
-        Extracted = slot;
-        return null;
-    }
-
-    /// <summary>The output key's fields (one, unnamed, after ExtractField).</summary>
+    /// <summary>The output key's fields (one, unnamed, when the key is a primitive).</summary>
     public IReadOnlyList<CompiledSlot> Slots => Extracted is { } one ? new[] { one } : _key!.Slots;
 }

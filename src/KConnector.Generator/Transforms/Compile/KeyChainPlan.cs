@@ -61,17 +61,16 @@ internal static class KeyChainPlan
             OutputTypeName: record is null
                 ? string.Empty
                 : OutputAvroSchema.TypeName(record.RecordName),
-            OutputSchemaJson: record is null
-                ? string.Empty
+            OutputSchemaJson: keys.Extracted is { } primitive
+                    ? OutputAvroSchema.Primitive(primitive)
+                : record is null ? string.Empty
                 : OutputAvroSchema.Write(record.RecordName, record.Slots),
             SchemaPath: System.IO.Path.GetFileName(spec.Path) + " (the transformed key)",
             fields,
             Aliases: default,
             Settings: default,
             Side: "Key",
-            PrimitiveOutputType: keys.Extracted is { } field
-                ? CompiledSlot.Of(field.Type) + (field.Optional ? "?" : string.Empty)
-                : null
+            PrimitiveOutputType: keys.Extracted?.OutputType
         );
     }
 
@@ -111,7 +110,7 @@ internal static class KeyChainPlan
         {
             return chain;
         }
-        var formats = FormatsOf(key);
+        var formats = key.OutputFormats;
         var where =
             spec.KeyConverter?.Where
             ?? spec.Transforms.First(s => IsKeyStage(s.ClassName)).TypeWhere;
@@ -130,7 +129,10 @@ internal static class KeyChainPlan
             diagnostics.Add(problem);
             return null;
         }
-        return chain with { KeyChain = key with { TaskKeyWritable = converter.CanCarry(taskKey) } };
+        return chain with
+        {
+            KeyChain = key with { TaskTypeWritable = converter.CanCarry(taskKey) },
+        };
     }
 
     /// <summary>
@@ -152,13 +154,6 @@ internal static class KeyChainPlan
             TypeFormats.AvroRecord,
             shape
         );
-
-    /// <summary>What the key chain's output can be converted as.</summary>
-    public static TypeFormats FormatsOf(CompiledChain key) =>
-        key.PrimitiveOutputType is null ? TypeFormats.AvroRecord
-        : key.PrimitiveOutputType.StartsWith("byte[]", System.StringComparison.Ordinal)
-            ? TypeFormats.Bytes
-        : TypeFormats.String;
 
     private const string ValueToKey = "KConnector.Transforms.ValueToKey";
 }

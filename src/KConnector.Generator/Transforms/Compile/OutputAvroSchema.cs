@@ -15,6 +15,7 @@ namespace KConnector.Generator.Transforms;
 /// an enum (a STRING with AvroData's parameters) is a string with <c>connect.parameters</c>, a fixed
 /// (a named BYTES) the fixed, each with Connect's name, as AvroData writes them with its defaults;
 /// AvroData's Union struct is the union of its branches' types (null first when optional).
+/// A primitive output (ExtractField of a primitive field) is that primitive's schema.
 /// </summary>
 internal static class OutputAvroSchema
 {
@@ -148,6 +149,16 @@ internal static class OutputAvroSchema
 
     private static string Number(int n) =>
         n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// The schema of a primitive key or value (AvroData's <c>fromConnectSchema</c> of a Connect
+    /// primitive schema): its type, <c>["null", T]</c> when optional.
+    /// </summary>
+    public static string Primitive(CompiledSlot slot)
+    {
+        var type = TypeOf(slot, new HashSet<string>());
+        return slot.Optional ? "[\"null\", " + type + "]" : type;
+    }
 
     // As AvroData writes Connect's logical date types: the Avro logical type and Connect's name.
     private static string Logical(string name) =>

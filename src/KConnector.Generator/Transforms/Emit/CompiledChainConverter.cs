@@ -60,21 +60,19 @@ internal static class CompiledChainConverter
             model.KeyType,
             "key"
         );
-        var formats = KeyChainPlan.FormatsOf(key);
-        var output = key.PrimitiveOutputType?.TrimEnd('?') ?? key.OutputType;
         return "new global::KConnector.Transforms.Compiled.SourceKeyChainConverter<"
             + model.KeyType
             + ", "
             + model.ValueType
             + ", "
-            + output
+            + key.OutputType
             + ">("
-            + converter(formats, output, "key")
+            + ChainOutputConverter.Of(key, converter, "key")
             + ", "
             + key.Apply
             + ", "
             // The task's key type's converter only where key.converter can write it (checked at build time).
-            + (key.TaskKeyWritable ? plain : "null")
+            + (key.TaskTypeWritable ? plain : "null")
             + ")";
     }
 
@@ -156,17 +154,20 @@ internal static class CompiledChainConverter
             // Only key stages: the task takes the topic's value as read.
             return SharedInput;
         }
-        var plain = converter(model.ValueFormats, model.ValueType, "value");
         if (model.ValueChain is not { HasValueStages: true } chain)
         {
-            return plain;
+            return converter(model.ValueFormats, model.ValueType, "value");
         }
+        // The task's type's converter, for dead-letter copies, where value.converter can write it.
+        var plain = chain.TaskTypeWritable
+            ? converter(model.ValueFormats, model.ValueType, "value")
+            : "null";
         return "new global::KConnector.Transforms.Compiled.SourceChainConverter<"
             + model.ValueType
             + ", "
             + chain.OutputType
             + ">("
-            + converter(model.ValueFormats, chain.OutputType, "value")
+            + ChainOutputConverter.Of(chain, converter, "value")
             + ", "
             + chain.Apply
             + ", "

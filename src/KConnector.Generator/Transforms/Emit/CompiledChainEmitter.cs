@@ -100,6 +100,17 @@ internal static class CompiledChainEmitter
         var input = chain.Side == "Key" && !chain.KeyFromValue ? "key" : "value";
         using (w.WriteBlock($"{chain.Access} static class {chain.ClassName}"))
         {
+            if (chain.PrimitiveOutputType is not null)
+            {
+                w.WriteLine(
+                    "/// <summary>The output's Avro schema, as Confluent's AvroData writes a Connect primitive schema.</summary>"
+                );
+                w.WriteLine(
+                    "public const string OutputAvroSchemaJson = "
+                        + EmitText.Literal(chain.OutputSchemaJson)
+                        + ";"
+                );
+            }
             w.WriteLine(
                 chain.KeyFromValue
                     ? "/// <summary>The key of the record whose value is <paramref name=\"value\"/>, for <paramref name=\"topic\"/>.</summary>"

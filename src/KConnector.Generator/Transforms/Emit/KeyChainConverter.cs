@@ -20,7 +20,7 @@ internal static class KeyChainConverter
         Func<TypeFormats, string, string, string> converter
     )
     {
-        var output = key.PrimitiveOutputType?.TrimEnd('?') ?? key.OutputType;
+        var output = key.OutputType;
         if (key is { IsSink: true, KeyFromValue: true })
         {
             // The value converter's reader, shared: each record's value is read once.
@@ -46,7 +46,7 @@ internal static class KeyChainConverter
                 + key.Apply
                 + ")";
         }
-        var plain = key.TaskKeyWritable
+        var plain = key.TaskTypeWritable
             ? converter(
                 model.KeyType is "string" or "byte[]" ? TypeFormats.None : model.KeyFormats,
                 model.KeyType,
@@ -58,7 +58,7 @@ internal static class KeyChainConverter
             + ", "
             + output
             + ">("
-            + converter(KeyChainPlan.FormatsOf(key), output, "key")
+            + ChainOutputConverter.Of(key, converter, "key")
             + ", "
             + key.Apply
             + ", "

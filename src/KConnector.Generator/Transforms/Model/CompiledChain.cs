@@ -21,11 +21,11 @@ namespace KConnector.Generator.Transforms;
 /// <param name="KeyChain">The key the chain computes (the <c>$Key</c> stages over the task's own key, or on a source ValueToKey and the stages after it): its own chain.</param>
 /// <param name="HasValueStages">Whether a value stage is compiled (a chain of key stages only leaves the value converter as it is).</param>
 /// <param name="Side">"Value" or "Key": the side whose converter runs the chain.</param>
-/// <param name="TaskKeyWritable">For a key chain: whether <c>key.converter</c> can write the task's own key type too (for a record without a value, whose key ValueToKey keeps).</param>
+/// <param name="TaskTypeWritable">Whether the side's converter can write the task's own type too: for a dead-letter copy of the record as the task made it, and on a key chain for a record without a value, whose key ValueToKey keeps.</param>
 /// <param name="KeyFromValue">For a key chain: whether it reads the task's value (ValueToKey on a source) rather than the task's own key.</param>
 /// <param name="Headers">The headers a compiled HeaderFrom adds on a source: each name, and its <c>HeaderValue</c> expression over <c>value</c>.</param>
 /// <param name="ReadsMetadata">Whether a field reads the record's Kafka metadata (InsertField's partition, offset, timestamp): <c>Apply</c> then takes the task's <c>CompiledRecordMetadata</c> too.</param>
-/// <param name="PrimitiveOutputType">The output's C# type when it is a primitive (a key ExtractField ended), or null for a generated record.</param>
+/// <param name="PrimitiveOutputType">The output's C# type when it is a primitive (after ExtractField of a primitive field; a value type's Nullable), or null for a generated record; <c>OutputSchemaJson</c> is then the primitive's Avro schema.</param>
 internal sealed record CompiledChain(
     string ClassName,
     string Namespace,
@@ -44,7 +44,7 @@ internal sealed record CompiledChain(
     bool HasValueStages = true,
     string Side = "Value",
     string? PrimitiveOutputType = null,
-    bool TaskKeyWritable = true,
+    bool TaskTypeWritable = true,
     bool KeyFromValue = false,
     EquatableArray<CompiledHeader> Headers = default,
     bool ReadsMetadata = false
@@ -53,6 +53,23 @@ internal sealed record CompiledChain(
     /// <summary>The output's C# type, global-qualified.</summary>
     public string OutputType =>
         PrimitiveOutputType ?? "global::" + OutputNamespace + "." + OutputTypeName;
+
+    /// <summary>
+    /// What the output can be converted as: a generated record, or a Connect primitive (the AvroConverter
+    /// and JsonConverter write any, with its schema; a string or bytes one the StringConverter or
+    /// ByteArrayConverter too).
+    /// </summary>
+    public TypeFormats OutputFormats =>
+        PrimitiveOutputType switch
+        {
+            null => TypeFormats.AvroRecord,
+            "string" => TypeFormats.String | TypeFormats.ConnectPrimitive,
+            "byte[]" => TypeFormats.Bytes | TypeFormats.ConnectPrimitive,
+            _ => TypeFormats.ConnectPrimitive,
+        };
+
+    /// <summary>Whether the value converter writes a primitive the chain makes rather than the task's type or a generated record.</summary>
+    public bool MakesPrimitiveValue => HasValueStages && PrimitiveOutputType is not null;
 
     /// <summary>
     /// The chain's <c>Apply</c>, global-qualified, as a converter takes it (topic, input); a chain

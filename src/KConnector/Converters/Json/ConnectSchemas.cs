@@ -118,6 +118,15 @@ public static class ConnectSchemas
             case "fixed":
                 return named[FullName(schema, ns)] = Primitive(kind, logical: null);
             default:
+                // AvroData writes INT8 and INT16 as an Avro int with their Connect type beside it.
+                if (
+                    kind == "int"
+                    && schema.TryGetProperty("connect.type", out var narrow)
+                    && narrow.GetString() is "int8" or "int16"
+                )
+                {
+                    return new ConnectSchema(narrow.GetString()!, Optional: false);
+                }
                 return Primitive(
                     kind,
                     schema.TryGetProperty("logicalType", out var l) ? l.GetString() : null

@@ -8,7 +8,9 @@ namespace KConnector.Converters.Plugins;
     "io.confluent.connect.avro.AvroConverter",
     PluginKind.Converter,
     Aliases = ["AvroConverter", "Avro"],
-    Carries = ConverterRecordTypes.AvroRecord | ConverterRecordTypes.OwnFormats,
+    Carries = ConverterRecordTypes.AvroRecord
+        | ConverterRecordTypes.OwnFormats
+        | ConverterRecordTypes.ConnectPrimitive,
     Description = "Confluent's Avro converter: records generated from .avsc files in Confluent's wire format (magic byte, schema id), schemas registered in Schema Registry."
 )]
 [IncludeConfigKeys(typeof(SchemaRegistryConverterKeys))]

@@ -11,7 +11,8 @@ namespace KConnector.Converters.Plugins;
     Carries = ConverterRecordTypes.AvroRecord
         | ConverterRecordTypes.JsonSchemaRecord
         | ConverterRecordTypes.String
-        | ConverterRecordTypes.Bytes,
+        | ConverterRecordTypes.Bytes
+        | ConverterRecordTypes.ConnectPrimitive,
     Description = "Kafka Connect's JSON converter: JSON, in the schema/payload envelope when schemas.enable is true."
 )]
 [ConfigKey(

@@ -16,7 +16,6 @@ namespace KConnector.Transforms.Compiled;
 /// <typeparam name="TValue">The task's value type: the chain's output, generated from the folded schema.</typeparam>
 public sealed class SinkChainConverter<TInput, TValue> : IConverter<TValue>
     where TInput : class
-    where TValue : class
 {
     private readonly IConverter<TInput> _input;
     private readonly Func<string, TInput, TValue> _chain;
@@ -36,7 +35,7 @@ public sealed class SinkChainConverter<TInput, TValue> : IConverter<TValue>
     /// <inheritdoc />
     /// <exception cref="CompiledTransformationException">A transformation failed on the value.</exception>
     public TValue? ToConnectData(string topic, byte[]? data) =>
-        _input.ToConnectData(topic, data) is { } value ? _chain(topic, value) : null;
+        _input.ToConnectData(topic, data) is { } value ? _chain(topic, value) : default;
 
     /// <summary>Not used: a sink converter only reads.</summary>
     public byte[]? FromConnectData(string topic, TValue? value) =>

@@ -14,12 +14,11 @@ namespace KConnector.Transforms.Compiled;
 /// whose dead-letter copy is the consumed record.
 /// </summary>
 /// <typeparam name="TInput">The topic's value type (the spec's <c>value.schema</c>), the chain's input.</typeparam>
-/// <typeparam name="TOutput">The key the task takes: a generated record, or a string or bytes field.</typeparam>
+/// <typeparam name="TOutput">The key the task takes: a generated record, or the primitive an <c>ExtractField$Key</c> made it.</typeparam>
 public sealed class SinkKeyChainConverter<TInput, TOutput>
     : IConverter<TOutput>,
         ISinkRecordKeyConverter<TOutput>
     where TInput : class
-    where TOutput : class
 {
     private readonly SinkValueInput<TInput> _value;
     private readonly Func<string, TInput, TOutput?> _chain;
@@ -50,10 +49,10 @@ public sealed class SinkKeyChainConverter<TInput, TOutput>
         {
             // The value converter reads the same bytes next and reports the failure at its own
             // stage (VALUE_CONVERTER), as Connect does; the key is never used.
-            return null;
+            return default;
         }
         return input is not null ? _chain(topic, input)
-            : key is null ? null
+            : key is null ? default
             : throw new CompiledTransformationException(
                 typeof(ValueToKey),
                 new DataException(

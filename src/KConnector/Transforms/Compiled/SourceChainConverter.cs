@@ -14,13 +14,12 @@ namespace KConnector.Transforms.Compiled;
 /// <c>TRANSFORMATION</c> (<see cref="CompiledTransformationException"/>).
 /// </summary>
 /// <typeparam name="TValue">The task's value type (the spec's <c>value.schema</c>).</typeparam>
-/// <typeparam name="TOutput">The chain's output type, generated from the folded schema.</typeparam>
+/// <typeparam name="TOutput">The chain's output type, generated from the folded schema, or the primitive the chain makes (a value type's Nullable).</typeparam>
 public sealed class SourceChainConverter<TValue, TOutput>
     : IConverter<TValue>,
         IDeadLetterEncoding<TValue>,
         ICompiledHeaders<TValue>
     where TValue : class
-    where TOutput : class
 {
     private readonly IConverter<TOutput> _output;
     private readonly Func<string, TValue, TOutput> _chain;
@@ -75,7 +74,7 @@ public sealed class SourceChainConverter<TValue, TOutput>
     /// <inheritdoc />
     /// <exception cref="CompiledTransformationException">A transformation failed on the value.</exception>
     public byte[]? FromConnectData(string topic, TValue? value) =>
-        _output.FromConnectData(topic, value is null ? null : _chain(topic, value));
+        _output.FromConnectData(topic, value is null ? default : _chain(topic, value));
 
     /// <summary>Not used: a source converter only writes.</summary>
     public TValue? ToConnectData(string topic, byte[]? data) =>

@@ -20,7 +20,6 @@ public sealed class SourceKeyChainConverter<TKey, TValue, TOutput>
         IRecordKeyConverter<TKey, TValue>,
         IDeadLetterEncoding<TKey>
     where TValue : class
-    where TOutput : class
 {
     private readonly IConverter<TOutput> _output;
     private readonly Func<string, TValue, TOutput?> _chain;

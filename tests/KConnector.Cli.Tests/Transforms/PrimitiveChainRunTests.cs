@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using KConnector.Avro;
+using KConnector.Kafka;
+using KConnector.Testing.SchemaRegistry;
+
+namespace KConnector.Cli.Tests.Transforms;
+
+/// <summary>
+/// Primitive keys and values a compiled chain makes, through <c>kconnector run</c> of the spec the
+/// IntegrationTests' PrimitiveChainPipelineTests run as a generated worker
+/// (payments-amount-source: ValueToKey + ExtractField$Key of the int cvv, ExtractField$Value of the
+/// double amount + a whole-value Cast to int64): the AvroConverter registers <c>"int"</c> under
+/// <c>{topic}-key</c> and <c>"long"</c> under <c>{topic}-value</c>, and writes the primitives.
+/// </summary>
+public sealed class PrimitiveChainRunTests : IDisposable
+{
+    private const int Lines = 8;
+    private readonly SpecFolder _folder = new();
+
+    [Fact]
+    public async Task ExtractFieldAndWholeValueCast_PrimitivesAndTheirSchemasAreRegistered()
+    {
+        await using var registry = await SchemaRegistryTestServer.StartAsync();
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-amount", partitions: 1);
+        var spec = StandaloneRoad.CopyFromIntegrationTests(
+            _folder,
+            "payments-amount-source.connector.json",
+            "payment.avsc"
+        );
+
+        var run = await StandaloneRoad.RunAsync(
+            _folder,
+            kafka.BootstrapServers,
+            spec,
+            Lines,
+            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
+            "key.converter.schema.registry.url=" + registry.Url,
+            "value.converter.schema.registry.url=" + registry.Url
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var records = TopicContents.Records(kafka.BootstrapServers, "payments-amount", 1);
+        Assert.True(records.Count == Lines, run.ToString());
+        Assert.Equal(
+            Enumerable.Range(0, Lines).Select(i => (100L + i, (long)i)),
+            records.Select(r => (AvroLong(r.Key!), AvroLong(r.Value!)))
+        );
+        using var http = new HttpClient();
+        foreach (var (subject, schema) in new[] { ("key", "\"int\""), ("value", "\"long\"") })
+        {
+            var registered = await http.GetFromJsonAsync<JsonObject>(
+                registry.Url + "/subjects/payments-amount-" + subject + "/versions/latest"
+            );
+            Assert.Equal(schema, registered!["schema"]!.GetValue<string>());
+        }
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    // An Avro int or long (one zig-zag varint) after Confluent's magic byte and schema id.
+    private static long AvroLong(byte[] framed)
+    {
+        Assert.Equal(0, framed[0]);
+        var reader = new AvroReader(framed.AsSpan(5));
+        var value = reader.ReadLong("datum");
+        reader.ExpectEnd("datum");
+        return value;
+    }
+}
