@@ -85,11 +85,8 @@ internal sealed partial class AvroCodeWriter
     {
         var used = v.Items + "Used";
         w.WriteLine($"var {v.Count} = {blockCount};");
-        // Uninitialized is safe: every slot up to the used count is written before the array is
-        // seen, and it is trimmed to that count. (A generic call also spells every item type,
-        // byte[] and nullable ones included, where `new T[n]` would need the brackets moved.)
         w.WriteLine(
-            $"var {v.Items} = {v.Count} == 0 ? global::System.Array.Empty<{itemType}>() : global::System.GC.AllocateUninitializedArray<{itemType}>({v.Count});"
+            $"var {v.Items} = {v.Count} == 0 ? global::System.Array.Empty<{itemType}>() : {NewArray(itemType, v.Count)};"
         );
         w.WriteLine($"var {used} = 0;");
         using (w.WriteBlock($"while ({v.Count} != 0)"))
@@ -116,5 +113,40 @@ internal sealed partial class AvroCodeWriter
             w.WriteLine($"global::System.Array.Resize(ref {v.Items}, {used});");
         }
         w.WriteLine($"{target} = {v.Items};");
+    }
+
+    /// <summary>
+    /// A new array of <paramref name="count"/> items: <c>new T[count]</c>, which allocates with the
+    /// array's exact type (a generic helper would look it up at run time for reference types).
+    /// An item type that is itself an array (bytes: <c>byte[]</c>) would need its brackets after
+    /// the count, nullable ones an annotation C# spells awkwardly; those use
+    /// GC.AllocateUninitializedArray, safe because every slot up to the used count is written
+    /// before the array is seen, and it is trimmed to that count.
+    /// </summary>
+    private static string NewArray(string itemType, string count) =>
+        HasArrayBrackets(itemType)
+            ? $"global::System.GC.AllocateUninitializedArray<{itemType}>({count})"
+            : $"new {itemType}[{count}]";
+
+    // Brackets outside any type arguments: IReadOnlyList<byte[]> has none, byte[] has.
+    private static bool HasArrayBrackets(string type)
+    {
+        var depth = 0;
+        foreach (var c in type)
+        {
+            if (c == '<')
+            {
+                depth++;
+            }
+            else if (c == '>')
+            {
+                depth--;
+            }
+            else if (c == '[' && depth == 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -329,7 +329,7 @@ namespace KConnector.Tests.Avro.Model
             global::System.Collections.Generic.IReadOnlyList<string> __Tags = default!;
             {
                 var __n14 = reader.ReadBlockCount("Everything.tags", 1);
-                var __c13 = __n14 == 0 ? global::System.Array.Empty<string>() : global::System.GC.AllocateUninitializedArray<string>(__n14);
+                var __c13 = __n14 == 0 ? global::System.Array.Empty<string>() : new string[__n14];
                 var __c13Used = 0;
                 while (__n14 != 0)
                 {
@@ -353,7 +353,7 @@ namespace KConnector.Tests.Avro.Model
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Model.Address> __Addresses = default!;
             {
                 var __n18 = reader.ReadBlockCount("Everything.addresses", 0);
-                var __c17 = __n18 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>() : global::System.GC.AllocateUninitializedArray<global::KConnector.Tests.Avro.Model.Address>(__n18);
+                var __c17 = __n18 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>() : new global::KConnector.Tests.Avro.Model.Address[__n18];
                 var __c17Used = 0;
                 while (__n18 != 0)
                 {
@@ -427,7 +427,7 @@ namespace KConnector.Tests.Avro.Model
             global::System.Collections.Generic.IReadOnlyList<ChoicesItemUnion> __Choices = default!;
             {
                 var __n26 = reader.ReadBlockCount("Everything.choices", 1);
-                var __c25 = __n26 == 0 ? global::System.Array.Empty<ChoicesItemUnion>() : global::System.GC.AllocateUninitializedArray<ChoicesItemUnion>(__n26);
+                var __c25 = __n26 == 0 ? global::System.Array.Empty<ChoicesItemUnion>() : new ChoicesItemUnion[__n26];
                 var __c25Used = 0;
                 while (__n26 != 0)
                 {
@@ -610,7 +610,7 @@ namespace KConnector.Tests.Avro.Model
                             {
                                 var __p29 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.tags");
                                 var __n31 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p29, "Everything.tags");
-                                var __c30 = __n31 == 0 ? global::System.Array.Empty<string>() : global::System.GC.AllocateUninitializedArray<string>(__n31);
+                                var __c30 = __n31 == 0 ? global::System.Array.Empty<string>() : new string[__n31];
                                 var __c30Used = 0;
                                 while (__n31 != 0)
                                 {
@@ -638,7 +638,7 @@ namespace KConnector.Tests.Avro.Model
                             {
                                 var __p34 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.addresses");
                                 var __n36 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p34, "Everything.addresses");
-                                var __c35 = __n36 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>() : global::System.GC.AllocateUninitializedArray<global::KConnector.Tests.Avro.Model.Address>(__n36);
+                                var __c35 = __n36 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>() : new global::KConnector.Tests.Avro.Model.Address[__n36];
                                 var __c35Used = 0;
                                 while (__n36 != 0)
                                 {
@@ -738,7 +738,7 @@ namespace KConnector.Tests.Avro.Model
                             {
                                 var __p47 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.choices");
                                 var __n49 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p47, "Everything.choices");
-                                var __c48 = __n49 == 0 ? global::System.Array.Empty<ChoicesItemUnion>() : global::System.GC.AllocateUninitializedArray<ChoicesItemUnion>(__n49);
+                                var __c48 = __n49 == 0 ? global::System.Array.Empty<ChoicesItemUnion>() : new ChoicesItemUnion[__n49];
                                 var __c48Used = 0;
                                 while (__n49 != 0)
                                 {

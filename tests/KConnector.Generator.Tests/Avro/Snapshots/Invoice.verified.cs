@@ -63,7 +63,7 @@ namespace KConnector.Tests.Avro.Billing
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Shared.Money> __Lines = default!;
             {
                 var __n4 = reader.ReadBlockCount("Invoice.lines", 0);
-                var __c3 = __n4 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>() : global::System.GC.AllocateUninitializedArray<global::KConnector.Tests.Avro.Shared.Money>(__n4);
+                var __c3 = __n4 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>() : new global::KConnector.Tests.Avro.Shared.Money[__n4];
                 var __c3Used = 0;
                 while (__n4 != 0)
                 {
@@ -116,7 +116,7 @@ namespace KConnector.Tests.Avro.Billing
                             {
                                 var __p7 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Invoice.lines");
                                 var __n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "Invoice.lines");
-                                var __c8 = __n9 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>() : global::System.GC.AllocateUninitializedArray<global::KConnector.Tests.Avro.Shared.Money>(__n9);
+                                var __c8 = __n9 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>() : new global::KConnector.Tests.Avro.Shared.Money[__n9];
                                 var __c8Used = 0;
                                 while (__n9 != 0)
                                 {

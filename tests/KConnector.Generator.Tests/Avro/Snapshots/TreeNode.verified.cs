@@ -57,7 +57,7 @@ namespace KConnector.Tests.Avro.Model
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Model.TreeNode> __Children = default!;
             {
                 var __n4 = reader.ReadBlockCount("TreeNode.children", 0);
-                var __c3 = __n4 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>() : global::System.GC.AllocateUninitializedArray<global::KConnector.Tests.Avro.Model.TreeNode>(__n4);
+                var __c3 = __n4 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>() : new global::KConnector.Tests.Avro.Model.TreeNode[__n4];
                 var __c3Used = 0;
                 while (__n4 != 0)
                 {
@@ -106,7 +106,7 @@ namespace KConnector.Tests.Avro.Model
                             {
                                 var __p7 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "TreeNode.children");
                                 var __n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "TreeNode.children");
-                                var __c8 = __n9 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>() : global::System.GC.AllocateUninitializedArray<global::KConnector.Tests.Avro.Model.TreeNode>(__n9);
+                                var __c8 = __n9 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>() : new global::KConnector.Tests.Avro.Model.TreeNode[__n9];
                                 var __c8Used = 0;
                                 while (__n9 != 0)
                                 {
