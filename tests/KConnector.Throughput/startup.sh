@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Start-up of one published worker, JIT against Native AOT (docs/native-aot.md), with the Kafka
-# cluster's own start measured apart from the worker's.
+# Start-up of published workers, JIT against Native AOT (docs/native-aot.md), beside the peer that
+# uses Confluent.Kafka alone, with the Kafka cluster's own start measured apart from theirs.
 #
 #   startup.sh prepare <template-project-dir>
 #       adds FirstRecordProbe.cs to a project made by `dotnet new kconnector` (one line on standard
