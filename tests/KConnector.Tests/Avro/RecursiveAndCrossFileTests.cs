@@ -82,6 +82,48 @@ public class RecursiveAndCrossFileTests
     }
 
     [Fact]
+    public void ArrayInSeveralBlocks_IsReadWhole_GrowingPastTheFirstBlocksCount()
+    {
+        // value 0, then blocks of 1, 3 and 1 children (1..5, each with no children of its own),
+        // then end: the first block sizes the array (1), the second grows it to 4, the third
+        // doubles it to 8, and the end trims it to the 5 read.
+        byte[] bytes =
+        [
+            0x00,
+            0x02,
+            0x02,
+            0x00,
+            0x06,
+            0x04,
+            0x00,
+            0x06,
+            0x00,
+            0x08,
+            0x00,
+            0x02,
+            0x0A,
+            0x00,
+            0x00,
+        ];
+
+        var tree = Decode<TreeNode>(bytes);
+
+        Assert.Equal([1, 2, 3, 4, 5], tree.Children.Select(c => c.Value));
+        Assert.Equal(5, Assert.IsType<TreeNode[]>(tree.Children).Length);
+    }
+
+    [Fact]
+    public void ArrayOfOneBlock_IsReadIntoAnArrayOfItsCount()
+    {
+        // value 0, a block of 2 children (7 and 8), end: one exact array, nothing grown or trimmed.
+        byte[] bytes = [0x00, 0x04, 0x0E, 0x00, 0x10, 0x00, 0x00];
+
+        var tree = Decode<TreeNode>(bytes);
+
+        Assert.Equal([7, 8], Assert.IsType<TreeNode[]>(tree.Children).Select(c => c.Value));
+    }
+
+    [Fact]
     public void Invoice_UsesTypesOfOtherFiles_AndItsSchemaInlinesThem()
     {
         var invoice = new Invoice

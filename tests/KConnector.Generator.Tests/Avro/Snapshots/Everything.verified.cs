@@ -328,20 +328,20 @@ namespace KConnector.Tests.Avro.Model
             __Suit = (global::KConnector.Tests.Avro.Model.Suit)reader.ReadEnumIndex("Everything.suit", global::KConnector.Tests.Avro.Model.SuitAvro.Symbols.Length);
             global::System.Collections.Generic.IReadOnlyList<string> __Tags = default!;
             {
-                var __c13 = global::System.Array.Empty<string>();
+                var __n14 = reader.ReadBlockCount("Everything.tags", 1);
+                var __c13 = __n14 == 0 ? global::System.Array.Empty<string>() : new string[__n14];
                 var __c13Used = 0;
-                int __n14;
-                while ((__n14 = reader.ReadBlockCount("Everything.tags", 1)) != 0)
+                while (__n14 != 0)
                 {
-                    if (__c13.Length - __c13Used < __n14)
-                    {
-                        global::System.Array.Resize(ref __c13, __c13Used == 0 ? __n14 : global::System.Math.Max(__c13Used + __n14, __c13.Length * 2));
-                    }
                     for (var __i15 = 0; __i15 < __n14; __i15++)
                     {
                         string __x16 = default!;
                         __x16 = reader.ReadString("Everything.tags");
                         __c13[__c13Used++] = __x16;
+                    }
+                    if ((__n14 = reader.ReadBlockCount("Everything.tags", 1)) != 0 && __c13.Length - __c13Used < __n14)
+                    {
+                        global::System.Array.Resize(ref __c13, global::System.Math.Max(__c13Used + __n14, __c13.Length * 2));
                     }
                 }
                 if (__c13Used != __c13.Length)
@@ -352,20 +352,20 @@ namespace KConnector.Tests.Avro.Model
             }
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Model.Address> __Addresses = default!;
             {
-                var __c17 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>();
+                var __n18 = reader.ReadBlockCount("Everything.addresses", 0);
+                var __c17 = __n18 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>() : new global::KConnector.Tests.Avro.Model.Address[__n18];
                 var __c17Used = 0;
-                int __n18;
-                while ((__n18 = reader.ReadBlockCount("Everything.addresses", 0)) != 0)
+                while (__n18 != 0)
                 {
-                    if (__c17.Length - __c17Used < __n18)
-                    {
-                        global::System.Array.Resize(ref __c17, __c17Used == 0 ? __n18 : global::System.Math.Max(__c17Used + __n18, __c17.Length * 2));
-                    }
                     for (var __i19 = 0; __i19 < __n18; __i19++)
                     {
                         global::KConnector.Tests.Avro.Model.Address __x20 = default!;
                         __x20 = global::KConnector.Tests.Avro.Model.Address.Decode(ref reader);
                         __c17[__c17Used++] = __x20;
+                    }
+                    if ((__n18 = reader.ReadBlockCount("Everything.addresses", 0)) != 0 && __c17.Length - __c17Used < __n18)
+                    {
+                        global::System.Array.Resize(ref __c17, global::System.Math.Max(__c17Used + __n18, __c17.Length * 2));
                     }
                 }
                 if (__c17Used != __c17.Length)
@@ -426,20 +426,20 @@ namespace KConnector.Tests.Avro.Model
             __OptionalChoice = OptionalChoiceUnion.Decode(ref reader, "Everything.optional_choice");
             global::System.Collections.Generic.IReadOnlyList<ChoicesItemUnion> __Choices = default!;
             {
-                var __c25 = global::System.Array.Empty<ChoicesItemUnion>();
+                var __n26 = reader.ReadBlockCount("Everything.choices", 1);
+                var __c25 = __n26 == 0 ? global::System.Array.Empty<ChoicesItemUnion>() : new ChoicesItemUnion[__n26];
                 var __c25Used = 0;
-                int __n26;
-                while ((__n26 = reader.ReadBlockCount("Everything.choices", 1)) != 0)
+                while (__n26 != 0)
                 {
-                    if (__c25.Length - __c25Used < __n26)
-                    {
-                        global::System.Array.Resize(ref __c25, __c25Used == 0 ? __n26 : global::System.Math.Max(__c25Used + __n26, __c25.Length * 2));
-                    }
                     for (var __i27 = 0; __i27 < __n26; __i27++)
                     {
                         ChoicesItemUnion __x28 = default!;
                         __x28 = ChoicesItemUnion.Decode(ref reader, "Everything.choices");
                         __c25[__c25Used++] = __x28;
+                    }
+                    if ((__n26 = reader.ReadBlockCount("Everything.choices", 1)) != 0 && __c25.Length - __c25Used < __n26)
+                    {
+                        global::System.Array.Resize(ref __c25, global::System.Math.Max(__c25Used + __n26, __c25.Length * 2));
                     }
                 }
                 if (__c25Used != __c25.Length)
@@ -609,20 +609,20 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p29 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.tags");
-                                var __c30 = global::System.Array.Empty<string>();
+                                var __n31 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p29, "Everything.tags");
+                                var __c30 = __n31 == 0 ? global::System.Array.Empty<string>() : new string[__n31];
                                 var __c30Used = 0;
-                                int __n31;
-                                while ((__n31 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p29, "Everything.tags")) != 0)
+                                while (__n31 != 0)
                                 {
-                                    if (__c30.Length - __c30Used < __n31)
-                                    {
-                                        global::System.Array.Resize(ref __c30, __c30Used == 0 ? __n31 : global::System.Math.Max(__c30Used + __n31, __c30.Length * 2));
-                                    }
                                     for (var __i32 = 0; __i32 < __n31; __i32++)
                                     {
                                         string __x33 = default!;
                                         __x33 = global::KConnector.Avro.AvroResolve.ReadString(ref reader, __p29.Items!, "Everything.tags");
                                         __c30[__c30Used++] = __x33;
+                                    }
+                                    if ((__n31 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p29, "Everything.tags")) != 0 && __c30.Length - __c30Used < __n31)
+                                    {
+                                        global::System.Array.Resize(ref __c30, global::System.Math.Max(__c30Used + __n31, __c30.Length * 2));
                                     }
                                 }
                                 if (__c30Used != __c30.Length)
@@ -637,20 +637,20 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p34 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.addresses");
-                                var __c35 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>();
+                                var __n36 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p34, "Everything.addresses");
+                                var __c35 = __n36 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.Address>() : new global::KConnector.Tests.Avro.Model.Address[__n36];
                                 var __c35Used = 0;
-                                int __n36;
-                                while ((__n36 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p34, "Everything.addresses")) != 0)
+                                while (__n36 != 0)
                                 {
-                                    if (__c35.Length - __c35Used < __n36)
-                                    {
-                                        global::System.Array.Resize(ref __c35, __c35Used == 0 ? __n36 : global::System.Math.Max(__c35Used + __n36, __c35.Length * 2));
-                                    }
                                     for (var __i37 = 0; __i37 < __n36; __i37++)
                                     {
                                         global::KConnector.Tests.Avro.Model.Address __x38 = default!;
                                         __x38 = global::KConnector.Tests.Avro.Model.Address.DecodeResolved(ref reader, __p34.Items!);
                                         __c35[__c35Used++] = __x38;
+                                    }
+                                    if ((__n36 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p34, "Everything.addresses")) != 0 && __c35.Length - __c35Used < __n36)
+                                    {
+                                        global::System.Array.Resize(ref __c35, global::System.Math.Max(__c35Used + __n36, __c35.Length * 2));
                                     }
                                 }
                                 if (__c35Used != __c35.Length)
@@ -737,20 +737,20 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p47 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Everything.choices");
-                                var __c48 = global::System.Array.Empty<ChoicesItemUnion>();
+                                var __n49 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p47, "Everything.choices");
+                                var __c48 = __n49 == 0 ? global::System.Array.Empty<ChoicesItemUnion>() : new ChoicesItemUnion[__n49];
                                 var __c48Used = 0;
-                                int __n49;
-                                while ((__n49 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p47, "Everything.choices")) != 0)
+                                while (__n49 != 0)
                                 {
-                                    if (__c48.Length - __c48Used < __n49)
-                                    {
-                                        global::System.Array.Resize(ref __c48, __c48Used == 0 ? __n49 : global::System.Math.Max(__c48Used + __n49, __c48.Length * 2));
-                                    }
                                     for (var __i50 = 0; __i50 < __n49; __i50++)
                                     {
                                         ChoicesItemUnion __x51 = default!;
                                         __x51 = ChoicesItemUnion.DecodeResolved(ref reader, __p47.Items!, "Everything.choices");
                                         __c48[__c48Used++] = __x51;
+                                    }
+                                    if ((__n49 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p47, "Everything.choices")) != 0 && __c48.Length - __c48Used < __n49)
+                                    {
+                                        global::System.Array.Resize(ref __c48, global::System.Math.Max(__c48Used + __n49, __c48.Length * 2));
                                     }
                                 }
                                 if (__c48Used != __c48.Length)

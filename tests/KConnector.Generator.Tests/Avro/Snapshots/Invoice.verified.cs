@@ -62,20 +62,20 @@ namespace KConnector.Tests.Avro.Billing
             __Total = global::KConnector.Tests.Avro.Shared.Money.Decode(ref reader);
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Shared.Money> __Lines = default!;
             {
-                var __c3 = global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>();
+                var __n4 = reader.ReadBlockCount("Invoice.lines", 0);
+                var __c3 = __n4 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>() : new global::KConnector.Tests.Avro.Shared.Money[__n4];
                 var __c3Used = 0;
-                int __n4;
-                while ((__n4 = reader.ReadBlockCount("Invoice.lines", 0)) != 0)
+                while (__n4 != 0)
                 {
-                    if (__c3.Length - __c3Used < __n4)
-                    {
-                        global::System.Array.Resize(ref __c3, __c3Used == 0 ? __n4 : global::System.Math.Max(__c3Used + __n4, __c3.Length * 2));
-                    }
                     for (var __i5 = 0; __i5 < __n4; __i5++)
                     {
                         global::KConnector.Tests.Avro.Shared.Money __x6 = default!;
                         __x6 = global::KConnector.Tests.Avro.Shared.Money.Decode(ref reader);
                         __c3[__c3Used++] = __x6;
+                    }
+                    if ((__n4 = reader.ReadBlockCount("Invoice.lines", 0)) != 0 && __c3.Length - __c3Used < __n4)
+                    {
+                        global::System.Array.Resize(ref __c3, global::System.Math.Max(__c3Used + __n4, __c3.Length * 2));
                     }
                 }
                 if (__c3Used != __c3.Length)
@@ -115,20 +115,20 @@ namespace KConnector.Tests.Avro.Billing
                         {
                             {
                                 var __p7 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "Invoice.lines");
-                                var __c8 = global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>();
+                                var __n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "Invoice.lines");
+                                var __c8 = __n9 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Shared.Money>() : new global::KConnector.Tests.Avro.Shared.Money[__n9];
                                 var __c8Used = 0;
-                                int __n9;
-                                while ((__n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "Invoice.lines")) != 0)
+                                while (__n9 != 0)
                                 {
-                                    if (__c8.Length - __c8Used < __n9)
-                                    {
-                                        global::System.Array.Resize(ref __c8, __c8Used == 0 ? __n9 : global::System.Math.Max(__c8Used + __n9, __c8.Length * 2));
-                                    }
                                     for (var __i10 = 0; __i10 < __n9; __i10++)
                                     {
                                         global::KConnector.Tests.Avro.Shared.Money __x11 = default!;
                                         __x11 = global::KConnector.Tests.Avro.Shared.Money.DecodeResolved(ref reader, __p7.Items!);
                                         __c8[__c8Used++] = __x11;
+                                    }
+                                    if ((__n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "Invoice.lines")) != 0 && __c8.Length - __c8Used < __n9)
+                                    {
+                                        global::System.Array.Resize(ref __c8, global::System.Math.Max(__c8Used + __n9, __c8.Length * 2));
                                     }
                                 }
                                 if (__c8Used != __c8.Length)

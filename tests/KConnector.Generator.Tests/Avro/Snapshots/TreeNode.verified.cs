@@ -56,20 +56,20 @@ namespace KConnector.Tests.Avro.Model
             __Value = reader.ReadInt("TreeNode.value");
             global::System.Collections.Generic.IReadOnlyList<global::KConnector.Tests.Avro.Model.TreeNode> __Children = default!;
             {
-                var __c3 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>();
+                var __n4 = reader.ReadBlockCount("TreeNode.children", 0);
+                var __c3 = __n4 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>() : new global::KConnector.Tests.Avro.Model.TreeNode[__n4];
                 var __c3Used = 0;
-                int __n4;
-                while ((__n4 = reader.ReadBlockCount("TreeNode.children", 0)) != 0)
+                while (__n4 != 0)
                 {
-                    if (__c3.Length - __c3Used < __n4)
-                    {
-                        global::System.Array.Resize(ref __c3, __c3Used == 0 ? __n4 : global::System.Math.Max(__c3Used + __n4, __c3.Length * 2));
-                    }
                     for (var __i5 = 0; __i5 < __n4; __i5++)
                     {
                         global::KConnector.Tests.Avro.Model.TreeNode __x6 = default!;
                         __x6 = global::KConnector.Tests.Avro.Model.TreeNode.Decode(ref reader);
                         __c3[__c3Used++] = __x6;
+                    }
+                    if ((__n4 = reader.ReadBlockCount("TreeNode.children", 0)) != 0 && __c3.Length - __c3Used < __n4)
+                    {
+                        global::System.Array.Resize(ref __c3, global::System.Math.Max(__c3Used + __n4, __c3.Length * 2));
                     }
                 }
                 if (__c3Used != __c3.Length)
@@ -105,20 +105,20 @@ namespace KConnector.Tests.Avro.Model
                         {
                             {
                                 var __p7 = global::KConnector.Avro.AvroResolve.Unwrap(ref reader, step.Plan!, "TreeNode.children");
-                                var __c8 = global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>();
+                                var __n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "TreeNode.children");
+                                var __c8 = __n9 == 0 ? global::System.Array.Empty<global::KConnector.Tests.Avro.Model.TreeNode>() : new global::KConnector.Tests.Avro.Model.TreeNode[__n9];
                                 var __c8Used = 0;
-                                int __n9;
-                                while ((__n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "TreeNode.children")) != 0)
+                                while (__n9 != 0)
                                 {
-                                    if (__c8.Length - __c8Used < __n9)
-                                    {
-                                        global::System.Array.Resize(ref __c8, __c8Used == 0 ? __n9 : global::System.Math.Max(__c8Used + __n9, __c8.Length * 2));
-                                    }
                                     for (var __i10 = 0; __i10 < __n9; __i10++)
                                     {
                                         global::KConnector.Tests.Avro.Model.TreeNode __x11 = default!;
                                         __x11 = global::KConnector.Tests.Avro.Model.TreeNode.DecodeResolved(ref reader, __p7.Items!);
                                         __c8[__c8Used++] = __x11;
+                                    }
+                                    if ((__n9 = global::KConnector.Avro.AvroResolve.ReadBlockCount(ref reader, __p7, "TreeNode.children")) != 0 && __c8.Length - __c8Used < __n9)
+                                    {
+                                        global::System.Array.Resize(ref __c8, global::System.Math.Max(__c8Used + __n9, __c8.Length * 2));
                                     }
                                 }
                                 if (__c8Used != __c8.Length)
