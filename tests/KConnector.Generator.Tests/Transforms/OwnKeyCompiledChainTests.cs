@@ -173,6 +173,38 @@ public class OwnKeyCompiledChainTests
     }
 
     [Fact]
+    public void SourceStringKey_HoistedTwice_IsConnectDefaultHoldingConnectDefault2_AsAvroDataNumbersThem()
+    {
+        var run = Run(
+            Spec(
+                "FileStreamSource",
+                "inner,outer",
+                "\"key.converter\": \"io.confluent.connect.avro.AvroConverter\"",
+                "\"transforms.inner.type\": \"HoistField$Key\"",
+                "\"transforms.inner.field\": \"order_id\"",
+                "\"transforms.outer.type\": \"HoistField$Key\"",
+                "\"transforms.outer.field\": \"key\""
+            )
+        );
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileProblems());
+        // AvroData names unnamed structs as it meets them, the record before its fields: two
+        // records, never one holding a reference to itself.
+        var schema = Compact(Hint(run, ".KeyOutput.g.cs"));
+        Assert.Contains(
+            "\"name\":\"ConnectDefault\",\"namespace\":\"io.confluent.connect.avro\",\"fields\":[{\"name\":\"key\"",
+            schema,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "\"name\":\"ConnectDefault2\",\"fields\":[{\"name\":\"order_id\"",
+            schema,
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void SourceAvscKey_HoistField_NestsTheKeyRecord()
     {
         var run = Run(

@@ -48,8 +48,10 @@ internal static class KeyChainPlan
     private static CompiledChain Of(ParsedSpec spec, KeyChainCompiler keys, string inputType)
     {
         var name = ConfigKeyNames.PropertyNameOf(spec.ConnectorName);
-        var fields = keys.Slots.Select(CompiledField.Of).ToEquatableArray();
         var record = keys.Record;
+        // The key is a schema of its own for AvroData: its unnamed structs numbered from one.
+        record?.NameUnnamedRecords();
+        var fields = keys.Slots.Select(CompiledField.Of).ToEquatableArray();
         return new CompiledChain(
             name + "KeyChain",
             spec.Namespace,
