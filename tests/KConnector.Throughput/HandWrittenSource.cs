@@ -68,7 +68,8 @@ internal sealed class HandWrittenSource(
             var writer = new AvroWriter(buffer);
             Payload.Encode(ref writer, payload);
             committed.Submit(partition, i);
-            producer.Produce(
+            BlockingProduce.Produce(
+                producer,
                 destinations[partition],
                 new Message<byte[], byte[]>
                 {

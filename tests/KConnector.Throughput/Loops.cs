@@ -62,23 +62,12 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
         for (var i = 0; i < settings.Records; i++)
         {
             var partition = i % settings.Partitions;
-            while (true)
-            {
-                try
-                {
-                    producer.Produce(
-                        new TopicPartition(topic, partition),
-                        new Message<byte[], byte[]> { Key = keys[partition], Value = value },
-                        handler
-                    );
-                    break;
-                }
-                catch (ProduceException<byte[], byte[]> e)
-                    when (e.Error.Code == ErrorCode.Local_QueueFull)
-                {
-                    producer.Poll(TimeSpan.FromMilliseconds(1));
-                }
-            }
+            BlockingProduce.Produce(
+                producer,
+                new TopicPartition(topic, partition),
+                new Message<byte[], byte[]> { Key = keys[partition], Value = value },
+                handler
+            );
         }
         if (producer.Flush(Limit) != 0)
         {
