@@ -16,6 +16,9 @@ internal sealed class RetryWithToleranceOperator
     /// <summary>Kafka Connect's <c>RETRIES_DELAY_MIN_MS</c>.</summary>
     internal static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(300);
 
+    // The coarsest tick .NET's timers may run on (Linux at 100 Hz): how early a wait may end.
+    private static readonly TimeSpan TimerResolution = TimeSpan.FromMilliseconds(10);
+
     private readonly ErrorHandlingOptions _options;
     private readonly TaskMetrics _metrics;
     private readonly IReadOnlyList<IErrorReporter> _reporters;
@@ -199,10 +202,11 @@ internal sealed class RetryWithToleranceOperator
         if (_options.RetryTimeout != Timeout.InfiniteTimeSpan)
         {
             var remaining = _options.RetryTimeout - _time.GetElapsedTime(started);
-            // Millisecond granularity, as Kafka Connect's deadline arithmetic on currentTimeMillis:
-            // a timer may fire a fraction of a millisecond early, and the wait that ended "at" the
-            // deadline must not be followed by one more.
-            if (remaining < TimeSpan.FromMilliseconds(1))
+            // The wait that ended "at" the deadline must not be followed by one more. .NET's timers
+            // run on a coarse clock (on Linux CLOCK_MONOTONIC_COARSE: 1-10 ms, by the kernel's tick),
+            // so a wait cut to end at the deadline may wake a few milliseconds before it by the
+            // precise clock measuring the deadline: within that, the deadline has come.
+            if (remaining < TimerResolution)
             {
                 return false;
             }

@@ -4,15 +4,17 @@ using KConnector.Metrics;
 namespace KConnector.Tests.Worker;
 
 /// <summary>
-/// The wait before the last retry ends at errors.retry.timeout's deadline, in whole milliseconds,
-/// and less than a millisecond before the deadline counts as the deadline: a sub-millisecond wait
-/// completes at once, and retries just before the deadline would otherwise run back to back.
+/// The wait before the last retry ends at errors.retry.timeout's deadline, in whole milliseconds
+/// (a sub-millisecond wait completes at once, and retries just before the deadline would otherwise
+/// run back to back), and less than the timers' coarsest tick (10 ms) before the deadline counts as
+/// the deadline: a wait cut to end there may wake that early by the precise clock, and must not be
+/// followed by one more attempt.
 /// </summary>
 public class RetryDeadlineTests
 {
     [Theory]
-    [InlineData(1.3, 2)]
-    [InlineData(1.0, 1)]
+    [InlineData(10.3, 11)]
+    [InlineData(10.0, 10)]
     [InlineData(250.2, 251)]
     public void WaitCutToTheDeadline_IsRoundedUpToWholeMilliseconds(
         double remainingMs,
@@ -47,7 +49,8 @@ public class RetryDeadlineTests
     [Theory]
     [InlineData(1000)]
     [InlineData(999.5)]
-    public void AtTheDeadlineToTheMillisecond_NoMoreRetries(double elapsedMs)
+    [InlineData(991)]
+    public void AtTheDeadlineToTheTimersTick_NoMoreRetries(double elapsedMs)
     {
         var time = new SteppedTime();
         var op = new RetryWithToleranceOperator(
