@@ -45,29 +45,18 @@ public sealed class KeyChainRunTests : IDisposable
     public async Task ValueToKeyWithKeyStages_KeyRecordsAndTheirDerivedSchemaAreRegistered()
     {
         await using var registry = await SchemaRegistryTestServer.StartAsync();
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("payments-keyrecord", partitions: 1);
-        var spec = StandaloneRoad.CopyFromIntegrationTests(
+        var records = await StandaloneRoad.RunPaymentsSpecAsync(
             _folder,
             "payments-keyrecord-source.connector.json",
-            "payment.avsc"
-        );
-
-        var run = await StandaloneRoad.RunAsync(
-            _folder,
-            kafka.BootstrapServers,
-            spec,
+            "payments-keyrecord",
             Lines,
-            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
             "key.converter.schema.registry.url=" + registry.Url,
             "value.converter.schema.registry.url=" + registry.Url
         );
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        var records = TopicContents.Records(kafka.BootstrapServers, "payments-keyrecord", 1);
-        Assert.True(records.Count == Lines, run.ToString());
-        foreach (var ((key, value), i) in records.Select((r, i) => (r, i)))
+        foreach (var (record, i) in records.Select((r, i) => (r, i)))
         {
+            var (key, value) = (record.Key, record.Value);
             Assert.Equal(0, key![0]);
             Assert.Equal(
                 JsonNode

@@ -22,27 +22,15 @@ public sealed class PrimitiveChainRunTests : IDisposable
     public async Task ExtractFieldAndWholeValueCast_PrimitivesAndTheirSchemasAreRegistered()
     {
         await using var registry = await SchemaRegistryTestServer.StartAsync();
-        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
-        kafka.CreateTopic("payments-amount", partitions: 1);
-        var spec = StandaloneRoad.CopyFromIntegrationTests(
+        var records = await StandaloneRoad.RunPaymentsSpecAsync(
             _folder,
             "payments-amount-source.connector.json",
-            "payment.avsc"
-        );
-
-        var run = await StandaloneRoad.RunAsync(
-            _folder,
-            kafka.BootstrapServers,
-            spec,
+            "payments-amount",
             Lines,
-            "file=" + await StandaloneRoad.WritePaymentsAsync(_folder, Lines),
             "key.converter.schema.registry.url=" + registry.Url,
             "value.converter.schema.registry.url=" + registry.Url
         );
 
-        Assert.True(run.ExitCode == 0, run.ToString());
-        var records = TopicContents.Records(kafka.BootstrapServers, "payments-amount", 1);
-        Assert.True(records.Count == Lines, run.ToString());
         Assert.Equal(
             Enumerable.Range(0, Lines).Select(i => (100L + i, (long)i)),
             records.Select(r => (AvroLong(r.Key!), AvroLong(r.Value!)))
