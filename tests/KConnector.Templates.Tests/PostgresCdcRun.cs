@@ -100,6 +100,7 @@ internal static partial class PostgresCdcRun
                 "run",
                 "--no-build",
                 "--",
+                GeneratedWorkerRestApi.AnyFreePort,
                 "--Connector:database.port="
                     + server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ]
