@@ -14,9 +14,6 @@ namespace KConnector.Generator.ConfigProviders;
 /// </summary>
 internal static class ConfigProviderCatalogReader
 {
-    // The runtime's PluginKind.ConfigProvider.
-    private const int ConfigProviderKind = 6;
-
     public static EquatableArray<ConfigProviderPluginModel> Read(
         Compilation compilation,
         CancellationToken cancellationToken
@@ -54,28 +51,17 @@ internal static class ConfigProviderCatalogReader
             );
         if (
             plugin is null
-            || plugin.ConstructorArguments.Length != 2
-            || plugin.ConstructorArguments[0].Value is not string className
-            || plugin.ConstructorArguments[1].Value is not int kind
-            || kind != ConfigProviderKind
+            || ConnectPluginArguments.Of(plugin) is not { } arguments
+            || arguments.Kind != PluginAttributeKind.ConfigProvider
         )
         {
             return null;
         }
-        var aliases = plugin
-            .NamedArguments.Where(a =>
-                a.Key == "Aliases" && a.Value.Kind == TypedConstantKind.Array
-            )
-            .SelectMany(a => a.Value.Values.Select(v => v.Value as string ?? string.Empty));
-        var description = plugin
-            .NamedArguments.Where(a => a.Key == "Description")
-            .Select(a => a.Value.Value as string)
-            .FirstOrDefault();
         return new ConfigProviderPluginModel(
-            className,
-            aliases.ToEquatableArray(),
+            arguments.ClassName,
+            arguments.Aliases,
             type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
-            description ?? string.Empty
+            arguments.Named("Description") as string ?? string.Empty
         );
     }
 }

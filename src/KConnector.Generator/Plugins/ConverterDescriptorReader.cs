@@ -1,6 +1,4 @@
-using System.Linq;
 using KConnector.Generator.Connectors;
-using KConnector.Generator.Helpers;
 using Microsoft.CodeAnalysis;
 
 namespace KConnector.Generator.Plugins;
@@ -8,10 +6,6 @@ namespace KConnector.Generator.Plugins;
 /// <summary>Reads one <c>[ConnectPlugin]</c> converter or header converter descriptor into a <see cref="ConverterPluginModel"/>.</summary>
 internal static class ConverterDescriptorReader
 {
-    // The runtime's PluginKind values of converters.
-    private const int ConverterKind = 2;
-    private const int HeaderConverterKind = 3;
-
     /// <summary>The converter <paramref name="descriptor"/> describes, or null when it is another kind of plugin.</summary>
     public static ConverterPluginModel? Read(
         INamedTypeSymbol descriptor,
@@ -20,31 +14,20 @@ internal static class ConverterDescriptorReader
     )
     {
         if (
-            plugin.ConstructorArguments.Length != 2
-            || plugin.ConstructorArguments[0].Value is not string className
-            || plugin.ConstructorArguments[1].Value is not int kind
-            || (kind != ConverterKind && kind != HeaderConverterKind)
+            ConnectPluginArguments.Of(plugin) is not { } arguments
+            || arguments.Kind
+                is not (PluginAttributeKind.Converter or PluginAttributeKind.HeaderConverter)
         )
         {
             return null;
         }
-        var aliases = plugin
-            .NamedArguments.Where(a =>
-                a.Key == "Aliases" && a.Value.Kind == TypedConstantKind.Array
-            )
-            .SelectMany(a => a.Value.Values.Select(v => v.Value as string ?? string.Empty));
-        var carries = plugin
-            .NamedArguments.Where(a => a.Key == "Carries" && a.Value.Value is int)
-            .Select(a => (TypeFormats)(int)a.Value.Value!)
-            .FirstOrDefault();
-        var alsoHeaderConverter = plugin.NamedArguments.Any(a =>
-            a.Key == "AlsoHeaderConverter" && a.Value.Value is true
-        );
+        var headerConverter = arguments.Kind == PluginAttributeKind.HeaderConverter;
+        var alsoHeaderConverter = arguments.Flag("AlsoHeaderConverter");
         return new ConverterPluginModel(
-            className,
-            aliases.ToEquatableArray(),
-            kind == HeaderConverterKind,
-            carries,
+            arguments.ClassName,
+            arguments.Aliases,
+            headerConverter,
+            arguments.Named("Carries") is int carries ? (TypeFormats)carries : default,
             ConfigKeyAttributeReader.Read(descriptor)
         )
         {
@@ -54,8 +37,8 @@ internal static class ConverterDescriptorReader
                 : descriptor.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
             Creatable = Converters.ConverterCreationMembers.Present(
                 descriptor,
-                converter: kind == ConverterKind,
-                headerConverter: kind == HeaderConverterKind || alsoHeaderConverter
+                converter: !headerConverter,
+                headerConverter: headerConverter || alsoHeaderConverter
             ),
         };
     }

@@ -10,10 +10,6 @@ namespace KConnector.Generator.Plugins;
 /// <summary>Reads one <c>[ConnectPlugin]</c> descriptor class into a <see cref="PluginModel"/>.</summary>
 internal static class PluginDescriptorReader
 {
-    // The runtime's PluginKind values of the kinds a spec can run today.
-    private const int SourceKind = 0;
-    private const int SinkKind = 1;
-
     /// <summary>The connector plugin <paramref name="descriptor"/> describes, or null when it is another kind of plugin.</summary>
     public static PluginModel? Read(
         INamedTypeSymbol descriptor,
@@ -21,40 +17,30 @@ internal static class PluginDescriptorReader
         string assembly
     )
     {
+        // The kinds a spec can run today.
         if (
-            plugin.ConstructorArguments.Length != 2
-            || plugin.ConstructorArguments[0].Value is not string className
-            || plugin.ConstructorArguments[1].Value is not int kind
-            || (kind != SourceKind && kind != SinkKind)
+            ConnectPluginArguments.Of(plugin) is not { } arguments
+            || arguments.Kind is not (PluginAttributeKind.Source or PluginAttributeKind.Sink)
         )
         {
             return null;
         }
-        var named = plugin.NamedArguments.ToDictionary(
-            a => a.Key,
-            a => a.Value,
-            StringComparer.Ordinal
-        );
-        bool Flag(string key, bool fallback) =>
-            named.TryGetValue(key, out var c) && c.Value is bool b ? b : fallback;
-        var aliases =
-            named.TryGetValue("Aliases", out var a) && a.Kind == TypedConstantKind.Array
-                ? a.Values.Select(v => v.Value as string ?? string.Empty)
-                : Enumerable.Empty<string>();
         return new PluginModel(
-            className,
-            aliases.ToEquatableArray(),
-            kind == SourceKind ? ConnectorKind.Source : ConnectorKind.Sink,
-            named.TryGetValue("Description", out var d) ? d.Value as string ?? "" : "",
+            arguments.ClassName,
+            arguments.Aliases,
+            arguments.Kind == PluginAttributeKind.Source
+                ? ConnectorKind.Source
+                : ConnectorKind.Sink,
+            arguments.Named("Description") as string ?? "",
             ConfigKeyAttributeReader.Read(descriptor),
             "global::" + descriptor.ToDisplayString(),
             assembly,
             CreationOf(descriptor),
-            Flag("ValueMustBeRecord", false),
-            Flag("KeyMayBeRecord", true),
-            Flag("SingleTask", false),
+            arguments.Flag("ValueMustBeRecord"),
+            arguments.Flag("KeyMayBeRecord", fallback: true),
+            arguments.Flag("SingleTask"),
             CrossKeyRulesMethod.IsDeclaredBy(descriptor),
-            named.TryGetValue("ValueType", out var v) && v.Value is ITypeSymbol valueType
+            arguments.Named("ValueType") is ITypeSymbol valueType
                 ? "global::" + valueType.ToDisplayString()
                 : null
         );
