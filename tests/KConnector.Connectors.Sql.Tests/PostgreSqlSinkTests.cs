@@ -22,6 +22,33 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
             new PrimitiveRecordAccessor<string>("order_key")
         );
 
+    /// <summary>The table <paramref name="topic"/>, created by the sink, already holding order 2.</summary>
+    private async Task WriteOrderTwoAsync(string topic)
+    {
+        await using var first = Task(
+            ("auto.create", "true"),
+            ("pk.mode", "record_value"),
+            ("pk.fields", "id")
+        );
+        await first.PutAsync(
+            [SinkRecords.Of(topic, 0, (string?)null, SinkRecords.Order(2))],
+            default
+        );
+        await first.FlushAsync(default);
+    }
+
+    /// <summary>Orders 1, 2 and 3 at offsets 10-12 in one put: order 2's key is taken.</summary>
+    private static Task PutOrdersOneToThreeAsync(SqlSinkTask<string, Order> task, string topic) =>
+        task.PutAsync(
+                [
+                    SinkRecords.Of(topic, 10, (string?)null, SinkRecords.Order(1)),
+                    SinkRecords.Of(topic, 11, (string?)null, SinkRecords.Order(2)),
+                    SinkRecords.Of(topic, 12, (string?)null, SinkRecords.Order(3)),
+                ],
+                default
+            )
+            .AsTask();
+
     [Fact]
     public async Task Insert_AutoCreate_CreatesTableWithMappedTypesAndWritesRows()
     {
@@ -96,35 +123,14 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
     public async Task Insert_DuplicateKeyInBatch_RollsBackTheWholeBatchAndNamesTheOffsets()
     {
         var topic = Topic();
-        await using (
-            var first = Task(
-                ("auto.create", "true"),
-                ("pk.mode", "record_value"),
-                ("pk.fields", "id")
-            )
-        )
-        {
-            await first.PutAsync(
-                [SinkRecords.Of(topic, 0, (string?)null, SinkRecords.Order(2))],
-                default
-            );
-            await first.FlushAsync(default);
-        }
+        await WriteOrderTwoAsync(topic);
         await using var task = Task(
             ("pk.mode", "record_value"),
             ("pk.fields", "id"),
             ("batch.size", "10")
         );
         var error = await Assert.ThrowsAsync<ConnectException>(() =>
-            task.PutAsync(
-                    [
-                        SinkRecords.Of(topic, 10, (string?)null, SinkRecords.Order(1)),
-                        SinkRecords.Of(topic, 11, (string?)null, SinkRecords.Order(2)),
-                        SinkRecords.Of(topic, 12, (string?)null, SinkRecords.Order(3)),
-                    ],
-                    default
-                )
-                .AsTask()
+            PutOrdersOneToThreeAsync(task, topic)
         );
         Assert.Equal(Stage.TASK_PUT, error.Stage);
         Assert.Contains($"{topic}-0@10 .. {topic}-0@12", error.Message, StringComparison.Ordinal);
@@ -138,20 +144,7 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
     public async Task ErrorsToleranceAll_FailedBatchIsUnrolled_AndOnlyTheBadRecordIsReported()
     {
         var topic = Topic();
-        await using (
-            var first = Task(
-                ("auto.create", "true"),
-                ("pk.mode", "record_value"),
-                ("pk.fields", "id")
-            )
-        )
-        {
-            await first.PutAsync(
-                [SinkRecords.Of(topic, 0, (string?)null, SinkRecords.Order(2))],
-                default
-            );
-            await first.FlushAsync(default);
-        }
+        await WriteOrderTwoAsync(topic);
         await using var task = Task(
             ("pk.mode", "record_value"),
             ("pk.fields", "id"),
@@ -160,15 +153,7 @@ public sealed class PostgreSqlSinkTests(PostgreSqlServer server)
         );
 
         var error = await Assert.ThrowsAsync<SinkRecordsFailedException>(() =>
-            task.PutAsync(
-                    [
-                        SinkRecords.Of(topic, 10, (string?)null, SinkRecords.Order(1)),
-                        SinkRecords.Of(topic, 11, (string?)null, SinkRecords.Order(2)),
-                        SinkRecords.Of(topic, 12, (string?)null, SinkRecords.Order(3)),
-                    ],
-                    default
-                )
-                .AsTask()
+            PutOrdersOneToThreeAsync(task, topic)
         );
 
         var failed = Assert.Single(error.Failed);

@@ -13,16 +13,9 @@ namespace KConnector.Connectors.Sql.Tests;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class SqlColumnDefaultTests(PostgreSqlServer server) : IDisposable
 {
-    private readonly string _path = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-defaults-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-defaults");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_path);
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     private static OrderV4 V4(long id) =>
         new()
@@ -39,7 +32,7 @@ public sealed class SqlColumnDefaultTests(PostgreSqlServer server) : IDisposable
     [Fact]
     public async Task Sqlite_AutoCreate_WritesTheDefaults_AndAutoEvolve_AddsDefaultedColumns()
     {
-        var url = "jdbc:sqlite:" + _path;
+        var url = _sqlite.Url;
         await using (
             var v1 = new SqlSinkTask<string, Order>(
                 SqlSinkOptions.Parse(SinkRecords.Config(url, ("auto.create", "true"))),
@@ -78,11 +71,11 @@ public sealed class SqlColumnDefaultTests(PostgreSqlServer server) : IDisposable
 
         Assert.Equal(
             ["1 3 o'hare 0 0.5", "2 9 us 1 null"],
-            Sqlite("SELECT id, priority, region, express, discount FROM orders ORDER BY id")
+            _sqlite.Rows("SELECT id, priority, region, express, discount FROM orders ORDER BY id")
         );
         Assert.Equal(
             ["priority 1 3", "region 1 'o''hare'", "express 1 FALSE", "discount 0 0.5"],
-            Sqlite(
+            _sqlite.Rows(
                 "SELECT name, \"notnull\", dflt_value FROM pragma_table_info('orders') WHERE name IN ('priority', 'region', 'express', 'discount') ORDER BY cid"
             )
         );
@@ -127,34 +120,5 @@ public sealed class SqlColumnDefaultTests(PostgreSqlServer server) : IDisposable
                 )
             )
         );
-    }
-
-    private List<string> Sqlite(string sql)
-    {
-        using var connection = new SqliteConnection("Data Source=" + _path);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(
-                string.Join(
-                    ' ',
-                    Enumerable
-                        .Range(0, reader.FieldCount)
-                        .Select(i =>
-                            reader.IsDBNull(i)
-                                ? "null"
-                                : Convert.ToString(
-                                    reader.GetValue(i),
-                                    System.Globalization.CultureInfo.InvariantCulture
-                                )
-                        )
-                )
-            );
-        }
-        return rows;
     }
 }

@@ -20,16 +20,9 @@ public sealed class SqlLogicalTypesTests(PostgreSqlServer server) : IDisposable
 {
     private const int Total = 20;
 
-    private readonly string _file = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-ledger-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-ledger");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_file);
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     /// <summary>Entry <paramref name="i"/>: every field set, the optional ones every other time.</summary>
     internal static LedgerEntry Entry(int i) =>
@@ -114,7 +107,7 @@ public sealed class SqlLogicalTypesTests(PostgreSqlServer server) : IDisposable
     [Fact]
     public async Task SqliteSink_WritesTheLogicalTypesAsIsoTextAndNumbers_AndTheSourceReadsTheRecordsBack()
     {
-        var url = "jdbc:sqlite:" + _file;
+        var url = _sqlite.Url;
         await using (
             var task = new SqlSinkTask<string, LedgerEntry>(
                 SqlSinkOptions.Parse(SinkRecords.Config(url, ("auto.create", "true"))),

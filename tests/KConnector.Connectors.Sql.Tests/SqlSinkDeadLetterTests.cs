@@ -26,16 +26,9 @@ public sealed class SqlSinkDeadLetterTests(PostgreSqlServer server) : IDisposabl
     private const string CreateTable =
         "CREATE TABLE checked_orders (id BIGINT NOT NULL PRIMARY KEY, customer TEXT NOT NULL, amount DOUBLE PRECISION NOT NULL CHECK (amount >= 0), note TEXT NULL)";
 
-    private readonly string _file = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-dlq-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-dlq");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_file);
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     // Every tenth order (3, 13, 23, ...) has a negative amount, which the CHECK constraint refuses.
     private static bool Refused(int i) => i % 10 == 3;
@@ -83,19 +76,9 @@ public sealed class SqlSinkDeadLetterTests(PostgreSqlServer server) : IDisposabl
     [Fact]
     public async Task SqliteSinkSpec_RowsTheCheckConstraintRefuses_AreDeadLettered_TheRestWrittenOnce()
     {
-        using (var connection = new SqliteConnection("Data Source=" + _file))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = CreateTable.Replace(
-                "DOUBLE PRECISION",
-                "REAL",
-                StringComparison.Ordinal
-            );
-            command.ExecuteNonQuery();
-        }
+        _sqlite.Execute(CreateTable.Replace("DOUBLE PRECISION", "REAL", StringComparison.Ordinal));
         using var kafka = StartKafka();
-        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_DLQ_FILE", _file);
+        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_DLQ_FILE", _sqlite.Path);
         try
         {
             using var environment = new ConnectorEnvironment();
@@ -116,19 +99,13 @@ public sealed class SqlSinkDeadLetterTests(PostgreSqlServer server) : IDisposabl
         }
 
         AssertDeadLettered(kafka, "CHECK constraint failed", "connect-checked-orders-sqlite-sink");
-        var ids = new List<long>();
-        using (var connection = new SqliteConnection("Data Source=" + _file))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "SELECT id FROM checked_orders ORDER BY id";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
-            {
-                ids.Add(reader.GetInt64(0));
-            }
-        }
-        Assert.Equal(Enumerable.Range(0, Total).Where(i => !Refused(i)).Select(i => (long)i), ids);
+        Assert.Equal(
+            Enumerable
+                .Range(0, Total)
+                .Where(i => !Refused(i))
+                .Select(i => i.ToString(CultureInfo.InvariantCulture)),
+            _sqlite.Rows("SELECT id FROM checked_orders ORDER BY id")
+        );
     }
 
     [Fact]

@@ -14,16 +14,9 @@ namespace KConnector.Connectors.Sql.Tests;
 [Collection(PostgreSqlCollection.Name)]
 public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
 {
-    private readonly string _file = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-spec-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-spec");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_file);
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     private static Order OrderOf(int i) =>
         new()
@@ -50,7 +43,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
             Total,
             i => values.FromConnectData("spec_orders", OrderOf(i))!
         );
-        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_FILE", _file);
+        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_FILE", _sqlite.Path);
         try
         {
             using var environment = new ConnectorEnvironment();
@@ -73,9 +66,9 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
 
         Assert.Equal(
             ["id INTEGER 1", "customer TEXT 1", "amount REAL 1", "note TEXT 0"],
-            Sqlite("SELECT name, type, \"notnull\" FROM pragma_table_info('spec_orders')")
+            _sqlite.Rows("SELECT name, type, \"notnull\" FROM pragma_table_info('spec_orders')")
         );
-        var rows = Sqlite("SELECT id, customer, amount, note FROM spec_orders ORDER BY id");
+        var rows = _sqlite.Rows("SELECT id, customer, amount, note FROM spec_orders ORDER BY id");
         Assert.Equal(
             Enumerable
                 .Range(0, Total)
@@ -101,7 +94,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
             OrdersSqliteSinkConfig.Parse(
                 new Dictionary<string, string?>(OrdersSqliteSinkConfig.SpecValues)
                 {
-                    ["connection.url"] = "jdbc:sqlite:" + _file,
+                    ["connection.url"] = _sqlite.Url,
                     ["insert.mode"] = "merge",
                     ["batch.size"] = "many",
                 }
@@ -119,7 +112,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
                 new Dictionary<string, string?>(OrdersSqliteSinkConfig.SpecValues)
                 {
                     ["bootstrap.servers"] = "127.0.0.1:1",
-                    ["connection.url"] = "jdbc:sqlite:" + _file,
+                    ["connection.url"] = _sqlite.Url,
                     ["delete.enabled"] = "true",
                     ["insert.mode"] = "upsert",
                 }
@@ -140,7 +133,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
             error.Message,
             StringComparison.Ordinal
         );
-        Assert.False(System.IO.File.Exists(_file));
+        Assert.False(System.IO.File.Exists(_sqlite.Path));
     }
 
     [Fact]
@@ -217,7 +210,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
             i => values.FromConnectData(Topic, OrderOf(i % Total) with { Amount = i })!,
             nullKeys: true
         );
-        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_KEYED_FILE", _file);
+        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_KEYED_FILE", _sqlite.Path);
         try
         {
             using var environment = new ConnectorEnvironment();
@@ -241,7 +234,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
         // The key's field is the primary key, first; the value's id is that column, not another.
         Assert.Equal(
             ["id INTEGER 1 1", "customer TEXT 1 0", "amount REAL 1 0", "note TEXT 0 0"],
-            Sqlite(
+            _sqlite.Rows(
                 "SELECT name, type, \"notnull\", pk FROM pragma_table_info('value_keyed_orders')"
             )
         );
@@ -256,33 +249,7 @@ public sealed class SqlSinkSpecTests(PostgreSqlServer server) : IDisposable
                         (i + Total).ToString(CultureInfo.InvariantCulture)
                     )
                 ),
-            Sqlite("SELECT id, customer, amount FROM value_keyed_orders ORDER BY id")
+            _sqlite.Rows("SELECT id, customer, amount FROM value_keyed_orders ORDER BY id")
         );
-    }
-
-    private List<string> Sqlite(string sql)
-    {
-        using var connection = new SqliteConnection("Data Source=" + _file);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(
-                string.Join(
-                    ' ',
-                    Enumerable
-                        .Range(0, reader.FieldCount)
-                        .Select(i =>
-                            reader.IsDBNull(i)
-                                ? "null"
-                                : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)
-                        )
-                )
-            );
-        }
-        return rows;
     }
 }

@@ -14,16 +14,9 @@ namespace KConnector.Connectors.Sql.Tests;
 /// </summary>
 public sealed class SqlSourceQueryRetryTests : IDisposable
 {
-    private readonly string _path = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-retry-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-retry");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_path);
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     [Fact]
     public async Task ByDefault_ATableMadeAfterTheConnectorStarted_IsReadOnceItExists()
@@ -35,10 +28,10 @@ public sealed class SqlSourceQueryRetryTests : IDisposable
         {
             Assert.Empty(await PollOnceAsync(task));
         }
-        Execute(
+        _sqlite.Execute(
             "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL, in_stock INTEGER)"
         );
-        Execute("INSERT INTO products VALUES (1, 'a', 1.5, 1), (2, 'b', 2, 0)");
+        _sqlite.Execute("INSERT INTO products VALUES (1, 'a', 1.5, 1), (2, 'b', 2, 0)");
 
         var records = await SourcePolling.PollAsync(task, 2);
         Assert.Equal(["a", "b"], records.Select(r => r.Value!.Name));
@@ -61,11 +54,11 @@ public sealed class SqlSourceQueryRetryTests : IDisposable
         await using var task = Task(retryAttempts: "2");
         Assert.Empty(await PollOnceAsync(task));
         Assert.Empty(await PollOnceAsync(task));
-        Execute(
+        _sqlite.Execute(
             "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL, in_stock INTEGER)"
         );
         Assert.Empty(await PollOnceAsync(task)); // succeeds with no rows: the count starts again
-        Execute("DROP TABLE products");
+        _sqlite.Execute("DROP TABLE products");
         Assert.Empty(await PollOnceAsync(task));
         Assert.Empty(await PollOnceAsync(task));
 
@@ -91,7 +84,7 @@ public sealed class SqlSourceQueryRetryTests : IDisposable
     {
         var config = new Dictionary<string, string?>
         {
-            ["connection.url"] = "jdbc:sqlite:" + _path,
+            ["connection.url"] = _sqlite.Url,
             ["mode"] = "incrementing",
             ["table.whitelist"] = "products",
             ["topic.prefix"] = "lite-",
@@ -112,14 +105,5 @@ public sealed class SqlSourceQueryRetryTests : IDisposable
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         return await task.PollAsync(deadline.Token);
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection("Data Source=" + _path);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
     }
 }

@@ -12,22 +12,15 @@ namespace KConnector.Connectors.Sql.Tests;
 /// </summary>
 public sealed class SqlSourceSpecTests : IDisposable
 {
-    private readonly string _file = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-spec-source-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-spec-source");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_file);
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     [Fact]
     public async Task SqliteSourceSpec_CopiesEveryRowOnce_IntoRecordsOfTheSchema()
     {
         const int Total = 250;
-        using (var connection = new SqliteConnection("Data Source=" + _file))
+        using (var connection = new SqliteConnection("Data Source=" + _sqlite.Path))
         {
             connection.Open();
             using var command = connection.CreateCommand();
@@ -45,7 +38,7 @@ public sealed class SqlSourceSpecTests : IDisposable
         }
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic("spec-sqlite-products", partitions: 1);
-        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_SOURCE_FILE", _file);
+        Environment.SetEnvironmentVariable("KCONNECTOR_SPEC_SQLITE_SOURCE_FILE", _sqlite.Path);
         try
         {
             using var environment = new ConnectorEnvironment();

@@ -8,47 +8,9 @@ namespace KConnector.Connectors.Sql.Tests;
 
 public sealed class SqliteSinkTests : IDisposable
 {
-    private readonly string _path = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-sink-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-sink");
 
-    private string Url => "jdbc:sqlite:" + _path;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_path);
-    }
-
-    private List<string> Rows(string sql)
-    {
-        using var connection = new SqliteConnection("Data Source=" + _path);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add(
-                string.Join(
-                    ' ',
-                    Enumerable
-                        .Range(0, reader.FieldCount)
-                        .Select(i =>
-                            reader.IsDBNull(i)
-                                ? "null"
-                                : Convert.ToString(
-                                    reader.GetValue(i),
-                                    System.Globalization.CultureInfo.InvariantCulture
-                                )
-                        )
-                )
-            );
-        }
-        return rows;
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     [Fact]
     public async Task ADatabaseThatCannotBeOpened_IsNamedInTheError()
@@ -90,7 +52,7 @@ public sealed class SqliteSinkTests : IDisposable
             var task = new SqlSinkTask<string, Order>(
                 SqlSinkOptions.Parse(
                     SinkRecords.Config(
-                        Url,
+                        _sqlite.Url,
                         ("auto.create", "true"),
                         ("insert.mode", "upsert"),
                         ("pk.mode", "record_key"),
@@ -123,13 +85,13 @@ public sealed class SqliteSinkTests : IDisposable
         }
         Assert.Equal(
             ["a 1 acme 3 again", "c 3 acme 4 null"],
-            Rows("SELECT * FROM orders ORDER BY k")
+            _sqlite.Rows("SELECT * FROM orders ORDER BY k")
         );
 
         await using var v2 = new SqlSinkTask<string, OrderV2>(
             SqlSinkOptions.Parse(
                 SinkRecords.Config(
-                    Url,
+                    _sqlite.Url,
                     ("auto.evolve", "true"),
                     ("insert.mode", "upsert"),
                     ("pk.mode", "record_key"),
@@ -159,13 +121,13 @@ public sealed class SqliteSinkTests : IDisposable
         await v2.FlushAsync(default);
         Assert.Equal(
             ["a null", "c null", "d api"],
-            Rows("SELECT k, channel FROM orders ORDER BY k")
+            _sqlite.Rows("SELECT k, channel FROM orders ORDER BY k")
         );
         Assert.Contains(
             "INTEGER",
             string.Join(
                 ",",
-                Rows("SELECT type FROM pragma_table_info('orders') WHERE name = 'id'")
+                _sqlite.Rows("SELECT type FROM pragma_table_info('orders') WHERE name = 'id'")
             ),
             StringComparison.Ordinal
         );
@@ -175,7 +137,7 @@ public sealed class SqliteSinkTests : IDisposable
     public async Task AllTypes_RoundTripThroughSqliteAffinities()
     {
         await using var task = new SqlSinkTask<string, AllTypes>(
-            SqlSinkOptions.Parse(SinkRecords.Config(Url, ("auto.create", "true"))),
+            SqlSinkOptions.Parse(SinkRecords.Config(_sqlite.Url, ("auto.create", "true"))),
             new AvroRecordAccessor<AllTypes>()
         );
         await task.PutAsync(
@@ -201,10 +163,10 @@ public sealed class SqliteSinkTests : IDisposable
         );
         await task.FlushAsync(default);
 
-        Assert.Equal(["1 3 -9 1.5 2.25 System.Byte[] x 5"], Rows("SELECT * FROM t"));
+        Assert.Equal(["1 3 -9 1.5 2.25 System.Byte[] x 5"], _sqlite.Rows("SELECT * FROM t"));
         Assert.Equal(
             ["INTEGER", "INTEGER", "INTEGER", "REAL", "REAL", "BLOB", "TEXT", "INTEGER"],
-            Rows("SELECT type FROM pragma_table_info('t')")
+            _sqlite.Rows("SELECT type FROM pragma_table_info('t')")
         );
     }
 }

@@ -8,25 +8,9 @@ namespace KConnector.Connectors.Sql.Tests;
 
 public sealed class SqliteSourceTests : IDisposable
 {
-    private readonly string _path = Path.Combine(
-        Path.GetTempPath(),
-        "kconnector-source-" + Guid.NewGuid().ToString("N") + ".db"
-    );
+    private readonly SqliteFile _sqlite = new("kconnector-source");
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        System.IO.File.Delete(_path);
-    }
-
-    private void Execute(string sql)
-    {
-        using var connection = new SqliteConnection("Data Source=" + _path);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
+    public void Dispose() => _sqlite.Dispose();
 
     private SqlSourceTask<Product> Task(
         string mode,
@@ -37,7 +21,7 @@ public sealed class SqliteSourceTests : IDisposable
             SqlSourceOptions.Parse(
                 new Dictionary<string, string?>
                 {
-                    ["connection.url"] = "jdbc:sqlite:" + _path,
+                    ["connection.url"] = _sqlite.Url,
                     ["mode"] = mode,
                     ["table.whitelist"] = "products",
                     ["topic.prefix"] = "lite-",
@@ -54,10 +38,10 @@ public sealed class SqliteSourceTests : IDisposable
     [Fact]
     public async Task TimestampIncrementing_OnTextTimestamps_FindsNewAndUpdatedRowsAndResumes()
     {
-        Execute(
+        _sqlite.Execute(
             "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL, in_stock INTEGER, modified TEXT NOT NULL)"
         );
-        Execute(
+        _sqlite.Execute(
             "INSERT INTO products VALUES (1, 'a', 1.5, 1, '2024-01-01 00:00:00'), (2, 'b', 2, 0, '2024-01-01 00:00:00'), (3, 'c', 3, NULL, '2024-01-02 00:00:00')"
         );
         IReadOnlyDictionary<string, string>? stored;
@@ -69,8 +53,10 @@ public sealed class SqliteSourceTests : IDisposable
             Assert.Equal("lite-products", records[0].Topic);
             stored = records[^1].SourceOffset;
         }
-        Execute("UPDATE products SET name = 'a2', modified = '2024-01-03 00:00:00' WHERE id = 1");
-        Execute("INSERT INTO products VALUES (4, 'd', 4, 1, '2024-01-03 00:00:00')");
+        _sqlite.Execute(
+            "UPDATE products SET name = 'a2', modified = '2024-01-03 00:00:00' WHERE id = 1"
+        );
+        _sqlite.Execute("INSERT INTO products VALUES (4, 'd', 4, 1, '2024-01-03 00:00:00')");
         await using var restarted = Task("timestamp+incrementing", _ => stored);
         Assert.Equal(["a2", "d"], (await PollAsync(restarted, 2)).Select(r => r.Value!.Name));
     }
@@ -78,15 +64,15 @@ public sealed class SqliteSourceTests : IDisposable
     [Fact]
     public async Task Incrementing_ReturnsOnlyNewRows()
     {
-        Execute(
+        _sqlite.Execute(
             "CREATE TABLE products (id INTEGER PRIMARY KEY, name TEXT NOT NULL, price REAL NOT NULL, in_stock INTEGER, modified TEXT)"
         );
-        Execute(
+        _sqlite.Execute(
             "INSERT INTO products (id, name, price) VALUES (1, 'a', 1), (2, 'b', 2), (3, 'c', 3)"
         );
         await using var task = Task("incrementing");
         Assert.Equal([1L, 2, 3], (await PollAsync(task, 3)).Select(r => r.Value!.Id));
-        Execute("INSERT INTO products (id, name, price) VALUES (10, 'j', 10)");
+        _sqlite.Execute("INSERT INTO products (id, name, price) VALUES (10, 'j', 10)");
         Assert.Equal([10L], (await PollAsync(task, 1)).Select(r => r.Value!.Id));
     }
 
