@@ -64,31 +64,19 @@ public sealed class CleanStopRestartTests : IDisposable
         // Second run, new store over the same file, new task: resumes from the committed offsets.
         await using (var store = new FileOffsetBackingStore(offsetsFile))
         {
-            var secondTask = new SequenceSourceTask(
+            await new SequenceSourceTask(
                 "seq",
                 Partitions,
                 PerPartition,
                 batchSize: 200
-            );
-            var second = new SourceTaskRunner<string, string>(
+            ).RunToTheEndAsync(
                 options with
                 {
                     OffsetStore = store,
                 },
-                secondTask,
-                new StringConverter(),
-                new StringConverter()
-            );
-            using var stop = new CancellationTokenSource();
-            var run = second.RunAsync(stop.Token);
-            await TopicReader.WaitUntilAsync(
-                () => secondTask.Exhausted && second.RecordsAcknowledged == second.RecordsPolled,
-                Wait,
                 "the rest of the stream",
-                run
+                Wait
             );
-            await stop.CancelAsync();
-            await run;
         }
 
         var values = TopicReader

@@ -172,25 +172,12 @@ public sealed class FaultInjectionTests : IDisposable
         }
         Assert.Equal(TaskState.FAILED, first.State);
 
-        var task = new SequenceSourceTask("seq", Partitions, PerPartition, batchSize: 200);
-        var second = new SourceTaskRunner<string, string>(
-            options,
-            task,
-            new StringConverter(),
-            new StringConverter()
-        );
-        using (var stop = new CancellationTokenSource())
-        {
-            var run = second.RunAsync(stop.Token);
-            await TopicReader.WaitUntilAsync(
-                () => task.Exhausted && second.RecordsAcknowledged == second.RecordsPolled,
-                Wait,
-                "the restarted source to finish",
-                run
-            );
-            await stop.CancelAsync();
-            await run;
-        }
+        await new SequenceSourceTask(
+            "seq",
+            Partitions,
+            PerPartition,
+            batchSize: 200
+        ).RunToTheEndAsync(options, "the restarted source to finish", Wait);
 
         var written = TopicReader
             .ReadAll(kafka.BootstrapServers, "seq", Wait)

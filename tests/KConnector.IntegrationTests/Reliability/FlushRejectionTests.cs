@@ -42,10 +42,7 @@ public sealed class FlushRejectionTests
         await stop.CancelAsync();
         await run;
 
-        var all = Enumerable
-            .Range(0, Partitions)
-            .SelectMany(p => Enumerable.Range(0, PerPartition).Select(s => $"sp-{p}:{s}"))
-            .ToList();
+        var all = SequenceCheck.All(Partitions, PerPartition);
         Assert.Equal(all.Where(v => !Refused(v)).Order(), target.Durable.Order());
         var dead = TopicReader.ReadAll(kafka.BootstrapServers, "seq-dlq", Wait);
         Assert.Equal(

@@ -81,26 +81,12 @@ public sealed class KafkaOffsetStoreTests
             var store = new KafkaOffsetBackingStore("connect-offsets", kafka.BootstrapServers)
         )
         {
-            var task = new SequenceSourceTask("seq", Partitions, PerPartition, batchSize: 100);
-            var second = new SourceTaskRunner<string, string>(
-                options with
-                {
-                    OffsetStore = store,
-                },
-                task,
-                new StringConverter(),
-                new StringConverter()
-            );
-            using var stop = new CancellationTokenSource();
-            var run = second.RunAsync(stop.Token);
-            await TopicReader.WaitUntilAsync(
-                () => task.Exhausted && second.RecordsAcknowledged == second.RecordsPolled,
-                Wait,
-                "the rest",
-                run
-            );
-            await stop.CancelAsync();
-            await run;
+            await new SequenceSourceTask(
+                "seq",
+                Partitions,
+                PerPartition,
+                batchSize: 100
+            ).RunToTheEndAsync(options with { OffsetStore = store }, "the rest", Wait);
         }
 
         var values = TopicReader

@@ -5,6 +5,13 @@ namespace KConnector.IntegrationTests.Reliability;
 /// <summary>Per-partition sequence checks, as Kafka's Connect system tests do them.</summary>
 internal static class SequenceCheck
 {
+    /// <summary>Every value a SequenceSourceTask writes ("sp-N:seq"), partition by partition.</summary>
+    public static List<string> All(int partitions, int perPartition) =>
+        Enumerable
+            .Range(0, partitions)
+            .SelectMany(p => Enumerable.Range(0, perPartition).Select(s => $"sp-{p}:{s}"))
+            .ToList();
+
     public static Dictionary<string, List<int>> BySourcePartition(IEnumerable<string> values) =>
         values
             .Select(v => v.Split(':'))

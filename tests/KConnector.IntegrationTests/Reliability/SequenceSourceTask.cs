@@ -1,6 +1,8 @@
 using System.Globalization;
+using KConnector.Converters;
 using KConnector.Records;
 using KConnector.Tasks;
+using KConnector.Worker;
 
 namespace KConnector.IntegrationTests.Reliability;
 
@@ -75,4 +77,29 @@ internal sealed class SequenceSourceTask(
     private static string Name(int p) => "sp-" + p.ToString(CultureInfo.InvariantCulture);
 
     private static Dictionary<string, string> Partition(int p) => new() { ["source"] = Name(p) };
+
+    /// <summary>
+    /// Runs this task under a runner of its own (a restarted worker's: <paramref name="options"/>
+    /// with its offset store) until every sequence is written and acknowledged, then stops it;
+    /// <paramref name="what"/> names the wait in the failure message.
+    /// </summary>
+    public async Task RunToTheEndAsync(WorkerOptions options, string what, TimeSpan wait)
+    {
+        var runner = new SourceTaskRunner<string, string>(
+            options,
+            this,
+            new StringConverter(),
+            new StringConverter()
+        );
+        using var stop = new CancellationTokenSource();
+        var run = runner.RunAsync(stop.Token);
+        await TopicReader.WaitUntilAsync(
+            () => Exhausted && runner.RecordsAcknowledged == runner.RecordsPolled,
+            wait,
+            what,
+            run
+        );
+        await stop.CancelAsync();
+        await run;
+    }
 }
