@@ -111,9 +111,17 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
         return elapsed;
     }
 
-    public async Task<TimeSpan> SourcePipeline(string topic)
+    /// <param name="topic">The topic to fill.</param>
+    /// <param name="compactOffsets">Whether the task hands each offset as a <see cref="SequenceOffset"/>, not a <see cref="Dictionary{TKey, TValue}"/>.</param>
+    public async Task<TimeSpan> SourcePipeline(string topic, bool compactOffsets = false)
     {
-        var task = new PayloadSourceTask(topic, settings.Records, settings.Partitions, Body);
+        var task = new PayloadSourceTask(
+            topic,
+            settings.Records,
+            settings.Partitions,
+            Body,
+            compactOffsets
+        );
         var runner = new SourceTaskRunner<string, Payload>(
             new WorkerOptions
             {
