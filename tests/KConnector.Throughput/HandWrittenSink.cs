@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Confluent.Kafka;
 using KConnector.Avro;
 using KConnector.Converters;
 using KConnector.Throughput.Records;
@@ -24,14 +23,7 @@ internal sealed class HandWrittenSink(string bootstrapServers, HarnessSettings s
 
     public TimeSpan Run(string topic)
     {
-        var config = new ConsumerConfig(new Dictionary<string, string>(HarnessSettings.Consumer))
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = "hand-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        };
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        using var consumer = HarnessSettings.NewConsumer(bootstrapServers, "hand");
         var clock = Stopwatch.StartNew();
         consumer.Subscribe(topic);
         long count = 0;

@@ -84,14 +84,7 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
 
     public TimeSpan RawConsumer(string topic)
     {
-        var config = new ConsumerConfig(new Dictionary<string, string>(HarnessSettings.Consumer))
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = "raw-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        };
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        using var consumer = HarnessSettings.NewConsumer(bootstrapServers, "raw");
         var clock = Stopwatch.StartNew();
         consumer.Subscribe(topic);
         long count = 0;
