@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using KConnector.Worker;
 
 namespace KConnector.Throughput;
@@ -40,6 +41,21 @@ internal sealed record HarnessSettings(int Records, int RecordBytes)
             new Dictionary<string, string>(SinkConsumerSettings.Defaults),
             "KCONNECTOR_HARNESS_CONSUMER"
         );
+
+    /// <summary>
+    /// A consumer with <see cref="Consumer"/>'s settings in a group of its own, reading from the
+    /// beginning without committing on its own: the raw and hand-written consuming loops'.
+    /// </summary>
+    public static IConsumer<byte[], byte[]> NewConsumer(string bootstrapServers, string group) =>
+        new ConsumerBuilder<byte[], byte[]>(
+            new ConsumerConfig(new Dictionary<string, string>(Consumer))
+            {
+                BootstrapServers = bootstrapServers,
+                GroupId = group + "-" + Guid.NewGuid().ToString("N"),
+                AutoOffsetReset = AutoOffsetReset.Earliest,
+                EnableAutoCommit = false,
+            }
+        ).Build();
 
     // Client settings to try, for raw loops and pipelines alike: KCONNECTOR_HARNESS_PRODUCER /
     // KCONNECTOR_HARNESS_CONSUMER="key=value;key=value" (the worker-only children inherit them).

@@ -7,5 +7,6 @@ internal static class LoopNames
     public const string HandWrittenSource = "hand-written source";
     public const string SourcePipeline = "source pipeline";
     public const string RawConsumer = "raw consumer";
+    public const string HandWrittenSink = "hand-written sink";
     public const string SinkPipeline = "sink pipeline";
 }

@@ -84,14 +84,7 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
 
     public TimeSpan RawConsumer(string topic)
     {
-        var config = new ConsumerConfig(new Dictionary<string, string>(HarnessSettings.Consumer))
-        {
-            BootstrapServers = bootstrapServers,
-            GroupId = "raw-" + Guid.NewGuid().ToString("N"),
-            AutoOffsetReset = AutoOffsetReset.Earliest,
-            EnableAutoCommit = false,
-        };
-        using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
+        using var consumer = HarnessSettings.NewConsumer(bootstrapServers, "raw");
         var clock = Stopwatch.StartNew();
         consumer.Subscribe(topic);
         long count = 0;
@@ -111,9 +104,17 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
         return elapsed;
     }
 
-    public async Task<TimeSpan> SourcePipeline(string topic)
+    /// <param name="topic">The topic to fill.</param>
+    /// <param name="compactOffsets">Whether the task hands each offset as a <see cref="SequenceOffset"/>, not a <see cref="Dictionary{TKey, TValue}"/>.</param>
+    public async Task<TimeSpan> SourcePipeline(string topic, bool compactOffsets = false)
     {
-        var task = new PayloadSourceTask(topic, settings.Records, settings.Partitions, Body);
+        var task = new PayloadSourceTask(
+            topic,
+            settings.Records,
+            settings.Partitions,
+            Body,
+            compactOffsets
+        );
         var runner = new SourceTaskRunner<string, Payload>(
             new WorkerOptions
             {

@@ -47,6 +47,16 @@ internal static class Report
             "hand-written / producer"
         );
         Ratio(results[LoopNames.SinkPipeline], results[LoopNames.RawConsumer], "sink / consumer");
+        Ratio(
+            results[LoopNames.SinkPipeline],
+            results[LoopNames.HandWrittenSink],
+            "sink / hand-written"
+        );
+        Ratio(
+            results[LoopNames.HandWrittenSink],
+            results[LoopNames.RawConsumer],
+            "hand-written sink / consumer"
+        );
     }
 
     private static void Ratio(List<Measurement> pipeline, List<Measurement> raw, string name)

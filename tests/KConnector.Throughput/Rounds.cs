@@ -3,7 +3,7 @@ using System.Globalization;
 namespace KConnector.Throughput;
 
 /// <summary>
-/// Runs the raw loops, the hand-written source and the pipelines in turn, round after round, each
+/// Runs the raw loops, the hand-written source and sink and the pipelines in turn, round after round, each
 /// on a fresh topic: each round starts the order one loop later (the raw loop first in odd rounds,
 /// the pipeline first in even ones for a pair), so no loop always gets the warmer cache or the
 /// quieter moment of a shared machine.
@@ -17,6 +17,7 @@ internal sealed class Rounds(ClusterProcess cluster, HarnessSettings settings, s
             [LoopNames.HandWrittenSource] = [],
             [LoopNames.SourcePipeline] = [],
             [LoopNames.RawConsumer] = [],
+            [LoopNames.HandWrittenSink] = [],
             [LoopNames.SinkPipeline] = [],
         };
 
@@ -24,6 +25,7 @@ internal sealed class Rounds(ClusterProcess cluster, HarnessSettings settings, s
     {
         var loops = new Loops(cluster.BootstrapServers, settings, "harness");
         var handWritten = new HandWrittenSource(cluster.BootstrapServers, settings, loops);
+        var handWrittenSink = new HandWrittenSink(cluster.BootstrapServers, settings);
         for (var round = 1; round <= count; round++)
         {
             var raw = Topic("raw", round);
@@ -38,6 +40,7 @@ internal sealed class Rounds(ClusterProcess cluster, HarnessSettings settings, s
             await InTurn(
                 round,
                 (LoopNames.RawConsumer, () => Task.FromResult(loops.RawConsumer(raw))),
+                (LoopNames.HandWrittenSink, () => Task.FromResult(handWrittenSink.Run(hand))),
                 (LoopNames.SinkPipeline, () => loops.SinkPipeline(pipeline))
             );
             Console.WriteLine($"round {round} of {count} done");

@@ -25,7 +25,6 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
 {
     private static readonly TimeSpan ConsumeWait = TimeSpan.FromMilliseconds(100);
     private readonly ISinkTask<TKey, TValue> _task;
-    private readonly List<Entry> _entries = [];
     private readonly HashSet<TopicPartition> _assigned = [];
     private readonly SinkPartitions _partitions = new();
     private RetryWithToleranceOperator _errors = null!;
@@ -197,7 +196,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                     {
                         // Stopped while a record waited for its converter's dependency (or a
                         // retry): nothing of this batch was put, so nothing of it is committed.
-                        _entries.Clear();
+                        ClearEntries();
                         break;
                     }
                     await ProcessBatchAsync(fatal, stoppingToken).ConfigureAwait(false);
@@ -236,7 +235,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
     // early (a record that failed conversion and was not tolerated), or null.
     private ConnectException? Consume(CancellationToken stoppingToken)
     {
-        _entries.Clear();
+        ClearEntries();
         try
         {
             return ConsumeBatch(stoppingToken);
@@ -279,7 +278,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                 continue;
             }
             _options.TopicUsed?.Invoke(result.Topic);
-            var entry = new Entry(result, _partitions.Find(result.Topic, result.Partition.Value));
+            var entry = NextEntry(result, _partitions.Find(result.Topic, result.Partition.Value));
             _entries.Add(entry);
             // Connect's SinkRecord: the consumed record's partition, offset and timestamp.
             CompiledMetadata?.Set(result.Partition.Value, result.Offset.Value, TimestampOf(result));
@@ -416,12 +415,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 // Stopped during a put's retries: the batch is not done, so it is not committed.
-                _entries.Clear();
+                ClearEntries();
                 return;
             }
         }
         MarkDone();
-        _entries.Clear();
+        ClearEntries();
         if (fatal is not null)
         {
             // Commit what was finished before the record at fault, and nothing after it.
@@ -470,13 +469,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                         e
                     );
                 }
-                var rejected = new HashSet<int>(result.Rejections.Select(r => r.Index));
-                foreach (
-                    var index in Enumerable.Range(0, batch.Count).Where(i => !rejected.Contains(i))
-                )
-                {
-                    _entries[positions[pending[index]]].Handled = true;
-                }
+                MarkWritten(batch.Count, result.Rejections, positions, pending);
                 var retry = new List<int>();
                 TimeSpan delay = TimeSpan.Zero;
                 foreach (var rejection in result.Rejections.OrderBy(r => r.Index))
@@ -763,18 +756,6 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
                     ? null
                     : result.Message.Timestamp.UtcDateTime,
         };
-
-    private sealed class Entry(ConsumeResult<byte[]?, byte[]?> raw, SinkPartition? partition)
-    {
-        public ConsumeResult<byte[]?, byte[]?> Raw { get; } = raw;
-
-        // The record's partition as assigned when it was read; null if it was not assigned.
-        public SinkPartition? Partition { get; } = partition;
-
-        public SinkRecord<TKey, TValue>? Record { get; set; }
-
-        public bool Handled { get; set; }
-    }
 
     private sealed class KeyConversionException(Exception inner) : Exception(inner.Message, inner);
 

@@ -10,8 +10,9 @@ namespace KConnector.Worker;
 // an InFlight: its submitted entry (for the source offset) that also carries the record, so one
 // delivery handler, made once, serves every record. What lives from Produce to the acknowledgement
 // is what drives the garbage collector's work (every gen0 collection copies the records in flight),
-// so an InFlight holds the converted bytes only until librdkafka has copied them
-// (docs/benchmarks.md, "Session 11").
+// so an InFlight never holds the converted bytes: Produce hands them to the serializers through
+// the runner, and librdkafka has copied them when it returns (docs/benchmarks.md, "Session 11" and
+// "Session 12").
 public sealed partial class SourceTaskRunner<TKey, TValue>
 {
     // Confluent.Kafka makes a Headers per message given none; the serializers (the only code that
@@ -24,24 +25,31 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
     // One message reused for every record: Produce reads it and keeps only its key and value.
     private readonly Message<InFlight, InFlight> _message = new();
 
+    // The record being produced's converted key and value, read by the serializers during Produce
+    // (on this thread) and dropped when it returns.
+    private byte[]? _producingKey;
+    private byte[]? _producingValue;
+
     // The producer's typed view for records: the same librdkafka handle (and transaction) as the
     // runner's producer, whose serializers hand over the bytes converted before Produce.
     private IProducer<InFlight, InFlight>? _records;
 
     private IProducer<InFlight, InFlight> RecordProducer(IProducer<byte[]?, byte[]?> producer) =>
         _records = new DependentProducerBuilder<InFlight, InFlight>(producer.Handle)
-            .SetKeySerializer(InFlightBytes.Key)
-            .SetValueSerializer(InFlightBytes.Value)
+            .SetKeySerializer(new ProducingBytes(this, key: true))
+            .SetValueSerializer(new ProducingBytes(this, key: false))
             .Build();
 
     // Hands the record to the producer; throws what Produce throws (a full queue among it).
     private void Produce(
         TopicPartition destination,
         InFlight inFlight,
+        (byte[]? Key, byte[]? Value) converted,
         Timestamp timestamp,
         Headers? headers
     )
     {
+        (_producingKey, _producingValue) = converted;
         _message.Key = inFlight;
         _message.Value = inFlight;
         _message.Timestamp = timestamp;
@@ -53,8 +61,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
         finally
         {
             _message.Key = _message.Value = null!;
+            _producingKey = _producingValue = null;
         }
-        inFlight.Sent();
     }
 
     // On the producer's delivery thread.
@@ -94,8 +102,8 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
 
     /// <summary>
     /// A record handed to the producer and not yet acknowledged: its submitted entry, the record as
-    /// the task polled it and as it is sent (the same object without transformations), and its
-    /// converted key and value until the producer has copied them.
+    /// the task polled it and as it is sent (the same object without transformations). A record
+    /// Kafka refuses is converted again for its dead-letter copy (ConvertAgain).
     /// </summary>
     private sealed class InFlight(
         SourceRecord<TKey, TValue> polled,
@@ -107,29 +115,14 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
 
         /// <summary>What the transformations made of it: what is sent and, refused, dead-lettered.</summary>
         public SourceRecord<TKey, TValue> Record { get; } = record;
-
-        public byte[]? Key { get; set; }
-
-        public byte[]? Value { get; set; }
-
-        // librdkafka holds its own copy now: the bytes may die young. A record Kafka refuses is
-        // converted again for its dead-letter copy (ConvertAgain).
-        public void Sent()
-        {
-            Key = null;
-            Value = null;
-        }
     }
 
     // The producer copies the bytes into librdkafka during Produce: nothing converts here.
-    private sealed class InFlightBytes(bool key) : ISerializer<InFlight>
+    private sealed class ProducingBytes(SourceTaskRunner<TKey, TValue> runner, bool key)
+        : ISerializer<InFlight>
     {
-        public static InFlightBytes Key { get; } = new(key: true);
-
-        public static InFlightBytes Value { get; } = new(key: false);
-
         public byte[] Serialize(InFlight data, SerializationContext context) =>
-            (key ? data.Key : data.Value)!;
+            (key ? runner._producingKey : runner._producingValue)!;
     }
 
     private sealed record FailedDelivery(InFlight InFlight, KafkaException Error);

@@ -372,15 +372,13 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
             }
             headers = converted;
         }
-        inFlight.Key = key;
-        inFlight.Value = value;
         var timestamp = record.Timestamp is { } t ? new Timestamp(t) : Timestamp.Default;
         var destination = _destinations.For(record.Topic, record.Partition);
         while (true)
         {
             try
             {
-                Produce(destination, inFlight, timestamp, headers);
+                Produce(destination, inFlight, (key, value), timestamp, headers);
                 return;
             }
             catch (ProduceException<InFlight, InFlight> e)
