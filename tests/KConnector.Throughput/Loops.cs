@@ -105,7 +105,7 @@ internal sealed class Loops(string bootstrapServers, HarnessSettings settings, s
     }
 
     /// <param name="topic">The topic to fill.</param>
-    /// <param name="compactOffsets">Whether the task hands each offset as a <see cref="SequenceOffset"/>, not a <see cref="Dictionary{TKey, TValue}"/>.</param>
+    /// <param name="compactOffsets">Whether the task hands each offset as a <see cref="KConnector.Records.SingleEntryOffset"/>, not a <see cref="Dictionary{TKey, TValue}"/>.</param>
     public async Task<TimeSpan> SourcePipeline(string topic, bool compactOffsets = false)
     {
         var task = new PayloadSourceTask(

@@ -9,8 +9,9 @@ namespace KConnector.Throughput;
 /// A source that emits <c>count</c> records as fast as it is polled, 500 per poll, with source
 /// offsets. As the shipped sources do (a file's, a table's, a stream's partition map is built once),
 /// each source partition's map and key are made once; each record gets its own offset map: a
-/// <see cref="Dictionary{TKey, TValue}"/> as tasks make them, or, to measure what a compact offset
-/// would save, a <see cref="SequenceOffset"/>.
+/// <see cref="Dictionary{TKey, TValue}"/> as tasks written like Kafka Connect's make them, or, to
+/// measure what the compact offset saves, a <see cref="SingleEntryOffset"/> (the shipped file and
+/// Redis sources hand that).
 /// </summary>
 internal sealed class PayloadSourceTask : ISourceTask<string, Payload>
 {
@@ -74,11 +75,13 @@ internal sealed class PayloadSourceTask : ISourceTask<string, Payload>
         return ValueTask.FromResult<IReadOnlyList<SourceRecord<string, Payload>>>(batch);
     }
 
+    private const string OffsetKey = "seq";
+
     private IReadOnlyDictionary<string, string> Offset(long sequence) =>
         _compactOffsets
-            ? new SequenceOffset(sequence)
+            ? new SingleEntryOffset(OffsetKey, sequence)
             : new Dictionary<string, string>
             {
-                [SequenceOffset.Key] = sequence.ToString(CultureInfo.InvariantCulture),
+                [OffsetKey] = sequence.ToString(CultureInfo.InvariantCulture),
             };
 }

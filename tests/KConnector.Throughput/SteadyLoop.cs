@@ -7,7 +7,7 @@ namespace KConnector.Throughput;
 /// jitted at its last tier: <c>--steady &lt;loop&gt; [records] [bytes] [runs]</c>, loop being
 /// <c>source</c>, <c>producer</c>, <c>producer-acked</c> (the raw producer with a delivery
 /// handler), <c>hand-written</c> (<see cref="HandWrittenSource"/>), <c>source-compact</c> (the
-/// source pipeline, its task handing each record's offset as a one-entry map, <see cref="SequenceOffset"/>),
+/// source pipeline, its task handing each record's offset as a one-entry map, <see cref="KConnector.Records.SingleEntryOffset"/>),
 /// <c>sink</c>, <c>consumer</c>, <c>hand-written-sink</c> (<see cref="HandWrittenSink"/>), or the source pipeline's parts without Kafka,
 /// <c>task</c> and <c>convert</c> (<see cref="SourceParts"/>). Each run prints its seconds and
 /// CPU seconds per million records; "STEADY" marks where the warm-up runs (the first three) end, so

@@ -297,10 +297,7 @@ public sealed class FileSourceTask<TValue> : ISourceTask<string, TValue>, IDispo
         long next
     )
     {
-        var offset = new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["position"] = next.ToString(CultureInfo.InvariantCulture),
-        };
+        var offset = new SingleEntryOffset("position", next);
         TValue value;
         try
         {

@@ -229,7 +229,7 @@ public sealed partial class RedisStreamSourceTask<TValue>
     private SourceRecord<string, TValue> ToRecord(StreamEntry entry)
     {
         var id = entry.Id.ToString();
-        var offset = new Dictionary<string, string> { [OffsetKey] = id };
+        var offset = new SingleEntryOffset(OffsetKey, id);
         var shape = _accessor.Shape;
         var values = new object?[shape.Fields.Count];
         try
