@@ -24,7 +24,9 @@ public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
     private readonly ConcurrentDictionary<int, AvroResolvingReader<T>> _readers = new();
 
     // The last id and its reader: a steady stream costs one int compare, no dictionary lookup.
-    private (int Id, AvroResolvingReader<T>? Reader) _last = (-1, null);
+    // One reference, read and written whole: a (id, reader) tuple is two words, and a converter
+    // read from two threads could pair one record's schema id with another's reader.
+    private LastReader? _last;
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 
     /// <summary>Creates a converter with the defaults (auto-registering under TopicNameStrategy).</summary>
@@ -126,14 +128,19 @@ public sealed class AvroConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
         var id = ConfluentWireFormat.ReadSchemaId(topic, data);
         // The writer schema comes from the registry by id; data written with an older or newer
         // version is resolved into T as the Avro specification's "Schema Resolution" says.
-        var last = _last;
-        var reader =
-            last.Id == id && last.Reader is not null
-                ? last.Reader
-                : _readers.GetOrAdd(id, ReaderFor, topic);
-        _last = (id, reader);
+        var reader = _last is { } last && last.Id == id ? last.Reader : Remember(id, topic);
         return reader.Read(data.AsSpan(ConfluentWireFormat.HeaderLength));
     }
+
+    private AvroResolvingReader<T> Remember(int id, string topic)
+    {
+        var reader = _readers.GetOrAdd(id, ReaderFor, topic);
+        _last = new LastReader(id, reader);
+        return reader;
+    }
+
+    /// <summary>The reader of the schema id the last record was written with.</summary>
+    private sealed record LastReader(int Id, AvroResolvingReader<T> Reader);
 
     private AvroResolvingReader<T> ReaderFor(int id, string topic)
     {
