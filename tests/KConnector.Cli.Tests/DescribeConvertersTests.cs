@@ -52,6 +52,10 @@ public sealed class DescribeConvertersTests
         var at = lines.IndexOf("  key.converter.schemas.enable, value.converter.schemas.enable");
         Assert.True(at > 0, run.Output);
         Assert.Equal("    type: boolean, default: true, importance: high", lines[at + 1]);
+        Assert.Contains(
+            "  carries: records generated from .avsc, types generated from .schema.json, string, byte[], schemaless JSON (a sink's value without a schema file)",
+            lines
+        );
     }
 
     [Fact]

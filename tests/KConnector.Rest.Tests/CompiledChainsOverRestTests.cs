@@ -97,19 +97,25 @@ public sealed class CompiledChainsOverRestTests
         }
     }
 
-    private static void CopyFromIntegrationTests(string folder)
+    /// <summary>The IntegrationTests' Transforms folder, whose specs the generated workers run.</summary>
+    internal static string IntegrationTestsTransforms()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (!File.Exists(Path.Combine(directory!.FullName, "Generator.sln")))
         {
             directory = directory.Parent;
         }
-        var from = Path.Combine(
+        return Path.Combine(
             directory.FullName,
             "tests",
             "KConnector.IntegrationTests",
             "Transforms"
         );
+    }
+
+    private static void CopyFromIntegrationTests(string folder)
+    {
+        var from = IntegrationTestsTransforms();
         foreach (
             var name in new[]
             {
@@ -124,7 +130,7 @@ public sealed class CompiledChainsOverRestTests
     }
 
     // A spec of the IntegrationTests as a POST /connectors body, with this run's files and registry.
-    private static string FromSpec(
+    internal static string FromSpec(
         string folder,
         string name,
         params (string Key, string Value)[] overrides

@@ -97,6 +97,7 @@ internal static class DescribeConverters
         Add(TypeFormats.ProtobufMessage, "Protobuf messages");
         Add(TypeFormats.String, "string");
         Add(TypeFormats.Bytes, "byte[]");
+        Add(TypeFormats.SchemalessJson, "schemaless JSON (a sink's value without a schema file)");
         return string.Join(", ", words);
 
         void Add(TypeFormats format, string word)

@@ -9,8 +9,8 @@ internal static partial class DiagnosticDescriptors
         "KCN0250",
         "Field-level transformation needs schemaless records",
         Where
-            + "\"{3}\" runs on schemaless records (System.Text.Json.Nodes.JsonNode keys and values), and a spec's worker has generated types or strings: every record would fail. "
-            + "The build compiles it for typed records where it can, and here {4}. Run it in a hosted worker with JsonNode keys and values (docs/transforms.md), or remove it."
+            + "\"{3}\" runs on schemaless records (JSON with no schema file under the JsonConverter, on a built-in sink; a hosted worker's System.Text.Json.Nodes.JsonNode), or compiled for typed records where the build can, and here {4}: every record would fail. "
+            + "Read schemaless JSON (value.converter=org.apache.kafka.connect.json.JsonConverter, no value.schema), run it in a hosted worker with JsonNode keys and values (docs/transforms.md), or remove it."
     );
 
     public static readonly DiagnosticDescriptor TransformFieldNotInSchema = Error(

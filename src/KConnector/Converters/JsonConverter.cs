@@ -30,7 +30,7 @@ public sealed class JsonConverter<T> : IConverter<T>, IDeadLetterEncoding<T>
         // value has none either: Connect's envelope says "schema": null.
         _schemaJson =
             !config.SchemasEnable ? []
-            : codec is JsonNodeJsonCodec ? "null"u8.ToArray()
+            : codec is JsonNodeJsonCodec or SchemalessJsonCodec ? "null"u8.ToArray()
             : EnvelopeSchema(codec, config);
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }

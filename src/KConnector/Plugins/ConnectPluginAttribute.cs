@@ -33,7 +33,12 @@ public sealed class ConnectPluginAttribute(string className, PluginKind kind) : 
     /// <summary>One sentence on what the plugin does, for <c>kconnector describe</c>.</summary>
     public string Description { get; set; } = string.Empty;
 
-    /// <summary>Whether the value must be a generated record (its task writes or maps fields), so a spec must give <c>value.schema</c>.</summary>
+    /// <summary>
+    /// Whether the value must be a generated record (its task writes or maps fields), so a spec must give
+    /// <c>value.schema</c>; but a sink whose task writes values as JSON (<see cref="Json.IJsonRecord{TSelf}"/>,
+    /// no record accessors) takes schemaless JSON (<see cref="Json.SchemalessJson"/>) when its spec names
+    /// the JsonConverter and no <c>value.schema</c>.
+    /// </summary>
     public bool ValueMustBeRecord { get; set; }
 
     /// <summary>Whether <c>key.schema</c> may name a record; false: keys are strings (a source that only produces values).</summary>
@@ -56,8 +61,9 @@ public sealed class ConnectPluginAttribute(string className, PluginKind kind) : 
     /// <summary>
     /// A transformation that works on schemaless structured keys and values only
     /// (<c>System.Text.Json.Nodes.JsonNode</c>, Kafka Connect's schemaless Map): Kafka Connect's
-    /// field-level transforms until their typed path is built. A spec's generated worker has typed or
-    /// string keys and values, so a spec naming one fails the build (KCN0250).
+    /// field-level transforms until their typed path is built. A spec's generated worker has typed,
+    /// string or <see cref="Json.SchemalessJson"/> keys and values, none a <c>JsonNode</c>, so a spec
+    /// naming one fails the build (KCN0250).
     /// </summary>
     public bool SchemalessRecordsOnly { get; set; }
 

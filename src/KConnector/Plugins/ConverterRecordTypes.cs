@@ -34,4 +34,10 @@ public enum ConverterRecordTypes
     /// makes the key or value, its schema known at build time (docs/transforms.md, "Compiled at build time").
     /// </summary>
     ConnectPrimitive = 64,
+
+    /// <summary>
+    /// Schemaless JSON (<see cref="Json.SchemalessJson"/>): what a spec's side without a schema file
+    /// gets under the JsonConverter, Kafka Connect's schemaless Map (docs/transforms.md).
+    /// </summary>
+    SchemalessJson = 128,
 }

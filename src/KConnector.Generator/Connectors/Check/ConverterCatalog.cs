@@ -62,7 +62,10 @@ internal static class ConverterCatalog
     /// <summary>What the converter needs, from the types it carries, for a message; <paramref name="schemaKey"/> is where the type is named (key.schema, ValueType).</summary>
     public static string Requirement(ConverterPluginModel converter, string schemaKey) =>
         // The fix names the spec's own types: a plugin's own formats and the primitives a compiled chain makes are not written there.
-        (converter.Carries & ~(TypeFormats.OwnFormats | TypeFormats.ConnectPrimitive)) switch
+        (
+            converter.Carries
+            & ~(TypeFormats.OwnFormats | TypeFormats.ConnectPrimitive | TypeFormats.SchemalessJson)
+        ) switch
         {
             TypeFormats.AvroRecord => "it needs a record generated from an .avsc file (name one in "
                 + schemaKey

@@ -250,7 +250,7 @@ internal static class ConnectorWorkerEmitter
         {
             parts.Add($"{Ns}.Converters.ConverterFormats.JsonSchemaRecord<{type}>()");
         }
-        if ((formats & TypeFormats.OwnFormats) != 0)
+        if ((formats & (TypeFormats.OwnFormats | TypeFormats.SchemalessJson)) != 0)
         {
             parts.Add(type + ".Formats");
         }

@@ -32,4 +32,7 @@ internal enum TypeFormats
 
     /// <summary>A Connect primitive a compiled chain makes, its Avro schema derived at build time: AvroConverter, JsonConverter.</summary>
     ConnectPrimitive = 64,
+
+    /// <summary>Schemaless JSON (KConnector.Json.SchemalessJson, IConverterFormatsProvider) on a side without a schema file: JsonConverter.</summary>
+    SchemalessJson = 128,
 }

@@ -353,6 +353,7 @@ internal sealed partial class ConnectorSpecParser
             connector is { ValueMustBeRecord: true }
             && valueSchema is null
             && !_texts.ContainsKey(ConfigKeyNames.ValueSchema)
+            && !SchemalessSide.Value(connector, valueConverter)
         )
         {
             _diagnostics.Report(
@@ -362,7 +363,13 @@ internal sealed partial class ConnectorSpecParser
                 ConfigKeyNames.ValueSchema,
                 " by the connector "
                     + connector.ClassName
-                    + ", which writes generated records: name the value's .avsc or .schema.json file"
+                    + (
+                        SchemalessSide.ConnectorTakes(connector)
+                            ? ", which writes generated records or schemaless JSON: name the value's .avsc or .schema.json file, or set value.converter to org.apache.kafka.connect.json.JsonConverter for schemaless JSON"
+                        : connector.MapsRecords
+                            ? ", which maps the value's fields by its schema (schemaless JSON has none): name the value's .avsc or .schema.json file"
+                        : ", which writes generated records: name the value's .avsc or .schema.json file"
+                    )
             );
         }
         return new ParsedSpec(

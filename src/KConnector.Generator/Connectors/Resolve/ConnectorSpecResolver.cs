@@ -31,6 +31,9 @@ internal static class ConnectorSpecResolver
             spec,
             connector?.Kind == ConnectorKind.Source
         );
+        // Schemaless JSON (no value.schema, the JsonConverter): the chain runs at run time.
+        var schemaless =
+            spec.ValueSchema is null && SchemalessSide.Value(connector, spec.ValueConverter);
         var key = SideOf(
             spec.KeySchema,
             spec.KeyConverter,
@@ -38,7 +41,8 @@ internal static class ConnectorSpecResolver
             schemas,
             catalog,
             diagnostics,
-            checkConverter: !keyFromValue
+            checkConverter: !keyFromValue,
+            schemaless: schemaless && SchemalessSide.ConverterGives(spec.KeyConverter)
         );
         // A source's value converter may write a primitive the chain makes: checked once it is planned.
         var valueByChain =
@@ -52,7 +56,8 @@ internal static class ConnectorSpecResolver
             catalog,
             diagnostics,
             Cdc.CdcDeclaredTables.ValueTypeOf(spec) ?? connector?.ValueType,
-            checkConverter: !valueByChain
+            checkConverter: !valueByChain,
+            schemaless
         );
         Transforms.TransformChainFold.Fold(
             spec.Transforms,
@@ -61,15 +66,21 @@ internal static class ConnectorSpecResolver
             connector?.Kind == ConnectorKind.Source,
             diagnostics
         );
-        var chain = Transforms.CompiledChainPlanner.Plan(
-            spec,
-            value?.Entry,
-            value?.Type ?? string.Empty,
-            connector?.Kind == ConnectorKind.Source,
-            diagnostics,
-            key?.Entry,
-            key?.Type ?? string.Empty
-        );
+        var chain = schemaless
+            ? Transforms.SchemalessChainCheck.RunTimeChain(
+                spec,
+                key?.Formats == TypeFormats.SchemalessJson,
+                diagnostics
+            )
+            : Transforms.CompiledChainPlanner.Plan(
+                spec,
+                value?.Entry,
+                value?.Type ?? string.Empty,
+                connector?.Kind == ConnectorKind.Source,
+                diagnostics,
+                key?.Entry,
+                key?.Type ?? string.Empty
+            );
         if (key is not null)
         {
             // A key computed from the value: key.converter writes the key chain's output.
@@ -363,7 +374,8 @@ internal static class ConnectorSpecResolver
 
     /// <summary>
     /// A key or value side: the type the schema file names (or string, or byte[] under the
-    /// ByteArrayConverter, with none), its converter (named or the type's default), checked against
+    /// ByteArrayConverter, or schemaless JSON under the JsonConverter where
+    /// <paramref name="schemaless"/>, with none), its converter (named or the type's default), checked against
     /// each other. Null after a diagnostic.
     /// </summary>
     private static Side? SideOf(
@@ -374,10 +386,20 @@ internal static class ConnectorSpecResolver
         PluginCatalog catalog,
         List<DiagnosticInfo> diagnostics,
         string? declaredType = null,
-        bool checkConverter = true
+        bool checkConverter = true,
+        bool schemaless = false
     )
     {
         var entry = schema is null ? null : TypeOf(schema, schemas, diagnostics);
+        if (schema is null && schemaless)
+        {
+            return new Side(
+                SchemalessSide.Type,
+                TypeFormats.SchemalessJson,
+                converter!.Converter!,
+                null
+            );
+        }
         if (
             entry is null
             && declaredType is not null

@@ -241,7 +241,15 @@ internal static class CompiledChainPlanner
         {
             return Conditional(steps);
         }
-        if (value?.Schema is not { IsStruct: true } schema || value.Shape is null)
+        if (value is null)
+        {
+            // Connect's field transforms on a String or bytes value: "Only Map objects supported in absence of schema".
+            return (
+                schemaless,
+                "the value is no .avsc record (without a schema file it is a string or bytes under the StringConverter or ByteArrayConverter, on which Kafka Connect's field-level transformations fail: \"Only Map objects supported in absence of schema\"); the build compiles them for a value.schema that is an .avsc record"
+            );
+        }
+        if (value.Schema is not { IsStruct: true } schema || value.Shape is null)
         {
             return (
                 schemaless,
@@ -371,7 +379,7 @@ internal static class CompiledChainPlanner
         return true;
     }
 
-    private static (string? Kind, bool IsKey) KindOf(string className)
+    internal static (string? Kind, bool IsKey) KindOf(string className)
     {
         if (!className.StartsWith(BuiltIn, StringComparison.Ordinal))
         {

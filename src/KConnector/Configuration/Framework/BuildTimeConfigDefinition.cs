@@ -13,7 +13,7 @@ namespace KConnector.Configuration.Framework;
     Default = "",
     Importance = ConfigImportance.High,
     Group = "Schemas",
-    Documentation = "KConnector: path of the .avsc or .schema.json file, relative to the spec, whose generated type is the key type. Absent: string keys (byte[] under the ByteArrayConverter)."
+    Documentation = "KConnector: path of the .avsc or .schema.json file, relative to the spec, whose generated type is the key type. Absent: string keys (byte[] under the ByteArrayConverter; schemaless JSON, KConnector.Json.SchemalessJson, beside a schemaless JSON value under the JsonConverter)."
 )]
 [ConfigKey(
     "value.schema",
@@ -21,6 +21,6 @@ namespace KConnector.Configuration.Framework;
     Default = "",
     Importance = ConfigImportance.High,
     Group = "Schemas",
-    Documentation = "KConnector: path of the .avsc or .schema.json file, relative to the spec, whose generated type is the value type. Absent: string values (byte[] under the ByteArrayConverter)."
+    Documentation = "KConnector: path of the .avsc or .schema.json file, relative to the spec, whose generated type is the value type. Absent: string values (byte[] under the ByteArrayConverter; schemaless JSON, KConnector.Json.SchemalessJson, on a sink that writes values as JSON under the JsonConverter)."
 )]
 public static partial class BuildTimeConfigDefinition;

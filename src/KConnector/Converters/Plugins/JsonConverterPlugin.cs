@@ -12,7 +12,8 @@ namespace KConnector.Converters.Plugins;
         | ConverterRecordTypes.JsonSchemaRecord
         | ConverterRecordTypes.String
         | ConverterRecordTypes.Bytes
-        | ConverterRecordTypes.ConnectPrimitive,
+        | ConverterRecordTypes.ConnectPrimitive
+        | ConverterRecordTypes.SchemalessJson,
     Description = "Kafka Connect's JSON converter: JSON, in the schema/payload envelope when schemas.enable is true."
 )]
 [ConfigKey(

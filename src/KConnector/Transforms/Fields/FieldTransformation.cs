@@ -8,7 +8,8 @@ namespace KConnector.Transforms.Builtin;
 /// pairs do (<c>operatingValue</c>, <c>newRecord</c>): it picks the key or the value, passes a null
 /// one through untouched (a tombstone stays a tombstone), and refuses a value that is not
 /// schemaless structured data (<see cref="JsonNode"/>, this runtime's form of Connect's schemaless
-/// Map) with Connect's <c>DataException</c>, a record error at stage <c>TRANSFORMATION</c>.
+/// Map; or a spec's <see cref="Json.SchemalessJson"/> around one) with Connect's <c>DataException</c>,
+/// a record error at stage <c>TRANSFORMATION</c>.
 /// </summary>
 internal abstract class FieldTransformation(RecordPart part, string purpose) : ITransformation
 {
@@ -20,8 +21,9 @@ internal abstract class FieldTransformation(RecordPart part, string purpose) : I
         return operating switch
         {
             null => OnNull(record),
-            JsonNode node => Transform(record, node),
-            _ => throw NotSchemaless(purpose, operating),
+            _ => SchemalessNodes.NodeOf(operating) is { } node
+                ? Transform(record, node)
+                : throw NotSchemaless(purpose, operating),
         };
     }
 
@@ -59,7 +61,7 @@ internal abstract class FieldTransformation(RecordPart part, string purpose) : I
         node switch
         {
             null => default,
-            T typed => typed,
+            _ when SchemalessNodes.TryAs<T>(node, out var typed) => typed,
             _ => throw new DataException(
                 $"The result of [{purpose}] is a JSON {node.GetValueKind()}, which the record's {Part.ToString().ToLowerInvariant()} type {typeof(T).Name} cannot hold; declare it as JsonNode."
             ),

@@ -19,7 +19,7 @@ internal sealed class ValueToKeyTransformation(IReadOnlyList<string> fields) : I
         {
             return record;
         }
-        if (value is not JsonObject source)
+        if (SchemalessNodes.NodeOf(value) is not JsonObject source)
         {
             throw FieldTransformation.NotSchemaless(Purpose, value);
         }
@@ -28,7 +28,7 @@ internal sealed class ValueToKeyTransformation(IReadOnlyList<string> fields) : I
         {
             key[field] = source[field]?.DeepClone();
         }
-        return key is TKey typed
+        return SchemalessNodes.TryAs<TKey>(key, out var typed)
             ? record with
             {
                 Key = typed,
