@@ -49,26 +49,27 @@ internal static class PluginDescriptorReader
             ConfigKeyAttributeReader.Read(descriptor),
             "global::" + descriptor.ToDisplayString(),
             assembly,
-            CreationOf(descriptor),
+            CreationOf(descriptor, PluginAttributeNames.CreateTask),
             Flag("ValueMustBeRecord", false),
             Flag("KeyMayBeRecord", true),
             Flag("SingleTask", false),
             CrossKeyRulesMethod.IsDeclaredBy(descriptor),
             named.TryGetValue("ValueType", out var v) && v.Value is ITypeSymbol valueType
                 ? "global::" + valueType.ToDisplayString()
-                : null
+                : null,
+            CreationOf(descriptor, PluginAttributeNames.CreatePrimitiveTask)
         );
     }
 
     /// <summary>
-    /// The descriptor's <c>public static CreateTask&lt;TKey, TValue&gt;</c> (or <c>&lt;TValue&gt;</c>),
+    /// The descriptor's <c>public static CreateTask&lt;TKey, TValue&gt;</c> (or <c>&lt;TValue&gt;</c>; or <c>CreatePrimitiveTask</c>),
     /// its parameters recognized by name; null when there is none the worker can call.
     /// </summary>
-    private static TaskCreationModel? CreationOf(INamedTypeSymbol descriptor)
+    private static TaskCreationModel? CreationOf(INamedTypeSymbol descriptor, string name)
     {
         foreach (
             var method in descriptor
-                .GetMembers(PluginAttributeNames.CreateTask)
+                .GetMembers(name)
                 .OfType<IMethodSymbol>()
                 .Where(m =>
                     m.IsStatic

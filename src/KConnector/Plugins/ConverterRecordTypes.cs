@@ -34,4 +34,10 @@ public enum ConverterRecordTypes
     /// makes the key or value, its schema known at build time (docs/transforms.md, "Compiled at build time").
     /// </summary>
     ConnectPrimitive = 64,
+
+    /// <summary>
+    /// A number, boolean, Timestamp, Date or Time a compiled chain makes the key or value, written as
+    /// Java's <c>toString()</c> of it (Kafka Connect's <c>StringConverter</c>: "12.5", "1.0E7", "true").
+    /// </summary>
+    PrimitiveText = 128,
 }

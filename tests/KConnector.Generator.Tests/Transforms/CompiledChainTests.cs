@@ -233,19 +233,6 @@ public class CompiledChainTests
                 "a compiled HeaderFrom runs on sources only"
             },
             {
-                "ExtractField of a primitive on a sink",
-                SinkChain(
-                    "h,c",
-                    "\"transforms.h.type\": \"ExtractField$Value\"",
-                    "\"transforms.h.field\": \"amount\"",
-                    "\"transforms.c.type\": \"Cast$Value\"",
-                    "\"transforms.c.spec\": \"string\""
-                ),
-                "KCN0258",
-                10,
-                "on a sink, a value the chain makes a primitive is not compiled yet"
-            },
-            {
                 "a Filter before a compiled stage on a sink",
                 SinkChain(
                     "f,m",

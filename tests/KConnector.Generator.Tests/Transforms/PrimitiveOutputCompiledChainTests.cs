@@ -240,6 +240,39 @@ public class PrimitiveOutputCompiledChainTests
         Assert.Contains("MeasuresValueChain.Apply, null)", worker, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("amount", "double?")]
+    [InlineData("ok", "bool?")]
+    [InlineData("taken", "global::System.DateTimeOffset?")]
+    public void ExtractFieldValue_OfANumberBooleanOrTimestamp_UnderTheStringConverter_WritesJavasText(
+        string field,
+        string type
+    )
+    {
+        var run = Run(
+            Spec(
+                "x",
+                "\"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\"",
+                Extract(field)
+            )
+        );
+
+        Assert.NotNull(Apply(run));
+        // value.converter is built for the primitive, whose formats give the StringConverter its Java toString().
+        Assert.Contains(
+            "global::KConnector.Converters.ConverterFactory.Create<"
+                + type
+                + ">(config.ValueConverter, ",
+            Hint(run, ".Worker.g.cs"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "global::KConnector.Converters.ConverterFormats.ConnectPrimitive<" + type + ">(",
+            Hint(run, ".Worker.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
     [Fact]
     public void ExtractFieldValue_OfAnOptionalField_IsNullWhereTheFieldIs()
     {
@@ -368,6 +401,27 @@ public class PrimitiveOutputCompiledChainTests
     }
 
     [Fact]
+    public void ExtractFieldKey_OfANumberField_UnderTheDefaultStringKeyConverter_WritesJavasText()
+    {
+        var run = Run(
+            Spec(
+                "k,x",
+                "\"transforms.k.type\": \"ValueToKey\"",
+                "\"transforms.k.fields\": \"id,count\"",
+                "\"transforms.x.type\": \"ExtractField$Key\"",
+                "\"transforms.x.field\": \"count\""
+            )
+        );
+
+        Assert.Equal(42, Apply(run, "MeasuresKeyChain"));
+        Assert.Contains(
+            "SourceKeyChainConverter<string, global::Plant.Measures.Measure, int?>(global::KConnector.Converters.ConverterFactory.Create<int?>(config.KeyConverter, ",
+            Hint(run, ".Worker.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void ExtractFieldKey_OfANumberField_MakesTheKeyThatNumber()
     {
         var run = Run(
@@ -412,6 +466,19 @@ public class PrimitiveOutputCompiledChainTests
                 "the value after \"x\" is float64"
             },
             {
+                "ExtractField$Key of a bytes field with the default (string) key.converter",
+                Spec(
+                    "k,x",
+                    "\"transforms.k.type\": \"ValueToKey\"",
+                    "\"transforms.k.fields\": \"id,raw\"",
+                    "\"transforms.x.type\": \"ExtractField$Key\"",
+                    "\"transforms.x.field\": \"raw\""
+                ),
+                "KCN0205",
+                6,
+                "the default key.converter"
+            },
+            {
                 "ExtractField$Value of an array field",
                 Spec("x", AvroValues, Extract("tags")),
                 "KCN0258",
@@ -419,15 +486,15 @@ public class PrimitiveOutputCompiledChainTests
                 "is an array or a map"
             },
             {
-                "a number value under the StringConverter",
+                "a bytes value under the StringConverter (Java's byte[].toString() is an identity hash)",
                 Spec(
                     "x",
                     "\"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\"",
-                    Extract("amount")
+                    Extract("raw")
                 ),
                 "KCN0205",
                 6,
-                "the value type double?"
+                "the value type byte[]"
             },
             {
                 "a whole-value Cast of the record (the fold)",

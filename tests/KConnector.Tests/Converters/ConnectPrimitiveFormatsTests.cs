@@ -10,7 +10,8 @@ namespace KConnector.Tests.Converters;
 /// chain makes the key or value. The AvroConverter registers the primitive's schema (AvroData's of
 /// the Connect primitive schema) under the strategy's subject and writes the Avro datum (an
 /// optional one's union branch first) in Confluent's wire format; the JsonConverter writes
-/// Connect's envelope of it or the bare value; the StringConverter takes a string only.
+/// Connect's envelope of it or the bare value; the StringConverter a string, or a number,
+/// boolean or Timestamp/Date/Time's Java toString().
 /// </summary>
 public class ConnectPrimitiveFormatsTests
 {
@@ -186,15 +187,50 @@ public class ConnectPrimitiveFormatsTests
     }
 
     [Fact]
-    public void StringConverter_TakesAString_NotANumber()
+    public void StringConverter_TakesAString_AndWritesANumbersJavaText_NotBytes()
     {
         var text = Create<string>(ConverterFactory.StringConverterClass, "\"string\"");
         Assert.Equal("m-1"u8.ToArray(), text.FromConnectData("t", "m-1"));
 
+        var numbers = Create<double?>(ConverterFactory.StringConverterClass, "\"double\"");
+        Assert.Equal("1.0E7"u8.ToArray(), numbers.FromConnectData("t", 1e7));
+        Assert.Null(numbers.FromConnectData("t", null));
+        Assert.Equal(12.5, numbers.ToConnectData("t", "12.5"u8.ToArray()));
+
+        // byte[] has no Java text (its toString() is an identity hash): refused, naming the key.
         var error = Assert.Throws<ArgumentException>(() =>
-            Create<long?>(ConverterFactory.StringConverterClass, "\"long\"")
+            Create<byte[]>(ConverterFactory.StringConverterClass, "\"bytes\"")
         );
         Assert.Contains("value.converter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StringConverter_OfATimestamp_WritesJavasDateText_InTheConfiguredEncoding()
+    {
+        var converter = Create<DateTimeOffset?>(
+            ConverterFactory.StringConverterClass,
+            "{\"type\": \"long\", \"logicalType\": \"timestamp-millis\"}",
+            false,
+            ("converter.encoding", "UTF-16BE")
+        );
+        var at = new DateTimeOffset(2024, 3, 1, 12, 34, 56, 789, TimeSpan.Zero);
+
+        var bytes = converter.FromConnectData("t", at);
+
+        Assert.Equal(Encoding.BigEndianUnicode.GetBytes("Fri Mar 01 12:34:56 UTC 2024"), bytes);
+        // Date.toString() prints whole seconds: the milliseconds do not come back.
+        Assert.Equal(at.AddMilliseconds(-789), converter.ToConnectData("t", bytes));
+    }
+
+    [Fact]
+    public void StringConverter_ReadingTextThatIsNoNumber_FailsNamingTheTopic()
+    {
+        var converter = Create<long?>(ConverterFactory.StringConverterClass, "\"long\"");
+
+        var error = Assert.Throws<DataException>(() =>
+            converter.ToConnectData("orders", "twelve"u8.ToArray())
+        );
+        Assert.Contains("'orders'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -45,7 +45,7 @@ internal static class ConverterCatalog
         Converters(catalog)
             .OrderBy(c => c.Descriptor is not null)
             .FirstOrDefault(c => c.CanCarry(formats))
-        ?? Converters(catalog).FirstOrDefault(c => c.Carries == TypeFormats.String)
+        ?? Converters(catalog).FirstOrDefault(c => c.CanCarry(TypeFormats.String))
         ?? NoCatalog;
 
     /// <summary>The names a run-time override of the converter key may use: those of every converter that carries the type.</summary>
@@ -62,7 +62,10 @@ internal static class ConverterCatalog
     /// <summary>What the converter needs, from the types it carries, for a message; <paramref name="schemaKey"/> is where the type is named (key.schema, ValueType).</summary>
     public static string Requirement(ConverterPluginModel converter, string schemaKey) =>
         // The fix names the spec's own types: a plugin's own formats and the primitives a compiled chain makes are not written there.
-        (converter.Carries & ~(TypeFormats.OwnFormats | TypeFormats.ConnectPrimitive)) switch
+        (
+            converter.Carries
+            & ~(TypeFormats.OwnFormats | TypeFormats.ConnectPrimitive | TypeFormats.PrimitiveText)
+        ) switch
         {
             TypeFormats.AvroRecord => "it needs a record generated from an .avsc file (name one in "
                 + schemaKey

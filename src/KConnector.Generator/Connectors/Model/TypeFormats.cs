@@ -32,4 +32,7 @@ internal enum TypeFormats
 
     /// <summary>A Connect primitive a compiled chain makes, its Avro schema derived at build time: AvroConverter, JsonConverter.</summary>
     ConnectPrimitive = 64,
+
+    /// <summary>A number, boolean, Timestamp, Date or Time a compiled chain makes: StringConverter (Java's toString()).</summary>
+    PrimitiveText = 128,
 }

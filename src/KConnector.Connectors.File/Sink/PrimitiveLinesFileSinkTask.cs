@@ -1,0 +1,93 @@
+using System.Buffers;
+using System.Text;
+using KConnector.Connectors.File.Sink;
+using KConnector.Converters.Primitives;
+using KConnector.Records;
+using KConnector.Tasks;
+
+namespace KConnector.Connectors.File;
+
+/// <summary>
+/// Appends each record's value to a file as one line, as Kafka Connect's <c>FileStreamSinkTask</c>
+/// prints <c>record.value()</c>: for a Connect primitive a compiled chain makes the value
+/// (<c>ExtractField$Value</c> of a primitive field, a whole-value <c>Cast</c>), its Java
+/// <c>toString()</c> (<see cref="JavaText"/>: a string as it is, "12.5", "1.0E7", "true",
+/// "Thu Jan 01 00:00:00 UTC 1970"), bytes in Base64 (Java prints a <c>byte[]</c>'s identity hash,
+/// which tells nothing), a tombstone or null value "null". Rolled as <see cref="JsonLinesFileSinkTask{TKey, TValue}"/>.
+/// </summary>
+/// <typeparam name="TKey">The key type (not written).</typeparam>
+/// <typeparam name="TValue">The primitive's C# type (int, long, float, double, bool, string, byte[], DateTimeOffset, DateOnly, TimeOnly or a Nullable of one).</typeparam>
+public sealed class PrimitiveLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDisposable
+{
+    private static readonly byte[] NullLine = "null\n"u8.ToArray();
+    private readonly RollingLineFile _file;
+    private readonly Func<TValue, string> _text;
+    private readonly ArrayBufferWriter<byte> _line = new(256);
+    private long _lines;
+
+    /// <summary>Opens (or creates) the configured file for appending, rolling it as configured.</summary>
+    /// <exception cref="ArgumentException"><typeparamref name="TValue"/> is no Connect primitive.</exception>
+    public PrimitiveLinesFileSinkTask(FileSinkOptions options, TimeProvider? time = null)
+    {
+        _text =
+            TextOf()
+            ?? throw new ArgumentException(
+                $"{typeof(TValue).Name} is no Connect primitive the file sink writes as a line.",
+                nameof(TValue)
+            );
+        _file = new RollingLineFile(options, time);
+    }
+
+    /// <summary>Files rolled so far by this task.</summary>
+    public int FilesRolled => _file.FilesRolled;
+
+    /// <summary>Lines written so far.</summary>
+    public long LinesWritten => Interlocked.Read(ref _lines);
+
+    /// <inheritdoc />
+    public ValueTask PutAsync(
+        IReadOnlyList<SinkRecord<TKey, TValue>> records,
+        CancellationToken cancellationToken
+    )
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            _file.RollIfDue();
+            if (record.Value is { } value)
+            {
+                WriteLine(_text(value));
+            }
+            else
+            {
+                _file.Current.Write(NullLine);
+            }
+        }
+        Interlocked.Add(ref _lines, records.Count);
+        return ValueTask.CompletedTask;
+    }
+
+    private void WriteLine(string text)
+    {
+        _line.ResetWrittenCount();
+        var bytes = _line.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
+        var length = Encoding.UTF8.GetBytes(text, bytes);
+        bytes[length] = (byte)'\n';
+        _file.Current.Write(bytes[..(length + 1)]);
+    }
+
+    private static Func<TValue, string>? TextOf() =>
+        typeof(TValue) == typeof(byte[])
+            ? (Func<TValue, string>)(object)(Func<byte[], string>)Convert.ToBase64String
+            : JavaText.For<TValue>();
+
+    /// <inheritdoc />
+    public ValueTask FlushAsync(CancellationToken cancellationToken)
+    {
+        _file.Flush();
+        return ValueTask.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _file.Dispose();
+}
