@@ -19,11 +19,8 @@ namespace KConnector.Connectors.File;
 public sealed class JsonLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDisposable
     where TValue : IJsonRecord<TValue>
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-    private static readonly byte[] NullLine = "null\n"u8.ToArray();
     private readonly RollingLineFile _file;
     private readonly Utf8JsonWriter _json;
-    private long _lines;
 
     /// <summary>Opens (or creates) <paramref name="path"/> for appending; never rolls.</summary>
     public JsonLinesFileSinkTask(string path)
@@ -40,7 +37,7 @@ public sealed class JsonLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
     public int FilesRolled => _file.FilesRolled;
 
     /// <summary>Lines written so far.</summary>
-    public long LinesWritten => Interlocked.Read(ref _lines);
+    public long LinesWritten => _file.LinesWritten;
 
     /// <inheritdoc />
     public ValueTask PutAsync(
@@ -48,27 +45,16 @@ public sealed class JsonLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(records);
-        foreach (var record in records)
-        {
-            if (_file.RollIfDue())
-            {
-                _json.Reset(_file.Current);
-            }
-            if (record.Value is { } value)
-            {
-                TValue.WriteJson(_json, value);
-                _json.Flush();
-                _json.Reset();
-                _file.Current.Write(NewLine);
-            }
-            else
-            {
-                _file.Current.Write(NullLine);
-            }
-        }
-        Interlocked.Add(ref _lines, records.Count);
+        _file.Append(records, _json, WriteJson);
         return ValueTask.CompletedTask;
+    }
+
+    // The writer is pointed at the file each time: a roll opens a new one.
+    private static void WriteJson(Utf8JsonWriter json, FileStream file, TValue value)
+    {
+        json.Reset(file);
+        TValue.WriteJson(json, value);
+        json.Flush();
     }
 
     /// <inheritdoc />

@@ -19,11 +19,9 @@ namespace KConnector.Connectors.File;
 /// <typeparam name="TValue">The primitive's C# type (int, long, float, double, bool, string, byte[], DateTimeOffset, DateOnly, TimeOnly or a Nullable of one).</typeparam>
 public sealed class PrimitiveLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDisposable
 {
-    private static readonly byte[] NullLine = "null\n"u8.ToArray();
     private readonly RollingLineFile _file;
     private readonly Func<TValue, string> _text;
     private readonly ArrayBufferWriter<byte> _line = new(256);
-    private long _lines;
 
     /// <summary>Opens (or creates) the configured file for appending, rolling it as configured.</summary>
     /// <exception cref="ArgumentException"><typeparamref name="TValue"/> is no Connect primitive.</exception>
@@ -42,7 +40,7 @@ public sealed class PrimitiveLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, T
     public int FilesRolled => _file.FilesRolled;
 
     /// <summary>Lines written so far.</summary>
-    public long LinesWritten => Interlocked.Read(ref _lines);
+    public long LinesWritten => _file.LinesWritten;
 
     /// <inheritdoc />
     public ValueTask PutAsync(
@@ -50,30 +48,17 @@ public sealed class PrimitiveLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, T
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(records);
-        foreach (var record in records)
-        {
-            _file.RollIfDue();
-            if (record.Value is { } value)
-            {
-                WriteLine(_text(value));
-            }
-            else
-            {
-                _file.Current.Write(NullLine);
-            }
-        }
-        Interlocked.Add(ref _lines, records.Count);
+        _file.Append(records, this, static (task, file, value) => task.Write(file, value));
         return ValueTask.CompletedTask;
     }
 
-    private void WriteLine(string text)
+    // The value's text in UTF-8, encoded into a reused buffer.
+    private void Write(FileStream file, TValue value)
     {
+        var text = _text(value);
         _line.ResetWrittenCount();
-        var bytes = _line.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length) + 1);
-        var length = Encoding.UTF8.GetBytes(text, bytes);
-        bytes[length] = (byte)'\n';
-        _file.Current.Write(bytes[..(length + 1)]);
+        var bytes = _line.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length));
+        file.Write(bytes[..Encoding.UTF8.GetBytes(text, bytes)]);
     }
 
     private static Func<TValue, string>? TextOf() =>

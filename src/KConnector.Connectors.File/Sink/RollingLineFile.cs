@@ -9,12 +9,14 @@ namespace KConnector.Connectors.File.Sink;
 /// </summary>
 internal sealed class RollingLineFile : IDisposable
 {
+    private static readonly byte[] NullLine = "null\n"u8.ToArray();
     private readonly string _path;
     private readonly long _rollSizeBytes;
     private readonly long _rollIntervalMs;
     private readonly TimeProvider _time;
     private DateTimeOffset _opened;
     private int _sequence;
+    private long _lines;
 
     /// <summary>Opens (or creates) the configured file for appending.</summary>
     public RollingLineFile(FileSinkOptions options, TimeProvider? time)
@@ -40,8 +42,39 @@ internal sealed class RollingLineFile : IDisposable
     /// <summary>Files rolled so far.</summary>
     public int FilesRolled { get; private set; }
 
-    /// <summary>Rolls the file when it is due (before a line is appended); whether <see cref="Current"/> is a new file.</summary>
-    public bool RollIfDue()
+    /// <summary>Lines written so far.</summary>
+    public long LinesWritten => Interlocked.Read(ref _lines);
+
+    /// <summary>
+    /// Appends one line per record, as Kafka Connect's FileStreamSinkTask prints one per record:
+    /// <paramref name="write"/> writes a value (without the newline), a tombstone is "null"; the
+    /// file is rolled before a record when due.
+    /// </summary>
+    public void Append<TKey, TValue, TState>(
+        IReadOnlyList<Records.SinkRecord<TKey, TValue>> records,
+        TState state,
+        Action<TState, FileStream, TValue> write
+    )
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        foreach (var record in records)
+        {
+            RollIfDue();
+            if (record.Value is { } value)
+            {
+                write(state, Current, value);
+                Current.WriteByte((byte)'\n');
+            }
+            else
+            {
+                Current.Write(NullLine);
+            }
+        }
+        Interlocked.Add(ref _lines, records.Count);
+    }
+
+    // Rolls the file when it is due (before a line is appended).
+    private void RollIfDue()
     {
         var bySize = _rollSizeBytes > 0 && Current.Position >= _rollSizeBytes;
         var byTime =
@@ -50,7 +83,7 @@ internal sealed class RollingLineFile : IDisposable
             && _time.GetUtcNow() - _opened >= TimeSpan.FromMilliseconds(_rollIntervalMs);
         if (!bySize && !byTime)
         {
-            return false;
+            return;
         }
         Current.Flush(flushToDisk: true);
         Current.Dispose();
@@ -58,7 +91,6 @@ internal sealed class RollingLineFile : IDisposable
         System.IO.File.Move(_path, RolledPath(_sequence));
         FilesRolled++;
         Current = Open();
-        return true;
     }
 
     /// <summary>Forces the bytes written to disk, so a committed offset never points past data a power cut could lose.</summary>

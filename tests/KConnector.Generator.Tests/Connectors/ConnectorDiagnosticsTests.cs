@@ -214,15 +214,16 @@ public class ConnectorDiagnosticsTests
                 "the task of KConnector.Connectors.Sql.SqlSink takes a record"
             },
             {
-                "a $Key stage other than a whole Cast or HoistField on a string key",
+                "a $Key stage other than a whole Cast, HoistField or SetSchemaMetadata on a string key",
                 Spec(
                     "\"transforms\": \"key\"",
-                    "\"transforms.key.type\": \"SetSchemaMetadata$Key\"",
-                    "\"transforms.key.schema.name\": \"shop.OrderKey\""
+                    "\"transforms.key.type\": \"TimestampConverter$Key\"",
+                    "\"transforms.key.target.type\": \"unix\"",
+                    "\"transforms.key.format\": \"yyyy-MM-dd\""
                 ),
                 "KCN0258",
                 9,
-                "only a whole-value Cast and HoistField are compiled"
+                "only a whole-value Cast, HoistField and SetSchemaMetadata are compiled"
             },
             {
                 "predicate type given as a transform",

@@ -259,15 +259,16 @@ public class CompiledChainTests
                 "it inserts the topic after \"route\" routes the record"
             },
             {
-                "SetSchemaMetadata of the whole (string) key",
+                "TimestampConverter of the whole (string) key",
                 Chain(
                     "k",
-                    "\"transforms.k.type\": \"SetSchemaMetadata$Key\"",
-                    "\"transforms.k.schema.name\": \"shop.PaymentKey\""
+                    "\"transforms.k.type\": \"TimestampConverter$Key\"",
+                    "\"transforms.k.target.type\": \"unix\"",
+                    "\"transforms.k.format\": \"yyyy-MM-dd\""
                 ),
                 "KCN0258",
                 9,
-                "only a whole-value Cast and HoistField are compiled"
+                "only a whole-value Cast, HoistField and SetSchemaMetadata are compiled"
             },
         };
 

@@ -274,6 +274,52 @@ public class PrimitiveOutputCompiledChainTests
     }
 
     [Fact]
+    public void SetSchemaMetadata_OfAPrimitiveValue_NamesAndVersionsItsAvroSchema_AsAvroData()
+    {
+        var run = Run(
+            Spec(
+                "x,c,n",
+                AvroValues,
+                Extract("amount"),
+                "\"transforms.c.type\": \"Cast$Value\"",
+                "\"transforms.c.spec\": \"int16\"",
+                "\"transforms.n.type\": \"SetSchemaMetadata$Value\"",
+                "\"transforms.n.schema.name\": \"plant.Amount\"",
+                "\"transforms.n.schema.version\": \"3\""
+            )
+        );
+
+        Assert.Equal(12, Apply(run));
+        // connect.version, connect.name, then INT16's connect.type, as AvroData adds them.
+        Assert.Contains(
+            "OutputAvroSchemaJson = \"{\\\"type\\\": \\\"int\\\", \\\"connect.version\\\": 3, \\\"connect.name\\\": \\\"plant.Amount\\\", \\\"connect.type\\\": \\\"int16\\\"}\"",
+            Hint(run, ".ValueChain.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void SetSchemaMetadataKey_OfTheTasksStringKey_NamesTheKeysSchema()
+    {
+        var run = Run(
+            Spec(
+                "n",
+                "\"key.converter\": \"io.confluent.connect.avro.AvroConverter\"",
+                "\"transforms.n.type\": \"SetSchemaMetadata$Key\"",
+                "\"transforms.n.schema.name\": \"plant.MeasureId\""
+            )
+        );
+
+        Assert.Equal("k-1", Apply(run, "MeasuresKeyChain", onKey: true, key: "k-1"));
+        // The StringConverter's key is an optional string: the named type is the union's second branch.
+        Assert.Contains(
+            "OutputAvroSchemaJson = \"[\\\"null\\\", {\\\"type\\\": \\\"string\\\", \\\"connect.name\\\": \\\"plant.MeasureId\\\"}]\"",
+            Hint(run, ".KeyChain.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void ExtractFieldValue_OfAnOptionalField_IsNullWhereTheFieldIs()
     {
         var run = Run(Spec("x", AvroValues, Extract("seen")));
@@ -477,6 +523,19 @@ public class PrimitiveOutputCompiledChainTests
                 "KCN0205",
                 6,
                 "the default key.converter"
+            },
+            {
+                "SetSchemaMetadata of a Timestamp (its name makes the value a Date in Connect)",
+                Spec(
+                    "x,n",
+                    AvroValues,
+                    Extract("taken"),
+                    "\"transforms.n.type\": \"SetSchemaMetadata$Value\"",
+                    "\"transforms.n.schema.name\": \"plant.Taken\""
+                ),
+                "KCN0258",
+                8,
+                "whose schema name says what its value is"
             },
             {
                 "ExtractField$Value of an array field",

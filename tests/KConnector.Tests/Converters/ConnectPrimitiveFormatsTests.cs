@@ -59,6 +59,29 @@ public class ConnectPrimitiveFormatsTests
     }
 
     [Fact]
+    public async Task Avro_ANamedPrimitive_RegistersItsConnectNameAndVersion_AndWritesThePlainDatum()
+    {
+        var scope = Guid.NewGuid().ToString();
+        const string named =
+            "{\"type\": \"double\", \"connect.version\": 2, \"connect.name\": \"plant.Amount\"}";
+        var converter = Create<double?>(
+            ConverterFactory.AvroConverterClass,
+            named,
+            settings: Registry(scope)
+        );
+
+        var bytes = converter.FromConnectData("amounts", 0.5)!;
+
+        var registered = await new MockSchemaRegistryClient(scope).GetLatestSchemaAsync(
+            "amounts-value",
+            default
+        );
+        Assert.Equal(named, registered.Schema.SchemaString);
+        Assert.Equal(BitConverter.GetBytes(0.5), bytes[5..]);
+        Assert.Equal(0.5, converter.ToConnectData("amounts", bytes));
+    }
+
+    [Fact]
     public async Task Avro_OptionalStringKey_IsTheUnionsSecondBranch_UnderTopicKey()
     {
         var scope = Guid.NewGuid().ToString();
@@ -128,6 +151,12 @@ public class ConnectPrimitiveFormatsTests
                 Timestamp,
                 DateTimeOffset.FromUnixTimeMilliseconds(1709296496789),
                 "{\"schema\":{\"type\":\"int64\",\"optional\":false,\"name\":\"org.apache.kafka.connect.data.Timestamp\",\"version\":1},\"payload\":1709296496789}"
+            },
+            {
+                // SetSchemaMetadata named and versioned: Connect's envelope carries both.
+                "{\"type\": \"int\", \"connect.version\": 3, \"connect.name\": \"plant.Count\", \"connect.type\": \"int16\"}",
+                7,
+                "{\"schema\":{\"type\":\"int16\",\"optional\":false,\"name\":\"plant.Count\",\"version\":3},\"payload\":7}"
             },
             {
                 "\"bytes\"",
