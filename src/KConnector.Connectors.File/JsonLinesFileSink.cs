@@ -19,7 +19,7 @@ namespace KConnector.Connectors.File;
         "org.apache.kafka.connect.file.FileStreamSinkConnector",
         "JsonLinesFileSink",
     ],
-    Description = "Writes each record's value as one JSON object per line to a file (Kafka Connect's FileStreamSink), rolling by size or time; fsyncs before offsets are committed.",
+    Description = "Writes each record's value as one JSON object per line to a file (Kafka Connect's FileStreamSink), or a primitive value a compiled chain makes as its Java toString(), rolling by size or time; fsyncs before offsets are committed.",
     ValueMustBeRecord = true
 )]
 [ConfigKey(
@@ -60,4 +60,14 @@ public static partial class JsonLinesFileSink
         IReadOnlyDictionary<string, string?> config
     )
         where TValue : IJsonRecord<TValue> => new(FileSinkOptions.Parse(config));
+
+    /// <summary>
+    /// Creates a task for a Connect primitive value a spec's compiled chain makes (ExtractField$Value
+    /// of a primitive field, a whole-value Cast): one line per record, its Java <c>toString()</c>, as
+    /// Kafka Connect's FileStreamSinkTask prints it.
+    /// </summary>
+    /// <exception cref="ConfigValidationException">The configuration is invalid; each problem names its key.</exception>
+    public static PrimitiveLinesFileSinkTask<TKey, TValue> CreatePrimitiveTask<TKey, TValue>(
+        IReadOnlyDictionary<string, string?> config
+    ) => new(FileSinkOptions.Parse(config));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using KConnector.Connectors.File.Sink;
 using KConnector.Json;
@@ -20,17 +19,8 @@ namespace KConnector.Connectors.File;
 public sealed class JsonLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue>, IDisposable
     where TValue : IJsonRecord<TValue>
 {
-    private static readonly byte[] NewLine = "\n"u8.ToArray();
-    private static readonly byte[] NullLine = "null\n"u8.ToArray();
-    private readonly string _path;
-    private readonly long _rollSizeBytes;
-    private readonly long _rollIntervalMs;
-    private readonly TimeProvider _time;
-    private FileStream _file;
-    private Utf8JsonWriter _json;
-    private DateTimeOffset _opened;
-    private int _sequence;
-    private long _lines;
+    private readonly RollingLineFile _file;
+    private readonly Utf8JsonWriter _json;
 
     /// <summary>Opens (or creates) <paramref name="path"/> for appending; never rolls.</summary>
     public JsonLinesFileSinkTask(string path)
@@ -39,26 +29,15 @@ public sealed class JsonLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
     /// <summary>Opens (or creates) the configured file for appending, rolling it as configured.</summary>
     public JsonLinesFileSinkTask(FileSinkOptions options, TimeProvider? time = null)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrEmpty(options.File);
-        _path = Path.GetFullPath(options.File);
-        _rollSizeBytes = options.RollSizeBytes;
-        _rollIntervalMs = options.RollIntervalMs;
-        _time = time ?? TimeProvider.System;
-        var directory = Path.GetDirectoryName(_path);
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-        _sequence = LastRolledSequence();
-        (_file, _json) = Open();
+        _file = new RollingLineFile(options, time);
+        _json = new Utf8JsonWriter(_file.Current, new JsonWriterOptions { SkipValidation = true });
     }
 
     /// <summary>Files rolled so far by this task.</summary>
-    public int FilesRolled { get; private set; }
+    public int FilesRolled => _file.FilesRolled;
 
     /// <summary>Lines written so far.</summary>
-    public long LinesWritten => Interlocked.Read(ref _lines);
+    public long LinesWritten => _file.LinesWritten;
 
     /// <inheritdoc />
     public ValueTask PutAsync(
@@ -66,98 +45,23 @@ public sealed class JsonLinesFileSinkTask<TKey, TValue> : ISinkTask<TKey, TValue
         CancellationToken cancellationToken
     )
     {
-        ArgumentNullException.ThrowIfNull(records);
-        foreach (var record in records)
-        {
-            RollIfDue();
-            if (record.Value is { } value)
-            {
-                TValue.WriteJson(_json, value);
-                _json.Flush();
-                _json.Reset();
-                _file.Write(NewLine);
-            }
-            else
-            {
-                _file.Write(NullLine);
-            }
-        }
-        Interlocked.Add(ref _lines, records.Count);
+        _file.Append(records, _json, WriteJson);
         return ValueTask.CompletedTask;
+    }
+
+    // The writer is pointed at the file each time: a roll opens a new one.
+    private static void WriteJson(Utf8JsonWriter json, FileStream file, TValue value)
+    {
+        json.Reset(file);
+        TValue.WriteJson(json, value);
+        json.Flush();
     }
 
     /// <inheritdoc />
     public ValueTask FlushAsync(CancellationToken cancellationToken)
     {
-        _file.Flush(flushToDisk: true);
+        _file.Flush();
         return ValueTask.CompletedTask;
-    }
-
-    private (FileStream File, Utf8JsonWriter Json) Open()
-    {
-        var file = new FileStream(
-            _path,
-            FileMode.Append,
-            FileAccess.Write,
-            FileShare.Read,
-            bufferSize: 64 * 1024
-        );
-        _opened = _time.GetUtcNow();
-        return (file, new Utf8JsonWriter(file, new JsonWriterOptions { SkipValidation = true }));
-    }
-
-    private void RollIfDue()
-    {
-        var bySize = _rollSizeBytes > 0 && _file.Position >= _rollSizeBytes;
-        var byTime =
-            _rollIntervalMs > 0
-            && _file.Position > 0
-            && _time.GetUtcNow() - _opened >= TimeSpan.FromMilliseconds(_rollIntervalMs);
-        if (!bySize && !byTime)
-        {
-            return;
-        }
-        _file.Flush(flushToDisk: true);
-        _json.Dispose();
-        _file.Dispose();
-        _sequence++;
-        System.IO.File.Move(_path, RolledPath(_sequence));
-        FilesRolled++;
-        (_file, _json) = Open();
-    }
-
-    private string RolledPath(int sequence) =>
-        Path.Combine(
-            Path.GetDirectoryName(_path)!,
-            Path.GetFileNameWithoutExtension(_path)
-                + "."
-                + sequence.ToString("D6", CultureInfo.InvariantCulture)
-                + Path.GetExtension(_path)
-        );
-
-    private int LastRolledSequence()
-    {
-        var stem = Path.GetFileNameWithoutExtension(_path) + ".";
-        var extension = Path.GetExtension(_path);
-        var last = 0;
-        foreach (
-            var rolled in Directory.EnumerateFiles(
-                Path.GetDirectoryName(_path)!,
-                stem + "*" + extension
-            )
-        )
-        {
-            var name = Path.GetFileName(rolled);
-            var middle = name[stem.Length..^extension.Length];
-            if (
-                middle.Length == 6
-                && int.TryParse(middle, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
-            )
-            {
-                last = Math.Max(last, n);
-            }
-        }
-        return last;
     }
 
     /// <inheritdoc />

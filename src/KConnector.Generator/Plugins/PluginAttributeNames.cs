@@ -11,6 +11,13 @@ internal static class PluginAttributeNames
     /// <summary>The conventional static method of a connector's descriptor that the generated worker calls.</summary>
     public const string CreateTask = "CreateTask";
 
+    /// <summary>
+    /// A sink descriptor's method for a task that takes a Connect primitive value a compiled chain
+    /// makes (the file sink's, which prints it as Kafka Connect's FileStreamSinkTask does); a sink
+    /// without one takes records only.
+    /// </summary>
+    public const string CreatePrimitiveTask = "CreatePrimitiveTask";
+
     /// <summary>The runtime's assembly: only it and assemblies referencing it can hold descriptors.</summary>
     public const string RuntimeAssembly = "KConnector";
 }

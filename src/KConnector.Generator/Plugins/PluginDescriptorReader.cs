@@ -35,26 +35,27 @@ internal static class PluginDescriptorReader
             ConfigKeyAttributeReader.Read(descriptor),
             "global::" + descriptor.ToDisplayString(),
             assembly,
-            CreationOf(descriptor),
+            CreationOf(descriptor, PluginAttributeNames.CreateTask),
             arguments.Flag("ValueMustBeRecord"),
             arguments.Flag("KeyMayBeRecord", fallback: true),
             arguments.Flag("SingleTask"),
             CrossKeyRulesMethod.IsDeclaredBy(descriptor),
             arguments.Named("ValueType") is ITypeSymbol valueType
                 ? "global::" + valueType.ToDisplayString()
-                : null
+                : null,
+            CreationOf(descriptor, PluginAttributeNames.CreatePrimitiveTask)
         );
     }
 
     /// <summary>
-    /// The descriptor's <c>public static CreateTask&lt;TKey, TValue&gt;</c> (or <c>&lt;TValue&gt;</c>),
+    /// The descriptor's <c>public static CreateTask&lt;TKey, TValue&gt;</c> (or <c>&lt;TValue&gt;</c>; or <c>CreatePrimitiveTask</c>),
     /// its parameters recognized by name; null when there is none the worker can call.
     /// </summary>
-    private static TaskCreationModel? CreationOf(INamedTypeSymbol descriptor)
+    private static TaskCreationModel? CreationOf(INamedTypeSymbol descriptor, string name)
     {
         foreach (
             var method in descriptor
-                .GetMembers(PluginAttributeNames.CreateTask)
+                .GetMembers(name)
                 .OfType<IMethodSymbol>()
                 .Where(m =>
                     m.IsStatic

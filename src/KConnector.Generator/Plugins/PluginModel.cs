@@ -19,6 +19,7 @@ namespace KConnector.Generator.Plugins;
 /// <param name="SingleTask">Whether it runs one task whatever its <c>tasks.max</c>.</param>
 /// <param name="ValidatesAcrossKeys">Whether the descriptor declares <c>ValidateAcrossKeys</c> (its rules across keys).</param>
 /// <param name="ValueType">The <c>global::</c>-qualified value type (ConnectPlugin's ValueType) an AvroConverter spec without value.schema gets, or null.</param>
+/// <param name="PrimitiveCreation">How <c>CreatePrimitiveTask</c> is called (a sink whose task takes a Connect primitive value a compiled chain makes), or null: the sink takes records only.</param>
 internal sealed record PluginModel(
     string ClassName,
     EquatableArray<string> Aliases,
@@ -32,7 +33,8 @@ internal sealed record PluginModel(
     bool KeyMayBeRecord,
     bool SingleTask,
     bool ValidatesAcrossKeys = false,
-    string? ValueType = null
+    string? ValueType = null,
+    TaskCreationModel? PrimitiveCreation = null
 )
 {
     /// <summary>Whether the task maps records to columns or fields (its <c>CreateTask</c> takes record accessors).</summary>

@@ -13,15 +13,17 @@ internal static class TaskCreation
     /// <param name="valueType">The value's C# type.</param>
     /// <param name="keyAccessor">An expression building the key's record accessor.</param>
     /// <param name="valueAccessor">An expression building the value's record accessor.</param>
+    /// <param name="primitiveValue">Whether the value is a Connect primitive a compiled chain makes (the descriptor's <c>CreatePrimitiveTask</c>).</param>
     public static string Expression(
         PluginModel plugin,
         string keyType,
         string valueType,
         string keyAccessor,
-        string valueAccessor
+        string valueAccessor,
+        bool primitiveValue = false
     )
     {
-        var creation = plugin.Creation!;
+        var creation = primitiveValue ? plugin.PrimitiveCreation! : plugin.Creation!;
         var generics = creation.ValueOnly ? valueType : keyType + ", " + valueType;
         var arguments = creation.Parameters.Select(p =>
             p switch
@@ -34,7 +36,11 @@ internal static class TaskCreation
         );
         return plugin.DescriptorType
             + "."
-            + PluginAttributeNames.CreateTask
+            + (
+                primitiveValue
+                    ? PluginAttributeNames.CreatePrimitiveTask
+                    : PluginAttributeNames.CreateTask
+            )
             + "<"
             + generics
             + ">("

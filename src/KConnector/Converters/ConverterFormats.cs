@@ -74,8 +74,18 @@ public static class ConverterFormats
             Avro = (registry, config) =>
                 new Primitives.PrimitiveAvroConverter<T>(registry, config, avroSchemaJson, codec),
             Json = () => new Primitives.PrimitiveJsonCodec<T>(avroSchemaJson, codec),
+            Text = JavaTextConverter<T>(),
         };
     }
+
+    // Connect's StringConverter writes a number, boolean or Timestamp/Date/Time's toString(); a
+    // string needs none (StringConverter carries it) and byte[] has no Java text.
+    private static Func<ConverterConfig, IConverter<T>>? JavaTextConverter<T>() =>
+        typeof(T) != typeof(string)
+        && Primitives.JavaText.For<T>() is { } text
+        && Primitives.JavaTextParsers.For<T>() is { } parse
+            ? config => new Primitives.PrimitiveStringConverter<T>(config, text, parse)
+            : null;
 
     /// <summary>Nothing beyond what the type itself allows (String for string, ByteArray for byte[], Json for both).</summary>
     public static ConverterFormats<T> None<T>() => new();

@@ -21,6 +21,9 @@ public sealed class ConverterFormats<T>
     // A factory, not an instance: codecs keep buffers, and each converter gets its own.
     internal Func<IJsonCodec<T>>? Json { get; init; }
 
+    // The StringConverter of a type other than string: a Connect primitive's Java toString().
+    internal Func<ConverterConfig, IConverter<T>>? Text { get; init; }
+
     /// <summary>Both sets of formats (this one's where both have one).</summary>
     public ConverterFormats<T> And(ConverterFormats<T> other)
     {
@@ -31,6 +34,7 @@ public sealed class ConverterFormats<T>
             Protobuf = Protobuf ?? other.Protobuf,
             JsonSchema = JsonSchema ?? other.JsonSchema,
             Json = Json ?? other.Json,
+            Text = Text ?? other.Text,
         };
     }
 }

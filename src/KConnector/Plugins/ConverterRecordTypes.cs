@@ -40,4 +40,10 @@ public enum ConverterRecordTypes
     /// gets under the JsonConverter, Kafka Connect's schemaless Map (docs/transforms.md).
     /// </summary>
     SchemalessJson = 128,
+
+    /// <summary>
+    /// A number, boolean, Timestamp, Date or Time a compiled chain makes the key or value, written as
+    /// Java's <c>toString()</c> of it (Kafka Connect's <c>StringConverter</c>: "12.5", "1.0E7", "true").
+    /// </summary>
+    PrimitiveText = 256,
 }

@@ -195,26 +195,35 @@ public class ConnectorDiagnosticsTests
                 "Did you mean \"MaskField$Value\"?"
             },
             {
-                "compiled ExtractField of a string field on a sink value (a primitive value)",
+                "compiled ExtractField of a string field on a SQL sink's value (its task takes a record)",
                 Spec(
-                    "\"transforms\": \"x\"",
-                    "\"transforms.x.type\": \"org.apache.kafka.connect.transforms.ExtractField$Value\"",
-                    "\"transforms.x.field\": \"order_id\""
-                ),
+                        "\"transforms\": \"x\"",
+                        "\"transforms.x.type\": \"org.apache.kafka.connect.transforms.ExtractField$Value\"",
+                        "\"transforms.x.field\": \"order_id\""
+                    )
+                    .Replace(
+                        "\"FileStreamSink\"",
+                        "\"io.confluent.connect.jdbc.JdbcSinkConnector\""
+                    )
+                    .Replace(
+                        "\"file\": \"out.jsonl\"",
+                        "\"connection.url\": \"jdbc:sqlite:orders.db\""
+                    ),
                 "KCN0258",
                 10,
-                "on a sink, a value the chain makes a primitive is not compiled yet"
+                "the task of KConnector.Connectors.Sql.SqlSink takes a record"
             },
             {
-                "a $Key stage other than a whole Cast or HoistField on a string key",
+                "a $Key stage other than a whole Cast, HoistField or SetSchemaMetadata on a string key",
                 Spec(
                     "\"transforms\": \"key\"",
-                    "\"transforms.key.type\": \"SetSchemaMetadata$Key\"",
-                    "\"transforms.key.schema.name\": \"shop.OrderKey\""
+                    "\"transforms.key.type\": \"TimestampConverter$Key\"",
+                    "\"transforms.key.target.type\": \"unix\"",
+                    "\"transforms.key.format\": \"yyyy-MM-dd\""
                 ),
                 "KCN0258",
                 9,
-                "only a whole-value Cast and HoistField are compiled"
+                "only a whole-value Cast, HoistField and SetSchemaMetadata are compiled"
             },
             {
                 "predicate type given as a transform",

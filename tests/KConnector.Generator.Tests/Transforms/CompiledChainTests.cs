@@ -233,19 +233,6 @@ public class CompiledChainTests
                 "a compiled HeaderFrom runs on sources only"
             },
             {
-                "ExtractField of a primitive on a sink",
-                SinkChain(
-                    "h,c",
-                    "\"transforms.h.type\": \"ExtractField$Value\"",
-                    "\"transforms.h.field\": \"amount\"",
-                    "\"transforms.c.type\": \"Cast$Value\"",
-                    "\"transforms.c.spec\": \"string\""
-                ),
-                "KCN0258",
-                10,
-                "on a sink, a value the chain makes a primitive is not compiled yet"
-            },
-            {
                 "a Filter before a compiled stage on a sink",
                 SinkChain(
                     "f,m",
@@ -272,15 +259,16 @@ public class CompiledChainTests
                 "it inserts the topic after \"route\" routes the record"
             },
             {
-                "SetSchemaMetadata of the whole (string) key",
+                "TimestampConverter of the whole (string) key",
                 Chain(
                     "k",
-                    "\"transforms.k.type\": \"SetSchemaMetadata$Key\"",
-                    "\"transforms.k.schema.name\": \"shop.PaymentKey\""
+                    "\"transforms.k.type\": \"TimestampConverter$Key\"",
+                    "\"transforms.k.target.type\": \"unix\"",
+                    "\"transforms.k.format\": \"yyyy-MM-dd\""
                 ),
                 "KCN0258",
                 9,
-                "only a whole-value Cast and HoistField are compiled"
+                "only a whole-value Cast, HoistField and SetSchemaMetadata are compiled"
             },
         };
 

@@ -147,20 +147,6 @@ public class KeyCompiledChainTests
                 "and the key is string"
             },
             {
-                "ExtractField$Key of a number with the default (string) key.converter",
-                Chain(
-                    "FileStreamSource",
-                    "tokey,extract",
-                    "\"transforms.tokey.type\": \"ValueToKey\"",
-                    "\"transforms.tokey.fields\": \"id,cvv\"",
-                    "\"transforms.extract.type\": \"ExtractField$Key\"",
-                    "\"transforms.extract.field\": \"cvv\""
-                ),
-                "KCN0205",
-                9,
-                "the default key.converter"
-            },
-            {
                 "a $Key stage after ExtractField$Key",
                 Chain(
                     "FileStreamSource",

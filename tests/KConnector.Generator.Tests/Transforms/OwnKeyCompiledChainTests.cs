@@ -455,21 +455,6 @@ public class OwnKeyCompiledChainTests
                 9,
                 "the default key.converter"
             },
-            {
-                "SetSchemaMetadata$Key of a primitive key",
-                Spec(
-                    "FileStreamSink",
-                    "extract,name",
-                    "\"key.schema\": \"payment-key.avsc\"",
-                    "\"transforms.extract.type\": \"ExtractField$Key\"",
-                    "\"transforms.extract.field\": \"seq\"",
-                    "\"transforms.name.type\": \"SetSchemaMetadata$Key\"",
-                    "\"transforms.name.schema.name\": \"shop.Seq\""
-                ),
-                "KCN0258",
-                12,
-                "only a whole-value Cast and HoistField are compiled"
-            },
         };
 
     [Theory]

@@ -240,6 +240,85 @@ public class PrimitiveOutputCompiledChainTests
         Assert.Contains("MeasuresValueChain.Apply, null)", worker, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("amount", "double?")]
+    [InlineData("ok", "bool?")]
+    [InlineData("taken", "global::System.DateTimeOffset?")]
+    public void ExtractFieldValue_OfANumberBooleanOrTimestamp_UnderTheStringConverter_WritesJavasText(
+        string field,
+        string type
+    )
+    {
+        var run = Run(
+            Spec(
+                "x",
+                "\"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\"",
+                Extract(field)
+            )
+        );
+
+        Assert.NotNull(Apply(run));
+        // value.converter is built for the primitive, whose formats give the StringConverter its Java toString().
+        Assert.Contains(
+            "global::KConnector.Converters.ConverterFactory.Create<"
+                + type
+                + ">(config.ValueConverter, ",
+            Hint(run, ".Worker.g.cs"),
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "global::KConnector.Converters.ConverterFormats.ConnectPrimitive<" + type + ">(",
+            Hint(run, ".Worker.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void SetSchemaMetadata_OfAPrimitiveValue_NamesAndVersionsItsAvroSchema_AsAvroData()
+    {
+        var run = Run(
+            Spec(
+                "x,c,n",
+                AvroValues,
+                Extract("amount"),
+                "\"transforms.c.type\": \"Cast$Value\"",
+                "\"transforms.c.spec\": \"int16\"",
+                "\"transforms.n.type\": \"SetSchemaMetadata$Value\"",
+                "\"transforms.n.schema.name\": \"plant.Amount\"",
+                "\"transforms.n.schema.version\": \"3\""
+            )
+        );
+
+        Assert.Equal(12, Apply(run));
+        // connect.version, connect.name, then INT16's connect.type, as AvroData adds them.
+        Assert.Contains(
+            "OutputAvroSchemaJson = \"{\\\"type\\\": \\\"int\\\", \\\"connect.version\\\": 3, \\\"connect.name\\\": \\\"plant.Amount\\\", \\\"connect.type\\\": \\\"int16\\\"}\"",
+            Hint(run, ".ValueChain.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
+    public void SetSchemaMetadataKey_OfTheTasksStringKey_NamesTheKeysSchema()
+    {
+        var run = Run(
+            Spec(
+                "n",
+                "\"key.converter\": \"io.confluent.connect.avro.AvroConverter\"",
+                "\"transforms.n.type\": \"SetSchemaMetadata$Key\"",
+                "\"transforms.n.schema.name\": \"plant.MeasureId\""
+            )
+        );
+
+        Assert.Equal("k-1", Apply(run, "MeasuresKeyChain", onKey: true, key: "k-1"));
+        // The StringConverter's key is an optional string: the named type is the union's second branch.
+        Assert.Contains(
+            "OutputAvroSchemaJson = \"[\\\"null\\\", {\\\"type\\\": \\\"string\\\", \\\"connect.name\\\": \\\"plant.MeasureId\\\"}]\"",
+            Hint(run, ".KeyChain.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
     [Fact]
     public void ExtractFieldValue_OfAnOptionalField_IsNullWhereTheFieldIs()
     {
@@ -368,6 +447,27 @@ public class PrimitiveOutputCompiledChainTests
     }
 
     [Fact]
+    public void ExtractFieldKey_OfANumberField_UnderTheDefaultStringKeyConverter_WritesJavasText()
+    {
+        var run = Run(
+            Spec(
+                "k,x",
+                "\"transforms.k.type\": \"ValueToKey\"",
+                "\"transforms.k.fields\": \"id,count\"",
+                "\"transforms.x.type\": \"ExtractField$Key\"",
+                "\"transforms.x.field\": \"count\""
+            )
+        );
+
+        Assert.Equal(42, Apply(run, "MeasuresKeyChain"));
+        Assert.Contains(
+            "SourceKeyChainConverter<string, global::Plant.Measures.Measure, int?>(global::KConnector.Converters.ConverterFactory.Create<int?>(config.KeyConverter, ",
+            Hint(run, ".Worker.g.cs"),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void ExtractFieldKey_OfANumberField_MakesTheKeyThatNumber()
     {
         var run = Run(
@@ -412,6 +512,32 @@ public class PrimitiveOutputCompiledChainTests
                 "the value after \"x\" is float64"
             },
             {
+                "ExtractField$Key of a bytes field with the default (string) key.converter",
+                Spec(
+                    "k,x",
+                    "\"transforms.k.type\": \"ValueToKey\"",
+                    "\"transforms.k.fields\": \"id,raw\"",
+                    "\"transforms.x.type\": \"ExtractField$Key\"",
+                    "\"transforms.x.field\": \"raw\""
+                ),
+                "KCN0205",
+                6,
+                "the default key.converter"
+            },
+            {
+                "SetSchemaMetadata of a Timestamp (its name makes the value a Date in Connect)",
+                Spec(
+                    "x,n",
+                    AvroValues,
+                    Extract("taken"),
+                    "\"transforms.n.type\": \"SetSchemaMetadata$Value\"",
+                    "\"transforms.n.schema.name\": \"plant.Taken\""
+                ),
+                "KCN0258",
+                8,
+                "whose schema name says what its value is"
+            },
+            {
                 "ExtractField$Value of an array field",
                 Spec("x", AvroValues, Extract("tags")),
                 "KCN0258",
@@ -419,15 +545,15 @@ public class PrimitiveOutputCompiledChainTests
                 "is an array or a map"
             },
             {
-                "a number value under the StringConverter",
+                "a bytes value under the StringConverter (Java's byte[].toString() is an identity hash)",
                 Spec(
                     "x",
                     "\"value.converter\": \"org.apache.kafka.connect.storage.StringConverter\"",
-                    Extract("amount")
+                    Extract("raw")
                 ),
                 "KCN0205",
                 6,
-                "the value type double?"
+                "the value type byte[]"
             },
             {
                 "a whole-value Cast of the record (the fold)",

@@ -10,7 +10,8 @@ namespace KConnector.Tests.Converters;
 /// chain makes the key or value. The AvroConverter registers the primitive's schema (AvroData's of
 /// the Connect primitive schema) under the strategy's subject and writes the Avro datum (an
 /// optional one's union branch first) in Confluent's wire format; the JsonConverter writes
-/// Connect's envelope of it or the bare value; the StringConverter takes a string only.
+/// Connect's envelope of it or the bare value; the StringConverter a string, or a number,
+/// boolean or Timestamp/Date/Time's Java toString().
 /// </summary>
 public class ConnectPrimitiveFormatsTests
 {
@@ -55,6 +56,29 @@ public class ConnectPrimitiveFormatsTests
         Assert.Equal(new byte[] { 6 }, bytes[5..]);
         Assert.Equal(3, converter.ToConnectData("amounts", bytes));
         Assert.Null(converter.FromConnectData("amounts", null));
+    }
+
+    [Fact]
+    public async Task Avro_ANamedPrimitive_RegistersItsConnectNameAndVersion_AndWritesThePlainDatum()
+    {
+        var scope = Guid.NewGuid().ToString();
+        const string named =
+            "{\"type\": \"double\", \"connect.version\": 2, \"connect.name\": \"plant.Amount\"}";
+        var converter = Create<double?>(
+            ConverterFactory.AvroConverterClass,
+            named,
+            settings: Registry(scope)
+        );
+
+        var bytes = converter.FromConnectData("amounts", 0.5)!;
+
+        var registered = await new MockSchemaRegistryClient(scope).GetLatestSchemaAsync(
+            "amounts-value",
+            default
+        );
+        Assert.Equal(named, registered.Schema.SchemaString);
+        Assert.Equal(BitConverter.GetBytes(0.5), bytes[5..]);
+        Assert.Equal(0.5, converter.ToConnectData("amounts", bytes));
     }
 
     [Fact]
@@ -129,6 +153,12 @@ public class ConnectPrimitiveFormatsTests
                 "{\"schema\":{\"type\":\"int64\",\"optional\":false,\"name\":\"org.apache.kafka.connect.data.Timestamp\",\"version\":1},\"payload\":1709296496789}"
             },
             {
+                // SetSchemaMetadata named and versioned: Connect's envelope carries both.
+                "{\"type\": \"int\", \"connect.version\": 3, \"connect.name\": \"plant.Count\", \"connect.type\": \"int16\"}",
+                7,
+                "{\"schema\":{\"type\":\"int16\",\"optional\":false,\"name\":\"plant.Count\",\"version\":3},\"payload\":7}"
+            },
+            {
                 "\"bytes\"",
                 new byte[] { 1, 2, 255 },
                 "{\"schema\":{\"type\":\"bytes\",\"optional\":false},\"payload\":\"AQL/\"}"
@@ -186,15 +216,50 @@ public class ConnectPrimitiveFormatsTests
     }
 
     [Fact]
-    public void StringConverter_TakesAString_NotANumber()
+    public void StringConverter_TakesAString_AndWritesANumbersJavaText_NotBytes()
     {
         var text = Create<string>(ConverterFactory.StringConverterClass, "\"string\"");
         Assert.Equal("m-1"u8.ToArray(), text.FromConnectData("t", "m-1"));
 
+        var numbers = Create<double?>(ConverterFactory.StringConverterClass, "\"double\"");
+        Assert.Equal("1.0E7"u8.ToArray(), numbers.FromConnectData("t", 1e7));
+        Assert.Null(numbers.FromConnectData("t", null));
+        Assert.Equal(12.5, numbers.ToConnectData("t", "12.5"u8.ToArray()));
+
+        // byte[] has no Java text (its toString() is an identity hash): refused, naming the key.
         var error = Assert.Throws<ArgumentException>(() =>
-            Create<long?>(ConverterFactory.StringConverterClass, "\"long\"")
+            Create<byte[]>(ConverterFactory.StringConverterClass, "\"bytes\"")
         );
         Assert.Contains("value.converter", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StringConverter_OfATimestamp_WritesJavasDateText_InTheConfiguredEncoding()
+    {
+        var converter = Create<DateTimeOffset?>(
+            ConverterFactory.StringConverterClass,
+            "{\"type\": \"long\", \"logicalType\": \"timestamp-millis\"}",
+            false,
+            ("converter.encoding", "UTF-16BE")
+        );
+        var at = new DateTimeOffset(2024, 3, 1, 12, 34, 56, 789, TimeSpan.Zero);
+
+        var bytes = converter.FromConnectData("t", at);
+
+        Assert.Equal(Encoding.BigEndianUnicode.GetBytes("Fri Mar 01 12:34:56 UTC 2024"), bytes);
+        // Date.toString() prints whole seconds: the milliseconds do not come back.
+        Assert.Equal(at.AddMilliseconds(-789), converter.ToConnectData("t", bytes));
+    }
+
+    [Fact]
+    public void StringConverter_ReadingTextThatIsNoNumber_FailsNamingTheTopic()
+    {
+        var converter = Create<long?>(ConverterFactory.StringConverterClass, "\"long\"");
+
+        var error = Assert.Throws<DataException>(() =>
+            converter.ToConnectData("orders", "twelve"u8.ToArray())
+        );
+        Assert.Contains("'orders'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

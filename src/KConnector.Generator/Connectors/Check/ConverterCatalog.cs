@@ -45,7 +45,7 @@ internal static class ConverterCatalog
         Converters(catalog)
             .OrderBy(c => c.Descriptor is not null)
             .FirstOrDefault(c => c.CanCarry(formats))
-        ?? Converters(catalog).FirstOrDefault(c => c.Carries == TypeFormats.String)
+        ?? Converters(catalog).FirstOrDefault(c => c.CanCarry(TypeFormats.String))
         ?? NoCatalog;
 
     /// <summary>The names a run-time override of the converter key may use: those of every converter that carries the type.</summary>
@@ -64,7 +64,12 @@ internal static class ConverterCatalog
         // The fix names the spec's own types: a plugin's own formats and the primitives a compiled chain makes are not written there.
         (
             converter.Carries
-            & ~(TypeFormats.OwnFormats | TypeFormats.ConnectPrimitive | TypeFormats.SchemalessJson)
+            & ~(
+                TypeFormats.OwnFormats
+                | TypeFormats.ConnectPrimitive
+                | TypeFormats.SchemalessJson
+                | TypeFormats.PrimitiveText
+            )
         ) switch
         {
             TypeFormats.AvroRecord => "it needs a record generated from an .avsc file (name one in "

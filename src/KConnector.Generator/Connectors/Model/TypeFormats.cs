@@ -35,4 +35,7 @@ internal enum TypeFormats
 
     /// <summary>Schemaless JSON (KConnector.Json.SchemalessJson, IConverterFormatsProvider) on a side without a schema file: JsonConverter.</summary>
     SchemalessJson = 128,
+
+    /// <summary>A number, boolean, Timestamp, Date or Time a compiled chain makes: StringConverter (Java's toString()).</summary>
+    PrimitiveText = 256,
 }

@@ -79,7 +79,8 @@ internal static class ConnectorSpecResolver
                 connector?.Kind == ConnectorKind.Source,
                 diagnostics,
                 key?.Entry,
-                key?.Type ?? string.Empty
+                key?.Type ?? string.Empty,
+                connector
             );
         if (key is not null)
         {
@@ -117,6 +118,16 @@ internal static class ConnectorSpecResolver
                 Entry = value.Entry! with { Shape = output },
             };
         }
+        var primitiveSink = chain is { IsSink: true, MakesPrimitiveValue: true };
+        if (primitiveSink && value is not null)
+        {
+            // The sink's task takes the primitive the chain makes (the connector's CreatePrimitiveTask).
+            value = value with
+            {
+                Type = chain!.OutputType,
+                Entry = null,
+            };
+        }
         var accessors = new List<RecordShapeModel>();
         if (connector is not null)
         {
@@ -144,7 +155,7 @@ internal static class ConnectorSpecResolver
             return new ConnectorResult(null, diagnostics.ToEquatableArray());
         }
         return new ConnectorResult(
-            Model(spec, catalog, connector, key, value, accessors) with
+            Model(spec, catalog, connector, key, value, accessors, primitiveSink) with
             {
                 ValueChain = chain,
             },
@@ -307,7 +318,8 @@ internal static class ConnectorSpecResolver
         PluginModel connector,
         Side key,
         Side value,
-        List<RecordShapeModel> accessors
+        List<RecordShapeModel> accessors,
+        bool primitiveValue
     ) =>
         new(
             spec.Namespace,
@@ -341,7 +353,8 @@ internal static class ConnectorSpecResolver
                 key.Type,
                 value.Type,
                 AccessorOf(key.Entry, key.Type),
-                AccessorOf(value.Entry, value.Type)
+                AccessorOf(value.Entry, value.Type),
+                primitiveValue
             ),
             UserClass: false,
             HasStart: false,

@@ -54,7 +54,8 @@ internal static class CompiledChainPlanner
         bool isSource,
         List<DiagnosticInfo> diagnostics,
         SchemaTypeEntry? key = null,
-        string keyType = ""
+        string keyType = "",
+        Plugins.PluginModel? connector = null
     )
     {
         var fieldSteps = spec.Transforms.Where(s => KindOf(s.ClassName).Kind is not null).ToList();
@@ -93,14 +94,16 @@ internal static class CompiledChainPlanner
         {
             return null;
         }
-        if (!isSource && stages.Primitive is not null)
+        if (!isSource && stages.Primitive is not null && connector?.PrimitiveCreation is null)
         {
             var extract = fieldSteps.Last(s => KindOf(s.ClassName) is ("ExtractField", false));
             Report(
                 diagnostics,
                 extract,
                 extract.Setting("field")?.Where ?? extract.TypeWhere,
-                "on a sink, a value the chain makes a primitive is not compiled yet (the task takes a record)"
+                "on a sink, the value the chain makes a primitive, and the task of "
+                    + (connector?.ClassName ?? "the connector")
+                    + " takes a record (it maps or writes fields, as Kafka Connect's JDBC sink requires a struct); the file sink (FileStreamSink) takes a primitive value"
             );
             return null;
         }

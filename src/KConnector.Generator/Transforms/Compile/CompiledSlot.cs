@@ -16,6 +16,8 @@ namespace KConnector.Generator.Transforms;
 /// </summary>
 /// <param name="Logical">The Connect schema name of a field that is no struct: a logical type (Timestamp, Date, Time, Decimal) or a fixed's name; null for a plain type.</param>
 /// <param name="Parameters">Connect's schema parameters (an enum's symbols, a Decimal's scale), written back as AvroData writes them; a stage that changes the type drops them.</param>
+/// <param name="SchemaName">The name SetSchemaMetadata gave a primitive (AvroData writes it as <c>connect.name</c>); a whole-value Cast keeps it, as Connect's copies the schema's basics.</param>
+/// <param name="SchemaVersion">The version SetSchemaMetadata gave a primitive (<c>connect.version</c>).</param>
 internal sealed record CompiledSlot(
     string Name,
     ConnectSchemaType Type,
@@ -28,7 +30,9 @@ internal sealed record CompiledSlot(
     Helpers.EquatableArray<ConnectParameter> Parameters = default,
     IReadOnlyList<CompiledSlot>? ItemFields = null,
     string? ItemParameter = null,
-    bool Emptied = false
+    bool Emptied = false,
+    string? SchemaName = null,
+    int? SchemaVersion = null
 )
 {
     /// <summary>A C# identifier for a local of the generated code unique to <paramref name="expression"/>, the place it reads.</summary>

@@ -83,7 +83,32 @@ internal static class OutputAvroSchema
                 + "}"
         : slot.Logical is { } logical ? Named(logical, slot.Parameters, defined)
         : slot.Parameters.Count > 0 ? Enum(slot.Parameters)
+        : slot.SchemaName is not null || slot.SchemaVersion is not null ? Renamed(slot)
         : Type(slot.Type);
+
+    // As AvroData writes a primitive SetSchemaMetadata named: connect.version, connect.name, then
+    // an INT8/INT16's connect.type, beside the Avro type.
+    private static string Renamed(CompiledSlot slot)
+    {
+        var plain = Type(slot.Type);
+        var json = new StringBuilder("{\"type\": ").Append(
+            plain.StartsWith("{", System.StringComparison.Ordinal) ? "\"int\"" : plain
+        );
+        if (slot.SchemaVersion is { } version)
+        {
+            json.Append(", \"connect.version\": ").Append(Number(version));
+        }
+        if (slot.SchemaName is { } name)
+        {
+            json.Append(", \"connect.name\": ").Append(EmitText.Literal(name));
+        }
+        if (slot.Type is ConnectSchemaType.Int8 or ConnectSchemaType.Int16)
+        {
+            json.Append(", \"connect.type\": ")
+                .Append(slot.Type == ConnectSchemaType.Int8 ? "\"int8\"" : "\"int16\"");
+        }
+        return json.Append('}').ToString();
+    }
 
     // A named Connect schema that is no struct: a logical type, or a fixed written in place once.
     private static string Named(

@@ -65,7 +65,8 @@ internal sealed record CompiledChain(
             null => TypeFormats.AvroRecord,
             "string" => TypeFormats.String | TypeFormats.ConnectPrimitive,
             "byte[]" => TypeFormats.Bytes | TypeFormats.ConnectPrimitive,
-            _ => TypeFormats.ConnectPrimitive,
+            // Java's toString() of it is what Connect's StringConverter writes.
+            _ => TypeFormats.ConnectPrimitive | TypeFormats.PrimitiveText,
         };
 
     /// <summary>Whether the value converter writes a primitive the chain makes rather than the task's type or a generated record.</summary>

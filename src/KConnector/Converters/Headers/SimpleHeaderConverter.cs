@@ -108,16 +108,8 @@ public sealed class SimpleHeaderConverter : IHeaderConverter
         {
             HeaderValueType.Null => "null",
             HeaderValueType.Boolean => value.Boolean ? "true" : "false",
-            HeaderValueType.Float32 => JavaFloatingPoint(
-                (float)value.Number,
-                float.IsInteger((float)value.Number),
-                ((float)value.Number).ToString("R", CultureInfo.InvariantCulture)
-            ),
-            HeaderValueType.Float64 => JavaFloatingPoint(
-                value.Number,
-                double.IsInteger(value.Number),
-                value.Number.ToString("R", CultureInfo.InvariantCulture)
-            ),
+            HeaderValueType.Float32 => Primitives.JavaText.Of((float)value.Number),
+            HeaderValueType.Float64 => Primitives.JavaText.Of(value.Number),
             HeaderValueType.String => value.Text!,
             HeaderValueType.Timestamp => value.Time.ToString(
                 TimestampFormat,
@@ -250,50 +242,5 @@ public sealed class SimpleHeaderConverter : IHeaderConverter
         return float.IsFinite((float)number)
             ? HeaderValue.FromFloat((float)number)
             : HeaderValue.FromDouble(number);
-    }
-
-    // Java's Float.toString / Double.toString: "1.0" for integral values, "1.0E10" outside [1e-3, 1e7).
-    private static string JavaFloatingPoint(double value, bool integral, string shortest)
-    {
-        if (double.IsNaN(value))
-        {
-            return "NaN";
-        }
-        if (double.IsInfinity(value))
-        {
-            return value > 0 ? "Infinity" : "-Infinity";
-        }
-        var magnitude = Math.Abs(value);
-        if (magnitude == 0 || (magnitude >= 1e-3 && magnitude < 1e7))
-        {
-            if (shortest.Contains('E', StringComparison.Ordinal))
-            {
-                shortest = decimal.Parse(shortest, NumberStyles.Float, CultureInfo.InvariantCulture)
-                    .ToString(CultureInfo.InvariantCulture);
-            }
-            return integral && !shortest.Contains('.', StringComparison.Ordinal)
-                ? shortest + ".0"
-                : shortest;
-        }
-        var sign = value < 0 ? "-" : "";
-        var digits = shortest.TrimStart('-');
-        var exponent = 0;
-        var e = digits.IndexOf('E', StringComparison.Ordinal);
-        if (e >= 0)
-        {
-            exponent = int.Parse(digits[(e + 1)..], CultureInfo.InvariantCulture);
-            digits = digits[..e];
-        }
-        var point = digits.IndexOf('.', StringComparison.Ordinal);
-        var intPart = point < 0 ? digits : digits[..point];
-        var fraction = point < 0 ? "" : digits[(point + 1)..];
-        var all = (intPart + fraction).TrimStart('0');
-        exponent +=
-            intPart.TrimStart('0').Length > 0
-                ? intPart.TrimStart('0').Length - 1
-                : -(fraction.Length - fraction.TrimStart('0').Length + 1);
-        all = all.TrimEnd('0');
-        var mantissa = all.Length <= 1 ? all + ".0" : all[0] + "." + all[1..];
-        return sign + mantissa + "E" + exponent.ToString(CultureInfo.InvariantCulture);
     }
 }

@@ -9,8 +9,8 @@ namespace KConnector.Converters.Plugins;
     PluginKind.Converter,
     AlsoHeaderConverter = true,
     Aliases = ["StringConverter", "String"],
-    Carries = ConverterRecordTypes.String,
-    Description = "Kafka Connect's string converter: strings in a character set (UTF-8 by default)."
+    Carries = ConverterRecordTypes.String | ConverterRecordTypes.PrimitiveText,
+    Description = "Kafka Connect's string converter: strings in a character set (UTF-8 by default); a number, boolean or Timestamp/Date/Time a compiled chain makes as Java's toString()."
 )]
 [ConfigKey(
     "converter.encoding",
@@ -22,11 +22,16 @@ namespace KConnector.Converters.Plugins;
 )]
 public static partial class StringConverterPlugin
 {
-    /// <summary>Kafka Connect's StringConverter for string keys and values in <c>converter.encoding</c>; null for other types.</summary>
+    /// <summary>
+    /// Kafka Connect's StringConverter for string keys and values in <c>converter.encoding</c>, and
+    /// for a number, boolean, Timestamp, Date or Time a compiled chain makes (their Java
+    /// <c>toString()</c>, as Connect's writes them); null for other types.
+    /// </summary>
     public static IConverter<T>? Create<T>(ConverterContext<T> context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return context.Carrying(() => new StringConverter(context.Settings));
+        return context.Carrying(() => new StringConverter(context.Settings))
+            ?? context.Formats.Text?.Invoke(context.Settings);
     }
 
     // Create<T> for any T, as a registered plugin's (ConverterPlugins).

@@ -119,29 +119,11 @@ public static class CompiledCast
     /// <summary>A boolean's text: true or false.</summary>
     public static string Text(bool value) => value ? "true" : "false";
 
-    /// <summary>A real number's shortest round-trip text, with ".0" when it has no point or exponent (as Java's).</summary>
-    public static string Text(double value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return
-            text.Contains('.', StringComparison.Ordinal)
-            || text.Contains('E', StringComparison.Ordinal)
-            || !double.IsFinite(value)
-            ? text
-            : text + ".0";
-    }
+    /// <summary>Java's <c>Double.toString</c> ("12.5", "10.0", "1.0E21"), as Connect's Cast to STRING writes <c>String.valueOf</c>.</summary>
+    public static string Text(double value) => Converters.Primitives.JavaText.Of(value);
 
-    /// <summary>A float32's text, as <see cref="Text(double)"/> for its own shortest form.</summary>
-    public static string Text(float value)
-    {
-        var text = value.ToString("R", CultureInfo.InvariantCulture);
-        return
-            text.Contains('.', StringComparison.Ordinal)
-            || text.Contains('E', StringComparison.Ordinal)
-            || !float.IsFinite(value)
-            ? text
-            : text + ".0";
-    }
+    /// <summary>Java's <c>Float.toString</c> of a float32's own shortest digits.</summary>
+    public static string Text(float value) => Converters.Primitives.JavaText.Of(value);
 
     private static CompiledTransformationException Failed(
         string value,

@@ -112,7 +112,7 @@ internal static class PrimitiveCast
     // An integer stays exact; a real number truncates toward zero (saturating), as Java's longValue().
     private static long Integral(JsonNode value) => JsonNumbers.ToInt64(value);
 
-    // Java's toString: 42, 1.5, 10.0 (a real number keeps its ".0").
+    // Java's toString: 42, 1.5, 10.0, 1.0E21 (a real number keeps its ".0").
     private static string JavaText(JsonNode value, JsonValueKind kind)
     {
         if (kind != JsonValueKind.Number)
@@ -123,11 +123,6 @@ internal static class PrimitiveCast
         {
             return JsonNumbers.ToInt64(value).ToString(CultureInfo.InvariantCulture);
         }
-        var text = JsonNumbers.ToDouble(value).ToString("R", CultureInfo.InvariantCulture);
-        return
-            text.Contains('.', StringComparison.Ordinal)
-            || text.Contains('E', StringComparison.Ordinal)
-            ? text
-            : text + ".0";
+        return Converters.Primitives.JavaText.Of(JsonNumbers.ToDouble(value));
     }
 }
