@@ -16,6 +16,8 @@ namespace KConnector.Generator.Transforms;
 /// </summary>
 /// <param name="Logical">The Connect schema name of a field that is no struct: a logical type (Timestamp, Date, Time, Decimal) or a fixed's name; null for a plain type.</param>
 /// <param name="Parameters">Connect's schema parameters (an enum's symbols, a Decimal's scale), written back as AvroData writes them; a stage that changes the type drops them.</param>
+/// <param name="Default">The field's default as AvroData writes it back (JSON text), or null; see <see cref="TransformSchema.Default"/>.</param>
+/// <param name="DefaultInType">Whether AvroData also writes the default into the type as <c>connect.default</c>: a default a stage made (Cast), which lacks the parameter AvroData marks an Avro field's default with.</param>
 internal sealed record CompiledSlot(
     string Name,
     ConnectSchemaType Type,
@@ -28,7 +30,9 @@ internal sealed record CompiledSlot(
     Helpers.EquatableArray<ConnectParameter> Parameters = default,
     IReadOnlyList<CompiledSlot>? ItemFields = null,
     string? ItemParameter = null,
-    bool Emptied = false
+    bool Emptied = false,
+    string? Default = null,
+    bool DefaultInType = false
 )
 {
     /// <summary>A C# identifier for a local of the generated code unique to <paramref name="expression"/>, the place it reads.</summary>
@@ -154,7 +158,8 @@ internal sealed record CompiledSlot(
             schema.Underlying is { } plain ? Plain(plain, expression, schema) : expression,
             schema.IsStruct ? null : schema.Name,
             Items: schema.Items,
-            Parameters: schema.Parameters
+            Parameters: schema.Parameters,
+            Default: schema.Default
         );
         if (schema.Items is { IsStruct: true } items)
         {

@@ -302,12 +302,40 @@ internal sealed partial class CompiledStages
             Type = CastExpression.TypeOf(target),
             Logical = null,
             Parameters = default,
+            Default = CastDefault(slot, target),
+            DefaultInType = slot.Default is not null,
         };
         string Of(string x) =>
             slot.IsDate ? DateCastExpression.Of(x, slot.Logical!, target, plugin)
             : slot.Logical == TransformSchema.Decimal ? CastExpression.OfDecimal(x, target)
             : CastExpression.Of(x, slot.Type, target, plugin);
         return NullKept(slot, output, Of);
+    }
+
+    // Connect's Cast casts the field's default too (a build error where that fails, as every record would).
+    private string? CastDefault(CompiledSlot slot, string target)
+    {
+        if (slot.Default is not { } json)
+        {
+            return null;
+        }
+        string? problem;
+        var cast =
+            slot.Logical is null && slot.Type != ConnectSchemaType.Bytes
+                ? Transforms.CastDefault.Of(json, slot.Type, target, out problem)
+                : Refused(out problem);
+        if (problem is not null)
+        {
+            Problem = ("spec", "the field \"" + slot.Name + "\": " + problem);
+        }
+        return cast;
+    }
+
+    private static string? Refused(out string? problem)
+    {
+        problem =
+            "a default of bytes, a fixed, a Decimal, a Timestamp, Date or Time is not cast at build time (leave the field's default, or the Cast, to the run-time chain)";
+        return null;
     }
 
     // The slot converted by `of` into `output`; an optional one null where it is null (`of` sees a non-null local).

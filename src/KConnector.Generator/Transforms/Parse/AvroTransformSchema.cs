@@ -45,19 +45,41 @@ internal static class AvroTransformSchema
                 f.Type.Kind == AvroKind.Union && f.Type.NullableIndex < 0
                     ? new TransformField(
                         f.AvroName,
-                        AvroUnionSchema.Of(
-                            f.Type,
-                            record.GlobalName,
-                            f.PropertyName,
-                            t => Of(t, byName, enclosing)
+                        UnionDefault(
+                            AvroUnionSchema.Of(
+                                f.Type,
+                                record.GlobalName,
+                                f.PropertyName,
+                                t => Of(t, byName, enclosing)
+                            ),
+                            f.DefaultJson
                         )
                     )
-                    : new TransformField(f.AvroName, Of(f.Type, byName, enclosing))
+                    : new TransformField(f.AvroName, WithDefault(Of(f.Type, byName, enclosing), f))
             )
             .ToEquatableArray();
         enclosing.Remove(record.FullName);
         return new TransformSchema(ConnectSchemaType.Struct, record.FullName, false, fields);
     }
+
+    // AvroData reads a ["null", T] union as an optional T before it looks at the field's default: none.
+    private static TransformSchema WithDefault(TransformSchema schema, AvroFieldModel field) =>
+        field.Type.Kind == AvroKind.Union
+            ? schema
+            : schema with
+            {
+                Default = AvroFieldDefault.Of(field.DefaultJson, schema),
+            };
+
+    // A wider union's default is its first branch's; AvroData writes a union with a null branch null
+    // first, where Avro takes no other default ("Ignoring invalid default"), and reads no record default.
+    private static TransformSchema UnionDefault(TransformSchema union, string? json) =>
+        union.IsKnown && !union.Optional
+            ? union with
+            {
+                Default = AvroFieldDefault.Of(json, union.Fields[0].Schema),
+            }
+            : union;
 
     private static TransformSchema Of(
         AvroTypeModel type,
