@@ -96,14 +96,9 @@ internal sealed record CompiledSlot(
             // Items are passed as they are: a logical type held as another C# type (Underlying) is not carried there.
             ConnectSchemaType.Array or ConnectSchemaType.Map => schema.Items is { } items
                 && (
-                    (Primitive(items) && items.Underlying is null)
-                    // Items that are records (never null) are built anew, each field carried as a struct's.
-                    || (
-                        items.IsStruct
-                        && !items.Optional
-                        && items.Name != AvroUnionSchema.Name
-                        && Carries(items)
-                    )
+                    ((PassedAsIs(items) || items.Enum) && !items.Optional)
+                    // Items that are records (null or not) are built anew, each field carried as a struct's.
+                    || (items.IsStruct && items.Name != AvroUnionSchema.Name && Carries(items))
                 ),
             _ => Primitive(schema)
                 || schema.Enum
@@ -115,6 +110,23 @@ internal sealed record CompiledSlot(
                         <= Emit.AvroCSharpTypes.MaxClrDecimalPrecision
                 ),
         };
+
+    // Items whose C# type the input and the output records share: primitives, fixed, Timestamp,
+    // Date, Time and Decimals C#'s decimal holds; not an enum (the output's is a string) nor a type
+    // held as another C# type (Underlying).
+    private static bool PassedAsIs(TransformSchema items) =>
+        items.Underlying is null
+        && !items.Enum
+        && (
+            Primitive(items)
+            || AvroDataParameters.FixedSizeOf(items.Parameters) is not null
+            || items.IsDateLogical
+            || (
+                items.IsDecimal
+                && AvroDataParameters.PrecisionOf(items.Parameters)
+                    <= Emit.AvroCSharpTypes.MaxClrDecimalPrecision
+            )
+        );
 
     private static bool Primitive(TransformSchema schema) =>
         schema.Name is null
@@ -144,6 +156,37 @@ internal sealed record CompiledSlot(
                 + ")"
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, expression);
 
+    // An array or map of enums: each item's symbol (AvroData's STRING), into the output's string[] or map of strings.
+    private static string Symbols(string format, string expression, TransformSchema schema)
+    {
+        var item = Local(expression);
+        var symbols =
+            schema.Type == ConnectSchemaType.Array
+                ? "global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select("
+                    + expression
+                    + ", "
+                    + item
+                    + " => "
+                    + string.Format(System.Globalization.CultureInfo.InvariantCulture, format, item)
+                    + "))"
+                : "global::System.Linq.Enumerable.ToDictionary("
+                    + expression
+                    + ", "
+                    + item
+                    + " => "
+                    + item
+                    + ".Key, "
+                    + item
+                    + " => "
+                    + string.Format(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        format,
+                        item + ".Value"
+                    )
+                    + ")";
+        return schema.Optional ? "(" + expression + " is null ? null : " + symbols + ")" : symbols;
+    }
+
     /// <summary>
     /// The slot of the input field <paramref name="schema"/> read by <paramref name="expression"/>
     /// (e.g. <c>value.Customer</c>); a struct's fields are read through it, by the property names
@@ -155,7 +198,10 @@ internal sealed record CompiledSlot(
             name,
             schema.Type,
             schema.Optional,
-            schema.Underlying is { } plain ? Plain(plain, expression, schema) : expression,
+            schema.Underlying is { } plain ? Plain(plain, expression, schema)
+                : schema.Items is { Enum: true, Underlying: { } symbol }
+                    ? Symbols(symbol, expression, schema)
+                : expression,
             schema.IsStruct ? null : schema.Name,
             Items: schema.Items,
             Parameters: schema.Parameters,

@@ -235,9 +235,9 @@ internal sealed partial class CompiledStages
     // Connect's MaskField of a list or a map (the fold refuses a replacement for them): an empty one.
     private static string Emptied(ConnectSchemaType type, TransformSchema items) =>
         type == ConnectSchemaType.Array
-            ? "global::System.Array.Empty<" + CompiledSlot.Of(items.Type) + ">()"
+            ? "global::System.Array.Empty<" + CompiledSlot.Of(items.Type, items.Name) + ">()"
             : "new global::System.Collections.Generic.Dictionary<string, "
-                + CompiledSlot.Of(items.Type)
+                + CompiledSlot.Of(items.Type, items.Name)
                 + ">()";
 
     // Connect's MaskField of a java.util.Date (Timestamp, Date, Time): the epoch.

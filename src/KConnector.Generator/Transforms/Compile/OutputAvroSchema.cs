@@ -84,8 +84,14 @@ internal static class OutputAvroSchema
             )
                 + (
                     slot.ItemFields is { } itemFields
-                        ? Record(items.Name!, itemFields, defined)
-                        : Type(items.Type)
+                        ? (
+                            items.Optional
+                                ? "[\"null\", " + Record(items.Name!, itemFields, defined) + "]"
+                                : Record(items.Name!, itemFields, defined)
+                        )
+                    : items.Enum ? Enum(items.Parameters)
+                    : items.Name is { } name ? Named(name, items.Parameters, defined)
+                    : Type(items.Type)
                 )
                 + "}"
         : slot.Logical is { } logical ? Named(logical, slot.Parameters, defined)

@@ -183,7 +183,14 @@ internal static class AvroTransformSchema
                     + Emit.CSharpIdentifier.Unescaped(named.TypeName)
                     + "Avro.ToSymbol({0})",
             },
-            // A fixed uuid or duration is a Guid or AvroDuration in C#, no byte[]: not carried.
+            // AvroData knows no uuid or duration: a fixed uuid or duration is the plain fixed (its
+            // bytes, as the wire carries them), read from the generated Guid or AvroDuration.
+            AvroKind.Fixed when named.Logical is AvroLogical.Uuid or AvroLogical.Duration =>
+                TransformSchema.Of(ConnectSchemaType.Bytes, named.FullName) with
+                {
+                    Parameters = AvroDataParameters.OfFixed(named.Size),
+                    Underlying = AvroUnderlying.OfFixed(named.Logical),
+                },
             // A fixed decimal Confluent's AvroConverter cannot read (toConnectSchema names it both
             // Decimal and the fixed's name: "Mismatched names").
             AvroKind.Fixed when named.Logical != AvroLogical.None => TransformSchema.Unknown,
