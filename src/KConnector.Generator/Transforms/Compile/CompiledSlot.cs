@@ -47,7 +47,18 @@ internal sealed record CompiledSlot(
         Logical is TransformSchema.Timestamp or TransformSchema.Date or TransformSchema.Time;
 
     /// <summary>The C# type the Avro record generated for this field has (int8/int16 are Avro ints).</summary>
-    public string CSharpType => Of(Type, Logical) + (Optional ? "?" : string.Empty);
+    public string CSharpType => Clr + (Optional ? "?" : string.Empty);
+
+    /// <summary>
+    /// Whether it is a Decimal wider than C#'s decimal (precision over 28), an <c>AvroDecimal</c> in
+    /// the input and output records alike: carried as it is, no stage computes on it.
+    /// </summary>
+    public bool IsWideDecimal =>
+        Logical == TransformSchema.Decimal
+        && AvroDataParameters.PrecisionOf(Parameters) > Emit.AvroCSharpTypes.MaxClrDecimalPrecision;
+
+    private string Clr =>
+        IsWideDecimal ? Emit.AvroCSharpTypes.Runtime + ".AvroDecimal" : Of(Type, Logical);
 
     /// <summary>
     /// The C# type of a chain whose output is this primitive: a value type's Nullable always (a
@@ -55,7 +66,7 @@ internal sealed record CompiledSlot(
     /// a string or bytes nullable when optional.
     /// </summary>
     public string OutputType =>
-        Of(Type, Logical)
+        Clr
         + (
             Optional || Type is not (ConnectSchemaType.String or ConnectSchemaType.Bytes) ? "?" : ""
         );
@@ -68,7 +79,7 @@ internal sealed record CompiledSlot(
             TransformSchema.Timestamp => "global::System.DateTimeOffset",
             TransformSchema.Date => "global::System.DateOnly",
             TransformSchema.Time => "global::System.TimeOnly",
-            // A Decimal of precision over 28 is not carried (Carries): C# decimal holds the rest.
+            // A Decimal of precision over 28 is an AvroDecimal (IsWideDecimal): C# decimal holds the rest.
             TransformSchema.Decimal => "decimal",
             _ => type switch
             {
@@ -85,8 +96,8 @@ internal sealed record CompiledSlot(
 
     /// <summary>
     /// Whether the compiled chain carries a field of this schema: primitives, enums, fixed, Connect's
-    /// Timestamp, Date and Time, Decimals C#'s decimal holds (precision up to 28), structs of such
-    /// fields, arrays and maps of primitives.
+    /// Timestamp, Date, Time and Decimal, structs of such fields, arrays and maps of them (of
+    /// Decimals C#'s decimal holds) and of records.
     /// </summary>
     public static bool Carries(TransformSchema schema) =>
         schema.Type switch
@@ -104,11 +115,7 @@ internal sealed record CompiledSlot(
                 || schema.Enum
                 || AvroDataParameters.FixedSizeOf(schema.Parameters) is not null
                 || schema.IsDateLogical
-                || (
-                    schema.IsDecimal
-                    && AvroDataParameters.PrecisionOf(schema.Parameters)
-                        <= Emit.AvroCSharpTypes.MaxClrDecimalPrecision
-                ),
+                || schema.IsDecimal,
         };
 
     // Items whose C# type the input and the output records share: primitives, fixed, Timestamp,

@@ -200,6 +200,11 @@ internal sealed partial class CompiledStages
             {
                 continue;
             }
+            if (slot.IsWideDecimal)
+            {
+                Problem = ("fields", Wide(slot, "MaskField"));
+                return;
+            }
             if (slot.ItemFields is not null)
             {
                 // Connect's MaskField empties a list or a map; the output's item type names the empty one.
@@ -297,6 +302,11 @@ internal sealed partial class CompiledStages
     private CompiledSlot Cast(CompiledSlot slot, string written, string plugin)
     {
         var target = written.Trim().ToLowerInvariant();
+        if (slot.IsWideDecimal)
+        {
+            Problem = ("spec", Wide(slot, "Cast"));
+            return slot;
+        }
         var output = slot with
         {
             Type = CastExpression.TypeOf(target),
@@ -311,6 +321,14 @@ internal sealed partial class CompiledStages
             : CastExpression.Of(x, slot.Type, target, plugin);
         return NullKept(slot, output, Of);
     }
+
+    // A Decimal C#'s decimal does not hold is carried as the AvroDecimal it is, never computed on.
+    private static string Wide(CompiledSlot slot, string stage) =>
+        "the field \""
+        + slot.Name
+        + "\" is a Decimal of precision over 28 (an AvroDecimal in C#), which compiled chains carry but "
+        + stage
+        + " does not compute on in this version (leave it to the run-time chain)";
 
     // Connect's Cast casts the field's default too (a build error where that fails, as every record would).
     private string? CastDefault(CompiledSlot slot, string target)

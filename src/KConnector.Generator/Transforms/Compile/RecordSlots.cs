@@ -45,7 +45,7 @@ internal static class RecordSlots
                 + field.Name
                 + "\" is of type "
                 + Describe(field.Schema)
-                + ", and compiled transformations carry primitive, enum, Timestamp, Date, Time and Decimal (precision up to 28) fields, structs of them, and arrays and maps of primitives, enums, decimals, fixed, Timestamps, Dates, Times or records only in this version"
+                + ", and compiled transformations carry primitive, enum, fixed, Timestamp, Date, Time and Decimal fields, structs of them, and arrays and maps of primitives, enums, decimals (precision up to 28), fixed, Timestamps, Dates, Times or records only in this version"
             : null;
 
     private static string Describe(TransformSchema schema) =>
