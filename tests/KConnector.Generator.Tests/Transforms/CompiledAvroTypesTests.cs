@@ -523,8 +523,8 @@ public class CompiledAvroTypesTests
 
     [Theory]
     [InlineData(
-        "{ \"name\": \"wide\", \"type\": { \"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 30, \"scale\": 2 } }",
-        "the value's field \"wide\" is of type Decimal of precision 30"
+        "{ \"name\": \"wides\", \"type\": { \"type\": \"array\", \"items\": { \"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 30, \"scale\": 2 } } }",
+        "the value's field \"wides\" is of type array"
     )]
     [InlineData(
         "{ \"name\": \"price\", \"type\": { \"type\": \"fixed\", \"name\": \"Price\", \"size\": 8, \"logicalType\": \"decimal\", \"precision\": 12, \"scale\": 2 } }",
@@ -541,5 +541,63 @@ public class CompiledAvroTypesTests
         );
 
         CompiledRun.Reported(run, "KCN0258", 6, fragment);
+    }
+
+    private const string Wide =
+        "{ \"name\": \"wide\", \"type\": [\"null\", { \"type\": \"bytes\", \"logicalType\": \"decimal\", \"precision\": 30, \"scale\": 4 }], \"default\": null }";
+
+    [Fact]
+    public void ADecimalWiderThanCSharps_IsCarriedAsItsAvroDecimal_AsAvroDataWritesIt()
+    {
+        var run = Run(
+            Spec(
+                "r",
+                "\"transforms.r.type\": \"ReplaceField$Value\"",
+                "\"transforms.r.renames\": \"wide:big\""
+            ),
+            Order.Replace(Id, Id + " " + Wide + ",", StringComparison.Ordinal)
+        );
+
+        Assert.Contains(
+            "{\"name\":\"big\",\"type\":[\"null\",{\"type\":\"bytes\",\"scale\":4,\"precision\":30,\"connect.version\":1,\"connect.parameters\":{\"scale\":\"4\",\"connect.decimal.precision\":\"30\"},\"connect.name\":\"org.apache.kafka.connect.data.Decimal\",\"logicalType\":\"decimal\"}],\"default\":null}",
+            Output(run),
+            StringComparison.Ordinal
+        );
+        var value = new KConnector.Avro.AvroDecimal(
+            System.Numerics.BigInteger.Parse(
+                "123456789012345678901234567890",
+                System.Globalization.CultureInfo.InvariantCulture
+            ),
+            4
+        );
+        Assert.Equal(value, Get(Apply(run, (_, o) => Set(o, "Wide", value)), "Big"));
+        Assert.Null(Get(Apply(run), "Big"));
+    }
+
+    [Theory]
+    [InlineData("Cast$Value", "spec", "wide:string", "but Cast does not compute on")]
+    [InlineData("MaskField$Value", "fields", "wide", "but MaskField does not compute on")]
+    public void AStageComputingOnAWideDecimal_IsKcn0258AtItsKey(
+        string type,
+        string key,
+        string value,
+        string fragment
+    )
+    {
+        var keys = new List<string>
+        {
+            "\"transforms.c.type\": \"" + type + "\"",
+            "\"transforms.c." + key + "\": \"" + value + "\"",
+        };
+        if (key == "fields")
+        {
+            keys.Add("\"transforms.c.replacement\": \"0.0000\"");
+        }
+        var run = Run(
+            Spec("c", keys.ToArray()),
+            Order.Replace(Id, Id + " " + Wide + ",", StringComparison.Ordinal)
+        );
+
+        CompiledRun.Reported(run, "KCN0258", 7, fragment);
     }
 }

@@ -313,7 +313,7 @@ public class CompiledChainTests
                 "payment.avsc",
                 TransformSchemas.Payment.Replace(
                     "{ \"name\": \"id\", \"type\": \"string\" },",
-                    "{ \"name\": \"id\", \"type\": \"string\" }, { \"name\": \"flags\", \"type\": { \"type\": \"array\", \"items\": { \"type\": \"enum\", \"name\": \"Flag\", \"symbols\": [\"A\"] } } },",
+                    "{ \"name\": \"id\", \"type\": \"string\" }, { \"name\": \"flags\", \"type\": { \"type\": \"array\", \"items\": [\"string\", \"long\"] } },",
                     StringComparison.Ordinal
                 )
             )

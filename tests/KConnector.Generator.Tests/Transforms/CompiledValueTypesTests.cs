@@ -235,8 +235,8 @@ public class CompiledValueTypesTests
         "the value's field \"stamps\" is of type array"
     )]
     [InlineData(
-        "{ \"name\": \"tag\", \"type\": { \"type\": \"fixed\", \"name\": \"Tag\", \"size\": 16, \"logicalType\": \"uuid\" } }",
-        "the value's field \"tag\""
+        "{ \"name\": \"tags\", \"type\": { \"type\": \"array\", \"items\": { \"type\": \"fixed\", \"name\": \"Tag\", \"size\": 16, \"logicalType\": \"uuid\" } } }",
+        "the value's field \"tags\" is of type array"
     )]
     public void AFieldTheCompiledChainDoesNotCarry_IsKcn0258AtTheTransformsLine(
         string field,

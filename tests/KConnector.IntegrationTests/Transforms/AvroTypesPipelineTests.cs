@@ -12,7 +12,7 @@ namespace KConnector.IntegrationTests.Transforms;
 /// AvroData's Union struct), masks an optional enum and casts a decimal to string; an array of
 /// records rides along. The topic's records and the registered schema (the enums as strings with
 /// AvroData's <c>connect.parameters</c>, the decimals as AvroData writes Connect's Decimal, the array
-/// of records) are checked, and the schemaless chain of the same keys gives the same record but for
+/// of records, the fields' defaults) are checked, and the schemaless chain of the same keys gives the same record but for
 /// the cast decimal, which schemaless Connect sees as its JSON form (base64 bytes), not a BigDecimal.
 /// </summary>
 public sealed class AvroTypesPipelineTests
@@ -57,7 +57,7 @@ public sealed class AvroTypesPipelineTests
                 "customer_name:\"string\"",
                 "customer_tier:" + EnumType("Tier", null, "BASIC", "GOLD"),
                 "lines:{\"type\":\"array\",\"items\":{\"type\":\"record\",\"name\":\"Line\",\"fields\":["
-                    + "{\"name\":\"sku\",\"type\":\"string\"},{\"name\":\"qty\",\"type\":\"int\"},"
+                    + "{\"name\":\"sku\",\"type\":\"string\"},{\"name\":\"qty\",\"type\":\"int\",\"default\":1},"
                     + "{\"name\":\"price\",\"type\":{\"type\":\"bytes\",\"scale\":2,\"precision\":8,\"connect.version\":1,"
                     + "\"connect.parameters\":{\"scale\":\"2\",\"connect.decimal.precision\":\"8\"},"
                     + "\"connect.name\":\"org.apache.kafka.connect.data.Decimal\",\"logicalType\":\"decimal\"}}]}}",
@@ -66,7 +66,24 @@ public sealed class AvroTypesPipelineTests
             ],
             PipelineBed.FieldsOf(schema)
         );
+        // The fields' defaults, as AvroData carries them through Connect and writes them back.
+        Assert.Equal(
+            [
+                "state:\"DRAFT\"",
+                "priority:null",
+                "customer_name:\"anonymous\"",
+                "payment_string:null",
+                "payment_long:null",
+            ],
+            DefaultsOf(schema)
+        );
     }
+
+    private static IEnumerable<string> DefaultsOf(JsonNode record) =>
+        record["fields"]!
+            .AsArray()
+            .Where(f => f!.AsObject().ContainsKey("default"))
+            .Select(f => f!["name"] + ":" + (f["default"]?.ToJsonString() ?? "null"));
 
     /// <summary>
     /// The schemaless (JsonNode) chain of the spec's keys gives the same record, field for field,

@@ -18,6 +18,8 @@ namespace KConnector.Generator.Transforms;
 /// <param name="Parameters">Connect's schema parameters (an enum's symbols, a Decimal's scale), written back as AvroData writes them; a stage that changes the type drops them.</param>
 /// <param name="SchemaName">The name SetSchemaMetadata gave a primitive (AvroData writes it as <c>connect.name</c>); a whole-value Cast keeps it, as Connect's copies the schema's basics.</param>
 /// <param name="SchemaVersion">The version SetSchemaMetadata gave a primitive (<c>connect.version</c>).</param>
+/// <param name="Default">The field's default as AvroData writes it back (JSON text), or null; see <see cref="TransformSchema.Default"/>.</param>
+/// <param name="DefaultInType">Whether AvroData also writes the default into the type as <c>connect.default</c>: a default a stage made (Cast), which lacks the parameter AvroData marks an Avro field's default with.</param>
 internal sealed record CompiledSlot(
     string Name,
     ConnectSchemaType Type,
@@ -32,7 +34,9 @@ internal sealed record CompiledSlot(
     string? ItemParameter = null,
     bool Emptied = false,
     string? SchemaName = null,
-    int? SchemaVersion = null
+    int? SchemaVersion = null,
+    string? Default = null,
+    bool DefaultInType = false
 )
 {
     /// <summary>A C# identifier for a local of the generated code unique to <paramref name="expression"/>, the place it reads.</summary>
@@ -47,7 +51,18 @@ internal sealed record CompiledSlot(
         Logical is TransformSchema.Timestamp or TransformSchema.Date or TransformSchema.Time;
 
     /// <summary>The C# type the Avro record generated for this field has (int8/int16 are Avro ints).</summary>
-    public string CSharpType => Of(Type, Logical) + (Optional ? "?" : string.Empty);
+    public string CSharpType => Clr + (Optional ? "?" : string.Empty);
+
+    /// <summary>
+    /// Whether it is a Decimal wider than C#'s decimal (precision over 28), an <c>AvroDecimal</c> in
+    /// the input and output records alike: carried as it is, no stage computes on it.
+    /// </summary>
+    public bool IsWideDecimal =>
+        Logical == TransformSchema.Decimal
+        && AvroDataParameters.PrecisionOf(Parameters) > Emit.AvroCSharpTypes.MaxClrDecimalPrecision;
+
+    private string Clr =>
+        IsWideDecimal ? Emit.AvroCSharpTypes.Runtime + ".AvroDecimal" : Of(Type, Logical);
 
     /// <summary>
     /// The C# type of a chain whose output is this primitive: a value type's Nullable always (a
@@ -55,7 +70,7 @@ internal sealed record CompiledSlot(
     /// a string or bytes nullable when optional.
     /// </summary>
     public string OutputType =>
-        Of(Type, Logical)
+        Clr
         + (
             Optional || Type is not (ConnectSchemaType.String or ConnectSchemaType.Bytes) ? "?" : ""
         );
@@ -68,7 +83,7 @@ internal sealed record CompiledSlot(
             TransformSchema.Timestamp => "global::System.DateTimeOffset",
             TransformSchema.Date => "global::System.DateOnly",
             TransformSchema.Time => "global::System.TimeOnly",
-            // A Decimal of precision over 28 is not carried (Carries): C# decimal holds the rest.
+            // A Decimal of precision over 28 is an AvroDecimal (IsWideDecimal): C# decimal holds the rest.
             TransformSchema.Decimal => "decimal",
             _ => type switch
             {
@@ -85,8 +100,8 @@ internal sealed record CompiledSlot(
 
     /// <summary>
     /// Whether the compiled chain carries a field of this schema: primitives, enums, fixed, Connect's
-    /// Timestamp, Date and Time, Decimals C#'s decimal holds (precision up to 28), structs of such
-    /// fields, arrays and maps of primitives.
+    /// Timestamp, Date, Time and Decimal, structs of such fields, arrays and maps of them (of
+    /// Decimals C#'s decimal holds) and of records.
     /// </summary>
     public static bool Carries(TransformSchema schema) =>
         schema.Type switch
@@ -96,25 +111,33 @@ internal sealed record CompiledSlot(
             // Items are passed as they are: a logical type held as another C# type (Underlying) is not carried there.
             ConnectSchemaType.Array or ConnectSchemaType.Map => schema.Items is { } items
                 && (
-                    (Primitive(items) && items.Underlying is null)
-                    // Items that are records (never null) are built anew, each field carried as a struct's.
-                    || (
-                        items.IsStruct
-                        && !items.Optional
-                        && items.Name != AvroUnionSchema.Name
-                        && Carries(items)
-                    )
+                    ((PassedAsIs(items) || items.Enum) && !items.Optional)
+                    // Items that are records (null or not) are built anew, each field carried as a struct's.
+                    || (items.IsStruct && items.Name != AvroUnionSchema.Name && Carries(items))
                 ),
             _ => Primitive(schema)
                 || schema.Enum
                 || AvroDataParameters.FixedSizeOf(schema.Parameters) is not null
                 || schema.IsDateLogical
-                || (
-                    schema.IsDecimal
-                    && AvroDataParameters.PrecisionOf(schema.Parameters)
-                        <= Emit.AvroCSharpTypes.MaxClrDecimalPrecision
-                ),
+                || schema.IsDecimal,
         };
+
+    // Items whose C# type the input and the output records share: primitives, fixed, Timestamp,
+    // Date, Time and Decimals C#'s decimal holds; not an enum (the output's is a string) nor a type
+    // held as another C# type (Underlying).
+    private static bool PassedAsIs(TransformSchema items) =>
+        items.Underlying is null
+        && !items.Enum
+        && (
+            Primitive(items)
+            || AvroDataParameters.FixedSizeOf(items.Parameters) is not null
+            || items.IsDateLogical
+            || (
+                items.IsDecimal
+                && AvroDataParameters.PrecisionOf(items.Parameters)
+                    <= Emit.AvroCSharpTypes.MaxClrDecimalPrecision
+            )
+        );
 
     private static bool Primitive(TransformSchema schema) =>
         schema.Name is null
@@ -144,6 +167,37 @@ internal sealed record CompiledSlot(
                 + ")"
             : string.Format(System.Globalization.CultureInfo.InvariantCulture, format, expression);
 
+    // An array or map of enums: each item's symbol (AvroData's STRING), into the output's string[] or map of strings.
+    private static string Symbols(string format, string expression, TransformSchema schema)
+    {
+        var item = Local(expression);
+        var symbols =
+            schema.Type == ConnectSchemaType.Array
+                ? "global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select("
+                    + expression
+                    + ", "
+                    + item
+                    + " => "
+                    + string.Format(System.Globalization.CultureInfo.InvariantCulture, format, item)
+                    + "))"
+                : "global::System.Linq.Enumerable.ToDictionary("
+                    + expression
+                    + ", "
+                    + item
+                    + " => "
+                    + item
+                    + ".Key, "
+                    + item
+                    + " => "
+                    + string.Format(
+                        System.Globalization.CultureInfo.InvariantCulture,
+                        format,
+                        item + ".Value"
+                    )
+                    + ")";
+        return schema.Optional ? "(" + expression + " is null ? null : " + symbols + ")" : symbols;
+    }
+
     /// <summary>
     /// The slot of the input field <paramref name="schema"/> read by <paramref name="expression"/>
     /// (e.g. <c>value.Customer</c>); a struct's fields are read through it, by the property names
@@ -155,10 +209,14 @@ internal sealed record CompiledSlot(
             name,
             schema.Type,
             schema.Optional,
-            schema.Underlying is { } plain ? Plain(plain, expression, schema) : expression,
+            schema.Underlying is { } plain ? Plain(plain, expression, schema)
+                : schema.Items is { Enum: true, Underlying: { } symbol }
+                    ? Symbols(symbol, expression, schema)
+                : expression,
             schema.IsStruct ? null : schema.Name,
             Items: schema.Items,
-            Parameters: schema.Parameters
+            Parameters: schema.Parameters,
+            Default: schema.Default
         );
         if (schema.Items is { IsStruct: true } items)
         {

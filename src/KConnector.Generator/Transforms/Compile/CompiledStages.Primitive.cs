@@ -17,7 +17,11 @@ internal sealed partial class CompiledStages
         var spec = step.List("spec");
         if (kind == "Cast" && spec.Length == 1 && !spec[0].Contains(":"))
         {
-            Primitive = Cast(primitive, spec[0], plugin);
+            // A whole-value Cast copies the schema's parameters (AvroData's mark of a field default): connect.default as before.
+            Primitive = Cast(primitive, spec[0], plugin) with
+            {
+                DefaultInType = primitive.DefaultInType,
+            };
             return;
         }
         if (kind == "HoistField")

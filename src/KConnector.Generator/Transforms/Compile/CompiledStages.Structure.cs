@@ -130,6 +130,11 @@ internal sealed partial class CompiledStages
             );
             return;
         }
+        if (found.IsWideDecimal)
+        {
+            Problem = ("field", Wide(found, "ExtractField"));
+            return;
+        }
         if (found.Fields is null)
         {
             // A primitive field: the key or value becomes it, as Connect's ExtractField makes it.

@@ -50,7 +50,10 @@ internal sealed partial class CompiledStages
             _ => slot with { Type = ConnectSchemaType.Int64, Logical = TransformSchema.Timestamp },
         } with
         {
+            // Connect's TimestampConverter builds the field's schema anew: no parameters, no default.
             Parameters = default,
+            Default = null,
+            DefaultInType = false,
         };
         string Of(string x)
         {

@@ -200,6 +200,11 @@ internal sealed partial class CompiledStages
             {
                 continue;
             }
+            if (slot.IsWideDecimal)
+            {
+                Problem = ("fields", Wide(slot, "MaskField"));
+                return;
+            }
             if (slot.ItemFields is not null)
             {
                 // Connect's MaskField empties a list or a map; the output's item type names the empty one.
@@ -235,9 +240,9 @@ internal sealed partial class CompiledStages
     // Connect's MaskField of a list or a map (the fold refuses a replacement for them): an empty one.
     private static string Emptied(ConnectSchemaType type, TransformSchema items) =>
         type == ConnectSchemaType.Array
-            ? "global::System.Array.Empty<" + CompiledSlot.Of(items.Type) + ">()"
+            ? "global::System.Array.Empty<" + CompiledSlot.Of(items.Type, items.Name) + ">()"
             : "new global::System.Collections.Generic.Dictionary<string, "
-                + CompiledSlot.Of(items.Type)
+                + CompiledSlot.Of(items.Type, items.Name)
                 + ">()";
 
     // Connect's MaskField of a java.util.Date (Timestamp, Date, Time): the epoch.
@@ -297,17 +302,58 @@ internal sealed partial class CompiledStages
     private CompiledSlot Cast(CompiledSlot slot, string written, string plugin)
     {
         var target = written.Trim().ToLowerInvariant();
+        if (slot.IsWideDecimal)
+        {
+            Problem = ("spec", Wide(slot, "Cast"));
+            return slot;
+        }
         var output = slot with
         {
             Type = CastExpression.TypeOf(target),
             Logical = null,
             Parameters = default,
+            Default = CastDefault(slot, target),
+            DefaultInType = slot.Default is not null,
         };
         string Of(string x) =>
             slot.IsDate ? DateCastExpression.Of(x, slot.Logical!, target, plugin)
             : slot.Logical == TransformSchema.Decimal ? CastExpression.OfDecimal(x, target)
             : CastExpression.Of(x, slot.Type, target, plugin);
         return NullKept(slot, output, Of);
+    }
+
+    // A Decimal C#'s decimal does not hold is carried as the AvroDecimal it is, never computed on.
+    private static string Wide(CompiledSlot slot, string stage) =>
+        "the field \""
+        + slot.Name
+        + "\" is a Decimal of precision over 28 (an AvroDecimal in C#), which compiled chains carry but "
+        + stage
+        + " does not compute on in this version (leave it to the run-time chain)";
+
+    // Connect's Cast casts the field's default too (a build error where that fails, as every record would).
+    private string? CastDefault(CompiledSlot slot, string target)
+    {
+        if (slot.Default is not { } json)
+        {
+            return null;
+        }
+        string? problem;
+        var cast =
+            slot.Logical is null && slot.Type != ConnectSchemaType.Bytes
+                ? Transforms.CastDefault.Of(json, slot.Type, target, out problem)
+                : Refused(out problem);
+        if (problem is not null)
+        {
+            Problem = ("spec", "the field \"" + slot.Name + "\": " + problem);
+        }
+        return cast;
+    }
+
+    private static string? Refused(out string? problem)
+    {
+        problem =
+            "a default of bytes, a fixed, a Decimal, a Timestamp, Date or Time is not cast at build time (leave the field's default, or the Cast, to the run-time chain)";
+        return null;
     }
 
     // The slot converted by `of` into `output`; an optional one null where it is null (`of` sees a non-null local).

@@ -52,18 +52,25 @@ internal static class OutputAvroSchema
             json.Append(first ? string.Empty : ", ")
                 .Append("{\"name\": ")
                 .Append(EmitText.Literal(slot.Name));
-            var type = TypeOf(slot, defined);
-            json.Append(", \"type\": ")
-                .Append(
-                    !slot.Optional ? type + "}"
-                    // A union holds its null branch; AvroData writes it first.
-                    : slot.IsUnion ? type.Insert(1, "\"null\", ") + ", \"default\": null}"
-                    : "[\"null\", " + type + "], \"default\": null}"
-                );
+            json.Append(", \"type\": ").Append(FieldType(slot, TypeOf(slot, defined))).Append('}');
             first = false;
         }
         return json.Append("]}").ToString();
     }
+
+    // A field's type and default as AvroData's addAvroRecordField writes them: its default, or null
+    // when optional; an optional type with a default is [T, "null"] (maybeMakeOptional: Avro's
+    // default matches the first branch). A union holds its null branch, first.
+    private static string FieldType(CompiledSlot slot, string type) =>
+        slot.IsUnion && slot.Optional ? type.Insert(1, "\"null\", ") + ", \"default\": null"
+        : slot.Default is { } value ? Optional(slot, type) + ", \"default\": " + value
+        : slot.Optional ? Optional(slot, type) + ", \"default\": null"
+        : type;
+
+    private static string Optional(CompiledSlot slot, string type) =>
+        !slot.Optional ? type
+        : slot.Default is null ? "[\"null\", " + type + "]"
+        : "[" + type + ", \"null\"]";
 
     // The Avro type of a slot, without the null an optional one adds.
     private static string TypeOf(CompiledSlot slot, HashSet<string> defined) =>
@@ -77,13 +84,20 @@ internal static class OutputAvroSchema
             )
                 + (
                     slot.ItemFields is { } itemFields
-                        ? Record(items.Name!, itemFields, defined)
-                        : Type(items.Type)
+                        ? (
+                            items.Optional
+                                ? "[\"null\", " + Record(items.Name!, itemFields, defined) + "]"
+                                : Record(items.Name!, itemFields, defined)
+                        )
+                    : items.Enum ? Enum(items.Parameters)
+                    : items.Name is { } name ? Named(name, items.Parameters, defined)
+                    : Type(items.Type)
                 )
                 + "}"
         : slot.Logical is { } logical ? Named(logical, slot.Parameters, defined)
         : slot.Parameters.Count > 0 ? Enum(slot.Parameters)
         : slot.SchemaName is not null || slot.SchemaVersion is not null ? Renamed(slot)
+        : slot.DefaultInType && slot.Default is { } value ? WithConnectDefault(slot.Type, value)
         : Type(slot.Type);
 
     // As AvroData writes a primitive SetSchemaMetadata named: connect.version, connect.name, then
@@ -109,6 +123,16 @@ internal static class OutputAvroSchema
         }
         return json.Append('}').ToString();
     }
+
+    // A primitive whose default a stage made (Cast): AvroData writes it into the type too, before connect.type.
+    private static string WithConnectDefault(ConnectSchemaType type, string value) =>
+        type is ConnectSchemaType.Int8 or ConnectSchemaType.Int16
+            ? "{\"type\": \"int\", \"connect.default\": "
+                + value
+                + ", \"connect.type\": \""
+                + (type == ConnectSchemaType.Int8 ? "int8" : "int16")
+                + "\"}"
+            : "{\"type\": " + Type(type) + ", \"connect.default\": " + value + "}";
 
     // A named Connect schema that is no struct: a logical type, or a fixed written in place once.
     private static string Named(
@@ -181,8 +205,7 @@ internal static class OutputAvroSchema
     /// </summary>
     public static string Primitive(CompiledSlot slot)
     {
-        var type = TypeOf(slot, new HashSet<string>());
-        return slot.Optional ? "[\"null\", " + type + "]" : type;
+        return Optional(slot, TypeOf(slot, new HashSet<string>()));
     }
 
     // As AvroData writes Connect's logical date types: the Avro logical type and Connect's name.

@@ -37,7 +37,7 @@ internal static class RecordSlots
 
     /// <summary>
     /// The field of <paramref name="schema"/> a compiled chain cannot carry (a decimal wider than
-    /// C#'s, a wider union, a fixed with a logical type, an array of enums), or null.
+    /// C#'s, a union with an enum branch, a fixed decimal, an array of unions), or null.
     /// </summary>
     public static string? Uncarried(TransformSchema schema) =>
         schema.Fields.FirstOrDefault(f => !CompiledSlot.Carries(f.Schema)) is { } field
@@ -45,7 +45,7 @@ internal static class RecordSlots
                 + field.Name
                 + "\" is of type "
                 + Describe(field.Schema)
-                + ", and compiled transformations carry primitive, enum, Timestamp, Date, Time and Decimal (precision up to 28) fields, structs of them, and arrays and maps of primitives or of records only in this version"
+                + ", and compiled transformations carry primitive, enum, fixed, Timestamp, Date, Time and Decimal fields, structs of them, and arrays and maps of primitives, enums, decimals (precision up to 28), fixed, Timestamps, Dates, Times or records only in this version"
             : null;
 
     private static string Describe(TransformSchema schema) =>

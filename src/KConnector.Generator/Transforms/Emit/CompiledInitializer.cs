@@ -114,17 +114,26 @@ internal static class CompiledInitializer
         var guard = field.Optional ? field.Expression + " is null ? null : " : string.Empty;
         if (field.Emptied)
         {
+            // The item type as the output declares it: nullable when the items are optional.
+            var itemType =
+                nested.GlobalName + (collection.Items!.Kind == AvroKind.Union ? "?" : string.Empty);
             w.WriteLine(
                 field.IsMap
-                    ? $"{property} = {guard}new global::System.Collections.Generic.Dictionary<string, {nested.GlobalName}>(),"
-                    : $"{property} = {guard}global::System.Array.Empty<{nested.GlobalName}>(),"
+                    ? $"{property} = {guard}new global::System.Collections.Generic.Dictionary<string, {itemType}>(),"
+                    : $"{property} = {guard}global::System.Array.Empty<{itemType}>(),"
             );
             return;
         }
+        // An optional item (["null", record]) stays null.
+        var value = field.IsMap ? item + ".Value" : item;
+        var make =
+            (collection.Items!.Kind == AvroKind.Union ? value + " is null ? null : " : string.Empty)
+            + "new "
+            + nested.GlobalName;
         w.WriteLine(
             field.IsMap
-                ? $"{property} = {guard}global::System.Linq.Enumerable.ToDictionary({input}, {item} => {item}.Key, {item} => new {nested.GlobalName}"
-                : $"{property} = {guard}global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({input}, {item} => new {nested.GlobalName}"
+                ? $"{property} = {guard}global::System.Linq.Enumerable.ToDictionary({input}, {item} => {item}.Key, {item} => {make}"
+                : $"{property} = {guard}global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Select({input}, {item} => {make}"
         );
         Write(w, nested, field.Fields, types, field.IsMap ? ")," : ")),");
     }

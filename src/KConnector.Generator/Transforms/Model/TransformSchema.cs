@@ -14,6 +14,7 @@ namespace KConnector.Generator.Transforms;
 /// <param name="Enum">Whether it is an Avro enum (a Connect string; its C# type is the generated enum).</param>
 /// <param name="Underlying">For an Avro logical type Connect reads as its plain type (timestamp-micros, uuid, ...) or an enum (its symbol), the C# expression of that plain value over the generated property's ({0}); see AvroUnderlying.</param>
 /// <param name="Parameters">Connect's schema parameters AvroData sets (an enum's symbols, a Decimal's scale and precision).</param>
+/// <param name="Default">A record field's default as AvroData carries it (<c>defaultValueFromAvro</c>) and writes it back (<c>defaultValueFromConnect</c>): JSON text; null when it has none (see AvroFieldDefault).</param>
 internal sealed record TransformSchema(
     ConnectSchemaType Type,
     string? Name,
@@ -22,7 +23,8 @@ internal sealed record TransformSchema(
     TransformSchema? Items = null,
     bool Enum = false,
     string? Underlying = null,
-    EquatableArray<ConnectParameter> Parameters = default
+    EquatableArray<ConnectParameter> Parameters = default,
+    string? Default = null
 )
 {
     public const string Timestamp = "org.apache.kafka.connect.data.Timestamp";

@@ -45,19 +45,41 @@ internal static class AvroTransformSchema
                 f.Type.Kind == AvroKind.Union && f.Type.NullableIndex < 0
                     ? new TransformField(
                         f.AvroName,
-                        AvroUnionSchema.Of(
-                            f.Type,
-                            record.GlobalName,
-                            f.PropertyName,
-                            t => Of(t, byName, enclosing)
+                        UnionDefault(
+                            AvroUnionSchema.Of(
+                                f.Type,
+                                record.GlobalName,
+                                f.PropertyName,
+                                t => Of(t, byName, enclosing)
+                            ),
+                            f.DefaultJson
                         )
                     )
-                    : new TransformField(f.AvroName, Of(f.Type, byName, enclosing))
+                    : new TransformField(f.AvroName, WithDefault(Of(f.Type, byName, enclosing), f))
             )
             .ToEquatableArray();
         enclosing.Remove(record.FullName);
         return new TransformSchema(ConnectSchemaType.Struct, record.FullName, false, fields);
     }
+
+    // AvroData reads a ["null", T] union as an optional T before it looks at the field's default: none.
+    private static TransformSchema WithDefault(TransformSchema schema, AvroFieldModel field) =>
+        field.Type.Kind == AvroKind.Union
+            ? schema
+            : schema with
+            {
+                Default = AvroFieldDefault.Of(field.DefaultJson, schema),
+            };
+
+    // A wider union's default is its first branch's; AvroData writes a union with a null branch null
+    // first, where Avro takes no other default ("Ignoring invalid default"), and reads no record default.
+    private static TransformSchema UnionDefault(TransformSchema union, string? json) =>
+        union.IsKnown && !union.Optional
+            ? union with
+            {
+                Default = AvroFieldDefault.Of(json, union.Fields[0].Schema),
+            }
+            : union;
 
     private static TransformSchema Of(
         AvroTypeModel type,
@@ -161,7 +183,14 @@ internal static class AvroTransformSchema
                     + Emit.CSharpIdentifier.Unescaped(named.TypeName)
                     + "Avro.ToSymbol({0})",
             },
-            // A fixed uuid or duration is a Guid or AvroDuration in C#, no byte[]: not carried.
+            // AvroData knows no uuid or duration: a fixed uuid or duration is the plain fixed (its
+            // bytes, as the wire carries them), read from the generated Guid or AvroDuration.
+            AvroKind.Fixed when named.Logical is AvroLogical.Uuid or AvroLogical.Duration =>
+                TransformSchema.Of(ConnectSchemaType.Bytes, named.FullName) with
+                {
+                    Parameters = AvroDataParameters.OfFixed(named.Size),
+                    Underlying = AvroUnderlying.OfFixed(named.Logical),
+                },
             // A fixed decimal Confluent's AvroConverter cannot read (toConnectSchema names it both
             // Decimal and the fixed's name: "Mismatched names").
             AvroKind.Fixed when named.Logical != AvroLogical.None => TransformSchema.Unknown,

@@ -8,7 +8,8 @@ namespace KConnector.Generator.Transforms;
 /// time-micros, timestamp-micros and local-timestamp-millis/micros as a plain INT64 and uuid as a
 /// plain STRING, their Avro encoding, and writes them back without the logical type. The generated
 /// C# property holds a TimeOnly, DateTimeOffset, DateTime or Guid, so a compiled chain reads the
-/// plain value through these expressions ({0}: the property), the same numbers and text the wire has.
+/// plain value through these expressions ({0}: the property), the same numbers and text the wire has;
+/// a fixed uuid or duration AvroData reads as the plain fixed (a named BYTES), its bytes.
 /// </summary>
 internal static class AvroUnderlying
 {
@@ -26,4 +27,11 @@ internal static class AvroUnderlying
             AvroLogical.Uuid => "{0}.ToString(\"D\")",
             _ => null,
         };
+
+    /// <summary>
+    /// A fixed uuid's or duration's bytes over the generated Guid or AvroDuration ({0}), as the
+    /// codec writes them: the uuid big-endian (RFC 4122), the duration's three little-endian uints.
+    /// </summary>
+    public static string OfFixed(AvroLogical logical) =>
+        logical == AvroLogical.Uuid ? "{0}.ToByteArray(true)" : "{0}.ToBytes()";
 }
