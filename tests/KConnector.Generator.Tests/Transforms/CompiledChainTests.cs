@@ -169,21 +169,6 @@ public class CompiledChainTests
                 "\"mask\" has a predicate (HasHeaderKey), which reads the record's headers"
             },
             {
-                "a schema-changing stage under TopicNameMatches",
-                Chain(
-                    "drop",
-                    "\"transforms.drop.type\": \"ReplaceField$Value\"",
-                    "\"transforms.drop.exclude\": \"cvv\"",
-                    "\"transforms.drop.predicate\": \"p\"",
-                    "\"predicates\": \"p\"",
-                    "\"predicates.p.type\": \"TopicNameMatches\"",
-                    "\"predicates.p.pattern\": \"pay.*\""
-                ),
-                "KCN0258",
-                9,
-                "\"drop\" has a predicate (TopicNameMatches), and ReplaceField changes the record's schema"
-            },
-            {
                 "a router after a stage under TopicNameMatches",
                 Chain(
                     "mask,route",

@@ -62,7 +62,8 @@ internal static class CompiledChainPlanner
         {
             return null;
         }
-        var refusal = Refusal(fieldSteps, value, isSource);
+        var topics = new BuildTimeTopics(spec, isSource);
+        var refusal = Refusal(fieldSteps, value, topics);
         if (refusal is not null)
         {
             foreach (var step in fieldSteps)
@@ -89,7 +90,7 @@ internal static class CompiledChainPlanner
                 ? new CompiledStages(RecordSlots.Read(value, "value"), schema.Name!)
                 : new CompiledStages(new List<CompiledSlot>(), string.Empty);
         var keys = OwnKey.Compiler(key, keyType);
-        if (!Compile(spec.Transforms, stages, keys, isSource, diagnostics))
+        if (!Compile(spec.Transforms, stages, keys, topics, isSource, diagnostics))
         {
             return null;
         }
@@ -140,6 +141,8 @@ internal static class CompiledChainPlanner
                             )
                         )
                     )
+                    // The topics a predicate was decided on at build time are compiled with it.
+                    || (v.Key == topics.Key && fieldSteps.Any(DecidedAtBuild))
                 )
                 .ToEquatableArray(),
             IsSink: !isSource
@@ -231,7 +234,7 @@ internal static class CompiledChainPlanner
     private static (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string Reason)? Refusal(
         List<TransformStep> steps,
         SchemaTypeEntry? value,
-        bool isSource
+        BuildTimeTopics topics
     )
     {
         var schemaless = DiagnosticDescriptors.TransformNeedsSchemalessRecords;
@@ -239,7 +242,7 @@ internal static class CompiledChainPlanner
         // $Key stages on the task's own key need no value record (KeyChainCompiler says when the key is not known).
         if (steps.All(s => KindOf(s.ClassName) is { IsKey: true, Kind: not "ValueToKey" }))
         {
-            return Conditional(steps);
+            return Conditional(steps, topics);
         }
         if (value?.Schema is not { IsStruct: true } schema || value.Shape is null)
         {
@@ -252,18 +255,18 @@ internal static class CompiledChainPlanner
         {
             return (notCompiled, "the value's " + uncarried.Substring(4));
         }
-        return Conditional(steps);
+        return Conditional(steps, topics);
     }
 
     private static (
         Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor,
         string Reason
-    )? Conditional(List<TransformStep> steps)
+    )? Conditional(List<TransformStep> steps, BuildTimeTopics topics)
     {
         foreach (var step in steps.Where(s => s.Conditional))
         {
             var (kind, isKey) = KindOf(step.ClassName);
-            if (CompiledPredicate.Refusal(step, kind!, isKey) is { } reason)
+            if (CompiledPredicate.Refusal(step, kind!, isKey, topics) is { } reason)
             {
                 return (DiagnosticDescriptors.TransformNotCompiled, reason);
             }
@@ -275,6 +278,7 @@ internal static class CompiledChainPlanner
         EquatableArray<TransformStep> steps,
         CompiledStages stages,
         KeyChainCompiler keys,
+        BuildTimeTopics topics,
         bool isSource,
         List<DiagnosticInfo> diagnostics
     )
@@ -346,9 +350,16 @@ internal static class CompiledChainPlanner
                 Report(diagnostics, misplaced.Step, misplaced.Step.TypeWhere, misplaced.Reason);
                 return false;
             }
+            var decided = CompiledPredicate.DecidedAtBuild(step, kind, isKey);
+            if (decided && topics.Decide(step) == false)
+            {
+                // The predicate skips every record the stage sees: compiled to nothing.
+                compiledBefore = true;
+                continue;
+            }
             var plugin = "global::" + step.ClassName;
             stages.Condition =
-                step.Conditional && CompiledPredicate.OnTopic(step)
+                step.Conditional && CompiledPredicate.OnTopic(step) && !decided
                     ? CompiledPredicate.Condition(step)
                     : null;
             var problem = isKey
@@ -364,12 +375,16 @@ internal static class CompiledChainPlanner
             topicReader ??=
                 stages.ReadsTopic
                 || keys.Record?.ReadsTopic == true
-                || (step.Conditional && CompiledPredicate.OnTopic(step))
+                || (step.Conditional && CompiledPredicate.OnTopic(step) && !decided)
                     ? step
                     : null;
         }
         return true;
     }
+
+    private static bool DecidedAtBuild(TransformStep step) =>
+        KindOf(step.ClassName) is { Kind: { } kind } k
+        && CompiledPredicate.DecidedAtBuild(step, kind, k.IsKey);
 
     private static (string? Kind, bool IsKey) KindOf(string className)
     {
