@@ -154,11 +154,11 @@ public class CompiledChainTests
                 "it routes the record after \"origin\" inserts the topic"
             },
             {
-                "a compiled stage under a predicate on headers",
+                "a schema-changing stage under a predicate on headers",
                 Chain(
                     "mask",
-                    "\"transforms.mask.type\": \"MaskField$Value\"",
-                    "\"transforms.mask.fields\": \"card\"",
+                    "\"transforms.mask.type\": \"ReplaceField$Value\"",
+                    "\"transforms.mask.exclude\": \"card\"",
                     "\"transforms.mask.predicate\": \"p\"",
                     "\"predicates\": \"p\"",
                     "\"predicates.p.type\": \"HasHeaderKey\"",

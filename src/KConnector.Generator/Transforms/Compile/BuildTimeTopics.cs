@@ -49,7 +49,7 @@ internal sealed class BuildTimeTopics
                 ? "the task names each record's topic (the build knows the topic of a FileStreamSource only)"
                 : "the sink reads topics.regex, so the build does not know its topics";
         }
-        if (TransformSpecChecker.RegexError(step.PredicatePattern ?? string.Empty) is not null)
+        if (TransformSpecChecker.RegexError(step.PredicateArgument ?? string.Empty) is not null)
         {
             return "its pattern does not compile";
         }
@@ -69,7 +69,7 @@ internal sealed class BuildTimeTopics
         // A pattern that does not compile is reported at its key (KCN0263).
         if (
             topics is null
-            || TransformSpecChecker.RegexError(step.PredicatePattern ?? string.Empty) is not null
+            || TransformSpecChecker.RegexError(step.PredicateArgument ?? string.Empty) is not null
         )
         {
             return null;
@@ -83,7 +83,7 @@ internal sealed class BuildTimeTopics
     // TopicNameMatches' whole-name match, as CompiledTopicPredicate makes it at run time.
     private static bool Matches(TransformStep step, string topic) =>
         new Regex(
-            @"\A(?:" + (step.PredicatePattern ?? string.Empty) + @")\z",
+            @"\A(?:" + (step.PredicateArgument ?? string.Empty) + @")\z",
             RegexOptions.CultureInvariant,
             TimeSpan.FromSeconds(1)
         ).IsMatch(topic);

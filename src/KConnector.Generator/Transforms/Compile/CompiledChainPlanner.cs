@@ -357,11 +357,19 @@ internal static class CompiledChainPlanner
                 compiledBefore = true;
                 continue;
             }
+            var onHeaders = step.Conditional && CompiledPredicate.OnHeaders(step);
+            if (onHeaders && HeaderPredicateOrder.Problem(step, steps, isSource) is { } between)
+            {
+                Report(diagnostics, between.Step, between.Step.TypeWhere, between.Reason);
+                return false;
+            }
             var plugin = "global::" + step.ClassName;
             stages.Condition =
-                step.Conditional && CompiledPredicate.OnTopic(step) && !decided
+                (step.Conditional && CompiledPredicate.OnTopic(step) && !decided) || onHeaders
                     ? CompiledPredicate.Condition(step)
                     : null;
+            // HasHeaderKey reads the record's headers, which the runner sets on the metadata.
+            stages.ReadsMetadata |= onHeaders;
             var problem = isKey
                 ? keys.Apply(kind, step, stages, plugin)
                 : (stages.Apply(kind, step, plugin) ? null : stages.Problem);

@@ -13,8 +13,10 @@ namespace KConnector.Generator.Transforms;
 /// <c>operation=copy</c> (Connect's MaskField keeps the schema, HeaderFrom copy too), chosen per
 /// record by the topic; any other stage, a <c>$Key</c> one too, compiles when the build knows the
 /// topics it sees and they decide the predicate alike (<see cref="BuildTimeTopics"/>): compiled in
-/// or out. Otherwise it would need a second output schema for the records the predicate skips. The
-/// rest stays refused (KCN0258) with the reason.
+/// or out. Otherwise it would need a second output schema for the records the predicate skips.
+/// <c>HasHeaderKey</c> compiles for <c>MaskField</c>, chosen per record by the headers the runner
+/// gives the chain (<c>CompiledRecordMetadata</c>), where they are those Connect's predicate would
+/// see (<see cref="HeaderPredicateOrder"/>). The rest stays refused (KCN0258) with the reason.
 /// </summary>
 internal static class CompiledPredicate
 {
@@ -27,6 +29,10 @@ internal static class CompiledPredicate
     /// <summary>Whether the step's predicate is <c>TopicNameMatches</c>.</summary>
     public static bool OnTopic(TransformStep step) =>
         step.PredicateClass == BuiltIn + "TopicNameMatches";
+
+    /// <summary>Whether the step's predicate is <c>HasHeaderKey</c>.</summary>
+    public static bool OnHeaders(TransformStep step) =>
+        step.PredicateClass == BuiltIn + "HasHeaderKey";
 
     /// <summary>Why <paramref name="step"/> (of <paramref name="kind"/>) cannot compile under its predicate; null when it can.</summary>
     public static string? Refusal(
@@ -67,11 +73,22 @@ internal static class CompiledPredicate
         {
             return null;
         }
-        return step.PredicateClass == BuiltIn + "HasHeaderKey"
-            ? under
-                + ", which reads the record's headers, and compiled transformations run in the value converter, which does not see them"
-            : under
-                + ", which the value converter, where compiled transformations run, cannot evaluate";
+        if (OnHeaders(step))
+        {
+            return kind == "MaskField"
+                ? null
+                : under
+                    + ", which reads the record's headers: the compiled chain reads them for MaskField only"
+                    + (
+                        kind == "HeaderFrom"
+                            ? " (a compiled HeaderFrom's headers are written apart from the value)"
+                            : ", and "
+                                + kind
+                                + " changes the record's schema: a compiled chain has one output schema, which the records the predicate skips would not have"
+                    );
+        }
+        return under
+            + ", which the value converter, where compiled transformations run, cannot evaluate";
     }
 
     /// <summary>
@@ -81,11 +98,18 @@ internal static class CompiledPredicate
     public static bool DecidedAtBuild(TransformStep step, string kind, bool isKey) =>
         step.Conditional && OnTopic(step) && (isKey || !LeavesSchema(step, kind));
 
-    /// <summary>The C# condition over <c>topic</c> under which a TopicNameMatches-conditional step applies.</summary>
+    /// <summary>
+    /// The C# condition under which a step applies: over <c>topic</c> under TopicNameMatches, over
+    /// the record's headers (<c>metadata</c>, which the runner sets) under HasHeaderKey.
+    /// </summary>
     public static string Condition(TransformStep step) =>
         (step.Negated ? "!" : string.Empty)
-        + "global::KConnector.Transforms.Compiled.CompiledTopicPredicate.Matches(topic, "
-        + EmitText.Literal(step.PredicatePattern ?? string.Empty)
+        + (
+            OnHeaders(step)
+                ? "metadata.HasHeaderKey("
+                : "global::KConnector.Transforms.Compiled.CompiledTopicPredicate.Matches(topic, "
+        )
+        + EmitText.Literal(step.PredicateArgument ?? string.Empty)
         + ")";
 
     private static bool LeavesSchema(TransformStep step, string kind) =>
