@@ -9,7 +9,8 @@ namespace KConnector.Cli.Tests.Transforms;
 /// very specs the IntegrationTests run as generated workers (HeaderFromPipelineTests,
 /// ConditionalChainPipelineTests), their values written as schemaless JSON: the topic holds the
 /// headers (InsertHeader's, then HeaderFrom's, through the default SimpleHeaderConverter) and the
-/// values the generated worker writes.
+/// values the generated worker writes; and a schema-changing stage under TopicNameMatches the build
+/// decided on the file source's topic (TopicDecidedPipelineTests).
 /// </summary>
 public sealed class HeaderFromRunTests : IDisposable
 {
@@ -62,6 +63,24 @@ public sealed class HeaderFromRunTests : IDisposable
             var value = JsonNode.Parse(message.Value)!;
             Assert.Equal("p-" + i, value["id"]!.GetValue<string>());
             Assert.Equal(string.Empty, value["card"]!.GetValue<string>());
+            Assert.Null(value["cvv"]);
+        }
+    }
+
+    [Fact]
+    public async Task SchemaChangingStagesDecidedOnTheTopic_RoutedRecordsWithoutCvv_AmountUncast()
+    {
+        // TopicDecidedPipelineTests' spec: ReplaceField compiled in, the negated Cast out, then routed.
+        var messages = await RunAsync(
+            "payments-topic-decided-source.connector.json",
+            "payments-routed"
+        );
+
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            var value = JsonNode.Parse(message.Value)!;
+            Assert.Equal("p-" + i, value["id"]!.GetValue<string>());
+            Assert.Equal(i + 0.5, value["amount"]!.GetValue<double>());
             Assert.Null(value["cvv"]);
         }
     }

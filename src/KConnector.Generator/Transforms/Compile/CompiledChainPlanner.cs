@@ -345,7 +345,13 @@ internal static class CompiledChainPlanner
                 compiledBefore = true;
                 continue;
             }
-            if (!isSource && SinkChainOrder.Problem(step, runTimeBefore) is { } misplaced)
+            if (
+                (
+                    (!isSource ? SinkChainOrder.Problem(step, runTimeBefore) : null)
+                    ?? HeaderPredicateOrder.Problem(step, steps, isSource)
+                ) is
+                { } misplaced
+            )
             {
                 Report(diagnostics, misplaced.Step, misplaced.Step.TypeWhere, misplaced.Reason);
                 return false;
@@ -357,19 +363,8 @@ internal static class CompiledChainPlanner
                 compiledBefore = true;
                 continue;
             }
-            var onHeaders = step.Conditional && CompiledPredicate.OnHeaders(step);
-            if (onHeaders && HeaderPredicateOrder.Problem(step, steps, isSource) is { } between)
-            {
-                Report(diagnostics, between.Step, between.Step.TypeWhere, between.Reason);
-                return false;
-            }
             var plugin = "global::" + step.ClassName;
-            stages.Condition =
-                (step.Conditional && CompiledPredicate.OnTopic(step) && !decided) || onHeaders
-                    ? CompiledPredicate.Condition(step)
-                    : null;
-            // HasHeaderKey reads the record's headers, which the runner sets on the metadata.
-            stages.ReadsMetadata |= onHeaders;
+            stages.Condition = ConditionOf(step, decided, stages);
             var problem = isKey
                 ? keys.Apply(kind, step, stages, plugin)
                 : (stages.Apply(kind, step, plugin) ? null : stages.Problem);
@@ -388,6 +383,17 @@ internal static class CompiledChainPlanner
                     : null;
         }
         return true;
+    }
+
+    // The condition the chain tests per record (TopicNameMatches on the topic it is given,
+    // HasHeaderKey on the headers the runner sets on the metadata); null: every record.
+    private static string? ConditionOf(TransformStep step, bool decided, CompiledStages stages)
+    {
+        var onHeaders = step.Conditional && CompiledPredicate.OnHeaders(step);
+        stages.ReadsMetadata |= onHeaders;
+        return (step.Conditional && CompiledPredicate.OnTopic(step) && !decided) || onHeaders
+            ? CompiledPredicate.Condition(step)
+            : null;
     }
 
     private static bool DecidedAtBuild(TransformStep step) =>

@@ -24,6 +24,10 @@ internal static class HeaderPredicateOrder
         bool isSource
     )
     {
+        if (!compiled.Conditional || !CompiledPredicate.OnHeaders(compiled))
+        {
+            return null;
+        }
         var before = chain.TakeWhile(s => s.Alias != compiled.Alias).ToList();
         var after = chain.SkipWhile(s => s.Alias != compiled.Alias).Skip(1);
         var reads = "\"" + compiled.Alias + "\"'s predicate (HasHeaderKey) reads them";
