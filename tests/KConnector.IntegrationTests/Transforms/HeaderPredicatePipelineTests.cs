@@ -16,7 +16,8 @@ namespace KConnector.IntegrationTests.Transforms;
 /// A compiled MaskField under HasHeaderKey on a sink (payments-pii-sink.connector.json): the runner
 /// gives the compiled chain the consumed record's headers, so the file sink writes the records
 /// carrying a <c>pii</c> header masked and the others as they were, as the schemaless chain of the
-/// same spec does, on the embedded Kafka.
+/// same spec does, on the embedded Kafka. On a source (payments-pii-source.connector.json) the
+/// runner gives it the headers the run-time stages left: InsertHeader's.
 /// </summary>
 public sealed class HeaderPredicatePipelineTests : IDisposable
 {
@@ -88,6 +89,55 @@ public sealed class HeaderPredicatePipelineTests : IDisposable
 
         Assert.Equal(("4111-1", 101), (kept.Card, kept.Cvv));
         Assert.Equal((string.Empty, 0), (masked.Card, masked.Cvv));
+    }
+
+    [Fact]
+    public async Task FileSource_MasksUnderTheHeaderTheRunTimeStageInserted_AsTheSchemalessChain()
+    {
+        // payments-pii-source: InsertHeader pii at run time, then MaskField card under HasHeaderKey
+        // pii (applies) and MaskField id under HasHeaderKey audit (skips), compiled.
+        await using var bed = await PipelineBed.StartAsync(
+            withRegistry: false,
+            "payments-pii-source"
+        );
+        var input = await bed.WriteLinesAsync(
+            "payments.jsonl",
+            Enumerable.Range(0, Payments).Select(Input)
+        );
+        var source = new PaymentsPiiSourceWorker(
+            PaymentsPiiSourceConfig.Parse(
+                bed.Config(PaymentsPiiSourceConfig.SpecValues, ("file", input))
+            ),
+            bed.Environment
+        );
+        await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Payments);
+
+        var records = bed.Read("payments-pii-source");
+        Assert.Equal(Payments, records.Count);
+        var chain = Schemaless(PaymentsPiiSourceConfig.SpecValues);
+        foreach (var (record, i) in records.Select((r, i) => (r, i)))
+        {
+            var schemaless = chain.Apply(
+                new ConnectRecord<string, JsonNode>
+                {
+                    Topic = "payments-pii-source",
+                    Value = JsonNode.Parse(Input(i))!,
+                }
+            )!;
+            var value = JsonNode.Parse(record.Message.Value)!;
+            Assert.Equal(
+                Normalized(schemaless.Value!.ToJsonString()),
+                Normalized(value.ToJsonString())
+            );
+            Assert.Equal(
+                ("p-" + i, string.Empty),
+                (value["id"]!.GetValue<string>(), value["card"]!.GetValue<string>())
+            );
+            Assert.Equal(
+                "yes",
+                Encoding.UTF8.GetString(record.Message.Headers.GetLastBytes("pii"))
+            );
+        }
     }
 
     public void Dispose()
