@@ -115,13 +115,7 @@ public class HeaderPredicateTests
     )
     {
         var run = new Infrastructure.GeneratorHarness()
-            .AddSchema(
-                "payment.avsc",
-                """
-                { "type": "record", "name": "Payment", "namespace": "Shop.Pay", "fields": [
-                  { "name": "id", "type": "string" }, { "name": "cvv", "type": "int" } ] }
-                """
-            )
+            .AddSchema("payment.avsc", KeyChainSpecs.Payment)
             .AddSchema(
                 "payments.connector.json",
                 KeyChainSpecs.Spec(

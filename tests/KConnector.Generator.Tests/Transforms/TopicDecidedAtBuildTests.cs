@@ -13,13 +13,6 @@ namespace KConnector.Generator.Tests.Transforms;
 /// </summary>
 public class TopicDecidedAtBuildTests
 {
-    private const string Payment = """
-        { "type": "record", "name": "Payment", "namespace": "Shop.Pay", "fields": [
-          { "name": "id", "type": "string" }, { "name": "amount", "type": "double" },
-          { "name": "card", "type": "string" }, { "name": "cvv", "type": "int" },
-          { "name": "note", "type": ["null", "string"], "default": null } ] }
-        """;
-
     private static readonly string[] PayTopics =
     [
         "\"predicates\": \"pay\"",
@@ -43,7 +36,7 @@ public class TopicDecidedAtBuildTests
 
     private static GeneratorRun Run(string spec) =>
         new GeneratorHarness()
-            .AddSchema("payment.avsc", Payment)
+            .AddSchema("payment.avsc", KeyChainSpecs.Payment)
             .AddSchema("payments.connector.json", spec)
             .Run();
 
