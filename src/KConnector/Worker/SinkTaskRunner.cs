@@ -282,6 +282,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             _entries.Add(entry);
             // Connect's SinkRecord: the consumed record's partition, offset and timestamp.
             CompiledMetadata?.Set(result.Partition.Value, result.Offset.Value, TimestampOf(result));
+            CompiledMetadata?.SetHeaders(result.Message.Headers);
             try
             {
                 entry.Record = ToSinkRecord(result);

@@ -323,6 +323,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         var keyConverted = false;
         // Connect's SourceRecord: its partition and timestamp, null where the task set none.
         CompiledMetadata?.Set(record.Partition, null, record.Timestamp);
+        CompiledMetadata?.SetHeaders(record.Headers);
         try
         {
             key = ConvertKey(record);

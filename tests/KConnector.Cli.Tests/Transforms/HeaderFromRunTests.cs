@@ -9,7 +9,9 @@ namespace KConnector.Cli.Tests.Transforms;
 /// very specs the IntegrationTests run as generated workers (HeaderFromPipelineTests,
 /// ConditionalChainPipelineTests), their values written as schemaless JSON: the topic holds the
 /// headers (InsertHeader's, then HeaderFrom's, through the default SimpleHeaderConverter) and the
-/// values the generated worker writes.
+/// values the generated worker writes; and a schema-changing stage under TopicNameMatches the build
+/// decided on the file source's topic (TopicDecidedPipelineTests), and a MaskField under HasHeaderKey
+/// (HeaderPredicatePipelineTests' source).
 /// </summary>
 public sealed class HeaderFromRunTests : IDisposable
 {
@@ -63,6 +65,39 @@ public sealed class HeaderFromRunTests : IDisposable
             Assert.Equal("p-" + i, value["id"]!.GetValue<string>());
             Assert.Equal(string.Empty, value["card"]!.GetValue<string>());
             Assert.Null(value["cvv"]);
+        }
+    }
+
+    [Fact]
+    public async Task SchemaChangingStagesDecidedOnTheTopic_RoutedRecordsWithoutCvv_AmountUncast()
+    {
+        // TopicDecidedPipelineTests' spec: ReplaceField compiled in, the negated Cast out, then routed.
+        var messages = await RunAsync(
+            "payments-topic-decided-source.connector.json",
+            "payments-routed"
+        );
+
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            var value = JsonNode.Parse(message.Value)!;
+            Assert.Equal("p-" + i, value["id"]!.GetValue<string>());
+            Assert.Equal(i + 0.5, value["amount"]!.GetValue<double>());
+            Assert.Null(value["cvv"]);
+        }
+    }
+
+    [Fact]
+    public async Task MaskFieldUnderHasHeaderKey_MasksUnderTheInsertedHeaderOnly()
+    {
+        // HeaderPredicatePipelineTests' source: card masked under the pii header InsertHeader adds, id not (no audit header).
+        var messages = await RunAsync("payments-pii-source.connector.json", "payments-pii-source");
+
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            var value = JsonNode.Parse(message.Value)!;
+            Assert.Equal("p-" + i, value["id"]!.GetValue<string>());
+            Assert.Equal(string.Empty, value["card"]!.GetValue<string>());
+            Assert.Equal("yes", Encoding.UTF8.GetString(message.Headers.GetLastBytes("pii")));
         }
     }
 

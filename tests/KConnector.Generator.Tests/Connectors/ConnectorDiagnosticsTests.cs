@@ -281,6 +281,28 @@ public class ConnectorDiagnosticsTests
                 "is not a regular expression that compiles"
             },
             {
+                "a schema-changing stage under TopicNameMatches on a sink whose topics decide it apart",
+                "{\n  \"name\": \"x\",\n  \"config\": {\n    \"connector.class\": \"FileStreamSink\", \"topics\": \"orders,refunds\", \"file\": \"f\", \"value.schema\": \"order.avsc\",\n    \"transforms\": \"drop\",\n    \"transforms.drop.type\": \"ReplaceField$Value\",\n    \"transforms.drop.exclude\": \"note\", \"transforms.drop.predicate\": \"o\",\n    \"predicates\": \"o\", \"predicates.o.type\": \"TopicNameMatches\", \"predicates.o.pattern\": \"ord.*\"\n  }\n}",
+                "KCN0258",
+                6,
+                "of the topics the sink reads, orders match and refunds do not, so its records would need two output schemas"
+            },
+            {
+                "a compiled stage under HasHeaderKey",
+                Spec(
+                    "\"transforms\": \"drop\"",
+                    "\"transforms.drop.type\": \"ReplaceField$Value\"",
+                    "\"transforms.drop.exclude\": \"note\"",
+                    "\"transforms.drop.predicate\": \"h\"",
+                    "\"predicates\": \"h\"",
+                    "\"predicates.h.type\": \"HasHeaderKey\"",
+                    "\"predicates.h.name\": \"pii\""
+                ),
+                "KCN0258",
+                9,
+                "\"drop\" has a predicate (HasHeaderKey), which reads the record's headers"
+            },
+            {
                 "key of an alias transforms does not list",
                 Spec(
                     "\"transforms\": \"route\"",

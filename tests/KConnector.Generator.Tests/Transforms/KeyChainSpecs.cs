@@ -10,6 +10,14 @@ namespace KConnector.Generator.Tests.Transforms;
 /// </summary>
 internal static class KeyChainSpecs
 {
+    /// <summary>payment.avsc of these specs.</summary>
+    public const string Payment = """
+        { "type": "record", "name": "Payment", "namespace": "Shop.Pay", "fields": [
+          { "name": "id", "type": "string" }, { "name": "amount", "type": "double" },
+          { "name": "card", "type": "string" }, { "name": "cvv", "type": "int" },
+          { "name": "note", "type": ["null", "string"], "default": null } ] }
+        """;
+
     /// <summary>A spec of payment.avsc values whose transforms are <paramref name="aliases"/>; the transforms.* keys from line 9 on.</summary>
     public static string Spec(string connector, string aliases, params string[] keys) =>
         "{\n"

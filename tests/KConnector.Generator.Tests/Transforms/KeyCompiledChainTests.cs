@@ -11,19 +11,12 @@ namespace KConnector.Generator.Tests.Transforms;
 /// </summary>
 public class KeyCompiledChainTests
 {
-    private const string Payment = """
-        { "type": "record", "name": "Payment", "namespace": "Shop.Pay", "fields": [
-          { "name": "id", "type": "string" }, { "name": "amount", "type": "double" },
-          { "name": "card", "type": "string" }, { "name": "cvv", "type": "int" },
-          { "name": "note", "type": ["null", "string"], "default": null } ] }
-        """;
-
     private static string Chain(string connector, string aliases, params string[] keys) =>
         KeyChainSpecs.Spec(connector, aliases, keys);
 
     private static GeneratorRun Run(string spec) =>
         new GeneratorHarness()
-            .AddSchema("payment.avsc", Payment)
+            .AddSchema("payment.avsc", KeyChainSpecs.Payment)
             .AddSchema("payments.connector.json", spec)
             .Run();
 

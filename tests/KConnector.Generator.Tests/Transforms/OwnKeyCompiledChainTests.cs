@@ -390,7 +390,7 @@ public class OwnKeyCompiledChainTests
                 ),
                 "KCN0258",
                 6,
-                "predicates compile on value stages only"
+                "the key's compiled chain runs on every record; the build decides it only where it knows the topic, and here the task names each record's topic"
             },
             {
                 "a renamed key field that does not exist on a sink, with did-you-mean",

@@ -23,8 +23,8 @@ internal sealed class TransformSpecChecker
     private readonly List<SpecValue> _values;
     private readonly List<TransformStep> _steps = new();
 
-    // The predicates' plugin classes and patterns by alias (checked before the transformations that name them).
-    private readonly Dictionary<string, (string ClassName, string? Pattern)> _predicates = new(
+    // The predicates' plugin classes and patterns (TopicNameMatches) or header names (HasHeaderKey) by alias (checked before the transformations that name them).
+    private readonly Dictionary<string, (string ClassName, string? Argument)> _predicates = new(
         StringComparer.Ordinal
     );
 
@@ -165,7 +165,9 @@ internal sealed class TransformSpecChecker
         {
             _predicates[alias] = (
                 plugin.ClassName,
-                settings.FirstOrDefault(e => e.Key == prefix + "pattern")?.Text
+                settings
+                    .FirstOrDefault(e => e.Key == prefix + "pattern" || e.Key == prefix + "name")
+                    ?.Text
             );
         }
         else

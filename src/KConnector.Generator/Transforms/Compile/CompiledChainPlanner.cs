@@ -63,7 +63,8 @@ internal static class CompiledChainPlanner
         {
             return null;
         }
-        var refusal = Refusal(fieldSteps, value, isSource);
+        var topics = new BuildTimeTopics(spec, isSource);
+        var refusal = Refusal(fieldSteps, value, topics);
         if (refusal is not null)
         {
             foreach (var step in fieldSteps)
@@ -90,7 +91,7 @@ internal static class CompiledChainPlanner
                 ? new CompiledStages(RecordSlots.Read(value, "value"), schema.Name!)
                 : new CompiledStages(new List<CompiledSlot>(), string.Empty);
         var keys = OwnKey.Compiler(key, keyType);
-        if (!Compile(spec.Transforms, stages, keys, isSource, diagnostics))
+        if (!Compile(spec.Transforms, stages, keys, topics, isSource, diagnostics))
         {
             return null;
         }
@@ -143,6 +144,8 @@ internal static class CompiledChainPlanner
                             )
                         )
                     )
+                    // The topics a predicate was decided on at build time are compiled with it.
+                    || (v.Key == topics.Key && fieldSteps.Any(DecidedAtBuild))
                 )
                 .ToEquatableArray(),
             IsSink: !isSource
@@ -234,7 +237,7 @@ internal static class CompiledChainPlanner
     private static (Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor, string Reason)? Refusal(
         List<TransformStep> steps,
         SchemaTypeEntry? value,
-        bool isSource
+        BuildTimeTopics topics
     )
     {
         var schemaless = DiagnosticDescriptors.TransformNeedsSchemalessRecords;
@@ -242,7 +245,7 @@ internal static class CompiledChainPlanner
         // $Key stages on the task's own key need no value record (KeyChainCompiler says when the key is not known).
         if (steps.All(s => KindOf(s.ClassName) is { IsKey: true, Kind: not "ValueToKey" }))
         {
-            return Conditional(steps);
+            return Conditional(steps, topics);
         }
         if (value is null)
         {
@@ -263,18 +266,18 @@ internal static class CompiledChainPlanner
         {
             return (notCompiled, "the value's " + uncarried.Substring(4));
         }
-        return Conditional(steps);
+        return Conditional(steps, topics);
     }
 
     private static (
         Microsoft.CodeAnalysis.DiagnosticDescriptor Descriptor,
         string Reason
-    )? Conditional(List<TransformStep> steps)
+    )? Conditional(List<TransformStep> steps, BuildTimeTopics topics)
     {
         foreach (var step in steps.Where(s => s.Conditional))
         {
             var (kind, isKey) = KindOf(step.ClassName);
-            if (CompiledPredicate.Refusal(step, kind!, isKey) is { } reason)
+            if (CompiledPredicate.Refusal(step, kind!, isKey, topics) is { } reason)
             {
                 return (DiagnosticDescriptors.TransformNotCompiled, reason);
             }
@@ -286,6 +289,7 @@ internal static class CompiledChainPlanner
         EquatableArray<TransformStep> steps,
         CompiledStages stages,
         KeyChainCompiler keys,
+        BuildTimeTopics topics,
         bool isSource,
         List<DiagnosticInfo> diagnostics
     )
@@ -352,16 +356,26 @@ internal static class CompiledChainPlanner
                 compiledBefore = true;
                 continue;
             }
-            if (!isSource && SinkChainOrder.Problem(step, runTimeBefore) is { } misplaced)
+            if (
+                (
+                    (!isSource ? SinkChainOrder.Problem(step, runTimeBefore) : null)
+                    ?? HeaderPredicateOrder.Problem(step, steps, isSource)
+                ) is
+                { } misplaced
+            )
             {
                 Report(diagnostics, misplaced.Step, misplaced.Step.TypeWhere, misplaced.Reason);
                 return false;
             }
+            var decided = CompiledPredicate.DecidedAtBuild(step, kind, isKey);
+            if (decided && topics.Decide(step) == false)
+            {
+                // The predicate skips every record the stage sees: compiled to nothing.
+                compiledBefore = true;
+                continue;
+            }
             var plugin = "global::" + step.ClassName;
-            stages.Condition =
-                step.Conditional && CompiledPredicate.OnTopic(step)
-                    ? CompiledPredicate.Condition(step)
-                    : null;
+            stages.Condition = ConditionOf(step, decided, stages);
             var problem = isKey
                 ? keys.Apply(kind, step, stages, plugin)
                 : (stages.Apply(kind, step, plugin) ? null : stages.Problem);
@@ -375,12 +389,27 @@ internal static class CompiledChainPlanner
             topicReader ??=
                 stages.ReadsTopic
                 || keys.Record?.ReadsTopic == true
-                || (step.Conditional && CompiledPredicate.OnTopic(step))
+                || (step.Conditional && CompiledPredicate.OnTopic(step) && !decided)
                     ? step
                     : null;
         }
         return true;
     }
+
+    // The condition the chain tests per record (TopicNameMatches on the topic it is given,
+    // HasHeaderKey on the headers the runner sets on the metadata); null: every record.
+    private static string? ConditionOf(TransformStep step, bool decided, CompiledStages stages)
+    {
+        var onHeaders = step.Conditional && CompiledPredicate.OnHeaders(step);
+        stages.ReadsMetadata |= onHeaders;
+        return (step.Conditional && CompiledPredicate.OnTopic(step) && !decided) || onHeaders
+            ? CompiledPredicate.Condition(step)
+            : null;
+    }
+
+    private static bool DecidedAtBuild(TransformStep step) =>
+        KindOf(step.ClassName) is { Kind: { } kind } k
+        && CompiledPredicate.DecidedAtBuild(step, kind, k.IsKey);
 
     internal static (string? Kind, bool IsKey) KindOf(string className)
     {

@@ -11,8 +11,12 @@ namespace KConnector.Generator.Transforms;
 /// tombstones only: nothing to compile). <c>TopicNameMatches</c> compiles for the stages that
 /// leave the record's schema as it is, <c>MaskField</c> and <c>HeaderFrom</c> with
 /// <c>operation=copy</c> (Connect's MaskField keeps the schema, HeaderFrom copy too), chosen per
-/// record by the topic; a stage that changes the schema would need a second output schema for the
-/// records the predicate skips. The rest stays refused (KCN0258) with the reason.
+/// record by the topic; any other stage, a <c>$Key</c> one too, compiles when the build knows the
+/// topics it sees and they decide the predicate alike (<see cref="BuildTimeTopics"/>): compiled in
+/// or out. Otherwise it would need a second output schema for the records the predicate skips.
+/// <c>HasHeaderKey</c> compiles for <c>MaskField</c>, chosen per record by the headers the runner
+/// gives the chain (<c>CompiledRecordMetadata</c>), where they are those Connect's predicate would
+/// see (<see cref="HeaderPredicateOrder"/>). The rest stays refused (KCN0258) with the reason.
 /// </summary>
 internal static class CompiledPredicate
 {
@@ -26,40 +30,86 @@ internal static class CompiledPredicate
     public static bool OnTopic(TransformStep step) =>
         step.PredicateClass == BuiltIn + "TopicNameMatches";
 
+    /// <summary>Whether the step's predicate is <c>HasHeaderKey</c>.</summary>
+    public static bool OnHeaders(TransformStep step) =>
+        step.PredicateClass == BuiltIn + "HasHeaderKey";
+
     /// <summary>Why <paramref name="step"/> (of <paramref name="kind"/>) cannot compile under its predicate; null when it can.</summary>
-    public static string? Refusal(TransformStep step, string kind, bool isKey)
+    public static string? Refusal(
+        TransformStep step,
+        string kind,
+        bool isKey,
+        BuildTimeTopics topics
+    )
     {
         var under = "\"" + step.Alias + "\" has a predicate (" + Name(step) + ")";
+        if (isKey && OnTopic(step) && topics.Decide(step) == false)
+        {
+            // Compiling it to nothing would leave the key converter checked against a key the chain no longer makes.
+            return under
+                + ", which skips every record the stage sees (the build knows their topics): a $Key stage compiled to nothing is not supported yet; remove it from transforms";
+        }
+        if (OnTopic(step))
+        {
+            return (!isKey && LeavesSchema(step, kind)) || topics.Unknown(step) is null
+                ? null
+                : under
+                    + ", and "
+                    + (
+                        isKey
+                            ? "the key's compiled chain runs on every record"
+                            : kind
+                                + " changes the record's schema: a compiled chain has one output schema, which the records the predicate skips would not have"
+                    )
+                    + "; the build decides it only where it knows the topic, and here "
+                    + topics.Unknown(step);
+        }
         if (isKey)
         {
             return under
-                + ", and the key's compiled chain runs on every record (predicates compile on value stages only)";
+                + ", and the key's compiled chain runs on every record (predicates compile on value stages only, and TopicNameMatches where the build knows the topic)";
         }
         if (OnTombstones(step))
         {
             return null;
         }
-        if (OnTopic(step))
+        if (OnHeaders(step))
         {
-            return LeavesSchema(step, kind)
+            return kind == "MaskField"
                 ? null
                 : under
-                    + ", and "
-                    + kind
-                    + " changes the record's schema: a compiled chain has one output schema, which the records the predicate skips would not have (under TopicNameMatches MaskField and HeaderFrom copy compile)";
+                    + ", which reads the record's headers: the compiled chain reads them for MaskField only"
+                    + (
+                        kind == "HeaderFrom"
+                            ? " (a compiled HeaderFrom's headers are written apart from the value)"
+                            : ", and "
+                                + kind
+                                + " changes the record's schema: a compiled chain has one output schema, which the records the predicate skips would not have"
+                    );
         }
-        return step.PredicateClass == BuiltIn + "HasHeaderKey"
-            ? under
-                + ", which reads the record's headers, and compiled transformations run in the value converter, which does not see them"
-            : under
-                + ", which the value converter, where compiled transformations run, cannot evaluate";
+        return under
+            + ", which the value converter, where compiled transformations run, cannot evaluate";
     }
 
-    /// <summary>The C# condition over <c>topic</c> under which a TopicNameMatches-conditional step applies.</summary>
+    /// <summary>
+    /// Whether the build decides <paramref name="step"/>'s TopicNameMatches itself (a stage that
+    /// changes the schema, or a <c>$Key</c> one) rather than the chain per record by the topic.
+    /// </summary>
+    public static bool DecidedAtBuild(TransformStep step, string kind, bool isKey) =>
+        step.Conditional && OnTopic(step) && (isKey || !LeavesSchema(step, kind));
+
+    /// <summary>
+    /// The C# condition under which a step applies: over <c>topic</c> under TopicNameMatches, over
+    /// the record's headers (<c>metadata</c>, which the runner sets) under HasHeaderKey.
+    /// </summary>
     public static string Condition(TransformStep step) =>
         (step.Negated ? "!" : string.Empty)
-        + "global::KConnector.Transforms.Compiled.CompiledTopicPredicate.Matches(topic, "
-        + EmitText.Literal(step.PredicatePattern ?? string.Empty)
+        + (
+            OnHeaders(step)
+                ? "metadata.HasHeaderKey("
+                : "global::KConnector.Transforms.Compiled.CompiledTopicPredicate.Matches(topic, "
+        )
+        + EmitText.Literal(step.PredicateArgument ?? string.Empty)
         + ")";
 
     private static bool LeavesSchema(TransformStep step, string kind) =>

@@ -13,7 +13,7 @@ namespace KConnector.Generator.Transforms;
 /// <param name="TypeName">The type as the spec wrote it (e.g. <c>Cast$Value</c>), for messages.</param>
 /// <param name="Conditional">Whether a predicate decides which records it applies to.</param>
 /// <param name="PredicateClass">The class of that predicate's plugin (e.g. <c>KConnector.Transforms.HasHeaderKey</c>), null when it has none or it is not found.</param>
-/// <param name="PredicatePattern">That predicate's <c>pattern</c> (TopicNameMatches), null when it has none.</param>
+/// <param name="PredicateArgument">That predicate's <c>pattern</c> (TopicNameMatches) or <c>name</c> (HasHeaderKey), null when it has none.</param>
 internal sealed record TransformStep(
     string Alias,
     string ClassName,
@@ -22,7 +22,7 @@ internal sealed record TransformStep(
     EquatableArray<TransformSetting> Settings,
     bool Conditional,
     string? PredicateClass = null,
-    string? PredicatePattern = null
+    string? PredicateArgument = null
 )
 {
     /// <summary>Whether <c>negate</c> is true: the stage applies to the records its predicate does not match.</summary>

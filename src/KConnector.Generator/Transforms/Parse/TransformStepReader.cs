@@ -14,7 +14,7 @@ internal static class TransformStepReader
         TransformPluginModel plugin,
         SpecEntry type,
         List<SpecEntry> entries,
-        IReadOnlyDictionary<string, (string ClassName, string? Pattern)>? predicates = null
+        IReadOnlyDictionary<string, (string ClassName, string? Argument)>? predicates = null
     )
     {
         var prefix = "transforms." + alias + ".";
@@ -38,7 +38,7 @@ internal static class TransformStepReader
             && predicates is not null
             && predicates.TryGetValue(named.Text.Trim(), out var found)
                 ? found
-                : ((string ClassName, string? Pattern)?)null;
+                : ((string ClassName, string? Argument)?)null;
         return new TransformStep(
             alias,
             plugin.ClassName,
@@ -47,7 +47,7 @@ internal static class TransformStepReader
             settings.ToEquatableArray(),
             settings.Any(s => s.Key == "predicate"),
             predicate?.ClassName,
-            predicate?.Pattern
+            predicate?.Argument
         );
     }
 }
