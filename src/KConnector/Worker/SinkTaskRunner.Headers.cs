@@ -1,18 +1,31 @@
 using Confluent.Kafka;
 using KConnector.Converters.Headers;
 using KConnector.Records;
+using KConnector.Transforms.Compiled;
 
 namespace KConnector.Worker;
 
 // A consumed record's header bytes as the values the sink task (and the transforms) see, through
-// header.converter (Kafka Connect's WorkerSinkTask.convertHeadersFor).
+// header.converter (Kafka Connect's WorkerSinkTask.convertHeadersFor), then those a compiled
+// HeaderFrom adds (Connect's transforms run after the converters, HeaderFrom appending to the
+// record's headers), typed: no converter writes them on a sink.
 public sealed partial class SinkTaskRunner<TKey, TValue>
 {
-    private IReadOnlyList<RecordHeader> ConnectHeaders(ConsumeResult<byte[]?, byte[]?> result)
+    // The value converter's compiled HeaderFrom, found once at construction; null when none.
+    private readonly ISinkCompiledHeaders? _compiledHeaders;
+
+    // hasValue: whether the value converter gave a value (a compiled chain leaves a tombstone
+    // without headers, as on a source).
+    private IReadOnlyList<RecordHeader> ConnectHeaders(
+        ConsumeResult<byte[]?, byte[]?> result,
+        bool hasValue
+    )
     {
+        // The value's bytes when a compiled HeaderFrom adds headers from them.
+        var fromValue = hasValue && _compiledHeaders is not null ? result.Message.Value : null;
         if (result.Message.Headers is not { Count: > 0 } raw)
         {
-            return [];
+            return fromValue is null ? [] : Compiled(result.Topic, fromValue, []);
         }
         var converter = _options.HeaderConverter;
         var headers = new List<RecordHeader>(raw.Count);
@@ -33,6 +46,12 @@ public sealed partial class SinkTaskRunner<TKey, TValue>
             }
             headers.Add(new RecordHeader(h.Key, value));
         }
+        return fromValue is null ? headers : Compiled(result.Topic, fromValue, headers);
+    }
+
+    private List<RecordHeader> Compiled(string topic, byte[] value, List<RecordHeader> headers)
+    {
+        _compiledHeaders!.AddHeaders(topic, value, new CompiledHeaderSink(headers));
         return headers;
     }
 }

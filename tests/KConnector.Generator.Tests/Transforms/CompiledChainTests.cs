@@ -220,19 +220,6 @@ public class CompiledChainTests
                 "its predicate matches the topic after \"route\" routes the record"
             },
             {
-                "HeaderFrom on a sink",
-                SinkChain(
-                    "h",
-                    "\"transforms.h.type\": \"HeaderFrom$Value\"",
-                    "\"transforms.h.fields\": \"id\"",
-                    "\"transforms.h.headers\": \"i\"",
-                    "\"transforms.h.operation\": \"move\""
-                ),
-                "KCN0258",
-                9,
-                "a compiled HeaderFrom runs on sources only"
-            },
-            {
                 "ExtractField of a primitive on a sink",
                 SinkChain(
                     "h,c",

@@ -325,14 +325,13 @@ internal static class CompiledChainPlanner
                 }
                 continue;
             }
-            if (!isSource && kind == "HeaderFrom" && !isKey)
+            if (
+                !isSource
+                && kind == "HeaderFrom"
+                && CompiledHeaderOrder.SinkProblem(step, runTimeBefore) is { } before
+            )
             {
-                Report(
-                    diagnostics,
-                    step,
-                    step.TypeWhere,
-                    "on a sink compiled transformations run in the value converter, which gives the task the value but not the record's headers; a compiled HeaderFrom runs on sources only"
-                );
+                Report(diagnostics, before.Step, before.Step.TypeWhere, before.Reason);
                 return false;
             }
             if (step.Conditional && CompiledPredicate.OnTombstones(step) && !step.Negated)

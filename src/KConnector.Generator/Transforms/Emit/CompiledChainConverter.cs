@@ -147,6 +147,7 @@ internal static class CompiledChainConverter
                 )
                 + ", "
                 + sink.Apply
+                + WithHeaders(sink)
                 + ")";
         }
         if (SharesInput(model))
@@ -172,7 +173,11 @@ internal static class CompiledChainConverter
             + chain.Apply
             + ", "
             + plain
-            + (chain.Headers.Count > 0 ? ", " + chain.AddHeaders : string.Empty)
+            + WithHeaders(chain)
             + ")";
     }
+
+    // A compiled HeaderFrom's headers, the chain converter's last argument (source and sink alike).
+    private static string WithHeaders(CompiledChain chain) =>
+        chain.Headers.Count > 0 ? ", " + chain.AddHeaders : string.Empty;
 }

@@ -137,8 +137,9 @@ internal static class CompiledChainEmitter
         return EmitText.End(w, chain.Namespace);
     }
 
-    // A compiled HeaderFrom's headers, computed from the task's value; the source runner calls it
-    // through SourceChainConverter when it writes the record's headers.
+    // A compiled HeaderFrom's headers, computed from the chain's input (the task's value on a
+    // source, the topic's on a sink); the runner calls it through SourceChainConverter when it
+    // writes the record's headers, through SinkChainConverter when it builds the task's.
     private static void WriteHeaders(SourceWriter w, CompiledChain chain)
     {
         w.WriteLine(
