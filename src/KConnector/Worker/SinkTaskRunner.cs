@@ -56,6 +56,10 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         }
         _task = task;
         _recordKeyConverter = keyConverter as Transforms.Compiled.ISinkRecordKeyConverter<TKey>;
+        _keyHeaders = keyConverter
+            is Transforms.Compiled.ISinkCompiledHeaders { AddsHeaders: true } k
+            ? k
+            : null;
         _compiledHeaders = valueConverter
             is Transforms.Compiled.ISinkCompiledHeaders { AddsHeaders: true } c
             ? c

@@ -281,6 +281,7 @@ internal static class CompiledChainPlanner
     {
         TransformStep? topicReader = null;
         TransformStep? headerFrom = null;
+        TransformStep? valueHeaderFrom = null;
         var compiledBefore = false;
         var runTimeBefore = new List<TransformStep>();
         foreach (var step in steps)
@@ -334,6 +335,20 @@ internal static class CompiledChainPlanner
                 Report(diagnostics, before.Step, before.Step.TypeWhere, before.Reason);
                 return false;
             }
+            if (isKey && kind == "HeaderFrom" && valueHeaderFrom is { } valueHeaders)
+            {
+                Report(
+                    diagnostics,
+                    step,
+                    step.TypeWhere,
+                    "the key's compiled headers are added before the value's (the key converter runs first), so they would come before those of \""
+                        + valueHeaders.Alias
+                        + "\"; put it before \""
+                        + valueHeaders.Alias
+                        + "\""
+                );
+                return false;
+            }
             if (step.Conditional && CompiledPredicate.OnTombstones(step) && !step.Negated)
             {
                 // Applies to tombstones only, which a compiled chain leaves as they are.
@@ -360,6 +375,7 @@ internal static class CompiledChainPlanner
             }
             compiledBefore = true;
             headerFrom ??= kind == "HeaderFrom" ? step : null;
+            valueHeaderFrom ??= kind == "HeaderFrom" && !isKey ? step : null;
             topicReader ??=
                 stages.ReadsTopic
                 || keys.Record?.ReadsTopic == true

@@ -73,6 +73,7 @@ internal static class CompiledChainConverter
             + ", "
             // The task's key type's converter only where key.converter can write it (checked at build time).
             + (key.TaskTypeWritable ? plain : "null")
+            + WithHeaders(key)
             + ")";
     }
 
@@ -177,7 +178,8 @@ internal static class CompiledChainConverter
             + ")";
     }
 
-    // A compiled HeaderFrom's headers, the chain converter's last argument (source and sink alike).
-    private static string WithHeaders(CompiledChain chain) =>
+    // A compiled HeaderFrom's headers, the chain converter's last argument (source and sink, value
+    // and key alike).
+    internal static string WithHeaders(CompiledChain chain) =>
         chain.Headers.Count > 0 ? ", " + chain.AddHeaders : string.Empty;
 }

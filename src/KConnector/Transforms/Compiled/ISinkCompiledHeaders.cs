@@ -1,10 +1,11 @@
 namespace KConnector.Transforms.Compiled;
 
 /// <summary>
-/// A sink value converter whose compiled chain adds headers (a compiled <c>HeaderFrom</c>): a
-/// converter returns the value only, so the sink runner, which builds the record's header list
-/// after converting its value, asks it for them. Found once, at construction, as the key chain's
-/// <see cref="ISinkRecordKeyConverter{TKey}"/> is.
+/// A sink converter whose compiled chain adds headers (a compiled <c>HeaderFrom</c>, or
+/// <c>HeaderFrom$Key</c> in the key converter): a converter returns the key or value only, so the
+/// sink runner, which builds the record's header list after converting both, asks it for them,
+/// handing it the bytes it reads (the key's; the value's for a key made from the value). Found
+/// once, at construction, as the key chain's <see cref="ISinkRecordKeyConverter{TKey}"/> is.
 /// </summary>
 internal interface ISinkCompiledHeaders
 {
@@ -12,8 +13,8 @@ internal interface ISinkCompiledHeaders
     bool AddsHeaders { get; }
 
     /// <summary>
-    /// Appends the headers the chain computes from the consumed record's <paramref name="value"/>
-    /// bytes (read once: the value converter keeps what it read from them) to <paramref name="headers"/>.
+    /// Appends the headers the chain computes from the consumed record's bytes
+    /// <paramref name="value"/> (read once: the converter keeps what it read from them) to <paramref name="headers"/>.
     /// </summary>
     void AddHeaders(string topic, byte[] value, CompiledHeaderSink headers);
 }
