@@ -1,10 +1,11 @@
 namespace KConnector.Transforms.Compiled;
 
 /// <summary>
-/// A source value converter whose compiled chain adds headers (a compiled <c>HeaderFrom</c>): a
-/// converter sees only the value, so the source runner, which writes the record's headers after
-/// its value, asks it for them. Found once, at construction, as the key chain's
-/// <see cref="IRecordKeyConverter{TKey, TValue}"/> is.
+/// A source converter whose compiled chain adds headers (a compiled <c>HeaderFrom</c> in the value
+/// converter, a <c>HeaderFrom$Key</c> in the key converter, over the task's key or, after a
+/// ValueToKey, its value): a converter sees only the key or value, so the source runner, which
+/// writes the record's headers after them, asks it for them. Found once, at construction, as the
+/// key chain's <see cref="IRecordKeyConverter{TKey, TValue}"/> is.
 /// </summary>
 internal interface ICompiledHeaders<TValue>
 {
