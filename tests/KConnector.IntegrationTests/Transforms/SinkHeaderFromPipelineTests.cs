@@ -27,8 +27,8 @@ namespace KConnector.IntegrationTests.Transforms;
 /// </summary>
 public sealed class SinkHeaderFromPipelineTests
 {
-    private const string Topic = "payments-in";
-    private const int Records = 6;
+    internal const string Topic = "payments-in";
+    internal const int Records = 6;
 
     [Fact]
     public async Task FileSinkSpec_WritesTheValuesOfTheSchemalessChain()
@@ -142,7 +142,7 @@ public sealed class SinkHeaderFromPipelineTests
         new(new Dictionary<string, string> { ["schema.registry.url"] = bed.RegistryUrl });
 
     // The schemaless chain of the spec's transforms on payment i with its own header.
-    private static ConnectRecord<string, JsonNode> Expected(int i) =>
+    internal static ConnectRecord<string, JsonNode> Expected(int i) =>
         Schemaless(PaymentsHeadersSinkConfig.SpecValues)
             .Apply(
                 new ConnectRecord<string, JsonNode>
@@ -161,7 +161,7 @@ public sealed class SinkHeaderFromPipelineTests
             )!;
 
     // Each payment in Avro, registered under payments-in-value, with the header "trace".
-    private static void Produce(PipelineBed bed)
+    internal static void Produce(PipelineBed bed)
     {
         using var registry = Registry(bed);
         var converter = new AvroConverter<Payment>(registry, isKey: false);
