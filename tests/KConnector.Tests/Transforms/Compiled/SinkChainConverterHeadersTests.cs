@@ -8,9 +8,9 @@ using KConnector.Transforms.Compiled;
 namespace KConnector.Tests.Transforms.Compiled;
 
 /// <summary>
-/// A sink's compiled HeaderFrom (docs/transforms.md, "How a compiled HeaderFrom writes headers"):
-/// the runner asks the value converter for the headers after the value, and the converter reads
-/// the record's value once for both, appending typed headers after the record's own.
+/// A sink's compiled HeaderFrom and HeaderFrom$Key (docs/transforms.md, "How a compiled HeaderFrom
+/// writes headers"): the runner asks the converters for the headers after the key and value, and
+/// they read the record's value once for all, appending typed headers after the record's own.
 /// </summary>
 public class SinkChainConverterHeadersTests
 {
@@ -88,6 +88,34 @@ public class SinkChainConverterHeadersTests
 
         Assert.Equal(2, reader.Reads);
         Assert.Equal(HeaderValue.FromInteger(HeaderValueType.Int32, 7), headers[0].Value);
+    }
+
+    [Fact]
+    public void KeyFromTheValue_HeadersReadTheValueTheKeyAndValueChainsShare()
+    {
+        // ValueToKey then HeaderFrom$Key on a sink: key, value and headers read the value once.
+        var reader = new PaymentReader();
+        var input = new SinkValueInput<Payment>(reader);
+        var key = new SinkKeyChainConverter<Payment, string>(
+            input,
+            (_, p) => p.Id,
+            (_, p, headers) =>
+                headers.Add("cvv", HeaderValue.FromInteger(HeaderValueType.Int32, p.Cvv))
+        );
+        var value = new SinkChainConverter<Payment, string>(input, (_, p) => p.Id + "!");
+        var bytes = Encoding.UTF8.GetBytes("p-1:123");
+        var headers = new List<RecordHeader>();
+
+        var k = ((ISinkRecordKeyConverter<string>)key).KeyOf("payments", null, bytes);
+        var v = value.ToConnectData("payments", bytes);
+        ((ISinkCompiledHeaders)key).AddHeaders("payments", bytes, new CompiledHeaderSink(headers));
+
+        Assert.Equal(("p-1", "p-1!"), (k, v));
+        Assert.Equal(1, reader.Reads);
+        Assert.Equal(
+            [new RecordHeader("cvv", HeaderValue.FromInteger(HeaderValueType.Int32, 123))],
+            headers
+        );
     }
 
     [Fact]
