@@ -23,13 +23,7 @@ public class SinkHeaderFromTests
         """;
 
     private static GeneratorRun Run(string aliases, params string[] keys) =>
-        new GeneratorHarness()
-            .AddSchema("payment.avsc", Payment)
-            .AddSchema(
-                "payments.connector.json",
-                KeyChainSpecs.Spec("FileStreamSink", aliases, keys)
-            )
-            .Run();
+        KeyChainSpecs.Run(Payment, "FileStreamSink", aliases, keys);
 
     // The chain's Apply and Headers run on a payment: the output record and the task's headers.
     private static (object Output, List<RecordHeader> Headers) Apply(GeneratorRun run)

@@ -327,25 +327,21 @@ internal static class CompiledChainPlanner
                 continue;
             }
             if (
-                !isSource
-                && kind == "HeaderFrom"
-                && CompiledHeaderOrder.SinkProblem(step, runTimeBefore) is { } before
+                kind == "HeaderFrom"
+                && CompiledHeaderOrder.Placement(
+                    step,
+                    isKey,
+                    isSource ? null : runTimeBefore,
+                    valueHeaderFrom
+                )
+                    is { } misplacedHeaders
             )
-            {
-                Report(diagnostics, before.Step, before.Step.TypeWhere, before.Reason);
-                return false;
-            }
-            if (isKey && kind == "HeaderFrom" && valueHeaderFrom is { } valueHeaders)
             {
                 Report(
                     diagnostics,
-                    step,
-                    step.TypeWhere,
-                    "the key's compiled headers are added before the value's (the key converter runs first), so they would come before those of \""
-                        + valueHeaders.Alias
-                        + "\"; put it before \""
-                        + valueHeaders.Alias
-                        + "\""
+                    misplacedHeaders.Step,
+                    misplacedHeaders.Step.TypeWhere,
+                    misplacedHeaders.Reason
                 );
                 return false;
             }

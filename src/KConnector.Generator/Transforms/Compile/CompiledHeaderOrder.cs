@@ -25,18 +25,37 @@ internal static class CompiledHeaderOrder
     public static string? Problem(TransformStep runTime, TransformStep headerFrom) =>
         Conflict(runTime, headerFrom, "after", RunsLast);
 
-    /// <summary>On a sink, the run-time stage that may not precede <paramref name="headerFrom"/>, and why; null when none.</summary>
-    public static (TransformStep Step, string Reason)? SinkProblem(
+    /// <summary>
+    /// Why the compiled <paramref name="headerFrom"/> (a <c>$Key</c> one when
+    /// <paramref name="isKey"/>) cannot run where the spec puts it, and the stage at fault: on a
+    /// sink (<paramref name="sinkRunTimeBefore"/> the run-time stages before it; null on a source)
+    /// one of those that changes or reads headers; a <c>HeaderFrom$Key</c> after the compiled
+    /// <paramref name="valueHeaderFrom"/> (the key converter's headers come first). Null when it can.
+    /// </summary>
+    public static (TransformStep Step, string Reason)? Placement(
         TransformStep headerFrom,
-        IReadOnlyList<TransformStep> runTimeBefore
+        bool isKey,
+        IReadOnlyList<TransformStep>? sinkRunTimeBefore,
+        TransformStep? valueHeaderFrom
     )
     {
-        foreach (var step in runTimeBefore)
+        foreach (var step in sinkRunTimeBefore ?? System.Array.Empty<TransformStep>())
         {
             if (Conflict(step, headerFrom, "before", RunsFirst) is { } reason)
             {
                 return (step, reason);
             }
+        }
+        if (isKey && valueHeaderFrom is { } value)
+        {
+            return (
+                headerFrom,
+                "the key's compiled headers are added before the value's (the key converter runs first), so they would come before those of \""
+                    + value.Alias
+                    + "\"; put it before \""
+                    + value.Alias
+                    + "\""
+            );
         }
         return null;
     }
