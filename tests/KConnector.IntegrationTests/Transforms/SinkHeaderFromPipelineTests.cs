@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using KConnector.Converters;
 using KConnector.Converters.Headers;
+using KConnector.Errors;
 using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Specs;
 using KConnector.IntegrationTests.Transforms.Shop;
@@ -55,13 +56,23 @@ public sealed class SinkHeaderFromPipelineTests
         );
     }
 
-    [Fact]
-    public async Task SinkTask_GetsTheHeadersAndValuesOfTheSchemalessChain()
+    /// <summary>
+    /// With <paramref name="failOnce"/>, the third value's first read fails retriably: the runner's
+    /// retry path builds that record's headers as the first attempt would have.
+    /// </summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task SinkTask_GetsTheHeadersAndValuesOfTheSchemalessChain(bool failOnce)
     {
         await using var bed = await PipelineBed.StartAsync(withRegistry: true, Topic);
         Produce(bed);
         var task = new RecordingSinkTask<string, PaymentsHeadersSinkOutput.Payment>();
-        var runner = Runner(bed, task);
+        var input = new FailingOnce(
+            new AvroConverter<Payment>(Registry(bed), isKey: false),
+            failOnce ? 2 : -1
+        );
+        var runner = Runner(bed, task, input);
 
         using var stop = new CancellationTokenSource();
         var run = runner.RunAsync(stop.Token);
@@ -74,6 +85,7 @@ public sealed class SinkHeaderFromPipelineTests
         await stop.CancelAsync();
         await run;
 
+        Assert.Equal(failOnce, input.Failed);
         foreach (var (record, i) in task.Records.Select((r, i) => (r, i)))
         {
             var expected = Expected(i);
@@ -101,13 +113,16 @@ public sealed class SinkHeaderFromPipelineTests
     // task that keeps what it is given: the file sink writes values only.
     private static SinkTaskRunner<string, PaymentsHeadersSinkOutput.Payment> Runner(
         PipelineBed bed,
-        RecordingSinkTask<string, PaymentsHeadersSinkOutput.Payment> task
+        RecordingSinkTask<string, PaymentsHeadersSinkOutput.Payment> task,
+        IConverter<Payment> input
     )
     {
         var values = bed.Config(
             PaymentsHeadersSinkConfig.SpecValues,
             ("value.converter.schema.registry.url", bed.RegistryUrl),
-            ("offset.flush.interval.ms", "300")
+            ("offset.flush.interval.ms", "300"),
+            ("errors.retry.timeout", "30000"),
+            ("errors.retry.delay.max.ms", "100")
         );
         var options = CompiledTransformations.Without(
             ConnectorConfig
@@ -131,11 +146,31 @@ public sealed class SinkHeaderFromPipelineTests
             task,
             new StringConverter(),
             new SinkChainConverter<Payment, PaymentsHeadersSinkOutput.Payment>(
-                new AvroConverter<Payment>(Registry(bed), isKey: false),
+                input,
                 PaymentsHeadersSinkValueChain.Apply,
                 PaymentsHeadersSinkValueChain.Headers
             )
         );
+    }
+
+    // The value converter, whose read of the record at offset failAt fails once, retriably.
+    private sealed class FailingOnce(IConverter<Payment> inner, int failAt) : IConverter<Payment>
+    {
+        public bool Failed { get; private set; }
+
+        public Payment? ToConnectData(string topic, byte[]? data)
+        {
+            var value = inner.ToConnectData(topic, data);
+            if (!Failed && value?.Id == "p-" + failAt)
+            {
+                Failed = true;
+                throw new RetriableException("The registry is not reachable yet.");
+            }
+            return value;
+        }
+
+        public byte[]? FromConnectData(string topic, Payment? value) =>
+            throw new NotSupportedException();
     }
 
     private static CachedSchemaRegistryClient Registry(PipelineBed bed) =>
