@@ -180,20 +180,20 @@ public sealed class CompiledChainsOverRestTests
                         )
                     )
             );
+            // HeaderFrom moved id, cvv and note; MaskField emptied the card.
             Assert.Equal(
                 Enumerable
                     .Range(0, Payments)
-                    .Select(i =>
-                        JsonNode
-                            .Parse(
-                                string.Create(
-                                    CultureInfo.InvariantCulture,
-                                    $$"""{"amount":{{i + 0.5}},"card":""}"""
-                                )
-                            )!
-                            .ToJsonString()
-                    ),
-                File.ReadAllLines(output).Select(l => JsonNode.Parse(l)!.ToJsonString())
+                    .Select(i => string.Create(CultureInfo.InvariantCulture, $"{i + 0.5}|")),
+                File.ReadAllLines(output)
+                    .Select(l => JsonNode.Parse(l)!.AsObject())
+                    .Select(v =>
+                        string.Join(",", v.Select(f => f.Key).Except(["amount", "card"]))
+                        + string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{v["amount"]!.GetValue<double>()}|{v["card"]!.GetValue<string>()}"
+                        )
+                    )
             );
         }
         catch (Exception e) when (e is not Xunit.Sdk.XunitException)
