@@ -9,9 +9,13 @@ namespace KConnector.Transforms.Compiled;
 /// </summary>
 internal interface ICompiledHeaders<TValue>
 {
+    /// <summary>The generated code of the compiled HeaderFrom; null when the chain adds no header.</summary>
+    Action<string, TValue, CompiledHeaderSink>? Headers { get; }
+
     /// <summary>Whether the chain adds any header (false: the runner never calls <see cref="AddHeaders"/>).</summary>
-    bool AddsHeaders { get; }
+    bool AddsHeaders => Headers is not null;
 
     /// <summary>Appends the headers the chain computes from the task's <paramref name="value"/> to <paramref name="headers"/>.</summary>
-    void AddHeaders(string topic, TValue value, CompiledHeaderSink headers);
+    void AddHeaders(string topic, TValue value, CompiledHeaderSink headers) =>
+        Headers?.Invoke(topic, value, headers);
 }
