@@ -17,6 +17,8 @@ namespace KConnector.Rest.Tests;
 /// from the value, KeyChainPipelineTests), whose key schema is the chain's, not one the factory
 /// could look up in the registry. The topics hold the generated worker's records, and the registry
 /// the derived schemas.
+/// A compiled HeaderFrom$Key on a source and HeaderFrom on a sink
+/// (payments-keyheaders-source, payments-headers-sink) likewise write the generated worker's records.
 /// </summary>
 public sealed class CompiledChainsOverRestTests
 {
@@ -97,6 +99,126 @@ public sealed class CompiledChainsOverRestTests
         }
     }
 
+    /// <summary>
+    /// Compiled HeaderFrom over REST: payments-keyheaders-source (ValueToKey, HeaderFrom$Key move,
+    /// ExtractField$Key: KeyHeaderFromPipelineTests) writes the key fields as headers, the key the
+    /// id; payments-headers-sink (Cast, HeaderFrom move, MaskField, then InsertHeader:
+    /// SinkHeaderFromPipelineTests) writes the values without the moved fields.
+    /// </summary>
+    [Fact]
+    public async Task ConnectorsPostedWithACompiledHeaderFrom_WriteTheGeneratedWorkersRecords()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-keyheaders", partitions: 1);
+        kafka.CreateTopic("payments-in", partitions: 1);
+        using var session = new OperatorSession(kafka.BootstrapServers);
+        CopyFromIntegrationTests(session.Folder);
+        var payments = Path.Combine(session.Folder, "payments.jsonl");
+        await File.WriteAllLinesAsync(payments, Enumerable.Range(0, Payments).Select(PaymentLine));
+        ProduceJson(kafka, "payments-in");
+        var output = Path.Combine(session.Folder, "payments-out.jsonl");
+        var tool = ToolProcess.Run(session.Folder, session.WorkerProperties);
+        try
+        {
+            using var client = new HttpClient
+            {
+                BaseAddress = await tool.RestAddressAsync(),
+                Timeout = TimeSpan.FromMinutes(3),
+            };
+            foreach (
+                var posted in new[]
+                {
+                    FromSpec(session.Folder, "payments-keyheaders-source", ("file", payments)),
+                    FromSpec(
+                        session.Folder,
+                        "payments-headers-sink",
+                        ("file", output),
+                        ("value.converter", "org.apache.kafka.connect.json.JsonConverter"),
+                        ("value.converter.schemas.enable", "false")
+                    ),
+                }
+            )
+            {
+                var created = await client.PostJsonAsync("/connectors", posted);
+                Assert.True(created.Status == HttpStatusCode.Created, created.Body.ToString());
+            }
+
+            await Http.UntilAsync(
+                () =>
+                    Task.FromResult(
+                        EndOffset(kafka, "payments-keyheaders") >= Payments
+                            && File.Exists(output)
+                            && File.ReadLines(output).Count() >= Payments
+                    ),
+                "the keyed payments on their topic and the sink's file written",
+                TimeSpan.FromSeconds(120)
+            );
+            Assert.Equal(
+                Enumerable
+                    .Range(0, Payments)
+                    .Select(i =>
+                        string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"p-{i}:code={100 + i},remark={(i % 2 == 0 ? "n" + i : "(null)")}"
+                        )
+                    ),
+                Read(kafka, "payments-keyheaders")
+                    .Select(r =>
+                        System.Text.Encoding.UTF8.GetString(r.Key)
+                        + ":"
+                        + string.Join(
+                            ",",
+                            r.Headers.Select(h =>
+                                h.Key
+                                + "="
+                                + (
+                                    h.GetValueBytes() is { } b
+                                        ? System.Text.Encoding.UTF8.GetString(b)
+                                        : "(null)"
+                                )
+                            )
+                        )
+                    )
+            );
+            // HeaderFrom moved id, cvv and note; MaskField emptied the card.
+            Assert.Equal(
+                Enumerable
+                    .Range(0, Payments)
+                    .Select(i => string.Create(CultureInfo.InvariantCulture, $"{i + 0.5}|")),
+                File.ReadAllLines(output)
+                    .Select(l => JsonNode.Parse(l)!.AsObject())
+                    .Select(v =>
+                        string.Join(",", v.Select(f => f.Key).Except(["amount", "card"]))
+                        + string.Create(
+                            CultureInfo.InvariantCulture,
+                            $"{v["amount"]!.GetValue<double>()}|{v["card"]!.GetValue<string>()}"
+                        )
+                    )
+            );
+        }
+        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
+        {
+            throw new InvalidOperationException("the tool said:\n" + tool.Output, e);
+        }
+        finally
+        {
+            tool.Dispose();
+        }
+    }
+
+    // The payments as schemaless JSON values, for a sink whose value.converter is the JsonConverter.
+    private static void ProduceJson(EmbeddedKafka kafka, string topic)
+    {
+        using var producer = new ProducerBuilder<Null, string>(
+            new ProducerConfig { BootstrapServers = kafka.BootstrapServers }
+        ).Build();
+        for (var i = 0; i < Payments; i++)
+        {
+            producer.Produce(topic, new() { Value = PaymentLine(i) });
+        }
+        producer.Flush(TimeSpan.FromSeconds(30));
+    }
+
     /// <summary>The IntegrationTests' Transforms folder, whose specs the generated workers run.</summary>
     internal static string IntegrationTestsTransforms()
     {
@@ -121,6 +243,8 @@ public sealed class CompiledChainsOverRestTests
             {
                 "payments-hoisted-source.connector.json",
                 "payments-keyrecord-source.connector.json",
+                "payments-keyheaders-source.connector.json",
+                "payments-headers-sink.connector.json",
                 "payment.avsc",
             }
         )
@@ -227,12 +351,15 @@ public sealed class CompiledChainsOverRestTests
             .High.Value;
     }
 
-    private static List<(byte[] Key, byte[] Value)> Read(EmbeddedKafka kafka, string topic)
+    private static List<(byte[] Key, byte[] Value, Headers Headers)> Read(
+        EmbeddedKafka kafka,
+        string topic
+    )
     {
         using var consumer = Consumer(kafka);
         var end = EndOffset(kafka, topic);
         consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
-        var records = new List<(byte[] Key, byte[] Value)>();
+        var records = new List<(byte[] Key, byte[] Value, Headers Headers)>();
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (records.Count < end && DateTime.UtcNow < deadline)
         {
@@ -240,7 +367,7 @@ public sealed class CompiledChainsOverRestTests
                 consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } result
             )
             {
-                records.Add((result.Message.Key, result.Message.Value));
+                records.Add((result.Message.Key, result.Message.Value, result.Message.Headers));
             }
         }
         return records;

@@ -55,6 +55,14 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
         }
         _task = task;
         _recordKeyConverter = keyConverter as Transforms.Compiled.ISinkRecordKeyConverter<TKey>;
+        _keyHeaders = keyConverter
+            is Transforms.Compiled.ISinkCompiledHeaders { AddsHeaders: true } k
+            ? k
+            : null;
+        _compiledHeaders = valueConverter
+            is Transforms.Compiled.ISinkCompiledHeaders { AddsHeaders: true } c
+            ? c
+            : null;
     }
 
     /// <summary>Records put (or dead-lettered), flushed and committed so far.</summary>
@@ -725,7 +733,7 @@ public sealed partial class SinkTaskRunner<TKey, TValue> : TaskRunner<TKey, TVal
             Offset = result.Offset.Value,
             Key = key,
             Value = value,
-            Headers = ConnectHeaders(result),
+            Headers = ConnectHeaders(result, value is not null),
             Timestamp = result.Message.Timestamp.UtcDateTime,
         };
 

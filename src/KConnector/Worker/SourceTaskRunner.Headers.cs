@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using KConnector.Converters;
 using KConnector.Converters.Headers;
 using KConnector.Errors;
 using KConnector.Records;
@@ -16,12 +17,40 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
     // chain adds none. Found once, at construction.
     private readonly ICompiledHeaders<TValue>? _compiledHeaders;
 
+    // A compiled HeaderFrom$Key's headers, from the key converter: over the task's key, or over its
+    // value when ValueToKey makes the key. Null when it adds none. Made once, at construction.
+    private readonly Action<SourceRecord<TKey, TValue>, CompiledHeaderSink>? _keyHeaders;
+
+    private static Action<SourceRecord<TKey, TValue>, CompiledHeaderSink>? KeyHeaders(
+        IConverter<TKey> keyConverter
+    ) =>
+        keyConverter switch
+        {
+            IRecordKeyConverter<TKey, TValue>
+            and ICompiledHeaders<TValue> { AddsHeaders: true } v => (record, headers) =>
+            {
+                if (record.Value is { } value)
+                {
+                    v.AddHeaders(record.Topic, value, headers);
+                }
+            },
+            ICompiledHeaders<TKey> { AddsHeaders: true } k => (record, headers) =>
+            {
+                if (record.Key is { } key)
+                {
+                    k.AddHeaders(record.Topic, key, headers);
+                }
+            },
+            _ => null,
+        };
+
     // The record's headers as Kafka headers; null when it has none. Throws what the converter throws.
     private Headers? ConvertHeaders(SourceRecord<TKey, TValue> record)
     {
-        // A compiled chain leaves a tombstone as it is, headers included.
+        // A compiled chain leaves a tombstone as it is, headers included; the key's chain runs on a
+        // tombstone's key.
         var compiled = record.Value is not null ? _compiledHeaders : null;
-        if (record.Headers.Count == 0 && compiled is null)
+        if (record.Headers.Count == 0 && compiled is null && _keyHeaders is null)
         {
             return null;
         }
@@ -34,6 +63,9 @@ public sealed partial class SourceTaskRunner<TKey, TValue>
                 converter.FromConnectHeader(record.Topic, header.Name, header.Value)
             );
         }
+        // The key converter runs first: a HeaderFrom$Key's headers come before the value's (the
+        // build refuses a HeaderFrom$Key after a HeaderFrom$Value).
+        _keyHeaders?.Invoke(record, new CompiledHeaderSink(headers, converter, record.Topic));
         compiled?.AddHeaders(
             record.Topic,
             record.Value!,

@@ -51,6 +51,7 @@ public sealed partial class SourceTaskRunner<TKey, TValue> : TaskRunner<TKey, TV
         _compiledHeaders = valueConverter is ICompiledHeaders<TValue> { AddsHeaders: true } c
             ? c
             : null;
+        _keyHeaders = KeyHeaders(keyConverter);
         _delivered = OnDelivered;
         ConnectorTransactions = options.ExactlyOnce is { Boundary: TransactionBoundary.Connector }
             ? new TransactionContext()

@@ -1,13 +1,15 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using KConnector.Kafka;
 
 namespace KConnector.Cli.Tests.Transforms;
 
 /// <summary>
-/// A compiled HeaderFrom and compiled stages under predicates, through <c>kconnector run</c> of the
-/// very specs the IntegrationTests run as generated workers (HeaderFromPipelineTests,
-/// ConditionalChainPipelineTests), their values written as schemaless JSON: the topic holds the
+/// A compiled HeaderFrom (and HeaderFrom$Key) and compiled stages under predicates, through
+/// <c>kconnector run</c> of the very specs the IntegrationTests run as generated workers
+/// (HeaderFromPipelineTests, KeyHeaderFromPipelineTests, ConditionalChainPipelineTests), their values written as schemaless JSON: the topic holds the
 /// headers (InsertHeader's, then HeaderFrom's, through the default SimpleHeaderConverter) and the
 /// values the generated worker writes; and a schema-changing stage under TopicNameMatches the build
 /// decided on the file source's topic (TopicDecidedPipelineTests), and a MaskField under HasHeaderKey
@@ -48,6 +50,82 @@ public sealed class HeaderFromRunTests : IDisposable
                 JsonNode.Parse(message.Value)!.ToJsonString()
             );
         }
+    }
+
+    [Fact]
+    public async Task HeaderFromKey_MovesTheKeysFieldsToHeaders_TheKeyItsId()
+    {
+        var messages = await RunAsync(
+            "payments-keyheaders-source.connector.json",
+            "payments-keyheaders"
+        );
+
+        foreach (var (message, i) in messages.Select((m, i) => (m, i)))
+        {
+            Assert.Equal("p-" + i, Encoding.UTF8.GetString(message.Key!));
+            Assert.Equal(
+                [
+                    ("code", (100 + i).ToString(CultureInfo.InvariantCulture)),
+                    ("remark", i % 2 == 0 ? "n" + i : null),
+                ],
+                message.Headers.Select(h =>
+                    (h.Key, h.GetValueBytes() is { } b ? Encoding.UTF8.GetString(b) : null)
+                )
+            );
+            Assert.Equal(string.Empty, JsonNode.Parse(message.Value)!["card"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task HeaderFromMoveOnASink_TheFileHoldsTheValuesWithoutTheMovedFields()
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic("payments-in", partitions: 1);
+        using (
+            var producer = new ProducerBuilder<Null, string>(
+                new ProducerConfig { BootstrapServers = kafka.BootstrapServers }
+            ).Build()
+        )
+        {
+            for (var i = 0; i < Lines; i++)
+            {
+                producer.Produce("payments-in", new() { Value = StandaloneRoad.PaymentLine(i) });
+            }
+            producer.Flush(TimeSpan.FromSeconds(30));
+        }
+        var spec = StandaloneRoad.CopyFromIntegrationTests(
+            _folder,
+            "payments-headers-sink.connector.json",
+            "payment.avsc"
+        );
+        var output = _folder.File("payments-out.jsonl");
+
+        var run = await StandaloneRoad.RunAsync(
+            _folder,
+            kafka.BootstrapServers,
+            spec,
+            Lines,
+            "file=" + output,
+            "value.converter=org.apache.kafka.connect.json.JsonConverter",
+            "value.converter.schemas.enable=false"
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Equal(
+            Enumerable
+                .Range(0, Lines)
+                .Select(i =>
+                    JsonNode
+                        .Parse(
+                            string.Create(
+                                CultureInfo.InvariantCulture,
+                                $$"""{"amount":{{i + 0.5}},"card":""}"""
+                            )
+                        )!
+                        .ToJsonString()
+                ),
+            File.ReadAllLines(output).Select(l => JsonNode.Parse(l)!.ToJsonString())
+        );
     }
 
     [Fact]

@@ -205,19 +205,6 @@ public class CompiledChainTests
                 "its predicate matches the topic after \"route\" routes the record"
             },
             {
-                "HeaderFrom on a sink",
-                SinkChain(
-                    "h",
-                    "\"transforms.h.type\": \"HeaderFrom$Value\"",
-                    "\"transforms.h.fields\": \"id\"",
-                    "\"transforms.h.headers\": \"i\"",
-                    "\"transforms.h.operation\": \"move\""
-                ),
-                "KCN0258",
-                9,
-                "a compiled HeaderFrom runs on sources only"
-            },
-            {
                 "a Filter before a compiled stage on a sink",
                 SinkChain(
                     "f,m",

@@ -32,6 +32,18 @@ internal static class KeyChainSpecs
         + string.Concat(keys.Select(k => ",\n    " + k))
         + "\n  }\n}\n";
 
+    /// <summary>The generator run on <paramref name="payment"/> (payment.avsc) and the <see cref="Spec"/> of <paramref name="connector"/>.</summary>
+    public static GeneratorRun Run(
+        string payment,
+        string connector,
+        string aliases,
+        params string[] keys
+    ) =>
+        new GeneratorHarness()
+            .AddSchema("payment.avsc", payment)
+            .AddSchema("payments.connector.json", Spec(connector, aliases, keys))
+            .Run();
+
     /// <summary>The one diagnostic <paramref name="among"/> selects is <paramref name="id"/> at <paramref name="line"/> saying <paramref name="fragment"/>; no key chain.</summary>
     public static void AssertRefused(
         GeneratorRun run,

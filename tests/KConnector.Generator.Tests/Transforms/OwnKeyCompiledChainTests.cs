@@ -46,7 +46,7 @@ public class OwnKeyCompiledChainTests
         """;
 
     /// <summary>A spec of the project's source class of PaymentKey keys; the transforms.* keys from line 6 on.</summary>
-    private static string SourceSpec(string aliases, params string[] keys) =>
+    internal static string SourceSpec(string aliases, params string[] keys) =>
         "{\n"
         + "  \"name\": \"payments\",\n"
         + "  \"config\": {\n"
@@ -56,7 +56,7 @@ public class OwnKeyCompiledChainTests
         + "\n  }\n}\n";
 
     // The project's source class is in every run: a FileStreamSource/Sink spec beside it is unaffected.
-    private static GeneratorRun Run(string spec) =>
+    internal static GeneratorRun Run(string spec) =>
         new GeneratorHarness()
             .AddSchema("payment.avsc", Payment)
             .AddSchema("payment-key.avsc", PaymentKey)
@@ -65,7 +65,7 @@ public class OwnKeyCompiledChainTests
             .Run();
 
     // The spec's own sources (the project's source class has a worker of its own).
-    private static string Hint(GeneratorRun run, string suffix) =>
+    internal static string Hint(GeneratorRun run, string suffix) =>
         run.Source(
             run.HintNames.Single(h => h.EndsWith(".Payments" + suffix, StringComparison.Ordinal))
         );
@@ -365,17 +365,36 @@ public class OwnKeyCompiledChainTests
         new()
         {
             {
-                "HeaderFrom$Key (the key converter writes no headers)",
+                "HeaderFrom$Key after a HeaderFrom$Value (the key's headers come first)",
                 SourceSpec(
-                    "h",
+                    "v,h",
+                    "\"transforms.v.type\": \"HeaderFrom$Value\"",
+                    "\"transforms.v.fields\": \"id\"",
+                    "\"transforms.v.headers\": \"i\"",
+                    "\"transforms.v.operation\": \"copy\"",
                     "\"transforms.h.type\": \"HeaderFrom$Key\"",
                     "\"transforms.h.fields\": \"region\"",
                     "\"transforms.h.headers\": \"r\"",
                     "\"transforms.h.operation\": \"copy\""
                 ),
                 "KCN0258",
-                6,
-                "HeaderFrom$Value compiles on a source, HeaderFrom$Key does not yet"
+                10,
+                "the key's compiled headers are added before the value's (the key converter runs first), so they would come before those of \"v\"; put it before \"v\""
+            },
+            {
+                "ValueToKey after a HeaderFrom$Key of the task's own key",
+                SourceSpec(
+                    "h,v",
+                    "\"transforms.h.type\": \"HeaderFrom$Key\"",
+                    "\"transforms.h.fields\": \"region\"",
+                    "\"transforms.h.headers\": \"r\"",
+                    "\"transforms.h.operation\": \"copy\"",
+                    "\"transforms.v.type\": \"ValueToKey\"",
+                    "\"transforms.v.fields\": \"id\""
+                ),
+                "KCN0258",
+                10,
+                "put the HeaderFrom$Key after it"
             },
             {
                 "a key stage under a predicate",

@@ -20,13 +20,7 @@ public class SinkValueToKeyChainTests
         """;
 
     private static GeneratorRun Run(string aliases, params string[] keys) =>
-        new GeneratorHarness()
-            .AddSchema("payment.avsc", Payment)
-            .AddSchema(
-                "payments.connector.json",
-                KeyChainSpecs.Spec("FileStreamSink", aliases, keys)
-            )
-            .Run();
+        KeyChainSpecs.Run(Payment, "FileStreamSink", aliases, keys);
 
     private static string Hint(GeneratorRun run, string suffix) =>
         run.Source(run.HintNames.Single(h => h.EndsWith(suffix, StringComparison.Ordinal)));

@@ -178,4 +178,86 @@ public sealed class HostedChainTests
                 )
         );
     }
+
+    /// <summary>
+    /// HeaderFrom on a sink and HeaderFrom$Key on a source on the hosted road: payments-headers-sink
+    /// (SinkHeaderFromPipelineTests) writes the schemaless chain's values, and
+    /// payments-keyheaders-source (KeyHeaderFromPipelineTests) the keys and headers the generated
+    /// worker writes, each registered with its Add{Name}Connector on one host.
+    /// </summary>
+    [Fact]
+    public async Task HostedWorker_RunsASinksHeaderFromAndASourcesHeaderFromKey()
+    {
+        await using var bed = await PipelineBed.StartAsync(
+            withRegistry: true,
+            SinkHeaderFromPipelineTests.Topic,
+            "payments-keyheaders"
+        );
+        SinkHeaderFromPipelineTests.Produce(bed);
+        var input = await bed.WriteLinesAsync(
+            "payments.jsonl",
+            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+        );
+        var output = bed.PathOf("payments-out.jsonl");
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPaymentsHeadersSinkConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = output;
+            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+        });
+        builder.Services.AddPaymentsKeyheadersSourceConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = input;
+        });
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        try
+        {
+            await TopicReader.WaitUntilAsync(
+                () =>
+                    PipelineBed.LineCount(output) >= SinkHeaderFromPipelineTests.Records
+                    && bed.Count("payments-keyheaders") >= Payments,
+                TimeSpan.FromSeconds(90),
+                "the sink's file and the source's topic written"
+            );
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        Assert.Equal(
+            Enumerable
+                .Range(0, SinkHeaderFromPipelineTests.Records)
+                .Select(i =>
+                    Normalized(SinkHeaderFromPipelineTests.Expected(i).Value!.ToJsonString())
+                ),
+            (await File.ReadAllLinesAsync(output)).Select(Normalized)
+        );
+        Assert.Equal(
+            Enumerable
+                .Range(0, Payments)
+                .Select(i =>
+                    "p-"
+                    + i
+                    + ":code="
+                    + (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    + ",remark="
+                    + (i % 2 == 0 ? "n" + i : "(null)")
+                ),
+            bed.Read("payments-keyheaders")
+                .Select(r =>
+                    System.Text.Encoding.UTF8.GetString(r.Message.Key!)
+                    + ":"
+                    + string.Join(
+                        ",",
+                        HeaderTexts(r.Message.Headers)
+                            .Select(h => h.Item1 + "=" + (h.Item2 ?? "(null)"))
+                    )
+                )
+        );
+    }
 }

@@ -296,6 +296,7 @@ internal static class CompiledChainPlanner
     {
         TransformStep? topicReader = null;
         TransformStep? headerFrom = null;
+        TransformStep? valueHeaderFrom = null;
         var compiledBefore = false;
         var runTimeBefore = new List<TransformStep>();
         foreach (var step in steps)
@@ -340,13 +341,22 @@ internal static class CompiledChainPlanner
                 }
                 continue;
             }
-            if (!isSource && kind == "HeaderFrom" && !isKey)
+            if (
+                kind == "HeaderFrom"
+                && CompiledHeaderOrder.Placement(
+                    step,
+                    isKey,
+                    isSource ? null : runTimeBefore,
+                    valueHeaderFrom
+                )
+                    is { } misplacedHeaders
+            )
             {
                 Report(
                     diagnostics,
-                    step,
-                    step.TypeWhere,
-                    "on a sink compiled transformations run in the value converter, which gives the task the value but not the record's headers; a compiled HeaderFrom runs on sources only"
+                    misplacedHeaders.Step,
+                    misplacedHeaders.Step.TypeWhere,
+                    misplacedHeaders.Reason
                 );
                 return false;
             }
@@ -386,6 +396,7 @@ internal static class CompiledChainPlanner
             }
             compiledBefore = true;
             headerFrom ??= kind == "HeaderFrom" ? step : null;
+            valueHeaderFrom ??= kind == "HeaderFrom" && !isKey ? step : null;
             topicReader ??=
                 stages.ReadsTopic
                 || keys.Record?.ReadsTopic == true

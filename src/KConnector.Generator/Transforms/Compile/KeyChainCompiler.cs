@@ -11,7 +11,9 @@ namespace KConnector.Generator.Transforms;
 /// struct of the value's fields as the stages before it left them (each slot's expression is over
 /// the task's value); stages before it are overwritten, as in Connect. The key is computed in the
 /// key converter: on a source after the rest of the chain (the runner hands the converter the
-/// whole record when the key is read from the value), on a sink right after the key is read.
+/// whole record when the key is read from the value), on a sink right after the key is read. A
+/// <c>HeaderFrom$Key</c>'s headers are computed from the key chain's input as the value chain's
+/// are (the runner asks the key converter for them, before the value's).
 /// </summary>
 internal sealed class KeyChainCompiler
 {
@@ -66,11 +68,12 @@ internal sealed class KeyChainCompiler
     )
     {
         Started = true;
-        if (kind == "HeaderFrom")
+        if (kind == "ValueToKey" && Headers.Count > 0)
         {
+            // The key chain computed from the value cannot read the task's own key any more.
             return (
                 "type",
-                "the key's compiled chain runs in the key converter, which writes the key but not the record's headers; HeaderFrom$Value compiles on a source, HeaderFrom$Key does not yet"
+                "it makes the key afresh from the value after a compiled HeaderFrom$Key copied headers from the key before it, which the key chain, then computed from the value, cannot read; put the HeaderFrom$Key after it"
             );
         }
         if (kind == "ValueToKey")
@@ -91,6 +94,10 @@ internal sealed class KeyChainCompiler
         }
         return _key.Apply(kind, step, plugin) ? null : _key.Problem;
     }
+
+    /// <summary>The headers the compiled HeaderFrom$Key stages add, in order, over the key chain's input.</summary>
+    public IReadOnlyList<CompiledHeader> Headers =>
+        (IReadOnlyList<CompiledHeader>?)_key?.Headers ?? System.Array.Empty<CompiledHeader>();
 
     /// <summary>The output key's fields (one, unnamed, when the key is a primitive).</summary>
     public IReadOnlyList<CompiledSlot> Slots => Extracted is { } one ? new[] { one } : _key!.Slots;

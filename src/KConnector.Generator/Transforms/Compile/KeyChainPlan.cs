@@ -72,7 +72,8 @@ internal static class KeyChainPlan
             Aliases: default,
             Settings: default,
             Side: "Key",
-            PrimitiveOutputType: keys.Extracted?.OutputType
+            PrimitiveOutputType: keys.Extracted?.OutputType,
+            Headers: keys.Headers.ToEquatableArray()
         );
     }
 

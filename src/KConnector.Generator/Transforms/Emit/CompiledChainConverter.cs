@@ -73,6 +73,7 @@ internal static class CompiledChainConverter
             + ", "
             // The task's key type's converter only where key.converter can write it (checked at build time).
             + (key.TaskTypeWritable ? plain : "null")
+            + WithHeaders(key)
             + ")";
     }
 
@@ -147,6 +148,7 @@ internal static class CompiledChainConverter
                 )
                 + ", "
                 + sink.Apply
+                + WithHeaders(sink)
                 + ")";
         }
         if (SharesInput(model))
@@ -172,7 +174,12 @@ internal static class CompiledChainConverter
             + chain.Apply
             + ", "
             + plain
-            + (chain.Headers.Count > 0 ? ", " + chain.AddHeaders : string.Empty)
+            + WithHeaders(chain)
             + ")";
     }
+
+    // A compiled HeaderFrom's headers, the chain converter's last argument (source and sink, value
+    // and key alike).
+    internal static string WithHeaders(CompiledChain chain) =>
+        chain.Headers.Count > 0 ? ", " + chain.AddHeaders : string.Empty;
 }

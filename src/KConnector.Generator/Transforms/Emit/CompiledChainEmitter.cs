@@ -131,22 +131,23 @@ internal static class CompiledChainEmitter
             }
             if (chain.Headers.Count > 0)
             {
-                WriteHeaders(w, chain);
+                WriteHeaders(w, chain, input);
             }
         }
         return EmitText.End(w, chain.Namespace);
     }
 
-    // A compiled HeaderFrom's headers, computed from the task's value; the source runner calls it
-    // through SourceChainConverter when it writes the record's headers.
-    private static void WriteHeaders(SourceWriter w, CompiledChain chain)
+    // A compiled HeaderFrom's headers, computed from the chain's input (the task's value or key on
+    // a source, the topic's on a sink; a HeaderFrom$Key's the key chain's input); the runner calls it through SourceChainConverter when it
+    // writes the record's headers, through SinkChainConverter when it builds the task's.
+    private static void WriteHeaders(SourceWriter w, CompiledChain chain, string input)
     {
         w.WriteLine(
-            "/// <summary>Adds the headers HeaderFrom copies or moves from <paramref name=\"value\"/>, typed with each field's Connect schema.</summary>"
+            $"/// <summary>Adds the headers HeaderFrom copies or moves from <paramref name=\"{input}\"/>, typed with each field's Connect schema.</summary>"
         );
         using (
             w.WriteBlock(
-                $"public static void Headers(string topic, {chain.InputType} value, global::KConnector.Transforms.Compiled.CompiledHeaderSink headers)"
+                $"public static void Headers(string topic, {chain.InputType} {input}, global::KConnector.Transforms.Compiled.CompiledHeaderSink headers)"
             )
         )
         {

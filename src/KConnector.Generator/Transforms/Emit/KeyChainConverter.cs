@@ -32,6 +32,7 @@ internal static class KeyChainConverter
                 + CompiledChainConverter.SharedInput
                 + ", "
                 + key.Apply
+                + CompiledChainConverter.WithHeaders(key)
                 + ")";
         }
         if (key.IsSink)
@@ -44,6 +45,7 @@ internal static class KeyChainConverter
                 + converter(model.KeyFormats, key.InputType, "key")
                 + ", "
                 + key.Apply
+                + CompiledChainConverter.WithHeaders(key)
                 + ")";
         }
         var plain = key.TaskTypeWritable
@@ -63,6 +65,7 @@ internal static class KeyChainConverter
             + key.Apply
             + ", "
             + plain
+            + CompiledChainConverter.WithHeaders(key)
             + ")";
     }
 }

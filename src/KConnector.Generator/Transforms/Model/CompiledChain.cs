@@ -23,7 +23,7 @@ namespace KConnector.Generator.Transforms;
 /// <param name="Side">"Value" or "Key": the side whose converter runs the chain.</param>
 /// <param name="TaskTypeWritable">Whether the side's converter can write the task's own type too: for a dead-letter copy of the record as the task made it, and on a key chain for a record without a value, whose key ValueToKey keeps.</param>
 /// <param name="KeyFromValue">For a key chain: whether it reads the task's value (ValueToKey on a source) rather than the task's own key.</param>
-/// <param name="Headers">The headers a compiled HeaderFrom adds on a source: each name, and its <c>HeaderValue</c> expression over <c>value</c>.</param>
+/// <param name="Headers">The headers a compiled HeaderFrom adds: each name, and its <c>HeaderValue</c> expression over <c>value</c> (the task's value on a source, the topic's on a sink).</param>
 /// <param name="ReadsMetadata">Whether a field reads the record's Kafka metadata (InsertField's partition, offset, timestamp): <c>Apply</c> then takes the task's <c>CompiledRecordMetadata</c> too.</param>
 /// <param name="PrimitiveOutputType">The output's C# type when it is a primitive (after ExtractField of a primitive field; a value type's Nullable), or null for a generated record; <c>OutputSchemaJson</c> is then the primitive's Avro schema.</param>
 internal sealed record CompiledChain(

@@ -14,22 +14,50 @@ namespace KConnector.Transforms.Compiled;
 /// </summary>
 /// <typeparam name="TInput">The topic's value type (the spec's <c>value.schema</c>).</typeparam>
 /// <typeparam name="TValue">The task's value type: the chain's output, generated from the folded schema.</typeparam>
-public sealed class SinkChainConverter<TInput, TValue> : IConverter<TValue>
+public sealed class SinkChainConverter<TInput, TValue> : IConverter<TValue>, ISinkCompiledHeaders
     where TInput : class
 {
     private readonly IConverter<TInput> _input;
     private readonly Func<string, TInput, TValue> _chain;
+    private readonly Action<string, TInput, CompiledHeaderSink>? _headers;
 
     /// <summary>
     /// Creates the converter: <paramref name="input"/> reads the topic's bytes, then
     /// <paramref name="chain"/> (the generated code, given the record's topic) transforms the value.
     /// </summary>
     public SinkChainConverter(IConverter<TInput> input, Func<string, TInput, TValue> chain)
+        : this(input, chain, null) { }
+
+    /// <summary>
+    /// Creates the converter as above, with <paramref name="headers"/>: the generated code of a
+    /// compiled <c>HeaderFrom</c>, which adds the headers it copies or moves from the topic's value
+    /// (the sink runner asks for them when it builds the record's headers, after the value).
+    /// </summary>
+    public SinkChainConverter(
+        IConverter<TInput> input,
+        Func<string, TInput, TValue> chain,
+        Action<string, TInput, CompiledHeaderSink>? headers
+    )
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(chain);
-        _input = input;
+        // The headers read the value the chain read: kept with its bytes, so it is read once.
+        _input =
+            headers is null || input is SinkValueInput<TInput>
+                ? input
+                : new SinkValueInput<TInput>(input);
         _chain = chain;
+        _headers = headers;
+    }
+
+    bool ISinkCompiledHeaders.AddsHeaders => _headers is not null;
+
+    void ISinkCompiledHeaders.AddHeaders(string topic, byte[] value, CompiledHeaderSink headers)
+    {
+        if (_headers is not null && _input.ToConnectData(topic, value) is { } input)
+        {
+            _headers(topic, input, headers);
+        }
     }
 
     /// <inheritdoc />

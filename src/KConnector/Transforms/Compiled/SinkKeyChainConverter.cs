@@ -17,11 +17,13 @@ namespace KConnector.Transforms.Compiled;
 /// <typeparam name="TOutput">The key the task takes: a generated record, or the primitive an <c>ExtractField$Key</c> made it.</typeparam>
 public sealed class SinkKeyChainConverter<TInput, TOutput>
     : IConverter<TOutput>,
-        ISinkRecordKeyConverter<TOutput>
+        ISinkRecordKeyConverter<TOutput>,
+        ISinkCompiledHeaders
     where TInput : class
 {
     private readonly SinkValueInput<TInput> _value;
     private readonly Func<string, TInput, TOutput?> _chain;
+    private readonly Action<string, TInput, CompiledHeaderSink>? _headers;
 
     /// <summary>
     /// Creates the converter: <paramref name="value"/> reads the topic's value (shared with the
@@ -29,11 +31,35 @@ public sealed class SinkKeyChainConverter<TInput, TOutput>
     /// topic and value) computes the key.
     /// </summary>
     public SinkKeyChainConverter(SinkValueInput<TInput> value, Func<string, TInput, TOutput?> chain)
+        : this(value, chain, null) { }
+
+    /// <summary>
+    /// Creates the converter as above, with <paramref name="headers"/>: the generated code of a
+    /// compiled <c>HeaderFrom$Key</c> after the ValueToKey, computed from the topic's value (the
+    /// sink runner asks for them when it builds the record's headers, before the value chain's).
+    /// </summary>
+    public SinkKeyChainConverter(
+        SinkValueInput<TInput> value,
+        Func<string, TInput, TOutput?> chain,
+        Action<string, TInput, CompiledHeaderSink>? headers
+    )
     {
         ArgumentNullException.ThrowIfNull(value);
         ArgumentNullException.ThrowIfNull(chain);
         _value = value;
         _chain = chain;
+        _headers = headers;
+    }
+
+    bool ISinkCompiledHeaders.AddsHeaders => _headers is not null;
+
+    /// <summary>Reads the record's value bytes (<paramref name="value"/>), as the key was computed from them.</summary>
+    void ISinkCompiledHeaders.AddHeaders(string topic, byte[] value, CompiledHeaderSink headers)
+    {
+        if (_headers is not null && _value.ToConnectData(topic, value) is { } input)
+        {
+            _headers(topic, input, headers);
+        }
     }
 
     /// <inheritdoc />

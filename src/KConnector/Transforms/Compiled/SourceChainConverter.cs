@@ -60,13 +60,7 @@ public sealed class SourceChainConverter<TValue, TOutput>
         _headers = headers;
     }
 
-    bool ICompiledHeaders<TValue>.AddsHeaders => _headers is not null;
-
-    void ICompiledHeaders<TValue>.AddHeaders(
-        string topic,
-        TValue value,
-        CompiledHeaderSink headers
-    ) => _headers?.Invoke(topic, value, headers);
+    Action<string, TValue, CompiledHeaderSink>? ICompiledHeaders<TValue>.Headers => _headers;
 
     /// <inheritdoc />
     public string DeadLetterEncoding => SourceChainDeadLetters.EncodingOf(_input);

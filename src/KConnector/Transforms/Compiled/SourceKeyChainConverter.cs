@@ -18,12 +18,14 @@ namespace KConnector.Transforms.Compiled;
 public sealed class SourceKeyChainConverter<TKey, TValue, TOutput>
     : IConverter<TKey>,
         IRecordKeyConverter<TKey, TValue>,
-        IDeadLetterEncoding<TKey>
+        IDeadLetterEncoding<TKey>,
+        ICompiledHeaders<TValue>
     where TValue : class
 {
     private readonly IConverter<TOutput> _output;
     private readonly Func<string, TValue, TOutput?> _chain;
     private readonly IConverter<TKey>? _input;
+    private readonly Action<string, TValue, CompiledHeaderSink>? _headers;
 
     /// <summary>
     /// Creates the converter: <paramref name="chain"/> (the generated code, given the record's topic
@@ -36,13 +38,30 @@ public sealed class SourceKeyChainConverter<TKey, TValue, TOutput>
         Func<string, TValue, TOutput?> chain,
         IConverter<TKey>? input
     )
+        : this(output, chain, input, null) { }
+
+    /// <summary>
+    /// Creates the converter as above, with <paramref name="headers"/>: the generated code of a
+    /// compiled <c>HeaderFrom$Key</c> after the ValueToKey, which adds the headers it copies or
+    /// moves from the key, computed from the task's value (the source runner asks for them when it
+    /// writes the record's headers, before the value chain's).
+    /// </summary>
+    public SourceKeyChainConverter(
+        IConverter<TOutput> output,
+        Func<string, TValue, TOutput?> chain,
+        IConverter<TKey>? input,
+        Action<string, TValue, CompiledHeaderSink>? headers
+    )
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(chain);
         _output = output;
         _chain = chain;
         _input = input;
+        _headers = headers;
     }
+
+    Action<string, TValue, CompiledHeaderSink>? ICompiledHeaders<TValue>.Headers => _headers;
 
     /// <inheritdoc />
     public string DeadLetterEncoding => SourceChainDeadLetters.EncodingOf(_input);
