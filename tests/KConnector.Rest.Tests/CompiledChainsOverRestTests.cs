@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using Confluent.Kafka;
-using KConnector.Avro;
 using KConnector.Kafka;
+using KConnector.Testing.Payments;
 using KConnector.Testing.SchemaRegistry;
 
 namespace KConnector.Rest.Tests;
@@ -29,224 +26,55 @@ public sealed class CompiledChainsOverRestTests
         kafka.CreateTopic("payments-hoisted", partitions: 1);
         kafka.CreateTopic("payments-keyrecord", partitions: 1);
         await using var registry = await SchemaRegistryTestServer.StartAsync();
-        using var session = new OperatorSession(kafka.BootstrapServers);
-        CopyFromIntegrationTests(session.Folder);
-        var payments = Path.Combine(session.Folder, "payments.jsonl");
-        await File.WriteAllLinesAsync(payments, Enumerable.Range(0, Payments).Select(PaymentLine));
-        var tool = ToolProcess.Run(session.Folder, session.WorkerProperties);
-        try
-        {
-            using var client = new HttpClient
-            {
-                BaseAddress = await tool.RestAddressAsync(),
-                Timeout = TimeSpan.FromMinutes(3),
-            };
-            var file = ("file", payments);
-            var registryUrl = ("value.converter.schema.registry.url", registry.Url);
-            foreach (
-                var posted in new[]
-                {
-                    FromSpec(session.Folder, "payments-hoisted-source", file, registryUrl),
-                    FromSpec(
-                        session.Folder,
-                        "payments-keyrecord-source",
-                        file,
-                        registryUrl,
-                        ("key.converter.schema.registry.url", registry.Url)
-                    ),
-                }
-            )
-            {
-                var created = await client.PostJsonAsync("/connectors", posted);
-                Assert.True(created.Status == HttpStatusCode.Created, created.Body.ToString());
-            }
-
-            await Http.UntilAsync(
-                () =>
-                    Task.FromResult(
-                        EndOffset(kafka, "payments-hoisted") >= Payments
-                            && EndOffset(kafka, "payments-keyrecord") >= Payments
-                    ),
-                "the hoisted and the keyed payments on their topics",
-                TimeSpan.FromSeconds(120)
-            );
-            Assert.Equal(
-                Enumerable.Range(0, Payments).Select(HoistedJson),
-                Read(kafka, "payments-hoisted").Select(r => EnvelopeJson(r.Value))
-            );
-            Assert.Equal(
-                "PaymentEnvelope",
-                (await LatestSchemaAsync(registry, "payments-hoisted-value"))[
-                    "name"
-                ]!.GetValue<string>()
-            );
-            Assert.Equal(
-                Enumerable.Range(0, Payments).Select(KeyRecordExpected),
-                Read(kafka, "payments-keyrecord").Select(r => KeyRecordJson(r.Key))
-            );
-            var key = await LatestSchemaAsync(registry, "payments-keyrecord-key");
-            Assert.Equal("io.confluent.connect.avro.ConnectDefault", FullName(key));
-        }
-        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-        {
-            throw new InvalidOperationException("the tool said:\n" + tool.Output, e);
-        }
-        finally
-        {
-            tool.Dispose();
-        }
-    }
-
-    private static void CopyFromIntegrationTests(string folder)
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory!.FullName, "Generator.sln")))
-        {
-            directory = directory.Parent;
-        }
-        var from = Path.Combine(
-            directory.FullName,
-            "tests",
-            "KConnector.IntegrationTests",
-            "Transforms"
+        using var road = await RestRoad.StartAsync(
+            kafka,
+            "payments-hoisted-source.connector.json",
+            "payments-keyrecord-source.connector.json",
+            "payment.avsc"
         );
-        foreach (
-            var name in new[]
-            {
-                "payments-hoisted-source.connector.json",
-                "payments-keyrecord-source.connector.json",
-                "payment.avsc",
-            }
-        )
-        {
-            File.Copy(Path.Combine(from, name), Path.Combine(folder, name));
-        }
-    }
+        var payments = Path.Combine(road.Folder, "payments.jsonl");
+        await File.WriteAllLinesAsync(
+            payments,
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
+        );
+        var file = ("file", payments);
+        var registryUrl = ("value.converter.schema.registry.url", registry.Url);
+        await road.PostAsync("payments-hoisted-source", file, registryUrl);
+        await road.PostAsync(
+            "payments-keyrecord-source",
+            file,
+            registryUrl,
+            ("key.converter.schema.registry.url", registry.Url)
+        );
 
-    // A spec of the IntegrationTests as a POST /connectors body, with this run's files and registry.
-    private static string FromSpec(
-        string folder,
-        string name,
-        params (string Key, string Value)[] overrides
-    )
-    {
-        var spec = JsonNode
-            .Parse(File.ReadAllText(Path.Combine(folder, name + ".connector.json")))!
-            .AsObject();
-        spec.Remove("$schema");
-        foreach (var (key, value) in overrides)
-        {
-            spec["config"]![key] = value;
-        }
-        return spec.ToJsonString();
-    }
-
-    // HoistedChainPipelineTests.Expected: payment i, its card masked, as the field "payment".
-    private static string HoistedJson(int i)
-    {
-        var payment = JsonNode.Parse(PaymentLine(i))!;
-        payment["card"] = "";
-        return new JsonObject { ["payment"] = payment }.ToJsonString();
-    }
-
-    // A PaymentEnvelope {payment: Payment} after Confluent's framing, as JSON.
-    private static string EnvelopeJson(byte[] value)
-    {
-        Assert.Equal(0, value[0]);
-        var reader = new AvroReader(value.AsSpan(5));
-        var payment = new JsonObject
-        {
-            ["id"] = reader.ReadString("id"),
-            ["amount"] = reader.ReadDouble("amount"),
-            ["card"] = reader.ReadString("card"),
-            ["cvv"] = reader.ReadInt("cvv"),
-            ["note"] = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note"),
-        };
-        reader.ExpectEnd("value");
-        return new JsonObject { ["payment"] = payment }.ToJsonString();
-    }
-
-    // KeyChainRunTests' expectation: payment i's id, cvv cast to string, note masked (kept null).
-    private static string KeyRecordExpected(int i) =>
-        JsonNode
-            .Parse(
-                $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
-            )!
-            .ToJsonString();
-
-    // The ConnectDefault {id: string, cvv: string, note: [null, string]} key after Confluent's framing, as JSON.
-    private static string KeyRecordJson(byte[] key)
-    {
-        Assert.Equal(0, key[0]);
-        var reader = new AvroReader(key.AsSpan(5));
-        var id = reader.ReadString("id");
-        var cvv = reader.ReadString("cvv");
-        var note = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note");
-        reader.ExpectEnd("key");
-        return new JsonObject
-        {
-            ["id"] = id,
-            ["cvv"] = cvv,
-            ["note"] = note,
-        }.ToJsonString();
+        await road.UntilAsync(
+            () =>
+                RestRoad.EndOffset(kafka, "payments-hoisted") >= Payments
+                && RestRoad.EndOffset(kafka, "payments-keyrecord") >= Payments,
+            "the hoisted and the keyed payments on their topics"
+        );
+        Assert.Equal(
+            Enumerable.Range(0, Payments).Select(PaymentChainRecords.Hoisted),
+            RestRoad
+                .Read(kafka, "payments-hoisted")
+                .Select(r => PaymentChainRecords.EnvelopeJson(r.Value))
+        );
+        Assert.Equal(
+            "PaymentEnvelope",
+            (await RestRoad.LatestSchemaAsync(registry, "payments-hoisted-value"))[
+                "name"
+            ]!.GetValue<string>()
+        );
+        Assert.Equal(
+            Enumerable.Range(0, Payments).Select(PaymentChainRecords.KeyRecord),
+            RestRoad
+                .Read(kafka, "payments-keyrecord")
+                .Select(r => PaymentChainRecords.KeyRecordJson(r.Key))
+        );
+        var key = await RestRoad.LatestSchemaAsync(registry, "payments-keyrecord-key");
+        Assert.Equal("io.confluent.connect.avro.ConnectDefault", FullName(key));
     }
 
     private static string FullName(JsonNode schema) =>
         schema["namespace"]!.GetValue<string>() + "." + schema["name"]!.GetValue<string>();
-
-    // KeyChainPipelineTests' input: payment i, a note when i is even.
-    private static string PaymentLine(int i) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}}"""
-        );
-
-    private static async Task<JsonNode> LatestSchemaAsync(
-        SchemaRegistryTestServer registry,
-        string subject
-    )
-    {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var registered = JsonNode.Parse(
-            await http.GetStringAsync($"{registry.Url}/subjects/{subject}/versions/latest")
-        )!;
-        return JsonNode.Parse(registered["schema"]!.GetValue<string>())!;
-    }
-
-    private static long EndOffset(EmbeddedKafka kafka, string topic)
-    {
-        using var consumer = Consumer(kafka);
-        return consumer
-            .QueryWatermarkOffsets(new TopicPartition(topic, 0), TimeSpan.FromSeconds(30))
-            .High.Value;
-    }
-
-    private static List<(byte[] Key, byte[] Value)> Read(EmbeddedKafka kafka, string topic)
-    {
-        using var consumer = Consumer(kafka);
-        var end = EndOffset(kafka, topic);
-        consumer.Assign(new TopicPartitionOffset(topic, 0, Offset.Beginning));
-        var records = new List<(byte[] Key, byte[] Value)>();
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (records.Count < end && DateTime.UtcNow < deadline)
-        {
-            if (
-                consumer.Consume(TimeSpan.FromMilliseconds(200)) is { IsPartitionEOF: false } result
-            )
-            {
-                records.Add((result.Message.Key, result.Message.Value));
-            }
-        }
-        return records;
-    }
-
-    private static IConsumer<byte[], byte[]> Consumer(EmbeddedKafka kafka) =>
-        new ConsumerBuilder<byte[], byte[]>(
-            new ConsumerConfig
-            {
-                BootstrapServers = kafka.BootstrapServers,
-                GroupId = "rest-chains-" + Guid.NewGuid().ToString("N"),
-                EnableAutoCommit = false,
-            }
-        ).Build();
 }

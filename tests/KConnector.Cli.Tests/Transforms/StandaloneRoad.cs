@@ -1,6 +1,7 @@
 using System.Globalization;
 using Confluent.Kafka;
 using KConnector.Kafka;
+using KConnector.Testing.Payments;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -100,14 +101,10 @@ internal static class StandaloneRoad
     public static async Task<string> WritePaymentsAsync(SpecFolder folder, int count)
     {
         var input = folder.File("payments.jsonl");
-        await File.WriteAllLinesAsync(input, Enumerable.Range(0, count).Select(PaymentLine));
+        await File.WriteAllLinesAsync(
+            input,
+            Enumerable.Range(0, count).Select(RegisteredPayments.Line)
+        );
         return input;
     }
-
-    /// <summary>Payment i as a JSON line.</summary>
-    public static string PaymentLine(int i) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}}"""
-        );
 }

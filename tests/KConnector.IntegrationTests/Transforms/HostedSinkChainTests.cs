@@ -1,0 +1,86 @@
+using KConnector.IntegrationTests.Reliability;
+using Microsoft.Extensions.Hosting;
+
+namespace KConnector.IntegrationTests.Transforms;
+
+/// <summary>
+/// Compiled sink chains and a primitive source on the hosted worker's road: the specs of
+/// <see cref="SinkValueToKeyPipelineTests"/> (ValueToKey + Cast$Key on unkeyed records),
+/// <see cref="CompiledRecordMetadataPipelineTests"/> (InsertField's partition, offset and timestamp
+/// fields) and payments-amount-source (a primitive key and value:
+/// <see cref="Primitive.PrimitiveChainPipelineTests"/>) registered with their Add{Name}Connector on one
+/// .NET host's ConnectWorker write what their generated workers write, checked by the same
+/// assertions.
+/// </summary>
+public sealed class HostedSinkChainTests
+{
+    private const int Payments = 8;
+
+    [Fact]
+    public async Task HostedWorker_RunsTheSinkChainsAndThePrimitiveSource()
+    {
+        await using var bed = await PipelineBed.StartAsync(
+            withRegistry: true,
+            SinkValueToKeyPipelineTests.Topic,
+            SinkValueToKeyPipelineTests.DeadLetters,
+            "payments-amount"
+        );
+        bed.Kafka.CreateTopic(CompiledRecordMetadataPipelineTests.Topic, partitions: 3);
+        var unkeyed = SinkValueToKeyPipelineTests.Produce(
+            bed.Kafka,
+            [.. SinkValueToKeyPipelineTests.Ids.Select(SinkValueToKeyPipelineTests.Payment)]
+        );
+        CompiledRecordMetadataPipelineTests.Produce(bed.Kafka);
+        var keyedFile = bed.PathOf("valuekey-out.jsonl");
+        var locatedFile = bed.PathOf("metadata-out.jsonl");
+        var input = await bed.WriteLinesAsync(
+            "payments.jsonl",
+            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+        );
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPaymentsValuekeySinkConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = keyedFile;
+        });
+        builder.Services.AddPaymentsMetadataSinkConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = locatedFile;
+        });
+        builder.Services.AddPaymentsAmountSourceConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = input;
+            values["key.converter.schema.registry.url"] = bed.RegistryUrl;
+            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+        });
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        try
+        {
+            await TopicReader.WaitUntilAsync(
+                () =>
+                    PipelineBed.LineCount(keyedFile) >= 3
+                    && SinkValueToKeyPipelineTests.DeadLetterCount(bed.Kafka) >= 1
+                    && PipelineBed.LineCount(locatedFile)
+                        >= CompiledRecordMetadataPipelineTests.Payments
+                    && bed.Count("payments-amount") >= Payments,
+                TimeSpan.FromSeconds(90),
+                "both sinks' files, the dead letter and the primitive records"
+            );
+        }
+        finally
+        {
+            await host.StopAsync();
+        }
+
+        SinkValueToKeyPipelineTests.AssertWrittenAndDeadLettered(bed.Kafka, keyedFile, unkeyed);
+        await CompiledRecordMetadataPipelineTests.AssertEachLineLocatesItsRecordAsync(
+            bed.Kafka,
+            locatedFile
+        );
+        await Primitive.PrimitiveChainPipelineTests.AssertAmountRecordsAsync(bed, Payments);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json.Nodes;
+using KConnector.Avro;
+
+namespace KConnector.Testing.Payments;
+
+/// <summary>
+/// The records the payments specs' compiled chains write, as JSON, for the roads without their
+/// generated types (<c>kconnector run</c>, REST) to compare with what the generated workers write:
+/// payments-hoisted-source's PaymentEnvelope (HoistedChainPipelineTests) and
+/// payments-keyrecord-source's struct key (KeyChainPipelineTests).
+/// </summary>
+public static class PaymentChainRecords
+{
+    /// <summary>payments-hoisted-source's value of payment i: the payment, its card masked, as the field "payment".</summary>
+    public static string Hoisted(int i)
+    {
+        var payment = JsonNode.Parse(RegisteredPayments.Line(i))!;
+        payment["card"] = "";
+        return new JsonObject { ["payment"] = payment }.ToJsonString();
+    }
+
+    /// <summary>A PaymentEnvelope {payment: Payment} after Confluent's framing, as JSON.</summary>
+    public static string EnvelopeJson(byte[] value)
+    {
+        Assert.Equal(0, value[0]);
+        var reader = new AvroReader(value.AsSpan(5));
+        var payment = new JsonObject
+        {
+            ["id"] = reader.ReadString("id"),
+            ["amount"] = reader.ReadDouble("amount"),
+            ["card"] = reader.ReadString("card"),
+            ["cvv"] = reader.ReadInt("cvv"),
+            ["note"] = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note"),
+        };
+        reader.ExpectEnd("value");
+        return new JsonObject { ["payment"] = payment }.ToJsonString();
+    }
+
+    /// <summary>payments-keyrecord-source's key of payment i: its id, cvv cast to string, note masked (a null kept null).</summary>
+    public static string KeyRecord(int i) =>
+        JsonNode
+            .Parse(
+                $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
+            )!
+            .ToJsonString();
+
+    /// <summary>The ConnectDefault {id: string, cvv: string, note: [null, string]} key after Confluent's framing, as JSON.</summary>
+    public static string KeyRecordJson(byte[] key)
+    {
+        Assert.Equal(0, key[0]);
+        var reader = new AvroReader(key.AsSpan(5));
+        var id = reader.ReadString("id");
+        var cvv = reader.ReadString("cvv");
+        var note = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note");
+        reader.ExpectEnd("key");
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["cvv"] = cvv,
+            ["note"] = note,
+        }.ToJsonString();
+    }
+}
