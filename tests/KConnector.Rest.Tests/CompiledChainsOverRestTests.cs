@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using KConnector.Kafka;
-using KConnector.Testing.Payments;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Rest.Tests;
 

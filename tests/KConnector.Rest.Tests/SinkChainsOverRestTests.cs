@@ -2,8 +2,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KConnector.Errors;
 using KConnector.Kafka;
-using KConnector.Testing.Payments;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Rest.Tests;
 
@@ -11,16 +11,20 @@ namespace KConnector.Rest.Tests;
 /// Sinks whose chains compile at creation, POSTed to /connectors on <c>kconnector run</c> serving
 /// REST with the very specs the IntegrationTests run as generated workers:
 /// payments-valuekey-sink (ReplaceField$Value, then ValueToKey + Cast$Key make each unkeyed
-/// record's key from its value: SinkValueToKeyPipelineTests) and payments-metadata-sink
+/// record's key from its value: SinkValueToKeyPipelineTests), payments-metadata-sink
 /// (InsertField$Value's partition.field, offset.field and timestamp.field:
-/// CompiledRecordMetadataPipelineTests). The files hold what the generated workers write, and a key
-/// the cast cannot make is dead-lettered as the consumed record, as there.
+/// CompiledRecordMetadataPipelineTests) and invoices-avrotypes-sink (enums, decimals, an array of
+/// records and a union through ReplaceField, Flatten, MaskField and Cast: AvroTypesPipelineTests).
+/// The files hold what the generated workers write, and a key the cast cannot make is
+/// dead-lettered as the consumed record, as there.
 /// </summary>
 public sealed class SinkChainsOverRestTests
 {
     private const string Unkeyed = "payments-unkeyed";
     private const string DeadLetters = "payments-unkeyed-dlq";
     private const string Located = "payments-located";
+    private const string Invoices = "invoices-in";
+    private const int InvoiceCount = 6;
     private static readonly string[] LocatedIds = LocatedPayments.Ids(12);
 
     [Fact]
@@ -30,12 +34,15 @@ public sealed class SinkChainsOverRestTests
         kafka.CreateTopic(Unkeyed, partitions: 1);
         kafka.CreateTopic(DeadLetters, partitions: 1);
         kafka.CreateTopic(Located, partitions: 3);
+        kafka.CreateTopic(Invoices, partitions: 1);
         await using var registry = await SchemaRegistryTestServer.StartAsync();
         using var road = await RestRoad.StartAsync(
             kafka,
             "payments-valuekey-sink.connector.json",
             "payments-metadata-sink.connector.json",
-            "payment.avsc"
+            "payment.avsc",
+            "invoices-avrotypes-sink.connector.json",
+            "sales-invoice.avsc"
         );
         var schema = Path.Combine(road.Folder, "payment.avsc");
         var unkeyed = await RegisteredPayments.ProduceAsync(
@@ -53,18 +60,28 @@ public sealed class SinkChainsOverRestTests
             LocatedIds,
             partitions: 3
         );
+        await RegisteredInvoices.ProduceAsync(
+            kafka.BootstrapServers,
+            registry.Url,
+            Path.Combine(road.Folder, "sales-invoice.avsc"),
+            Invoices,
+            InvoiceCount
+        );
         var keyedFile = Path.Combine(road.Folder, "valuekey-out.jsonl");
+        var invoicesFile = Path.Combine(road.Folder, "invoices-out.jsonl");
         var locatedFile = Path.Combine(road.Folder, "metadata-out.jsonl");
         var registryUrl = ("value.converter.schema.registry.url", registry.Url);
         await road.PostAsync("payments-valuekey-sink", ("file", keyedFile), registryUrl);
         await road.PostAsync("payments-metadata-sink", ("file", locatedFile), registryUrl);
+        await road.PostAsync("invoices-avrotypes-sink", ("file", invoicesFile), registryUrl);
 
         await road.UntilAsync(
             () =>
                 LineCount(keyedFile) >= 3
                 && RestRoad.EndOffset(kafka, DeadLetters) >= 1
-                && LineCount(locatedFile) >= LocatedIds.Length,
-            "both sinks' files written and the failed key dead-lettered"
+                && LineCount(locatedFile) >= LocatedIds.Length
+                && LineCount(invoicesFile) >= InvoiceCount,
+            "the sinks' files written and the failed key dead-lettered"
         );
         var keyedLines = File.ReadAllLines(keyedFile).Select(l => JsonNode.Parse(l)!).ToList();
         Assert.Equal(["1", "2", "4"], keyedLines.Select(l => l["payment_id"]!.GetValue<string>()));
@@ -80,6 +97,10 @@ public sealed class SinkChainsOverRestTests
         Assert.Equal(unkeyed[2].Message.Value, dead.Value);
 
         LocatedPayments.AssertEachLineLocatesItsRecord(located, locatedFile);
+        Assert.Equal(
+            Enumerable.Range(0, InvoiceCount).Select(RegisteredInvoices.Transformed),
+            File.ReadAllLines(invoicesFile).Select(l => JsonNode.Parse(l)!.ToJsonString())
+        );
     }
 
     private static int LineCount(string path) =>

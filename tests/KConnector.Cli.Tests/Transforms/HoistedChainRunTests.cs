@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KConnector.Testing.Payments;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 

@@ -3,8 +3,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using KConnector.Avro;
 using KConnector.Kafka;
-using KConnector.Testing.Payments;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Confluent.Kafka;
 using KConnector.Kafka;
-using KConnector.Testing.Payments;
+using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -92,6 +93,46 @@ internal static class StandaloneRoad
         var messages = TopicContents.Messages(kafka.BootstrapServers, topic, 1);
         Assert.True(messages.Count == lines, run.ToString());
         return messages;
+    }
+
+    /// <summary>
+    /// The road of a sink spec: copies the IntegrationTests' <paramref name="specName"/> and
+    /// <paramref name="schemaName"/> into <paramref name="folder"/>, starts a fresh embedded cluster
+    /// with <paramref name="topic"/> and a registry, lets <paramref name="produce"/> (given the
+    /// bootstrap servers, the registry's URL and the schema's path) write the topic's records,
+    /// runs the spec with its file in the folder and the registry until it took them all, checks
+    /// it ended well and returns the file's path and the records' deliveries.
+    /// </summary>
+    public static async Task<(
+        string Output,
+        IReadOnlyList<DeliveryResult<Null, byte[]>> Produced
+    )> RunRegisteredSinkSpecAsync(
+        SpecFolder folder,
+        string specName,
+        string schemaName,
+        string topic,
+        int partitions,
+        Func<string, string, string, Task<IReadOnlyList<DeliveryResult<Null, byte[]>>>> produce
+    )
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic(topic, partitions);
+        await using var registry = await SchemaRegistryTestServer.StartAsync();
+        var spec = CopyFromIntegrationTests(folder, specName, schemaName);
+        var produced = await produce(kafka.BootstrapServers, registry.Url, folder.File(schemaName));
+        var output = folder.File("out.jsonl");
+
+        var run = await RunAsync(
+            folder,
+            kafka.BootstrapServers,
+            spec,
+            produced.Count,
+            "file=" + output,
+            "value.converter.schema.registry.url=" + registry.Url
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return (output, produced);
     }
 
     /// <summary>

@@ -28,7 +28,7 @@ public sealed class HostedChainTests
         );
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddOrderEventsFlatConnector(values =>
@@ -130,7 +130,7 @@ public sealed class HostedChainTests
         await using var bed = await PipelineBed.StartAsync(withRegistry: true, "payments-headers");
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddPaymentsHeadersSourceConnector(values =>

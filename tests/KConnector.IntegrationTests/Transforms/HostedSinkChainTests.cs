@@ -7,7 +7,8 @@ namespace KConnector.IntegrationTests.Transforms;
 /// Compiled sink chains and a primitive source on the hosted worker's road: the specs of
 /// <see cref="SinkValueToKeyPipelineTests"/> (ValueToKey + Cast$Key on unkeyed records),
 /// <see cref="CompiledRecordMetadataPipelineTests"/> (InsertField's partition, offset and timestamp
-/// fields) and payments-amount-source (a primitive key and value:
+/// fields), invoices-avrotypes-sink (enums, decimals, an array of records and a union:
+/// <see cref="AvroTypesPipelineTests"/>) and payments-amount-source (a primitive key and value:
 /// <see cref="Primitive.PrimitiveChainPipelineTests"/>) registered with their Add{Name}Connector on one
 /// .NET host's ConnectWorker write what their generated workers write, checked by the same
 /// assertions.
@@ -23,7 +24,8 @@ public sealed class HostedSinkChainTests
             withRegistry: true,
             SinkValueToKeyPipelineTests.Topic,
             SinkValueToKeyPipelineTests.DeadLetters,
-            "payments-amount"
+            "payments-amount",
+            AvroTypesPipelineTests.SinkTopic
         );
         bed.Kafka.CreateTopic(CompiledRecordMetadataPipelineTests.Topic, partitions: 3);
         var unkeyed = SinkValueToKeyPipelineTests.Produce(
@@ -31,11 +33,13 @@ public sealed class HostedSinkChainTests
             [.. SinkValueToKeyPipelineTests.Ids.Select(SinkValueToKeyPipelineTests.Payment)]
         );
         CompiledRecordMetadataPipelineTests.Produce(bed.Kafka);
+        AvroTypesPipelineTests.ProduceInvoices(bed);
+        var invoicesFile = bed.PathOf("invoices-out.jsonl");
         var keyedFile = bed.PathOf("valuekey-out.jsonl");
         var locatedFile = bed.PathOf("metadata-out.jsonl");
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddPaymentsValuekeySinkConnector(values =>
@@ -47,6 +51,11 @@ public sealed class HostedSinkChainTests
         {
             values["bootstrap.servers"] = bed.BootstrapServers;
             values["file"] = locatedFile;
+        });
+        builder.Services.AddInvoicesAvrotypesSinkConnector(values =>
+        {
+            values["bootstrap.servers"] = bed.BootstrapServers;
+            values["file"] = invoicesFile;
         });
         builder.Services.AddPaymentsAmountSourceConnector(values =>
         {
@@ -66,9 +75,10 @@ public sealed class HostedSinkChainTests
                     && SinkValueToKeyPipelineTests.DeadLetterCount(bed.Kafka) >= 1
                     && PipelineBed.LineCount(locatedFile)
                         >= CompiledRecordMetadataPipelineTests.Payments
+                    && PipelineBed.LineCount(invoicesFile) >= AvroTypesPipelineTests.Invoices
                     && bed.Count("payments-amount") >= Payments,
                 TimeSpan.FromSeconds(90),
-                "both sinks' files, the dead letter and the primitive records"
+                "the sinks' files, the dead letter and the primitive records"
             );
         }
         finally
@@ -81,6 +91,7 @@ public sealed class HostedSinkChainTests
             bed.Kafka,
             locatedFile
         );
+        AvroTypesPipelineTests.AssertTransformedInvoices(invoicesFile);
         await Primitive.PrimitiveChainPipelineTests.AssertAmountRecordsAsync(bed, Payments);
     }
 }

@@ -69,7 +69,7 @@ public sealed class PrimitiveChainPipelineTests
         await using var bed = await PipelineBed.StartAsync(withRegistry: true, "payments-amount");
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
         var source = new PaymentsAmountSourceWorker(
             PaymentsAmountSourceConfig.Parse(
@@ -104,7 +104,7 @@ public sealed class PrimitiveChainPipelineTests
                 new ConnectRecord<JsonNode, JsonNode>
                 {
                     Topic = topic,
-                    Value = JsonNode.Parse(KeyChainPipelineTests.Line(n)),
+                    Value = JsonNode.Parse(RegisteredPayments.Line(n)),
                 }
             )!;
             Assert.Equal(

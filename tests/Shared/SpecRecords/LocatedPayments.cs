@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 
-namespace KConnector.Testing.Payments;
+namespace KConnector.Testing.SpecRecords;
 
 /// <summary>
 /// What payments-metadata-sink (ReplaceField$Value keeping the id, InsertField$Value's
@@ -46,7 +46,7 @@ public static class LocatedPayments
                 (
                     produced[i].Partition.Value,
                     produced[i].Offset.Value,
-                    RegisteredPayments.TimestampMs(i)
+                    RegisteredTopic.TimestampMs(i)
                 ),
                 (
                     line["kafka_partition"]!.GetValue<int>(),

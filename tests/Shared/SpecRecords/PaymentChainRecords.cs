@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using KConnector.Avro;
 
-namespace KConnector.Testing.Payments;
+namespace KConnector.Testing.SpecRecords;
 
 /// <summary>
 /// The records the payments specs' compiled chains write, as JSON, for the roads without their
