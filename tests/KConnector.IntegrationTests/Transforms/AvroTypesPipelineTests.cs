@@ -92,7 +92,7 @@ public sealed class AvroTypesPipelineTests
         );
         await WorkerRuns.RunUntilAsync([sink], () => PipelineBed.LineCount(output) >= Invoices);
 
-        AssertTransformedInvoices(output);
+        RegisteredInvoices.AssertFileHoldsTransformed(output, Invoices);
     }
 
     /// <summary>Writes the invoices to the sink spec's topic as its AvroConverter reads them (mock://invoices-avrotypes-sink).</summary>
@@ -117,13 +117,6 @@ public sealed class AvroTypesPipelineTests
         }
         producer.Flush(TimeSpan.FromSeconds(30));
     }
-
-    /// <summary>The sink's file holds the invoices the chain makes, in order.</summary>
-    internal static void AssertTransformedInvoices(string output) =>
-        Assert.Equal(
-            Enumerable.Range(0, Invoices).Select(RegisteredInvoices.Transformed),
-            File.ReadAllLines(output).Select(ChainJson.Normalized)
-        );
 
     /// <summary>
     /// The schemaless (JsonNode) chain of the spec's keys gives the same record, field for field,

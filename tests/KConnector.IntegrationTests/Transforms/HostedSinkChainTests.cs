@@ -91,7 +91,10 @@ public sealed class HostedSinkChainTests
             bed.Kafka,
             locatedFile
         );
-        AvroTypesPipelineTests.AssertTransformedInvoices(invoicesFile);
+        RegisteredInvoices.AssertFileHoldsTransformed(
+            invoicesFile,
+            AvroTypesPipelineTests.Invoices
+        );
         await Primitive.PrimitiveChainPipelineTests.AssertAmountRecordsAsync(bed, Payments);
     }
 }

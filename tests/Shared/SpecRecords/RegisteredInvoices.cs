@@ -109,6 +109,20 @@ public static class RegisteredInvoices
             ["payment_long"] = n % 3 == 2 ? 100L * n : null,
         }.ToJsonString();
 
+    /// <summary>
+    /// A sink's <paramref name="file"/> holds invoices 0 to <paramref name="count"/> - 1 after the
+    /// chain (<see cref="Transformed"/>), in order; compared as one text, so that a failure shows
+    /// where the lines differ.
+    /// </summary>
+    public static void AssertFileHoldsTransformed(string file, int count) =>
+        Assert.Equal(
+            string.Join("\n", Enumerable.Range(0, count).Select(Transformed)),
+            string.Join(
+                "\n",
+                File.ReadAllLines(file).Select(l => JsonNode.Parse(l)!.ToJsonString())
+            )
+        );
+
     private static decimal Price(int k) => 1.25m * (k + 1);
 
     private static decimal Total(int n) => Enumerable.Range(0, n + 1).Sum(k => Price(k) * (k + 1));
