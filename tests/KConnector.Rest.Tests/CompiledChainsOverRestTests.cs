@@ -32,12 +32,7 @@ public sealed class CompiledChainsOverRestTests
             "payments-keyrecord-source.connector.json",
             "payment.avsc"
         );
-        var payments = Path.Combine(road.Folder, "payments.jsonl");
-        await File.WriteAllLinesAsync(
-            payments,
-            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
-        );
-        var file = ("file", payments);
+        var file = ("file", await road.WritePaymentsAsync(Payments));
         var registryUrl = ("value.converter.schema.registry.url", registry.Url);
         await road.PostAsync("payments-hoisted-source", file, registryUrl);
         await road.PostAsync(

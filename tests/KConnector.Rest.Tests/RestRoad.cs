@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using KConnector.Kafka;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Rest.Tests;
 
@@ -53,6 +54,17 @@ internal sealed class RestRoad : IDisposable
             session.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Writes payments 0 to <paramref name="count"/> - 1 (RegisteredPayments.Line) to payments.jsonl in the folder; returns its path.</summary>
+    public async Task<string> WritePaymentsAsync(int count)
+    {
+        var payments = Path.Combine(Folder, "payments.jsonl");
+        await File.WriteAllLinesAsync(
+            payments,
+            Enumerable.Range(0, count).Select(RegisteredPayments.Line)
+        );
+        return payments;
     }
 
     /// <summary>

@@ -1,6 +1,3 @@
-using KConnector.IntegrationTests.Reliability;
-using Microsoft.Extensions.Hosting;
-
 namespace KConnector.IntegrationTests.Transforms;
 
 /// <summary>
@@ -41,50 +38,41 @@ public sealed class HostedSinkChainTests
             "payments.jsonl",
             Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddPaymentsValuekeySinkConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = keyedFile;
-        });
-        builder.Services.AddPaymentsMetadataSinkConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = locatedFile;
-        });
-        builder.Services.AddInvoicesAvrotypesSinkConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = invoicesFile;
-        });
-        builder.Services.AddPaymentsAmountSourceConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = input;
-            values["key.converter.schema.registry.url"] = bed.RegistryUrl;
-            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
-        });
-        using var host = builder.Build();
-
-        await host.StartAsync();
-        try
-        {
-            await TopicReader.WaitUntilAsync(
-                () =>
-                    PipelineBed.LineCount(keyedFile) >= 3
-                    && SinkValueToKeyPipelineTests.DeadLetterCount(bed.Kafka) >= 1
-                    && PipelineBed.LineCount(locatedFile)
-                        >= CompiledRecordMetadataPipelineTests.Payments
-                    && PipelineBed.LineCount(invoicesFile) >= AvroTypesPipelineTests.Invoices
-                    && bed.Count("payments-amount") >= Payments,
-                TimeSpan.FromSeconds(90),
-                "the sinks' files, the dead letter and the primitive records"
-            );
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        await HostedRoad.RunUntilAsync(
+            services =>
+            {
+                services.AddPaymentsValuekeySinkConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = keyedFile;
+                });
+                services.AddPaymentsMetadataSinkConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = locatedFile;
+                });
+                services.AddInvoicesAvrotypesSinkConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = invoicesFile;
+                });
+                services.AddPaymentsAmountSourceConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = input;
+                    values["key.converter.schema.registry.url"] = bed.RegistryUrl;
+                    values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+                });
+            },
+            () =>
+                PipelineBed.LineCount(keyedFile) >= 3
+                && SinkValueToKeyPipelineTests.DeadLetterCount(bed.Kafka) >= 1
+                && PipelineBed.LineCount(locatedFile)
+                    >= CompiledRecordMetadataPipelineTests.Payments
+                && PipelineBed.LineCount(invoicesFile) >= AvroTypesPipelineTests.Invoices
+                && bed.Count("payments-amount") >= Payments,
+            "the sinks' files, the dead letter and the primitive records"
+        );
 
         SinkValueToKeyPipelineTests.AssertWrittenAndDeadLettered(bed.Kafka, keyedFile, unkeyed);
         await CompiledRecordMetadataPipelineTests.AssertEachLineLocatesItsRecordAsync(

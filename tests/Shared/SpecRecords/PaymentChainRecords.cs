@@ -6,8 +6,10 @@ namespace KConnector.Testing.SpecRecords;
 /// <summary>
 /// The records the payments specs' compiled chains write, as JSON, for the roads without their
 /// generated types (<c>kconnector run</c>, REST) to compare with what the generated workers write:
-/// payments-hoisted-source's PaymentEnvelope (HoistedChainPipelineTests) and
-/// payments-keyrecord-source's struct key (KeyChainPipelineTests).
+/// payments-hoisted-source's PaymentEnvelope (HoistedChainPipelineTests),
+/// payments-conditional-source's values (ConditionalChainPipelineTests),
+/// payments-keyrecord-source's struct key (KeyChainPipelineTests) and payments-amount-source's
+/// primitives (PrimitiveChainPipelineTests).
 /// </summary>
 public static class PaymentChainRecords
 {
@@ -36,6 +38,18 @@ public static class PaymentChainRecords
         return new JsonObject { ["payment"] = payment }.ToJsonString();
     }
 
+    /// <summary>
+    /// payments-conditional-source's value of payment i, on a topic its TopicNameMatches matches
+    /// and not a tombstone (ConditionalChainPipelineTests): cvv dropped, card masked.
+    /// </summary>
+    public static string Conditional(int i)
+    {
+        var payment = JsonNode.Parse(RegisteredPayments.Line(i))!.AsObject();
+        payment.Remove("cvv");
+        payment["card"] = string.Empty;
+        return payment.ToJsonString();
+    }
+
     /// <summary>payments-keyrecord-source's key of payment i: its id, cvv cast to string, note masked (a null kept null).</summary>
     public static string KeyRecord(int i) =>
         JsonNode
@@ -59,5 +73,18 @@ public static class PaymentChainRecords
             ["cvv"] = cvv,
             ["note"] = note,
         }.ToJsonString();
+    }
+
+    /// <summary>
+    /// payments-amount-source's key or value (PrimitiveChainPipelineTests): an Avro int or long,
+    /// one zig-zag varint after Confluent's magic byte and schema id.
+    /// </summary>
+    public static long AvroLong(byte[] framed)
+    {
+        Assert.Equal(0, framed[0]);
+        var reader = new AvroReader(framed.AsSpan(5));
+        var value = reader.ReadLong("datum");
+        reader.ExpectEnd("datum");
+        return value;
     }
 }
