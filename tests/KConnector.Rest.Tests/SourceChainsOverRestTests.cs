@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using KConnector.Avro;
 using KConnector.Kafka;
@@ -67,27 +65,8 @@ public sealed class SourceChainsOverRestTests
     {
         var records = RestRoad.Read(kafka, "payments-headers");
         Assert.Equal(
-            Enumerable
-                .Range(0, Payments)
-                .Select(i =>
-                    string.Join(
-                        ",",
-                        "origin=shop",
-                        "payment-id=p-" + Text(i),
-                        "code=" + Text(100 + i),
-                        "remark=" + (i % 2 == 0 ? "n" + Text(i) : "(null)")
-                    )
-                ),
-            records.Select(r =>
-                string.Join(
-                    ",",
-                    r.Headers.Select(h =>
-                        h.Key
-                        + "="
-                        + (h.GetValueBytes() is { } b ? Encoding.UTF8.GetString(b) : "(null)")
-                    )
-                )
-            )
+            Enumerable.Range(0, Payments).Select(PaymentChainRecords.HeadersOf),
+            records.Select(r => PaymentChainRecords.HeadersText(r.Headers))
         );
         foreach (var (record, i) in records.Select((r, i) => (r, i)))
         {
@@ -141,6 +120,4 @@ public sealed class SourceChainsOverRestTests
             );
         }
     }
-
-    private static string Text(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

@@ -149,26 +149,9 @@ public sealed class HostedChainTests
         );
 
         Assert.Equal(
-            Enumerable
-                .Range(0, Payments)
-                .Select(i =>
-                    string.Join(
-                        ",",
-                        "origin=shop",
-                        "payment-id=p-" + i,
-                        "code="
-                            + (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        "remark=" + (i % 2 == 0 ? "n" + i : "(null)")
-                    )
-                ),
+            Enumerable.Range(0, Payments).Select(PaymentChainRecords.HeadersOf),
             bed.Read("payments-headers")
-                .Select(r =>
-                    string.Join(
-                        ",",
-                        HeaderTexts(r.Message.Headers)
-                            .Select(h => h.Item1 + "=" + (h.Item2 ?? "(null)"))
-                    )
-                )
+                .Select(r => PaymentChainRecords.HeadersText(r.Message.Headers))
         );
         var conditional = bed.Read("payments-conditional");
         Assert.All(conditional, r => Assert.Empty(r.Message.Headers));

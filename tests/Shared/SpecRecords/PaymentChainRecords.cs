@@ -1,4 +1,7 @@
+using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
+using Confluent.Kafka;
 using KConnector.Avro;
 
 namespace KConnector.Testing.SpecRecords;
@@ -49,6 +52,26 @@ public static class PaymentChainRecords
         payment["card"] = string.Empty;
         return payment.ToJsonString();
     }
+
+    /// <summary>
+    /// payments-headers-source's headers of payment i (HeaderFromPipelineTests) as
+    /// <see cref="HeadersText"/> writes them: InsertHeader's origin, then HeaderFrom's moved id,
+    /// cvv (cast to int16 first) and note, a null note a null header.
+    /// </summary>
+    public static string HeadersOf(int i) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"origin=shop,payment-id=p-{i},code={100 + i},remark={(i % 2 == 0 ? "n" + i : "(null)")}"
+        );
+
+    /// <summary>A record's headers as <c>key=value</c> (UTF-8; <c>(null)</c> for a null value), comma-separated.</summary>
+    public static string HeadersText(Headers headers) =>
+        string.Join(
+            ",",
+            headers.Select(h =>
+                h.Key + "=" + (h.GetValueBytes() is { } b ? Encoding.UTF8.GetString(b) : "(null)")
+            )
+        );
 
     /// <summary>payments-keyrecord-source's key of payment i: its id, cvv cast to string, note masked (a null kept null).</summary>
     public static string KeyRecord(int i) =>
