@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using KConnector.Kafka;
@@ -23,46 +22,22 @@ public sealed class SchemalessSinkOverRestTests
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic(Topic, partitions: 1);
         Produce(kafka.BootstrapServers);
-        using var session = new OperatorSession(kafka.BootstrapServers);
-        var output = Path.Combine(session.Folder, "payments-out.jsonl");
-        var tool = ToolProcess.Run(session.Folder, session.WorkerProperties);
-        try
-        {
-            using var client = new HttpClient
-            {
-                BaseAddress = await tool.RestAddressAsync(),
-                Timeout = TimeSpan.FromMinutes(3),
-            };
-            var posted = CompiledChainsOverRestTests.FromSpec(
-                CompiledChainsOverRestTests.IntegrationTestsTransforms(),
-                "payments-schemaless-sink",
-                ("file", output)
-            );
+        using var road = await RestRoad.StartAsync(
+            kafka,
+            "payments-schemaless-sink.connector.json"
+        );
+        var output = Path.Combine(road.Folder, "payments-out.jsonl");
 
-            var created = await client.PostJsonAsync("/connectors", posted);
+        await road.PostAsync("payments-schemaless-sink", ("file", output));
 
-            Assert.True(created.Status == HttpStatusCode.Created, created.Body.ToString());
-            await Http.UntilAsync(
-                () =>
-                    Task.FromResult(
-                        File.Exists(output) && File.ReadLines(output).Count() >= Records
-                    ),
-                "the transformed payments in the file",
-                TimeSpan.FromSeconds(120)
-            );
-            Assert.Equal(
-                Enumerable.Range(0, Records).Select(Expected),
-                File.ReadLines(output).Select(Sorted)
-            );
-        }
-        catch (Exception e) when (e is not Xunit.Sdk.XunitException)
-        {
-            throw new InvalidOperationException("the tool said:\n" + tool.Output, e);
-        }
-        finally
-        {
-            tool.Dispose();
-        }
+        await road.UntilAsync(
+            () => File.Exists(output) && File.ReadLines(output).Count() >= Records,
+            "the transformed payments in the file"
+        );
+        Assert.Equal(
+            Enumerable.Range(0, Records).Select(Expected),
+            File.ReadLines(output).Select(Sorted)
+        );
     }
 
     // Connect's chain: card and cvv masked, amount renamed total, note dropped, topic, offset and source inserted.

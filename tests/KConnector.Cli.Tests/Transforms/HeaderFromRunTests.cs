@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using KConnector.Kafka;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -89,7 +90,7 @@ public sealed class HeaderFromRunTests : IDisposable
         {
             for (var i = 0; i < Lines; i++)
             {
-                producer.Produce("payments-in", new() { Value = StandaloneRoad.PaymentLine(i) });
+                producer.Produce("payments-in", new() { Value = RegisteredPayments.Line(i) });
             }
             producer.Flush(TimeSpan.FromSeconds(30));
         }

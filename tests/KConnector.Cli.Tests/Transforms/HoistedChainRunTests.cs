@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KConnector.Avro;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -32,8 +32,8 @@ public sealed class HoistedChainRunTests : IDisposable
         );
 
         Assert.Equal(
-            Enumerable.Range(0, Lines).Select(Expected),
-            records.Select(r => EnvelopeJson(r.Value!))
+            Enumerable.Range(0, Lines).Select(PaymentChainRecords.Hoisted),
+            records.Select(r => PaymentChainRecords.EnvelopeJson(r.Value!))
         );
         using var http = new HttpClient();
         var registered = await http.GetFromJsonAsync<JsonObject>(
@@ -63,29 +63,4 @@ public sealed class HoistedChainRunTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    // HoistedChainPipelineTests.Expected: payment i, its card masked, as the field "payment".
-    private static string Expected(int i)
-    {
-        var payment = JsonNode.Parse(StandaloneRoad.PaymentLine(i))!;
-        payment["card"] = "";
-        return new JsonObject { ["payment"] = payment }.ToJsonString();
-    }
-
-    // A PaymentEnvelope {payment: Payment} after Confluent's framing, as JSON.
-    private static string EnvelopeJson(byte[] value)
-    {
-        Assert.Equal(0, value[0]);
-        var reader = new AvroReader(value.AsSpan(5));
-        var payment = new JsonObject
-        {
-            ["id"] = reader.ReadString("id"),
-            ["amount"] = reader.ReadDouble("amount"),
-            ["card"] = reader.ReadString("card"),
-            ["cvv"] = reader.ReadInt("cvv"),
-            ["note"] = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note"),
-        };
-        reader.ExpectEnd("value");
-        return new JsonObject { ["payment"] = payment }.ToJsonString();
-    }
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using KConnector.Avro;
 using KConnector.Kafka;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -57,15 +58,7 @@ public sealed class KeyChainRunTests : IDisposable
         foreach (var (record, i) in records.Select((r, i) => (r, i)))
         {
             var (key, value) = (record.Key, record.Value);
-            Assert.Equal(0, key![0]);
-            Assert.Equal(
-                JsonNode
-                    .Parse(
-                        $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
-                    )!
-                    .ToJsonString(),
-                KeyRecordJson(key)
-            );
+            Assert.Equal(PaymentChainRecords.KeyRecord(i), PaymentChainRecords.KeyRecordJson(key!));
             Assert.Equal(string.Empty, CardOf(value!));
         }
         using var http = new HttpClient();
@@ -92,21 +85,5 @@ public sealed class KeyChainRunTests : IDisposable
         _ = reader.ReadString("id");
         _ = reader.ReadDouble("amount");
         return reader.ReadString("card");
-    }
-
-    // The ConnectDefault {id: string, cvv: string, note: [null, string]} key as JSON.
-    private static string KeyRecordJson(byte[] key)
-    {
-        var reader = new AvroReader(key.AsSpan(5));
-        var id = reader.ReadString("id");
-        var cvv = reader.ReadString("cvv");
-        var note = reader.ReadUnionIndex("note", 2) == 0 ? null : reader.ReadString("note");
-        reader.ExpectEnd("key");
-        return new JsonObject
-        {
-            ["id"] = id,
-            ["cvv"] = cvv,
-            ["note"] = note,
-        }.ToJsonString();
     }
 }

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using KConnector.Avro;
 using KConnector.Kafka;
 using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -33,7 +33,9 @@ public sealed class PrimitiveChainRunTests : IDisposable
 
         Assert.Equal(
             Enumerable.Range(0, Lines).Select(i => (100L + i, (long)i)),
-            records.Select(r => (AvroLong(r.Key!), AvroLong(r.Value!)))
+            records.Select(r =>
+                (PaymentChainRecords.AvroLong(r.Key!), PaymentChainRecords.AvroLong(r.Value!))
+            )
         );
         using var http = new HttpClient();
         foreach (var (subject, schema) in new[] { ("key", "\"int\""), ("value", "\"long\"") })
@@ -46,14 +48,4 @@ public sealed class PrimitiveChainRunTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
-
-    // An Avro int or long (one zig-zag varint) after Confluent's magic byte and schema id.
-    private static long AvroLong(byte[] framed)
-    {
-        Assert.Equal(0, framed[0]);
-        var reader = new AvroReader(framed.AsSpan(5));
-        var value = reader.ReadLong("datum");
-        reader.ExpectEnd("datum");
-        return value;
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using KConnector.Kafka;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -67,7 +68,7 @@ public sealed class SchemalessSinkRunTests : IDisposable
                 new()
                 {
                     Key = string.Create(CultureInfo.InvariantCulture, $$"""{"id":"p-{{i}}"}"""),
-                    Value = StandaloneRoad.PaymentLine(i),
+                    Value = RegisteredPayments.Line(i),
                 }
             );
         }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Confluent.Kafka;
 using KConnector.Kafka;
+using KConnector.Testing.SchemaRegistry;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Cli.Tests.Transforms;
 
@@ -94,20 +96,56 @@ internal static class StandaloneRoad
     }
 
     /// <summary>
+    /// The road of a sink spec: copies the IntegrationTests' <paramref name="specName"/> and
+    /// <paramref name="schemaName"/> into <paramref name="folder"/>, starts a fresh embedded cluster
+    /// with <paramref name="topic"/> and a registry, lets <paramref name="produce"/> (given the
+    /// bootstrap servers, the registry's URL and the schema's path) write the topic's records,
+    /// runs the spec with its file in the folder and the registry until it took them all, checks
+    /// it ended well and returns the file's path and the records' deliveries.
+    /// </summary>
+    public static async Task<(
+        string Output,
+        IReadOnlyList<DeliveryResult<Null, byte[]>> Produced
+    )> RunRegisteredSinkSpecAsync(
+        SpecFolder folder,
+        string specName,
+        string schemaName,
+        string topic,
+        int partitions,
+        Func<string, string, string, Task<IReadOnlyList<DeliveryResult<Null, byte[]>>>> produce
+    )
+    {
+        using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
+        kafka.CreateTopic(topic, partitions);
+        await using var registry = await SchemaRegistryTestServer.StartAsync();
+        var spec = CopyFromIntegrationTests(folder, specName, schemaName);
+        var produced = await produce(kafka.BootstrapServers, registry.Url, folder.File(schemaName));
+        var output = folder.File("out.jsonl");
+
+        var run = await RunAsync(
+            folder,
+            kafka.BootstrapServers,
+            spec,
+            produced.Count,
+            "file=" + output,
+            "value.converter.schema.registry.url=" + registry.Url
+        );
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        return (output, produced);
+    }
+
+    /// <summary>
     /// Writes the IntegrationTests' payments input (KeyChainPipelineTests.Line: payment i, a note
     /// when i is even) to payments.jsonl; returns its path.
     /// </summary>
     public static async Task<string> WritePaymentsAsync(SpecFolder folder, int count)
     {
         var input = folder.File("payments.jsonl");
-        await File.WriteAllLinesAsync(input, Enumerable.Range(0, count).Select(PaymentLine));
+        await File.WriteAllLinesAsync(
+            input,
+            Enumerable.Range(0, count).Select(RegisteredPayments.Line)
+        );
         return input;
     }
-
-    /// <summary>Payment i as a JSON line.</summary>
-    public static string PaymentLine(int i) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}}"""
-        );
 }

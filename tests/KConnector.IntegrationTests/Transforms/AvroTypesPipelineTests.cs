@@ -1,6 +1,9 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using Confluent.Kafka;
+using KConnector.Converters;
 using KConnector.IntegrationTests.Specs;
+using KConnector.IntegrationTests.Transforms.Invoices;
+using KConnector.SchemaRegistry;
 
 namespace KConnector.IntegrationTests.Transforms;
 
@@ -17,7 +20,8 @@ namespace KConnector.IntegrationTests.Transforms;
 /// </summary>
 public sealed class AvroTypesPipelineTests
 {
-    private const int Invoices = 6;
+    internal const int Invoices = 6;
+    internal const string SinkTopic = "invoices-in";
     private const string Names = "KConnector.IntegrationTests.Transforms.Invoices.";
 
     [Fact]
@@ -39,7 +43,7 @@ public sealed class AvroTypesPipelineTests
         Assert.Equal(Invoices, records.Count);
         var sample = InvoicesAvrotypesValueChain.Apply("invoices", InvoicesSource.InvoiceNumber(0));
         Assert.Equal(
-            Enumerable.Range(0, Invoices).Select(Expected),
+            Enumerable.Range(0, Invoices).Select(RegisteredInvoices.Transformed),
             records.Select(r =>
                 ChainJson.Normalized(
                     ChainJson.JsonOf(KeyChainPipelineTests.DecodeLike(sample, r.Message.Value!))
@@ -86,6 +90,52 @@ public sealed class AvroTypesPipelineTests
             .Select(f => f!["name"] + ":" + (f["default"]?.ToJsonString() ?? "null"));
 
     /// <summary>
+    /// The same chain in a file sink's spec (invoices-avrotypes-sink.connector.json): the sink's
+    /// AvroConverter reads the topic's invoices (sales-invoice.avsc), the compiled chain runs after
+    /// it, as Connect's sink converts and then transforms, and the file holds the same records as
+    /// the source's chain makes.
+    /// </summary>
+    [Fact]
+    public async Task FileSinkSpec_TheFileHoldsTheSameRecords()
+    {
+        await using var bed = await PipelineBed.StartAsync(withRegistry: false, SinkTopic);
+        ProduceInvoices(bed);
+        var output = bed.PathOf("invoices-out.jsonl");
+        var sink = new InvoicesAvrotypesSinkWorker(
+            InvoicesAvrotypesSinkConfig.Parse(
+                bed.Config(InvoicesAvrotypesSinkConfig.SpecValues, ("file", output))
+            ),
+            bed.Environment
+        );
+        await WorkerRuns.RunUntilAsync([sink], () => PipelineBed.LineCount(output) >= Invoices);
+
+        RegisteredInvoices.AssertFileHoldsTransformed(output, Invoices);
+    }
+
+    /// <summary>Writes the invoices to the sink spec's topic as its AvroConverter reads them (mock://invoices-avrotypes-sink).</summary>
+    internal static void ProduceInvoices(PipelineBed bed)
+    {
+        var values = new AvroConverter<SalesInvoice>(
+            new MockSchemaRegistryClient("invoices-avrotypes-sink"),
+            isKey: false
+        );
+        using var producer = new ProducerBuilder<Null, byte[]>(
+            new ProducerConfig { BootstrapServers = bed.BootstrapServers }
+        ).Build();
+        for (var n = 0; n < Invoices; n++)
+        {
+            producer.Produce(
+                SinkTopic,
+                new()
+                {
+                    Value = values.FromConnectData(SinkTopic, InvoicesSource.InvoiceNumber(n))!,
+                }
+            );
+        }
+        producer.Flush(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
     /// The schemaless (JsonNode) chain of the spec's keys gives the same record, field for field,
     /// but for <c>total</c>: schemaless, Kafka Connect's Cast sees the decimal's JSON form (the
     /// unscaled bytes in base64) and keeps that text; with a schema it casts the BigDecimal. And a
@@ -110,8 +160,11 @@ public sealed class AvroTypesPipelineTests
                 }
             )!;
 
-        Assert.Equal(Expected(n), ChainJson.Normalized(ChainJson.JsonOf(compiled)));
-        var expected = JsonNode.Parse(Expected(n))!;
+        Assert.Equal(
+            RegisteredInvoices.Transformed(n),
+            ChainJson.Normalized(ChainJson.JsonOf(compiled))
+        );
+        var expected = JsonNode.Parse(RegisteredInvoices.Transformed(n))!;
         expected["total"] = JsonNode.Parse(ChainJson.JsonOf(invoice))!["total"]!.DeepClone();
         if (invoice.Payment is null)
         {
@@ -127,26 +180,33 @@ public sealed class AvroTypesPipelineTests
         );
     }
 
-    // Invoice n after the chain: status renamed, the customer and the payment union flattened,
-    // priority masked to "", total as Connect's Cast writes a BigDecimal, the lines as they were.
-    private static string Expected(int n)
+    /// <summary>
+    /// The invoices and payments the other roads write by hand (tests/Shared/SpecRecords, for
+    /// <c>kconnector run</c> and REST) are the Avro records the generated types write.
+    /// </summary>
+    [Fact]
+    public void HandWrittenRecords_AreTheGeneratedTypesAvro()
     {
-        var invoice = InvoicesSource.InvoiceNumber(n);
-        return new JsonObject
+        var invoices = new AvroConverter<SalesInvoice>(
+            new MockSchemaRegistryClient("hand-written-invoices"),
+            isKey: false
+        );
+        var payments = new AvroConverter<Shop.Payment>(
+            new MockSchemaRegistryClient("hand-written-payments"),
+            isKey: false
+        );
+        for (var n = 0; n < Invoices; n++)
         {
-            ["id"] = invoice.Id,
-            ["state"] = n % 2 == 0 ? "PAID" : "SENT",
-            ["priority"] = n % 3 == 0 ? string.Empty : null,
-            ["total"] = invoice.Total.ToString("0.00", CultureInfo.InvariantCulture),
-            ["customer_name"] = "c-" + n.ToString(CultureInfo.InvariantCulture),
-            ["customer_tier"] = n % 2 == 1 ? "GOLD" : "BASIC",
-            ["lines"] = new JsonArray(
-                invoice.Lines.Select(l => JsonNode.Parse(ChainJson.JsonOf(l))).ToArray()
-            ),
-            ["payment_string"] =
-                n % 3 == 1 ? "card-" + n.ToString(CultureInfo.InvariantCulture) : null,
-            ["payment_long"] = n % 3 == 2 ? 100L * n : null,
-        }.ToJsonString();
+            var i = n;
+            Assert.Equal(
+                invoices.FromConnectData(SinkTopic, InvoicesSource.InvoiceNumber(i))![5..],
+                RegisteredTopic.Framed(0, o => RegisteredInvoices.Write(o, i))[5..]
+            );
+            Assert.Equal(
+                payments.FromConnectData(SinkTopic, KeyChainPipelineTests.PaymentOf(i))![5..],
+                RegisteredTopic.Framed(0, o => RegisteredPayments.Write(o, "p-" + i, i))[5..]
+            );
+        }
     }
 
     // An enum as AvroData writes its STRING: its doc and default, name and symbols as parameters.

@@ -20,8 +20,8 @@ namespace KConnector.IntegrationTests.Transforms;
 /// </summary>
 public sealed class CompiledRecordMetadataPipelineTests : IDisposable
 {
-    private const string Topic = "payments-located";
-    private const int Payments = 12;
+    internal const string Topic = "payments-located";
+    internal const int Payments = 12;
     private readonly string _directory = Directory
         .CreateTempSubdirectory("kconnector-metadata-sink-")
         .FullName;
@@ -47,6 +47,18 @@ public sealed class CompiledRecordMetadataPipelineTests : IDisposable
 
         await WorkerRuns.RunUntilAsync([sink], () => LineCount(output) >= Payments);
 
+        await AssertEachLineLocatesItsRecordAsync(kafka, output);
+    }
+
+    /// <summary>
+    /// Each of the file's <see cref="Payments"/> lines carries the partition, offset and timestamp
+    /// of the record it was consumed as (from the three partitions), the record that payment's.
+    /// </summary>
+    internal static async Task AssertEachLineLocatesItsRecordAsync(
+        EmbeddedKafka kafka,
+        string output
+    )
+    {
         var consumed = TopicReader
             .ReadAll(kafka.BootstrapServers, Topic, WorkerRuns.Deadline)
             .ToDictionary(r => (r.Partition.Value, r.Offset.Value));
@@ -166,8 +178,8 @@ public sealed class CompiledRecordMetadataPipelineTests : IDisposable
     private static AvroConverter<Payment> Values() =>
         new(new MockSchemaRegistryClient("payments-metadata-sink"), isKey: false);
 
-    // Payment i to partition i % 3, each with its own timestamp.
-    private static void Produce(EmbeddedKafka kafka)
+    /// <summary>Writes payment i to partition i % 3 of <see cref="Topic"/> (three partitions), each with its own timestamp.</summary>
+    internal static void Produce(EmbeddedKafka kafka)
     {
         var values = Values();
         using var producer = new ProducerBuilder<Null, byte[]>(

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using KConnector.IntegrationTests.Specs;
 using static KConnector.IntegrationTests.Transforms.ChainJson;
 
@@ -22,7 +21,7 @@ public sealed class HoistedChainPipelineTests
         await using var bed = await PipelineBed.StartAsync(withRegistry: true, "payments-hoisted");
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Lines).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Lines).Select(RegisteredPayments.Line)
         );
         var source = new PaymentsHoistedSourceWorker(
             PaymentsHoistedSourceConfig.Parse(
@@ -41,7 +40,7 @@ public sealed class HoistedChainPipelineTests
             KeyChainPipelineTests.PaymentOf(0)
         );
         Assert.Equal(
-            Enumerable.Range(0, Lines).Select(Expected),
+            Enumerable.Range(0, Lines).Select(PaymentChainRecords.Hoisted),
             bed.Read("payments-hoisted")
                 .Select(r =>
                     Normalized(JsonOf(KeyChainPipelineTests.DecodeLike(sample, r.Message.Value!)))
@@ -66,13 +65,5 @@ public sealed class HoistedChainPipelineTests
             ],
             PipelineBed.FieldsOf(payment["type"]!)
         );
-    }
-
-    // Payment i of KeyChainPipelineTests' input, its card masked, as the field "payment".
-    internal static string Expected(int i)
-    {
-        var payment = JsonNode.Parse(KeyChainPipelineTests.Line(i))!;
-        payment["card"] = "";
-        return new JsonObject { ["payment"] = payment }.ToJsonString();
     }
 }

@@ -1,7 +1,5 @@
 using KConnector.Avro;
-using KConnector.IntegrationTests.Reliability;
 using KConnector.IntegrationTests.Transforms.Shop;
-using Microsoft.Extensions.Hosting;
 using static KConnector.IntegrationTests.Transforms.ChainJson;
 
 namespace KConnector.IntegrationTests.Transforms;
@@ -28,38 +26,28 @@ public sealed class HostedChainTests
         );
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddOrderEventsFlatConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
-        });
-        builder.Services.AddPaymentsKeyrecordSourceConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = input;
-            values["key.converter.schema.registry.url"] = bed.RegistryUrl;
-            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
-        });
-        using var host = builder.Build();
-
-        await host.StartAsync();
-        try
-        {
-            await TopicReader.WaitUntilAsync(
-                () =>
-                    bed.Count("order-events") >= Events
-                    && bed.Count("payments-keyrecord") >= Payments,
-                TimeSpan.FromSeconds(90),
-                "both connectors' records on their topics"
-            );
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        await HostedRoad.RunUntilAsync(
+            services =>
+            {
+                services.AddOrderEventsFlatConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+                });
+                services.AddPaymentsKeyrecordSourceConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = input;
+                    values["key.converter.schema.registry.url"] = bed.RegistryUrl;
+                    values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+                });
+            },
+            () =>
+                bed.Count("order-events") >= Events && bed.Count("payments-keyrecord") >= Payments,
+            "both connectors' records on their topics"
+        );
 
         var sampleEvent = OrderEventsFlatValueChain.Apply(
             "order-events",
@@ -120,62 +108,58 @@ public sealed class HostedChainTests
     }
 
     /// <summary>
-    /// A compiled HeaderFrom on the hosted road: payments-headers-source registered with its
-    /// Add{Name}Connector writes the headers the generated worker writes (HeaderFromPipelineTests):
-    /// InsertHeader's, then HeaderFrom's, through the default SimpleHeaderConverter.
+    /// A compiled HeaderFrom and compiled stages under predicates on the hosted road:
+    /// payments-headers-source registered with its Add{Name}Connector writes the headers the
+    /// generated worker writes (HeaderFromPipelineTests): InsertHeader's, then HeaderFrom's, through
+    /// the default SimpleHeaderConverter; payments-conditional-source beside it writes the values
+    /// ConditionalChainPipelineTests' chain makes on its topic, without the header of its negated
+    /// predicate.
     /// </summary>
     [Fact]
-    public async Task HostedWorker_WritesACompiledHeaderFromsHeaders()
+    public async Task HostedWorker_WritesACompiledHeaderFromsHeaders_AndStagesUnderPredicates()
     {
-        await using var bed = await PipelineBed.StartAsync(withRegistry: true, "payments-headers");
+        await using var bed = await PipelineBed.StartAsync(
+            withRegistry: true,
+            "payments-headers",
+            "payments-conditional"
+        );
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddPaymentsHeadersSourceConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = input;
-            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
-        });
-        using var host = builder.Build();
-
-        await host.StartAsync();
-        try
-        {
-            await TopicReader.WaitUntilAsync(
-                () => bed.Count("payments-headers") >= Payments,
-                TimeSpan.FromSeconds(90),
-                "the connector's records on its topic"
-            );
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        await HostedRoad.RunUntilAsync(
+            services =>
+            {
+                services.AddPaymentsHeadersSourceConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = input;
+                    values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+                });
+                services.AddPaymentsConditionalSourceConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = input;
+                });
+            },
+            () =>
+                bed.Count("payments-headers") >= Payments
+                && bed.Count("payments-conditional") >= Payments,
+            "both connectors' records on their topics"
+        );
 
         Assert.Equal(
-            Enumerable
-                .Range(0, Payments)
-                .Select(i =>
-                    string.Join(
-                        ",",
-                        "origin=shop",
-                        "payment-id=p-" + i,
-                        "code="
-                            + (100 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                        "remark=" + (i % 2 == 0 ? "n" + i : "(null)")
-                    )
-                ),
+            Enumerable.Range(0, Payments).Select(PaymentChainRecords.HeadersOf),
             bed.Read("payments-headers")
-                .Select(r =>
-                    string.Join(
-                        ",",
-                        HeaderTexts(r.Message.Headers)
-                            .Select(h => h.Item1 + "=" + (h.Item2 ?? "(null)"))
-                    )
-                )
+                .Select(r => PaymentChainRecords.HeadersText(r.Message.Headers))
+        );
+        var conditional = bed.Read("payments-conditional");
+        Assert.All(conditional, r => Assert.Empty(r.Message.Headers));
+        Assert.Equal(
+            Enumerable.Range(0, Payments).Select(PaymentChainRecords.Conditional),
+            conditional.Select(r =>
+                Normalized(System.Text.Encoding.UTF8.GetString(r.Message.Value!))
+            )
         );
     }
 
@@ -196,38 +180,29 @@ public sealed class HostedChainTests
         SinkHeaderFromPipelineTests.Produce(bed);
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
         var output = bed.PathOf("payments-out.jsonl");
-        var builder = Host.CreateApplicationBuilder();
-        builder.Services.AddPaymentsHeadersSinkConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = output;
-            values["value.converter.schema.registry.url"] = bed.RegistryUrl;
-        });
-        builder.Services.AddPaymentsKeyheadersSourceConnector(values =>
-        {
-            values["bootstrap.servers"] = bed.BootstrapServers;
-            values["file"] = input;
-        });
-        using var host = builder.Build();
-
-        await host.StartAsync();
-        try
-        {
-            await TopicReader.WaitUntilAsync(
-                () =>
-                    PipelineBed.LineCount(output) >= SinkHeaderFromPipelineTests.Records
-                    && bed.Count("payments-keyheaders") >= Payments,
-                TimeSpan.FromSeconds(90),
-                "the sink's file and the source's topic written"
-            );
-        }
-        finally
-        {
-            await host.StopAsync();
-        }
+        await HostedRoad.RunUntilAsync(
+            services =>
+            {
+                services.AddPaymentsHeadersSinkConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = output;
+                    values["value.converter.schema.registry.url"] = bed.RegistryUrl;
+                });
+                services.AddPaymentsKeyheadersSourceConnector(values =>
+                {
+                    values["bootstrap.servers"] = bed.BootstrapServers;
+                    values["file"] = input;
+                });
+            },
+            () =>
+                PipelineBed.LineCount(output) >= SinkHeaderFromPipelineTests.Records
+                && bed.Count("payments-keyheaders") >= Payments,
+            "the sink's file and the source's topic written"
+        );
 
         Assert.Equal(
             Enumerable

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -80,12 +79,7 @@ public sealed class KeyChainPipelineTests
         {
             Assert.Equal(0, record.Message.Key![0]);
             var key = DecodeLike(sample, record.Message.Key);
-            Assert.Equal(
-                Normalized(
-                    $$"""{"id": "p-{{i}}", "cvv": "{{100 + i}}", "note": {{(i % 2 == 0 ? "\"\"" : "null")}}}"""
-                ),
-                Normalized(JsonOf(key))
-            );
+            Assert.Equal(PaymentChainRecords.KeyRecord(i), Normalized(JsonOf(key)));
             var reader = new AvroReader(record.Message.Value.AsSpan(5));
             Assert.Equal(string.Empty, Payment.Decode(ref reader).Card);
         }
@@ -115,7 +109,7 @@ public sealed class KeyChainPipelineTests
             new KConnector.Transforms.ConnectRecord<JsonNode, JsonNode>
             {
                 Topic = "payments-keyrecord",
-                Value = JsonNode.Parse(Line(i))!,
+                Value = JsonNode.Parse(RegisteredPayments.Line(i))!,
             }
         )!;
         Assert.Equal(Normalized(schemaless.Key!.ToJsonString()), Normalized(JsonOf(compiled)));
@@ -127,19 +121,16 @@ public sealed class KeyChainPipelineTests
                 new KConnector.Transforms.ConnectRecord<JsonNode, JsonNode>
                 {
                     Topic = "payments-keyed",
-                    Value = JsonNode.Parse(Line(i))!,
+                    Value = JsonNode.Parse(RegisteredPayments.Line(i))!,
                 }
             )!;
         Assert.Equal(extracted.Key!.GetValue<string>(), keyed);
     }
 
     private static Task<string> WriteInputAsync(PipelineBed bed) =>
-        bed.WriteLinesAsync("payments.jsonl", Enumerable.Range(0, Lines).Select(Line));
-
-    internal static string Line(int i) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": {{(i % 2 == 0 ? "\"n" + i + "\"" : "null")}}}"""
+        bed.WriteLinesAsync(
+            "payments.jsonl",
+            Enumerable.Range(0, Lines).Select(RegisteredPayments.Line)
         );
 
     internal static Payment PaymentOf(int i) =>

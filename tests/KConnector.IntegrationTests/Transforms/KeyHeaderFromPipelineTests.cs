@@ -26,7 +26,7 @@ public sealed class KeyHeaderFromPipelineTests
         await using var bed = await PipelineBed.StartAsync(withRegistry: false, Topic);
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Lines).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Lines).Select(RegisteredPayments.Line)
         );
         var source = new PaymentsKeyheadersSourceWorker(
             PaymentsKeyheadersSourceConfig.Parse(
@@ -45,7 +45,7 @@ public sealed class KeyHeaderFromPipelineTests
                 new ConnectRecord<JsonNode, JsonNode>
                 {
                     Topic = Topic,
-                    Value = JsonNode.Parse(KeyChainPipelineTests.Line(i)),
+                    Value = JsonNode.Parse(RegisteredPayments.Line(i)),
                 }
             )!;
             Assert.Equal(

@@ -28,9 +28,9 @@ namespace KConnector.IntegrationTests.Transforms;
 /// </summary>
 public sealed class SinkValueToKeyPipelineTests : IDisposable
 {
-    private const string Topic = "payments-unkeyed";
-    private const string DeadLetters = "payments-unkeyed-dlq";
-    private static readonly string[] Ids = ["1", "2", "x3", "4"];
+    internal const string Topic = "payments-unkeyed";
+    internal const string DeadLetters = "payments-unkeyed-dlq";
+    internal static readonly string[] Ids = ["1", "2", "x3", "4"];
     private readonly string _directory = Directory
         .CreateTempSubdirectory("kconnector-valuekey-sink-")
         .FullName;
@@ -58,11 +58,23 @@ public sealed class SinkValueToKeyPipelineTests : IDisposable
             () => LineCount(output) >= 3 && DeadLetterCount(kafka) >= 1
         );
 
+        AssertWrittenAndDeadLettered(kafka, output, produced);
+    }
+
+    /// <summary>
+    /// The file holds the values of the payments whose keys were made (payment_id 1, 2, 4), and the
+    /// one whose key cast failed (x3) is dead-lettered at TRANSFORMATION by CastKey, unchanged.
+    /// </summary>
+    internal static void AssertWrittenAndDeadLettered(
+        EmbeddedKafka kafka,
+        string output,
+        IReadOnlyList<byte[]> produced
+    )
+    {
         Assert.Equal(
             ["1", "2", "4"],
-            (await File.ReadAllLinesAsync(output)).Select(l =>
-                JsonNode.Parse(l)!["payment_id"]!.GetValue<string>()
-            )
+            File.ReadAllLines(output)
+                .Select(l => JsonNode.Parse(l)!["payment_id"]!.GetValue<string>())
         );
         var dead = Assert.Single(
             TopicReader.ReadAll(kafka.BootstrapServers, DeadLetters, WorkerRuns.Deadline)
@@ -198,7 +210,7 @@ public sealed class SinkValueToKeyPipelineTests : IDisposable
         return kafka;
     }
 
-    private static Payment Payment(string id, int i) =>
+    internal static Payment Payment(string id, int i) =>
         new()
         {
             Id = id,
@@ -222,7 +234,7 @@ public sealed class SinkValueToKeyPipelineTests : IDisposable
         ).Build();
 
     /// <summary>Writes <paramref name="payments"/> without keys, as the Avro converter does; each value's bytes.</summary>
-    private static List<byte[]> Produce(EmbeddedKafka kafka, IReadOnlyList<Payment> payments)
+    internal static List<byte[]> Produce(EmbeddedKafka kafka, IReadOnlyList<Payment> payments)
     {
         var converter = new AvroConverter<Payment>(
             new MockSchemaRegistryClient("payments-valuekey-sink"),
@@ -244,7 +256,7 @@ public sealed class SinkValueToKeyPipelineTests : IDisposable
             h => Encoding.UTF8.GetString(h.GetValueBytes())
         );
 
-    private static int DeadLetterCount(EmbeddedKafka kafka) =>
+    internal static int DeadLetterCount(EmbeddedKafka kafka) =>
         TopicReader.ReadAll(kafka.BootstrapServers, DeadLetters, TimeSpan.FromSeconds(1)).Count;
 
     private static int LineCount(string path) =>

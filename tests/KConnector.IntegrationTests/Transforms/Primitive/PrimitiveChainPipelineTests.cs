@@ -66,11 +66,10 @@ public sealed class PrimitiveChainPipelineTests
     [Fact]
     public async Task FileSource_KeyFromAValueNumber_ValueTheCastAmount()
     {
-        const string topic = "payments-amount";
-        await using var bed = await PipelineBed.StartAsync(withRegistry: true, topic);
+        await using var bed = await PipelineBed.StartAsync(withRegistry: true, "payments-amount");
         var input = await bed.WriteLinesAsync(
             "payments.jsonl",
-            Enumerable.Range(0, Payments).Select(KeyChainPipelineTests.Line)
+            Enumerable.Range(0, Payments).Select(RegisteredPayments.Line)
         );
         var source = new PaymentsAmountSourceWorker(
             PaymentsAmountSourceConfig.Parse(
@@ -85,8 +84,19 @@ public sealed class PrimitiveChainPipelineTests
         );
         await WorkerRuns.RunUntilAsync([source], () => source.RecordsProcessed >= Payments);
 
+        await AssertAmountRecordsAsync(bed, Payments);
+    }
+
+    /// <summary>
+    /// payments-amount holds <paramref name="payments"/> records, each the key and value the
+    /// schemaless chain of payments-amount-source makes of its payment (the int cvv, the amount
+    /// cast to int64) in Avro, and <c>"int"</c> / <c>"long"</c> are registered for them.
+    /// </summary>
+    internal static async Task AssertAmountRecordsAsync(PipelineBed bed, int payments)
+    {
+        const string topic = "payments-amount";
         var records = bed.Read(topic);
-        Assert.Equal(Payments, records.Count);
+        Assert.Equal(payments, records.Count);
         var schemaless = ChainJson.Schemaless(PaymentsAmountSourceConfig.SpecValues);
         foreach (var (record, n) in records.Select((r, n) => (r, n)))
         {
@@ -94,7 +104,7 @@ public sealed class PrimitiveChainPipelineTests
                 new ConnectRecord<JsonNode, JsonNode>
                 {
                     Topic = topic,
-                    Value = JsonNode.Parse(KeyChainPipelineTests.Line(n)),
+                    Value = JsonNode.Parse(RegisteredPayments.Line(n)),
                 }
             )!;
             Assert.Equal(
