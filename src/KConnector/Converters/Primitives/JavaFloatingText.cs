@@ -1,3 +1,4 @@
+using System;
 using System.Globalization;
 
 namespace KConnector.Converters.Primitives;
@@ -9,6 +10,8 @@ namespace KConnector.Converters.Primitives;
 /// <c>Double.MIN_VALUE</c> is "4.9E-324"), printed plain with at least one fractional digit when the
 /// decimal is in [10^-3, 10^7) ("0.001", "9999999.0") and else as "d.dddE[-]n" ("1.0E7", "1.0E-4");
 /// "NaN", "Infinity", "-Infinity", "-0.0". JDK 17 and older may print more digits for a few values.
+/// The generator compiles this file too (netstandard2.0: no ranges), for the defaults AvroData
+/// writes and the Cast of a default it computes at build time: one definition of Java's text.
 /// </summary>
 internal static class JavaFloatingText
 {
@@ -25,7 +28,7 @@ internal static class JavaFloatingText
         }
         if (value == 0)
         {
-            return double.IsNegative(value) ? "-0.0" : "0.0";
+            return BitConverter.DoubleToInt64Bits(value) < 0 ? "-0.0" : "0.0";
         }
         var (digits, exponent) = DigitsOf(shortest);
         if (digits.Length == 1)
@@ -38,17 +41,19 @@ internal static class JavaFloatingText
             + (exponent is >= -3 and < 7 ? Plain(digits, exponent) : Scientific(digits, exponent));
     }
 
+    private static readonly char[] Exponents = { 'E', 'e' };
+
     // The significant digits (no leading or trailing zero but one "0"-free digit at least) and the
     // exponent of the first: "1.25E-05" is ("125", -5), "-1200" is ("12", 3).
     private static (string Digits, int Exponent) DigitsOf(string text)
     {
         text = text.TrimStart('-');
-        var e = text.IndexOfAny(['E', 'e']);
-        var exponent = e < 0 ? 0 : int.Parse(text[(e + 1)..], CultureInfo.InvariantCulture);
-        var mantissa = e < 0 ? text : text[..e];
-        var point = mantissa.IndexOf('.', StringComparison.Ordinal);
-        var integer = point < 0 ? mantissa : mantissa[..point];
-        var all = integer + (point < 0 ? string.Empty : mantissa[(point + 1)..]);
+        var e = text.IndexOfAny(Exponents);
+        var exponent = e < 0 ? 0 : int.Parse(text.Substring(e + 1), CultureInfo.InvariantCulture);
+        var mantissa = e < 0 ? text : text.Substring(0, e);
+        var point = mantissa.IndexOf(".", StringComparison.Ordinal);
+        var integer = point < 0 ? mantissa : mantissa.Substring(0, point);
+        var all = integer + (point < 0 ? string.Empty : mantissa.Substring(point + 1));
         var leading = all.Length - all.TrimStart('0').Length;
         exponent += integer.Length - 1 - leading;
         var digits = all.Trim('0');
@@ -63,16 +68,16 @@ internal static class JavaFloatingText
         }
         var integer =
             digits.Length > exponent + 1
-                ? digits[..(exponent + 1)]
+                ? digits.Substring(0, exponent + 1)
                 : digits.PadRight(exponent + 1, '0');
-        var fraction = digits.Length > exponent + 1 ? digits[(exponent + 1)..] : "0";
+        var fraction = digits.Length > exponent + 1 ? digits.Substring(exponent + 1) : "0";
         return integer + "." + fraction;
     }
 
     private static string Scientific(string digits, int exponent) =>
-        digits[..1]
+        digits.Substring(0, 1)
         + "."
-        + (digits.Length > 1 ? digits[1..] : "0")
+        + (digits.Length > 1 ? digits.Substring(1) : "0")
         + "E"
         + exponent.ToString(CultureInfo.InvariantCulture);
 }
