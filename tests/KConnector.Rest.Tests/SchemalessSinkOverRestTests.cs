@@ -1,7 +1,5 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
-using Confluent.Kafka;
 using KConnector.Kafka;
+using KConnector.Testing.SpecRecords;
 
 namespace KConnector.Rest.Tests;
 
@@ -21,7 +19,7 @@ public sealed class SchemalessSinkOverRestTests
     {
         using var kafka = EmbeddedKafka.Start(brokerCount: 1, initialRebalanceDelay: TimeSpan.Zero);
         kafka.CreateTopic(Topic, partitions: 1);
-        Produce(kafka.BootstrapServers);
+        PaymentChainRecords.ProduceSchemaless(kafka.BootstrapServers, Topic, Records);
         using var road = await RestRoad.StartAsync(
             kafka,
             "payments-schemaless-sink.connector.json"
@@ -35,46 +33,8 @@ public sealed class SchemalessSinkOverRestTests
             "the transformed payments in the file"
         );
         Assert.Equal(
-            Enumerable.Range(0, Records).Select(Expected),
-            File.ReadLines(output).Select(Sorted)
+            Enumerable.Range(0, Records).Select(i => PaymentChainRecords.Schemaless(i, Topic)),
+            File.ReadLines(output).Select(PaymentChainRecords.Sorted)
         );
-    }
-
-    // Connect's chain: card and cvv masked, amount renamed total, note dropped, topic, offset and source inserted.
-    private static string Expected(int i) =>
-        string.Create(
-            CultureInfo.InvariantCulture,
-            $$"""{"card":"","cvv":0,"id":"p-{{i}}","offset":{{i}},"source":"shop","topic":"payments-json","total":{{i + 0.5}}}"""
-        );
-
-    private static string Sorted(string line) =>
-        new JsonObject(
-            JsonNode
-                .Parse(line)!
-                .AsObject()
-                .OrderBy(p => p.Key, StringComparer.Ordinal)
-                .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))
-        ).ToJsonString();
-
-    private static void Produce(string bootstrapServers)
-    {
-        using var producer = new ProducerBuilder<string, string>(
-            new ProducerConfig { BootstrapServers = bootstrapServers }
-        ).Build();
-        for (var i = 0; i < Records; i++)
-        {
-            producer.Produce(
-                Topic,
-                new()
-                {
-                    Key = string.Create(CultureInfo.InvariantCulture, $$"""{"id":"p-{{i}}"}"""),
-                    Value = string.Create(
-                        CultureInfo.InvariantCulture,
-                        $$"""{"id": "p-{{i}}", "amount": {{i + 0.5}}, "card": "4111-{{i}}", "cvv": {{100 + i}}, "note": "n"}"""
-                    ),
-                }
-            );
-        }
-        producer.Flush(TimeSpan.FromSeconds(30));
     }
 }

@@ -110,4 +110,45 @@ public static class PaymentChainRecords
         reader.ExpectEnd("datum");
         return value;
     }
+
+    /// <summary>
+    /// payments-schemaless-sink's line for payment i, its keys in ordinal order (<see cref="Sorted"/>):
+    /// Connect's chain masks card and cvv, renames amount total, drops note and inserts the topic
+    /// (<paramref name="topic"/>), the offset and the static source.
+    /// </summary>
+    public static string Schemaless(int i, string topic) =>
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $$"""{"card":"","cvv":0,"id":"p-{{i}}","offset":{{i}},"source":"shop","topic":"{{topic}}","total":{{i + 0.5}}}"""
+        );
+
+    /// <summary>A JSON object's text with its keys in ordinal order (a sink keeps the chain's order).</summary>
+    public static string Sorted(string json) =>
+        new JsonObject(
+            JsonNode
+                .Parse(json)!
+                .AsObject()
+                .OrderBy(p => p.Key, StringComparer.Ordinal)
+                .Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone()))
+        ).ToJsonString();
+
+    /// <summary>Payments 0 to <paramref name="count"/> - 1 as schemaless JSON values on <paramref name="topic"/>, keyed {"id": ...}.</summary>
+    public static void ProduceSchemaless(string bootstrapServers, string topic, int count)
+    {
+        using var producer = new ProducerBuilder<string, string>(
+            new ProducerConfig { BootstrapServers = bootstrapServers }
+        ).Build();
+        for (var i = 0; i < count; i++)
+        {
+            producer.Produce(
+                topic,
+                new()
+                {
+                    Key = string.Create(CultureInfo.InvariantCulture, $$"""{"id":"p-{{i}}"}"""),
+                    Value = RegisteredPayments.Line(i),
+                }
+            );
+        }
+        producer.Flush(TimeSpan.FromSeconds(30));
+    }
 }
