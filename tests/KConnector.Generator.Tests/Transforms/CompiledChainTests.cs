@@ -51,6 +51,28 @@ public class CompiledChainTests
             .Run();
 
     [Fact]
+    public void CastOfARealToANarrowInteger_GoesThroughJavasIntValue()
+    {
+        var run = Run(
+            Chain(
+                "cast",
+                "\"transforms.cast.type\": \"Cast$Value\"",
+                "\"transforms.cast.spec\": \"amount:int16\""
+            )
+        );
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompileProblems());
+        Assert.Contains(
+            "CompiledCast.Int16(global::KConnector.Transforms.Compiled.CompiledCast.WholeInt(value.Amount))",
+            run.Source(
+                run.HintNames.Single(h => h.EndsWith(".ValueChain.g.cs", StringComparison.Ordinal))
+            ),
+            StringComparison.Ordinal
+        );
+    }
+
+    [Fact]
     public void IssueChain_CompilesToStraightLineCode_AndTheTransformedRecord()
     {
         var run = Run(

@@ -17,8 +17,12 @@ internal static class CastExpression
         var real = from is ConnectSchemaType.Float32 or ConnectSchemaType.Float64;
         var flag = from == ConnectSchemaType.Boolean;
         var failing = "(" + x + ", \"" + target + "\", typeof(" + plugin + "))";
+        // A real narrows to int8/int16/int32 through Java's intValue() (saturating at the int's
+        // range), to int64 through longValue().
+        var narrow = real && target is "int8" or "int16" or "int32";
         var whole =
             s ? C + ".Whole" + failing
+            : narrow ? C + ".WholeInt(" + x + ")"
             : real || flag ? C + ".Whole(" + x + ")"
             : "(long)" + x;
         return target switch

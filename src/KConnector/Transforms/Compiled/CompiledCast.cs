@@ -22,6 +22,18 @@ public static class CompiledCast
         : (long)value;
 
     /// <summary>
+    /// Java's <c>intValue()</c> of a real number, truncated toward zero and saturating at the int's
+    /// range, NaN 0: what <c>byteValue()</c> and <c>shortValue()</c> narrow from (JLS 5.1.3: a
+    /// double becomes an int before a byte or short), so 1e10 cast to int16 is -1, not the low 16
+    /// bits of the long.
+    /// </summary>
+    public static long WholeInt(double value) =>
+        double.IsNaN(value) ? 0
+        : value >= int.MaxValue ? int.MaxValue
+        : value <= int.MinValue ? int.MinValue
+        : (long)value;
+
+    /// <summary>
     /// Java's <c>longValue()</c> of a BigDecimal (Connect's Decimal): truncated toward zero, then its
     /// low 64 bits (it wraps, where a double saturates).
     /// </summary>

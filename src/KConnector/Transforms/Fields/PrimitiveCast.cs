@@ -48,6 +48,9 @@ internal static class PrimitiveCast
     {
         long whole = kind switch
         {
+            // A real (Java's Double) narrows to int8/int16/int32 through intValue(), saturating.
+            JsonValueKind.Number when type != CastType.Int64 && !JsonNumbers.IsIntegral(value) =>
+                Compiled.CompiledCast.WholeInt(JsonNumbers.ToDouble(value)),
             JsonValueKind.Number => Integral(value),
             JsonValueKind.String => ParseWhole(type, value.GetValue<string>()),
             _ => value.GetValue<bool>() ? 1 : 0,
